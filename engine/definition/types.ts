@@ -1,0 +1,211 @@
+/**
+ * The workflow definition language: the JSON an administrator publishes to describe one
+ * statutory process (低保, 特困, 临时救助 …). These types are the contract between the
+ * definitions in `workflows/`, the engine, the server adapter and the web app.
+ *
+ * A definition is data only. Anything that needs code (a guard, an effect, an assignee
+ * resolver) is named here and implemented in the engine's typed registry.
+ *
+ * @packageDocumentation
+ */
+
+/** Administrative levels of the org tree, top to bottom. */
+export type OrgLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+
+/** The levels a case can be routed to. `applicant` is the person (or proxy) who filed the case. */
+export type AssigneeLevel = 'applicant' | 'village' | 'township' | 'county';
+
+/** A value that is either given literally or read from the definition's parameters by name. */
+export type Parameterised<T> = T | { param: string };
+
+/**
+ * A small, safe condition language for routing on form data (no eval).
+ * Paths are JSON pointers into the case's form data, e.g. `/household/members`.
+ */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { path: string; equals: JsonValue }
+  | { path: string; in: JsonValue[] }
+  | { path: string; gt: number | { param: string } }
+  | { path: string; gte: number | { param: string } }
+  | { path: string; lt: number | { param: string } }
+  | { path: string; lte: number | { param: string } }
+  | { path: string; exists: boolean }
+  | { path: string; length: { gt?: number; gte?: number; lt?: number; lte?: number } }
+  | { guard: string; args?: Record<string, JsonValue> }
+  | { flag: string };
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A target step, possibly chosen by conditions evaluated in order; the first match wins. */
+export type Target = string | Route[];
+
+/** One branch of a conditional target. A route without `when` is the default and must come last. */
+export interface Route {
+  when?: Condition;
+  target: string;
+}
+
+/** A reference to a named effect in the registry, with its arguments. */
+export interface EffectRef {
+  effect: string;
+  args?: Record<string, JsonValue>;
+}
+
+/** Who acts on a task step. */
+export interface Assignee {
+  /** The level whose officers act, resolved from the applicant's org unit (village → township → county). */
+  level: Parameterised<AssigneeLevel>;
+  /** Role an officer must hold at that level, e.g. `dibao_officer`. Omit for any officer of the unit. */
+  role?: string;
+  /** A named resolver in the registry that overrides the level-based resolution. */
+  resolver?: string;
+  /**
+   * How many must act: `single` (one task, one officer claims it), `any` (a group, the first
+   * decision wins), `all` (countersign: every member of the group must approve).
+   */
+  mode?: 'single' | 'any' | 'all';
+  /** For `any` / `all`: the members of the group, as roles at the resolved unit. */
+  group?: string[];
+}
+
+/** The kinds of action the engine understands. Each has fixed semantics (see README of engine). */
+export type ActionKind =
+  /** The applicant files or re-files the application. */
+  | 'submit'
+  /** Moves the case on to `target`. */
+  | 'approve'
+  /** Ends or redirects the case with a mandatory written reason. */
+  | 'reject'
+  /** Returns the case for correction (补正) to the applicant or an earlier step; resubmission resumes at the returner. */
+  | 'return'
+  /** The applicant withdraws before the first decision. */
+  | 'withdraw'
+  /** Records data without moving on (save a draft of a step's section). */
+  | 'save'
+  /** Raises an objection during a timer step (公示异议). */
+  | 'object'
+  /** Extends the overall statutory limit (30 → 45 working days), with a mandatory reason. */
+  | 'extend';
+
+/** An action offered on a step. The key in `actions` is its name, e.g. `approve`, `requestCorrection`. */
+export interface ActionDefinition {
+  kind: ActionKind;
+  /** Button text, zh-CN. */
+  label: string;
+  /** English label. */
+  labelEn?: string;
+  /** Where the case goes (approve, reject, object, submit). */
+  target?: Target;
+  /** For `return`: the steps the case may be returned to; `applicant` means the applicant's correction step. */
+  returnTo?: string[];
+  /** A comment (reason) is mandatory. Always true for `reject`, `return` and `extend`. */
+  requireComment?: boolean;
+  /** A named guard that must pass for the action to be offered. */
+  guard?: Condition;
+  /** Named effects applied when the action is taken. */
+  effects?: EffectRef[];
+  /** Form section (top-level property of the case data) this action may write. */
+  writes?: string[];
+}
+
+/** Deadline of a step, in statutory working days (法定工作日) or calendar days. */
+export interface Duration {
+  workingDays?: number;
+  days?: number;
+}
+
+/** A human task: someone at a level acts through one of the offered actions. */
+export interface TaskStep {
+  type: 'task';
+  name: string;
+  nameEn?: string;
+  assignee: Assignee;
+  actions: Record<string, ActionDefinition>;
+  deadline?: Duration;
+  /** The overall statutory clock is paused while the case is in this step (补正). */
+  pausesClock?: boolean;
+  /** The overall statutory clock starts when this step is left (受理). */
+  startsClock?: boolean;
+  /** Form sections shown on this step and how each may be used. */
+  form?: StepForm;
+  /** Staff with a declared close relative in the case may not act on this step (回避). Default true. */
+  recusal?: boolean;
+  /** Effects applied on entering the step. */
+  onEnter?: EffectRef[];
+}
+
+/** Which parts of the case data a step shows, and their permission. */
+export interface StepForm {
+  /** Section (top-level property) → permission on this step. Sections not listed are hidden. */
+  sections: Record<string, 'write' | 'read' | 'masked' | 'hidden'>;
+}
+
+/** A waiting step: 公示 for N days, with an objection branch. Fired by the server's timer sweep. */
+export interface TimerStep {
+  type: 'timer';
+  name: string;
+  nameEn?: string;
+  duration: Parameterised<Duration>;
+  /** Where the case goes when the time has elapsed with no objection. */
+  onElapsed: Target;
+  /** Actions available while waiting, e.g. `object` (异议) by an officer recording it. */
+  actions?: Record<string, ActionDefinition & { assignee?: Assignee }>;
+  /** 公示 time does not count against the statutory limit. */
+  pausesClock?: boolean;
+  /** Effects applied on entering the step (e.g. render the 公示 notice). */
+  onEnter?: EffectRef[];
+  /** Skip this step entirely when the condition holds (e.g. 公示 switched off for children). */
+  skipWhen?: Condition;
+}
+
+/** An automatic routing step (exclusive gateway): goes on at once by conditions on data. */
+export interface ChoiceStep {
+  type: 'choice';
+  name: string;
+  target: Route[];
+}
+
+/** A final step with its outcome. */
+export interface FinalStep {
+  type: 'final';
+  name: string;
+  nameEn?: string;
+  outcome: 'approved' | 'rejected' | 'withdrawn' | 'terminated';
+  onEnter?: EffectRef[];
+}
+
+/** Any step. */
+export type StepDefinition = TaskStep | TimerStep | ChoiceStep | FinalStep;
+
+/** The statutory limit of the whole case. */
+export interface OverallLimit {
+  workingDays: Parameterised<number>;
+  /** The limit after an `extend` action (e.g. 45). */
+  extendedWorkingDays?: Parameterised<number>;
+}
+
+/** A published, versioned workflow definition. */
+export interface WorkflowDefinition {
+  $schema?: string;
+  /** Stable key, e.g. `dibao`. */
+  key: string;
+  /** Version, incremented on every publish. Cases stay pinned to the version they started under. */
+  version: number;
+  name: string;
+  nameEn?: string;
+  /** Legal basis, e.g. 《最低生活保障审核确认办法》(民发〔2021〕57号). */
+  legalBasis?: string;
+  /** The form that holds the case data (a folder-relative path or a form key). */
+  form?: string;
+  /** Configurable values, overridable per county (who confirms, 公示 days, limits, standards). */
+  parameters?: Record<string, JsonValue>;
+  /** The overall statutory limit. */
+  limit?: OverallLimit;
+  /** The step the case starts in (usually the applicant's application step). */
+  initial: string;
+  steps: Record<string, StepDefinition>;
+}

