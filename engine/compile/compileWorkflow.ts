@@ -1,0 +1,149 @@
+/**
+ * Compiles a workflow definition into an XState v5 machine: one state per step, one event per
+ * action, conditional routes as guarded transitions, 补正 returns that remember who returned the
+ * case so that resubmission resumes there, countersign as a guarded self-transition, choice and
+ * skippable timer steps as eventless (`always`) transitions. Compile once per definition version.
+ */
+import { assign, setup, type AnyStateMachine } from 'xstate';
+import type { ActionDefinition, Condition, JsonValue, Route, StepDefinition, Target, WorkflowDefinition } from '../definition/types.js';
+import { DefinitionError } from '../definition/problems.js';
+import { validateDefinition } from '../definition/validateDefinition.js';
+import { evaluateCondition } from '../conditions/evaluateCondition.js';
+import { builtInEffects, type EffectRegistry } from '../registry/effects.js';
+import { builtInGuards, type GuardRegistry } from '../registry/guards.js';
+
+/** The machine's context: small, persisted with the case. */
+export interface MachineContext {
+  /** The step that returned the case for correction, where resubmission resumes. */
+  returnedFrom: string | null;
+  /** Countersign approvals (roles) collected in the current visit. */
+  approvals: string[];
+  /** How many times each step was entered (task and timer keys are `step#visit`). */
+  visits: Record<string, number>;
+}
+
+/** The event the engine sends into the machine for a command. */
+export interface MachineEvent {
+  type: string;
+  data: Record<string, JsonValue>;
+  flags: string[];
+  returnTo?: string;
+  role?: string;
+  group?: string[];
+}
+
+/** A definition compiled for running cases. */
+export interface CompiledWorkflow {
+  definition: WorkflowDefinition;
+  machine: AnyStateMachine;
+  parameters: Record<string, JsonValue>;
+  guards: GuardRegistry;
+  effects: EffectRegistry;
+  /** For each step, the steps that may return a case to it. */
+  returners: Record<string, string[]>;
+}
+
+/** Implementations a host may add to the built-in registry. */
+export interface CompileOptions {
+  guards?: GuardRegistry;
+  effects?: EffectRegistry;
+}
+
+function routesOf(target: Target | undefined): Route[] {
+  if (target === undefined) return [];
+  return typeof target === 'string' ? [{ target }] : target;
+}
+
+/** Compiles `definition`; throws {@link DefinitionError} listing every problem when it is invalid. */
+export function compileWorkflow(definition: WorkflowDefinition, options: CompileOptions = {}): CompiledWorkflow {
+  const problems = validateDefinition(definition);
+  if (problems.length > 0) throw new DefinitionError(problems);
+  const parameters = definition.parameters ?? {};
+  const guards = { ...builtInGuards, ...options.guards };
+  const effects = { ...builtInEffects, ...options.effects };
+
+  const returners: Record<string, string[]> = {};
+  for (const [name, step] of Object.entries(definition.steps)) {
+    if (step.type !== 'task' && step.type !== 'timer') continue;
+    for (const action of Object.values(step.actions ?? {})) {
+      if (action.kind !== 'return') continue;
+      for (const target of action.returnTo ?? []) (returners[target] ??= []).includes(name) || returners[target]!.push(name);
+    }
+  }
+
+  const holds = (condition: Condition | undefined, event: MachineEvent): boolean =>
+    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards });
+
+  const machineSetup = setup({
+    types: { context: {} as MachineContext, events: {} as MachineEvent },
+    guards: {
+      condition: ({ event }, params: { when?: Condition }) => holds(params.when, event as MachineEvent),
+      returnToIs: ({ event }, params: { step: string }) => (event as MachineEvent).returnTo === params.step,
+      returnedFromIs: ({ context }, params: { step: string }) => context.returnedFrom === params.step,
+      countersignIncomplete: ({ context, event }) => {
+        const e = event as MachineEvent;
+        const approved = new Set([...context.approvals, e.role ?? '']);
+        return (e.group ?? []).some((role) => !approved.has(role));
+      },
+    },
+    actions: {
+      rememberReturner: assign({ returnedFrom: (_, params: { step: string }) => params.step }),
+      forgetReturner: assign({ returnedFrom: () => null }),
+      recordApproval: assign({ approvals: ({ context, event }) => [...context.approvals, (event as MachineEvent).role ?? ''] }),
+      enter: assign({
+        approvals: () => [],
+        visits: ({ context }, params: { step: string }) => ({ ...context.visits, [params.step]: (context.visits[params.step] ?? 0) + 1 }),
+      }),
+    },
+  });
+
+  const routeTransitions = (target: Target | undefined) =>
+    routesOf(target).map((route) => ({ target: route.target, guard: { type: 'condition' as const, params: { when: route.when } } }));
+
+  const actionTransitions = (stepName: string, step: StepDefinition, action: ActionDefinition) => {
+    if (action.kind === 'return') {
+      return (action.returnTo ?? []).map((t) => ({
+        target: t,
+        reenter: true,
+        guard: { type: 'returnToIs' as const, params: { step: t } },
+        actions: [{ type: 'rememberReturner' as const, params: { step: stepName } }],
+      }));
+    }
+    if (action.kind === 'save' || action.kind === 'extend') return [{ actions: [] }];
+    const transitions: object[] = [];
+    if (action.kind === 'submit' || action.kind === 'approve') {
+      for (const returner of returners[stepName] ?? []) {
+        transitions.push({ target: returner, reenter: true, guard: { type: 'returnedFromIs', params: { step: returner } }, actions: [{ type: 'forgetReturner' }] });
+      }
+      if (step.type === 'task' && step.assignee.mode === 'all') {
+        transitions.push({ guard: { type: 'countersignIncomplete' }, actions: [{ type: 'recordApproval' }] });
+      }
+    }
+    return [...transitions, ...routeTransitions(action.target).map((t) => ({ ...t, reenter: true, actions: [{ type: 'forgetReturner' }] }))];
+  };
+
+  const states: Record<string, object> = {};
+  for (const [name, step] of Object.entries(definition.steps)) {
+    const entry = [{ type: 'enter', params: { step: name } }];
+    if (step.type === 'final') {
+      states[name] = { type: 'final', entry };
+    } else if (step.type === 'choice') {
+      states[name] = { entry, always: routeTransitions(step.target) };
+    } else {
+      const on: Record<string, object[]> = {};
+      for (const [actionName, action] of Object.entries(step.actions ?? {})) on[actionName] = actionTransitions(name, step, action);
+      if (step.type === 'timer') on['timer.elapsed'] = routeTransitions(step.onElapsed).map((t) => ({ ...t, reenter: true }));
+      const always = step.type === 'timer' && step.skipWhen ? routeTransitions(step.onElapsed).map((t) => ({ ...t, guard: { type: 'condition', params: { when: step.skipWhen } } })) : undefined;
+      states[name] = always ? { entry, on, always } : { entry, on };
+    }
+  }
+
+  const machine = machineSetup.createMachine({
+    id: `${definition.key}@${definition.version}`,
+    initial: definition.initial,
+    context: { returnedFrom: null, approvals: [], visits: {} },
+    // The state config is built from data; its shape is checked by validateDefinition above.
+    states: states as never,
+  });
+  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, returners };
+}

@@ -1,0 +1,120 @@
+/**
+ * Static checks of a well-formed definition: every step reachable from the start, every
+ * non-final step with a way out, every target defined, every assignee resolvable in the org
+ * tree, every named guard and effect implemented, and per-step deadlines that fit the overall
+ * statutory limit.
+ */
+import { builtInEffects } from '../registry/effects.js';
+import { builtInGuards } from '../registry/guards.js';
+import { resolveLevel } from '../org/resolveAssignee.js';
+import type { AssigneeLevel, Condition, EffectRef, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
+import type { DefinitionProblem } from './problems.js';
+import { validateDefinition } from './validateDefinition.js';
+
+/** The levels the org tree has (default: village, township and county all exist). */
+export interface OrgTreeSummary {
+  levels: AssigneeLevel[];
+}
+
+const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const routes = (t: Target | undefined): Route[] => (t === undefined ? [] : typeof t === 'string' ? [{ target: t }] : t);
+
+function guardsIn(c: Condition | undefined, out: string[]): string[] {
+  if (!c) return out;
+  if ('all' in c) c.all.forEach((x) => guardsIn(x, out));
+  else if ('any' in c) c.any.forEach((x) => guardsIn(x, out));
+  else if ('not' in c) guardsIn(c.not, out);
+  else if ('guard' in c) out.push(c.guard);
+  return out;
+}
+
+/** Every exit of a step: [JSON path of the target, target step]. */
+function exitsOf(name: string, step: StepDefinition): [string, string][] {
+  const sp = `/steps/${escape(name)}`;
+  const out: [string, string][] = [];
+  if (step.type === 'choice') routes(step.target).forEach((r, i) => out.push([`${sp}/target/${i}/target`, r.target]));
+  if (step.type === 'timer') routes(step.onElapsed).forEach((r, i) => out.push([typeof step.onElapsed === 'string' ? `${sp}/onElapsed` : `${sp}/onElapsed/${i}/target`, r.target]));
+  if (step.type === 'task' || step.type === 'timer') {
+    for (const [an, a] of Object.entries(step.actions ?? {})) {
+      const ap = `${sp}/actions/${escape(an)}`;
+      routes(a.target).forEach((r, i) => out.push([typeof a.target === 'string' ? `${ap}/target` : `${ap}/target/${i}/target`, r.target]));
+      (a.returnTo ?? []).forEach((t, i) => out.push([`${ap}/returnTo/${i}`, t]));
+    }
+  }
+  return out;
+}
+
+/** Runs the static checks; returns every problem (shape problems first, if any). */
+export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }): DefinitionProblem[] {
+  const shape = validateDefinition(def);
+  if (shape.length > 0) return shape;
+  const problems: DefinitionProblem[] = [];
+  const add = (path: string, message: string): void => {
+    problems.push({ path, message });
+  };
+  const steps = def.steps;
+  const parameters = def.parameters ?? {};
+
+  // Targets and reachability.
+  const edges = new Map<string, string[]>();
+  for (const [name, step] of Object.entries(steps)) {
+    const exits = exitsOf(name, step);
+    edges.set(name, exits.map(([, t]) => t));
+    for (const [path, target] of exits) if (!(target in steps)) add(path, `目标步骤“${target}”未定义。`);
+    if (step.type !== 'final' && exits.length === 0) add(`/steps/${escape(name)}`, `步骤“${step.name}”没有出口：案件会停在这里（死路）。`);
+    if (step.type === 'choice' || step.type === 'task' || step.type === 'timer') {
+      const lists: [string, Route[]][] = step.type === 'choice' ? [[`/steps/${escape(name)}/target`, step.target]] : [];
+      if (step.type !== 'choice') for (const [an, a] of Object.entries(step.actions ?? {})) if (Array.isArray(a.target)) lists.push([`/steps/${escape(name)}/actions/${escape(an)}/target`, a.target]);
+      for (const [path, list] of lists) list.forEach((r, i) => { if (!r.when && i !== list.length - 1) add(`${path}/${i}`, '无条件的默认路由必须放在最后。'); });
+    }
+  }
+  const seen = new Set<string>([def.initial]);
+  const queue = [def.initial];
+  while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (t in steps && !seen.has(t)) { seen.add(t); queue.push(t); }
+  for (const [name, step] of Object.entries(steps)) if (!seen.has(name)) add(`/steps/${escape(name)}`, `步骤“${step.name}”从起始步骤无法到达。`);
+
+  // Assignees, guards, effects, parameters.
+  for (const [name, step] of Object.entries(steps)) {
+    const sp = `/steps/${escape(name)}`;
+    if (step.type === 'task') {
+      const level = resolveLevel(step.assignee.level, parameters);
+      if (!level) add(`${sp}/assignee/level`, typeof step.assignee.level === 'string' ? '无效的层级。' : `参数“${step.assignee.level.param}”未定义或不是有效层级。`);
+      else if (level !== 'applicant' && !org.levels.includes(level)) add(`${sp}/assignee/level`, `组织架构中没有“${level}”层级，无法确定办理人。`);
+      if (step.assignee.resolver) add(`${sp}/assignee/resolver`, `未注册的办理人解析器“${step.assignee.resolver}”。`);
+    }
+    const conditions: [string, Condition | undefined][] = [];
+    const effectLists: [string, EffectRef[] | undefined][] = [];
+    if (step.type !== 'choice') effectLists.push([`${sp}/onEnter`, step.onEnter]);
+    if (step.type === 'choice') step.target.forEach((r, i) => conditions.push([`${sp}/target/${i}/when`, r.when]));
+    if (step.type === 'timer') conditions.push([`${sp}/skipWhen`, step.skipWhen]);
+    if (step.type === 'task' || step.type === 'timer') {
+      for (const [an, a] of Object.entries(step.actions ?? {})) {
+        const ap = `${sp}/actions/${escape(an)}`;
+        conditions.push([`${ap}/guard`, a.guard]);
+        routes(a.target).forEach((r, i) => conditions.push([`${ap}/target/${i}/when`, r.when]));
+        effectLists.push([`${ap}/effects`, a.effects]);
+        if (a.kind === 'extend' && !def.limit?.extendedWorkingDays) add(ap, '流程没有规定延长后的时限 (limit.extendedWorkingDays)，不能设置延长操作。');
+      }
+    }
+    for (const [path, c] of conditions) for (const g of guardsIn(c, [])) if (!(g in builtInGuards)) add(path, `未注册的守卫“${g}”。`);
+    for (const [path, list] of effectLists) (list ?? []).forEach((e, i) => { if (!(e.effect in builtInEffects)) add(`${path}/${i}/effect`, `未注册的效果“${e.effect}”。`); });
+  }
+
+  // Deadlines against the overall limit: the longest acyclic path of clock-counting task deadlines.
+  const limit = typeof def.limit?.workingDays === 'number' ? def.limit.workingDays : def.limit ? Number(parameters[def.limit.workingDays.param]) : undefined;
+  if (def.limit && !Number.isFinite(limit)) add('/limit/workingDays', '总时限参数未定义。');
+  if (limit !== undefined && Number.isFinite(limit)) {
+    const cost = (n: string) => { const s = steps[n]; return s?.type === 'task' && !s.pausesClock ? s.deadline?.workingDays ?? 0 : 0; };
+    const forward = (n: string) => exitsOf(n, steps[n]!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t).filter((t) => t in steps);
+    let worst = 0;
+    let worstPath: string[] = [];
+    const walk = (n: string, onPath: string[], total: number) => {
+      const sum = total + cost(n);
+      if (sum > worst) { worst = sum; worstPath = [...onPath, n]; }
+      for (const t of forward(n)) if (!onPath.includes(t) && t !== n) walk(t, [...onPath, n], sum);
+    };
+    walk(def.initial, [], 0);
+    if (worst > limit) add('/limit/workingDays', `各步骤期限之和最多可达 ${worst} 个工作日（${worstPath.map((n) => steps[n]!.name).join(' → ')}），超过总时限 ${limit} 个工作日。`);
+  }
+  return problems;
+}

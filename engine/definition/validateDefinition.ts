@@ -1,0 +1,175 @@
+/**
+ * Structural validation of a workflow definition against the language (the same rules as
+ * `workflow.schema.json`, written out so the engine needs no JSON-Schema library). Returns every
+ * problem with its JSON path; an empty list means the shape is right.
+ */
+import type { DefinitionProblem } from './problems.js';
+
+const stepTypes = ['task', 'timer', 'choice', 'final'];
+const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend'];
+const levels = ['applicant', 'village', 'township', 'county'];
+const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated'];
+const conditionOps = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'length'];
+const keyPattern = /^[a-z][a-z0-9-]*$/;
+const namePattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+const isPosInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isParam = (v: unknown) => isObj(v) && isNonEmptyString(v.param);
+const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Checks the shape of a definition; returns every problem found. */
+export function validateDefinition(input: unknown): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const add = (path: string, message: string): void => {
+    problems.push({ path, message });
+  };
+
+  const checkUnknown = (value: Obj, path: string, allowed: string[]) => {
+    for (const key of Object.keys(value)) if (!allowed.includes(key)) add(`${path}/${escape(key)}`, `未知的属性“${key}”。`);
+  };
+
+  const checkCondition = (c: unknown, path: string): void => {
+    if (!isObj(c)) return add(path, '条件必须是对象。');
+    if ('all' in c || 'any' in c) {
+      const list = c.all ?? c.any;
+      if (!Array.isArray(list) || list.length === 0) return add(path, '“all”/“any” 必须是非空数组。');
+      list.forEach((item, i) => checkCondition(item, `${path}/${'all' in c ? 'all' : 'any'}/${i}`));
+      return;
+    }
+    if ('not' in c) return checkCondition(c.not, `${path}/not`);
+    if ('flag' in c) return isNonEmptyString(c.flag) ? undefined : add(`${path}/flag`, '标记名必须是非空字符串。');
+    if ('guard' in c) return isNonEmptyString(c.guard) ? undefined : add(`${path}/guard`, '守卫名必须是非空字符串。');
+    if (typeof c.path !== 'string' || !c.path.startsWith('/')) add(`${path}/path`, '条件须有以“/”开头的数据路径 (JSON Pointer)。');
+    const ops = conditionOps.filter((op) => op in c);
+    if (ops.length !== 1) return add(path, `条件须恰好有一个比较：${conditionOps.join('、')}。`);
+    const op = ops[0]!;
+    const v = c[op];
+    if (['gt', 'gte', 'lt', 'lte'].includes(op) && typeof v !== 'number' && !isParam(v)) add(`${path}/${op}`, '比较值必须是数字或 {"param": "名称"}。');
+    if (op === 'in' && !Array.isArray(v)) add(`${path}/in`, '“in” 必须是数组。');
+    if (op === 'exists' && typeof v !== 'boolean') add(`${path}/exists`, '“exists” 必须是 true 或 false。');
+  };
+
+  const checkTarget = (t: unknown, path: string): void => {
+    if (typeof t === 'string') return t ? undefined : add(path, '目标步骤不能为空。');
+    if (!Array.isArray(t) || t.length === 0) return add(path, '目标必须是步骤名或非空的路由数组。');
+    t.forEach((route, i) => {
+      const rp = `${path}/${i}`;
+      if (!isObj(route)) return add(rp, '路由必须是对象。');
+      checkUnknown(route, rp, ['when', 'target']);
+      if (!isNonEmptyString(route.target)) add(`${rp}/target`, '路由须有目标步骤。');
+      if (route.when !== undefined) checkCondition(route.when, `${rp}/when`);
+    });
+  };
+
+  const checkEffects = (e: unknown, path: string): void => {
+    if (e === undefined) return;
+    if (!Array.isArray(e)) return add(path, '效果必须是数组。');
+    e.forEach((ref, i) => {
+      if (!isObj(ref) || !isNonEmptyString(ref.effect)) add(`${path}/${i}`, '效果须写明 “effect” 名称。');
+      else if (ref.args !== undefined && !isObj(ref.args)) add(`${path}/${i}/args`, '“args” 必须是对象。');
+    });
+  };
+
+  const checkDuration = (d: unknown, path: string): void => {
+    if (isParam(d)) return;
+    if (!isObj(d)) return add(path, '期限必须是 {"workingDays": n} 或 {"days": n}。');
+    checkUnknown(d, path, ['workingDays', 'days']);
+    if (d.workingDays === undefined && d.days === undefined) add(path, '期限须有 workingDays 或 days。');
+    for (const k of ['workingDays', 'days']) if (d[k] !== undefined && !isPosInt(d[k])) add(`${path}/${k}`, '天数必须是正整数。');
+  };
+
+  const checkAssignee = (a: unknown, path: string): void => {
+    if (!isObj(a)) return add(path, '须指定办理人 (assignee)。');
+    checkUnknown(a, path, ['level', 'role', 'resolver', 'mode', 'group']);
+    if (!(typeof a.level === 'string' && levels.includes(a.level)) && !isParam(a.level)) add(`${path}/level`, `层级必须是 ${levels.join('、')} 之一，或 {"param": "名称"}。`);
+    if (a.mode !== undefined && !['single', 'any', 'all'].includes(a.mode as string)) add(`${path}/mode`, '“mode” 必须是 single、any 或 all。');
+    if ((a.mode === 'any' || a.mode === 'all') && (!Array.isArray(a.group) || a.group.length < 2)) add(`${path}/group`, '会签/或签须列出至少两个职责 (group)。');
+  };
+
+  const checkActions = (actions: unknown, path: string, required: boolean): void => {
+    if (actions === undefined && !required) return;
+    if (!isObj(actions) || Object.keys(actions).length === 0) return add(path, '办理步骤须至少有一个操作 (actions)。');
+    for (const [name, a] of Object.entries(actions)) {
+      const ap = `${path}/${escape(name)}`;
+      if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
+      if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
+      checkUnknown(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'effects', 'writes', 'assignee']);
+      if (!actionKinds.includes(a.kind as string)) add(`${ap}/kind`, `操作类型必须是 ${actionKinds.join('、')} 之一。`);
+      if (!isNonEmptyString(a.label)) add(`${ap}/label`, '操作须有中文名称 (label)。');
+      if (a.kind === 'return') {
+        if (!Array.isArray(a.returnTo) || a.returnTo.length === 0 || !a.returnTo.every(isNonEmptyString)) add(`${ap}/returnTo`, '退回操作须列出可退回的步骤 (returnTo)。');
+      } else if (['submit', 'approve', 'reject', 'withdraw', 'object'].includes(a.kind as string)) {
+        if (a.target === undefined) add(`${ap}/target`, '此操作须有目标步骤 (target)。');
+        else checkTarget(a.target, `${ap}/target`);
+      }
+      if (a.guard !== undefined) checkCondition(a.guard, `${ap}/guard`);
+      if (a.writes !== undefined && !(Array.isArray(a.writes) && a.writes.every(isNonEmptyString))) add(`${ap}/writes`, '“writes” 必须是数据分区名的数组。');
+      if (a.assignee !== undefined) checkAssignee(a.assignee, `${ap}/assignee`);
+      checkEffects(a.effects, `${ap}/effects`);
+    }
+  };
+
+  if (!isObj(input)) {
+    add('', '流程定义必须是 JSON 对象。');
+    return problems;
+  }
+  const d = input;
+  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps']);
+  if (typeof d.key !== 'string' || !keyPattern.test(d.key)) add('/key', '流程标识 (key) 必须是小写字母开头的字母、数字或连字符。');
+  if (!isPosInt(d.version)) add('/version', '版本号 (version) 必须是正整数。');
+  if (!isNonEmptyString(d.name)) add('/name', '流程须有名称 (name)。');
+  if (d.parameters !== undefined && !isObj(d.parameters)) add('/parameters', '参数 (parameters) 必须是对象。');
+  if (d.limit !== undefined) {
+    if (!isObj(d.limit)) add('/limit', '总时限 (limit) 必须是对象。');
+    else {
+      checkUnknown(d.limit, '/limit', ['workingDays', 'extendedWorkingDays']);
+      if (!isPosInt(d.limit.workingDays) && !isParam(d.limit.workingDays)) add('/limit/workingDays', '总时限须为正整数个工作日。');
+      if (d.limit.extendedWorkingDays !== undefined && !isPosInt(d.limit.extendedWorkingDays) && !isParam(d.limit.extendedWorkingDays)) add('/limit/extendedWorkingDays', '延长后的时限须为正整数个工作日。');
+    }
+  }
+  if (!isNonEmptyString(d.initial)) add('/initial', '须指定起始步骤 (initial)。');
+  if (!isObj(d.steps) || Object.keys(d.steps).length === 0) {
+    add('/steps', '流程须至少有一个步骤 (steps)。');
+    return problems;
+  }
+  if (isNonEmptyString(d.initial) && !(d.initial in d.steps)) add('/initial', `起始步骤“${d.initial}”未定义。`);
+
+  for (const [name, s] of Object.entries(d.steps)) {
+    const sp = `/steps/${escape(name)}`;
+    if (!namePattern.test(name)) add(sp, `步骤名“${name}”只能用字母、数字、点、下划线和连字符。`);
+    if (!isObj(s)) { add(sp, '步骤必须是对象。'); continue; }
+    if (!stepTypes.includes(s.type as string)) { add(`${sp}/type`, `步骤类型必须是 ${stepTypes.join('、')} 之一。`); continue; }
+    if (!isNonEmptyString(s.name)) add(`${sp}/name`, '步骤须有中文名称 (name)。');
+    if (s.type === 'task') {
+      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter']);
+      checkAssignee(s.assignee, `${sp}/assignee`);
+      checkActions(s.actions, `${sp}/actions`, true);
+      if (s.deadline !== undefined) checkDuration(s.deadline, `${sp}/deadline`);
+      if (s.form !== undefined && !(isObj(s.form) && isObj(s.form.sections))) add(`${sp}/form`, '“form” 须为 {"sections": {分区: 权限}}。');
+      else if (isObj(s.form) && isObj(s.form.sections)) {
+        for (const [sec, perm] of Object.entries(s.form.sections)) if (!['write', 'read', 'masked', 'hidden'].includes(perm as string)) add(`${sp}/form/sections/${escape(sec)}`, '权限必须是 write、read、masked 或 hidden。');
+      }
+      checkEffects(s.onEnter, `${sp}/onEnter`);
+    } else if (s.type === 'timer') {
+      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'duration', 'onElapsed', 'actions', 'pausesClock', 'onEnter', 'skipWhen']);
+      checkDuration(s.duration, `${sp}/duration`);
+      if (s.onElapsed === undefined) add(`${sp}/onElapsed`, '计时步骤须有到期后的目标 (onElapsed)。');
+      else checkTarget(s.onElapsed, `${sp}/onElapsed`);
+      checkActions(s.actions, `${sp}/actions`, false);
+      if (s.skipWhen !== undefined) checkCondition(s.skipWhen, `${sp}/skipWhen`);
+      checkEffects(s.onEnter, `${sp}/onEnter`);
+    } else if (s.type === 'choice') {
+      checkUnknown(s, sp, ['type', 'name', 'target']);
+      if (!Array.isArray(s.target)) add(`${sp}/target`, '分支步骤须有路由数组 (target)。');
+      else checkTarget(s.target, `${sp}/target`);
+    } else {
+      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'outcome', 'onEnter']);
+      if (!outcomes.includes(s.outcome as string)) add(`${sp}/outcome`, `结果必须是 ${outcomes.join('、')} 之一。`);
+      checkEffects(s.onEnter, `${sp}/onEnter`);
+    }
+  }
+  return problems;
+}

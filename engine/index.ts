@@ -1,0 +1,19 @@
+/**
+ * The Tongban engine: the workflow definition language, its checks, its compilation to XState
+ * machines, and the pure `decide` function the server runs in one transaction per command.
+ *
+ * @packageDocumentation
+ */
+export type * from './definition/types.js';
+export type * from './runtime/types.js';
+export { validateDefinition } from './definition/validateDefinition.js';
+export { checkDefinition, type OrgTreeSummary } from './definition/checkDefinition.js';
+export { DefinitionError, type DefinitionProblem } from './definition/problems.js';
+export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './compile/compileWorkflow.js';
+export { startCase, type StartCaseInput } from './runtime/startCase.js';
+export { decide, type DecideEnv } from './runtime/decide.js';
+export { availableActions, type ActionOffer } from './runtime/availableActions.js';
+export { workingDaysLeft } from './runtime/statutoryClock.js';
+export { createWorkingCalendar, type CalendarOverride, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
+export { chinaDateOf } from './calendar/chinaDate.js';
+export { householdFigures, type HouseholdFigures } from './registry/dibaoAmount.js';

@@ -1,0 +1,56 @@
+/**
+ * Named effects: what a definition asks to happen on an action or on entering a step
+ * (`{ "effect": "renderDocument", "args": { … } }`). Each returns effect descriptions and flags to
+ * raise; the server adapter carries the descriptions out in the command's transaction.
+ */
+import type { JsonValue } from '../definition/types.js';
+import type { Effect } from '../runtime/types.js';
+import { readPointer } from '../conditions/jsonPointer.js';
+import { householdFigures } from './dibaoAmount.js';
+
+/** What an effect sees. */
+export interface EffectInput {
+  data: Record<string, JsonValue>;
+  parameters: Record<string, JsonValue>;
+  args: Record<string, JsonValue>;
+}
+
+/** What an effect produces. */
+export interface EffectOutput {
+  effects: Effect[];
+  flags?: string[];
+}
+
+/** A named effect. */
+export type NamedEffect = (input: EffectInput) => EffectOutput;
+
+/** Every effect a definition may name. */
+export type EffectRegistry = Record<string, NamedEffect>;
+
+const str = (v: JsonValue | undefined, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+
+/** The built-in effects. */
+export const builtInEffects: EffectRegistry = {
+  /** Renders a document from a template (e.g. `dibao/confirm`) and stores it with the case. */
+  renderDocument: ({ args }) => ({
+    effects: [{ type: 'renderDocument', template: str(args.template), kind: str(args.kind, 'notice'), title: str(args.title, '通知书') }],
+  }),
+  /** Notifies the applicant or a level's officers through the outbox. */
+  notify: ({ args }) => ({
+    effects: [{ type: 'notify', to: (str(args.to, 'applicant') as 'applicant'), message: str(args.message) }],
+  }),
+  /** Raises a flag on the case when the data at `path` is true (e.g. 近亲属备案). */
+  flagFromData: ({ data, args }) => (readPointer(data, str(args.path)) === true ? { effects: [], flags: [str(args.flag)] } : { effects: [] }),
+  /** Computes the 低保 monthly amount into `/decision`. */
+  'dibao.monthlyAmount': ({ data, parameters }) => {
+    const f = householdFigures(data, Number(parameters.standard));
+    return {
+      effects: [
+        { type: 'setData', path: '/decision/monthlyAmount', value: f.monthlyAmount },
+        { type: 'setData', path: '/decision/countedMembers', value: f.members },
+        { type: 'setData', path: '/decision/householdMonthlyIncome', value: f.monthlyIncome },
+        { type: 'setData', path: '/decision/standard', value: Number(parameters.standard) },
+      ],
+    };
+  },
+};

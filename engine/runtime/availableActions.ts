@@ -1,0 +1,45 @@
+/**
+ * What an actor may do on a case now: the actions of the current step they are entitled to, with
+ * what each needs (a comment, a return target).
+ */
+import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
+import { evaluateCondition } from '../conditions/evaluateCondition.js';
+import { taskForActor, type DecideEnv } from './decide.js';
+import type { Actor, CaseSnapshot } from './types.js';
+
+/** An action offered to the actor. */
+export interface ActionOffer {
+  action: string;
+  kind: string;
+  label: string;
+  labelEn?: string;
+  requiresComment: boolean;
+  /** For returns: the steps the case may be sent back to, with their names. */
+  returnTo?: { step: string; name: string }[];
+  /** Data sections this action writes. */
+  writes?: string[];
+}
+
+/** The actions `actor` may take on the case now (empty when none). */
+export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, env: Pick<DecideEnv, 'data' | 'recusedActors'>): ActionOffer[] {
+  if (snapshot.status === 'done') return [];
+  const step = wf.definition.steps[snapshot.step];
+  if (!step || (step.type !== 'task' && step.type !== 'timer')) return [];
+  if (step.type === 'task' && step.recusal !== false && snapshot.flags.includes('relativeFiling') && env.recusedActors?.includes(actor.id)) return [];
+  const offers: ActionOffer[] = [];
+  for (const [name, action] of Object.entries(step.actions ?? {})) {
+    if (typeof taskForActor(wf, snapshot, actor, step, action) === 'string') continue;
+    if (action.kind === 'extend' && snapshot.clock.extended) continue;
+    if (action.guard && !evaluateCondition(action.guard, { data: env.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards })) continue;
+    offers.push({
+      action: name,
+      kind: action.kind,
+      label: action.label,
+      ...(action.labelEn ? { labelEn: action.labelEn } : {}),
+      requiresComment: action.requireComment === true || ['reject', 'return', 'extend'].includes(action.kind),
+      ...(action.kind === 'return' ? { returnTo: (action.returnTo ?? []).map((s) => ({ step: s, name: wf.definition.steps[s]?.name ?? s })) } : {}),
+      ...(action.writes ? { writes: action.writes } : {}),
+    });
+  }
+  return offers;
+}

@@ -1,0 +1,160 @@
+/**
+ * `decide`: the pure heart of the engine. Given a case's snapshot, who acts, what they ask and the
+ * time, it answers the next snapshot with the effects to carry out and the event to record — or a
+ * typed rejection. It touches no database, clock or network: the server adapter does, in one
+ * transaction, with what `decide` returns.
+ */
+import { transition } from 'xstate';
+import type { ActionDefinition, JsonValue, StepDefinition } from '../definition/types.js';
+import type { CompiledWorkflow, MachineContext, MachineEvent } from '../compile/compileWorkflow.js';
+import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
+import { evaluateCondition } from '../conditions/evaluateCondition.js';
+import { resolveLevel, whyActorCannotAct } from '../org/resolveAssignee.js';
+import { applyNamedEffects } from './applyNamedEffects.js';
+import { enterStep, visitKey } from './enterStep.js';
+import { extendClock, resumeClock, startClock } from './statutoryClock.js';
+import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, Rejection } from './types.js';
+
+/** What `decide` needs besides the snapshot and the command. */
+export interface DecideEnv {
+  calendar: WorkingCalendar;
+  /** The case data with this command's data merged in (validated by the caller). */
+  data: Record<string, JsonValue>;
+  /** Staff with a declared close relative in the case (近亲属备案): they may not act on it. */
+  recusedActors?: string[];
+}
+
+const reject = (code: Rejection['code'], message: string, path?: string): Decision => ({ ok: false, rejection: path ? { code, message, path } : { code, message } });
+
+const needsComment = (action: ActionDefinition) => action.requireComment === true || action.kind === 'reject' || action.kind === 'return' || action.kind === 'extend';
+
+/** The machine context stored in a snapshot. */
+export function machineContextOf(snapshot: CaseSnapshot): MachineContext {
+  const stored = snapshot.machine as { context?: MachineContext } | null;
+  return stored?.context ?? { returnedFrom: null, approvals: [], visits: {} };
+}
+
+/** The task of the current step that `actor` may act on, or why there is none. */
+export function taskForActor(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, step: StepDefinition, action: ActionDefinition & { assignee?: { level: unknown; role?: string } }): OpenTask | string {
+  if (step.type === 'timer') {
+    // Actions during a wait (异议) are recorded by the officers of the level named on the action (default township).
+    const level = resolveLevel((action.assignee?.level as never) ?? 'township', wf.parameters) ?? 'township';
+    const unit = level === 'applicant' ? snapshot.applicant : snapshot.org[level] ?? '';
+    const pseudo: OpenTask = { key: snapshot.step, step: snapshot.step, level, assigneeUnit: unit, mode: 'single', ...(action.assignee?.role ? { role: action.assignee.role } : {}) };
+    return whyActorCannotAct(actor, pseudo) ?? pseudo;
+  }
+  let why = '此步骤没有待办任务。';
+  const context = machineContextOf(snapshot);
+  for (const task of snapshot.tasks) {
+    const reason = whyActorCannotAct(actor, task);
+    if (reason) { why = reason; continue; }
+    if (task.mode === 'all' && task.role && context.approvals.includes(task.role)) { why = '您已会签过此步骤，请等待其他人会签。'; continue; }
+    return task;
+  }
+  return why;
+}
+
+/** Decides a command on a case. Pure; see the module comment. */
+export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, command: Command, now: Date, env: DecideEnv): Decision {
+  if (command.version !== snapshot.version) return reject('stale_version', `案件已被他人更新（当前版本 ${snapshot.version}，您提交的是 ${command.version}），请刷新后重试。`);
+  if (snapshot.status === 'done') return reject('not_allowed', '案件已办结，不能再办理。');
+  const stepName = snapshot.step;
+  const step = wf.definition.steps[stepName];
+  if (!step || step.type === 'final' || step.type === 'choice') return reject('not_allowed', `当前步骤“${stepName}”不接受操作。`);
+  const context = machineContextOf(snapshot);
+  const visit = context.visits[stepName] ?? 1;
+
+  let action: (ActionDefinition & { assignee?: { level: unknown; role?: string } }) | undefined;
+  let task: OpenTask | undefined;
+  if (command.action === 'timer.elapsed') {
+    if (actor.kind !== 'system') return reject('not_your_task', '只有系统计时器可以结束等待期。');
+    if (step.type !== 'timer') return reject('not_allowed', '当前步骤不是计时步骤。');
+    if (command.timerKey !== visitKey(stepName, visit)) return reject('not_allowed', '该计时器已失效。');
+  } else {
+    action = step.actions?.[command.action];
+    if (!action) return reject('not_allowed', `当前步骤“${step.name}”不能进行“${command.action}”操作。`);
+    const found = taskForActor(wf, snapshot, actor, step, action);
+    if (typeof found === 'string') return reject('not_your_task', found);
+    task = found;
+    if (step.type === 'task' && step.recusal !== false && snapshot.flags.includes('relativeFiling') && env.recusedActors?.includes(actor.id)) {
+      return reject('not_your_task', '您已备案为申请家庭的近亲属，须回避，不能办理此案件。');
+    }
+    if (needsComment(action) && !(command.comment && command.comment.trim().length >= 2)) {
+      return reject('invalid_data', action.kind === 'reject' ? '不予通过须填写书面理由。' : action.kind === 'return' ? '退回补正须写明需要补正的全部内容。' : '此操作须填写理由。', '/comment');
+    }
+    if (action.kind === 'return') {
+      const allowed = action.returnTo ?? [];
+      const target = command.returnTo ?? (allowed.length === 1 ? allowed[0] : undefined);
+      if (!target || !allowed.includes(target)) return reject('invalid_data', `请选择退回的步骤：${allowed.map((s) => wf.definition.steps[s]?.name ?? s).join('、')}。`, '/returnTo');
+      command = { ...command, returnTo: target };
+    }
+    if (action.kind === 'extend' && snapshot.clock.extended) return reject('not_allowed', '办理时限已延长过，不能再次延长。');
+    if (action.guard && !evaluateCondition(action.guard, { data: env.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards })) {
+      return reject('not_allowed', `当前条件下不能进行“${action.label}”。`);
+    }
+  }
+
+  // Effects of the action itself come first: they may raise flags that routing looks at.
+  const named = applyNamedEffects(wf, action?.effects, env.data);
+  const flags = [...new Set([...snapshot.flags, ...named.flags])];
+  const event: MachineEvent = {
+    type: command.action,
+    data: env.data,
+    flags,
+    ...(command.returnTo ? { returnTo: command.returnTo } : {}),
+    ...(task?.role ? { role: task.role } : {}),
+    ...(step.type === 'task' && step.assignee.group ? { group: step.assignee.group } : {}),
+  };
+  const restored = wf.machine.resolveState({ value: stepName, context });
+  const [nextState] = transition(wf.machine, restored, event as never);
+  const nextStep = String(nextState.value);
+  const nextContext = nextState.context as MachineContext;
+  const moved = nextStep !== stepName || (nextContext.visits[stepName] ?? 0) !== (context.visits[stepName] ?? 0);
+  const forward = action === undefined || ['submit', 'approve', 'reject', 'return', 'withdraw', 'object'].includes(action.kind);
+  const countersigned = nextContext.approvals.length > context.approvals.length;
+  if (forward && !moved && !countersigned) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
+
+  const effects: Effect[] = [...named.effects];
+  let next: CaseSnapshot = { ...snapshot, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue };
+
+  if (action?.kind === 'extend') {
+    const extended = wf.definition.limit?.extendedWorkingDays;
+    const days = typeof extended === 'number' ? extended : Number(extended ? wf.parameters[extended.param] : NaN);
+    if (!Number.isFinite(days)) return reject('not_allowed', '此流程没有规定可延长的时限。');
+    next = { ...next, clock: extendClock(next.clock, days, env.calendar) };
+  }
+
+  if (countersigned && !moved && task) {
+    effects.push({ type: 'closeTask', key: task.key, outcome: 'completed' });
+    next = { ...next, tasks: next.tasks.filter((t) => t.key !== task!.key) };
+  } else if (moved) {
+    for (const open of snapshot.tasks) effects.push({ type: 'closeTask', key: open.key, outcome: task && open.key === task.key ? 'completed' : 'cancelled' });
+    if (step.type === 'timer' && command.action !== 'timer.elapsed') effects.push({ type: 'cancelTimer', key: visitKey(stepName, visit) });
+    if (step.pausesClock) next = { ...next, clock: resumeClock(next.clock, now, env.calendar) };
+    if (step.type === 'task' && step.startsClock) next = { ...next, clock: startClock(next.clock, now, env.calendar) };
+    // Transient steps (choice, skipped timers) were passed through inside the machine; only the resting step is entered here.
+    const entered = enterStep(wf, next, nextStep, nextContext.visits[nextStep] ?? 1, env.data, now, env.calendar);
+    next = entered.snapshot;
+    effects.push(...entered.effects);
+    if (next.status === 'done') {
+      if (next.clock.pausedAt) next = { ...next, clock: resumeClock(next.clock, now, env.calendar) };
+      for (const t of next.tasks) effects.push({ type: 'closeTask', key: t.key, outcome: 'cancelled' });
+      next = { ...next, tasks: [] };
+    }
+  }
+
+  return {
+    ok: true,
+    snapshot: next,
+    effects,
+    event: {
+      action: command.action,
+      kind: action?.kind ?? 'timer',
+      from: stepName,
+      to: next.step,
+      actor: actor.id,
+      ...(command.comment ? { comment: command.comment } : {}),
+      at: now.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * What entering a step means: open its tasks (one, or one per group role for any-one/countersign),
+ * schedule its timer, start or pause the statutory clock, apply its `onEnter` effects, or record
+ * the outcome of a final step.
+ */
+import type { JsonValue, StepDefinition } from '../definition/types.js';
+import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
+import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
+import { assigneeUnitOf, resolveLevel } from '../org/resolveAssignee.js';
+import { applyNamedEffects } from './applyNamedEffects.js';
+import { pauseClock } from './statutoryClock.js';
+import type { CaseSnapshot, Effect, OpenTask } from './types.js';
+
+/** The key of a step's task or timer in its `visit`-th visit. */
+export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
+
+/** Duration of a timer step in milliseconds of calendar time, or via working days. */
+function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar): Date {
+  const raw = 'param' in step.duration ? (parameters[step.duration.param] as { days?: number; workingDays?: number } | number) : step.duration;
+  const duration = typeof raw === 'number' ? { days: raw } : raw;
+  if (duration.workingDays) return calendar.addWorkingDays(now, duration.workingDays);
+  return new Date(now.getTime() + (duration.days ?? 0) * 24 * 60 * 60 * 1000);
+}
+
+/** Applies entering `stepName` (visit `visit`) to a snapshot; returns the new snapshot and effects. */
+export function enterStep(
+  wf: CompiledWorkflow,
+  snapshot: CaseSnapshot,
+  stepName: string,
+  visit: number,
+  data: Record<string, JsonValue>,
+  now: Date,
+  calendar: WorkingCalendar,
+): { snapshot: CaseSnapshot; effects: Effect[] } {
+  const step = wf.definition.steps[stepName]!;
+  const effects: Effect[] = [];
+  let next: CaseSnapshot = { ...snapshot, step: stepName, tasks: [] };
+  if (step.type === 'final') {
+    next = { ...next, status: 'done', outcome: step.outcome };
+  }
+  if (step.type === 'task') {
+    const level = resolveLevel(step.assignee.level, wf.parameters)!;
+    const unit = assigneeUnitOf(next, level) ?? '';
+    const dueAt = step.deadline?.workingDays ? calendar.addWorkingDays(now, step.deadline.workingDays).toISOString() : undefined;
+    const mode = step.assignee.mode ?? 'single';
+    const roles = mode === 'single' ? [step.assignee.role] : step.assignee.group ?? [];
+    const base = visitKey(stepName, visit);
+    const tasks: OpenTask[] = roles.map((role) => ({
+      key: mode === 'single' ? base : `${base}:${role}`,
+      step: stepName,
+      level,
+      assigneeUnit: unit,
+      ...(role ? { role } : {}),
+      mode,
+      ...(dueAt ? { dueAt } : {}),
+    }));
+    next = { ...next, tasks };
+    for (const task of tasks) effects.push({ type: 'openTask', task });
+  }
+  if (step.type === 'timer') {
+    effects.push({ type: 'scheduleTimer', key: visitKey(stepName, visit), step: stepName, dueAt: timerDue(step, wf.parameters, now, calendar).toISOString() });
+  }
+  if ((step.type === 'task' || step.type === 'timer') && step.pausesClock) {
+    next = { ...next, clock: pauseClock(next.clock, now) };
+  }
+  if (step.type !== 'choice' && step.onEnter) {
+    const named = applyNamedEffects(wf, step.onEnter, data);
+    effects.push(...named.effects);
+    next = { ...next, flags: [...new Set([...next.flags, ...named.flags])] };
+  }
+  return { snapshot: next, effects };
+}

@@ -1,0 +1,43 @@
+/**
+ * Starts a case: the snapshot of a new case in the definition's initial step, with its tasks open.
+ */
+import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
+import type { JsonValue } from '../definition/types.js';
+import { enterStep } from './enterStep.js';
+import { newClock } from './statutoryClock.js';
+import type { DecideEnv } from './decide.js';
+import type { CaseSnapshot, DecidedEvent, Effect, OrgPath } from './types.js';
+
+/** Who starts the case and where they live. */
+export interface StartCaseInput {
+  applicant: string;
+  org: OrgPath;
+  /** Who filed it: the applicant, or a village officer filing on their behalf (代办). */
+  filedBy?: string;
+}
+
+/** The first snapshot of a case, its effects and its first event. */
+export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date, env: Pick<DecideEnv, 'calendar' | 'data'>): { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent } {
+  const { definition } = wf;
+  const limit = definition.limit?.workingDays;
+  const limitDays = typeof limit === 'number' ? limit : limit ? Number(wf.parameters[limit.param]) : 0;
+  const initialContext = { returnedFrom: null, approvals: [], visits: { [definition.initial]: 1 } };
+  const base: CaseSnapshot = {
+    workflow: { key: definition.key, version: definition.version },
+    version: 1,
+    step: definition.initial,
+    status: 'active',
+    machine: { value: definition.initial, context: initialContext } as unknown as JsonValue,
+    clock: newClock(limitDays),
+    tasks: [],
+    flags: [],
+    org: input.org,
+    applicant: input.applicant,
+  };
+  const entered = enterStep(wf, base, definition.initial, 1, env.data, now, env.calendar);
+  return {
+    snapshot: entered.snapshot,
+    effects: entered.effects,
+    event: { action: 'start', kind: 'start', from: '', to: definition.initial, actor: input.filedBy ?? input.applicant, at: now.toISOString() },
+  };
+}
