@@ -67,7 +67,10 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     if (step.type !== 'task' && step.type !== 'timer') continue;
     for (const action of Object.values(step.actions ?? {})) {
       if (action.kind !== 'return') continue;
-      for (const target of action.returnTo ?? []) (returners[target] ??= []).includes(name) || returners[target]!.push(name);
+      for (const target of action.returnTo ?? []) {
+        const list = (returners[target] ??= []);
+        if (!list.includes(name)) list.push(name);
+      }
     }
   }
 

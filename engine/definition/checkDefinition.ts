@@ -104,7 +104,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   const limit = typeof def.limit?.workingDays === 'number' ? def.limit.workingDays : def.limit ? Number(parameters[def.limit.workingDays.param]) : undefined;
   if (def.limit && !Number.isFinite(limit)) add('/limit/workingDays', '总时限参数未定义。');
   if (limit !== undefined && Number.isFinite(limit)) {
-    const cost = (n: string) => { const s = steps[n]; return s?.type === 'task' && !s.pausesClock ? s.deadline?.workingDays ?? 0 : 0; };
+    const cost = (n: string) => { const s = steps[n]; return s?.type === 'task' && !s.pausesClock && !s.startsClock ? s.deadline?.workingDays ?? 0 : 0; };
     const forward = (n: string) => exitsOf(n, steps[n]!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t).filter((t) => t in steps);
     let worst = 0;
     let worstPath: string[] = [];

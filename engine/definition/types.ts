@@ -110,6 +110,8 @@ export interface ActionDefinition {
   effects?: EffectRef[];
   /** Form section (top-level property of the case data) this action may write. */
   writes?: string[];
+  /** Who may take this action when not the step's assignee (e.g. the applicant withdrawing while the township decides). */
+  assignee?: Assignee;
 }
 
 /** Deadline of a step, in statutory working days (法定工作日) or calendar days. */
@@ -153,7 +155,7 @@ export interface TimerStep {
   /** Where the case goes when the time has elapsed with no objection. */
   onElapsed: Target;
   /** Actions available while waiting, e.g. `object` (异议) by an officer recording it. */
-  actions?: Record<string, ActionDefinition & { assignee?: Assignee }>;
+  actions?: Record<string, ActionDefinition>;
   /** 公示 time does not count against the statutory limit. */
   pausesClock?: boolean;
   /** Effects applied on entering the step (e.g. render the 公示 notice). */

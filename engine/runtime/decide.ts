@@ -35,10 +35,11 @@ export function machineContextOf(snapshot: CaseSnapshot): MachineContext {
 }
 
 /** The task of the current step that `actor` may act on, or why there is none. */
-export function taskForActor(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, step: StepDefinition, action: ActionDefinition & { assignee?: { level: unknown; role?: string } }): OpenTask | string {
-  if (step.type === 'timer') {
-    // Actions during a wait (异议) are recorded by the officers of the level named on the action (default township).
-    const level = resolveLevel((action.assignee?.level as never) ?? 'township', wf.parameters) ?? 'township';
+export function taskForActor(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, step: StepDefinition, action: ActionDefinition): OpenTask | string {
+  if (step.type === 'timer' || action.assignee) {
+    // Actions during a wait (异议) are recorded by the officers of the level named on the action (default township);
+    // an action with its own assignee (e.g. the applicant withdrawing while the township decides) is theirs.
+    const level = resolveLevel(action.assignee?.level ?? 'township', wf.parameters) ?? 'township';
     const unit = level === 'applicant' ? snapshot.applicant : snapshot.org[level] ?? '';
     const pseudo: OpenTask = { key: snapshot.step, step: snapshot.step, level, assigneeUnit: unit, mode: 'single', ...(action.assignee?.role ? { role: action.assignee.role } : {}) };
     return whyActorCannotAct(actor, pseudo) ?? pseudo;
@@ -64,7 +65,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const context = machineContextOf(snapshot);
   const visit = context.visits[stepName] ?? 1;
 
-  let action: (ActionDefinition & { assignee?: { level: unknown; role?: string } }) | undefined;
+  let action: ActionDefinition | undefined;
   let task: OpenTask | undefined;
   if (command.action === 'timer.elapsed') {
     if (actor.kind !== 'system') return reject('not_your_task', '只有系统计时器可以结束等待期。');
