@@ -1,0 +1,94 @@
+/**
+ * The read routes and small commands around a case: view it, list the actions offered, claim a
+ * task, verify the event chain.
+ */
+import { availableActions, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
+import { actorOf, recusedStaff } from './actors.js';
+import { canSeeCase } from './access.js';
+import { caseSummary, visibleData } from './caseView.js';
+import { verifyChain, type ChainedEvent } from './hashChain.js';
+import { conflict, forbidden, notFound } from './httpError.js';
+import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
+import type { RouteAnswer } from './sendCommand.js';
+import { householdIdHashes } from './sendCommand.js';
+import { workflowByRecord } from './workflowCache.js';
+
+function loadVisibleCase(app: PbApp, auth: PbRecord, caseId: string) {
+  let record: PbRecord;
+  try {
+    record = app.findRecordById('applications', caseId);
+  } catch {
+    throw notFound('案件不存在。');
+  }
+  const actor = actorOf(app, auth);
+  if (!canSeeCase(actor, record)) throw notFound('案件不存在。');
+  const wf = workflowByRecord(app, record.getString('workflow'));
+  const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
+  const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
+  return { record, actor, wf, snapshot, data };
+}
+
+/** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
+export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
+  const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
+  const recused = recusedStaff(app, householdIdHashes(data));
+  return {
+    status: 200,
+    body: {
+      case: caseSummary(record, snapshot, wf),
+      data: visibleData(actor, record, snapshot, wf, data),
+      actions: availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused }),
+    },
+  };
+}
+
+/** `GET /api/tongban/cases/{id}/actions`. */
+export function getActions(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
+  const { actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
+  return { status: 200, body: { actions: availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, householdIdHashes(data)) }) } };
+}
+
+/** `GET /api/tongban/cases/{id}/verify`: checks the case's hash chain (officers and admins). */
+export function verifyCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
+  const { actor, record } = loadVisibleCase(app, auth, caseId);
+  if (actor.kind === 'applicant') throw forbidden('只有工作人员可以核验案件记录。');
+  const events = app.findRecordsByFilter('events', 'application = {:a}', 'seq', 100000, 0, { a: record.id }).map(
+    (e): ChainedEvent => ({
+      seq: e.getInt('seq'),
+      action: e.getString('action'),
+      kind: e.getString('kind'),
+      from_step: e.getString('from_step'),
+      to_step: e.getString('to_step'),
+      actor: e.getString('actor'),
+      comment: e.getString('comment'),
+      data_patch: readJson(e, 'data_patch'),
+      at: e.getString('at'),
+      command_id: e.getString('command_id'),
+      prev_hash: e.getString('prev_hash'),
+      hash: e.getString('hash'),
+    }),
+  );
+  return { status: 200, body: verifyChain(events, sha256) };
+}
+
+/** `POST /api/tongban/tasks/{id}/claim`: an officer of the task's unit takes it; one claimer wins. */
+export function claimTask(app: PbApp, auth: PbRecord, taskId: string): RouteAnswer {
+  let answer: RouteAnswer | undefined;
+  app.runInTransaction((tx) => {
+    let task: PbRecord;
+    try {
+      task = tx.findRecordById('tasks', taskId);
+    } catch {
+      throw notFound('任务不存在。');
+    }
+    const actor = actorOf(tx, auth);
+    if (actor.kind !== 'officer' || actor.orgUnit?.id !== task.getString('assignee_unit')) throw notFound('任务不存在。');
+    if (task.getString('status') !== 'open') throw conflict('任务已办结或已取消。', 'task_closed');
+    const holder = task.getString('assignee_user');
+    if (holder && holder !== auth.id) throw conflict('任务已被他人认领。', 'already_claimed');
+    const swapped = tx.db().newQuery("UPDATE tasks SET assignee_user = {:u} WHERE id = {:id} AND (assignee_user = '' OR assignee_user = {:u})").bind({ u: auth.id, id: task.id }).execute();
+    if (swapped.rowsAffected() !== 1) throw conflict('任务已被他人认领。', 'already_claimed');
+    answer = { status: 200, body: { task: { id: task.id, key: task.getString('key'), step: task.getString('step'), assigneeUser: auth.id } } };
+  });
+  return answer!;
+}

@@ -1,0 +1,165 @@
+/**
+ * Writing a decided command into the database, inside the command's transaction: the effects
+ * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
+ */
+import type { CaseSnapshot, DecidedEvent, Effect, JsonValue } from '../../engine/index.js';
+import { documentView, renderTemplate } from './documents.js';
+import { eventHash, genesisHash } from './hashChain.js';
+import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
+import type { LoadedWorkflow } from './workflowCache.js';
+
+/** Sets a value at a JSON pointer, creating objects on the way. */
+export function setPointer(data: Record<string, JsonValue>, pointer: string, value: JsonValue): void {
+  const keys = pointer.replace(/^\//, '').split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let target = data;
+  for (const k of keys.slice(0, -1)) {
+    const next = target[k];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) target[k] = {};
+    target = target[k] as Record<string, JsonValue>;
+  }
+  target[keys[keys.length - 1]!] = value;
+}
+
+function unitName(tx: PbApp, id: string | undefined, fallback: string): string {
+  if (!id) return fallback;
+  try {
+    return tx.findRecordById('org_units', id).getString('name');
+  } catch {
+    return fallback;
+  }
+}
+
+/** Carries out the effects of a decision; `data` is updated in place by `setData`. */
+export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined): void {
+  // Data first: documents rendered by the same command must see computed figures.
+  for (const e of effects) if (e.type === 'setData') setPointer(data, e.path, e.value);
+  for (const e of effects) {
+    switch (e.type) {
+      case 'openTask': {
+        const t = newRecord(tx, 'tasks');
+        t.set('application', caseRecord.id);
+        t.set('key', e.task.key);
+        t.set('step', e.task.step);
+        t.set('step_name', wf.definition.steps[e.task.step]?.name ?? e.task.step);
+        t.set('level', e.task.level);
+        if (e.task.level === 'applicant') t.set('assignee_user', e.task.assigneeUnit);
+        else t.set('assignee_unit', e.task.assigneeUnit);
+        t.set('role', e.task.role ?? '');
+        t.set('mode', e.task.mode);
+        t.set('status', 'open');
+        if (e.task.dueAt) t.set('due_at', e.task.dueAt);
+        for (const level of ['village', 'township', 'county']) t.set(level, caseRecord.getString(level));
+        tx.save(t);
+        break;
+      }
+      case 'closeTask': {
+        const rows = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.key });
+        const t = rows[0];
+        if (t && t.getString('status') === 'open') {
+          t.set('status', e.outcome === 'completed' ? 'done' : 'cancelled');
+          t.set('closed_at', now.toISOString());
+          tx.save(t);
+        }
+        break;
+      }
+      case 'scheduleTimer': {
+        const t = newRecord(tx, 'timers');
+        t.set('application', caseRecord.id);
+        t.set('key', e.key);
+        t.set('step', e.step);
+        t.set('due_at', e.dueAt);
+        t.set('status', 'pending');
+        tx.save(t);
+        break;
+      }
+      case 'cancelTimer': {
+        const rows = tx.findRecordsByFilter('timers', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.key });
+        const t = rows[0];
+        if (t && t.getString('status') === 'pending') {
+          t.set('status', 'cancelled');
+          tx.save(t);
+        }
+        break;
+      }
+      case 'renderDocument': {
+        const noticeParam = wf.definition.parameters?.publicNotice as { days?: number } | undefined;
+        const view = documentView({
+          caseNo: caseRecord.getString('case_no'),
+          data,
+          comment,
+          now,
+          created: new Date(caseRecord.getString('created').replace(' ', 'T')),
+          clock: snapshot.clock,
+          countyName: unitName(tx, caseRecord.getString('county'), '县（市、区）'),
+          townshipName: unitName(tx, caseRecord.getString('township'), '乡镇（街道）'),
+          noticeDays: noticeParam?.days ?? 7,
+        });
+        const html = renderTemplate(e.template, view);
+        const d = newRecord(tx, 'documents');
+        d.set('application', caseRecord.id);
+        d.set('kind', e.kind);
+        d.set('title', e.title);
+        d.set('template', e.template);
+        d.set('html', html);
+        d.set('sha256', sha256(html));
+        tx.save(d);
+        break;
+      }
+      case 'notify': {
+        const o = newRecord(tx, 'outbox');
+        o.set('application', caseRecord.id);
+        o.set('channel', 'inbox');
+        o.set('recipient', e.to === 'applicant' ? caseRecord.getString('applicant') : e.to);
+        o.set('message', e.message);
+        o.set('status', 'pending');
+        o.set('attempts', 0);
+        o.set('next_attempt_at', now.toISOString());
+        tx.save(o);
+        break;
+      }
+      case 'setData':
+        break;
+    }
+  }
+}
+
+/** Appends the event of a decision to the case's hash chain; returns the stored event. */
+export function appendEvent(tx: PbApp, caseId: string, event: DecidedEvent, commandId: string, dataPatch: unknown): Record<string, unknown> {
+  const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseId })[0];
+  const seq = last ? last.getInt('seq') + 1 : 1;
+  const prev = last ? last.getString('hash') : genesisHash;
+  const fields = {
+    seq,
+    action: event.action,
+    kind: event.kind,
+    from_step: event.from,
+    to_step: event.to,
+    actor: event.actor === 'system' ? '' : event.actor,
+    comment: event.comment ?? '',
+    data_patch: dataPatch ?? null,
+    at: event.at,
+    command_id: commandId,
+  };
+  const hash = eventHash(fields, prev, sha256);
+  const r = newRecord(tx, 'events');
+  r.set('application', caseId);
+  for (const [k, v] of Object.entries(fields)) r.set(k, v);
+  r.set('prev_hash', prev);
+  r.set('hash', hash);
+  tx.save(r);
+  return { ...fields, prev_hash: prev, hash };
+}
+
+/** Stores the snapshot and data on the case record (after the version CAS). */
+export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, data: Record<string, JsonValue>): void {
+  caseRecord.set('snapshot', snapshot);
+  caseRecord.set('data', data);
+  caseRecord.set('step', snapshot.step);
+  caseRecord.set('step_name', wf.definition.steps[snapshot.step]?.name ?? snapshot.step);
+  caseRecord.set('status', snapshot.status);
+  caseRecord.set('outcome', snapshot.outcome ?? '');
+  caseRecord.set('version', snapshot.version);
+  caseRecord.set('flags', snapshot.flags);
+  caseRecord.set('due_at', snapshot.clock.dueAt ?? '');
+  tx.save(caseRecord);
+}

@@ -1,0 +1,90 @@
+/**
+ * The command adapter: Tongban's routes inside PocketBase. `server/pb_hooks/tongban.pb.js`
+ * registers the routes and the cron and calls these handlers; each handler answers JSON, with
+ * Chinese error messages and field paths.
+ */
+import { getActions, getCase, claimTask, verifyCase } from './caseQueries.js';
+import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
+import { HttpError, badRequest, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
+import { openCase } from './openCase.js';
+import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
+import { sendCommand, type RouteAnswer } from './sendCommand.js';
+import { sweepTimers } from './sweepTimers.js';
+import { warmUp } from './workflowCache.js';
+
+/** Largest JSON body a route accepts. */
+export const maxBodyBytes = 256 * 1024;
+
+declare const toString: (reader: unknown, maxBytes?: number) => string;
+
+function readBody(e: PbRequestEvent): unknown {
+  if (e.request.contentLength > maxBodyBytes) throw tooLarge(maxBodyBytes);
+  const raw = toString(e.request.body, maxBodyBytes + 1);
+  if (raw.length > maxBodyBytes) throw tooLarge(maxBodyBytes);
+  if (raw.trim() === '') return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest('请求体不是有效的 JSON。');
+  }
+}
+
+function respond(e: PbRequestEvent, run: () => RouteAnswer): void {
+  try {
+    const answer = run();
+    e.json(answer.status, answer.body);
+  } catch (err) {
+    if (err instanceof HttpError) {
+      e.json(err.status, err.toBody());
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    if (/UNIQUE constraint failed: (commands|applications)\./.test(message) || /database is locked|SQLITE_BUSY/.test(message)) {
+      e.json(409, { status: 409, code: 'conflict', message: '并发冲突，请刷新后重试。' });
+      return;
+    }
+    e.json(500, { status: 500, code: 'internal', message: `服务器内部错误：${message}` });
+  }
+}
+
+function requireAuth(e: PbRequestEvent): PbRecord {
+  if (!e.auth || e.auth.collection().name !== 'users') throw unauthorized();
+  return e.auth;
+}
+
+/** Route handlers, by route. */
+export const routes = {
+  openCase: (e: PbRequestEvent) => respond(e, () => openCase(app(), requireAuth(e), readBody(e))),
+  sendCommand: (e: PbRequestEvent, id: string) => respond(e, () => sendCommand(app(), requireAuth(e), id, readBody(e))),
+  getCase: (e: PbRequestEvent, id: string) => respond(e, () => getCase(app(), requireAuth(e), id)),
+  getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id)),
+  verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), requireAuth(e), id)),
+  claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
+  sweep: (e: PbRequestEvent) =>
+    respond(e, () => {
+      const isAdmin = e.hasSuperuserAuth() || (e.auth !== null && e.auth.getString('role') === 'admin');
+      if (!isAdmin) throw e.auth ? forbidden('只有管理员可以手动触发计时器扫描。') : unauthorized();
+      return { status: 200, body: { fired: sweepTimers(app()) } };
+    }),
+  setClock: (e: PbRequestEvent) =>
+    respond(e, () => {
+      if (!simulatedClockEnabled()) throw notFound('Not found.');
+      if (!e.hasSuperuserAuth()) throw forbidden('只有超级管理员可以设置模拟时钟。');
+      const body = readBody(e) as { now?: string };
+      const at = new Date(String(body.now));
+      if (Number.isNaN(at.getTime())) throw badRequest('“now” 不是有效的时间。', [{ path: '/now', message: '请提供 ISO 8601 时间。' }]);
+      setSimulatedNow(app(), at);
+      return { status: 200, body: { now: at.toISOString() } };
+    }),
+};
+
+/** Compiles every published workflow and fires timers that fell due while the server was down. */
+export function onServerStart(): { workflows: number; fired: number } {
+  const workflows = warmUp(app());
+  return { workflows, fired: sweepTimers(app()) };
+}
+
+/** The cron job: fires due timers. */
+export function onCron(): number {
+  return sweepTimers(app());
+}

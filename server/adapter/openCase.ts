@@ -1,0 +1,98 @@
+/**
+ * `POST /api/tongban/cases`: an applicant opens a case for themselves, or a village officer opens
+ * one on behalf of a resident of their village (代办). Idempotent by command id.
+ */
+import { availableActions, createWorkingCalendar, startCase, type JsonValue } from '../../engine/index.js';
+import { applyPermissions } from '../../forms/core/index.js';
+import { actorOf } from './actors.js';
+import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
+import { caseSummary, stepPermissions } from './caseView.js';
+import { calendarOverrides } from './calendarOverrides.js';
+import { now } from './clock.js';
+import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
+import { parseBody } from './parseBody.js';
+import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
+import { storeAnswer, storedAnswer, type RouteAnswer } from './sendCommand.js';
+import { latestPublished } from './workflowCache.js';
+
+interface OpenBody {
+  workflow: string;
+  data?: Record<string, JsonValue>;
+  commandId: string;
+  applicant?: string;
+}
+
+function caseNumber(tx: PbApp, key: string, at: Date): string {
+  const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+  const prefix = `${key.toUpperCase().slice(0, 6)}-${year}-`;
+  const last = tx.findRecordsByFilter('applications', 'case_no ~ {:p}', '-case_no', 1, 0, { p: `${prefix}%` })[0];
+  const n = last ? Number(last.getString('case_no').slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(6, '0')}`;
+}
+
+/** Opens a case. */
+export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAnswer {
+  const body = parseBody<OpenBody>(rawBody, {
+    workflow: { type: 'string', required: true, maxLength: 64 },
+    data: { type: 'object' },
+    commandId: { type: 'string', required: true, maxLength: 100 },
+    applicant: { type: 'string', maxLength: 30 },
+  });
+  let answer: RouteAnswer | undefined;
+  app.runInTransaction((tx) => {
+    const earlier = storedAnswer(tx, body.commandId, auth.id);
+    if (earlier) { answer = earlier; return; }
+    const wf = latestPublished(tx, body.workflow);
+    if (!wf) throw notFound(`没有已发布的流程“${body.workflow}”。`);
+    const actor = actorOf(tx, auth);
+    let applicant: PbRecord = auth;
+    if (body.applicant && body.applicant !== auth.id) {
+      if (actor.kind !== 'officer' || actor.orgUnit?.level !== 'village') throw forbidden('只有村（居）委会工作人员可以代为申请。');
+      try {
+        applicant = tx.findRecordById('users', body.applicant);
+      } catch {
+        throw notFound('申请人不存在。');
+      }
+      if (applicant.getString('org_unit') !== actor.orgUnit.id) throw forbidden('只能为本村（居）居民代为申请。');
+    } else if (actor.kind !== 'applicant') {
+      throw badRequest('工作人员代为申请时须指定申请人 (applicant)。', [{ path: '/applicant', message: '请指定申请人。' }]);
+    }
+    const villageId = applicant.getString('org_unit');
+    if (!villageId) throw forbidden('申请人未登记所在村（居），请联系村（居）委会。');
+    const village = tx.findRecordById('org_units', villageId);
+    const org = { village: village.id, township: village.getString('township'), county: village.getString('county') };
+
+    let data: Record<string, JsonValue> = {};
+    if (body.data && Object.keys(body.data).length > 0) {
+      const step = wf.definition.steps[wf.definition.initial];
+      const writes = step && step.type === 'task' ? Object.entries(step.form?.sections ?? {}).filter(([, p]) => p === 'write').map(([s]) => s) : [];
+      const merged = applyPermissions(stepPermissions(wf, wf.definition.initial, writes), body.data, {});
+      if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+      data = merged.data as Record<string, JsonValue>;
+      const result = wf.validator?.validate(data);
+      if (result && !result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+    }
+
+    const at = now(tx);
+    const calendar = createWorkingCalendar(calendarOverrides(tx));
+    const started = startCase(wf.compiled, { applicant: applicant.id, org, filedBy: auth.id }, at, { calendar, data });
+    const record = newRecord(tx, 'applications');
+    record.set('case_no', caseNumber(tx, wf.definition.key, at));
+    record.set('workflow', wf.recordId);
+    record.set('workflow_key', wf.definition.key);
+    record.set('workflow_version', wf.definition.version);
+    record.set('applicant', applicant.id);
+    record.set('filed_by', auth.id);
+    record.set('village', org.village);
+    record.set('township', org.township);
+    record.set('county', org.county);
+    record.set('title', `${wf.definition.name}：${applicant.getString('name') || '申请人'}`);
+    saveCase(tx, record, wf, started.snapshot, data);
+    const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+    applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, at, undefined);
+    const event = appendEvent(tx, record.id, started.event, body.commandId, body.data ?? null);
+    answer = { status: 201, body: { case: caseSummary(record, started.snapshot, wf), event, actions: availableActions(wf.compiled, started.snapshot, actor, { data: nextData }) } };
+    storeAnswer(tx, body.commandId, record.id, auth.id, answer);
+  });
+  return answer!;
+}

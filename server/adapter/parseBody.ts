@@ -1,0 +1,34 @@
+/**
+ * Checks the shape of a route's JSON body before anything else looks at it.
+ */
+import { checkInputSafety } from '../../forms/core/index.js';
+import { badRequest, type FieldProblem } from './httpError.js';
+
+/** A field rule: its type and whether it is required. */
+export interface FieldRule {
+  type: 'string' | 'integer' | 'object';
+  required?: boolean;
+  maxLength?: number;
+}
+
+/** Validates `body` against `rules`; unknown fields and unsafe input are refused with 400. */
+export function parseBody<T>(body: unknown, rules: Record<string, FieldRule>): T {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('请求体必须是 JSON 对象。');
+  const safety = checkInputSafety(body);
+  if (safety.length > 0) throw badRequest('请求内容不安全或过大。', safety.map((e) => ({ path: e.path, message: e.message })));
+  const problems: FieldProblem[] = [];
+  const obj = body as Record<string, unknown>;
+  for (const key of Object.keys(obj)) if (!(key in rules)) problems.push({ path: `/${key}`, message: `不允许的字段“${key}”。` });
+  for (const [key, rule] of Object.entries(rules)) {
+    const v = obj[key];
+    if (v === undefined || v === null) {
+      if (rule.required) problems.push({ path: `/${key}`, message: `缺少必填字段“${key}”。` });
+      continue;
+    }
+    const ok = rule.type === 'string' ? typeof v === 'string' : rule.type === 'integer' ? typeof v === 'number' && Number.isInteger(v) && v >= 0 : typeof v === 'object' && !Array.isArray(v);
+    if (!ok) problems.push({ path: `/${key}`, message: `“${key}”应为${rule.type === 'string' ? '文本' : rule.type === 'integer' ? '非负整数' : '对象'}。` });
+    else if (rule.type === 'string' && rule.maxLength && (v as string).length > rule.maxLength) problems.push({ path: `/${key}`, message: `“${key}”不能超过 ${rule.maxLength} 个字符。` });
+  }
+  if (problems.length > 0) throw badRequest('请求格式不正确。', problems);
+  return obj as T;
+}

@@ -1,0 +1,136 @@
+/**
+ * `POST /api/tongban/cases/{id}/commands`: one command on one case, in one transaction. Loads the
+ * case, checks the actor may see and act on it, merges only the sections the step lets them
+ * write, validates, decides, applies the effects, appends the hash-chained event, bumps the
+ * version by compare-and-swap, and stores the answer under the command id (a repeat returns it).
+ */
+import { availableActions, createWorkingCalendar, decide, type CaseSnapshot, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
+import { applyPermissions } from '../../forms/core/index.js';
+import { actorOf, recusedStaff } from './actors.js';
+import { canSeeCase } from './access.js';
+import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
+import { caseSummary, stepPermissions } from './caseView.js';
+import { now } from './clock.js';
+import { conflict, forbidden, HttpError, invalidData, notFound } from './httpError.js';
+import { parseBody } from './parseBody.js';
+import { newRecord, readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
+import { workflowByRecord } from './workflowCache.js';
+import { calendarOverrides } from './calendarOverrides.js';
+
+/** An answer of a route: HTTP status and JSON body. */
+export interface RouteAnswer {
+  status: number;
+  body: unknown;
+}
+
+const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422 };
+
+/** The stored answer of an earlier command with this id, if any. */
+export function storedAnswer(tx: PbApp, commandId: string, actorId: string): RouteAnswer | undefined {
+  const rows = tx.findRecordsByFilter('commands', 'command_id = {:c}', '', 1, 0, { c: commandId });
+  const row = rows[0];
+  if (!row) return undefined;
+  if (row.getString('actor') !== actorId) throw conflict('该命令编号 (commandId) 已被使用，请使用新的编号。', 'command_id_taken');
+  return { status: row.getInt('status'), body: readJson(row, 'response') };
+}
+
+/** Remembers a command's answer so a repeat returns it. */
+export function storeAnswer(tx: PbApp, commandId: string, caseId: string, actorId: string, answer: RouteAnswer): void {
+  const r = newRecord(tx, 'commands');
+  r.set('command_id', commandId);
+  r.set('application', caseId);
+  r.set('actor', actorId);
+  r.set('status', answer.status);
+  r.set('response', answer.body);
+  tx.save(r);
+}
+
+/** The household's ID numbers, hashed, for the 近亲属 register. */
+export function householdIdHashes(data: Record<string, JsonValue>): string[] {
+  const members = ((data.household as { members?: { idNumber?: string }[] } | undefined)?.members ?? []).map((m) => m.idNumber);
+  const applicantId = (data.applicant as { idNumber?: string } | undefined)?.idNumber;
+  return [...new Set([applicantId, ...members].filter((x): x is string => typeof x === 'string' && x.length > 0))].map((id) => sha256(id.toUpperCase()));
+}
+
+interface CommandBody {
+  action: string;
+  data?: Record<string, JsonValue>;
+  comment?: string;
+  version: number;
+  commandId: string;
+  returnTo?: string;
+}
+
+/** Runs one command; throws {@link HttpError} for every refusal (the transaction then rolls back). */
+export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody: unknown): RouteAnswer {
+  const body = parseBody<CommandBody>(rawBody, {
+    action: { type: 'string', required: true, maxLength: 100 },
+    data: { type: 'object' },
+    comment: { type: 'string', maxLength: 5000 },
+    version: { type: 'integer', required: true },
+    commandId: { type: 'string', required: true, maxLength: 100 },
+    returnTo: { type: 'string', maxLength: 100 },
+  });
+  let answer: RouteAnswer | undefined;
+  app.runInTransaction((tx) => {
+    const earlier = storedAnswer(tx, body.commandId, auth.id);
+    if (earlier) { answer = earlier; return; }
+    let record: PbRecord;
+    try {
+      record = tx.findRecordById('applications', caseId);
+    } catch {
+      throw notFound('案件不存在。');
+    }
+    const actor = actorOf(tx, auth);
+    if (!canSeeCase(actor, record)) throw notFound('案件不存在。');
+    const wf = workflowByRecord(tx, record.getString('workflow'));
+    const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
+    const stored = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
+    const step = wf.definition.steps[snapshot.step];
+    const action = step && (step.type === 'task' || step.type === 'timer') ? step.actions?.[body.action] : undefined;
+
+    let data = stored;
+    if (body.data && Object.keys(body.data).length > 0) {
+      const writes = action?.writes ?? [];
+      if (writes.length === 0) throw invalidData('此操作不能提交表单数据。', [{ path: '/data', message: '此操作不能提交表单数据。' }]);
+      const merged = applyPermissions(stepPermissions(wf, snapshot.step, writes), body.data, stored);
+      if (!merged.ok) throw invalidData('提交了不允许修改的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+      data = merged.data as Record<string, JsonValue>;
+    }
+    if (action?.kind === 'submit') {
+      const missing = (action.writes ?? []).filter((s) => data[s] === undefined);
+      if (missing.length > 0) throw invalidData('申请内容不完整。', missing.map((s) => ({ path: `/data/${s}`, message: `请填写“${String((wf.formSchema?.properties as Record<string, { title?: string }> | undefined)?.[s]?.title ?? s)}”部分。` })));
+    }
+    if (wf.validator && data !== stored) {
+      const result = wf.validator.validate(data);
+      if (!result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+    }
+
+    const at = now(tx);
+    const calendar = createWorkingCalendar(calendarOverrides(tx));
+    const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}) };
+    const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recusedStaff(tx, householdIdHashes(data)) });
+    if (!decision.ok) {
+      const r = decision.rejection;
+      throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
+    }
+    // Compare-and-swap on the version: a concurrent command that got here first wins.
+    const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: snapshot.version }).execute();
+    if (swapped.rowsAffected() !== 1) throw conflict('案件已被他人更新，请刷新后重试。', 'stale_version');
+    const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+    applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, at, body.comment);
+    const event = appendEvent(tx, record.id, decision.event, body.commandId, body.data ?? null);
+    saveCase(tx, record, wf, decision.snapshot, nextData);
+    answer = {
+      status: 200,
+      body: {
+        case: caseSummary(record, decision.snapshot, wf),
+        event,
+        actions: availableActions(wf.compiled, decision.snapshot, actor, { data: nextData }),
+      },
+    };
+    storeAnswer(tx, body.commandId, record.id, auth.id, answer);
+  });
+  if (!answer) throw forbidden('命令未执行。');
+  return answer;
+}

@@ -1,0 +1,46 @@
+/**
+ * The timer sweep: fires every pending timer that is due, each in its own transaction, through
+ * `decide` as the system actor. A timer is claimed by compare-and-swap on its status, so a timer
+ * fires once even when sweeps overlap, and one that fell due while the server was down fires at
+ * the first sweep after the restart.
+ */
+import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
+import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
+import { calendarOverrides } from './calendarOverrides.js';
+import { now } from './clock.js';
+import { readJson, type PbApp } from './pocketbase.js';
+import { workflowByRecord } from './workflowCache.js';
+
+const system: Actor = { id: 'system', kind: 'system', roles: [] };
+
+/** Fires due timers; returns how many took effect. */
+export function sweepTimers(app: PbApp, limit = 200): number {
+  const at = now(app);
+  const due = app.findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', limit, 0, { now: at.toISOString().replace('T', ' ') });
+  let fired = 0;
+  for (const timer of due) {
+    try {
+    app.runInTransaction((tx) => {
+      const claimed = tx.db().newQuery("UPDATE timers SET status = 'fired', fired_at = {:at} WHERE id = {:id} AND status = 'pending'").bind({ at: at.toISOString().replace('T', ' '), id: timer.id }).execute();
+      if (claimed.rowsAffected() !== 1) return;
+      const record = tx.findRecordById('applications', timer.getString('application'));
+      const wf = workflowByRecord(tx, record.getString('workflow'));
+      const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
+      const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
+      const commandId = `timer:${record.id}:${timer.getString('key')}`;
+      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey: timer.getString('key') }, at, { calendar: createWorkingCalendar(calendarOverrides(tx)), data });
+      if (!decision.ok) return; // a stale timer (the step was left) is simply spent
+      const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: snapshot.version }).execute();
+      if (swapped.rowsAffected() !== 1) throw new Error('案件在计时器触发时被并发修改，将在下次扫描重试。');
+      const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+      applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, at, undefined);
+      appendEvent(tx, record.id, decision.event, commandId, null);
+      saveCase(tx, record, wf, decision.snapshot, nextData);
+      fired++;
+    });
+    } catch {
+      // Left pending: the next sweep retries this timer.
+    }
+  }
+  return fired;
+}

@@ -1,0 +1,68 @@
+/**
+ * Compiled workflows, validators and templates, cached per definition key@version for the life of
+ * the server process (PocketBase shares loaded modules across its VM pool). Nothing is compiled on
+ * a request after the first use of a version; `warmUp` compiles every published one at start.
+ */
+import { compileWorkflow, type CompiledWorkflow } from '../../engine/index.js';
+import type { WorkflowDefinition } from '../../engine/definition/types.js';
+import { createFormValidator, type FormSchema, type FormValidator } from '../../forms/core/index.js';
+import type { PbApp, PbRecord } from './pocketbase.js';
+import { readJson } from './pocketbase.js';
+
+/** Everything needed to run cases of one definition version. */
+export interface LoadedWorkflow {
+  recordId: string;
+  definition: WorkflowDefinition;
+  compiled: CompiledWorkflow;
+  formSchema: FormSchema | null;
+  validator: FormValidator | null;
+}
+
+const byKeyVersion = new Map<string, LoadedWorkflow>();
+
+function load(record: PbRecord): LoadedWorkflow {
+  const definition = readJson<WorkflowDefinition>(record, 'definition');
+  const formSchema = readJson<FormSchema | null>(record, 'form_schema');
+  return {
+    recordId: record.id,
+    definition,
+    compiled: compileWorkflow(definition),
+    formSchema,
+    validator: formSchema ? createFormValidator(formSchema) : null,
+  };
+}
+
+/** The loaded workflow of a definition record id. */
+export function workflowByRecord(tx: PbApp, recordId: string): LoadedWorkflow {
+  for (const wf of byKeyVersion.values()) if (wf.recordId === recordId) return wf;
+  const record = tx.findRecordById('workflow_definitions', recordId);
+  const wf = load(record);
+  byKeyVersion.set(`${wf.definition.key}@${wf.definition.version}`, wf);
+  return wf;
+}
+
+/** The newest published version of a workflow key, or undefined. */
+export function latestPublished(tx: PbApp, key: string): LoadedWorkflow | undefined {
+  let records: PbRecord[];
+  try {
+    records = tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && status = "published"', '-version', 1, 0, { key });
+  } catch {
+    return undefined;
+  }
+  const record = records[0];
+  if (!record) return undefined;
+  const cacheKey = `${key}@${record.getInt('version')}`;
+  let wf = byKeyVersion.get(cacheKey);
+  if (!wf) {
+    wf = load(record);
+    byKeyVersion.set(cacheKey, wf);
+  }
+  return wf;
+}
+
+/** Compiles every published definition (called once at server start). */
+export function warmUp(tx: PbApp): number {
+  const records = tx.findRecordsByFilter('workflow_definitions', 'status = "published"', 'key', 1000, 0);
+  for (const r of records) workflowByRecord(tx, r.id);
+  return records.length;
+}

@@ -1,0 +1,53 @@
+/**
+ * Bundles the command adapter (TypeScript, with the engine, forms/core and Handlebars) into one
+ * CommonJS file for PocketBase's goja VM: es2017, no Node APIs. Skips the work when no input changed.
+ */
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+/** Where the bundle goes (git-ignored). */
+export const hookBundlePath = path.join(projectRoot, 'server/pb_hooks/generated/tongban.cjs');
+
+function collectFiles(dir: string, out: string[]): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) collectFiles(full, out);
+    else if (/\.(ts|json|hbs)$/.test(entry.name)) out.push(full);
+  }
+}
+
+function inputsHash(): string {
+  const files: string[] = [];
+  for (const dir of ['engine', 'forms/core', 'server/adapter', 'templates', 'workflows']) collectFiles(path.join(projectRoot, dir), files);
+  const hash = createHash('sha256');
+  for (const f of files.sort()) hash.update(f).update(String(statSync(f).mtimeMs)).update(readFileSync(f));
+  return hash.digest('hex');
+}
+
+/** Builds the hook bundle if its inputs changed; returns true when it built. */
+export async function buildHooks(options: { force?: boolean } = {}): Promise<boolean> {
+  const stamp = `${hookBundlePath}.inputs`;
+  const hash = inputsHash();
+  if (!options.force && existsSync(hookBundlePath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return false;
+  mkdirSync(path.dirname(hookBundlePath), { recursive: true });
+  await build({
+    entryPoints: [path.join(projectRoot, 'server/adapter/index.ts')],
+    outfile: hookBundlePath,
+    bundle: true,
+    format: 'cjs',
+    target: 'es2017',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['require', 'default'],
+    alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
+    loader: { '.hbs': 'text' },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  writeFileSync(stamp, hash);
+  return true;
+}

@@ -1,0 +1,58 @@
+/**
+ * A few demo cases in different states, created through the real command routes as the demo
+ * users, so a newcomer sees populated queues. Skipped when any case exists (idempotent).
+ */
+import { RestClient } from '../start/restClient.js';
+import { demoPassword } from './demoCounty.js';
+
+/** A demo household (ID numbers are checksum-valid demo values). */
+export const demoHousehold = {
+  applicant: { name: '王秀英', idNumber: '320621195503120023', phone: '13912345678', address: '海安市曲塘镇杨庄村5组12号' },
+  household: {
+    members: [
+      { name: '王秀英', idNumber: '320621195503120023', relation: '本人', health: '慢性病' },
+      { name: '张明', idNumber: '320621198001150015', relation: '子女', disabilityGrade: '二级', employment: '无劳动能力' },
+    ],
+  },
+  income: { wages: 600, transfer: 200 },
+  assets: { deposits: 3000, vehicles: 0, housing: '自有住房一处，砖混结构' },
+};
+
+type CaseAnswer = { case: { id: string; version: number } };
+
+async function as(url: string, email: string): Promise<RestClient> {
+  const c = new RestClient(url);
+  await c.authUser(email, demoPassword);
+  return c;
+}
+
+/** Creates the demo cases unless cases exist; returns how many it created. */
+export async function loadDemoCases(url: string, admin: RestClient): Promise<number> {
+  const existing = await admin.send<{ items: unknown[] }>('GET', '/api/collections/applications/records?perPage=1&skipTotal=1');
+  if (existing.items.length > 0) return 0;
+  const a1 = await as(url, 'applicant-a1@demo.tongban');
+  const b1 = await as(url, 'applicant-b1@demo.tongban');
+  const townshipA = await as(url, 'township-a@demo.tongban');
+
+  // 1. 王秀英 (village a1): submitted and accepted, now at the village's 入户调查.
+  const first = await a1.send<CaseAnswer>('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-open', data: demoHousehold });
+  const submitted = await a1.send<CaseAnswer>('POST', `/api/tongban/cases/${first.case.id}/commands`, { action: 'submit', version: first.case.version, commandId: 'demo-a1-submit' });
+  await townshipA.send('POST', `/api/tongban/cases/${first.case.id}/commands`, { action: 'accept', version: submitted.case.version, commandId: 'demo-a1-accept', data: { acceptance: { complete: true, relativeFiling: false } } });
+
+  // 2. 李建国 (village b1): submitted, waiting for 孙庄街道 to accept.
+  const second = await b1.send<CaseAnswer>('POST', '/api/tongban/cases', {
+    workflow: 'dibao',
+    commandId: 'demo-b1-open',
+    data: {
+      applicant: { name: '李建国', idNumber: '320621196207040015', phone: '13800001111', address: '海安市孙庄街道孙庄社区8幢' },
+      household: { members: [{ name: '李建国', idNumber: '320621196207040015', relation: '本人', health: '重特大疾病' }] },
+      income: { transfer: 300 },
+      assets: { deposits: 0, vehicles: 0, housing: '租住公房' },
+    },
+  });
+  await b1.send('POST', `/api/tongban/cases/${second.case.id}/commands`, { action: 'submit', version: second.case.version, commandId: 'demo-b1-submit' });
+
+  // 3. 王秀英: a second application still being filled in.
+  await a1.send('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-draft', data: { applicant: demoHousehold.applicant } });
+  return 3;
+}

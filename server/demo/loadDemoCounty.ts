@@ -1,0 +1,55 @@
+/**
+ * Loads the demo county idempotently: org units by code, accounts by email. A second run finds
+ * everything in place and changes nothing.
+ */
+import type { RestClient, RestRecord } from '../start/restClient.js';
+import { demoAccounts, demoOrgUnits, demoPassword } from './demoCounty.js';
+
+/** What the loader did. */
+export interface DemoLoadReport {
+  created: number;
+  orgUnitIds: Record<string, string>;
+  userIds: Record<string, string>;
+}
+
+/** Creates the missing org units and accounts; `client` must be signed in as a superuser. */
+export async function loadDemoCounty(client: RestClient): Promise<DemoLoadReport> {
+  const orgUnitIds: Record<string, string> = {};
+  const userIds: Record<string, string> = {};
+  let created = 0;
+  for (const unit of demoOrgUnits) {
+    let record: RestRecord | undefined = await client.findFirst('org_units', `code = "${unit.code}"`);
+    if (!record) {
+      const parent = unit.parent ? orgUnitIds[unit.parent] : undefined;
+      const parentUnit = demoOrgUnits.find((u) => u.key === unit.parent);
+      const county = unit.level === 'county' ? undefined : unit.level === 'township' ? parent : orgUnitIds[parentUnit?.parent ?? ''];
+      const township = unit.level === 'village' ? parent : undefined;
+      record = await client.create('org_units', { code: unit.code, name: unit.name, level: unit.level, parent, county, township });
+      if (unit.level !== 'village') {
+        // A county is its own county; a township its own township (rules compare against these).
+        record = await client.update('org_units', record.id, unit.level === 'county' ? { county: record.id } : { township: record.id });
+      }
+      created++;
+    }
+    orgUnitIds[unit.key] = record.id;
+  }
+  for (const account of demoAccounts) {
+    let record = await client.findFirst('users', `email = "${account.email}"`);
+    if (!record) {
+      record = await client.create('users', {
+        email: account.email,
+        emailVisibility: false,
+        verified: true,
+        password: demoPassword,
+        passwordConfirm: demoPassword,
+        name: account.name,
+        role: account.role,
+        org_unit: account.orgUnit ? orgUnitIds[account.orgUnit] : undefined,
+        duties: account.duties,
+      });
+      created++;
+    }
+    userIds[account.email] = record.id;
+  }
+  return { created, orgUnitIds, userIds };
+}

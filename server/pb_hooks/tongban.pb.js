@@ -1,0 +1,26 @@
+/// <reference path="../../pb_data/types.d.ts" />
+// Thin loader: registers Tongban's routes and cron; all logic lives in the bundled adapter
+// (server/adapter → generated/tongban.cjs, built by `npm start` and the tests).
+
+routerAdd('POST', '/api/tongban/cases', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.openCase(e));
+routerAdd('GET', '/api/tongban/cases/{id}', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.getCase(e, e.request.pathValue('id')));
+routerAdd('POST', '/api/tongban/cases/{id}/commands', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.sendCommand(e, e.request.pathValue('id')));
+routerAdd('GET', '/api/tongban/cases/{id}/actions', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.getActions(e, e.request.pathValue('id')));
+routerAdd('GET', '/api/tongban/cases/{id}/verify', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.verifyCase(e, e.request.pathValue('id')));
+routerAdd('POST', '/api/tongban/tasks/{id}/claim', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.claimTask(e, e.request.pathValue('id')));
+routerAdd('POST', '/api/tongban/admin/sweep', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.sweep(e));
+routerAdd('POST', '/api/tongban/test/clock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.setClock(e));
+
+cronAdd('tongban-timers', '* * * * *', () => {
+  require(`${__hooks}/generated/tongban.cjs`).onCron();
+});
+
+onBootstrap((e) => {
+  e.next();
+  try {
+    const started = require(`${__hooks}/generated/tongban.cjs`).onServerStart();
+    console.log(`tongban: ${started.workflows} workflows compiled, ${started.fired} overdue timers fired`);
+  } catch (err) {
+    console.log(`tongban: start-up sweep failed: ${err}`);
+  }
+});

