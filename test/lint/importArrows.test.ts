@@ -48,6 +48,11 @@ describe('import arrows', () => {
     expect(found).toHaveLength(1);
   });
 
+  it('keep Node APIs out of the adapter that runs in PocketBase, but allow them in the start script', async () => {
+    expect(await restrictedImports('server/adapter/probe.ts', "import fs from 'node:fs';\nexport const probe = fs;\n")).toHaveLength(1);
+    expect(await restrictedImports('server/start/probe.ts', "import fs from 'node:fs';\nexport const probe = fs;\n")).toEqual([]);
+  });
+
   it('keep web/ and server/ from importing each other', async () => {
     const fromWeb = await restrictedImports('web/src/probe.ts', "import { a } from '../../server/adapter/index.js';\nexport const probe = a;\n");
     const fromServer = await restrictedImports('server/adapter/probe.ts', "import { a } from '../../web/src/main.js';\nexport const probe = a;\n");
