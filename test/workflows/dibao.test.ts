@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { actors, CaseDriver, shippedDefinition } from '../support/caseDriver.js';
 
 const household = {
-  applicant: { name: '王秀英', idNumber: '320621195503120027', singlePersonBasis: false },
+  applicant: { name: '王秀英', idNumber: '320621195503120023', singlePersonBasis: false },
   household: { members: [{ name: '王秀英' }, { name: '张明' }, { name: '张小雨' }] },
   income: { wages: 1200, transfer: 300, deductions: 100 },
 };

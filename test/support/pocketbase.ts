@@ -1,0 +1,99 @@
+/**
+ * The real-PocketBase test harness: boots Tongban exactly as `npm start` does, on a free port and
+ * a temp data folder, and hands out PocketBase JS SDK clients signed in as the demo users.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import PocketBase from 'pocketbase';
+import { demoPassword } from '../../server/demo/demoCounty.js';
+import { bootTongban, type BootedTongban } from '../../server/start/bootTongban.js';
+import { startPocketBaseProcess, type PocketBaseProcess } from '../../server/start/pocketbaseProcess.js';
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** A running test server. */
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  booted: BootedTongban;
+  /** An SDK client signed in as a demo user (e.g. `applicant-a1`). */
+  login(user: string): Promise<PocketBase>;
+  /** An SDK client signed in as the superuser. */
+  superuser(): Promise<PocketBase>;
+  /** Sets the simulated clock (servers started with `simulatedClock`). */
+  setClock(at: Date): Promise<void>;
+  /** Runs the timer sweep now; returns how many timers fired. */
+  sweep(): Promise<number>;
+  /** Stops the server cleanly. */
+  stop(): Promise<void>;
+  /** Kills the server with SIGKILL. */
+  kill9(): Promise<void>;
+  /** Starts the server again on the same port and data folder. */
+  restart(): Promise<void>;
+  /** Stops the server and deletes its data folder. */
+  dispose(): Promise<void>;
+}
+
+/** Options for {@link startPocketBase}. */
+export interface StartOptions {
+  simulatedClock?: boolean;
+  demoCases?: boolean;
+}
+
+/** Boots a fresh Tongban server for a test file. */
+export async function startPocketBase(options: StartOptions = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tongban-test-'));
+  const port = await freePort();
+  const env = options.simulatedClock ? { TONGBAN_TEST_CLOCK: '1' } : {};
+  const booted = await bootTongban({ port, dataDir, env, demoCases: options.demoCases ?? false });
+  let server: PocketBaseProcess = booted.server;
+  const url = server.url;
+  const superuser = async () => {
+    const pb = new PocketBase(url);
+    pb.autoCancellation(false);
+    await pb.collection('_superusers').authWithPassword(booted.superuser.email, booted.superuser.password);
+    return pb;
+  };
+  return {
+    url,
+    dataDir,
+    booted,
+    async login(user) {
+      const pb = new PocketBase(url);
+      pb.autoCancellation(false);
+      await pb.collection('users').authWithPassword(user.includes('@') ? user : `${user}@demo.tongban`, demoPassword);
+      return pb;
+    },
+    superuser,
+    async setClock(at) {
+      const pb = await superuser();
+      await pb.send('/api/tongban/test/clock', { method: 'POST', body: { now: at.toISOString() } });
+    },
+    async sweep() {
+      const pb = await superuser();
+      const res = await pb.send<{ fired: number }>('/api/tongban/admin/sweep', { method: 'POST' });
+      return res.fired;
+    },
+    stop: () => server.stop(),
+    kill9: () => server.kill9(),
+    async restart() {
+      server = await startPocketBaseProcess({ port, dataDir, env });
+    },
+    async dispose() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
