@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+describe('a whole 低保 case through the real server, by the demo accounts', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPocketBase({ simulatedClock: true });
+    await server.setClock(new Date('2026-03-02T09:00:00+08:00'));
+  });
+  afterAll(() => server?.dispose());
+
+  it('goes from application to confirmation with 公示 on the simulated clock, documents and a sound event chain', async () => {
+    const [a1, townshipA, villageA1, county] = await Promise.all(['applicant-a1', 'township-a', 'village-a1', 'county'].map((u) => server.login(u)));
+    let c: CaseSummary = (await openCase(a1, demoHousehold)).case;
+    expect(c.step).toBe('apply');
+    c = (await command(a1, c, 'submit')).case;
+    expect(c.step).toBe('accept');
+    c = (await command(townshipA, c, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } })).case;
+    expect(c.clock.dueAt).toBeTruthy();
+    c = (await command(villageA1, c, 'complete', { data: { investigation: { investigators: ['赵村干', '钱社工'], date: '2026-03-04', mode: '入户', findings: '情况属实' } } })).case;
+    c = (await command(county, c, 'complete', { data: { verification: { result: '一致' } } })).case;
+    c = (await command(townshipA, c, 'approve', { data: { townshipReview: { opinion: '符合条件', proposedAmount: 1200 } } })).case;
+    expect(c.step).toBe('publicNotice');
+
+    expect(await server.sweep()).toBe(0);
+    await server.setClock(new Date('2026-03-12T10:00:00+08:00'));
+    expect(await server.sweep()).toBe(1);
+    expect(await server.sweep()).toBe(0);
+
+    const view = await county.send<{ case: CaseSummary }>(`/api/tongban/cases/${c.id}`, {});
+    expect(view.case.step).toBe('countyReview');
+    c = (await command(county, view.case, 'confirm', { data: { countyReview: { opinion: '同意' } } })).case;
+    expect(c.status).toBe('done');
+    expect(c.outcome).toBe('approved');
+
+    const full = await a1.send<{ data: { decision: { monthlyAmount: number } } }>(`/api/tongban/cases/${c.id}`, {});
+    expect(full.data.decision.monthlyAmount).toBe(1000 * 2 - 800);
+
+    const docs = await a1.collection('documents').getFullList({ filter: `application = "${c.id}"` });
+    expect(docs.map((d) => d.title)).toEqual(expect.arrayContaining(['受理通知书', '最低生活保障公示', '最低生活保障确认通知书']));
+    expect(docs.find((d) => d.title === '最低生活保障确认通知书')?.html).toContain('1200');
+
+    const verdict = await county.send<{ ok: boolean; events: number }>(`/api/tongban/cases/${c.id}/verify`, {});
+    expect(verdict).toMatchObject({ ok: true, events: 8 });
+  });
+
+  it('masks the applicant’s ID number for officers and keeps it whole for the applicant', async () => {
+    const a1 = await server.login('applicant-a1');
+    const opened = await openCase(a1, demoHousehold);
+    const submitted = await command(a1, opened.case, 'submit');
+    const township = await server.login('township-a');
+    const seen = await township.send<{ data: { applicant: { idNumber: string } } }>(`/api/tongban/cases/${submitted.case.id}`, {});
+    expect(seen.data.applicant.idNumber).toBe('320621********0023');
+    const own = await a1.send<{ data: { applicant: { idNumber: string } } }>(`/api/tongban/cases/${submitted.case.id}`, {});
+    expect(own.data.applicant.idNumber).toBe('320621195503120023');
+  });
+
+  it('detects an event edited behind the engine’s back', async () => {
+    const a1 = await server.login('applicant-a1');
+    const opened = await openCase(a1, demoHousehold);
+    await command(a1, opened.case, 'submit', { comment: '请审核' });
+    const su = await server.superuser();
+    const event = (await su.collection('events').getFullList({ filter: `application = "${opened.case.id}" && seq = 2` }))[0]!;
+    await su.collection('events').update(event.id, { comment: '篡改后的意见' });
+    const county = await server.login('county');
+    const verdict = await county.send<{ ok: boolean; firstBrokenSeq: number }>(`/api/tongban/cases/${opened.case.id}/verify`, {});
+    expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+    expect((await failure(a1.send(`/api/tongban/cases/${opened.case.id}/verify`, {}))).status).toBe(403);
+  });
+
+  it('refuses the simulated clock to anyone but the superuser', async () => {
+    const admin = await server.login('admin');
+    expect((await failure(admin.send('/api/tongban/test/clock', { method: 'POST', body: { now: '2030-01-01T00:00:00Z' } }))).status).toBe(403);
+  });
+});
