@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+async function submittedCase(server: TestServer): Promise<CaseSummary> {
+  const a1 = await server.login('applicant-a1');
+  const opened = await openCase(a1, demoHousehold);
+  return (await command(a1, opened.case, 'submit')).case;
+}
+
+describe('the command guarantees (DESIGN.md §3)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPocketBase({ simulatedClock: true });
+    await server.setClock(new Date('2026-03-02T09:00:00+08:00'));
+  });
+  afterAll(() => server?.dispose());
+
+  it('lets exactly one of 20 concurrent approvals of one task win; the others get 409 and change nothing', async () => {
+    const c = await submittedCase(server);
+    const officers = await Promise.all(Array.from({ length: 20 }, () => server.login('township-a')));
+    const results = await Promise.allSettled(officers.map((pb) => command(pb, c, 'accept')));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => (r.reason as { status: number }).status)).toEqual(Array(19).fill(409));
+    const su = await server.superuser();
+    const events = await su.collection('events').getFullList({ filter: `application = "${c.id}"` });
+    expect(events.map((e) => e.action)).toEqual(['start', 'submit', 'accept']);
+    expect((await su.collection('applications').getOne(c.id)).version).toBe(c.version + 1);
+  });
+
+  it('takes a repeated commandId once and answers it identically', async () => {
+    const c = await submittedCase(server);
+    const township = await server.login('township-a');
+    const commandId = randomUUID();
+    const first = await command(township, c, 'accept', { commandId });
+    const again = await command(township, c, 'accept', { commandId });
+    expect(again).toEqual(first);
+    const su = await server.superuser();
+    expect(await su.collection('events').getFullList({ filter: `application = "${c.id}" && action = "accept"` })).toHaveLength(1);
+    const other = await server.login('township-b');
+    expect((await failure(command(other, c, 'accept', { commandId }))).status).toBe(409);
+  });
+
+  it('answers bad input with clear Chinese errors and paths, and changes nothing', async () => {
+    const c = await submittedCase(server);
+    const township = await server.login('township-a');
+    const url = `${server.url}/api/tongban/cases/${c.id}/commands`;
+    const post = (body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: township.authStore.token }, body });
+
+    const malformed = await post('{"action": "accept",');
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).message).toContain('JSON');
+
+    const huge = await post(JSON.stringify({ action: 'accept', version: c.version, commandId: 'x', comment: 'a'.repeat(300 * 1024) }));
+    expect(huge.status).toBe(413);
+
+    const polluted = await post(`{"action":"accept","version":${c.version},"commandId":"p1","data":{"acceptance":{"__proto__":{"admin":true}}}}`);
+    expect(polluted.status).toBe(400);
+    expect((await polluted.json()).errors[0].path).toBe('/data/acceptance/__proto__');
+
+    const unknownField = await failure(command(township, c, 'accept', { data: { acceptance: { complete: true, secret: 1 } } }));
+    expect(unknownField.status).toBe(422);
+    expect(unknownField.body.errors).toContainEqual({ path: '/data/acceptance/secret', message: '不允许的字段“secret”。' });
+
+    const wrongType = await failure(command(township, c, 'accept', { data: { acceptance: { complete: '是' } } }));
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.body.errors?.[0]).toMatchObject({ path: '/data/acceptance/complete', message: '“材料齐全”应为是/否。' });
+
+    const readOnly = await failure(command(township, c, 'accept', { data: { income: { wages: 0 } } }));
+    expect(readOnly.status).toBe(422);
+    expect(readOnly.body.errors?.[0]?.path).toBe('/data/income');
+
+    const noReason = await failure(command(township, c, 'refuseAcceptance'));
+    expect(noReason.body).toMatchObject({ code: 'invalid_data', errors: [{ path: '/comment' }] });
+
+    const stale = await failure(command(township, { ...c, version: c.version - 1 }, 'accept'));
+    expect(stale).toMatchObject({ status: 409, body: { code: 'stale_version' } });
+
+    const su = await server.superuser();
+    expect((await su.collection('applications').getOne(c.id)).version).toBe(c.version);
+    expect(await su.collection('events').getFullList({ filter: `application = "${c.id}"` })).toHaveLength(2);
+  });
+
+  it('refuses an officer of the wrong unit with 403 and an outsider with 404', async () => {
+    const c = await submittedCase(server);
+    expect((await failure(command(await server.login('village-a1'), c, 'accept'))).status).toBe(403);
+    expect((await failure(command(await server.login('township-b'), c, 'accept'))).status).toBe(404);
+  });
+
+  it('fires a 公示 timer that fell due while the server was down, once, after the restart', async () => {
+    const c0 = await submittedCase(server);
+    const [township, village, county] = await Promise.all(['township-a', 'village-a1', 'county'].map((u) => server.login(u)));
+    let c = (await command(township, c0, 'accept')).case;
+    c = (await command(village, c, 'complete')).case;
+    c = (await command(county, c, 'complete')).case;
+    c = (await command(township, c, 'approve')).case;
+    expect(c.step).toBe('publicNotice');
+    await server.stop();
+    // The simulated clock is stored in the database: move it while the server is down.
+    await server.restart();
+    await server.setClock(new Date('2026-03-20T09:00:00+08:00'));
+    await server.stop();
+    await server.restart();
+    const after = await (await server.login('county')).send<{ case: CaseSummary }>(`/api/tongban/cases/${c.id}`, {});
+    expect(after.case.step).toBe('countyReview');
+    const su = await server.superuser();
+    expect(await su.collection('events').getFullList({ filter: `application = "${c.id}" && kind = "timer"` })).toHaveLength(1);
+    expect(await server.sweep()).toBe(0);
+  });
+
+  it('loses no acknowledged command and leaves none half-applied when killed with SIGKILL mid-burst', async () => {
+    const cases = await Promise.all(Array.from({ length: 8 }, () => submittedCase(server)));
+    const clients = await Promise.all(cases.map(() => server.login('township-a')));
+    const acknowledged: { caseId: string; commandId: string }[] = [];
+    let killed = false;
+    const bursts = cases.map(async (c0, i) => {
+      let c = c0;
+      for (let n = 0; n < 25 && !killed; n++) {
+        const commandId = randomUUID();
+        // Each case ping-pongs between the township's 补正 request and the applicant's resubmission.
+        try {
+          const action = c.step === 'accept' ? 'requestCorrection' : 'submit';
+          const pb = c.step === 'accept' ? clients[i]! : await server.login('applicant-a1');
+          const answer = await command(pb, c, action, { commandId, comment: '请补正：收入证明' });
+          acknowledged.push({ caseId: c.id, commandId });
+          c = answer.case;
+        } catch {
+          return;
+        }
+      }
+    });
+    setTimeout(() => {
+      killed = true;
+      void server.kill9();
+    }, 700);
+    await Promise.all(bursts);
+    await server.restart();
+    expect(acknowledged.length).toBeGreaterThan(5);
+    const su = await server.superuser();
+    for (const { caseId, commandId } of acknowledged) {
+      expect(await su.collection('events').getFullList({ filter: `command_id = "${commandId}"` }), commandId).toHaveLength(1);
+      void caseId;
+    }
+    for (const c of cases) {
+      const record = await su.collection('applications').getOne(c.id);
+      const events = await su.collection('events').getFullList({ filter: `application = "${c.id}"`, sort: 'seq' });
+      expect(record.version).toBe(events.length);
+      expect(events[events.length - 1]!.to_step).toBe(record.step);
+      const open = await su.collection('tasks').getFullList({ filter: `application = "${c.id}" && status = "open"` });
+      expect(open.map((t) => t.step)).toEqual([record.step]);
+      const county = await server.login('county');
+      expect((await county.send<{ ok: boolean }>(`/api/tongban/cases/${c.id}/verify`, {})).ok).toBe(true);
+    }
+  });
+});
