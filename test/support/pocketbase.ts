@@ -56,7 +56,7 @@ export interface StartOptions {
 export async function startPocketBase(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tongban-test-'));
   const port = await freePort();
-  const env = options.simulatedClock ? { TONGBAN_TEST_CLOCK: '1' } : {};
+  const env: Record<string, string> = options.simulatedClock ? { TONGBAN_TEST_CLOCK: '1' } : {};
   const booted = await bootTongban({ port, dataDir, env, demoCases: options.demoCases ?? false });
   let server: PocketBaseProcess = booted.server;
   const url = server.url;

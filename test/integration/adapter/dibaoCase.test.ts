@@ -12,7 +12,10 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
   afterAll(() => server?.dispose());
 
   it('goes from application to confirmation with 公示 on the simulated clock, documents and a sound event chain', async () => {
-    const [a1, townshipA, villageA1, county] = await Promise.all(['applicant-a1', 'township-a', 'village-a1', 'county'].map((u) => server.login(u)));
+    const a1 = await server.login('applicant-a1');
+    const townshipA = await server.login('township-a');
+    const villageA1 = await server.login('village-a1');
+    const county = await server.login('county');
     let c: CaseSummary = (await openCase(a1, demoHousehold)).case;
     expect(c.step).toBe('apply');
     c = (await command(a1, c, 'submit')).case;

@@ -93,7 +93,9 @@ describe('the command guarantees (DESIGN.md §3)', () => {
 
   it('fires a 公示 timer that fell due while the server was down, once, after the restart', async () => {
     const c0 = await submittedCase(server);
-    const [township, village, county] = await Promise.all(['township-a', 'village-a1', 'county'].map((u) => server.login(u)));
+    const township = await server.login('township-a');
+    const village = await server.login('village-a1');
+    const county = await server.login('county');
     let c = (await command(township, c0, 'accept')).case;
     c = (await command(village, c, 'complete')).case;
     c = (await command(county, c, 'complete')).case;

@@ -1,0 +1,36 @@
+/**
+ * The app's interface text: zh-CN first, English second.
+ */
+export type Lang = 'zh' | 'en';
+
+const messages = {
+  appName: ['通办 · 民政审批', 'Tongban · Civil-affairs approvals'],
+  elderMode: ['长辈模式', 'Large text'],
+  signOut: ['退出登录', 'Sign out'],
+  signIn: ['登录', 'Sign in'],
+  email: ['账号（邮箱）', 'Account (email)'],
+  password: ['密码', 'Password'],
+  demoAccounts: ['演示账号（点击填入）', 'Demo accounts (click to fill in)'],
+  myCases: ['我的申请', 'My applications'],
+  cases: ['辖区案件', 'Cases in my area'],
+  tasks: ['待办任务', 'My tasks'],
+  noTasks: ['暂无待办任务。', 'No open tasks.'],
+  noCases: ['暂无案件。', 'No cases.'],
+  due: ['办理期限', 'Due'],
+  overdue: ['已超期', 'Overdue'],
+  step: ['当前环节', 'Current step'],
+  back: ['返回列表', 'Back to the list'],
+  actions: ['可办理的操作', 'Actions'],
+  comment: ['办理意见 / 理由', 'Comment / reason'],
+  returnTo: ['退回到', 'Return to'],
+  history: ['办理记录', 'History'],
+  documents: ['文书', 'Documents'],
+  noActions: ['当前没有您可以办理的操作。', 'There is nothing for you to do on this case now.'],
+  done: ['操作成功。', 'Done.'],
+  loading: ['正在加载…', 'Loading…'],
+} as const;
+
+/** The text of `key` in `lang`. */
+export function t(lang: Lang, key: keyof typeof messages): string {
+  return messages[key][lang === 'zh' ? 0 : 1];
+}

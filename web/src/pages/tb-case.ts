@@ -1,0 +1,84 @@
+/**
+ * `<tb-case>`: one case — its step and clock, the actions the user may take (with a comment and a
+ * return target where needed), its documents and its history.
+ */
+import { LitElement, html } from 'lit';
+import type { RecordModel } from 'pocketbase';
+import { errorMessage, getCase, listDocuments, listEvents, sendCommand, type ActionOffer, type CaseSummary } from '../api/client.js';
+import { sharedStyles } from '../components/sharedStyles.js';
+import { t, type Lang } from '../components/i18n.js';
+
+export class TbCase extends LitElement {
+  static override styles = sharedStyles;
+  static override properties = { language: {}, caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true } };
+  language: Lang = 'zh';
+  caseId = '';
+  summary: CaseSummary | undefined;
+  actions: ActionOffer[] = [];
+  events: RecordModel[] = [];
+  documents: RecordModel[] = [];
+  message = '';
+  error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    try {
+      const [view, events, documents] = await Promise.all([getCase(this.caseId), listEvents(this.caseId), listDocuments(this.caseId)]);
+      this.summary = view.case;
+      this.actions = view.actions;
+      this.events = events;
+      this.documents = documents;
+    } catch (e) {
+      this.error = errorMessage(e);
+    }
+  }
+
+  private async act(offer: ActionOffer) {
+    if (!this.summary) return;
+    const comment = (this.renderRoot.querySelector('#comment') as HTMLTextAreaElement | null)?.value.trim() ?? '';
+    const returnTo = (this.renderRoot.querySelector('#returnTo') as HTMLSelectElement | null)?.value;
+    this.error = '';
+    this.message = '';
+    try {
+      await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}) });
+      this.message = t(this.language, 'done');
+      await this.load();
+    } catch (e) {
+      this.error = errorMessage(e);
+    }
+  }
+
+  override render() {
+    const s = this.summary;
+    const returns = this.actions.find((a) => a.returnTo)?.returnTo ?? [];
+    return html`
+      <p><a href="#/">${t(this.language, 'back')}</a></p>
+      <h1 tabindex="-1">${s ? `${s.caseNo} · ${s.workflow.name}` : t(this.language, 'loading')}</h1>
+      <div aria-live="polite">${this.message ? html`<p>${this.message}</p>` : ''}</div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${s ? html`<p>${t(this.language, 'step')}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${t(this.language, 'due')}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : ''}</p>` : ''}
+      <section aria-labelledby="actions-title">
+        <h2 id="actions-title">${t(this.language, 'actions')}</h2>
+        ${this.actions.length === 0 ? html`<p class="muted">${t(this.language, 'noActions')}</p>` : html`
+          <label for="comment">${t(this.language, 'comment')}</label>
+          <textarea id="comment"></textarea>
+          ${returns.length ? html`<label for="returnTo">${t(this.language, 'returnTo')}</label>
+            <select id="returnTo">${returns.map((r) => html`<option value=${r.step}>${r.name}</option>`)}</select>` : ''}
+          <p>${this.actions.map((a) => html`<button class=${a.kind === 'approve' || a.kind === 'submit' ? 'primary' : ''} @click=${() => this.act(a)}>${a.label}</button> `)}</p>`}
+      </section>
+      <section aria-labelledby="docs-title">
+        <h2 id="docs-title">${t(this.language, 'documents')}</h2>
+        <ul class="cards">${this.documents.map((d) => html`<li>${d.title}</li>`)}</ul>
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">${t(this.language, 'history')}</h2>
+        <ol>${this.events.map((e) => html`<li>${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${(e.expand?.actor as RecordModel | undefined)?.name ?? '系统'}：${e.action}${e.comment ? `（${e.comment}）` : ''}</li>`)}</ol>
+      </section>
+    `;
+  }
+}
+customElements.define('tb-case', TbCase);
