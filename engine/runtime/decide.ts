@@ -132,7 +132,8 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     for (const open of snapshot.tasks) effects.push({ type: 'closeTask', key: open.key, outcome: task && open.key === task.key ? 'completed' : 'cancelled' });
     if (step.type === 'timer' && command.action !== 'timer.elapsed') effects.push({ type: 'cancelTimer', key: visitKey(stepName, visit) });
     if (step.pausesClock) next = { ...next, clock: resumeClock(next.clock, now, env.calendar) };
-    if (step.type === 'task' && step.startsClock) next = { ...next, clock: startClock(next.clock, now, env.calendar) };
+    // The clock starts when the step is passed forward (受理), not when it returns or refuses the case.
+    if (step.type === 'task' && step.startsClock && action?.kind === 'approve') next = { ...next, clock: startClock(next.clock, now, env.calendar) };
     // Transient steps (choice, skipped timers) were passed through inside the machine; only the resting step is entered here.
     const entered = enterStep(wf, next, nextStep, nextContext.visits[nextStep] ?? 1, env.data, now, env.calendar);
     next = entered.snapshot;

@@ -1,0 +1,36 @@
+/**
+ * `tongban check <file>`: validates and statically checks a workflow definition. Every problem is
+ * printed as `JSON-path: message`; garbage input gets the same treatment, never a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { checkDefinition, type WorkflowDefinition } from '../../engine/index.js';
+
+/** The outcome of a check: exit code and lines to print. */
+export interface CheckOutcome {
+  exitCode: number;
+  lines: string[];
+}
+
+/** Checks the definition in `file`. */
+export function checkFile(file: string | undefined): CheckOutcome {
+  if (!file) return { exitCode: 2, lines: ['用法：tongban check <workflow.json>'] };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { exitCode: 1, lines: [`/: 无法读取文件 ${file}${code === 'ENOENT' ? '：文件不存在' : code === 'EISDIR' ? '：这是一个目录' : ''}。`] };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return { exitCode: 1, lines: [`/: 不是有效的 JSON：${(e as Error).message}`] };
+  }
+  const problems = checkDefinition(parsed as WorkflowDefinition);
+  if (problems.length === 0) {
+    const def = parsed as WorkflowDefinition;
+    return { exitCode: 0, lines: [`通过：${def.name}（${def.key} 第 ${def.version} 版，${Object.keys(def.steps).length} 个步骤）`] };
+  }
+  return { exitCode: 1, lines: [...problems.map((p) => `${p.path || '/'}: ${p.message}`), `共 ${problems.length} 个问题。`] };
+}

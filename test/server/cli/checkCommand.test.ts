@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = path.resolve(import.meta.dirname, '../../../bin/tongban.mjs');
+const dir = mkdtempSync(path.join(tmpdir(), 'tongban-cli-'));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function file(name: string, content: string): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('tongban check', () => {
+  it('passes the shipped 低保 definition with exit 0', () => {
+    const r = run('check', path.resolve(import.meta.dirname, '../../../workflows/dibao/workflow.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('通过：最低生活保障审核确认');
+  });
+
+  it('lists every problem as JSON-path: message and exits 1', () => {
+    const r = run('check', file('broken.json', JSON.stringify({ key: 'x', version: 1, name: '坏流程', initial: 'a', steps: { a: { type: 'task', name: '甲', assignee: { level: 'village' }, actions: { go: { kind: 'approve', label: '同意', target: 'nowhere' } } }, lost: { type: 'final', name: '孤立', outcome: 'approved' } } })));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('/steps/a/actions/go/target: 目标步骤“nowhere”未定义。');
+    expect(r.err).toContain('/steps/lost: 步骤“孤立”从起始步骤无法到达。');
+  });
+
+  it('treats garbage, a wrong shape and a missing file the same way, without a stack trace', () => {
+    for (const target of [file('garbage.json', 'not json at all'), file('array.json', '[1,2]'), path.join(dir, 'missing.json')]) {
+      const r = run('check', target);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^\/: /);
+      expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+
+  it('prints help and refuses unknown commands', () => {
+    expect(run('--help').out).toContain('tongban check');
+    expect(run('frobnicate').code).toBe(2);
+  });
+});
