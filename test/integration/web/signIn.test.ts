@@ -1,0 +1,56 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../../server/build/buildWeb.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+describe('the web app served by PocketBase, in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startPocketBase({ demoCases: true });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function signIn(email: string) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('账号（邮箱）').fill(email);
+    await page.getByLabel('密码').fill('tongban-demo');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    return page;
+  }
+
+  it('shows an officer the task queue of their township', async () => {
+    const page = await signIn('township-b@demo.tongban');
+    await expect.poll(() => page.getByRole('heading', { name: '待办任务' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: /乡镇受理：最低生活保障审核确认：李建国/ }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows an applicant their own cases and lets them open one', async () => {
+    const page = await signIn('applicant-a1@demo.tongban');
+    await expect.poll(() => page.getByRole('heading', { name: '我的申请' }).count()).toBe(1);
+    const links = page.getByRole('link', { name: /DIBAO-\d{4}-\d{6}/ });
+    await expect.poll(() => links.count()).toBe(2);
+    await page.getByRole('link', { name: /提出申请|最低生活保障/ }).first().click();
+    await expect.poll(() => page.getByRole('heading', { name: /最低生活保障审核确认/ }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('tells a wrong password in Chinese', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('账号（邮箱）').fill('county@demo.tongban');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('账号或密码不正确。');
+    await page.close();
+  });
+});
