@@ -3,6 +3,7 @@
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
 import type { CaseSnapshot, DecidedEvent, Effect, JsonValue } from '../../engine/index.js';
+import { conflict } from './httpError.js';
 import { documentView, renderTemplate } from './documents.js';
 import { eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
@@ -162,4 +163,27 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
   caseRecord.set('flags', snapshot.flags);
   caseRecord.set('due_at', snapshot.clock.dueAt ?? '');
   tx.save(caseRecord);
+}
+
+/**
+ * Commits an accepted decision on an existing case: the version compare-and-swap (a concurrent
+ * command that got there first wins and this one fails with 409), the effects, the hash-chained
+ * event and the case record. Returns the stored event and the case data after the effects.
+ */
+export function commitDecision(
+  tx: PbApp,
+  record: PbRecord,
+  wf: LoadedWorkflow,
+  seenVersion: number,
+  decision: { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent },
+  data: Record<string, JsonValue>,
+  commit: { at: Date; commandId: string; comment?: string; dataPatch: unknown },
+): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
+  const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
+  if (swapped.rowsAffected() !== 1) throw conflict('案件已被他人更新，请刷新后重试。', 'stale_version');
+  const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment);
+  const event = appendEvent(tx, record.id, decision.event, commit.commandId, commit.dataPatch);
+  saveCase(tx, record, wf, decision.snapshot, nextData);
+  return { event, data: nextData };
 }

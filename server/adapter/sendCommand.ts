@@ -8,7 +8,7 @@ import { availableActions, createWorkingCalendar, decide, type CaseSnapshot, typ
 import { applyPermissions } from '../../forms/core/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { canSeeCase } from './access.js';
-import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
+import { commitDecision } from './caseWrites.js';
 import { caseSummary, stepPermissions } from './caseView.js';
 import { now } from './clock.js';
 import { conflict, forbidden, HttpError, invalidData, notFound } from './httpError.js';
@@ -114,19 +114,13 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
       const r = decision.rejection;
       throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
     }
-    // Compare-and-swap on the version: a concurrent command that got here first wins.
-    const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: snapshot.version }).execute();
-    if (swapped.rowsAffected() !== 1) throw conflict('案件已被他人更新，请刷新后重试。', 'stale_version');
-    const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-    applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, at, body.comment);
-    const event = appendEvent(tx, record.id, decision.event, body.commandId, body.data ?? null);
-    saveCase(tx, record, wf, decision.snapshot, nextData);
+    const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId: body.commandId, comment: body.comment, dataPatch: body.data ?? null });
     answer = {
       status: 200,
       body: {
         case: caseSummary(record, decision.snapshot, wf),
-        event,
-        actions: availableActions(wf.compiled, decision.snapshot, actor, { data: nextData }),
+        event: committed.event,
+        actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data }),
       },
     };
     storeAnswer(tx, body.commandId, record.id, auth.id, answer);

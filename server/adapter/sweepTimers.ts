@@ -5,7 +5,7 @@
  * the first sweep after the restart.
  */
 import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
-import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
+import { commitDecision } from './caseWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { readJson, type PbApp } from './pocketbase.js';
@@ -30,12 +30,7 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const commandId = `timer:${record.id}:${timer.getString('key')}`;
       const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey: timer.getString('key') }, at, { calendar: createWorkingCalendar(calendarOverrides(tx)), data });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
-      const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: snapshot.version }).execute();
-      if (swapped.rowsAffected() !== 1) throw new Error('案件在计时器触发时被并发修改，将在下次扫描重试。');
-      const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-      applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, at, undefined);
-      appendEvent(tx, record.id, decision.event, commandId, null);
-      saveCase(tx, record, wf, decision.snapshot, nextData);
+      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null });
       fired++;
     });
     } catch {
