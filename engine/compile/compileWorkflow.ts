@@ -11,6 +11,7 @@ import { validateDefinition } from '../definition/validateDefinition.js';
 import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { builtInEffects, type EffectRegistry } from '../registry/effects.js';
 import { builtInGuards, type GuardRegistry } from '../registry/guards.js';
+import { builtInResolvers, type ResolverRegistry } from '../registry/resolvers.js';
 
 /** The machine's context: small, persisted with the case. */
 export interface MachineContext {
@@ -39,6 +40,7 @@ export interface CompiledWorkflow {
   parameters: Record<string, JsonValue>;
   guards: GuardRegistry;
   effects: EffectRegistry;
+  resolvers: ResolverRegistry;
   /** For each step, the steps that may return a case to it. */
   returners: Record<string, string[]>;
 }
@@ -47,6 +49,7 @@ export interface CompiledWorkflow {
 export interface CompileOptions {
   guards?: GuardRegistry;
   effects?: EffectRegistry;
+  resolvers?: ResolverRegistry;
 }
 
 function routesOf(target: Target | undefined): Route[] {
@@ -61,6 +64,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   const parameters = definition.parameters ?? {};
   const guards = { ...builtInGuards, ...options.guards };
   const effects = { ...builtInEffects, ...options.effects };
+  const resolvers = { ...builtInResolvers, ...options.resolvers };
 
   const returners: Record<string, string[]> = {};
   for (const [name, step] of Object.entries(definition.steps)) {
@@ -148,5 +152,5 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     // The state config is built from data; its shape is checked by validateDefinition above.
     states: states as never,
   });
-  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, returners };
+  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, resolvers, returners };
 }

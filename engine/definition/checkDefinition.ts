@@ -6,6 +6,7 @@
  */
 import { builtInEffects } from '../registry/effects.js';
 import { builtInGuards } from '../registry/guards.js';
+import { builtInResolvers } from '../registry/resolvers.js';
 import { resolveLevel } from '../org/resolveAssignee.js';
 import type { AssigneeLevel, Condition, EffectRef, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
@@ -80,7 +81,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
       const level = resolveLevel(step.assignee.level, parameters);
       if (!level) add(`${sp}/assignee/level`, typeof step.assignee.level === 'string' ? '无效的层级。' : `参数“${step.assignee.level.param}”未定义或不是有效层级。`);
       else if (level !== 'applicant' && !org.levels.includes(level)) add(`${sp}/assignee/level`, `组织架构中没有“${level}”层级，无法确定办理人。`);
-      if (step.assignee.resolver) add(`${sp}/assignee/resolver`, `未注册的办理人解析器“${step.assignee.resolver}”。`);
+      if (step.assignee.resolver && !(step.assignee.resolver in builtInResolvers)) add(`${sp}/assignee/resolver`, `未注册的办理人解析器“${step.assignee.resolver}”。`);
     }
     const conditions: [string, Condition | undefined][] = [];
     const effectLists: [string, EffectRef[] | undefined][] = [];

@@ -39,8 +39,9 @@ export function enterStep(
     next = { ...next, status: 'done', outcome: step.outcome };
   }
   if (step.type === 'task') {
-    const level = resolveLevel(step.assignee.level, wf.parameters)!;
-    const unit = assigneeUnitOf(next, level) ?? '';
+    const named = step.assignee.resolver ? wf.resolvers[step.assignee.resolver]?.({ org: next.org, applicant: next.applicant, parameters: wf.parameters }) : undefined;
+    const level = named?.level ?? resolveLevel(step.assignee.level, wf.parameters)!;
+    const unit = named?.unit ?? assigneeUnitOf(next, level) ?? '';
     const dueAt = step.deadline?.workingDays ? calendar.addWorkingDays(now, step.deadline.workingDays).toISOString() : undefined;
     const mode = step.assignee.mode ?? 'single';
     const roles = mode === 'single' ? [step.assignee.role] : step.assignee.group ?? [];

@@ -33,6 +33,8 @@ describe('checkDefinition', () => {
   it('finds assignees the org tree cannot resolve', () => {
     expect(paths(def({ a: task('b'), b: end }, {}))).toEqual([]);
     expect(checkDefinition(def({ a: task('b'), b: end }), { levels: ['county'] })).toContainEqual({ path: '/steps/a/assignee/level', message: '组织架构中没有“township”层级，无法确定办理人。' });
+    expect(paths(def({ a: task('b', { assignee: { level: 'county', resolver: 'noSuchResolver' } }), b: end }))).toContain('/steps/a/assignee/resolver');
+    expect(paths(def({ a: task('b', { assignee: { level: 'county', resolver: 'confirmingAuthority' } }), b: end }))).toEqual([]);
     const byParam = def({ a: task('b', { assignee: { level: { param: 'who' } } }), b: end });
     expect(paths(byParam)).toContain('/steps/a/assignee/level');
   });

@@ -57,6 +57,21 @@ describe('decide', () => {
     expect(large.snapshot.step).toBe('county');
   });
 
+  it('resolves a named assignee resolver: the confirming authority follows the delegation parameter', () => {
+    const byResolver = (confirmLevel: string): WorkflowDefinition => ({
+      key: 'resolver', version: 1, name: '解析器测试', initial: 'confirm', parameters: { confirmLevel },
+      steps: {
+        confirm: { type: 'task', name: '审核确认', assignee: { level: 'county', resolver: 'confirmingAuthority' }, actions: { approve: { kind: 'approve', label: '确认', target: 'done' } } },
+        done: { type: 'final', name: '已确认', outcome: 'approved' },
+      },
+    });
+    expect(new CaseDriver(byResolver('county')).snapshot.tasks[0]).toMatchObject({ level: 'county', assigneeUnit: 'c1' });
+    const delegated = new CaseDriver(byResolver('township'));
+    expect(delegated.snapshot.tasks[0]).toMatchObject({ level: 'township', assigneeUnit: 'ta' });
+    expect(delegated.send(actors.county, 'approve').ok).toBe(false);
+    delegated.ok(actors.township, 'approve');
+  });
+
   it('refuses actions the step does not offer, on a finished case, and from the wrong actor', () => {
     const c = new CaseDriver(countersign);
     expect(c.send(actors.township, 'teleport')).toMatchObject({ ok: false, rejection: { code: 'not_allowed' } });
