@@ -117,8 +117,17 @@ describe('the command guarantees (DESIGN.md §3)', () => {
   it('loses no acknowledged command and leaves none half-applied when killed with SIGKILL mid-burst', async () => {
     const cases = await Promise.all(Array.from({ length: 8 }, () => submittedCase(server)));
     const clients = await Promise.all(cases.map(() => server.login('township-a')));
+    const applicants = await Promise.all(cases.map(() => server.login('applicant-a1')));
     const acknowledged: { caseId: string; commandId: string }[] = [];
     let killed = false;
+    let kill: Promise<void> | undefined;
+    // Kill the server once 30 commands are acknowledged, while the others are in flight.
+    const killAfterAcks = () => {
+      if (!killed && acknowledged.length >= 30) {
+        killed = true;
+        kill = server.kill9();
+      }
+    };
     const bursts = cases.map(async (c0, i) => {
       let c = c0;
       for (let n = 0; n < 25 && !killed; n++) {
@@ -126,22 +135,21 @@ describe('the command guarantees (DESIGN.md §3)', () => {
         // Each case ping-pongs between the township's 补正 request and the applicant's resubmission.
         try {
           const action = c.step === 'accept' ? 'requestCorrection' : 'submit';
-          const pb = c.step === 'accept' ? clients[i]! : await server.login('applicant-a1');
+          const pb = c.step === 'accept' ? clients[i]! : applicants[i]!;
           const answer = await command(pb, c, action, { commandId, comment: '请补正：收入证明' });
           acknowledged.push({ caseId: c.id, commandId });
+          killAfterAcks();
           c = answer.case;
         } catch {
           return;
         }
       }
     });
-    setTimeout(() => {
-      killed = true;
-      void server.kill9();
-    }, 700);
     await Promise.all(bursts);
+    expect(killed).toBe(true);
+    await kill;
     await server.restart();
-    expect(acknowledged.length).toBeGreaterThan(5);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(30);
     const su = await server.superuser();
     for (const { caseId, commandId } of acknowledged) {
       expect(await su.collection('events').getFullList({ filter: `command_id = "${commandId}"` }), commandId).toHaveLength(1);
