@@ -2,31 +2,15 @@
  * The read routes and small commands around a case: view it, list the actions offered, claim a
  * task, verify the event chain.
  */
-import { availableActions, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
+import { availableActions } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
-import { canSeeCase } from './access.js';
+import { loadVisibleCase } from './loadVisibleCase.js';
 import { caseSummary, visibleData } from './caseView.js';
 import { verifyChain, type ChainedEvent } from './hashChain.js';
 import { conflict, forbidden, notFound } from './httpError.js';
 import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './sendCommand.js';
 import { householdIdHashes } from './sendCommand.js';
-import { workflowByRecord } from './workflowCache.js';
-
-function loadVisibleCase(app: PbApp, auth: PbRecord, caseId: string) {
-  let record: PbRecord;
-  try {
-    record = app.findRecordById('applications', caseId);
-  } catch {
-    throw notFound('案件不存在。');
-  }
-  const actor = actorOf(app, auth);
-  if (!canSeeCase(actor, record)) throw notFound('案件不存在。');
-  const wf = workflowByRecord(app, record.getString('workflow'));
-  const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
-  const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
-  return { record, actor, wf, snapshot, data };
-}
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
 export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {

@@ -4,17 +4,16 @@
  * write, validates, decides, applies the effects, appends the hash-chained event, bumps the
  * version by compare-and-swap, and stores the answer under the command id (a repeat returns it).
  */
-import { availableActions, createWorkingCalendar, decide, type CaseSnapshot, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
+import { availableActions, createWorkingCalendar, decide, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
 import { applyPermissions } from '../../forms/core/index.js';
-import { actorOf, recusedStaff } from './actors.js';
-import { canSeeCase } from './access.js';
+import { recusedStaff } from './actors.js';
+import { loadVisibleCase } from './loadVisibleCase.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSummary, stepPermissions } from './caseView.js';
 import { now } from './clock.js';
-import { conflict, forbidden, HttpError, invalidData, notFound } from './httpError.js';
+import { conflict, forbidden, HttpError, invalidData } from './httpError.js';
 import { parseBody } from './parseBody.js';
 import { newRecord, readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
-import { workflowByRecord } from './workflowCache.js';
 import { calendarOverrides } from './calendarOverrides.js';
 
 /** An answer of a route: HTTP status and JSON body. */
@@ -75,17 +74,7 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
   app.runInTransaction((tx) => {
     const earlier = storedAnswer(tx, body.commandId, auth.id);
     if (earlier) { answer = earlier; return; }
-    let record: PbRecord;
-    try {
-      record = tx.findRecordById('applications', caseId);
-    } catch {
-      throw notFound('案件不存在。');
-    }
-    const actor = actorOf(tx, auth);
-    if (!canSeeCase(actor, record)) throw notFound('案件不存在。');
-    const wf = workflowByRecord(tx, record.getString('workflow'));
-    const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
-    const stored = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
+    const { record, actor, wf, snapshot, data: stored } = loadVisibleCase(tx, auth, caseId);
     const step = wf.definition.steps[snapshot.step];
     const action = step && (step.type === 'task' || step.type === 'timer') ? step.actions?.[body.action] : undefined;
 
