@@ -1,70 +1,98 @@
 /**
  * Validators of form data: ajv (JSON Schema 2020-12, all errors) with Tongban's formats, Chinese
- * messages for every keyword, and messages declared in the schema (`x-messages`) winning over the
- * generic ones. Compile once per form version; validating is then a few microseconds.
+ * messages for every keyword naming the field by its title, messages declared in the schema
+ * (`x-messages`) winning over the generic ones, and conditional requiredness (`x-required-if`).
+ * Compile once per form version ({@link FormValidatorCache}); validating is then microseconds.
  */
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { isIdCard } from './formats/idCard.js';
-import { isBankCard, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { compileFormRules, type ConditionalField } from './compileFormRules.js';
+import { createAjv } from './createAjv.js';
+import { readPath } from './expression/evaluateExpression.js';
+import { schemaAtPath } from './schemaFields.js';
 import type { FieldError, FormSchema, FormValidator } from './types.js';
 import { zhMessage } from './zhMessages.js';
 
-/** Resolves the sub-schema at a JSON pointer of the data (through properties and items). */
-function schemaAt(root: FormSchema, pointer: string): Record<string, unknown> | undefined {
-  let s: Record<string, unknown> | undefined = root;
-  for (const part of pointer.split('/').slice(1)) {
-    if (!s) return undefined;
-    const props = s.properties as Record<string, Record<string, unknown>> | undefined;
-    if (props && part in props) s = props[part];
-    else if (/^\d+$/.test(part) && s.items && typeof s.items === 'object') s = s.items as Record<string, unknown>;
-    else return undefined;
-  }
-  return s;
+const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** The value at a JSON pointer of the data, or undefined. */
+function valueAt(data: unknown, pointer: string): unknown {
+  if (pointer === '') return data;
+  const v = readPath(data, pointer.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : unescape(p))));
+  return v === null ? undefined : v;
 }
 
-function toFieldError(root: FormSchema, error: ErrorObject): FieldError {
+/** Maps an ajv error to a field error at the path of the field concerned. */
+function toFieldError(root: FormSchema, data: unknown, error: ErrorObject): FieldError {
+  const p = error.params as Record<string, unknown>;
   let path = error.instancePath;
-  if (error.keyword === 'required') path = `${path}/${String((error.params as { missingProperty: string }).missingProperty)}`;
-  if (error.keyword === 'additionalProperties') path = `${path}/${String((error.params as { additionalProperty: string }).additionalProperty)}`;
-  if (error.keyword === 'unevaluatedProperties') path = `${path}/${String((error.params as { unevaluatedProperty: string }).unevaluatedProperty)}`;
-  const field = schemaAt(root, path);
-  const custom = (field?.['x-messages'] as Record<string, string> | undefined)?.[error.keyword];
+  if (error.keyword === 'required' || error.keyword === 'dependentRequired') path = `${path}/${escape(String(p.missingProperty))}`;
+  else if (error.keyword === 'additionalProperties') path = `${path}/${escape(String(p.additionalProperty))}`;
+  else if (error.keyword === 'unevaluatedProperties') path = `${path}/${escape(String(p.unevaluatedProperty))}`;
+  const field = schemaAtPath(root, path);
+  const custom = field?.['x-messages']?.[error.keyword];
   const title = typeof field?.title === 'string' ? field.title : undefined;
-  return { path, message: custom ?? zhMessage(error, title), keyword: error.keyword };
+  return { path, message: typeof custom === 'string' ? custom : zhMessage(error, title, valueAt(data, path)), keyword: error.keyword };
 }
 
-/** A new ajv instance with Tongban's formats and keywords. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: false, validateFormats: true });
-  ajv.addFormat('cn-id-card', isIdCard);
-  ajv.addFormat('cn-mobile', isMobile);
-  ajv.addFormat('cn-uscc', isUscc);
-  ajv.addFormat('bank-card', isBankCard);
-  ajv.addFormat('cn-region-code', isRegionCode);
-  ajv.addFormat('money-yuan', { type: 'number', validate: isMoneyYuan });
-  ajv.addFormat('date', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
-  ajv.addKeyword({
-    keyword: 'dateRange',
-    type: 'object',
-    schemaType: 'boolean',
-    validate: (enabled: boolean, data: { start?: string; end?: string }) => !enabled || !data.start || !data.end || data.start <= data.end,
-  });
-  for (const k of ['x-messages', 'x-mask', 'x-computed', 'x-title-en', 'x-widget']) ajv.addKeyword(k);
-  return ajv;
+/** The concrete paths of a field pointer with `*` wildcards, with the object holding each. */
+function instances(data: unknown, pointer: string): { path: string; holder: Record<string, unknown>; key: string }[] {
+  const parts = pointer.split('/').slice(1);
+  const key = unescape(parts.pop()!);
+  let current: { path: string; value: unknown }[] = [{ path: '', value: data }];
+  for (const part of parts) {
+    const next: { path: string; value: unknown }[] = [];
+    for (const { path, value } of current) {
+      if (part === '*') { if (Array.isArray(value)) value.forEach((v, i) => next.push({ path: `${path}/${i}`, value: v })); }
+      else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, unescape(part))) {
+        next.push({ path: `${path}/${part}`, value: (value as Record<string, unknown>)[unescape(part)] });
+      }
+    }
+    current = next;
+  }
+  return current
+    .filter((c): c is { path: string; value: Record<string, unknown> } => c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
+    .map((c) => ({ path: `${c.path}/${escape(key)}`, holder: c.value, key }));
 }
 
-/** Compiles a validator for one form schema. */
+const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Errors for fields required by `x-required-if` and left empty. Only checked where the field's parent object exists. */
+function conditionalRequiredErrors(root: FormSchema, rules: ConditionalField[], data: unknown, seen: Set<string>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const rule of rules) {
+    if (!rule.requiredIf) continue;
+    for (const { path, holder, key } of instances(data, rule.pointer)) {
+      if (seen.has(path) || !isBlank(holder[key]) || !rule.requiredIf.test(data, { scope: holder })) continue;
+      if (rule.visibleIf && !rule.visibleIf.test(data, { scope: holder })) continue;
+      const custom = schemaAtPath(root, path)?.['x-messages']?.['x-required-if'] ?? schemaAtPath(root, path)?.['x-messages']?.required;
+      errors.push({ path, message: typeof custom === 'string' ? custom : `请填写“${rule.title}”。`, keyword: 'required' });
+    }
+  }
+  return errors;
+}
+
+/** Compiles a validator for one form schema; throws on a schema error (unknown keyword, bad expression). */
 export function createFormValidator(schema: FormSchema): FormValidator {
   const validate = createAjv().compile(schema);
+  const conditional = compileFormRules(schema).conditional.filter((c) => c.requiredIf);
   return {
     validate(data) {
-      if (validate(data)) return { valid: true };
+      const schemaValid = validate(data);
+      if (schemaValid && conditional.length === 0) return { valid: true };
       const seen = new Set<string>();
-      const errors = (validate.errors ?? [])
-        .filter((e) => e.keyword !== 'if')
-        .map((e) => toFieldError(schema, e))
-        .filter((e) => (seen.has(e.path + e.keyword) ? false : (seen.add(e.path + e.keyword), true)));
-      return { valid: false, errors };
+      const errors: FieldError[] = [];
+      for (const e of schemaValid ? [] : (validate.errors ?? [])) {
+        if (e.keyword === 'if') continue;
+        const fe = toFieldError(schema, data, e);
+        const k = `${fe.path} ${fe.keyword}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        seen.add(fe.path);
+        errors.push(fe);
+      }
+      errors.push(...conditionalRequiredErrors(schema, conditional, data, seen));
+      return errors.length === 0 ? { valid: true } : { valid: false, errors };
     },
   };
 }

@@ -1,14 +1,26 @@
 /**
  * forms/core: JSON-Schema forms for civil-affairs cases — validation with Chinese messages,
- * Chinese identifier formats, input safety, per-step field permissions and masking. Pure: runs in
- * the browser and in PocketBase's JS VM alike.
+ * Chinese identifier formats, input safety, computed fields and conditions in a small safe
+ * expression language, per-step field permissions and masking. Pure: runs in the browser and in
+ * PocketBase's JS VM alike. See docs/forms.md.
  *
  * @packageDocumentation
  */
 export type * from './types.js';
-export { createAjv, createFormValidator } from './createFormValidator.js';
+export type * from './uiSchema.js';
+export { createFormValidator } from './createFormValidator.js';
+export { createAjv, annotationKeywords } from './createAjv.js';
+export { FormValidatorCache, type CompiledForm } from './FormValidatorCache.js';
 export { checkInputSafety, defaultSafetyLimits, type SafetyLimits } from './checkInputSafety.js';
 export { applyPermissions, maskValue, permissionAt, redactForView } from './permissions.js';
-export { parseIdCard, isIdCard, type IdCardInfo } from './formats/idCard.js';
-export { isBankCard, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';
+export { compileFormRules, type ComputedField, type ConditionalField, type FormRules } from './compileFormRules.js';
+export { evaluateComputed, type ComputeOptions } from './evaluateComputed.js';
+export { compileExpression, type CompiledExpression } from './expression/compileExpression.js';
+export { parseExpression, expressionDependencies, expressionFunctions, type ExpressionNode, type PathSegment } from './expression/parseExpression.js';
+export { evaluateExpression, roundTo, type ExpressionContext, type ExpressionValue } from './expression/evaluateExpression.js';
+export { ExpressionError } from './expression/ExpressionError.js';
+export { listSchemaFields, schemaAtPath, type SchemaField } from './schemaFields.js';
+export { checkUiSchema } from './uiSchema.js';
+export { parseIdCard, isIdCard, idCardProblem, idCardProblemMessages, idCardCheckChar, type IdCardInfo, type IdCardProblem } from './formats/idCard.js';
+export { isBankCard, isCalendarDate, isDateRange, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';
 export { zhMessage } from './zhMessages.js';

@@ -2,6 +2,7 @@
  * Chinese messages for every JSON-Schema keyword ajv reports, and for Tongban's formats.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { idCardProblem, idCardProblemMessages } from './formats/idCard.js';
 
 const formatNames: Record<string, string> = {
   'cn-id-card': '有效的公民身份号码（18位，校验位正确）',
@@ -9,7 +10,12 @@ const formatNames: Record<string, string> = {
   'cn-uscc': '有效的统一社会信用代码（18位）',
   'bank-card': '有效的银行卡号',
   'cn-region-code': '行政区划代码（6、9或12位数字）',
+  'money-yuan': '金额（元，不为负数，最多两位小数）',
+  'date-range': '日期区间（如 2026-03-01/2026-03-08，开始日期不晚于结束日期）',
   date: '日期（如 2026-03-01）',
+  time: '时间（如 09:30:00）',
+  uuid: 'UUID',
+  ipv4: 'IPv4 地址',
   'date-time': '日期时间',
   email: '电子邮箱',
   uri: '网址',
@@ -17,8 +23,8 @@ const formatNames: Record<string, string> = {
 
 const typeNames: Record<string, string> = { string: '文本', number: '数字', integer: '整数', boolean: '是/否', object: '对象', array: '列表', null: '空值' };
 
-/** The Chinese message of an ajv error; `title` names the field where known. */
-export function zhMessage(error: ErrorObject, title: string | undefined): string {
+/** The Chinese message of an ajv error; `title` names the field where known, `value` is the failing value (for precise format messages). */
+export function zhMessage(error: ErrorObject, title: string | undefined, value?: unknown): string {
   const p = error.params as Record<string, unknown>;
   const field = title ? `“${title}”` : '此项';
   switch (error.keyword) {
@@ -44,7 +50,22 @@ export function zhMessage(error: ErrorObject, title: string | undefined): string
     case 'enum': return `${field}的取值不在可选范围内。`;
     case 'const': return `${field}的取值不正确。`;
     case 'pattern': return `${field}的格式不正确。`;
-    case 'format': return `${field}应为${formatNames[String(p.format)] ?? String(p.format)}。`;
+    case 'format': {
+      if (p.format === 'cn-id-card' && typeof value === 'string') {
+        const problem = idCardProblem(value);
+        if (problem) return `${field}不正确：${idCardProblemMessages[problem]}。`;
+      }
+      return `${field}应为${formatNames[String(p.format)] ?? String(p.format)}。`;
+    }
+    case 'formatMinimum': return `${field}不能早于（小于）${String(p.limit)}。`;
+    case 'formatMaximum': return `${field}不能晚于（大于）${String(p.limit)}。`;
+    case 'formatExclusiveMinimum': return `${field}须晚于（大于）${String(p.limit)}。`;
+    case 'formatExclusiveMaximum': return `${field}须早于（小于）${String(p.limit)}。`;
+    case 'items': return `${field}最多 ${p.limit} 项。`;
+    case 'additionalItems': return `${field}最多 ${p.limit} 项。`;
+    case 'dependencies': return `填写“${String(p.property)}”时，还须填写“${String(p.missingProperty)}”。`;
+    case 'discriminator': return `${field}的类型标记“${String(p.tag)}”缺失或不正确。`;
+    case '$ref': return `${field}不符合所引用的定义。`;
     case 'contains': return `${field}须至少包含一项符合要求的内容。`;
     case 'minContains': return `${field}须至少包含 ${p.minContains} 项符合要求的内容。`;
     case 'maxContains': return `${field}最多包含 ${p.maxContains} 项符合要求的内容。`;
@@ -53,6 +74,7 @@ export function zhMessage(error: ErrorObject, title: string | undefined): string
     case 'not': return `${field}的取值不被允许。`;
     case 'if': return `${field}不满足条件要求。`;
     case 'false schema': return `不允许填写${field}。`;
+    case 'x-required-if': return `请填写${title ? `“${title}”` : '此项'}。`;
     case 'dateRange': return `${field}的开始日期不能晚于结束日期。`;
     default: return `${field}填写有误（${error.keyword}）。`;
   }

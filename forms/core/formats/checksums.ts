@@ -31,5 +31,21 @@ export function isUscc(v: string): boolean {
 /** 行政区划代码: 6 (county), 9 (township) or 12 (village) digits, not starting with 0. */
 export const isRegionCode = (v: string): boolean => /^[1-9]\d{5}(\d{3}(\d{3})?)?$/.test(v);
 
-/** Money in 元: non-negative, at most two decimals, below 1 亿. */
+/** Money in 元: non-negative, at most two decimals (分), below 1 亿 — no household figure comes near it. */
 export const isMoneyYuan = (v: number): boolean => Number.isFinite(v) && v >= 0 && v < 1e8 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+
+const isoDate = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date YYYY-MM-DD that exists (no 2026-02-30). */
+export function isCalendarDate(v: string): boolean {
+  const m = isoDate.exec(v);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCDate() === Number(m[3]) && date.getUTCMonth() === Number(m[2]) - 1;
+}
+
+/** A date range written `YYYY-MM-DD/YYYY-MM-DD` (ISO 8601 interval) with start ≤ end. */
+export function isDateRange(v: string): boolean {
+  const parts = v.split('/');
+  return parts.length === 2 && isCalendarDate(parts[0]!) && isCalendarDate(parts[1]!) && parts[0]! <= parts[1]!;
+}

@@ -3,7 +3,7 @@ import { isBankCard, isMobile, isMoneyYuan, isRegionCode, isUscc, parseIdCard } 
 
 describe('parseIdCard', () => {
   it('accepts a valid number and derives birth date and sex', () => {
-    expect(parseIdCard('320621195503120023')).toEqual({ birthDate: '1955-03-12', sex: 'female', kind: 'resident' });
+    expect(parseIdCard('320621195503120023')).toEqual({ birthDate: '1955-03-12', sex: 'female', kind: 'resident', regionCode: '320621' });
     expect(parseIdCard('320621198001150015')).toMatchObject({ birthDate: '1980-01-15', sex: 'male' });
   });
 

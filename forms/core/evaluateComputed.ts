@@ -1,0 +1,55 @@
+/**
+ * Fills the computed fields of case data (家庭月收入合计, 人均月收入, 测算保障金额 …) in dependency
+ * order. The input is not changed; the answer is a copy. A field whose parent object is absent is
+ * not created (a section the step does not show stays absent); a field that cannot be computed
+ * (division by zero, a missing `$parameter`) is removed rather than left stale.
+ */
+import { compileFormRules, type FormRules } from './compileFormRules.js';
+import type { ExpressionContext } from './expression/evaluateExpression.js';
+import type { FormSchema } from './types.js';
+
+/** What computed fields may read besides the data: `$parameters` such as `$standard` (低保标准). */
+export interface ComputeOptions {
+  params?: ExpressionContext['params'];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** The objects holding a field at a pointer with `*` wildcards, with the field's key. */
+function holders(root: unknown, pointer: string): { holder: Record<string, unknown>; key: string }[] {
+  const parts = pointer.split('/').slice(1).map(unescape);
+  const key = parts.pop()!;
+  let current: unknown[] = [root];
+  for (const part of parts) {
+    const next: unknown[] = [];
+    for (const v of current) {
+      if (part === '*') { if (Array.isArray(v)) next.push(...(v as unknown[])); }
+      else if (isObj(v) && Object.prototype.hasOwnProperty.call(v, part)) next.push(v[part]);
+    }
+    current = next;
+  }
+  return current.filter(isObj).map((holder) => ({ holder, key }));
+}
+
+/**
+ * Returns a copy of `data` with every computed field filled. Pass compiled {@link FormRules} to avoid
+ * re-parsing the expressions on every call (compile once per form version).
+ */
+export function evaluateComputed<T>(schemaOrRules: FormSchema | FormRules, data: T, options: ComputeOptions = {}): T {
+  const rules = isRules(schemaOrRules) ? schemaOrRules : compileFormRules(schemaOrRules);
+  if (rules.computed.length === 0 || !isObj(data)) return data;
+  const copy = JSON.parse(JSON.stringify(data)) as T;
+  for (const field of rules.computed) {
+    for (const { holder, key } of holders(copy, field.pointer)) {
+      const value = field.expression.evaluate(copy, { params: options.params, scope: holder });
+      if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)) || (typeof value === 'object' && value !== null)) delete holder[key];
+      else holder[key] = value;
+    }
+  }
+  return copy;
+}
+
+function isRules(v: FormSchema | FormRules): v is FormRules {
+  return Array.isArray((v as FormRules).computed) && Array.isArray((v as FormRules).conditional);
+}
