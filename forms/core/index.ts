@@ -12,7 +12,7 @@ export { createFormValidator } from './createFormValidator.js';
 export { createAjv, annotationKeywords } from './createAjv.js';
 export { FormValidatorCache, type CompiledForm } from './FormValidatorCache.js';
 export { checkInputSafety, defaultSafetyLimits, type SafetyLimits } from './checkInputSafety.js';
-export { applyPermissions, maskValue, permissionAt, redactForView } from './permissions.js';
+export { applyPermissions, maskValue, masksFromSchema, permissionAt, redactForView } from './permissions.js';
 export { compileFormRules, type ComputedField, type ConditionalField, type FormRules } from './compileFormRules.js';
 export { evaluateComputed, type ComputeOptions } from './evaluateComputed.js';
 export { compileExpression, type CompiledExpression } from './expression/compileExpression.js';

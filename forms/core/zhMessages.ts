@@ -55,6 +55,11 @@ export function zhMessage(error: ErrorObject, title: string | undefined, value?:
         const problem = idCardProblem(value);
         if (problem) return `${field}不正确：${idCardProblemMessages[problem]}。`;
       }
+      if (p.format === 'money-yuan' && typeof value === 'number') {
+        if (value < 0) return `${field}不能为负数。`;
+        if (value >= 1e8) return `${field}金额过大，请核对单位（元）。`;
+        if (Number.isFinite(value)) return `${field}最多保留两位小数（到分）。`;
+      }
       return `${field}应为${formatNames[String(p.format)] ?? String(p.format)}。`;
     }
     case 'formatMinimum': return `${field}不能早于（小于）${String(p.limit)}。`;

@@ -30,7 +30,7 @@ describe('createFormValidator', () => {
   it('reports every problem at once, each in Chinese with its path', () => {
     const errors = errorsOf({ applicant: { name: '王', idNumber: '1', phone: '123' }, income: { wages: -5, business: 1.234 }, assets: { vehicles: 1.5 } });
     expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['/applicant/name', '/applicant/idNumber', '/applicant/phone', '/income/wages', '/income/business', '/assets/vehicles']));
-    expect(errors.find((e) => e.path === '/income/wages')?.message).toBe('“工资性收入”不能小于 0。');
+    expect(errors.find((e) => e.path === '/income/wages')?.message).toBe('“工资性收入”不能为负数。');
     expect(errors.find((e) => e.path === '/income/business')?.message).toContain('两位小数');
     expect(errors.find((e) => e.path === '/applicant/phone')?.message).toBe('“联系电话”应为11位手机号码。');
   });
