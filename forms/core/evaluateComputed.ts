@@ -2,7 +2,9 @@
  * Fills the computed fields of case data (家庭月收入合计, 人均月收入, 测算保障金额 …) in dependency
  * order. The input is not changed; the answer is a copy. A field whose parent object is absent is
  * not created (a section the step does not show stays absent); a field that cannot be computed
- * (division by zero, a missing `$parameter`) is removed rather than left stale.
+ * from the data (division by zero, text in arithmetic) is removed rather than left stale; a field
+ * whose `$parameters` were not given is left as it is (it cannot be computed here, e.g. without
+ * the county's 低保标准).
  */
 import { compileFormRules, type FormRules } from './compileFormRules.js';
 import type { ExpressionContext } from './expression/evaluateExpression.js';
@@ -40,7 +42,9 @@ export function evaluateComputed<T>(schemaOrRules: FormSchema | FormRules, data:
   const rules = isRules(schemaOrRules) ? schemaOrRules : compileFormRules(schemaOrRules);
   if (rules.computed.length === 0 || !isObj(data)) return data;
   const copy = JSON.parse(JSON.stringify(data)) as T;
+  const given = options.params ?? {};
   for (const field of rules.computed) {
+    if (field.expression.dependencies.params.some((p) => !Object.prototype.hasOwnProperty.call(given, p))) continue;
     for (const { holder, key } of holders(copy, field.pointer)) {
       const value = field.expression.evaluate(copy, { params: options.params, scope: holder });
       if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)) || (typeof value === 'object' && value !== null)) delete holder[key];

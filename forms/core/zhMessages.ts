@@ -39,7 +39,7 @@ export function zhMessage(error: ErrorObject, title: string | undefined, value?:
     case 'multipleOf': return `${field}必须是 ${p.multipleOf} 的整数倍（如金额最多两位小数）。`;
     case 'minItems': return `${field}至少需要 ${p.limit} 项。`;
     case 'maxItems': return `${field}最多 ${p.limit} 项。`;
-    case 'uniqueItems': return `${field}中第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项重复。`;
+    case 'uniqueItems': return `${field}中第 ${Math.min(Number(p.i), Number(p.j)) + 1} 项与第 ${Math.max(Number(p.i), Number(p.j)) + 1} 项重复。`;
     case 'minProperties': return `${field}至少需要 ${p.limit} 项内容。`;
     case 'maxProperties': return `${field}最多 ${p.limit} 项内容。`;
     case 'additionalProperties': return `不允许的字段“${String(p.additionalProperty)}”。`;
