@@ -12,7 +12,7 @@ describe('evaluateComputed', () => {
     const filled = evaluateComputed(rules, sampleApplication, { params: { standard: 1000 } });
     // 600 + 200 + 50 − 100 = 750 for 3 members: 250 per head; 1000 × 3 − 750 = 2250.
     expect(filled.income).toMatchObject({ monthlyTotal: 750, perCapita: 250, estimatedAmount: 2250 });
-    expect(filled.household.memberCount).toBe(3);
+    expect((filled.household as Record<string, unknown>).memberCount).toBe(3);
     expect(sampleApplication.income).not.toHaveProperty('monthlyTotal');
   });
 
