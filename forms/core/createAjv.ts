@@ -5,6 +5,7 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { formatLimitDefinition } from 'ajv-formats/dist/limit.js';
 import { isBankCard, isDateRange, isCalendarDate, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';
 import { isIdCard } from './formats/idCard.js';
 
@@ -41,6 +42,7 @@ export function createAjv(): Ajv2020 {
     validate: (enabled: boolean, data: { start?: unknown; end?: unknown }) =>
       !enabled || typeof data.start !== 'string' || typeof data.end !== 'string' || data.start <= data.end,
   });
+  ajv.addKeyword(formatLimitDefinition);
   for (const keyword of annotationKeywords) ajv.addKeyword(keyword);
   return ajv;
 }

@@ -31,7 +31,8 @@ function toFieldError(root: FormSchema, data: unknown, error: ErrorObject): Fiel
   else if (error.keyword === 'unevaluatedProperties') path = `${path}/${escape(String(p.unevaluatedProperty))}`;
   const field = schemaAtPath(root, path);
   const custom = field?.['x-messages']?.[error.keyword];
-  const title = typeof field?.title === 'string' ? field.title : undefined;
+  const lastKey = unescape(path.slice(path.lastIndexOf('/') + 1));
+  const title = typeof field?.title === 'string' ? field.title : error.keyword === 'false schema' && lastKey ? lastKey : undefined;
   return { path, message: typeof custom === 'string' ? custom : zhMessage(error, title, valueAt(data, path)), keyword: error.keyword };
 }
 
@@ -54,6 +55,9 @@ function instances(data: unknown, pointer: string): { path: string; holder: Reco
     .filter((c): c is { path: string; value: Record<string, unknown> } => c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
     .map((c) => ({ path: `${c.path}/${escape(key)}`, holder: c.value, key }));
 }
+
+/** Errors inside the branches of anyOf/oneOf/not/contains: the combinator's own error says it better. */
+const branchDetail = /\/(anyOf|oneOf|not|contains)\//;
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -83,7 +87,7 @@ export function createFormValidator(schema: FormSchema): FormValidator {
       const seen = new Set<string>();
       const errors: FieldError[] = [];
       for (const e of schemaValid ? [] : (validate.errors ?? [])) {
-        if (e.keyword === 'if') continue;
+        if (e.keyword === 'if' || branchDetail.test(e.schemaPath)) continue;
         const fe = toFieldError(schema, data, e);
         const k = `${fe.path} ${fe.keyword}`;
         if (seen.has(k)) continue;

@@ -71,9 +71,12 @@ export function zhMessage(error: ErrorObject, title: string | undefined, value?:
     case 'dependencies': return `填写“${String(p.property)}”时，还须填写“${String(p.missingProperty)}”。`;
     case 'discriminator': return `${field}的类型标记“${String(p.tag)}”缺失或不正确。`;
     case '$ref': return `${field}不符合所引用的定义。`;
-    case 'contains': return `${field}须至少包含一项符合要求的内容。`;
-    case 'minContains': return `${field}须至少包含 ${p.minContains} 项符合要求的内容。`;
-    case 'maxContains': return `${field}最多包含 ${p.maxContains} 项符合要求的内容。`;
+    case 'contains': {
+      const min = Number(p.minContains ?? 1);
+      if (p.maxContains === undefined) return min === 1 ? `${field}须至少包含一项符合要求的内容。` : `${field}须至少包含 ${min} 项符合要求的内容。`;
+      if (min === 0) return `${field}最多包含 ${String(p.maxContains)} 项符合要求的内容。`;
+      return min === Number(p.maxContains) ? `${field}须恰好包含 ${min} 项符合要求的内容。` : `${field}须包含 ${min}–${String(p.maxContains)} 项符合要求的内容。`;
+    }
     case 'oneOf': return `${field}须且只能符合一种填写方式。`;
     case 'anyOf': return `${field}不符合任何一种允许的填写方式。`;
     case 'not': return `${field}的取值不被允许。`;

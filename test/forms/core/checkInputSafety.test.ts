@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInputSafety } from '../../../forms/core/index.js';
+import { checkInputSafety, defaultSafetyLimits } from '../../../forms/core/index.js';
 
 describe('checkInputSafety', () => {
   it('passes ordinary data', () => {
@@ -18,5 +18,28 @@ describe('checkInputSafety', () => {
     expect(checkInputSafety(deep)[0]?.message).toBe('数据嵌套层级过深（最多 32 层）。');
     expect(checkInputSafety({ list: Array(501).fill(1) })).toEqual([{ path: '/list', message: '列表项过多（最多 500 项）。', keyword: 'maxArrayLength' }]);
     expect(checkInputSafety({ text: 'x'.repeat(10_001) })[0]?.path).toBe('/text');
+  });
+});
+
+describe('checkInputSafety limits', () => {
+  it('counts keys across the whole input', () => {
+    const wide = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i]));
+    expect(checkInputSafety(wide, { ...defaultSafetyLimits, maxKeys: 20 })).toEqual([{ path: '', message: '字段过多（最多 20 个）。', keyword: 'maxKeys' }]);
+  });
+
+  it('takes smaller limits from the caller and names the path of each problem', () => {
+    const errors = checkInputSafety({ a: ['x', 'y', 'z'], b: 'abcdef' }, { ...defaultSafetyLimits, maxArrayLength: 2, maxStringLength: 5 });
+    expect(errors).toEqual([
+      { path: '/a', message: '列表项过多（最多 2 项）。', keyword: 'maxArrayLength' },
+      { path: '/b', message: '文本过长（最多 5 个字符）。', keyword: 'maxStringLength' },
+    ]);
+  });
+
+  it('escapes / and ~ in keys of the reported path', () => {
+    expect(checkInputSafety({ 'a/b': { '~c': 'x'.repeat(10_001) } })[0]?.path).toBe('/a~1b/~0c');
+  });
+
+  it('stops after ten problems so a hostile input costs little', () => {
+    expect(checkInputSafety(Array.from({ length: 50 }, () => 'x'.repeat(10_001)))).toHaveLength(10);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBankCard, isMobile, isMoneyYuan, isRegionCode, isUscc, parseIdCard } from '../../../forms/core/index.js';
+import { idCardCheckChar, idCardProblem, isBankCard, isCalendarDate, isDateRange, isMobile, isMoneyYuan, isRegionCode, isUscc, parseIdCard } from '../../../forms/core/index.js';
 
 describe('parseIdCard', () => {
   it('accepts a valid number and derives birth date and sex', () => {
@@ -30,6 +30,24 @@ describe('parseIdCard', () => {
     expect(parseIdCard('911234198501011231')).toMatchObject({ kind: 'foreignPermanent' });
   });
 
+  it('refuses the 15-digit first-generation numbers with their own reason', () => {
+    expect(idCardProblem('320621550312002')).toBe('legacy15');
+    expect(parseIdCard('320621550312002')).toBeUndefined();
+  });
+
+  it('refuses a birth date in the future when today is given, and before 1880', () => {
+    const future = `32062120990101001`;
+    expect(idCardProblem(future + idCardCheckChar(future), '2026-11-22')).toBe('birthDate');
+    expect(idCardProblem(future + idCardCheckChar(future))).toBeUndefined();
+    const ancient = '32062118700101001';
+    expect(idCardProblem(ancient + idCardCheckChar(ancient))).toBe('birthDate');
+  });
+
+  it('tells the sex from the 17th digit and keeps the region code', () => {
+    const base = '11010520000229013';
+    expect(parseIdCard(base + idCardCheckChar(base))).toEqual({ birthDate: '2000-02-29', sex: 'male', kind: 'resident', regionCode: '110105' });
+  });
+
   it('rejects the wrong length and letters', () => {
     for (const bad of ['32062119550312002', '3206211955031200233', 'A20621195503120023', '']) expect(parseIdCard(bad)).toBeUndefined();
   });
@@ -46,12 +64,18 @@ describe('the other formats', () => {
     expect(isBankCard('6222021234567890128')).toBe(true);
     expect(isBankCard('6222021234567890121')).toBe(false);
     expect(isBankCard('1234')).toBe(false);
+    expect(isBankCard('4111111111111111')).toBe(true);
+    expect(isBankCard('4111111111111112')).toBe(false);
+    expect(isBankCard('62220212345678901a')).toBe(false);
   });
 
   it('checks 统一社会信用代码 with the GB 32100 check character', () => {
     expect(isUscc('91350100M000100Y43')).toBe(true);
     expect(isUscc('91350100M000100Y44')).toBe(false);
     expect(isUscc('91350100M000100I43')).toBe(false);
+    expect(isUscc('91110000600037341L')).toBe(true);
+    expect(isUscc('91110000600037341M')).toBe(false);
+    expect(isUscc('91350100M000100Y4')).toBe(false);
   });
 
   it('checks region codes of county, township and village length', () => {
@@ -62,10 +86,23 @@ describe('the other formats', () => {
     expect(isRegionCode('020621')).toBe(false);
   });
 
+  it('checks calendar dates and date ranges', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isDateRange('2026-03-10/2026-03-16')).toBe(true);
+    expect(isDateRange('2026-03-10/2026-03-10')).toBe(true);
+    expect(isDateRange('2026-03-16/2026-03-10')).toBe(false);
+    expect(isDateRange('2026-03-10')).toBe(false);
+  });
+
   it('checks money in 元 with at most two decimals', () => {
     expect(isMoneyYuan(1600)).toBe(true);
     expect(isMoneyYuan(0.1 + 0.2)).toBe(true);
     expect(isMoneyYuan(12.345)).toBe(false);
     expect(isMoneyYuan(-1)).toBe(false);
+    expect(isMoneyYuan(600.15)).toBe(true);
+    expect(isMoneyYuan(1e8)).toBe(false);
+    expect(isMoneyYuan(Number.NaN)).toBe(false);
   });
 });
