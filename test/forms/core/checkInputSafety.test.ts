@@ -8,7 +8,10 @@ describe('checkInputSafety', () => {
 
   it('refuses prototype-pollution keys anywhere, with their path', () => {
     const polluted = JSON.parse('{"a":{"b":[{"__proto__":{"admin":true}}]},"constructor":{"prototype":{}}}');
-    expect(checkInputSafety(polluted).map((e) => e.path)).toEqual(['/a/b/0/__proto__', '/constructor']);
+    expect(checkInputSafety(polluted)).toEqual([
+      { path: '/a/b/0/__proto__', message: '不允许的字段名“__proto__”。', keyword: 'forbiddenKey' },
+      { path: '/constructor', message: '不允许的字段名“constructor”。', keyword: 'forbiddenKey' },
+    ]);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
@@ -17,7 +20,8 @@ describe('checkInputSafety', () => {
     for (let i = 0; i < 40; i++) deep = { d: deep };
     expect(checkInputSafety(deep)[0]?.message).toBe('数据嵌套层级过深（最多 32 层）。');
     expect(checkInputSafety({ list: Array(501).fill(1) })).toEqual([{ path: '/list', message: '列表项过多（最多 500 项）。', keyword: 'maxArrayLength' }]);
-    expect(checkInputSafety({ text: 'x'.repeat(10_001) })[0]?.path).toBe('/text');
+    expect(checkInputSafety({ text: 'x'.repeat(10_001) })).toEqual([{ path: '/text', message: '文本过长（最多 10000 个字符）。', keyword: 'maxStringLength' }]);
+    expect(checkInputSafety(deep)[0]?.path).toBe('/d'.repeat(33));
   });
 });
 
