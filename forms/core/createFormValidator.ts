@@ -8,6 +8,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { compileFormRules, type ConditionalField } from './compileFormRules.js';
 import { createAjv } from './createAjv.js';
 import { readPath } from './expression/evaluateExpression.js';
+import { fieldInstances } from './fieldInstances.js';
 import { schemaAtPath } from './schemaFields.js';
 import type { FieldError, FormSchema, FormValidator } from './types.js';
 import { zhMessage } from './zhMessages.js';
@@ -36,26 +37,6 @@ function toFieldError(root: FormSchema, data: unknown, error: ErrorObject): Fiel
   return { path, message: typeof custom === 'string' ? custom : zhMessage(error, title, valueAt(data, path)), keyword: error.keyword };
 }
 
-/** The concrete paths of a field pointer with `*` wildcards, with the object holding each. */
-function instances(data: unknown, pointer: string): { path: string; holder: Record<string, unknown>; key: string }[] {
-  const parts = pointer.split('/').slice(1);
-  const key = unescape(parts.pop()!);
-  let current: { path: string; value: unknown }[] = [{ path: '', value: data }];
-  for (const part of parts) {
-    const next: { path: string; value: unknown }[] = [];
-    for (const { path, value } of current) {
-      if (part === '*') { if (Array.isArray(value)) value.forEach((v, i) => next.push({ path: `${path}/${i}`, value: v })); }
-      else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, unescape(part))) {
-        next.push({ path: `${path}/${part}`, value: (value as Record<string, unknown>)[unescape(part)] });
-      }
-    }
-    current = next;
-  }
-  return current
-    .filter((c): c is { path: string; value: Record<string, unknown> } => c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
-    .map((c) => ({ path: `${c.path}/${escape(key)}`, holder: c.value, key }));
-}
-
 /** Errors inside the branches of anyOf/oneOf/not/contains: the combinator's own error says it better. */
 const branchDetail = /\/(anyOf|oneOf|not|contains)\//;
 
@@ -66,7 +47,7 @@ function conditionalRequiredErrors(root: FormSchema, rules: ConditionalField[], 
   const errors: FieldError[] = [];
   for (const rule of rules) {
     if (!rule.requiredIf) continue;
-    for (const { path, holder, key } of instances(data, rule.pointer)) {
+    for (const { path, holder, key } of fieldInstances(data, rule.pointer)) {
       if (seen.has(path) || !isBlank(holder[key]) || !rule.requiredIf.test(data, { scope: holder })) continue;
       if (rule.visibleIf && !rule.visibleIf.test(data, { scope: holder })) continue;
       const custom = schemaAtPath(root, path)?.['x-messages']?.['x-required-if'] ?? schemaAtPath(root, path)?.['x-messages']?.required;

@@ -8,6 +8,7 @@
  */
 import { compileFormRules, type FormRules } from './compileFormRules.js';
 import type { ExpressionContext } from './expression/evaluateExpression.js';
+import { fieldInstances } from './fieldInstances.js';
 import type { FormSchema } from './types.js';
 
 /** What computed fields may read besides the data: `$parameters` such as `$standard` (低保标准). */
@@ -16,23 +17,6 @@ export interface ComputeOptions {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-
-/** The objects holding a field at a pointer with `*` wildcards, with the field's key. */
-function holders(root: unknown, pointer: string): { holder: Record<string, unknown>; key: string }[] {
-  const parts = pointer.split('/').slice(1).map(unescape);
-  const key = parts.pop()!;
-  let current: unknown[] = [root];
-  for (const part of parts) {
-    const next: unknown[] = [];
-    for (const v of current) {
-      if (part === '*') { if (Array.isArray(v)) next.push(...(v as unknown[])); }
-      else if (isObj(v) && Object.prototype.hasOwnProperty.call(v, part)) next.push(v[part]);
-    }
-    current = next;
-  }
-  return current.filter(isObj).map((holder) => ({ holder, key }));
-}
 
 /**
  * Returns a copy of `data` with every computed field filled. Pass compiled {@link FormRules} to avoid
@@ -45,7 +29,7 @@ export function evaluateComputed<T>(schemaOrRules: FormSchema | FormRules, data:
   const given = options.params ?? {};
   for (const field of rules.computed) {
     if (field.expression.dependencies.params.some((p) => !Object.prototype.hasOwnProperty.call(given, p))) continue;
-    for (const { holder, key } of holders(copy, field.pointer)) {
+    for (const { holder, key } of fieldInstances(copy, field.pointer)) {
       const value = field.expression.evaluate(copy, { params: options.params, scope: holder });
       if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)) || (typeof value === 'object' && value !== null)) delete holder[key];
       else holder[key] = value;

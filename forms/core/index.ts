@@ -15,6 +15,8 @@ export { checkInputSafety, defaultSafetyLimits, type SafetyLimits } from './chec
 export { applyPermissions, maskValue, masksFromSchema, permissionAt, redactForView } from './permissions.js';
 export { compileFormRules, type ComputedField, type ConditionalField, type FormRules } from './compileFormRules.js';
 export { evaluateComputed, type ComputeOptions } from './evaluateComputed.js';
+export { evaluateFieldStates, type FieldState } from './evaluateFieldStates.js';
+export { fieldInstances, type FieldInstance } from './fieldInstances.js';
 export { compileExpression, type CompiledExpression } from './expression/compileExpression.js';
 export { parseExpression, expressionDependencies, expressionFunctions, type ExpressionNode, type PathSegment } from './expression/parseExpression.js';
 export { evaluateExpression, roundTo, type ExpressionContext, type ExpressionValue } from './expression/evaluateExpression.js';
