@@ -41,6 +41,5 @@ export function visibleData(actor: Actor, record: PbRecord, snapshot: CaseSnapsh
   for (const section of Object.keys(data)) perms[`/${section}`] = 'masked';
   Object.assign(perms, stepPermissions(wf, snapshot.step));
   for (const [k, v] of Object.entries(perms)) if (v === 'hidden') perms[k] = 'masked';
-  const masks: Record<string, string> = {};
-  return redactForView(perms, data, masks);
+  return redactForView(perms, data, wf.masks);
 }

@@ -11,6 +11,7 @@ import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
 import { parseBody } from './parseBody.js';
+import { withComputedFields } from './withComputedFields.js';
 import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
 import { storeAnswer, storedAnswer, type RouteAnswer } from './sendCommand.js';
 import { latestPublished } from './workflowCache.js';
@@ -68,7 +69,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
       const writes = step && step.type === 'task' ? Object.entries(step.form?.sections ?? {}).filter(([, p]) => p === 'write').map(([s]) => s) : [];
       const merged = applyPermissions(stepPermissions(wf, wf.definition.initial, writes), body.data, {});
       if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-      data = merged.data as Record<string, JsonValue>;
+      data = withComputedFields(wf, merged.data as Record<string, JsonValue>);
       const result = wf.validator?.validate(data);
       if (result && !result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
     }

@@ -8,6 +8,7 @@ import { availableActions, createWorkingCalendar, decide, type Command, type Jso
 import { applyPermissions } from '../../forms/core/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
+import { withComputedFields } from './withComputedFields.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSummary, stepPermissions } from './caseView.js';
 import { now } from './clock.js';
@@ -84,7 +85,7 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
       if (writes.length === 0) throw invalidData('此操作不能提交表单数据。', [{ path: '/data', message: '此操作不能提交表单数据。' }]);
       const merged = applyPermissions(stepPermissions(wf, snapshot.step, writes), body.data, stored);
       if (!merged.ok) throw invalidData('提交了不允许修改的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-      data = merged.data as Record<string, JsonValue>;
+      data = withComputedFields(wf, merged.data as Record<string, JsonValue>);
     }
     if (action?.kind === 'submit') {
       const missing = (action.writes ?? []).filter((s) => data[s] === undefined);

@@ -5,7 +5,7 @@
  */
 import { compileWorkflow, type CompiledWorkflow } from '../../engine/index.js';
 import type { WorkflowDefinition } from '../../engine/definition/types.js';
-import { createFormValidator, type FormSchema, type FormValidator } from '../../forms/core/index.js';
+import { compileFormRules, createFormValidator, masksFromSchema, type FormRules, type FormSchema, type FormValidator } from '../../forms/core/index.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import { readJson } from './pocketbase.js';
 
@@ -16,6 +16,10 @@ export interface LoadedWorkflow {
   compiled: CompiledWorkflow;
   formSchema: FormSchema | null;
   validator: FormValidator | null;
+  /** Computed fields and conditional fields of the form, compiled once. */
+  rules: FormRules | null;
+  /** Mask kind per field pointer, as the form schema declares (`x-mask`). */
+  masks: Record<string, string>;
 }
 
 const byKeyVersion = new Map<string, LoadedWorkflow>();
@@ -29,6 +33,8 @@ function load(record: PbRecord): LoadedWorkflow {
     compiled: compileWorkflow(definition),
     formSchema,
     validator: formSchema ? createFormValidator(formSchema) : null,
+    rules: formSchema ? compileFormRules(formSchema) : null,
+    masks: formSchema ? masksFromSchema(formSchema) : {},
   };
 }
 

@@ -49,6 +49,16 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
     expect(verdict).toMatchObject({ ok: true, events: 8 });
   });
 
+  it('computes the household figures on the server, so a client can neither skip nor forge them', async () => {
+    const a1 = await server.login('applicant-a1');
+    const forged = { ...demoHousehold, income: { ...demoHousehold.income, monthlyTotal: 0, estimatedAmount: 99999 } };
+    const opened = await openCase(a1, forged);
+    const own = await a1.send<{ data: { household: { memberCount: number }; income: { monthlyTotal: number; perCapita: number; estimatedAmount: number } } }>(`/api/tongban/cases/${opened.case.id}`, {});
+    // 2 members, wages 600 + transfer 200; 低保标准 1000 元/人/月 (the shipped parameter).
+    expect(own.data.household.memberCount).toBe(2);
+    expect(own.data.income).toMatchObject({ monthlyTotal: 800, perCapita: 400, estimatedAmount: 1200 });
+  });
+
   it('masks the applicant’s ID number for officers and keeps it whole for the applicant', async () => {
     const a1 = await server.login('applicant-a1');
     const opened = await openCase(a1, demoHousehold);
