@@ -45,6 +45,16 @@ describe('access to cases through PocketBase', () => {
       (e: { status: number }) => e.status,
     );
     expect([0, 400]).toContain(probe);
+    // The same probe through a relation (tasks → application.data) does not work either.
+    const viaTasks = await pb.collection('tasks').getList(1, 10, { filter: 'application.data.applicant.idNumber ~ "3206"' }).then(
+      (list) => list.items.length,
+      (e: { status: number }) => e.status,
+    );
+    expect([0, 400]).toContain(viaTasks);
+    // Control: the probe does match for the superuser, so a 0 above means "refused", not "no such case".
+    const su = await server.superuser();
+    const control = await su.collection('applications').getList(1, 10, { filter: 'data.applicant.idNumber ~ "3206"' });
+    expect(control.items.map((r) => r.id)).toContain(theCase.id);
   });
 
   it('refuses every generic write on workflow collections, by every kind of user, and changes nothing', async () => {
@@ -76,6 +86,20 @@ describe('access to cases through PocketBase', () => {
     expect((await failure(pb.collection('users').update(me.id, { role: 'admin' }))).status).toBeGreaterThanOrEqual(400);
     expect((await failure(pb.collection('users').update(me.id, { duties: ['dibao_officer'] }))).status).toBeGreaterThanOrEqual(400);
     const su = await server.superuser();
-    expect((await su.collection('users').getOne(me.id)).role).toBe('applicant');
+    const otherUnit = (await su.collection('org_units').getFirstListItem('code = "320621003201"')).id;
+    expect((await failure(pb.collection('users').update(me.id, { org_unit: otherUnit }))).status).toBeGreaterThanOrEqual(400);
+    const officer = await server.login('village-a2');
+    expect((await failure(officer.collection('users').update(officer.authStore.record!.id, { role: 'admin', org_unit: otherUnit }))).status).toBeGreaterThanOrEqual(400);
+    expect((await failure(officer.collection('users').update(me.id, { name: '改名' }))).status).toBeGreaterThanOrEqual(400);
+    const after = await su.collection('users').getOne(me.id);
+    expect([after.role, after.org_unit, after.duties, after.name]).toEqual(['applicant', me.org_unit, [], me.name]);
+    expect((await su.collection('users').getOne(officer.authStore.record!.id)).role).toBe('officer');
+  });
+
+  it('still lets a user change their own name and phone', async () => {
+    const pb = await server.login('applicant-b1');
+    const me = pb.authStore.record!;
+    const updated = await pb.collection('users').update(me.id, { phone: '13800002222' });
+    expect(updated.phone).toBe('13800002222');
   });
 });

@@ -1,0 +1,105 @@
+import PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CollectionModel } from 'pocketbase';
+import { failure } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+/** The collections of docs/contracts.md whose every write goes through the adapter's routes. */
+const workflowCollections = ['applications', 'tasks', 'events', 'documents', 'timers', 'commands', 'outbox'];
+/** Collections no client may even read (the adapter and superusers only). */
+const serverOnlyCollections = ['timers', 'commands', 'outbox', 'staff_relatives', 'server_state'];
+
+describe('the migrations', () => {
+  let server: TestServer;
+  let collections: Map<string, CollectionModel>;
+
+  beforeAll(async () => {
+    server = await startPocketBase();
+    const su = await server.superuser();
+    collections = new Map((await su.collections.getFullList()).map((c) => [c.name, c]));
+  });
+  afterAll(() => server?.dispose());
+
+  const fieldNames = (name: string) => collections.get(name)!.fields.map((f) => f.name);
+  const indexes = (name: string) => collections.get(name)!.indexes.join('\n');
+
+  it('create every collection of the contract with its fields', () => {
+    const expected: Record<string, string[]> = {
+      users: ['name', 'role', 'org_unit', 'duties', 'phone'],
+      org_units: ['code', 'name', 'level', 'parent', 'county', 'township'],
+      workflow_definitions: ['key', 'version', 'status', 'name', 'definition', 'form_schema', 'ui_schema'],
+      applications: ['case_no', 'workflow', 'workflow_key', 'workflow_version', 'applicant', 'filed_by', 'village', 'township', 'county', 'step', 'step_name', 'status', 'outcome', 'snapshot', 'data', 'version', 'flags', 'due_at', 'title'],
+      tasks: ['application', 'key', 'step', 'step_name', 'level', 'assignee_unit', 'assignee_user', 'role', 'mode', 'status', 'due_at', 'village', 'township', 'county', 'closed_at'],
+      events: ['application', 'seq', 'action', 'kind', 'from_step', 'to_step', 'actor', 'comment', 'data_patch', 'at', 'command_id', 'prev_hash', 'hash'],
+      documents: ['application', 'kind', 'title', 'template', 'html', 'sha256'],
+      timers: ['application', 'key', 'step', 'due_at', 'status', 'fired_at'],
+      commands: ['command_id', 'application', 'actor', 'status', 'response'],
+      outbox: ['application', 'channel', 'recipient', 'message', 'status', 'attempts', 'next_attempt_at'],
+      calendar_overrides: ['date', 'working', 'note'],
+      staff_relatives: ['staff', 'relative_name', 'relative_id_hash'],
+    };
+    for (const [name, fields] of Object.entries(expected)) {
+      expect(collections.has(name), name).toBe(true);
+      expect(fieldNames(name), name).toEqual(expect.arrayContaining(fields));
+    }
+  });
+
+  it('leave no client create, update or delete rule on the workflow collections', () => {
+    for (const name of workflowCollections) {
+      const c = collections.get(name)!;
+      expect([c.createRule, c.updateRule, c.deleteRule], name).toEqual([null, null, null]);
+    }
+    for (const name of serverOnlyCollections) {
+      const c = collections.get(name)!;
+      expect([c.listRule, c.viewRule], name).toEqual([null, null]);
+    }
+    for (const name of ['org_units', 'workflow_definitions']) {
+      const c = collections.get(name)!;
+      expect([c.createRule, c.updateRule, c.deleteRule], name).toEqual([null, null, null]);
+    }
+  });
+
+  it('keep the case data hidden from the record API and forbid self-registration', () => {
+    expect(collections.get('applications')!.fields.find((f) => f.name === 'data')?.hidden).toBe(true);
+    const users = collections.get('users')!;
+    expect(users.createRule).toBeNull();
+    for (const field of ['role', 'org_unit', 'duties']) expect(users.updateRule).toContain(`@request.body.${field}:isset = false`);
+  });
+
+  it('index jurisdiction fields, queues, timers and the uniqueness the adapter relies on', () => {
+    expect(indexes('applications')).toMatch(/UNIQUE INDEX \S+ ON applications \(case_no\)/);
+    for (const level of ['county', 'township', 'village']) expect(indexes('applications')).toContain(`ON applications (${level}, status, created)`);
+    expect(indexes('events')).toMatch(/UNIQUE INDEX \S+ ON events \(application, seq\)/);
+    expect(indexes('tasks')).toMatch(/UNIQUE INDEX \S+ ON tasks \(application, key\)/);
+    expect(indexes('tasks')).toContain('ON tasks (assignee_unit, status, created)');
+    expect(indexes('timers')).toMatch(/UNIQUE INDEX \S+ ON timers \(application, key\)/);
+    expect(indexes('timers')).toContain('ON timers (status, due_at)');
+    expect(indexes('commands')).toMatch(/UNIQUE INDEX \S+ ON commands \(command_id\)/);
+    expect(indexes('workflow_definitions')).toMatch(/UNIQUE INDEX \S+ ON workflow_definitions \(key, version\)/);
+    expect(indexes('org_units')).toMatch(/UNIQUE INDEX \S+ ON org_units \(code\)/);
+  });
+
+  it('let any signed-in user read the org tree and the published workflows, and nobody anonymous', async () => {
+    const applicant = await server.login('applicant-b1');
+    expect((await applicant.collection('org_units').getFullList()).length).toBe(7);
+    const definitions = await applicant.collection('workflow_definitions').getFullList();
+    expect(definitions.map((d) => `${d.key}@${d.status}`)).toContain('dibao@published');
+
+    const anonymous = new PocketBase(server.url);
+    for (const name of ['org_units', 'workflow_definitions', 'applications', 'tasks', 'events', 'documents', 'users']) {
+      const list = await anonymous.collection(name).getList(1, 10);
+      expect(list.items, name).toEqual([]);
+    }
+    expect((await failure(anonymous.collection('timers').getList(1, 10))).status).toBe(403);
+  });
+
+  it('refuse every sign-up, as an officer or otherwise', async () => {
+    const anonymous = new PocketBase(server.url);
+    for (const role of ['officer', 'applicant']) {
+      const attempt = failure(anonymous.collection('users').create({ email: `self-${role}@example.cn`, password: 'secret-123456', passwordConfirm: 'secret-123456', role }));
+      expect((await attempt).status, role).toBeGreaterThanOrEqual(400);
+    }
+    const su = await server.superuser();
+    expect(await su.collection('users').getList(1, 1, { filter: 'email ~ "self-"' }).then((l) => l.totalItems)).toBe(0);
+  });
+});
