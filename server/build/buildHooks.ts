@@ -4,7 +4,7 @@
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -23,8 +23,10 @@ function collectFiles(dir: string, out: string[]): void {
 function inputsHash(): string {
   const files: string[] = [];
   for (const dir of ['engine', 'forms/core', 'server/adapter', 'templates', 'workflows']) collectFiles(path.join(projectRoot, dir), files);
+  // Dependencies bundled in (xstate, handlebars …) change with the lockfile.
+  files.push(path.join(projectRoot, 'package-lock.json'), path.join(projectRoot, 'server/build/buildHooks.ts'));
   const hash = createHash('sha256');
-  for (const f of files.sort()) hash.update(f).update(String(statSync(f).mtimeMs)).update(readFileSync(f));
+  for (const f of files.sort()) if (existsSync(f)) hash.update(path.relative(projectRoot, f)).update(readFileSync(f));
   return hash.digest('hex');
 }
 

@@ -3,7 +3,7 @@
  * Skips the work when no input changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 
@@ -18,10 +18,12 @@ function inputsHash(): string {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else hash.update(full).update(String(statSync(full).size)).update(readFileSync(full));
+      else hash.update(path.relative(projectRoot, full)).update(readFileSync(full));
     }
   };
   for (const dir of ['web', 'forms', 'engine']) walk(path.join(projectRoot, dir));
+  const lockfile = path.join(projectRoot, 'package-lock.json');
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   return hash.digest('hex');
 }
 

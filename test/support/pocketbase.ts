@@ -48,15 +48,19 @@ export interface TestServer {
 
 /** Options for {@link startPocketBase}. */
 export interface StartOptions {
+  /** Start with the simulated clock (`TONGBAN_TEST_CLOCK=1`), driven by {@link TestServer.setClock}. */
   simulatedClock?: boolean;
+  /** Also create the demo cases through the command routes (default false). */
   demoCases?: boolean;
+  /** Extra environment for PocketBase and its hooks. */
+  env?: Record<string, string>;
 }
 
 /** Boots a fresh Tongban server for a test file. */
 export async function startPocketBase(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tongban-test-'));
   const port = await freePort();
-  const env: Record<string, string> = options.simulatedClock ? { TONGBAN_TEST_CLOCK: '1' } : {};
+  const env: Record<string, string> = { ...(options.simulatedClock ? { TONGBAN_TEST_CLOCK: '1' } : {}), ...options.env };
   const booted = await bootTongban({ port, dataDir, env, demoCases: options.demoCases ?? false });
   let server: PocketBaseProcess = booted.server;
   const url = server.url;
