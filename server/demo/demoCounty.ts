@@ -1,7 +1,11 @@
 /**
  * The demo county: 海安市 with two townships and their villages, and one account per kind of user.
- * Codes follow GB/T 2260 (county, 6 digits) and the statistical 12-digit village codes; they are
- * plausible demo values, not an authoritative list.
+ *
+ * Codes: 海安 became a county-level city in 2018 and its GB/T 2260 code changed from 320621 (海安县)
+ * to 320685; 曲塘镇 is 320685102 in the statistical division codes. 孙庄街道 (set up after the
+ * published lists) gets a plausible 街道 code (0xx), and the demo villages codes in the 2xx (村) and
+ * 0xx (社区) ranges that no published village uses. ID numbers issued before 2018 keep the 320621
+ * prefix, as the demo household's do.
  */
 
 /** Password of every demo account. */
@@ -18,13 +22,13 @@ export interface DemoOrgUnit {
 
 /** The demo org tree, parents first. */
 export const demoOrgUnits: DemoOrgUnit[] = [
-  { key: 'county', code: '320621', name: '海安市', level: 'county' },
-  { key: 'township-a', code: '320621104', name: '曲塘镇', level: 'township', parent: 'county' },
-  { key: 'township-b', code: '320621003', name: '孙庄街道', level: 'township', parent: 'county' },
-  { key: 'village-a1', code: '320621104201', name: '曲塘镇杨庄村', level: 'village', parent: 'township-a' },
-  { key: 'village-a2', code: '320621104202', name: '曲塘镇双楼村', level: 'village', parent: 'township-a' },
-  { key: 'village-b1', code: '320621003201', name: '孙庄街道孙庄社区', level: 'village', parent: 'township-b' },
-  { key: 'village-b2', code: '320621003202', name: '孙庄街道营西村', level: 'village', parent: 'township-b' },
+  { key: 'county', code: '320685', name: '海安市', level: 'county' },
+  { key: 'township-a', code: '320685102', name: '曲塘镇', level: 'township', parent: 'county' },
+  { key: 'township-b', code: '320685004', name: '孙庄街道', level: 'township', parent: 'county' },
+  { key: 'village-a1', code: '320685102290', name: '曲塘镇杨庄村', level: 'village', parent: 'township-a' },
+  { key: 'village-a2', code: '320685102291', name: '曲塘镇双楼村', level: 'village', parent: 'township-a' },
+  { key: 'village-b1', code: '320685004001', name: '孙庄街道孙庄社区', level: 'village', parent: 'township-b' },
+  { key: 'village-b2', code: '320685004216', name: '孙庄街道营溪村', level: 'village', parent: 'township-b' },
 ];
 
 /** A demo account. */

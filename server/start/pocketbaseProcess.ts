@@ -74,7 +74,10 @@ export function findPocketBaseBinary(): string {
 export function runPocketBaseCommand(args: string[], dataDir: string): Promise<string> {
   const binary = findPocketBaseBinary();
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, [...args, '--dir', dataDir, '--migrationsDir', path.join(serverRoot, 'migrations')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // No hooks for one-shot commands: an explicit, absent folder, so PocketBase does not pick up a
+    // `pb_hooks` folder that happens to sit next to the data folder.
+    const noHooks = path.join(dataDir, 'no-hooks');
+    const child = spawn(binary, [...args, '--dir', dataDir, '--migrationsDir', path.join(serverRoot, 'migrations'), '--hooksDir', noHooks], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -86,7 +86,7 @@ describe('access to cases through PocketBase', () => {
     expect((await failure(pb.collection('users').update(me.id, { role: 'admin' }))).status).toBeGreaterThanOrEqual(400);
     expect((await failure(pb.collection('users').update(me.id, { duties: ['dibao_officer'] }))).status).toBeGreaterThanOrEqual(400);
     const su = await server.superuser();
-    const otherUnit = (await su.collection('org_units').getFirstListItem('code = "320621003201"')).id;
+    const otherUnit = (await su.collection('org_units').getFirstListItem('code = "320685004001"')).id;
     expect((await failure(pb.collection('users').update(me.id, { org_unit: otherUnit }))).status).toBeGreaterThanOrEqual(400);
     const officer = await server.login('village-a2');
     expect((await failure(officer.collection('users').update(officer.authStore.record!.id, { role: 'admin', org_unit: otherUnit }))).status).toBeGreaterThanOrEqual(400);

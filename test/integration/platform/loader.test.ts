@@ -30,8 +30,8 @@ describe('the start-up loader', () => {
     const su = await server.superuser();
     const cases = await su.collection('applications').getFullList({ sort: 'created' });
     expect(new Set(cases.map((c) => c.step)).size).toBeGreaterThanOrEqual(3);
-    const township = await su.collection('org_units').getFirstListItem('code = "320621104"');
-    const village = await su.collection('org_units').getFirstListItem('code = "320621104201"');
+    const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
+    const village = await su.collection('org_units').getFirstListItem('code = "320685102290"');
     expect([village.township, village.county, village.parent]).toEqual([township.id, township.county, township.id]);
     // Every demo account can sign in with the demo password.
     for (const account of demoAccounts) expect((await server.login(account.email)).authStore.record?.email).toBe(account.email);
