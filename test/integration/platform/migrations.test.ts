@@ -59,6 +59,13 @@ describe('the migrations', () => {
     }
   });
 
+  it('open no collection to guests: no rule is the empty string', () => {
+    for (const c of collections.values()) {
+      const rules = [c.listRule, c.viewRule, c.createRule, c.updateRule, c.deleteRule];
+      expect(rules, c.name).not.toContain('');
+    }
+  });
+
   it('keep the case data hidden from the record API and forbid self-registration', () => {
     expect(collections.get('applications')!.fields.find((f) => f.name === 'data')?.hidden).toBe(true);
     const users = collections.get('users')!;
@@ -101,5 +108,26 @@ describe('the migrations', () => {
     }
     const su = await server.superuser();
     expect(await su.collection('users').getList(1, 1, { filter: 'email ~ "self-"' }).then((l) => l.totalItems)).toBe(0);
+  });
+
+  it('keep request logs 180 days, back up nightly, turn off batch writes and OAuth2', async () => {
+    const su = await server.superuser();
+    const settings = (await su.settings.getAll()) as { logs: { maxDays: number }; batch: { enabled: boolean }; backups: { cron: string }; rateLimits: { enabled: boolean } };
+    expect([settings.logs.maxDays, settings.batch.enabled, settings.backups.cron !== '', settings.rateLimits.enabled]).toEqual([180, false, true, true]);
+    const users = collections.get('users') as CollectionModel & { oauth2: { enabled: boolean } };
+    expect(users.oauth2.enabled).toBe(false);
+  });
+
+  // Last: it exhausts this address's login budget for a minute.
+  it('rate-limits password guessing per address', async () => {
+    const guesser = new PocketBase(server.url);
+    guesser.autoCancellation(false);
+    const statuses: number[] = [];
+    for (let i = 0; i < 70 && !statuses.includes(429); i++) {
+      statuses.push((await failure(guesser.collection('users').authWithPassword('applicant-a1@demo.tongban', `guess-${i}`))).status);
+    }
+    expect(statuses[0]).toBe(400);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeLessThanOrEqual(61);
   });
 });
