@@ -18,14 +18,18 @@ async function main(): Promise<void> {
   await assertPortFree(port);
   console.log('通办 Tongban：正在构建… (building)');
   await buildWeb();
-  const booted = await bootTongban({ port, dataDir, inheritOutput: false });
+  // TONGBAN_DEMO=0: a real bureau's server, without the demo county and its accounts.
+  const demo = process.env.TONGBAN_DEMO !== '0';
+  const booted = await bootTongban({ port, dataDir, inheritOutput: false, demo });
   const { server } = booted;
   console.log(`\n通办 Tongban 已启动 (running): ${server.url}/`);
   console.log(`数据目录 (data): ${dataDir}`);
   console.log(`已发布流程 (workflows published this start): ${booted.workflowsCreated}; 演示数据新建 (demo records created): ${(booted.demo?.created ?? 0) + booted.demoCasesCreated}`);
-  console.log(`\n演示账号 (demo accounts), 密码 password: ${demoPassword}`);
-  const width = Math.max(...demoAccounts.map((a) => a.email.length));
-  for (const a of demoAccounts) console.log(`  ${a.email.padEnd(width)}  ${a.description}`);
+  if (demo) {
+    console.log(`\n演示账号 (demo accounts), 密码 password: ${demoPassword}`);
+    const width = Math.max(...demoAccounts.map((a) => a.email.length));
+    for (const a of demoAccounts) console.log(`  ${a.email.padEnd(width)}  ${a.description}`);
+  }
   console.log('\n按 Ctrl-C 停止 (press Ctrl-C to stop).');
 
   let stopping = false;

@@ -61,7 +61,13 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tongban-test-'));
   const port = await freePort();
   const env: Record<string, string> = { ...(options.simulatedClock ? { TONGBAN_TEST_CLOCK: '1' } : {}), ...options.env };
-  const booted = await bootTongban({ port, dataDir, env, demoCases: options.demoCases ?? false });
+  let booted: BootedTongban;
+  try {
+    booted = await bootTongban({ port, dataDir, env, demoCases: options.demoCases ?? false });
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   let server: PocketBaseProcess = booted.server;
   const url = server.url;
   const superuser = async () => {
