@@ -10,7 +10,7 @@ import { isBankCard, isDateRange, isCalendarDate, isMobile, isMoneyYuan, isRegio
 import { isIdCard } from './formats/idCard.js';
 
 /** Tongban's annotation keywords: carried by schemas, read by forms/core and the elements, no validation of their own. */
-export const annotationKeywords = ['x-messages', 'x-mask', 'x-computed', 'x-required-if', 'x-visible-if', 'x-widget', 'x-help', 'x-unit', 'x-placeholder', 'x-title-en'] as const;
+export const annotationKeywords = ['x-messages', 'x-mask', 'x-computed', 'x-required-if', 'x-visible-if', 'x-widget', 'x-help', 'x-unit', 'x-placeholder', 'x-title-en', 'x-attachment'] as const;
 
 /** A new ajv instance with Tongban's formats and keywords. */
 export function createAjv(): Ajv2020 {

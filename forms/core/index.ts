@@ -26,3 +26,4 @@ export { checkUiSchema } from './uiSchema.js';
 export { parseIdCard, isIdCard, idCardProblem, idCardProblemMessages, idCardCheckChar, type IdCardInfo, type IdCardProblem } from './formats/idCard.js';
 export { isBankCard, isCalendarDate, isDateRange, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';
 export { zhMessage } from './zhMessages.js';
+export { diffFormData, type DataChange } from './diffFormData.js';
