@@ -194,7 +194,9 @@ export class TbForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const rebuild = ['schema', 'permissions', 'params', 'compiled'].some((k) => changed.has(k as keyof TbForm));
+    // A parent that passes a new but equal object on every render must not rebuild the store.
+    const sameValue = (k: 'permissions' | 'params') => changed.has(k) && JSON.stringify(changed.get(k)) === JSON.stringify(this[k]);
+    const rebuild = (['schema', 'permissions', 'params', 'compiled'] as const).some((k) => changed.has(k) && !(k === 'permissions' || k === 'params' ? sameValue(k) : false));
     if (this.schema && (rebuild || !this.storeInstance)) {
       this.unsubscribe?.();
       this.storeInstance = new FormStore({
@@ -207,7 +209,7 @@ export class TbForm extends LitElement {
       });
       this.storeInstance.printView = this.print;
       this.listen(this.storeInstance);
-      this.publish();
+      this.updateInternals();
     } else if (this.storeInstance && changed.has('data')) {
       this.storeInstance.reset(this.data ?? {});
     }
@@ -225,13 +227,22 @@ export class TbForm extends LitElement {
     });
   }
 
-  private publish(): void {
+  /** Gives the surrounding `<form>` the current value and validity. */
+  private updateInternals(): FieldError[] {
     const store = this.storeInstance;
-    if (!store) return;
+    if (!store) return [];
     const errors = store.blockingErrors;
     this.internals.setFormValue(JSON.stringify(store.value));
     if (errors.length) this.internals.setValidity({ customError: true }, errors[0]!.message);
     else this.internals.setValidity({});
+    return errors;
+  }
+
+  /** After a change: updates the form's value and validity and tells listeners (`tb-change`). */
+  private publish(): void {
+    const store = this.storeInstance;
+    if (!store) return;
+    const errors = this.updateInternals();
     if (this.summaryShown && errors.length === 0) this.summaryShown = false;
     this.dispatchEvent(new CustomEvent<FormChangeDetail>('tb-change', { detail: { value: store.value, valid: errors.length === 0, errors }, bubbles: true, composed: true }));
   }

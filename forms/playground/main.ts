@@ -1,0 +1,2 @@
+/** Entry of the forms playground page. */
+import './TbPlayground.js';
