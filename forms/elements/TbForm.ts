@@ -16,7 +16,7 @@ import { fieldStyles } from './chrome/fieldStyles.js';
 import { text, type FormLanguage } from './chrome/strings.js';
 import { defaultElements } from './layout/defaultLayout.js';
 import { LayoutVisibility } from './layout/layoutVisibility.js';
-import { renderElements, type LayoutContext } from './layout/renderLayout.js';
+import { hasControl, renderElements, type LayoutContext } from './layout/renderLayout.js';
 import { defaultWidgets } from './registry/defaultWidgets.js';
 import type { WidgetRegistry } from './registry/WidgetRegistry.js';
 import { FormStore } from './store/FormStore.js';
@@ -210,6 +210,8 @@ export class TbForm extends LitElement {
       this.storeInstance.printView = this.print;
       this.listen(this.storeInstance);
       this.updateInternals();
+      // An officer opens the form where their work is: the first step they can write.
+      if (this.permissions && (!changed.has('step') || (!this.hasUpdated && this.step === 0))) this.step = this.firstWritableStep();
     } else if (this.storeInstance && changed.has('data')) {
       this.storeInstance.reset(this.data ?? {});
     }
@@ -247,9 +249,18 @@ export class TbForm extends LitElement {
     this.dispatchEvent(new CustomEvent<FormChangeDetail>('tb-change', { detail: { value: store.value, valid: errors.length === 0, errors }, bubbles: true, composed: true }));
   }
 
-  /** The wizard steps, or undefined when the layout is not a wizard. */
+  /** The wizard steps the user can see anything of, or undefined when the layout is not a wizard. */
   private get steps(): (UiStep | UiSection)[] | undefined {
-    return this.ui?.type === 'Wizard' ? this.ui.elements.filter((s) => this.visibility.isVisible(s, this.storeInstance?.data)) : undefined;
+    const store = this.storeInstance;
+    if (this.ui?.type !== 'Wizard' || !store) return undefined;
+    return this.ui.elements.filter((s) => this.visibility.isVisible(s, store.data) && hasControl(s, store));
+  }
+
+  /** The first wizard step with a field the user may write (0 when none). */
+  private firstWritableStep(): number {
+    const store = this.storeInstance;
+    const index = store ? (this.steps ?? []).findIndex((s) => hasControl(s, store, (p) => store.permission(p) === 'write')) : -1;
+    return Math.max(index, 0);
   }
 
   private stepOf(pointer: string): number {

@@ -5,7 +5,7 @@
 import { availableActions } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
-import { caseSummary, visibleData } from './caseView.js';
+import { caseSummary, formPermissions, visibleData } from './caseView.js';
 import { verifyChain, type ChainedEvent } from './hashChain.js';
 import { conflict, forbidden, notFound } from './httpError.js';
 import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
@@ -16,12 +16,14 @@ import { householdIdHashes } from './sendCommand.js';
 export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
   const recused = recusedStaff(app, householdIdHashes(data));
+  const actions = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused });
   return {
     status: 200,
     body: {
       case: caseSummary(record, snapshot, wf),
       data: visibleData(actor, record, snapshot, wf, data),
-      actions: availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused }),
+      actions,
+      permissions: formPermissions(actor, record, snapshot, wf, actions),
     },
   };
 }

@@ -3,7 +3,7 @@
  * see on the current step (hidden parts dropped, sensitive fields masked).
  */
 import { redactForView, type FieldPermissions } from '../../forms/core/index.js';
-import type { Actor, CaseSnapshot, JsonValue } from '../../engine/index.js';
+import type { ActionOffer, Actor, CaseSnapshot, JsonValue } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
@@ -42,4 +42,24 @@ export function visibleData(actor: Actor, record: PbRecord, snapshot: CaseSnapsh
   Object.assign(perms, stepPermissions(wf, snapshot.step));
   for (const [k, v] of Object.entries(perms)) if (v === 'hidden') perms[k] = 'masked';
   return redactForView(perms, data, wf.masks);
+}
+
+/**
+ * The field permissions of the case form for `actor` now, for `<tb-form>`: the sections the offered
+ * actions write are writable; everything else is shown as `visibleData` shows it — read for the
+ * applicant (their own data), masked unless the step's form says otherwise for officers.
+ */
+export function formPermissions(actor: Actor, record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, offers: ActionOffer[]): FieldPermissions {
+  const writes = [...new Set(offers.flatMap((o) => o.writes ?? []))];
+  const sections = Object.keys(wf.formSchema?.properties ?? {});
+  const perms: FieldPermissions = {};
+  if (actor.id === record.getString('applicant')) {
+    for (const section of sections) perms[`/${section}`] = 'read';
+    for (const section of writes) perms[`/${section}`] = 'write';
+    return perms;
+  }
+  for (const section of sections) perms[`/${section}`] = 'masked';
+  Object.assign(perms, stepPermissions(wf, snapshot.step, writes));
+  for (const [k, v] of Object.entries(perms)) if (v === 'hidden') perms[k] = 'masked';
+  return perms;
 }

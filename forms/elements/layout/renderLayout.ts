@@ -79,11 +79,16 @@ function heading(level: number, id: string, label: string): TemplateResult {
   return html`<div role="heading" aria-level=${l} class=${`heading h${l}`} id=${id}>${label}</div>`;
 }
 
-function hasVisibleDescendant(el: UiElement, ctx: LayoutContext): boolean {
-  if (el.type === 'Control') return ctx.store.permission(el.scope) !== 'hidden';
+/** True when some control under `el` passes `test` (by default: is not hidden by the permissions). */
+export function hasControl(el: UiElement, store: FormStore, test: (pointer: string) => boolean = (p) => store.permission(p) !== 'hidden'): boolean {
+  if (el.type === 'Control') return test(el.scope);
   const scope = 'scope' in el ? el.scope : undefined;
-  const children = 'elements' in el && el.elements ? el.elements : scope ? defaultElements(ctx.store.schema, scope) : [];
-  return children.some((c) => hasVisibleDescendant(c, ctx));
+  const children = 'elements' in el && el.elements ? el.elements : scope !== undefined ? defaultElements(store.schema, scope) : [];
+  return children.some((c) => hasControl(c, store, test));
+}
+
+function hasVisibleDescendant(el: UiElement, ctx: LayoutContext): boolean {
+  return hasControl(el, ctx.store);
 }
 
 function renderControl(control: UiControl, ctx: LayoutContext): TemplateResult {

@@ -70,6 +70,20 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
     expect(own.data.applicant.idNumber).toBe('320621195503120023');
   });
 
+  it('gives each viewer the form permissions of the step: the sections their actions write, the rest read or masked', async () => {
+    const a1 = await server.login('applicant-a1');
+    const opened = await openCase(a1, demoHousehold);
+    type View = { permissions: Record<string, string> };
+    const draft = await a1.send<View>(`/api/tongban/cases/${opened.case.id}`, {});
+    expect(draft.permissions).toMatchObject({ '/applicant': 'write', '/household': 'write', '/income': 'write', '/assets': 'write', '/acceptance': 'read', '/decision': 'read' });
+    const submitted = await command(a1, opened.case, 'submit');
+    const afterSubmit = await a1.send<View>(`/api/tongban/cases/${submitted.case.id}`, {});
+    expect(Object.values(afterSubmit.permissions).every((p) => p === 'read')).toBe(true);
+    const township = await server.login('township-a');
+    const officer = await township.send<View>(`/api/tongban/cases/${submitted.case.id}`, {});
+    expect(officer.permissions).toMatchObject({ '/applicant': 'masked', '/household': 'read', '/acceptance': 'write', '/investigation': 'masked' });
+  });
+
   it('detects an event edited behind the engine’s back', async () => {
     const a1 = await server.login('applicant-a1');
     const opened = await openCase(a1, demoHousehold);

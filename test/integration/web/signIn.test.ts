@@ -44,6 +44,21 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await page.close();
   });
 
+  it('lets a township officer accept an application in the case form, with the applicant masked and the 受理 section writable', async () => {
+    const page = await signIn('township-b@demo.tongban');
+    await page.getByRole('link', { name: /乡镇受理：最低生活保障审核确认：李建国/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '申请材料' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: '受理', exact: true }).count()).toBe(1);
+    await page.getByRole('switch', { name: '材料齐全' }).check();
+    await page.getByRole('button', { name: /^1\. 申请人$/ }).click();
+    await expect.poll(() => page.getByText('李*国').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('姓名').count()).toBe(0);
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await expect.poll(() => page.getByText('操作成功。').count()).toBe(1);
+    await expect.poll(() => page.getByText('入户调查', { exact: true }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('tells a wrong password in Chinese', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

@@ -2,6 +2,7 @@
  * The app's connection to the server: one PocketBase SDK client, and the calls the pages make.
  */
 import PocketBase, { ClientResponseError, type RecordModel } from 'pocketbase';
+import type { FieldPermissions, FormSchema, UiSchema } from '../../../forms/core/index.js';
 
 /** The shared SDK client (same origin: PocketBase serves the app). */
 export const pb = new PocketBase(window.location.origin);
@@ -11,7 +12,7 @@ pb.autoCancellation(false);
 export interface CaseSummary {
   id: string;
   caseNo: string;
-  workflow: { key: string; name: string };
+  workflow: { key: string; version: number; name: string };
   step: string;
   stepName: string;
   status: 'active' | 'done';
@@ -27,6 +28,8 @@ export interface ActionOffer {
   label: string;
   requiresComment: boolean;
   returnTo?: { step: string; name: string }[];
+  /** Data sections the action writes. */
+  writes?: string[];
 }
 
 /** The Chinese message of a failed call, with field problems when the server gave them. */
@@ -65,9 +68,32 @@ export function listOpenTasks(): Promise<RecordModel[]> {
   return pb.collection('tasks').getFullList({ filter, sort: 'due_at,created', expand: 'application' });
 }
 
-/** A case with the data the user may see and their actions. */
-export function getCase(id: string): Promise<{ case: CaseSummary; data: Record<string, unknown>; actions: ActionOffer[] }> {
+/** A case with the data the user may see, their actions and the form permissions they have now. */
+export function getCase(id: string): Promise<{ case: CaseSummary; data: Record<string, unknown>; actions: ActionOffer[]; permissions: FieldPermissions }> {
   return pb.send(`/api/tongban/cases/${id}`, {});
+}
+
+/** The form of a published workflow version: its JSON Schema and UI schema. */
+export interface WorkflowForm {
+  schema: FormSchema;
+  ui: UiSchema | undefined;
+}
+
+const forms = new Map<string, Promise<WorkflowForm>>();
+
+/** The form of a workflow version, fetched once per page load. */
+export function getWorkflowForm(key: string, version: number): Promise<WorkflowForm> {
+  const id = `${key}@${version}`;
+  let form = forms.get(id);
+  if (!form) {
+    form = pb
+      .collection('workflow_definitions')
+      .getFirstListItem(pb.filter('key = {:key} && version = {:version}', { key, version }))
+      .then((r) => ({ schema: r.form_schema as FormSchema, ui: (r.ui_schema ?? undefined) as UiSchema | undefined }));
+    form.catch(() => forms.delete(id));
+    forms.set(id, form);
+  }
+  return form;
 }
 
 /** The case's recorded events, oldest first. */
@@ -80,7 +106,7 @@ export function listDocuments(id: string): Promise<RecordModel[]> {
   return pb.collection('documents').getFullList({ filter: pb.filter('application = {:id}', { id }), sort: 'created' });
 }
 
-/** Sends a command. */
-export function sendCommand(c: CaseSummary, action: string, extra: { comment?: string; returnTo?: string }): Promise<{ case: CaseSummary }> {
+/** Sends a command, with the sections of the form data the action writes. */
+export function sendCommand(c: CaseSummary, action: string, extra: { comment?: string; returnTo?: string; data?: Record<string, unknown> }): Promise<{ case: CaseSummary }> {
   return pb.send(`/api/tongban/cases/${c.id}/commands`, { method: 'POST', body: { action, version: c.version, commandId: crypto.randomUUID(), ...extra } });
 }

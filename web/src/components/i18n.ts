@@ -28,6 +28,8 @@ const messages = {
   noActions: ['当前没有您可以办理的操作。', 'There is nothing for you to do on this case now.'],
   done: ['操作成功。', 'Done.'],
   loading: ['正在加载…', 'Loading…'],
+  caseData: ['申请材料', 'Application'],
+  fixForm: ['请先修改表单中标出的问题。', 'Please fix the problems marked in the form first.'],
 } as const;
 
 /** The text of `key` in `lang`. */

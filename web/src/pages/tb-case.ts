@@ -1,16 +1,20 @@
 /**
- * `<tb-case>`: one case — its step and clock, the actions the user may take (with a comment and a
- * return target where needed), its documents and its history.
+ * `<tb-case>`: one case — its step and clock, its data in the workflow's form (the sections the
+ * user's actions write are editable, the rest shown as text or masked), the actions the user may
+ * take (with a comment and a return target where needed), its documents and its history.
  */
 import { LitElement, html } from 'lit';
 import type { RecordModel } from 'pocketbase';
-import { errorMessage, getCase, listDocuments, listEvents, sendCommand, type ActionOffer, type CaseSummary } from '../api/client.js';
+import type { FieldPermissions } from '../../../forms/core/index.js';
+import '../../../forms/elements/index.js';
+import type { TbForm } from '../../../forms/elements/index.js';
+import { errorMessage, getCase, getWorkflowForm, listDocuments, listEvents, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { t, type Lang } from '../components/i18n.js';
 
 export class TbCase extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { language: {}, caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true } };
+  static override properties = { language: {}, caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true } };
   language: Lang = 'zh';
   caseId = '';
   summary: CaseSummary | undefined;
@@ -19,6 +23,9 @@ export class TbCase extends LitElement {
   documents: RecordModel[] = [];
   message = '';
   error = '';
+  form: WorkflowForm | undefined;
+  data: Record<string, unknown> = {};
+  permissions: FieldPermissions = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -28,6 +35,9 @@ export class TbCase extends LitElement {
   private async load() {
     try {
       const [view, events, documents] = await Promise.all([getCase(this.caseId), listEvents(this.caseId), listDocuments(this.caseId)]);
+      this.form = await getWorkflowForm(view.case.workflow.key, view.case.workflow.version);
+      this.data = view.data;
+      this.permissions = view.permissions;
       this.summary = view.case;
       this.actions = view.actions;
       this.events = events;
@@ -43,8 +53,17 @@ export class TbCase extends LitElement {
     const returnTo = (this.renderRoot.querySelector('#returnTo') as HTMLSelectElement | null)?.value;
     this.error = '';
     this.message = '';
+    const form = this.renderRoot.querySelector<TbForm>('tb-form');
+    const writes = offer.writes ?? [];
+    // Moving a case on needs a complete form; saving a draft, returning or refusing does not.
+    if (form && writes.length && (offer.kind === 'submit' || offer.kind === 'approve') && !form.reportValidity()) {
+      this.error = t(this.language, 'fixForm');
+      return;
+    }
+    const value = form?.value ?? {};
+    const data = Object.fromEntries(writes.filter((w) => value[w] !== undefined).map((w) => [w, value[w]]));
     try {
-      await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}) });
+      await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}), ...(writes.length ? { data } : {}) });
       this.message = t(this.language, 'done');
       await this.load();
     } catch (e) {
@@ -61,6 +80,10 @@ export class TbCase extends LitElement {
       <div aria-live="polite">${this.message ? html`<p>${this.message}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${s ? html`<p>${t(this.language, 'step')}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${t(this.language, 'due')}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : ''}</p>` : ''}
+      ${this.form ? html`<section aria-labelledby="data-title">
+        <h2 id="data-title">${t(this.language, 'caseData')}</h2>
+        <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .data=${this.data} .permissions=${this.permissions} lang=${this.language === 'en' ? 'en' : 'zh-CN'}></tb-form>
+      </section>` : ''}
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">${t(this.language, 'actions')}</h2>
         ${this.actions.length === 0 ? html`<p class="muted">${t(this.language, 'noActions')}</p>` : html`
