@@ -35,13 +35,19 @@ export function diffFormData(schema: FormSchema, before: unknown, after: unknown
     if (depth > 32) return;
     if (isEmpty(a) && isEmpty(b)) return;
     const fieldSchema = schemaAtPath(schema, path);
-    if (isObj(a) && isObj(b) && fieldSchema?.dateRange !== true) {
-      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    // A section or group present on one side only is compared field by field; a table row stays whole.
+    const isRow = /\/\d+$/.test(path);
+    const sectionLike = (v: unknown) => isObj(v) || (isEmpty(v) && !isRow);
+    if (sectionLike(a) && sectionLike(b) && (isObj(a) || isObj(b)) && fieldSchema?.dateRange !== true) {
+      a = isObj(a) ? a : {};
+      b = isObj(b) ? b : {};
+      const [ao, bo] = [a as Record<string, unknown>, b as Record<string, unknown>];
+      const keys = [...new Set([...Object.keys(ao), ...Object.keys(bo)])];
       const order = Object.keys(fieldSchema?.properties ?? {});
       keys.sort((x, y) => (order.indexOf(x) === -1 ? 1e9 : order.indexOf(x)) - (order.indexOf(y) === -1 ? 1e9 : order.indexOf(y)));
       for (const k of keys) {
         const p = `${path}/${escape(k)}`;
-        walk(a[k], b[k], p, [...labels, schemaAtPath(schema, p)?.title ?? k], depth + 1);
+        walk(ao[k], bo[k], p, [...labels, schemaAtPath(schema, p)?.title ?? k], depth + 1);
       }
       return;
     }

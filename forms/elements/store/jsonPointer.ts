@@ -33,6 +33,7 @@ export function readAt(data: unknown, segments: readonly string[]): unknown {
  */
 export function writeAt(data: unknown, segments: readonly string[], value: unknown): unknown {
   if (segments.length === 0) return value;
+  if (value === undefined && readAt(data, segments) === undefined) return data;
   const [head, ...rest] = segments as [string, ...string[]];
   if (head === '__proto__' || head === 'constructor' || head === 'prototype') throw new Error(`不允许的字段名：${head}`);
   const container: Record<string, unknown> | unknown[] = Array.isArray(data)
