@@ -224,8 +224,10 @@ export class TbForm extends LitElement {
 
   private listen(store: FormStore): void {
     this.unsubscribe = store.subscribe(() => {
+      // publish() closes the summary once nothing is wrong: draw again when it was open before.
+      const summaryWasShown = this.summaryShown;
       this.publish();
-      if (this.visibility.signature(store.data) !== this.layoutSignature || this.summaryShown) this.requestUpdate();
+      if (this.visibility.signature(store.data) !== this.layoutSignature || summaryWasShown) this.requestUpdate();
     });
   }
 

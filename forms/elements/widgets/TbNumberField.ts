@@ -28,6 +28,18 @@ export class TbNumberField extends TbField {
     this.commit(raw === '' ? undefined : numberPattern.test(raw) ? Number(raw) : raw);
   };
 
+  /** While focused the input shows the plain number (`300`, not `300.00`), so typing does not append to the decimals. */
+  private onFocus = (event: FocusEvent): void => {
+    if (this.draft !== undefined) return;
+    const input = event.target as HTMLInputElement;
+    const plain = this.value === undefined || this.value === null ? '' : String(this.value);
+    if (plain === input.value) return;
+    const allSelected = input.value.length > 0 && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+    this.draft = plain;
+    this.requestUpdate();
+    if (allSelected) void this.updateComplete.then(() => input.select());
+  };
+
   private onBlur = (): void => {
     this.draft = undefined;
     this.markTouched();
@@ -47,6 +59,7 @@ export class TbNumberField extends TbField {
       aria-invalid=${this.error ? 'true' : 'false'}
       aria-required=${this.store.isRequired(this.pointer) ? 'true' : 'false'}
       @input=${this.onInput}
+      @focus=${this.onFocus}
       @blur=${this.onBlur}
     />`;
     const unit = this.unit;

@@ -11,7 +11,8 @@ export class TbSwitchField extends TbField {
 
   protected override renderInput(): TemplateResult {
     const on = this.value === true;
-    return html`<span class="choice">
+    // The 是/否 beside the switch is part of its target (a label), so the whole row is clickable.
+    return html`<label class="choice">
       <input
         id=${fieldIds.input}
         type="checkbox"
@@ -21,7 +22,7 @@ export class TbSwitchField extends TbField {
         aria-invalid=${this.error ? 'true' : 'false'}
         @change=${this.onChange}
       /><span aria-hidden="true">${this.t(on ? 'yes' : 'no')}</span>
-    </span>`;
+    </label>`;
   }
 }
 
