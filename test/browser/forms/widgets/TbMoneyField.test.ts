@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import type { FormSchema } from '../../../../forms/core/index.js';
 import { assertEqual } from '../../support/assert.js';
 import { assertInvalidWith, assertValid, fieldOf, inputOf, mountForm, tabAway, textOf, typeInto } from '../../support/forms.js';
@@ -28,6 +29,30 @@ describe('<tb-money-field>', () => {
     await tabAway(field);
     assertEqual(inputOf(field).value, '600.50');
     assertValid(field, inputOf(field));
+  });
+
+  it('shows the plain number while focused, so typing after 300.00 does not add decimals', async () => {
+    const form = await mountForm({ schema, data: { wages: 300 } });
+    const field = await fieldOf(form, '/wages');
+    await typeInto(field, inputOf(field), '5');
+    assertEqual(form.value, { wages: 3005 });
+    await tabAway(field);
+    assertEqual(inputOf(field).value, '3005.00');
+    assertValid(field, inputOf(field));
+  });
+
+  it('replaces the whole amount when it is reached with Tab and typed over', async () => {
+    const form = await mountForm({ schema, data: { wages: 300, transfer: 200 } });
+    const wages = await fieldOf(form, '/wages');
+    const transfer = await fieldOf(form, '/transfer');
+    inputOf(wages).focus();
+    await sendKeys({ press: 'Tab' });
+    await transfer.updateComplete;
+    assertEqual(transfer.shadowRoot!.activeElement, inputOf(transfer));
+    assertEqual(inputOf(transfer).value, '200');
+    await sendKeys({ type: '150.5' });
+    await transfer.updateComplete;
+    assertEqual(form.value, { wages: 300, transfer: 150.5 });
   });
 
   it('accepts 600.15 (no floating point rounding trouble)', async () => {

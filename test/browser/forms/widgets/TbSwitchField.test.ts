@@ -33,6 +33,14 @@ describe('<tb-switch-field>', () => {
     assertEqual(textOf(inputOf(field).parentElement!.querySelector('[aria-hidden="true"]')), '否');
   });
 
+  it('switches when 是/否 beside it is clicked (the whole row is its target)', async () => {
+    const form = await mountForm({ schema, data: { single: false } });
+    const field = await fieldOf(form, '/single');
+    (inputOf(field).parentElement!.querySelector('[aria-hidden="true"]') as HTMLElement).click();
+    await field.updateComplete;
+    assertEqual(form.value, { single: true });
+  });
+
   it('shows 是 or 否 as text when read-only', async () => {
     const form = await mountForm({ schema, data: { single: false }, permissions: { '/single': 'read' } });
     const field = await fieldOf(form, '/single');
