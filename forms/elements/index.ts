@@ -30,6 +30,16 @@ export { FormStore, type FormStoreOptions, type StoreListener } from './store/Fo
 export { WidgetRegistry, namedWidgetRank, type WidgetContext, type WidgetEntry } from './registry/WidgetRegistry.js';
 export { defaultWidgets } from './registry/defaultWidgets.js';
 export { chunkedRegionSource, regionSource, setRegionSource, type RegionNode, type RegionSource } from './regions/RegionSource.js';
-export { attachmentUploader, inPageUploader, setAttachmentUploader, type AttachmentUploader, type AttachmentValue } from './attachments/AttachmentUploader.js';
+export {
+  attachmentLinker,
+  attachmentUploader,
+  inPageUploader,
+  setAttachmentLinker,
+  setAttachmentUploader,
+  storedUrlLinker,
+  type AttachmentLinker,
+  type AttachmentUploader,
+  type AttachmentValue,
+} from './attachments/AttachmentUploader.js';
 export { formatValue } from './chrome/formatValue.js';
 export { text, type FormLanguage } from './chrome/strings.js';

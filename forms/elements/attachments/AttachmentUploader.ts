@@ -1,7 +1,8 @@
 /**
- * Where the attachment field puts files. The web app sets an uploader that stores each file in a
- * PocketBase file field and answers with the record's reference; without one, files stay in the
- * page (for previews and the playground) and nothing leaves the browser.
+ * Where the attachment field puts files, and how it links to them. The web app sets an uploader
+ * that stores each file in a PocketBase file field and answers with the record's reference, and a
+ * linker that turns a reference into a short-lived URL (protected files need a token); without
+ * them, files stay in the page (for previews and the playground) and nothing leaves the browser.
  */
 
 /** What the case data holds for one attachment. */
@@ -14,7 +15,7 @@ export interface AttachmentValue {
   type: string;
   /** The stored file's reference (e.g. `<record id>/<file name>` in PocketBase). */
   file?: string;
-  /** Where the file can be viewed, if the uploader gives one. */
+  /** Where the file can be viewed, if the uploader gives a lasting one (otherwise the linker finds it). */
   url?: string;
 }
 
@@ -34,4 +35,22 @@ export function attachmentUploader(): AttachmentUploader {
 /** Sets the uploader attachment fields use. */
 export function setAttachmentUploader(uploader: AttachmentUploader): void {
   current = uploader;
+}
+
+/** A URL where an attachment can be viewed now, or undefined. */
+export type AttachmentLinker = (value: AttachmentValue) => Promise<string | undefined>;
+
+/** Uses the URL stored with the value. */
+export const storedUrlLinker: AttachmentLinker = (value) => Promise.resolve(value.url);
+
+let currentLinker: AttachmentLinker = storedUrlLinker;
+
+/** The linker attachment fields use. */
+export function attachmentLinker(): AttachmentLinker {
+  return currentLinker;
+}
+
+/** Sets the linker attachment fields use. */
+export function setAttachmentLinker(linker: AttachmentLinker): void {
+  currentLinker = linker;
 }

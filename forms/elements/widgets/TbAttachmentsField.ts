@@ -5,7 +5,7 @@
  * images, the name for other files — and a remove button.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { attachmentUploader, type AttachmentValue } from '../attachments/AttachmentUploader.js';
+import { attachmentLinker, attachmentUploader, type AttachmentValue } from '../attachments/AttachmentUploader.js';
 import { attachmentProblem, attachmentRules, formatBytes } from '../attachments/attachmentRules.js';
 import { fieldStyles } from '../chrome/fieldStyles.js';
 import { TbField, fieldIds } from '../TbField.js';
@@ -25,6 +25,29 @@ export class TbAttachmentsField extends TbField {
 
   private problems: string[] = [];
   private uploading = 0;
+  /** Links found by the linker, by file reference. */
+  private readonly links = new Map<string, string>();
+  private readonly linking = new Set<string>();
+
+  /** The URL of a file: stored with it, or asked of the linker once and then remembered. */
+  private linkOf(f: AttachmentValue): string | undefined {
+    if (f.url) return f.url;
+    const ref = f.file;
+    if (!ref) return undefined;
+    if (!this.links.has(ref) && !this.linking.has(ref)) {
+      this.linking.add(ref);
+      void attachmentLinker()(f)
+        .then((url) => {
+          if (url) this.links.set(ref, url);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          this.linking.delete(ref);
+          this.requestUpdate();
+        });
+    }
+    return this.links.get(ref);
+  }
 
   private get files(): AttachmentValue[] {
     return Array.isArray(this.value) ? (this.value as AttachmentValue[]) : [];
@@ -81,14 +104,15 @@ export class TbAttachmentsField extends TbField {
     const files = this.files;
     if (files.length === 0) return html`<p class="hint">${this.t('noRows')}</p>`;
     return html`<ul>
-      ${files.map(
-        (f, i) => html`<li>
-          ${f.url && f.type.startsWith('image/') ? html`<img src=${f.url} alt=${f.name} />` : nothing}
-          ${f.url ? html`<a href=${f.url} target="_blank" rel="noopener">${f.name}</a>` : html`<span>${f.name}</span>`}
+      ${files.map((f, i) => {
+        const url = this.linkOf(f);
+        return html`<li>
+          ${url && f.type.startsWith('image/') ? html`<img src=${url} alt=${f.name} />` : nothing}
+          ${url ? html`<a href=${url} target="_blank" rel="noopener">${f.name}</a>` : html`<span>${f.name}</span>`}
           <span class="hint">${formatBytes(f.size)}</span>
           ${editable ? html`<button type="button" aria-label=${`${this.t('remove')} ${f.name}`} @click=${() => this.removeRow(i)}>${this.t('remove')}</button>` : nothing}
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ul>`;
   }
 

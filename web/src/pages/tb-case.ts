@@ -6,8 +6,8 @@
 import { LitElement, html } from 'lit';
 import type { RecordModel } from 'pocketbase';
 import type { FieldPermissions } from '../../../forms/core/index.js';
-import '../../../forms/elements/index.js';
-import type { TbForm } from '../../../forms/elements/index.js';
+import { setAttachmentLinker, setAttachmentUploader, type TbForm } from '../../../forms/elements/index.js';
+import { attachmentLink, caseAttachmentUploader } from '../api/attachments.js';
 import { errorMessage, getCase, getWorkflowForm, listDocuments, listEvents, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { t, type Lang } from '../components/i18n.js';
@@ -33,6 +33,8 @@ export class TbCase extends LitElement {
   }
 
   private async load() {
+    setAttachmentUploader(caseAttachmentUploader(this.caseId));
+    setAttachmentLinker(attachmentLink);
     try {
       const [view, events, documents] = await Promise.all([getCase(this.caseId), listEvents(this.caseId), listDocuments(this.caseId)]);
       this.form = await getWorkflowForm(view.case.workflow.key, view.case.workflow.version);
