@@ -8,7 +8,7 @@
  * ```
  */
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { diffFormData, type DataChange, type FormSchema } from '../../core/index.js';
+import { diffFormData, schemaAtPath, type DataChange, type FieldSchema, type FormSchema } from '../../core/index.js';
 import { fieldStyles } from '../chrome/fieldStyles.js';
 import { formatValue } from '../chrome/formatValue.js';
 import { text, type FormLanguage } from '../chrome/strings.js';
@@ -56,6 +56,23 @@ export class TbDiff extends LitElement {
     return diffFormData(this.schema, this.previous ?? {}, this.current ?? {});
   }
 
+  /**
+   * A value as text. A whole added or removed row is spelt out field by field with the titles the
+   * root schema gives (its fields may be `$ref`s, which the row's own schema does not resolve).
+   */
+  private format(value: unknown, schema: FieldSchema | undefined, path: string): string {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || schema?.dateRange === true) return formatValue(value, schema, this.language);
+    const o = value as Record<string, unknown>;
+    if ('start' in o && 'end' in o && Object.keys(o).length === 2) return formatValue(value, schema, this.language);
+    return Object.entries(o)
+      .map(([k, v]) => {
+        const childPath = `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const child = schemaAtPath(this.schema, childPath);
+        return `${child?.title ?? k}：${this.format(v, child, childPath)}`;
+      })
+      .join('；');
+  }
+
   protected override render(): TemplateResult {
     const changes = this.changes;
     const t = (k: Parameters<typeof text>[1]) => text(this.language, k);
@@ -67,8 +84,8 @@ export class TbDiff extends LitElement {
         ${changes.map(
           (c) => html`<tr data-path=${c.path}>
             <th scope="row">${c.labels.join(' › ')} <span class="kind">（${t(c.kind)}）</span></th>
-            <td>${c.before === undefined ? '' : html`<del>${formatValue(c.before, c.schema, this.language)}</del>`}</td>
-            <td>${c.after === undefined ? '' : html`<ins>${formatValue(c.after, c.schema, this.language)}</ins>`}</td>
+            <td>${c.before === undefined ? '' : html`<del>${this.format(c.before, c.schema, c.path)}</del>`}</td>
+            <td>${c.after === undefined ? '' : html`<ins>${this.format(c.after, c.schema, c.path)}</ins>`}</td>
           </tr>`,
         )}
       </tbody>
