@@ -29,7 +29,8 @@ export class TbTableField extends TbField {
       th, td { border: 1px solid var(--tb-border-light, #d0d7de); padding: 0.35em; vertical-align: top; text-align: start; }
       th { background: var(--tb-subtle, #f6f8fa); font-weight: 600; white-space: nowrap; }
       td input:not([type='checkbox']), td select { min-width: 7em; }
-      .row-actions { display: flex; gap: 0.3em; flex-wrap: wrap; }
+      td input.id-card { min-width: 13.5em; }
+      .row-actions { display: flex; gap: 0.3em; flex-wrap: nowrap; }
       .cell-label { font-weight: 600; }
       .add { margin-top: 0.5em; }
       @media (min-width: 641px) {
@@ -173,7 +174,7 @@ export class TbTableField extends TbField {
         @input=${(e: Event) => { const raw = (e.target as HTMLInputElement).value.trim(); this.setCell(index, key, raw === '' ? undefined : numberPattern.test(raw) ? Number(raw) : raw); }} @blur=${touch} />`;
     } else {
       const idCard = schema.format === 'cn-id-card';
-      input = html`<input type="text" id=${id} data-key=${key} autocomplete="off" .value=${live(typeof value === 'string' ? value : '')}
+      input = html`<input type="text" id=${id} class=${idCard ? 'id-card' : ''} data-key=${key} autocomplete="off" .value=${live(typeof value === 'string' ? value : '')}
         aria-describedby=${common.errorId} aria-invalid=${common.invalid} aria-required=${required ? 'true' : 'false'}
         @input=${(e: Event) => { const raw = (e.target as HTMLInputElement).value; this.setCell(index, key, idCard ? raw.replace(/\s/g, '').toUpperCase() : raw); }} @blur=${touch} />`;
     }
