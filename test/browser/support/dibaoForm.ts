@@ -16,16 +16,10 @@ export async function loadDibaoForm(): Promise<{ schema: FormSchema; ui: UiSchem
   return { schema: schema as FormSchema, ui: ui as UiSchema };
 }
 
-/** A valid 低保 application of a two-person household. */
+// The shipped sample application, fetched once when the tests load.
+const sample = (await (await fetch('/workflows/dibao/form.sample.json')).json()) as Record<string, unknown>;
+
+/** A valid 低保 application of a two-person household (workflows/dibao/form.sample.json), a fresh copy each call. */
 export function dibaoApplication(): Record<string, unknown> {
-  return {
-    applicant: { name: '王秀英', idNumber: '32062119650412002X', phone: '13912345678', hukouRegion: '320685102', address: '海安市曲塘镇营溪村12组8号' },
-    household: {
-      members: [
-        { name: '王秀英', idNumber: '32062119650412002X', relation: '本人', disabilityGrade: '无', health: '慢性病', employment: '无劳动能力' },
-        { name: '李建国', idNumber: '320621196308150010', relation: '配偶', disabilityGrade: '二级', disabilityCertificate: '32062119630815001012', health: '重特大疾病', employment: '无劳动能力' },
-      ],
-    },
-    income: { wages: 300, business: 0, property: 0, transfer: 200, other: 0, deductions: 0 },
-  };
+  return structuredClone(sample) as Record<string, unknown>;
 }

@@ -16,6 +16,11 @@ describe('createFormValidator', () => {
     expect(dibao.validate(demoHousehold)).toEqual({ valid: true });
   });
 
+  it('accepts the sample application shipped beside the 低保 form (the playground and the browser tests start from it)', () => {
+    const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../workflows/dibao/form.sample.json'), 'utf8')) as unknown;
+    expect(dibao.validate(sample)).toEqual({ valid: true });
+  });
+
   it('names the missing field in Chinese at its own path', () => {
     expect(errorsOf({ applicant: { name: '王秀英', phone: '13912345678' } })).toContainEqual({ path: '/applicant/idNumber', message: '请填写“公民身份号码”。', keyword: 'required' });
   });
