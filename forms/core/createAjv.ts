@@ -3,17 +3,25 @@
  * strict about schema mistakes (an unknown keyword or format in a schema is a compile error, so a
  * typo like `minLenght` cannot silently switch a check off), Tongban's formats and keywords.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { Ajv2020, _, type KeywordCxt } from 'ajv/dist/2020.js';
 import { formatLimitDefinition } from 'ajv-formats/dist/limit.js';
-import { isBankCard, isDateRange, isCalendarDate, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';
-import { isIdCard } from './formats/idCard.js';
+import { tongbanFormats } from './formats/tongbanFormats.js';
 
 /** Tongban's annotation keywords: carried by schemas, read by forms/core and the elements, no validation of their own. */
 export const annotationKeywords = ['x-messages', 'x-mask', 'x-computed', 'x-required-if', 'x-visible-if', 'x-widget', 'x-help', 'x-unit', 'x-placeholder', 'x-title-en', 'x-attachment'] as const;
 
+/** Options of {@link createAjv}. */
+export interface CreateAjvOptions {
+  /**
+   * Emit source for standalone (precompiled) validators. Their code reaches the formats through
+   * `require(<this module>).tongbanFormats`; bundle it with the path resolving to
+   * `forms/core/formats/tongbanFormats.ts`.
+   */
+  standaloneFormatsModule?: string;
+}
+
 /** A new ajv instance with Tongban's formats and keywords. */
-export function createAjv(): Ajv2020 {
+export function createAjv(options: CreateAjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -25,22 +33,19 @@ export function createAjv(): Ajv2020 {
     validateFormats: true,
     messages: false,
     logger: false,
+    ...(options.standaloneFormatsModule ? { code: { source: true, formats: _`require(${options.standaloneFormatsModule}).tongbanFormats` } } : {}),
   });
-  ajv.addFormat('cn-id-card', isIdCard);
-  ajv.addFormat('cn-mobile', isMobile);
-  ajv.addFormat('cn-uscc', isUscc);
-  ajv.addFormat('bank-card', isBankCard);
-  ajv.addFormat('cn-region-code', isRegionCode);
-  ajv.addFormat('money-yuan', { type: 'number', validate: isMoneyYuan });
-  ajv.addFormat('date-range', isDateRange);
-  ajv.addFormat('date', { validate: isCalendarDate, compare: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) });
-  for (const name of ['time', 'date-time', 'email', 'uri', 'uuid', 'ipv4'] as const) ajv.addFormat(name, fullFormats[name]);
+  for (const [name, format] of Object.entries(tongbanFormats)) ajv.addFormat(name, format);
+  // `{ start, end }` with start ≤ end. Generated code (not a function), so standalone validators carry it.
   ajv.addKeyword({
     keyword: 'dateRange',
     type: 'object',
     schemaType: 'boolean',
-    validate: (enabled: boolean, data: { start?: unknown; end?: unknown }) =>
-      !enabled || typeof data.start !== 'string' || typeof data.end !== 'string' || data.start <= data.end,
+    code(cxt: KeywordCxt) {
+      if (cxt.schema !== true) return;
+      const d = cxt.data;
+      cxt.fail(_`typeof ${d}.start == "string" && typeof ${d}.end == "string" && ${d}.start > ${d}.end`);
+    },
   });
   ajv.addKeyword(formatLimitDefinition);
   for (const keyword of annotationKeywords) ajv.addKeyword(keyword);

@@ -8,8 +8,9 @@
  */
 export type * from './types.js';
 export type * from './uiSchema.js';
-export { createFormValidator } from './createFormValidator.js';
-export { createAjv, annotationKeywords } from './createAjv.js';
+export { createFormValidator, type FormValidatorOptions, type SchemaValidateFunction } from './createFormValidator.js';
+export { createAjv, annotationKeywords, type CreateAjvOptions } from './createAjv.js';
+export { tongbanFormats } from './formats/tongbanFormats.js';
 export { FormValidatorCache, type CompiledForm } from './FormValidatorCache.js';
 export { checkInputSafety, defaultSafetyLimits, type SafetyLimits } from './checkInputSafety.js';
 export { applyPermissions, maskValue, masksFromSchema, permissionAt, redactForView } from './permissions.js';

@@ -46,6 +46,10 @@ describe('the web app served by PocketBase, in Chromium', () => {
 
   it('lets a township officer accept an application in the case form, with the applicant masked and the 受理 section writable', async () => {
     const page = await signIn('township-b@demo.tongban');
+    const violations: string[] = [];
+    const validatorModules: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('response', (r) => { if (r.url().includes('/validators/')) validatorModules.push(`${r.status()} ${new URL(r.url()).pathname}`); });
     await page.getByRole('link', { name: /乡镇受理：最低生活保障审核确认：李建国/ }).click();
     await expect.poll(() => page.getByRole('heading', { name: '申请材料' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: '受理', exact: true }).count()).toBe(1);
@@ -56,6 +60,9 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await expect.poll(() => page.getByText('操作成功。').count()).toBe(1);
     await expect.poll(() => page.getByText('入户调查', { exact: true }).count()).toBeGreaterThan(0);
+    // The form ran on its precompiled validator under the page's strict Content-Security-Policy.
+    expect(validatorModules).toEqual(['200 /validators/dibao@1.js']);
+    expect(violations).toEqual([]);
     await page.close();
   });
 

@@ -2,7 +2,7 @@
  * The app's connection to the server: one PocketBase SDK client, and the calls the pages make.
  */
 import PocketBase, { ClientResponseError, type RecordModel } from 'pocketbase';
-import type { FieldPermissions, FormSchema, UiSchema } from '../../../forms/core/index.js';
+import { compileFormRules, createFormValidator, type FieldPermissions, type FormRules, type FormSchema, type FormValidator, type SchemaValidateFunction, type UiSchema } from '../../../forms/core/index.js';
 
 /** The shared SDK client (same origin: PocketBase serves the app). */
 export const pb = new PocketBase(window.location.origin);
@@ -73,10 +73,27 @@ export function getCase(id: string): Promise<{ case: CaseSummary; data: Record<s
   return pb.send(`/api/tongban/cases/${id}`, {});
 }
 
-/** The form of a published workflow version: its JSON Schema and UI schema. */
+/** The form of a published workflow version: its JSON Schema, UI schema, validator and rules. */
 export interface WorkflowForm {
   schema: FormSchema;
   ui: UiSchema | undefined;
+  compiled: { validator: FormValidator; rules: FormRules };
+}
+
+/**
+ * The validator of a form version: the module precompiled at build time when there is one (no code
+ * generation in the page, as the Content-Security-Policy requires), else compiled here — for a
+ * version published after the build, which then needs a policy that allows it.
+ */
+async function compileForm(key: string, version: number, schema: FormSchema): Promise<WorkflowForm['compiled']> {
+  let precompiled: SchemaValidateFunction | undefined;
+  try {
+    const url = new URL(`./validators/${key}@${version}.js`, document.baseURI).href;
+    precompiled = ((await import(/* @vite-ignore */ url)) as { default: SchemaValidateFunction }).default;
+  } catch {
+    precompiled = undefined;
+  }
+  return { validator: createFormValidator(schema, precompiled ? { precompiled } : {}), rules: compileFormRules(schema) };
 }
 
 const forms = new Map<string, Promise<WorkflowForm>>();
@@ -89,7 +106,10 @@ export function getWorkflowForm(key: string, version: number): Promise<WorkflowF
     form = pb
       .collection('workflow_definitions')
       .getFirstListItem(pb.filter('key = {:key} && version = {:version}', { key, version }))
-      .then((r) => ({ schema: r.form_schema as FormSchema, ui: (r.ui_schema ?? undefined) as UiSchema | undefined }));
+      .then(async (r) => {
+        const schema = r.form_schema as FormSchema;
+        return { schema, ui: (r.ui_schema ?? undefined) as UiSchema | undefined, compiled: await compileForm(key, version, schema) };
+      });
     form.catch(() => forms.delete(id));
     forms.set(id, form);
   }

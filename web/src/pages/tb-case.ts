@@ -84,7 +84,7 @@ export class TbCase extends LitElement {
       ${s ? html`<p>${t(this.language, 'step')}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${t(this.language, 'due')}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : ''}</p>` : ''}
       ${this.form ? html`<section aria-labelledby="data-title">
         <h2 id="data-title">${t(this.language, 'caseData')}</h2>
-        <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .data=${this.data} .permissions=${this.permissions} lang=${this.language === 'en' ? 'en' : 'zh-CN'}></tb-form>
+        <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${this.language === 'en' ? 'en' : 'zh-CN'}></tb-form>
       </section>` : ''}
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">${t(this.language, 'actions')}</h2>
