@@ -28,6 +28,8 @@ export default tseslint.config(
       'server/pb_hooks/**',
       'server/migrations/**',
       'server/pb_public/**',
+      'web/public/regions/**',
+      'web/public/validators/**',
       'coverage/**',
       '.tmp/**',
     ],
