@@ -95,7 +95,8 @@ function renderControl(control: UiControl, ctx: LayoutContext): TemplateResult {
   const pointer = control.scope;
   if (ctx.store.permission(pointer) === 'hidden') return html``;
   const schema = ctx.store.schemaAt(pointer) ?? {};
-  const widget = ctx.registry.resolve({ schema, control, pointer });
+  const items = schema.type === 'array' ? ctx.store.schemaAt(`${pointer}/0`) : undefined;
+  const widget = ctx.registry.resolve({ schema, control, pointer, ...(items ? { items } : {}) });
   if (!widget) return html``;
   const span = control.span ?? (widget.name.endsWith('table') || schema.type === 'array' ? 99 : 1);
   return staticHtml`<${staticTag(widget.tag)} class="control" data-pointer=${pointer} style=${styleMap({ '--tb-span': String(span) })} .store=${ctx.store} .pointer=${pointer} .control=${control}></${staticTag(widget.tag)}>`;

@@ -14,6 +14,8 @@ export interface WidgetContext {
   control?: UiControl;
   /** The concrete JSON pointer of the field. */
   pointer: string;
+  /** For a list: the schema of its items, `$ref`s resolved. */
+  items?: FieldSchema;
 }
 
 /** One widget: a custom element and how well it fits a field. */
