@@ -1,9 +1,12 @@
 /**
- * `tongban check <file>`: validates and statically checks a workflow definition. Every problem is
- * printed as `JSON-path: message`; garbage input gets the same treatment, never a stack trace.
+ * `tongban check <file>`: validates and statically checks a workflow definition and the form files
+ * beside it. Every problem is printed as `JSON-path: message`; garbage input gets the same
+ * treatment, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { checkDefinition, type WorkflowDefinition } from '../../engine/index.js';
+import { checkFormFiles } from './checkForm.js';
 
 /** The outcome of a check: exit code and lines to print. */
 export interface CheckOutcome {
@@ -27,10 +30,12 @@ export function checkFile(file: string | undefined): CheckOutcome {
   } catch (e) {
     return { exitCode: 1, lines: [`/: 不是有效的 JSON：${(e as Error).message}`] };
   }
-  const problems = checkDefinition(parsed as WorkflowDefinition);
+  const problems = checkDefinition(parsed as WorkflowDefinition).map((p) => `${p.path || '/'}: ${p.message}`);
+  // The form files are checked once the definition itself is sound (their check reads its steps).
+  if (problems.length === 0) problems.push(...checkFormFiles(path.dirname(file), parsed as WorkflowDefinition, path.basename(file)).map((p) => `${p.where}: ${p.message}`));
   if (problems.length === 0) {
     const def = parsed as WorkflowDefinition;
     return { exitCode: 0, lines: [`通过：${def.name}（${def.key} 第 ${def.version} 版，${Object.keys(def.steps).length} 个步骤）`] };
   }
-  return { exitCode: 1, lines: [...problems.map((p) => `${p.path || '/'}: ${p.message}`), `共 ${problems.length} 个问题。`] };
+  return { exitCode: 1, lines: [...problems, `共 ${problems.length} 个问题。`] };
 }

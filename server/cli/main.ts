@@ -6,7 +6,8 @@ import { checkFile } from './checkCommand.js';
 const help = `通办 Tongban 命令行
 
 用法：
-  tongban check <workflow.json>   校验流程定义并做静态检查（不可达步骤、死路、未定义目标、无法确定的办理人、期限超出总时限）
+  tongban check <workflow.json>   校验流程定义并做静态检查（不可达步骤、死路、未定义目标、无法确定的办理人、期限超出总时限），
+                                  以及同目录的表单文件（form.schema.json、form.ui.json、form.sample.json）
   tongban --help                  显示本帮助
 `;
 

@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowDefinition } from '../../../engine/index.js';
+import { checkFormFiles } from '../../../server/cli/checkForm.js';
+
+const shipped = path.resolve(import.meta.dirname, '../../../workflows/dibao');
+const definition = JSON.parse(readFileSync(path.join(shipped, 'workflow.json'), 'utf8')) as WorkflowDefinition;
+
+/** A copy of the shipped 低保 folder with one file changed. */
+function copyWith(name: string, change: (json: Record<string, unknown>) => unknown): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tongban-form-'));
+  cpSync(shipped, dir, { recursive: true });
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify(change(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)));
+  return dir;
+}
+
+describe('checkFormFiles', () => {
+  it('passes the shipped 低保 form, its layout and its sample', () => {
+    expect(checkFormFiles(shipped, definition)).toEqual([]);
+  });
+
+  it('says why a schema does not compile (a misspelt keyword)', () => {
+    const dir = copyWith('form.schema.json', (s) => ({ ...s, properties: { ...(s.properties as object), extra: { type: 'string', minLenght: 2 } } }));
+    const [problem] = checkFormFiles(dir, definition);
+    expect(problem?.where).toBe('form.schema.json');
+    expect(problem?.message).toMatch(/^无法编译：.*minLenght/);
+  });
+
+  it('names a layout control whose field does not exist, at its place in form.ui.json', () => {
+    const dir = copyWith('form.ui.json', (ui) => ({ type: 'Section', elements: [{ type: 'Control', scope: '/applicant/nickname' }], _: ui.type }));
+    expect(checkFormFiles(dir, definition)).toEqual([{ where: 'form.ui.json/elements/0/scope', message: '表单中没有字段“/applicant/nickname”。' }]);
+  });
+
+  it('checks the sample against the schema, with the field path and the Chinese message', () => {
+    const dir = copyWith('form.sample.json', (d) => ({ ...d, applicant: { ...(d.applicant as object), phone: '12345' } }));
+    const problems = checkFormFiles(dir, definition);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ where: 'form.sample.json/applicant/phone' });
+    expect(problems[0]!.message).toContain('联系电话');
+  });
+
+  it('finds sections a step shows or an action writes that the form does not have', () => {
+    const broken = structuredClone(definition);
+    const accept = broken.steps.accept as { form?: { sections: Record<string, string> }; actions: Record<string, { writes?: string[] }> };
+    accept.form!.sections.acceptence = 'write';
+    accept.actions.accept!.writes = ['acceptence'];
+    expect(checkFormFiles(shipped, broken)).toEqual([
+      { where: 'workflow.json/steps/accept/form/sections/acceptence', message: '表单中没有“acceptence”部分。' },
+      { where: 'workflow.json/steps/accept/actions/accept/writes/0', message: '表单中没有“acceptence”部分。' },
+    ]);
+  });
+
+  it('has nothing to say about a workflow without form files', () => {
+    expect(checkFormFiles(mkdtempSync(path.join(tmpdir(), 'tongban-noform-')), definition)).toEqual([]);
+  });
+});
