@@ -44,6 +44,15 @@ export type StoreListener = () => void;
 
 const isSchemaPointer = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, '/0');
 
+/** The parts of a pointer that depend only on the pointer and the schema. */
+interface PointerFacts {
+  segments: string[];
+  /** The pointer and its parents, longest first (the keys of the field states). */
+  chain: string[];
+  /** Its parent's `required` lists it. */
+  requiredByParent: boolean;
+}
+
 /** The observable state of a form. */
 export class FormStore {
   readonly schema: FormSchema;
@@ -54,6 +63,8 @@ export class FormStore {
   private readonly listeners = new Set<StoreListener>();
   private readonly touched = new Set<string>();
   private readonly schemaCache = new Map<string, FieldSchema | undefined>();
+  /** What never changes about a pointer, worked out once: every field asks on every change. */
+  private readonly pointerCache = new Map<string, PointerFacts>();
   private currentData: Record<string, unknown> = {};
   private errorMap = new Map<string, FieldError[]>();
   private stateMap: Record<string, FieldState> = {};
@@ -109,7 +120,7 @@ export class FormStore {
 
   /** The value at a JSON pointer. */
   get(pointer: string): unknown {
-    return readAt(this.currentData, pointerSegments(pointer));
+    return readAt(this.currentData, this.facts(pointer).segments);
   }
 
   /** Sets the value at a JSON pointer (undefined removes it), recomputes and notifies. Ignored where the user may not write. */
@@ -180,9 +191,8 @@ export class FormStore {
 
   /** False when an `x-visible-if` hides the field (or one of its parents). */
   isVisible(pointer: string): boolean {
-    const segments = pointerSegments(pointer);
-    for (let i = segments.length; i > 0; i--) {
-      const state = this.stateMap['/' + segments.slice(0, i).map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')];
+    for (const p of this.facts(pointer).chain) {
+      const state = this.stateMap[p];
       if (state && !state.visible) return false;
     }
     return true;
@@ -190,12 +200,21 @@ export class FormStore {
 
   /** Whether the field must be filled: its parent's `required`, or an `x-required-if` that holds. */
   isRequired(pointer: string): boolean {
-    if (this.stateMap[pointer]?.required) return true;
-    const segments = pointerSegments(pointer);
-    const key = segments.at(-1);
-    if (key === undefined) return false;
-    const parent = this.schemaAt(pointer.slice(0, pointer.lastIndexOf('/')));
-    return Array.isArray(parent?.required) && parent.required.includes(key);
+    return this.stateMap[pointer]?.required === true || this.facts(pointer).requiredByParent;
+  }
+
+  private facts(pointer: string): PointerFacts {
+    let facts = this.pointerCache.get(pointer);
+    if (!facts) {
+      const segments = pointerSegments(pointer);
+      const escaped = segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1'));
+      const chain = escaped.map((_, i) => '/' + escaped.slice(0, escaped.length - i).join('/'));
+      const key = segments.at(-1);
+      const parent = key === undefined ? undefined : this.schemaAt(pointer.slice(0, pointer.lastIndexOf('/')));
+      facts = { segments, chain, requiredByParent: key !== undefined && Array.isArray(parent?.required) && parent.required.includes(key) };
+      this.pointerCache.set(pointer, facts);
+    }
+    return facts;
   }
 
   /** Listens to every change; returns the function that stops listening. */

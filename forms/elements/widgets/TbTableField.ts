@@ -30,6 +30,8 @@ export class TbTableField extends TbField {
       th { background: var(--tb-subtle, #f6f8fa); font-weight: 600; white-space: nowrap; }
       td input:not([type='checkbox']), td select { min-width: 7em; }
       td input.id-card { min-width: 13.5em; }
+      /* Its size comes from width, min-width and min-height alone, so typing in one cell does not lay the whole table out again (test/bench/formRender.ts). */
+      td input:not([type='checkbox']) { contain: size layout; }
       .row-actions { display: flex; gap: 0.3em; flex-wrap: nowrap; }
       .cell-label { font-weight: 600; }
       .add { margin-top: 0.5em; }
