@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: prints the engine core against bpmn-engine on the same 3-level flow (same run,
- * same process), and end-to-end command latency and throughput through the real server.
- * Budgets are DESIGN.md §6.
+ * same process), end-to-end command latency and throughput through the real server, and form
+ * rendering in headless Chromium against the same forms in plain DOM.
+ * Budgets are DESIGN.md §6 and the forms issue.
  */
 import { benchBpmnEngine, benchDecide } from './engineThroughput.js';
 import { benchEndToEnd } from './endToEnd.js';
+import { benchFormRender, formatFormRender } from './formRender.js';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'meets budget' : 'MISSES budget');
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
   }
   console.log(`  1 client: p50 ≤ 5 ms ${verdict(one!.p50Ms <= 5)}, p99 ≤ 15 ms ${verdict(one!.p99Ms <= 15)}`);
   console.log(`  16 clients: ≥ 500 commands/s ${verdict(sixteen!.commandsPerSecond >= 500)}, p99 ≤ 100 ms ${verdict(sixteen!.p99Ms <= 100)}`);
+
+  console.log(`\n${formatFormRender(await benchFormRender())}`);
 }
 
 main().catch((e: unknown) => {
