@@ -11,27 +11,32 @@ export interface FieldInstance {
   key: string;
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+const unescape = (s: string) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s);
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Walks `parts` from index `i` below `value` (at `path`), collecting the places of the field. */
+function collect(value: unknown, parts: string[], i: number, path: string, key: string, out: FieldInstance[]): void {
+  const last = parts.length - 1;
+  if (i === last) {
+    if (isObj(value)) out.push({ path: `${path}/${parts[last]!}`, holder: value, key });
+    return;
+  }
+  const part = parts[i]!;
+  if (part === '*') {
+    if (Array.isArray(value)) for (let j = 0; j < value.length; j++) collect(value[j], parts, i + 1, `${path}/${j}`, key, out);
+  } else if (isObj(value)) {
+    const k = unescape(part);
+    if (hasOwn(value, k)) collect(value[k], parts, i + 1, `${path}/${part}`, key, out);
+  }
+}
 
 /** Every place of the field at `pointer` (with `*` for array items) whose parent object exists in `data`. */
 export function fieldInstances(data: unknown, pointer: string): FieldInstance[] {
-  const parts = pointer.split('/').slice(1);
-  const key = unescape(parts.pop() ?? '');
-  let current: { path: string; value: unknown }[] = [{ path: '', value: data }];
-  for (const part of parts) {
-    const next: { path: string; value: unknown }[] = [];
-    for (const { path, value } of current) {
-      if (part === '*') {
-        if (Array.isArray(value)) value.forEach((v, i) => next.push({ path: `${path}/${i}`, value: v }));
-      } else if (isObj(value) && Object.prototype.hasOwnProperty.call(value, unescape(part))) {
-        next.push({ path: `${path}/${part}`, value: value[unescape(part)] });
-      }
-    }
-    current = next;
-  }
+  // Runs for every conditional field on every validation: one pass, no intermediate lists, no closures.
+  const parts = pointer.split('/');
   const out: FieldInstance[] = [];
-  for (const c of current) if (isObj(c.value)) out.push({ path: `${c.path}/${escape(key)}`, holder: c.value, key });
+  if (parts.length < 2) return out;
+  collect(data, parts, 1, '', unescape(parts[parts.length - 1]!), out);
   return out;
 }

@@ -7,6 +7,7 @@
 import { benchBpmnEngine, benchDecide } from './engineThroughput.js';
 import { benchEndToEnd } from './endToEnd.js';
 import { benchFormRender, formatFormRender } from './formRender.js';
+import { benchFormValidation, formatFormValidation } from './formValidation.js';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'meets budget' : 'MISSES budget');
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   console.log(`  1 client: p50 ≤ 5 ms ${verdict(one!.p50Ms <= 5)}, p99 ≤ 15 ms ${verdict(one!.p99Ms <= 15)}`);
   console.log(`  16 clients: ≥ 500 commands/s ${verdict(sixteen!.commandsPerSecond >= 500)}, p99 ≤ 100 ms ${verdict(sixteen!.p99Ms <= 100)}`);
 
+  console.log(`\n${formatFormValidation(benchFormValidation())}`);
   console.log(`\n${formatFormRender(await benchFormRender())}`);
 }
 
