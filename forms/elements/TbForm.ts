@@ -157,6 +157,15 @@ export class TbForm extends LitElement {
     return !this.summaryShown;
   }
 
+  /**
+   * Shows errors the server answered (paths into the data, e.g. the `errors` of a 422 with their
+   * `/data` prefix removed) at their fields, with the summary; each clears when its field changes.
+   */
+  showErrors(errors: FieldError[]): void {
+    this.storeInstance?.setServerErrors(errors);
+    this.reportValidity();
+  }
+
   /** Moves to the field of `pointer` (switching wizard step) and focuses it. */
   async focusField(pointer: string): Promise<void> {
     const stepIndex = this.stepOf(pointer);
@@ -165,7 +174,10 @@ export class TbForm extends LitElement {
       await this.updateComplete;
     }
     const hosts = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-pointer]')];
-    const host = hosts.find((h) => pointer === h.dataset.pointer || pointer.startsWith(`${h.dataset.pointer}/`));
+    // The field itself, the table or list holding it, or — for a whole section — its first field.
+    const host =
+      hosts.find((h) => pointer === h.dataset.pointer || pointer.startsWith(`${h.dataset.pointer}/`)) ??
+      hosts.find((h) => (h.dataset.pointer ?? '').startsWith(`${pointer}/`));
     if (!host) return;
     await (host as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
     host.scrollIntoView?.({ block: 'center' });

@@ -69,6 +69,8 @@ export class FormStore {
   private errorMap = new Map<string, FieldError[]>();
   private stateMap: Record<string, FieldState> = {};
   private revealAll = false;
+  /** Errors the server reported, by path, until their field changes. */
+  private serverErrors = new Map<string, FieldError>();
   private currentLanguage: FormLanguage;
   private printing = false;
   /** Increases with every change; elements compare it to skip work. */
@@ -130,13 +132,31 @@ export class FormStore {
     // An emptied text is no answer — except inside a list, where it is an item still being typed.
     const inList = /^\d+$/.test(segments.at(-1) ?? '');
     const normalized = value === '' && !inList ? undefined : value;
+    this.dropServerErrors(pointer);
     this.recompute(writeAt(this.currentData, segments, normalized) as Record<string, unknown>);
     this.notify();
+  }
+
+  /**
+   * Shows errors the server found (paths into the data, e.g. from a 422 answer) at once, beside the
+   * browser's own; each goes away when its field, a field inside it, or a field above it changes.
+   */
+  setServerErrors(errors: FieldError[]): void {
+    this.serverErrors = new Map(errors.map((e) => [e.path, e]));
+    this.revision++;
+    this.notify();
+  }
+
+  private dropServerErrors(pointer: string): void {
+    for (const path of [...this.serverErrors.keys()]) {
+      if (path === pointer || path.startsWith(`${pointer}/`) || pointer.startsWith(`${path}/`)) this.serverErrors.delete(path);
+    }
   }
 
   /** Replaces the whole data (e.g. after the server answered). */
   reset(data: Record<string, unknown>): void {
     this.touched.clear();
+    this.serverErrors.clear();
     this.revealAll = false;
     this.recompute(data);
     this.notify();
@@ -164,12 +184,13 @@ export class FormStore {
 
   /** The field's first error message if it is to be shown. */
   errorAt(pointer: string): string | undefined {
-    return this.isRevealed(pointer) ? this.errorMap.get(pointer)?.[0]?.message : undefined;
+    return (this.isRevealed(pointer) ? this.errorMap.get(pointer)?.[0]?.message : undefined) ?? this.serverErrors.get(pointer)?.message;
   }
 
   /** All current errors (shown or not), in document order of the schema walk. */
   get errors(): FieldError[] {
-    return [...this.errorMap.values()].flat();
+    const own = [...this.errorMap.values()].flat();
+    return [...own, ...[...this.serverErrors.values()].filter((e) => !this.errorMap.has(e.path))];
   }
 
   /** Errors that block submitting: on fields this step may write and that are shown. */

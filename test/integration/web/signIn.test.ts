@@ -66,6 +66,29 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await page.close();
   });
 
+  it('lets an applicant finish a draft in the form: the summary leads to what is missing, then the application goes in', async () => {
+    const page = await signIn('applicant-a1@demo.tongban');
+    await page.getByRole('link', { name: /提出申请/ }).first().click();
+    await expect.poll(() => page.getByRole('heading', { name: '申请人', exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: '提交申请', exact: true }).click();
+    // The server finds the household and income sections missing; the form shows where.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '申请内容不完整。' }).count()).toBe(1);
+    await page.getByRole('button', { name: '请填写“共同生活家庭成员”部分。' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '家庭成员', exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: /添加家庭成员/ }).click();
+    await page.getByLabel('第1行 姓名').fill('王秀英');
+    await page.getByLabel('第1行 公民身份号码').fill('320621195503120023');
+    await page.getByLabel('第1行 与申请人关系').selectOption('本人');
+    await page.getByRole('button', { name: '请填写“家庭月收入”部分。' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '收入与财产', exact: true }).count()).toBe(1);
+    await page.getByLabel('工资性收入').fill('600');
+    await page.getByLabel('存款及有价证券（元）').fill('3000');
+    await page.getByRole('button', { name: '提交申请', exact: true }).click();
+    await expect.poll(() => page.getByText('操作成功。').count()).toBe(1);
+    await expect.poll(() => page.getByText('乡镇受理', { exact: true }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('tells a wrong password in Chinese', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

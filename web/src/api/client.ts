@@ -2,7 +2,7 @@
  * The app's connection to the server: one PocketBase SDK client, and the calls the pages make.
  */
 import PocketBase, { ClientResponseError, type RecordModel } from 'pocketbase';
-import { compileFormRules, createFormValidator, type FieldPermissions, type FormRules, type FormSchema, type FormValidator, type SchemaValidateFunction, type UiSchema } from '../../../forms/core/index.js';
+import { compileFormRules, createFormValidator, type FieldError, type FieldPermissions, type FormRules, type FormSchema, type FormValidator, type SchemaValidateFunction, type UiSchema } from '../../../forms/core/index.js';
 
 /** The shared SDK client (same origin: PocketBase serves the app). */
 export const pb = new PocketBase(window.location.origin);
@@ -42,6 +42,13 @@ export function errorMessage(e: unknown): string {
     return [body.message ?? e.message, details].filter(Boolean).join(' ');
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The field problems of a refused command, as paths into the case data (the server's `/data` prefix removed). */
+export function fieldProblems(e: unknown): FieldError[] {
+  if (!(e instanceof ClientResponseError)) return [];
+  const body = e.response as { errors?: { path: string; message: string }[] };
+  return (body.errors ?? []).filter((x) => x.path === '/data' || x.path.startsWith('/data/')).map((x) => ({ path: x.path.slice('/data'.length), message: x.message, keyword: 'server' }));
 }
 
 /** Signs in with email and password. */

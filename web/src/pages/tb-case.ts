@@ -8,7 +8,7 @@ import type { RecordModel } from 'pocketbase';
 import type { FieldPermissions } from '../../../forms/core/index.js';
 import { setAttachmentLinker, setAttachmentUploader, type TbForm } from '../../../forms/elements/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../api/attachments.js';
-import { errorMessage, getCase, getWorkflowForm, listDocuments, listEvents, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
+import { errorMessage, fieldProblems, getCase, getWorkflowForm, listDocuments, listEvents, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { t, type Lang } from '../components/i18n.js';
 
@@ -70,6 +70,8 @@ export class TbCase extends LitElement {
       await this.load();
     } catch (e) {
       this.error = errorMessage(e);
+      const problems = fieldProblems(e);
+      if (form && problems.length) form.showErrors(problems);
     }
   }
 

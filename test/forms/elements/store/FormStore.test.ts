@@ -70,6 +70,22 @@ describe('FormStore', () => {
     expect(store.get('/applicant')).toBeUndefined();
   });
 
+  it('shows the server’s errors at once, each until its field, a field inside it or above it changes', () => {
+    const store = new FormStore({ schema: dibao, data: application() });
+    store.setServerErrors([
+      { path: '/applicant/address', message: '地址与户籍不符。', keyword: 'server' },
+      { path: '/assets', message: '请填写“家庭财产”部分。', keyword: 'server' },
+    ]);
+    expect(store.errorAt('/applicant/address')).toBe('地址与户籍不符。');
+    expect(store.errorAt('/assets')).toBe('请填写“家庭财产”部分。');
+    expect(store.blockingErrors.map((e) => e.path)).toEqual(['/applicant/address', '/assets']);
+    store.set('/assets/deposits', 3000);
+    expect(store.errorAt('/assets')).toBeUndefined();
+    store.set('/applicant', { ...(store.get('/applicant') as object), address: '海安市曲塘镇' });
+    expect(store.errorAt('/applicant/address')).toBeUndefined();
+    expect(store.errors).toEqual([]);
+  });
+
   it('notifies its listeners after every change until they stop listening', () => {
     const store = new FormStore({ schema: dibao, data: application() });
     let calls = 0;
