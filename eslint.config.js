@@ -29,7 +29,6 @@ export default tseslint.config(
       'server/migrations/**',
       'server/pb_public/**',
       'web/public/regions/**',
-      'web/public/validators/**',
       'coverage/**',
       '.tmp/**',
     ],

@@ -10,6 +10,7 @@ import { openCase } from './openCase.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand, type RouteAnswer } from './sendCommand.js';
 import { sweepTimers } from './sweepTimers.js';
+import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
 
 /** Largest JSON body a route accepts. */
@@ -60,6 +61,14 @@ export const routes = {
   getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id)),
   verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), requireAuth(e), id)),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
+  validatorModule: (e: PbRequestEvent, key: string, version: string) => {
+    try {
+      serveValidatorModule(app(), e, key, version);
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      e.json(err.status, err.toBody());
+    }
+  },
   sweep: (e: PbRequestEvent) =>
     respond(e, () => {
       const isAdmin = e.hasSuperuserAuth() || (e.auth !== null && e.auth.getString('role') === 'admin');

@@ -35,8 +35,10 @@ export interface PbApp {
 export interface PbRequestEvent {
   auth: PbRecord | null;
   request: { header: { get(name: string): string }; contentLength: number; body: unknown };
+  response: { header(): { set(name: string, value: string): void } };
   requestInfo(): { body: unknown; auth: PbRecord | null };
   json(status: number, body: unknown): void;
+  string(status: number, body: string): void;
   hasSuperuserAuth(): boolean;
 }
 

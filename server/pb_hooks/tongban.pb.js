@@ -8,6 +8,7 @@ routerAdd('POST', '/api/tongban/cases/{id}/commands', (e) => require(`${__hooks}
 routerAdd('GET', '/api/tongban/cases/{id}/actions', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.getActions(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/cases/{id}/verify', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.verifyCase(e, e.request.pathValue('id')));
 routerAdd('POST', '/api/tongban/tasks/{id}/claim', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.claimTask(e, e.request.pathValue('id')));
+routerAdd('GET', '/api/tongban/workflows/{key}/{version}/validator.js', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.validatorModule(e, e.request.pathValue('key'), e.request.pathValue('version')));
 routerAdd('POST', '/api/tongban/admin/sweep', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.sweep(e));
 routerAdd('POST', '/api/tongban/test/clock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.setClock(e));
 

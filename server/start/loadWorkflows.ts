@@ -1,11 +1,14 @@
 /**
  * Publishes the shipped workflows (`workflows/<key>/workflow.json` with its form schema and UI
- * schema) into `workflow_definitions`, idempotently by key and version. A definition whose content
- * changed under an already-published version is refused: publish a new version instead.
+ * schema) into `workflow_definitions`, idempotently by key and version, each with its form
+ * validator precompiled (see precompileValidator). A definition whose content changed under an
+ * already-published version is refused: publish a new version instead.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FormSchema } from '../../forms/core/index.js';
+import { precompileValidator } from '../build/precompileValidator.js';
 import type { RestClient } from './restClient.js';
 
 /** The project's shipped workflows folder. */
@@ -58,6 +61,10 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
             `Workflow ${wf.key} v${wf.version} is already published with different content; bump its version.`,
         );
       }
+      // Published before validators were precompiled: add the module now (same content, same version).
+      if (!existing.validator_module && wf.formSchema) {
+        await client.update('workflow_definitions', existing.id, { validator_module: await precompileValidator(wf.formSchema as FormSchema) });
+      }
       continue;
     }
     await client.create('workflow_definitions', {
@@ -69,6 +76,7 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
       form_schema: wf.formSchema,
       ui_schema: wf.uiSchema,
       sha256: wf.sha256,
+      validator_module: wf.formSchema ? await precompileValidator(wf.formSchema as FormSchema) : '',
     });
     created++;
   }

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoOrgUnits } from '../../../server/demo/demoCounty.js';
 import { bootTongban } from '../../../server/start/bootTongban.js';
@@ -37,6 +41,27 @@ describe('the start-up loader', () => {
     for (const account of demoAccounts) expect((await server.login(account.email)).authStore.record?.email).toBe(account.email);
   });
 
+  it('publishes each version with its precompiled validator, served as a cacheable ES module that validates like the server', async () => {
+    const res = await fetch(`${server.url}/api/tongban/workflows/dibao/1/validator.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    const code = await res.text();
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-module-'));
+    writeFileSync(path.join(dir, 'validator.mjs'), code);
+    const validate = ((await import(pathToFileURL(path.join(dir, 'validator.mjs')).href)) as { default: (d: unknown) => boolean }).default;
+    expect(validate({ applicant: { name: '王秀英', idNumber: '32062119650412002X', phone: '13912345678' } })).toBe(true);
+    expect(validate({ applicant: { name: '王秀英', idNumber: '320621196504120021', phone: '13912345678' } })).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+    for (const wrong of ['dibao/99', 'nosuch/1', 'dibao/abc', '..%2F/1']) {
+      expect((await fetch(`${server.url}/api/tongban/workflows/${wrong}/validator.js`)).status, wrong).toBe(404);
+    }
+    // Not in what the record API gives a signed-in reader of the definition.
+    const officer = await server.login('county');
+    const record = await officer.collection('workflow_definitions').getFirstListItem('key = "dibao"');
+    expect(record.validator_module).toBeUndefined();
+  });
+
   it('changes nothing when started a second time over the same data', async () => {
     const before = await counts();
     await server.stop();
@@ -61,5 +86,18 @@ describe('the start-up loader', () => {
     const su = await server.superuser();
     const stored = await su.collection('workflow_definitions').getFirstListItem(`key = "${shipped!.key}" && version = ${shipped!.version}`);
     expect([stored.name, stored.sha256]).toEqual([shipped!.name, shipped!.sha256]);
+  });
+
+  it('adds the precompiled validator to a version published without one, changing nothing else', async () => {
+    const su = await server.superuser();
+    const stored = await su.collection('workflow_definitions').getFirstListItem('key = "dibao" && version = 1');
+    await su.collection('workflow_definitions').update(stored.id, { validator_module: '' });
+    expect((await fetch(`${server.url}/api/tongban/workflows/dibao/1/validator.js`)).status).toBe(404);
+    const admin = new RestClient(server.url);
+    await admin.authSuperuser(server.booted.superuser.email, server.booted.superuser.password);
+    expect(await loadWorkflows(admin)).toBe(0);
+    expect((await fetch(`${server.url}/api/tongban/workflows/dibao/1/validator.js`)).status).toBe(200);
+    const after = await su.collection('workflow_definitions').getOne(stored.id);
+    expect([after.sha256, after.updated === stored.updated]).toEqual([stored.sha256, false]);
   });
 });

@@ -88,19 +88,23 @@ export interface WorkflowForm {
 }
 
 /**
- * The validator of a form version: the module precompiled at build time when there is one (no code
- * generation in the page, as the Content-Security-Policy requires), else compiled here — for a
- * version published after the build, which then needs a policy that allows it.
+ * The validator of a form version: the module the server precompiled when the version was
+ * published (no code generation in the page, as the Content-Security-Policy requires); compiled here
+ * only if the server has none, which the policy then refuses with a Chinese error in the form.
  */
 async function compileForm(key: string, version: number, schema: FormSchema): Promise<WorkflowForm['compiled']> {
   let precompiled: SchemaValidateFunction | undefined;
   try {
-    const url = new URL(`./validators/${key}@${version}.js`, document.baseURI).href;
+    const url = new URL(`/api/tongban/workflows/${encodeURIComponent(key)}/${version}/validator.js`, window.location.origin).href;
     precompiled = ((await import(/* @vite-ignore */ url)) as { default: SchemaValidateFunction }).default;
   } catch {
     precompiled = undefined;
   }
-  return { validator: createFormValidator(schema, precompiled ? { precompiled } : {}), rules: compileFormRules(schema) };
+  try {
+    return { validator: createFormValidator(schema, precompiled ? { precompiled } : {}), rules: compileFormRules(schema) };
+  } catch (e) {
+    throw new Error(`无法加载“${key}”第 ${version} 版的表单校验模块，请联系管理员重新发布该流程。（${e instanceof Error ? e.message : String(e)}）`);
+  }
 }
 
 const forms = new Map<string, Promise<WorkflowForm>>();

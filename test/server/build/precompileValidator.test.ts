@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFormValidator, type FormSchema, type SchemaValidateFunction } from '../../../forms/core/index.js';
-import { buildValidators, precompileValidator } from '../../../server/build/buildValidators.js';
+import { precompileValidator } from '../../../server/build/precompileValidator.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const dibaoSchema = JSON.parse(readFileSync(path.join(root, 'workflows/dibao/form.schema.json'), 'utf8')) as FormSchema;
@@ -49,9 +49,4 @@ describe('precompiled (standalone) form validators', () => {
     expect(result.valid).toBe(false);
     expect(JSON.stringify(result)).toContain('公民身份号码');
   });
-
-  it('writes one module per shipped workflow form, named key@version', async () => {
-    const written = await buildValidators(path.join(outDir, 'public'));
-    expect(written).toContain('dibao@1.js');
-  }, 60_000);
 });
