@@ -1,8 +1,11 @@
 /**
- * `POST /api/tongban/cases/{id}/commands`: one command on one case, in one transaction. Loads the
- * case, checks the actor may see and act on it, merges only the sections the step lets them
- * write, validates, decides, applies the effects, appends the hash-chained event, bumps the
- * version by compare-and-swap, and stores the answer under the command id (a repeat returns it).
+ * `POST /api/tongban/cases/{id}/commands`: one command on one case. Prepared without the write
+ * lock — load the case, check the actor may see and act on it, merge only the sections the step
+ * lets them write, validate, decide — then committed in one transaction: the stored answer of the
+ * command id is checked again (a repeat returns it), the version is bumped by compare-and-swap
+ * against the version the decision was made on (a case changed meanwhile answers 409), the effects
+ * are applied, the hash-chained event appended and the answer stored under the command id. SQLite
+ * has one writer at a time, so only the writes hold the lock; deciding happens beside other writers.
  */
 import { availableActions, createWorkingCalendar, decide, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
 import { applyPermissions } from '../../forms/core/index.js';
@@ -71,39 +74,44 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
     commandId: { type: 'string', required: true, maxLength: 100 },
     returnTo: { type: 'string', maxLength: 100 },
   });
+  // A repeat of a finished command returns its stored answer without deciding again.
+  const repeated = storedAnswer(app, body.commandId, auth.id);
+  if (repeated) return repeated;
+
+  const { record, actor, wf, snapshot, data: stored } = loadVisibleCase(app, auth, caseId);
+  const step = wf.definition.steps[snapshot.step];
+  const action = step && (step.type === 'task' || step.type === 'timer') ? step.actions?.[body.action] : undefined;
+
+  let data = stored;
+  if (body.data && Object.keys(body.data).length > 0) {
+    const writes = action?.writes ?? [];
+    if (writes.length === 0) throw invalidData('此操作不能提交表单数据。', [{ path: '/data', message: '此操作不能提交表单数据。' }]);
+    const merged = applyPermissions(stepPermissions(wf, snapshot.step, writes), body.data, stored);
+    if (!merged.ok) throw invalidData('提交了不允许修改的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+    data = withComputedFields(wf, merged.data as Record<string, JsonValue>);
+  }
+  if (action?.kind === 'submit') {
+    const missing = (action.writes ?? []).filter((s) => data[s] === undefined);
+    if (missing.length > 0) throw invalidData('申请内容不完整。', missing.map((s) => ({ path: `/data/${s}`, message: `请填写“${String((wf.formSchema?.properties as Record<string, { title?: string }> | undefined)?.[s]?.title ?? s)}”部分。` })));
+  }
+  if (wf.validator && data !== stored) {
+    const result = wf.validator.validate(data);
+    if (!result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+  }
+
+  const at = now(app);
+  const calendar = createWorkingCalendar(calendarOverrides(app));
+  const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}) };
+  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recusedStaff(app, householdIdHashes(data)) });
+  if (!decision.ok) {
+    const r = decision.rejection;
+    throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
+  }
   let answer: RouteAnswer | undefined;
   app.runInTransaction((tx) => {
+    // The same command id may have been committed while this one was being decided.
     const earlier = storedAnswer(tx, body.commandId, auth.id);
     if (earlier) { answer = earlier; return; }
-    const { record, actor, wf, snapshot, data: stored } = loadVisibleCase(tx, auth, caseId);
-    const step = wf.definition.steps[snapshot.step];
-    const action = step && (step.type === 'task' || step.type === 'timer') ? step.actions?.[body.action] : undefined;
-
-    let data = stored;
-    if (body.data && Object.keys(body.data).length > 0) {
-      const writes = action?.writes ?? [];
-      if (writes.length === 0) throw invalidData('此操作不能提交表单数据。', [{ path: '/data', message: '此操作不能提交表单数据。' }]);
-      const merged = applyPermissions(stepPermissions(wf, snapshot.step, writes), body.data, stored);
-      if (!merged.ok) throw invalidData('提交了不允许修改的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-      data = withComputedFields(wf, merged.data as Record<string, JsonValue>);
-    }
-    if (action?.kind === 'submit') {
-      const missing = (action.writes ?? []).filter((s) => data[s] === undefined);
-      if (missing.length > 0) throw invalidData('申请内容不完整。', missing.map((s) => ({ path: `/data/${s}`, message: `请填写“${String((wf.formSchema?.properties as Record<string, { title?: string }> | undefined)?.[s]?.title ?? s)}”部分。` })));
-    }
-    if (wf.validator && data !== stored) {
-      const result = wf.validator.validate(data);
-      if (!result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-    }
-
-    const at = now(tx);
-    const calendar = createWorkingCalendar(calendarOverrides(tx));
-    const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}) };
-    const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recusedStaff(tx, householdIdHashes(data)) });
-    if (!decision.ok) {
-      const r = decision.rejection;
-      throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
-    }
     const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId: body.commandId, comment: body.comment, dataPatch: body.data ?? null });
     answer = {
       status: 200,

@@ -45,6 +45,16 @@ describe('the command guarantees (DESIGN.md §3)', () => {
     expect((await failure(command(other, c, 'accept', { commandId }))).status).toBe(409);
   });
 
+  it('answers the same commandId sent 8 times at once identically, with one event', async () => {
+    const c = await submittedCase(server);
+    const township = await server.login('township-a');
+    const commandId = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => command(township, c, 'accept', { commandId })));
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    const su = await server.superuser();
+    expect(await su.collection('events').getFullList({ filter: `application = "${c.id}" && action = "accept"` })).toHaveLength(1);
+  });
+
   it('answers bad input with clear Chinese errors and paths, and changes nothing', async () => {
     const c = await submittedCase(server);
     const township = await server.login('township-a');
