@@ -9,8 +9,8 @@ import { caseSummary, formPermissions, visibleData } from './caseView.js';
 import { verifyChain, type ChainedEvent } from './hashChain.js';
 import { conflict, forbidden, notFound } from './httpError.js';
 import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
-import type { RouteAnswer } from './sendCommand.js';
-import { householdIdHashes } from './sendCommand.js';
+import type { RouteAnswer } from './routeAnswer.js';
+import { householdIdHashes } from './householdIdHashes.js';
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
 export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {

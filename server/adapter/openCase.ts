@@ -13,7 +13,8 @@ import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
 import { parseBody } from './parseBody.js';
 import { withComputedFields } from './withComputedFields.js';
 import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
-import { storeAnswer, storedAnswer, type RouteAnswer } from './sendCommand.js';
+import { storeAnswer, storedAnswer } from './commandAnswers.js';
+import type { RouteAnswer } from './routeAnswer.js';
 import { latestPublished } from './workflowCache.js';
 
 interface OpenBody {
@@ -88,10 +89,13 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     record.set('township', org.township);
     record.set('county', org.county);
     record.set('title', `${wf.definition.name}：${applicant.getString('name') || '申请人'}`);
+    // Created first so the tasks, timers and documents of the effects can refer to it.
     saveCase(tx, record, wf, started.snapshot, data);
     const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
     applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, at, undefined);
     const event = appendEvent(tx, record.id, started.event, body.commandId, body.data ?? null);
+    // Same commit order as a command: effects, event, then the case with the data the effects set.
+    saveCase(tx, record, wf, started.snapshot, nextData);
     answer = { status: 201, body: { case: caseSummary(record, started.snapshot, wf), event, actions: availableActions(wf.compiled, started.snapshot, actor, { data: nextData }) } };
     storeAnswer(tx, body.commandId, record.id, auth.id, answer);
   });

@@ -15,45 +15,15 @@ import { withComputedFields } from './withComputedFields.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSummary, stepPermissions } from './caseView.js';
 import { now } from './clock.js';
-import { conflict, forbidden, HttpError, invalidData } from './httpError.js';
+import { forbidden, HttpError, invalidData } from './httpError.js';
 import { parseBody } from './parseBody.js';
-import { newRecord, readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
+import type { PbApp, PbRecord } from './pocketbase.js';
+import type { RouteAnswer } from './routeAnswer.js';
+import { storeAnswer, storedAnswer } from './commandAnswers.js';
+import { householdIdHashes } from './householdIdHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 
-/** An answer of a route: HTTP status and JSON body. */
-export interface RouteAnswer {
-  status: number;
-  body: unknown;
-}
-
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422 };
-
-/** The stored answer of an earlier command with this id, if any. */
-export function storedAnswer(tx: PbApp, commandId: string, actorId: string): RouteAnswer | undefined {
-  const rows = tx.findRecordsByFilter('commands', 'command_id = {:c}', '', 1, 0, { c: commandId });
-  const row = rows[0];
-  if (!row) return undefined;
-  if (row.getString('actor') !== actorId) throw conflict('该命令编号 (commandId) 已被使用，请使用新的编号。', 'command_id_taken');
-  return { status: row.getInt('status'), body: readJson(row, 'response') };
-}
-
-/** Remembers a command's answer so a repeat returns it. */
-export function storeAnswer(tx: PbApp, commandId: string, caseId: string, actorId: string, answer: RouteAnswer): void {
-  const r = newRecord(tx, 'commands');
-  r.set('command_id', commandId);
-  r.set('application', caseId);
-  r.set('actor', actorId);
-  r.set('status', answer.status);
-  r.set('response', answer.body);
-  tx.save(r);
-}
-
-/** The household's ID numbers, hashed, for the 近亲属 register. */
-export function householdIdHashes(data: Record<string, JsonValue>): string[] {
-  const members = ((data.household as { members?: { idNumber?: string }[] } | undefined)?.members ?? []).map((m) => m.idNumber);
-  const applicantId = (data.applicant as { idNumber?: string } | undefined)?.idNumber;
-  return [...new Set([applicantId, ...members].filter((x): x is string => typeof x === 'string' && x.length > 0))].map((id) => sha256(id.toUpperCase()));
-}
 
 interface CommandBody {
   action: string;
