@@ -3,7 +3,7 @@
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
 import type { CaseSnapshot, DecidedEvent, Effect, JsonValue } from '../../engine/index.js';
-import { conflict } from './httpError.js';
+import { staleVersion } from './httpError.js';
 import { documentView, renderTemplate } from './documents.js';
 import { eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
@@ -180,7 +180,7 @@ export function commitDecision(
   commit: { at: Date; commandId: string; comment?: string; dataPatch: unknown },
 ): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
-  if (swapped.rowsAffected() !== 1) throw conflict('案件已被他人更新，请刷新后重试。', 'stale_version');
+  if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
   applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment);
   const event = appendEvent(tx, record.id, decision.event, commit.commandId, commit.dataPatch);

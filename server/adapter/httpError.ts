@@ -16,15 +16,18 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: FieldProblem[],
+    /** Further fields of the answer body, e.g. the current version of a case. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
 
   /** The JSON body of the answer. */
   toBody(): { status: number; code: string; message: string; errors?: FieldProblem[] } {
-    return this.errors && this.errors.length > 0
+    const body = this.errors && this.errors.length > 0
       ? { status: this.status, code: this.code, message: this.message, errors: this.errors }
       : { status: this.status, code: this.code, message: this.message };
+    return this.details ? { ...this.details, ...body } : body;
   }
 }
 
@@ -38,6 +41,9 @@ export const forbidden = (message: string, code = 'forbidden') => new HttpError(
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 /** 409: stale version or lost race. */
 export const conflict = (message: string, code = 'conflict') => new HttpError(409, code, message);
+/** 409 `stale_version`: the case moved on since the version the client saw; the body carries `currentVersion`. */
+export const staleVersion = (currentVersion: number, sentVersion?: number) =>
+  new HttpError(409, 'stale_version', sentVersion === undefined ? `案件已被他人更新（当前版本 ${currentVersion}），请刷新后重试。` : `案件已被他人更新（当前版本 ${currentVersion}，您提交的是 ${sentVersion}），请刷新后重试。`, undefined, { currentVersion });
 /** 413: body too large. */
 export const tooLarge = (limit: number) => new HttpError(413, 'too_large', `请求内容过大：最多 ${Math.floor(limit / 1024)} KB。`);
 /** 422: the data is invalid. */

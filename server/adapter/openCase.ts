@@ -13,7 +13,7 @@ import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
 import { parseBody } from './parseBody.js';
 import { withComputedFields } from './withComputedFields.js';
 import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
-import { storeAnswer, storedAnswer } from './commandAnswers.js';
+import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { latestPublished } from './workflowCache.js';
 
@@ -40,9 +40,10 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     commandId: { type: 'string', required: true, maxLength: 100 },
     applicant: { type: 'string', maxLength: 30 },
   });
+  const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'open', digest: bodyDigest(body as unknown as Record<string, unknown>) };
   let answer: RouteAnswer | undefined;
   app.runInTransaction((tx) => {
-    const earlier = storedAnswer(tx, body.commandId, auth.id);
+    const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
     const wf = latestPublished(tx, body.workflow);
     if (!wf) throw notFound(`没有已发布的流程“${body.workflow}”。`);
@@ -97,7 +98,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     // Same commit order as a command: effects, event, then the case with the data the effects set.
     saveCase(tx, record, wf, started.snapshot, nextData);
     answer = { status: 201, body: { case: caseSummary(record, started.snapshot, wf), event, actions: availableActions(wf.compiled, started.snapshot, actor, { data: nextData }) } };
-    storeAnswer(tx, body.commandId, record.id, auth.id, answer);
+    storeAnswer(tx, binding, record.id, answer);
   });
   return answer!;
 }

@@ -1,11 +1,14 @@
 /**
  * `POST /api/tongban/cases/{id}/commands`: one command on one case. Prepared without the write
- * lock — load the case, check the actor may see and act on it, merge only the sections the step
- * lets them write, validate, decide — then committed in one transaction: the stored answer of the
- * command id is checked again (a repeat returns it), the version is bumped by compare-and-swap
- * against the version the decision was made on (a case changed meanwhile answers 409), the effects
- * are applied, the hash-chained event appended and the answer stored under the command id. SQLite
- * has one writer at a time, so only the writes hold the lock; deciding happens beside other writers.
+ * lock — load the case, check the version first (a stale one answers 409 `stale_version` with the
+ * current version, before any data check), check the actor may see and act on it, merge only the
+ * sections the step lets them write, validate, decide — then committed in one transaction: the
+ * stored answer of the command id is checked again (a repeat returns it), the version is bumped by
+ * compare-and-swap against the version the decision was made on (a case changed meanwhile answers
+ * 409 `stale_version`), the effects are applied, the hash-chained event appended and the answer
+ * stored under the command id. SQLite has one writer at a time, so only the writes hold the lock;
+ * deciding happens beside other writers. Any refusal looks up the command id once more before it
+ * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
 import { availableActions, createWorkingCalendar, decide, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
 import { applyPermissions } from '../../forms/core/index.js';
@@ -15,11 +18,11 @@ import { withComputedFields } from './withComputedFields.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSummary, stepPermissions } from './caseView.js';
 import { now } from './clock.js';
-import { forbidden, HttpError, invalidData } from './httpError.js';
+import { forbidden, HttpError, invalidData, staleVersion } from './httpError.js';
 import { parseBody } from './parseBody.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
-import { storeAnswer, storedAnswer } from './commandAnswers.js';
+import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import { householdIdHashes } from './householdIdHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 
@@ -44,11 +47,23 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
     commandId: { type: 'string', required: true, maxLength: 100 },
     returnTo: { type: 'string', maxLength: 100 },
   });
+  const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'command', caseId, digest: bodyDigest(body as unknown as Record<string, unknown>) };
   // A repeat of a finished command returns its stored answer without deciding again.
-  const repeated = storedAnswer(app, body.commandId, auth.id);
+  const repeated = storedAnswer(app, binding);
   if (repeated) return repeated;
+  try {
+    return decideAndCommit(app, auth, caseId, body, binding);
+  } catch (err) {
+    // The first copy of this command may have committed while this one was refused: answer as it did.
+    const earlier = storedAnswer(app, binding);
+    if (earlier) return earlier;
+    throw err;
+  }
+}
 
+function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: CommandBody, binding: CommandBinding): RouteAnswer {
   const { record, actor, wf, snapshot, data: stored } = loadVisibleCase(app, auth, caseId);
+  if (body.version !== snapshot.version) throw staleVersion(snapshot.version, body.version);
   const step = wf.definition.steps[snapshot.step];
   const action = step && (step.type === 'task' || step.type === 'timer') ? step.actions?.[body.action] : undefined;
 
@@ -78,21 +93,32 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
     throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
   }
   let answer: RouteAnswer | undefined;
-  app.runInTransaction((tx) => {
-    // The same command id may have been committed while this one was being decided.
-    const earlier = storedAnswer(tx, body.commandId, auth.id);
-    if (earlier) { answer = earlier; return; }
-    const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId: body.commandId, comment: body.comment, dataPatch: body.data ?? null });
-    answer = {
-      status: 200,
-      body: {
-        case: caseSummary(record, decision.snapshot, wf),
-        event: committed.event,
-        actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data }),
-      },
-    };
-    storeAnswer(tx, body.commandId, record.id, auth.id, answer);
-  });
+  let refusal: unknown;
+  try {
+    app.runInTransaction((tx) => {
+      try {
+        // The same command id may have been committed while this one was being decided.
+        const earlier = storedAnswer(tx, binding);
+        if (earlier) { answer = earlier; return; }
+        const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId: body.commandId, comment: body.comment, dataPatch: body.data ?? null });
+        answer = {
+          status: 200,
+          body: {
+            case: caseSummary(record, decision.snapshot, wf),
+            event: committed.event,
+            actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data }),
+          },
+        };
+        storeAnswer(tx, binding, record.id, answer);
+      } catch (err) {
+        refusal = err;
+        throw err;
+      }
+    });
+  } catch (err) {
+    // Thrown again as it was raised inside the transaction, so a refusal keeps its status and code.
+    throw refusal ?? err;
+  }
   if (!answer) throw forbidden('命令未执行。');
   return answer;
 }

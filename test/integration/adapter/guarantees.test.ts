@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { addOfficers } from '../../support/staff.js';
 
-async function submittedCase(server: TestServer): Promise<CaseSummary> {
-  const a1 = await server.login('applicant-a1');
+async function submittedCase(server: TestServer, applicant?: PocketBase): Promise<CaseSummary> {
+  const a1 = applicant ?? (await server.login('applicant-a1'));
   const opened = await openCase(a1, demoHousehold);
   return (await command(a1, opened.case, 'submit')).case;
 }
@@ -45,14 +47,62 @@ describe('the command guarantees (DESIGN.md §3)', () => {
     expect((await failure(command(other, c, 'accept', { commandId }))).status).toBe(409);
   });
 
-  it('answers the same commandId sent 8 times at once identically, with one event', async () => {
+  it('answers the same commandId sent 8 times at once with the first answer every time, with one event', async () => {
+    // Copies arrive before, during and after the first one commits; each round must answer 8 × 200.
+    const township = await server.login('township-a');
+    const applicant = await server.login('applicant-a1');
+    const su = await server.superuser();
+    for (let round = 0; round < 4; round++) {
+      const c = await submittedCase(server, applicant);
+      const commandId = randomUUID();
+      const data = { acceptance: { complete: true, relativeFiling: false } };
+      const answers = await Promise.allSettled(Array.from({ length: 8 }, () => command(township, c, 'accept', { commandId, data })));
+      const refused = answers.filter((a): a is PromiseRejectedResult => a.status === 'rejected').map((a) => (a.reason as { status: number; response: unknown }).response);
+      expect(refused, `round ${round}`).toEqual([]);
+      const values = answers.map((a) => (a as PromiseFulfilledResult<unknown>).value);
+      for (const a of values) expect(a).toEqual(values[0]);
+      expect(await su.collection('events').getFullList({ filter: `application = "${c.id}" && action = "accept"` })).toHaveLength(1);
+    }
+  });
+
+  it('lets one of 30 officers sending one action with form data win; the 29 others get 409 stale_version with the current version', async () => {
+    const c = await submittedCase(server);
+    const officers = [await server.login('township-a'), ...(await addOfficers(server, 'township-a', 29)).map((o) => o.pb)];
+    const data = { acceptance: { complete: true, relativeFiling: false } };
+    const results = await Promise.allSettled(officers.map((pb) => command(pb, c, 'accept', { data })));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => ({ status: (r.reason as { status: number }).status, ...((r.reason as { response: object }).response) }));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(29);
+    for (const l of lost) expect(l).toMatchObject({ status: 409, code: 'stale_version', currentVersion: c.version + 1 });
+    const su = await server.superuser();
+    expect((await su.collection('events').getFullList({ filter: `application = "${c.id}" && action = "accept"` }))).toHaveLength(1);
+  });
+
+  it('answers a stale version with 409 stale_version and the current version before looking at the data', async () => {
     const c = await submittedCase(server);
     const township = await server.login('township-a');
+    await command(township, c, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } });
+    // At the new step `accept` writes no data; the stale version is what the client must hear about.
+    const stale = await failure(command(township, c, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } }));
+    expect(stale).toMatchObject({ status: 409, body: { code: 'stale_version', currentVersion: c.version + 1 } });
+  });
+
+  it('refuses a commandId reused on another case or with another body with 409 command_id_reused, and still answers the first', async () => {
+    const c1 = await submittedCase(server);
+    const c2 = await submittedCase(server);
+    const township = await server.login('township-a');
     const commandId = randomUUID();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => command(township, c, 'accept', { commandId })));
-    for (const a of answers) expect(a).toEqual(answers[0]);
+    const first = await command(township, c1, 'accept', { commandId });
+    const otherCase = await failure(command(township, c2, 'accept', { commandId }));
+    expect(otherCase).toMatchObject({ status: 409, body: { code: 'command_id_reused' } });
+    const otherBody = await failure(command(township, c1, 'accept', { commandId, comment: '另一条意见' }));
+    expect(otherBody).toMatchObject({ status: 409, body: { code: 'command_id_reused' } });
+    const otherRoute = await failure(openCase(await server.login('applicant-a1'), demoHousehold, { commandId }));
+    expect(otherRoute.status).toBe(409);
+    expect(await command(township, c1, 'accept', { commandId })).toEqual(first);
     const su = await server.superuser();
-    expect(await su.collection('events').getFullList({ filter: `application = "${c.id}" && action = "accept"` })).toHaveLength(1);
+    expect((await su.collection('applications').getOne(c2.id)).version).toBe(c2.version);
   });
 
   it('answers bad input with clear Chinese errors and paths, and changes nothing', async () => {

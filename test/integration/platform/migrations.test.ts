@@ -33,7 +33,7 @@ describe('the migrations', () => {
       events: ['application', 'seq', 'action', 'kind', 'from_step', 'to_step', 'actor', 'comment', 'data_patch', 'at', 'command_id', 'prev_hash', 'hash'],
       documents: ['application', 'kind', 'title', 'template', 'html', 'sha256'],
       timers: ['application', 'key', 'step', 'due_at', 'status', 'fired_at'],
-      commands: ['command_id', 'application', 'actor', 'status', 'response'],
+      commands: ['command_id', 'application', 'actor', 'route', 'body_digest', 'status', 'response'],
       outbox: ['application', 'channel', 'recipient', 'message', 'status', 'attempts', 'next_attempt_at'],
       calendar_overrides: ['date', 'working', 'note'],
       staff_relatives: ['staff', 'relative_name', 'relative_id_hash'],
