@@ -3,8 +3,10 @@
  * registers the routes and the cron and calls these handlers; each handler answers JSON, with
  * Chinese error messages and field paths.
  */
+import { exportAudit, requireAuditReader } from './auditExport.js';
 import { getActions, getCase, claimTask, verifyCase } from './caseQueries.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
+import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHookEvent, type RecordRequestHookEvent } from './configAudit.js';
 import { HttpError, badRequest, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
 import { openCase } from './openCase.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
@@ -76,6 +78,19 @@ export const routes = {
       if (!isAdmin) throw e.auth ? forbidden('只有管理员可以手动触发计时器扫描。') : unauthorized();
       return { status: 200, body: { fired: sweepTimers(app()) } };
     }),
+  auditExport: (e: PbRequestEvent) => {
+    try {
+      requireAuditReader(e.auth, e.hasSuperuserAuth());
+      const q = e.request.url.query();
+      const file = exportAudit(app(), { from: q.get('from'), to: q.get('to'), format: q.get('format') });
+      e.response.header().set('Content-Disposition', `attachment; filename="${file.fileName}"`);
+      e.response.header().set('Content-Type', file.contentType);
+      e.string(200, file.body);
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      e.json(err.status, err.toBody());
+    }
+  },
   setClock: (e: PbRequestEvent) =>
     respond(e, () => {
       if (!simulatedClockEnabled()) throw notFound('Not found.');
@@ -86,6 +101,18 @@ export const routes = {
       setSimulatedNow(app(), at);
       return { status: 200, body: { now: at.toISOString() } };
     }),
+};
+
+/** Record hooks of the configuration audit (server/pb_hooks/tongban_audit.pb.js). */
+export const configAudit = {
+  /** Before a record API write of an audited collection: remembers who asks. */
+  onRequest: (e: RecordRequestHookEvent) => tagRequestActor(app(), e),
+  /** The write of an audited collection, with its audit entry in the same transaction. */
+  onCreate: (e: RecordExecuteHookEvent) => auditWrite(e, 'create'),
+  onUpdate: (e: RecordExecuteHookEvent) => auditWrite(e, 'update'),
+  onDelete: (e: RecordExecuteHookEvent) => auditWrite(e, 'delete'),
+  /** Any update or delete of the audit log: refused. */
+  refuseChange: refuseAuditLogChange,
 };
 
 /** Compiles every published workflow and fires timers that fell due while the server was down. */

@@ -34,7 +34,7 @@ export interface PbApp {
 /** The request event of a route handler. */
 export interface PbRequestEvent {
   auth: PbRecord | null;
-  request: { header: { get(name: string): string }; contentLength: number; body: unknown };
+  request: { header: { get(name: string): string }; contentLength: number; body: unknown; url: { query(): { get(name: string): string } } };
   response: { header(): { set(name: string, value: string): void } };
   requestInfo(): { body: unknown; auth: PbRecord | null };
   json(status: number, body: unknown): void;
