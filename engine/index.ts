@@ -13,6 +13,7 @@ export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './c
 export { startCase, type StartCaseInput } from './runtime/startCase.js';
 export { decide, type DecideEnv } from './runtime/decide.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
+export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
 export { workingDaysLeft } from './runtime/statutoryClock.js';
 export { createWorkingCalendar, type CalendarOverride, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
 export { chinaDateOf } from './calendar/chinaDate.js';

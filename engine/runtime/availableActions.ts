@@ -5,6 +5,7 @@
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
 import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { taskForActor, type DecideEnv } from './decide.js';
+import { mustRecuse } from './recusal.js';
 import type { Actor, CaseSnapshot } from './types.js';
 
 /** An action offered to the actor. */
@@ -25,7 +26,7 @@ export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, a
   if (snapshot.status === 'done') return [];
   const step = wf.definition.steps[snapshot.step];
   if (!step || (step.type !== 'task' && step.type !== 'timer')) return [];
-  if (step.type === 'task' && step.recusal !== false && snapshot.flags.includes('relativeFiling') && env.recusedActors?.includes(actor.id)) return [];
+  if (mustRecuse(step, actor, env.recusedActors)) return [];
   const offers: ActionOffer[] = [];
   for (const [name, action] of Object.entries(step.actions ?? {})) {
     if (typeof taskForActor(wf, snapshot, actor, step, action) === 'string') continue;

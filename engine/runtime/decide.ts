@@ -11,6 +11,7 @@ import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { resolveLevel, whyActorCannotAct } from '../org/resolveAssignee.js';
 import { applyNamedEffects } from './applyNamedEffects.js';
+import { mustRecuse, withRegisterFlag } from './recusal.js';
 import { enterStep, visitKey } from './enterStep.js';
 import { extendClock, resumeClock, startClock } from './statutoryClock.js';
 import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, Rejection } from './types.js';
@@ -20,7 +21,10 @@ export interface DecideEnv {
   calendar: WorkingCalendar;
   /** The case data with this command's data merged in (validated by the caller). */
   data: Record<string, JsonValue>;
-  /** Staff with a declared close relative in the case (近亲属备案): they may not act on it. */
+  /**
+   * Staff the 近亲属 register names for the case's household: they may not act on it at any step,
+   * and a non-empty list raises the `relativeFiling` flag on the next accepted command.
+   */
   recusedActors?: string[];
 }
 
@@ -77,9 +81,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     const found = taskForActor(wf, snapshot, actor, step, action);
     if (typeof found === 'string') return reject('not_your_task', found);
     task = found;
-    if (step.type === 'task' && step.recusal !== false && snapshot.flags.includes('relativeFiling') && env.recusedActors?.includes(actor.id)) {
-      return reject('not_your_task', '您已备案为申请家庭的近亲属，须回避，不能办理此案件。');
-    }
+    if (mustRecuse(step, actor, env.recusedActors)) return reject('not_your_task', '您已备案为申请家庭的近亲属，须回避，不能办理此案件。');
     if (needsComment(action) && !(command.comment && command.comment.trim().length >= 2)) {
       return reject('invalid_data', action.kind === 'reject' ? '不予通过须填写书面理由。' : action.kind === 'return' ? '退回补正须写明需要补正的全部内容。' : '此操作须填写理由。', '/comment');
     }
@@ -97,7 +99,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
 
   // Effects of the action itself come first: they may raise flags that routing looks at.
   const named = applyNamedEffects(wf, action?.effects, env.data);
-  const flags = [...new Set([...snapshot.flags, ...named.flags])];
+  const flags = [...new Set([...withRegisterFlag(snapshot.flags, env.recusedActors), ...named.flags])];
   const event: MachineEvent = {
     type: command.action,
     data: env.data,

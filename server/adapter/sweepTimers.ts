@@ -5,7 +5,9 @@
  * the first sweep after the restart.
  */
 import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
+import { recusedStaff } from './actors.js';
 import { commitDecision } from './caseWrites.js';
+import { householdIdHashes } from './householdIdHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { readJson, type PbApp } from './pocketbase.js';
@@ -28,7 +30,7 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
       const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
       const commandId = `timer:${record.id}:${timer.getString('key')}`;
-      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey: timer.getString('key') }, at, { calendar: createWorkingCalendar(calendarOverrides(tx)), data });
+      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey: timer.getString('key') }, at, { calendar: createWorkingCalendar(calendarOverrides(tx)), data, recusedActors: recusedStaff(tx, householdIdHashes(data)) });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
       commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null });
       fired++;

@@ -33,6 +33,7 @@ export const actors = {
   village: { id: 'u-village', kind: 'officer', roles: ['dibao_officer'], orgUnit: { id: 'va1', level: 'village', path: ['c1', 'ta', 'va1'] } },
   otherVillage: { id: 'u-village-a2', kind: 'officer', roles: ['dibao_officer'], orgUnit: { id: 'va2', level: 'village', path: ['c1', 'ta', 'va2'] } },
   township: { id: 'u-township', kind: 'officer', roles: ['dibao_officer'], orgUnit: { id: 'ta', level: 'township', path: ['c1', 'ta'] } },
+  townshipColleague: { id: 'u-township-2', kind: 'officer', roles: ['dibao_officer'], orgUnit: { id: 'ta', level: 'township', path: ['c1', 'ta'] } },
   otherTownship: { id: 'u-township-b', kind: 'officer', roles: ['dibao_officer'], orgUnit: { id: 'tb', level: 'township', path: ['c1', 'tb'] } },
   county: { id: 'u-county', kind: 'officer', roles: ['dibao_officer'], orgUnit: { id: 'c1', level: 'county', path: ['c1'] } },
   system: { id: 'system', kind: 'system', roles: [] },

@@ -147,13 +147,46 @@ describe('the 低保 workflow', () => {
   it('forces a county home visit for a 近亲属备案 case and keeps the related officer out', () => {
     c.recused = [actors.township.id];
     c.ok(actors.applicant, 'submit', { data: household });
-    c.ok(actors.township, 'accept', { data: { acceptance: { complete: true, relativeFiling: true } } });
+    c.ok(actors.townshipColleague, 'accept', { data: { acceptance: { complete: true, relativeFiling: true } } });
     expect(c.snapshot.flags).toContain('relativeFiling');
     c.ok(actors.village, 'complete');
     c.ok(actors.county, 'complete');
     const recused = c.send(actors.township, 'approve');
     expect(recused.ok ? undefined : recused.rejection.code).toBe('not_your_task');
     expect(c.offers(actors.township)).toEqual([]);
+  });
+
+  it('keeps a relative named in the register out at every step although nobody ticked 近亲属备案, and raises the flag itself', () => {
+    c.recused = [actors.township.id];
+    c.ok(actors.applicant, 'submit', { data: household });
+    expect(c.snapshot.flags).toContain('relativeFiling');
+    const notTicked = { acceptance: { complete: true, relativeFiling: false } };
+    const atAcceptance = c.send(actors.township, 'accept', { data: notTicked });
+    expect(atAcceptance.ok ? undefined : atAcceptance.rejection.code).toBe('not_your_task');
+    expect(c.offers(actors.township)).toEqual([]);
+    c.ok(actors.townshipColleague, 'accept', { data: notTicked });
+    c.ok(actors.village, 'complete');
+    c.ok(actors.county, 'complete');
+    c.ok(actors.townshipColleague, 'approve');
+    expect(c.snapshot.step).toBe('publicNotice');
+    // An action during the 公示 wait (登记异议) is refused too.
+    const objection = c.send(actors.township, 'object', { comment: '群众反映收入不实' });
+    expect(objection.ok ? undefined : objection.rejection.code).toBe('not_your_task');
+    expect(c.offers(actors.township)).toEqual([]);
+    expect(c.offers(actors.townshipColleague)).toEqual(['object']);
+    c.advanceDays(7);
+    c.fireTimer();
+    expect(c.snapshot.step).toBe('countyVisit');
+  });
+
+  it('raises the 近亲属备案 flag when the register names someone after the case was accepted', () => {
+    c.ok(actors.applicant, 'submit', { data: household });
+    c.ok(actors.township, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } });
+    expect(c.snapshot.flags).not.toContain('relativeFiling');
+    c.recused = [actors.county.id];
+    c.ok(actors.village, 'complete');
+    expect(c.snapshot.flags).toContain('relativeFiling');
+    expect(c.send(actors.county, 'complete').ok).toBe(false);
   });
 
   it('routes a flagged case through the county visit after 公示', () => {
