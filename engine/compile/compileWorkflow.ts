@@ -8,6 +8,7 @@ import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { ActionDefinition, Condition, JsonValue, Route, StepDefinition, Target, WorkflowDefinition } from '../definition/types.js';
 import { DefinitionError } from '../definition/problems.js';
 import { validateDefinition } from '../definition/validateDefinition.js';
+import { ownEntry } from '../definition/ownEntry.js';
 import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { builtInEffects, type EffectRegistry } from '../registry/effects.js';
 import { builtInGuards, type GuardRegistry } from '../registry/guards.js';
@@ -66,14 +67,15 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   const effects = { ...builtInEffects, ...options.effects };
   const resolvers = { ...builtInResolvers, ...options.resolvers };
 
-  const returners: Record<string, string[]> = {};
+  // No prototype: a step name is only ever an own key here.
+  const returners: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [name, step] of Object.entries(definition.steps)) {
     if (step.type !== 'task' && step.type !== 'timer') continue;
     for (const action of Object.values(step.actions ?? {})) {
       if (action.kind !== 'return') continue;
       for (const target of action.returnTo ?? []) {
-        const list = (returners[target] ??= []);
-        if (!list.includes(name)) list.push(name);
+        const list = ownEntry(returners, target) ?? [];
+        if (!list.includes(name)) returners[target] = [...list, name];
       }
     }
   }
@@ -99,7 +101,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       recordApproval: assign({ approvals: ({ context, event }) => [...context.approvals, (event as MachineEvent).role ?? ''] }),
       enter: assign({
         approvals: () => [],
-        visits: ({ context }, params: { step: string }) => ({ ...context.visits, [params.step]: (context.visits[params.step] ?? 0) + 1 }),
+        visits: ({ context }, params: { step: string }) => ({ ...context.visits, [params.step]: (ownEntry(context.visits, params.step) ?? 0) + 1 }),
       }),
     },
   });
@@ -119,7 +121,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     if (action.kind === 'save' || action.kind === 'extend') return [{ actions: [] }];
     const transitions: object[] = [];
     if (action.kind === 'submit' || action.kind === 'approve') {
-      for (const returner of returners[stepName] ?? []) {
+      for (const returner of ownEntry(returners, stepName) ?? []) {
         transitions.push({ target: returner, reenter: true, guard: { type: 'returnedFromIs', params: { step: returner } }, actions: [{ type: 'forgetReturner' }] });
       }
       if (step.type === 'task' && step.assignee.mode === 'all') {

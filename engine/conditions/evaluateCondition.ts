@@ -5,6 +5,7 @@
 import type { Condition, JsonValue } from '../definition/types.js';
 import type { GuardRegistry } from '../registry/guards.js';
 import { readPointer } from './jsonPointer.js';
+import { ownEntry } from '../definition/ownEntry.js';
 
 /** What a condition can look at. */
 export interface ConditionScope {
@@ -15,7 +16,7 @@ export interface ConditionScope {
 }
 
 function numberOf(value: number | { param: string }, scope: ConditionScope): number {
-  return typeof value === 'number' ? value : Number(scope.parameters[value.param]);
+  return typeof value === 'number' ? value : Number(ownEntry(scope.parameters, value.param));
 }
 
 function equal(a: unknown, b: unknown): boolean {
@@ -29,7 +30,7 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
   if ('not' in condition) return !evaluateCondition(condition.not, scope);
   if ('flag' in condition) return scope.flags.includes(condition.flag);
   if ('guard' in condition) {
-    const guard = scope.guards[condition.guard];
+    const guard = ownEntry(scope.guards, condition.guard);
     return guard ? guard({ data: scope.data, parameters: scope.parameters, args: condition.args ?? {} }) : false;
   }
   const value = readPointer(scope.data, condition.path);

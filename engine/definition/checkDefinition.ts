@@ -11,6 +11,7 @@ import { resolveLevel } from '../org/resolveAssignee.js';
 import type { AssigneeLevel, Condition, EffectRef, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
+import { hasOwnEntry, ownEntry } from './ownEntry.js';
 
 /** The levels the org tree has (default: village, township and county all exist). */
 export interface OrgTreeSummary {
@@ -61,7 +62,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   for (const [name, step] of Object.entries(steps)) {
     const exits = exitsOf(name, step);
     edges.set(name, exits.map(([, t]) => t));
-    for (const [path, target] of exits) if (!(target in steps)) add(path, `目标步骤“${target}”未定义。`);
+    for (const [path, target] of exits) if (!hasOwnEntry(steps, target)) add(path, `目标步骤“${target}”未定义。`);
     if (step.type !== 'final' && exits.length === 0) add(`/steps/${escape(name)}`, `步骤“${step.name}”没有出口：案件会停在这里（死路）。`);
     if (step.type === 'choice' || step.type === 'task' || step.type === 'timer') {
       const lists: [string, Route[]][] = step.type === 'choice' ? [[`/steps/${escape(name)}/target`, step.target]] : [];
@@ -71,7 +72,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   }
   const seen = new Set<string>([def.initial]);
   const queue = [def.initial];
-  while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (t in steps && !seen.has(t)) { seen.add(t); queue.push(t); }
+  while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (hasOwnEntry(steps, t) && !seen.has(t)) { seen.add(t); queue.push(t); }
   for (const [name, step] of Object.entries(steps)) if (!seen.has(name)) add(`/steps/${escape(name)}`, `步骤“${step.name}”从起始步骤无法到达。`);
 
   // Assignees, guards, effects, parameters.
@@ -81,7 +82,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
       const level = resolveLevel(step.assignee.level, parameters);
       if (!level) add(`${sp}/assignee/level`, typeof step.assignee.level === 'string' ? '无效的层级。' : `参数“${step.assignee.level.param}”未定义或不是有效层级。`);
       else if (level !== 'applicant' && !org.levels.includes(level)) add(`${sp}/assignee/level`, `组织架构中没有“${level}”层级，无法确定办理人。`);
-      if (step.assignee.resolver && !(step.assignee.resolver in builtInResolvers)) add(`${sp}/assignee/resolver`, `未注册的办理人解析器“${step.assignee.resolver}”。`);
+      if (step.assignee.resolver && !hasOwnEntry(builtInResolvers, step.assignee.resolver)) add(`${sp}/assignee/resolver`, `未注册的办理人解析器“${step.assignee.resolver}”。`);
     }
     const conditions: [string, Condition | undefined][] = [];
     const effectLists: [string, EffectRef[] | undefined][] = [];
@@ -97,16 +98,16 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
         if (a.kind === 'extend' && !def.limit?.extendedWorkingDays) add(ap, '流程没有规定延长后的时限 (limit.extendedWorkingDays)，不能设置延长操作。');
       }
     }
-    for (const [path, c] of conditions) for (const g of guardsIn(c, [])) if (!(g in builtInGuards)) add(path, `未注册的守卫“${g}”。`);
-    for (const [path, list] of effectLists) (list ?? []).forEach((e, i) => { if (!(e.effect in builtInEffects)) add(`${path}/${i}/effect`, `未注册的效果“${e.effect}”。`); });
+    for (const [path, c] of conditions) for (const g of guardsIn(c, [])) if (!hasOwnEntry(builtInGuards, g)) add(path, `未注册的守卫“${g}”。`);
+    for (const [path, list] of effectLists) (list ?? []).forEach((e, i) => { if (!hasOwnEntry(builtInEffects, e.effect)) add(`${path}/${i}/effect`, `未注册的效果“${e.effect}”。`); });
   }
 
   // Deadlines against the overall limit: the longest acyclic path of clock-counting task deadlines.
-  const limit = typeof def.limit?.workingDays === 'number' ? def.limit.workingDays : def.limit ? Number(parameters[def.limit.workingDays.param]) : undefined;
+  const limit = typeof def.limit?.workingDays === 'number' ? def.limit.workingDays : def.limit ? Number(ownEntry(parameters, def.limit.workingDays.param)) : undefined;
   if (def.limit && !Number.isFinite(limit)) add('/limit/workingDays', '总时限参数未定义。');
   if (limit !== undefined && Number.isFinite(limit)) {
-    const cost = (n: string) => { const s = steps[n]; return s?.type === 'task' && !s.pausesClock && !s.startsClock ? s.deadline?.workingDays ?? 0 : 0; };
-    const forward = (n: string) => exitsOf(n, steps[n]!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t).filter((t) => t in steps);
+    const cost = (n: string) => { const s = ownEntry(steps, n); return s?.type === 'task' && !s.pausesClock && !s.startsClock ? s.deadline?.workingDays ?? 0 : 0; };
+    const forward = (n: string) => exitsOf(n, ownEntry(steps, n)!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t).filter((t) => hasOwnEntry(steps, t));
     let worst = 0;
     let worstPath: string[] = [];
     const walk = (n: string, onPath: string[], total: number) => {
@@ -115,7 +116,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
       for (const t of forward(n)) if (!onPath.includes(t) && t !== n) walk(t, [...onPath, n], sum);
     };
     walk(def.initial, [], 0);
-    if (worst > limit) add('/limit/workingDays', `各步骤期限之和最多可达 ${worst} 个工作日（${worstPath.map((n) => steps[n]!.name).join(' → ')}），超过总时限 ${limit} 个工作日。`);
+    if (worst > limit) add('/limit/workingDays', `各步骤期限之和最多可达 ${worst} 个工作日（${worstPath.map((n) => ownEntry(steps, n)!.name).join(' → ')}），超过总时限 ${limit} 个工作日。`);
   }
   return problems;
 }

@@ -4,6 +4,7 @@
  * problem with its JSON path; an empty list means the shape is right.
  */
 import type { DefinitionProblem } from './problems.js';
+import { hasOwnEntry, inheritedNames } from './ownEntry.js';
 
 const stepTypes = ['task', 'timer', 'choice', 'final'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend'];
@@ -17,7 +18,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 const isPosInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
-const isParam = (v: unknown) => isObj(v) && isNonEmptyString(v.param);
+const isParam = (v: unknown): v is { param: string } => isObj(v) && isNonEmptyString(v.param);
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Checks the shape of a definition; returns every problem found. */
@@ -25,6 +26,16 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const add = (path: string, message: string): void => {
     problems.push({ path, message });
+  };
+
+  /** Refuses a name every plain object inherits (`constructor`, `__proto__` …) wherever a definition names something. */
+  const checkOwnName = (name: unknown, path: string): boolean => {
+    if (typeof name !== 'string' || !inheritedNames.has(name)) return true;
+    add(path, `名称“${name}”与 JavaScript 对象的内置属性重名，不能使用，请换一个名称。`);
+    return false;
+  };
+  const checkParamRef = (v: unknown, path: string): void => {
+    if (isParam(v)) checkOwnName(v.param, `${path}/param`);
   };
 
   const checkUnknown = (value: Obj, path: string, allowed: string[]) => {
@@ -41,25 +52,27 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     }
     if ('not' in c) return checkCondition(c.not, `${path}/not`);
     if ('flag' in c) return isNonEmptyString(c.flag) ? undefined : add(`${path}/flag`, '标记名必须是非空字符串。');
-    if ('guard' in c) return isNonEmptyString(c.guard) ? undefined : add(`${path}/guard`, '守卫名必须是非空字符串。');
+    if ('guard' in c) return isNonEmptyString(c.guard) ? void checkOwnName(c.guard, `${path}/guard`) : add(`${path}/guard`, '守卫名必须是非空字符串。');
     if (typeof c.path !== 'string' || !c.path.startsWith('/')) add(`${path}/path`, '条件须有以“/”开头的数据路径 (JSON Pointer)。');
     const ops = conditionOps.filter((op) => op in c);
     if (ops.length !== 1) return add(path, `条件须恰好有一个比较：${conditionOps.join('、')}。`);
     const op = ops[0]!;
     const v = c[op];
     if (['gt', 'gte', 'lt', 'lte'].includes(op) && typeof v !== 'number' && !isParam(v)) add(`${path}/${op}`, '比较值必须是数字或 {"param": "名称"}。');
+    checkParamRef(v, `${path}/${op}`);
     if (op === 'in' && !Array.isArray(v)) add(`${path}/in`, '“in” 必须是数组。');
     if (op === 'exists' && typeof v !== 'boolean') add(`${path}/exists`, '“exists” 必须是 true 或 false。');
   };
 
   const checkTarget = (t: unknown, path: string): void => {
-    if (typeof t === 'string') return t ? undefined : add(path, '目标步骤不能为空。');
+    if (typeof t === 'string') return t ? void checkOwnName(t, path) : add(path, '目标步骤不能为空。');
     if (!Array.isArray(t) || t.length === 0) return add(path, '目标必须是步骤名或非空的路由数组。');
     t.forEach((route, i) => {
       const rp = `${path}/${i}`;
       if (!isObj(route)) return add(rp, '路由必须是对象。');
       checkUnknown(route, rp, ['when', 'target']);
       if (!isNonEmptyString(route.target)) add(`${rp}/target`, '路由须有目标步骤。');
+      else checkOwnName(route.target, `${rp}/target`);
       if (route.when !== undefined) checkCondition(route.when, `${rp}/when`);
     });
   };
@@ -69,12 +82,13 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if (!Array.isArray(e)) return add(path, '效果必须是数组。');
     e.forEach((ref, i) => {
       if (!isObj(ref) || !isNonEmptyString(ref.effect)) add(`${path}/${i}`, '效果须写明 “effect” 名称。');
+      else if (!checkOwnName(ref.effect, `${path}/${i}/effect`)) return;
       else if (ref.args !== undefined && !isObj(ref.args)) add(`${path}/${i}/args`, '“args” 必须是对象。');
     });
   };
 
   const checkDuration = (d: unknown, path: string): void => {
-    if (isParam(d)) return;
+    if (isParam(d)) return checkParamRef(d, path);
     if (!isObj(d)) return add(path, '期限必须是 {"workingDays": n} 或 {"days": n}。');
     checkUnknown(d, path, ['workingDays', 'days']);
     if (d.workingDays === undefined && d.days === undefined) add(path, '期限须有 workingDays 或 days。');
@@ -85,6 +99,8 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if (!isObj(a)) return add(path, '须指定办理人 (assignee)。');
     checkUnknown(a, path, ['level', 'role', 'resolver', 'mode', 'group']);
     if (!(typeof a.level === 'string' && levels.includes(a.level)) && !isParam(a.level)) add(`${path}/level`, `层级必须是 ${levels.join('、')} 之一，或 {"param": "名称"}。`);
+    checkParamRef(a.level, `${path}/level`);
+    if (a.resolver !== undefined) checkOwnName(a.resolver, `${path}/resolver`);
     if (a.mode !== undefined && !['single', 'any', 'all'].includes(a.mode as string)) add(`${path}/mode`, '“mode” 必须是 single、any 或 all。');
     if ((a.mode === 'any' || a.mode === 'all') && (!Array.isArray(a.group) || a.group.length < 2)) add(`${path}/group`, '会签/或签须列出至少两个职责 (group)。');
   };
@@ -95,18 +111,21 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     for (const [name, a] of Object.entries(actions)) {
       const ap = `${path}/${escape(name)}`;
       if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
+      else checkOwnName(name, ap);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
       checkUnknown(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'effects', 'writes', 'assignee']);
       if (!actionKinds.includes(a.kind as string)) add(`${ap}/kind`, `操作类型必须是 ${actionKinds.join('、')} 之一。`);
       if (!isNonEmptyString(a.label)) add(`${ap}/label`, '操作须有中文名称 (label)。');
       if (a.kind === 'return') {
         if (!Array.isArray(a.returnTo) || a.returnTo.length === 0 || !a.returnTo.every(isNonEmptyString)) add(`${ap}/returnTo`, '退回操作须列出可退回的步骤 (returnTo)。');
+        else a.returnTo.forEach((t: string, i: number) => checkOwnName(t, `${ap}/returnTo/${i}`));
       } else if (['submit', 'approve', 'reject', 'withdraw', 'object'].includes(a.kind as string)) {
         if (a.target === undefined) add(`${ap}/target`, '此操作须有目标步骤 (target)。');
         else checkTarget(a.target, `${ap}/target`);
       }
       if (a.guard !== undefined) checkCondition(a.guard, `${ap}/guard`);
       if (a.writes !== undefined && !(Array.isArray(a.writes) && a.writes.every(isNonEmptyString))) add(`${ap}/writes`, '“writes” 必须是数据分区名的数组。');
+      else if (Array.isArray(a.writes)) a.writes.forEach((w: string, i: number) => checkOwnName(w, `${ap}/writes/${i}`));
       if (a.assignee !== undefined) checkAssignee(a.assignee, `${ap}/assignee`);
       checkEffects(a.effects, `${ap}/effects`);
     }
@@ -122,11 +141,14 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
   if (!isPosInt(d.version)) add('/version', '版本号 (version) 必须是正整数。');
   if (!isNonEmptyString(d.name)) add('/name', '流程须有名称 (name)。');
   if (d.parameters !== undefined && !isObj(d.parameters)) add('/parameters', '参数 (parameters) 必须是对象。');
+  else if (isObj(d.parameters)) for (const name of Object.keys(d.parameters)) checkOwnName(name, `/parameters/${escape(name)}`);
   if (d.limit !== undefined) {
     if (!isObj(d.limit)) add('/limit', '总时限 (limit) 必须是对象。');
     else {
       checkUnknown(d.limit, '/limit', ['workingDays', 'extendedWorkingDays']);
       if (!isPosInt(d.limit.workingDays) && !isParam(d.limit.workingDays)) add('/limit/workingDays', '总时限须为正整数个工作日。');
+      checkParamRef(d.limit.workingDays, '/limit/workingDays');
+      checkParamRef(d.limit.extendedWorkingDays, '/limit/extendedWorkingDays');
       if (d.limit.extendedWorkingDays !== undefined && !isPosInt(d.limit.extendedWorkingDays) && !isParam(d.limit.extendedWorkingDays)) add('/limit/extendedWorkingDays', '延长后的时限须为正整数个工作日。');
     }
   }
@@ -135,11 +157,12 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     add('/steps', '流程须至少有一个步骤 (steps)。');
     return problems;
   }
-  if (isNonEmptyString(d.initial) && !(d.initial in d.steps)) add('/initial', `起始步骤“${d.initial}”未定义。`);
+  if (isNonEmptyString(d.initial) && !hasOwnEntry(d.steps, d.initial)) add('/initial', `起始步骤“${d.initial}”未定义。`);
 
   for (const [name, s] of Object.entries(d.steps)) {
     const sp = `/steps/${escape(name)}`;
     if (!namePattern.test(name)) add(sp, `步骤名“${name}”只能用字母、数字、点、下划线和连字符。`);
+    else checkOwnName(name, sp);
     if (!isObj(s)) { add(sp, '步骤必须是对象。'); continue; }
     if (!stepTypes.includes(s.type as string)) { add(`${sp}/type`, `步骤类型必须是 ${stepTypes.join('、')} 之一。`); continue; }
     if (!isNonEmptyString(s.name)) add(`${sp}/name`, '步骤须有中文名称 (name)。');
@@ -150,7 +173,10 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (s.deadline !== undefined) checkDuration(s.deadline, `${sp}/deadline`);
       if (s.form !== undefined && !(isObj(s.form) && isObj(s.form.sections))) add(`${sp}/form`, '“form” 须为 {"sections": {分区: 权限}}。');
       else if (isObj(s.form) && isObj(s.form.sections)) {
-        for (const [sec, perm] of Object.entries(s.form.sections)) if (!['write', 'read', 'masked', 'hidden'].includes(perm as string)) add(`${sp}/form/sections/${escape(sec)}`, '权限必须是 write、read、masked 或 hidden。');
+        for (const [sec, perm] of Object.entries(s.form.sections)) {
+          if (!['write', 'read', 'masked', 'hidden'].includes(perm as string)) add(`${sp}/form/sections/${escape(sec)}`, '权限必须是 write、read、masked 或 hidden。');
+          checkOwnName(sec, `${sp}/form/sections/${escape(sec)}`);
+        }
       }
       checkEffects(s.onEnter, `${sp}/onEnter`);
     } else if (s.type === 'timer') {

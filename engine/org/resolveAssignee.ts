@@ -4,10 +4,11 @@
  */
 import type { AssigneeLevel, JsonValue, Parameterised } from '../definition/types.js';
 import type { Actor, CaseSnapshot, OpenTask } from '../runtime/types.js';
+import { ownEntry } from '../definition/ownEntry.js';
 
 /** The level of an assignee, with `{ param }` read from the parameters. */
 export function resolveLevel(level: Parameterised<AssigneeLevel>, parameters: Record<string, JsonValue>): AssigneeLevel | undefined {
-  const value = typeof level === 'string' ? level : parameters[level.param];
+  const value = typeof level === 'string' ? level : ownEntry(parameters, level.param);
   return value === 'applicant' || value === 'village' || value === 'township' || value === 'county' ? value : undefined;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
 import { evaluateCondition } from '../conditions/evaluateCondition.js';
+import { ownEntry } from '../definition/ownEntry.js';
 import { taskForActor, type DecideEnv } from './decide.js';
 import { mustRecuse } from './recusal.js';
 import type { Actor, CaseSnapshot } from './types.js';
@@ -24,7 +25,7 @@ export interface ActionOffer {
 /** The actions `actor` may take on the case now (empty when none). */
 export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, env: Pick<DecideEnv, 'data' | 'recusedActors'>): ActionOffer[] {
   if (snapshot.status === 'done') return [];
-  const step = wf.definition.steps[snapshot.step];
+  const step = ownEntry(wf.definition.steps, snapshot.step);
   if (!step || (step.type !== 'task' && step.type !== 'timer')) return [];
   if (mustRecuse(step, actor, env.recusedActors)) return [];
   const offers: ActionOffer[] = [];
@@ -38,7 +39,7 @@ export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, a
       label: action.label,
       ...(action.labelEn ? { labelEn: action.labelEn } : {}),
       requiresComment: action.requireComment === true || ['reject', 'return', 'extend'].includes(action.kind),
-      ...(action.kind === 'return' ? { returnTo: (action.returnTo ?? []).map((s) => ({ step: s, name: wf.definition.steps[s]?.name ?? s })) } : {}),
+      ...(action.kind === 'return' ? { returnTo: (action.returnTo ?? []).map((s) => ({ step: s, name: ownEntry(wf.definition.steps, s)?.name ?? s })) } : {}),
       ...(action.writes ? { writes: action.writes } : {}),
     });
   }

@@ -9,6 +9,7 @@ import type { ActionDefinition, JsonValue, StepDefinition } from '../definition/
 import type { CompiledWorkflow, MachineContext, MachineEvent } from '../compile/compileWorkflow.js';
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { evaluateCondition } from '../conditions/evaluateCondition.js';
+import { ownEntry } from '../definition/ownEntry.js';
 import { resolveLevel, whyActorCannotAct } from '../org/resolveAssignee.js';
 import { applyNamedEffects } from './applyNamedEffects.js';
 import { mustRecuse, withRegisterFlag } from './recusal.js';
@@ -64,10 +65,10 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   if (command.version !== snapshot.version) return reject('stale_version', `案件已被他人更新（当前版本 ${snapshot.version}，您提交的是 ${command.version}），请刷新后重试。`);
   if (snapshot.status === 'done') return reject('not_allowed', '案件已办结，不能再办理。');
   const stepName = snapshot.step;
-  const step = wf.definition.steps[stepName];
+  const step = ownEntry(wf.definition.steps, stepName);
   if (!step || step.type === 'final' || step.type === 'choice') return reject('not_allowed', `当前步骤“${stepName}”不接受操作。`);
   const context = machineContextOf(snapshot);
-  const visit = context.visits[stepName] ?? 1;
+  const visit = ownEntry(context.visits, stepName) ?? 1;
 
   let action: ActionDefinition | undefined;
   let task: OpenTask | undefined;
@@ -76,7 +77,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     if (step.type !== 'timer') return reject('not_allowed', '当前步骤不是计时步骤。');
     if (command.timerKey !== visitKey(stepName, visit)) return reject('not_allowed', '该计时器已失效。');
   } else {
-    action = step.actions?.[command.action];
+    action = ownEntry(step.actions, command.action);
     if (!action) return reject('not_allowed', `当前步骤“${step.name}”不能进行“${command.action}”操作。`);
     const found = taskForActor(wf, snapshot, actor, step, action);
     if (typeof found === 'string') return reject('not_your_task', found);
@@ -88,7 +89,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     if (action.kind === 'return') {
       const allowed = action.returnTo ?? [];
       const target = command.returnTo ?? (allowed.length === 1 ? allowed[0] : undefined);
-      if (!target || !allowed.includes(target)) return reject('invalid_data', `请选择退回的步骤：${allowed.map((s) => wf.definition.steps[s]?.name ?? s).join('、')}。`, '/returnTo');
+      if (!target || !allowed.includes(target)) return reject('invalid_data', `请选择退回的步骤：${allowed.map((s) => ownEntry(wf.definition.steps, s)?.name ?? s).join('、')}。`, '/returnTo');
       command = { ...command, returnTo: target };
     }
     if (action.kind === 'extend' && snapshot.clock.extended) return reject('not_allowed', '办理时限已延长过，不能再次延长。');
@@ -112,7 +113,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const [nextState] = transition(wf.machine, restored, event as never);
   const nextStep = String(nextState.value);
   const nextContext = nextState.context as MachineContext;
-  const moved = nextStep !== stepName || (nextContext.visits[stepName] ?? 0) !== (context.visits[stepName] ?? 0);
+  const moved = nextStep !== stepName || (ownEntry(nextContext.visits, stepName) ?? 0) !== (ownEntry(context.visits, stepName) ?? 0);
   const forward = action === undefined || ['submit', 'approve', 'reject', 'return', 'withdraw', 'object'].includes(action.kind);
   const countersigned = nextContext.approvals.length > context.approvals.length;
   if (forward && !moved && !countersigned) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
@@ -122,7 +123,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
 
   if (action?.kind === 'extend') {
     const extended = wf.definition.limit?.extendedWorkingDays;
-    const days = typeof extended === 'number' ? extended : Number(extended ? wf.parameters[extended.param] : NaN);
+    const days = typeof extended === 'number' ? extended : Number(extended ? ownEntry(wf.parameters, extended.param) : NaN);
     if (!Number.isFinite(days)) return reject('not_allowed', '此流程没有规定可延长的时限。');
     next = { ...next, clock: extendClock(next.clock, days, env.calendar) };
   }
@@ -137,7 +138,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     // The clock starts when the step is passed forward (受理), not when it returns or refuses the case.
     if (step.type === 'task' && step.startsClock && action?.kind === 'approve') next = { ...next, clock: startClock(next.clock, now, env.calendar) };
     // Transient steps (choice, skipped timers) were passed through inside the machine; only the resting step is entered here.
-    const entered = enterStep(wf, next, nextStep, nextContext.visits[nextStep] ?? 1, env.data, now, env.calendar);
+    const entered = enterStep(wf, next, nextStep, ownEntry(nextContext.visits, nextStep) ?? 1, env.data, now, env.calendar);
     next = entered.snapshot;
     effects.push(...entered.effects);
     if (next.status === 'done') {

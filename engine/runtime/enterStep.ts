@@ -8,6 +8,7 @@ import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { assigneeUnitOf, resolveLevel } from '../org/resolveAssignee.js';
 import { applyNamedEffects } from './applyNamedEffects.js';
+import { ownEntry } from '../definition/ownEntry.js';
 import { pauseClock } from './statutoryClock.js';
 import type { CaseSnapshot, Effect, OpenTask } from './types.js';
 
@@ -16,7 +17,7 @@ export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
 
 /** Duration of a timer step in milliseconds of calendar time, or via working days. */
 function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar): Date {
-  const raw = 'param' in step.duration ? (parameters[step.duration.param] as { days?: number; workingDays?: number } | number) : step.duration;
+  const raw = 'param' in step.duration ? (ownEntry(parameters, step.duration.param) as { days?: number; workingDays?: number } | number) : step.duration;
   const duration = typeof raw === 'number' ? { days: raw } : raw;
   if (duration.workingDays) return calendar.addWorkingDays(now, duration.workingDays);
   return new Date(now.getTime() + (duration.days ?? 0) * 24 * 60 * 60 * 1000);
@@ -32,14 +33,15 @@ export function enterStep(
   now: Date,
   calendar: WorkingCalendar,
 ): { snapshot: CaseSnapshot; effects: Effect[] } {
-  const step = wf.definition.steps[stepName]!;
+  const step = ownEntry(wf.definition.steps, stepName);
+  if (!step) throw new Error(`流程中没有步骤“${stepName}”。`);
   const effects: Effect[] = [];
   let next: CaseSnapshot = { ...snapshot, step: stepName, tasks: [] };
   if (step.type === 'final') {
     next = { ...next, status: 'done', outcome: step.outcome };
   }
   if (step.type === 'task') {
-    const named = step.assignee.resolver ? wf.resolvers[step.assignee.resolver]?.({ org: next.org, applicant: next.applicant, parameters: wf.parameters }) : undefined;
+    const named = step.assignee.resolver ? ownEntry(wf.resolvers, step.assignee.resolver)?.({ org: next.org, applicant: next.applicant, parameters: wf.parameters }) : undefined;
     const level = named?.level ?? resolveLevel(step.assignee.level, wf.parameters)!;
     const unit = named?.unit ?? assigneeUnitOf(next, level) ?? '';
     const dueAt = step.deadline?.workingDays ? calendar.addWorkingDays(now, step.deadline.workingDays).toISOString() : undefined;

@@ -3,6 +3,7 @@
  */
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
 import type { JsonValue } from '../definition/types.js';
+import { ownEntry } from '../definition/ownEntry.js';
 import { enterStep } from './enterStep.js';
 import { newClock } from './statutoryClock.js';
 import type { DecideEnv } from './decide.js';
@@ -20,7 +21,7 @@ export interface StartCaseInput {
 export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date, env: Pick<DecideEnv, 'calendar' | 'data'>): { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent } {
   const { definition } = wf;
   const limit = definition.limit?.workingDays;
-  const limitDays = typeof limit === 'number' ? limit : limit ? Number(wf.parameters[limit.param]) : 0;
+  const limitDays = typeof limit === 'number' ? limit : limit ? Number(ownEntry(wf.parameters, limit.param)) : 0;
   const initialContext = { returnedFrom: null, approvals: [], visits: { [definition.initial]: 1 } };
   const base: CaseSnapshot = {
     workflow: { key: definition.key, version: definition.version },

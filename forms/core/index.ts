@@ -23,6 +23,7 @@ export { parseExpression, expressionDependencies, expressionFunctions, type Expr
 export { evaluateExpression, roundTo, type ExpressionContext, type ExpressionValue } from './expression/evaluateExpression.js';
 export { ExpressionError } from './expression/ExpressionError.js';
 export { listSchemaFields, schemaAtPath, type SchemaField } from './schemaFields.js';
+export { ownEntry } from './ownEntry.js';
 export { checkUiSchema } from './uiSchema.js';
 export { parseIdCard, isIdCard, idCardProblem, idCardProblemMessages, idCardCheckChar, type IdCardInfo, type IdCardProblem } from './formats/idCard.js';
 export { isBankCard, isCalendarDate, isDateRange, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';

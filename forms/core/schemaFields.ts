@@ -4,6 +4,7 @@
  * JSON pointer, and finds the schema of a concrete data path (for titles and `x-messages`).
  */
 import type { FieldSchema, FormSchema } from './types.js';
+import { ownEntry } from './ownEntry.js';
 
 /** A field of a form schema, at a pointer in which `*` stands for any array index. */
 export interface SchemaField {
@@ -18,7 +19,7 @@ function resolveRef(root: FormSchema, schema: FieldSchema): FieldSchema {
   let s = schema;
   for (let hops = 0; typeof s.$ref === 'string' && s.$ref.startsWith('#/') && hops < 10; hops++) {
     let target: unknown = root;
-    for (const part of s.$ref.slice(2).split('/')) target = isSchema(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    for (const part of s.$ref.slice(2).split('/')) target = isSchema(target) ? ownEntry(target, part.replace(/~1/g, '/').replace(/~0/g, '~')) : undefined;
     if (!isSchema(target)) break;
     s = { ...target, ...s, $ref: undefined } as FieldSchema;
   }
@@ -72,7 +73,8 @@ export function schemaAtPath(root: FormSchema, pointer: string): FieldSchema | u
     const next: FieldSchema[] = [];
     for (const s of current.flatMap((c) => branches(root, c))) {
       const props = s.properties;
-      if (isSchema(props) && isSchema(props[part])) next.push(props[part] as FieldSchema);
+      const named = ownEntry<FieldSchema>(props, part);
+      if (isSchema(props) && isSchema(named)) next.push(named);
       else if (/^\d+$/.test(part) && isSchema(s.items)) next.push(s.items as FieldSchema);
     }
     if (next.length === 0) return undefined;

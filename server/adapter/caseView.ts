@@ -3,13 +3,13 @@
  * see on the current step (hidden parts dropped, sensitive fields masked).
  */
 import { redactForView, type FieldPermissions } from '../../forms/core/index.js';
-import type { ActionOffer, Actor, CaseSnapshot, JsonValue } from '../../engine/index.js';
+import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
 /** The permissions of the current step for an actor: their written sections writable, the rest as configured. */
 export function stepPermissions(wf: LoadedWorkflow, stepName: string, writes: string[] = []): FieldPermissions {
-  const step = wf.definition.steps[stepName];
+  const step = ownEntry(wf.definition.steps, stepName);
   const perms: FieldPermissions = {};
   const sections = step && (step.type === 'task') && step.form ? step.form.sections : {};
   for (const [section, perm] of Object.entries(sections)) perms[`/${section}`] = perm === 'write' && !writes.includes(section) ? 'read' : perm;
@@ -24,7 +24,7 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     caseNo: record.getString('case_no'),
     workflow: { key: wf.definition.key, version: wf.definition.version, name: wf.definition.name },
     step: snapshot.step,
-    stepName: wf.definition.steps[snapshot.step]?.name ?? snapshot.step,
+    stepName: ownEntry(wf.definition.steps, snapshot.step)?.name ?? snapshot.step,
     status: snapshot.status,
     outcome: snapshot.outcome ?? null,
     version: snapshot.version,

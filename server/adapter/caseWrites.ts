@@ -2,23 +2,28 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import type { CaseSnapshot, DecidedEvent, Effect, JsonValue } from '../../engine/index.js';
+import { ownEntry, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue } from '../../engine/index.js';
 import { staleVersion } from './httpError.js';
 import { documentView, renderTemplate } from './documents.js';
 import { eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
-/** Sets a value at a JSON pointer, creating objects on the way. */
+/** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
+function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** Sets a value at a JSON pointer, creating objects on the way; only own properties are followed. */
 export function setPointer(data: Record<string, JsonValue>, pointer: string, value: JsonValue): void {
   const keys = pointer.replace(/^\//, '').split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   let target = data;
   for (const k of keys.slice(0, -1)) {
-    const next = target[k];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) target[k] = {};
-    target = target[k] as Record<string, JsonValue>;
+    const next = ownEntry(target, k);
+    if (next === null || next === undefined || typeof next !== 'object' || Array.isArray(next)) setOwn(target, k, {});
+    target = ownEntry(target, k) as Record<string, JsonValue>;
   }
-  target[keys[keys.length - 1]!] = value;
+  setOwn(target, keys[keys.length - 1]!, value);
 }
 
 function unitName(tx: PbApp, id: string | undefined, fallback: string): string {
@@ -41,7 +46,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('application', caseRecord.id);
         t.set('key', e.task.key);
         t.set('step', e.task.step);
-        t.set('step_name', wf.definition.steps[e.task.step]?.name ?? e.task.step);
+        t.set('step_name', ownEntry(wf.definition.steps, e.task.step)?.name ?? e.task.step);
         t.set('level', e.task.level);
         if (e.task.level === 'applicant') t.set('assignee_user', e.task.assigneeUnit);
         else t.set('assignee_unit', e.task.assigneeUnit);
@@ -156,7 +161,7 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
   caseRecord.set('snapshot', snapshot);
   caseRecord.set('data', data);
   caseRecord.set('step', snapshot.step);
-  caseRecord.set('step_name', wf.definition.steps[snapshot.step]?.name ?? snapshot.step);
+  caseRecord.set('step_name', ownEntry(wf.definition.steps, snapshot.step)?.name ?? snapshot.step);
   caseRecord.set('status', snapshot.status);
   caseRecord.set('outcome', snapshot.outcome ?? '');
   caseRecord.set('version', snapshot.version);

@@ -7,6 +7,7 @@ import accepted from '../../templates/dibao/accepted.hbs';
 import confirm from '../../templates/dibao/confirm.hbs';
 import notice from '../../templates/dibao/notice.hbs';
 import refuse from '../../templates/dibao/refuse.hbs';
+import { ownEntry } from '../../engine/index.js';
 import { maskValue } from '../../forms/core/index.js';
 
 /** Template sources by key. */
@@ -23,7 +24,7 @@ const compiled = new Map<string, HandlebarsTemplateDelegate>();
 export function renderTemplate(key: string, view: Record<string, unknown>): string {
   let template = compiled.get(key);
   if (!template) {
-    const source = templateSources[key];
+    const source = ownEntry(templateSources, key);
     if (source === undefined) throw new Error(`未知的文书模板“${key}”。`);
     template = Handlebars.compile(source, { strict: false, noEscape: false });
     compiled.set(key, template);

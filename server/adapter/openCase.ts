@@ -2,7 +2,7 @@
  * `POST /api/tongban/cases`: an applicant opens a case for themselves, or a village officer opens
  * one on behalf of a resident of their village (代办). Idempotent by command id.
  */
-import { availableActions, createWorkingCalendar, startCase, type JsonValue } from '../../engine/index.js';
+import { availableActions, createWorkingCalendar, ownEntry, startCase, type JsonValue } from '../../engine/index.js';
 import { applyPermissions } from '../../forms/core/index.js';
 import { actorOf } from './actors.js';
 import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
@@ -67,7 +67,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
 
     let data: Record<string, JsonValue> = {};
     if (body.data && Object.keys(body.data).length > 0) {
-      const step = wf.definition.steps[wf.definition.initial];
+      const step = ownEntry(wf.definition.steps, wf.definition.initial);
       const writes = step && step.type === 'task' ? Object.entries(step.form?.sections ?? {}).filter(([, p]) => p === 'write').map(([s]) => s) : [];
       const merged = applyPermissions(stepPermissions(wf, wf.definition.initial, writes), body.data, {});
       if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));

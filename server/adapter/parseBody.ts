@@ -1,6 +1,7 @@
 /**
  * Checks the shape of a route's JSON body before anything else looks at it.
  */
+import { hasOwnEntry, ownEntry } from '../../engine/index.js';
 import { checkInputSafety } from '../../forms/core/index.js';
 import { badRequest, type FieldProblem } from './httpError.js';
 
@@ -18,9 +19,9 @@ export function parseBody<T>(body: unknown, rules: Record<string, FieldRule>): T
   if (safety.length > 0) throw badRequest('请求内容不安全或过大。', safety.map((e) => ({ path: e.path, message: e.message })));
   const problems: FieldProblem[] = [];
   const obj = body as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!(key in rules)) problems.push({ path: `/${key}`, message: `不允许的字段“${key}”。` });
+  for (const key of Object.keys(obj)) if (!hasOwnEntry(rules, key)) problems.push({ path: `/${key}`, message: `不允许的字段“${key}”。` });
   for (const [key, rule] of Object.entries(rules)) {
-    const v = obj[key];
+    const v = ownEntry(obj, key);
     if (v === undefined || v === null) {
       if (rule.required) problems.push({ path: `/${key}`, message: `缺少必填字段“${key}”。` });
       continue;

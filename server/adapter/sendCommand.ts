@@ -10,7 +10,7 @@
  * deciding happens beside other writers. Any refusal looks up the command id once more before it
  * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
-import { availableActions, createWorkingCalendar, decide, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
+import { availableActions, createWorkingCalendar, decide, hasOwnEntry, ownEntry, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
 import { applyPermissions } from '../../forms/core/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
@@ -64,8 +64,8 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
 function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: CommandBody, binding: CommandBinding): RouteAnswer {
   const { record, actor, wf, snapshot, data: stored } = loadVisibleCase(app, auth, caseId);
   if (body.version !== snapshot.version) throw staleVersion(snapshot.version, body.version);
-  const step = wf.definition.steps[snapshot.step];
-  const action = step && (step.type === 'task' || step.type === 'timer') ? step.actions?.[body.action] : undefined;
+  const step = ownEntry(wf.definition.steps, snapshot.step);
+  const action = step && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, body.action) : undefined;
 
   let data = stored;
   if (body.data && Object.keys(body.data).length > 0) {
@@ -76,8 +76,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     data = withComputedFields(wf, merged.data as Record<string, JsonValue>);
   }
   if (action?.kind === 'submit') {
-    const missing = (action.writes ?? []).filter((s) => data[s] === undefined);
-    if (missing.length > 0) throw invalidData('申请内容不完整。', missing.map((s) => ({ path: `/data/${s}`, message: `请填写“${String((wf.formSchema?.properties as Record<string, { title?: string }> | undefined)?.[s]?.title ?? s)}”部分。` })));
+    const missing = (action.writes ?? []).filter((s) => !hasOwnEntry(data, s));
+    if (missing.length > 0) throw invalidData('申请内容不完整。', missing.map((s) => ({ path: `/data/${s}`, message: `请填写“${String(ownEntry(wf.formSchema?.properties as Record<string, { title?: string }> | undefined, s)?.title ?? s)}”部分。` })));
   }
   if (wf.validator && data !== stored) {
     const result = wf.validator.validate(data);

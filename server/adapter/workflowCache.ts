@@ -3,11 +3,12 @@
  * the server process (PocketBase shares loaded modules across its VM pool). Nothing is compiled on
  * a request after the first use of a version; `warmUp` compiles every published one at start.
  */
-import { compileWorkflow, type CompiledWorkflow } from '../../engine/index.js';
+import { compileWorkflow, DefinitionError, type CompiledWorkflow } from '../../engine/index.js';
 import type { WorkflowDefinition } from '../../engine/definition/types.js';
 import { compileFormRules, createFormValidator, masksFromSchema, type FormRules, type FormSchema, type FormValidator } from '../../forms/core/index.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import { readJson } from './pocketbase.js';
+import { HttpError } from './httpError.js';
 
 /** Everything needed to run cases of one definition version. */
 export interface LoadedWorkflow {
@@ -24,13 +25,24 @@ export interface LoadedWorkflow {
 
 const byKeyVersion = new Map<string, LoadedWorkflow>();
 
+/** Compiles a stored definition; one that does not compile answers 409 with its problems, never a crash. */
+function compileStored(record: PbRecord, definition: WorkflowDefinition): CompiledWorkflow {
+  try {
+    return compileWorkflow(definition);
+  } catch (e) {
+    if (!(e instanceof DefinitionError)) throw e;
+    const name = `“${record.getString('key')}”第 ${record.getInt('version')} 版`;
+    throw new HttpError(409, 'invalid_definition', `流程${name}的定义无效，不能办理；请管理员修正后发布新版本。`, e.problems.map((p) => ({ path: `/definition${p.path}`, message: p.message })));
+  }
+}
+
 function load(record: PbRecord): LoadedWorkflow {
   const definition = readJson<WorkflowDefinition>(record, 'definition');
   const formSchema = readJson<FormSchema | null>(record, 'form_schema');
   return {
     recordId: record.id,
     definition,
-    compiled: compileWorkflow(definition),
+    compiled: compileStored(record, definition),
     formSchema,
     validator: formSchema ? createFormValidator(formSchema) : null,
     rules: formSchema ? compileFormRules(formSchema) : null,
@@ -66,9 +78,18 @@ export function latestPublished(tx: PbApp, key: string): LoadedWorkflow | undefi
   return wf;
 }
 
-/** Compiles every published definition (called once at server start). */
+/** Compiles every published definition (called once at server start); returns how many compiled. An invalid one is skipped, not fatal. */
 export function warmUp(tx: PbApp): number {
   const records = tx.findRecordsByFilter('workflow_definitions', 'status = "published"', 'key', 1000, 0);
-  for (const r of records) workflowByRecord(tx, r.id);
-  return records.length;
+  let compiled = 0;
+  for (const r of records) {
+    try {
+      workflowByRecord(tx, r.id);
+      compiled++;
+    } catch (e) {
+      // An invalid definition must not stop the server: its routes answer 409 with the problems.
+      if (!(e instanceof HttpError)) throw e;
+    }
+  }
+  return compiled;
 }

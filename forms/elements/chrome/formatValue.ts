@@ -3,7 +3,7 @@
  * date ranges with 至, lists joined by 、. Masked values arrive masked from the server and are shown
  * as they are.
  */
-import type { FieldSchema } from '../../core/index.js';
+import { ownEntry, type FieldSchema } from '../../core/index.js';
 import { text, type FormLanguage } from './strings.js';
 
 const moneyFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -40,7 +40,7 @@ export function formatValue(value: unknown, schema: FieldSchema | undefined, lan
     }
     const props = schema?.properties ?? {};
     return Object.entries(o)
-      .map(([k, v]) => `${props[k]?.title ?? k}：${formatValue(v, props[k], language)}`)
+      .map(([k, v]) => `${ownEntry<FieldSchema>(props, k)?.title ?? k}：${formatValue(v, ownEntry<FieldSchema>(props, k), language)}`)
       .join('；');
   }
   return String(value);

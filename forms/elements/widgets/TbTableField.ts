@@ -8,7 +8,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import type { FieldSchema } from '../../core/index.js';
+import { ownEntry, type FieldSchema } from '../../core/index.js';
 import { fieldStyles } from '../chrome/fieldStyles.js';
 import { formatValue } from '../chrome/formatValue.js';
 import { TbField } from '../TbField.js';
@@ -150,7 +150,7 @@ export class TbTableField extends TbField {
     const id = this.cellId(index, key);
     const title = schema.title ?? key;
     if (!this.store.isVisible(pointer)) return html`<td><span class="cell-label">${title}</span><span aria-hidden="true">—</span></td>`;
-    const value = row[key];
+    const value = ownEntry(row, key);
     const error = this.store.errorAt(pointer);
     const required = this.store.isRequired(pointer);
     const label = html`<label class="cell-label" for=${id}><span class="visually-hidden">${this.t('row', { n: index + 1 })} </span>${title}${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}</label>`;
@@ -224,11 +224,11 @@ export class TbTableField extends TbField {
 
   protected override renderText(): TemplateResult {
     const rows = this.rows;
-    const columns = this.columns.filter((c) => rows.some((r) => r[c.key] !== undefined));
+    const columns = this.columns.filter((c) => rows.some((r) => ownEntry(r, c.key) !== undefined));
     if (rows.length === 0) return html`<p class="text">${this.t('empty')}</p>`;
     return html`<div class="scroll"><table>
       <thead><tr><th scope="col">#</th>${columns.map((c) => html`<th scope="col">${c.schema.title ?? c.key}</th>`)}</tr></thead>
-      <tbody>${rows.map((row, i) => html`<tr><th scope="row">${i + 1}</th>${columns.map((c) => html`<td>${row[c.key] === undefined ? '' : formatValue(row[c.key], c.schema, this.store.language)}</td>`)}</tr>`)}</tbody>
+      <tbody>${rows.map((row, i) => html`<tr><th scope="row">${i + 1}</th>${columns.map((c) => html`<td>${ownEntry(row, c.key) === undefined ? '' : formatValue(ownEntry(row, c.key), c.schema, this.store.language)}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }
 }

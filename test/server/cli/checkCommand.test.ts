@@ -32,6 +32,17 @@ describe('tongban check', () => {
     expect(r.err).toContain('/steps/lost: 步骤“孤立”从起始步骤无法到达。');
   });
 
+  it('refuses names every object inherits (constructor, __proto__ …) as steps, actions and targets', () => {
+    const text = '{"key":"x","version":1,"name":"内置名流程","initial":"a","steps":{"a":{"type":"task","name":"甲","assignee":{"level":"village"},"actions":{"toString":{"kind":"approve","label":"同意","target":"constructor"}}},"__proto__":{"type":"final","name":"原型","outcome":"approved"},"valueOf":{"type":"final","name":"值","outcome":"approved"}}}';
+    const r = run('check', file('inherited.json', text));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('/steps/a/actions/toString: 名称“toString”与 JavaScript 对象的内置属性重名');
+    expect(r.err).toContain('/steps/a/actions/toString/target: 名称“constructor”与 JavaScript 对象的内置属性重名');
+    expect(r.err).toContain('/steps/__proto__: 步骤名“__proto__”只能用字母、数字、点、下划线和连字符。');
+    expect(r.err).toContain('/steps/valueOf: 名称“valueOf”与 JavaScript 对象的内置属性重名');
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it('treats garbage, a wrong shape and a missing file the same way, without a stack trace', () => {
     for (const target of [file('garbage.json', 'not json at all'), file('array.json', '[1,2]'), path.join(dir, 'missing.json')]) {
       const r = run('check', target);

@@ -34,6 +34,20 @@ describe('the widget registry', () => {
     expect(widgetFor('/household/members/*/relation', 'radio')).toBe('radio');
   });
 
+  it('ranks as usual when the UI schema names a widget after a name every object inherits', () => {
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) {
+      expect(widgetFor('/applicant/idNumber', name)).toBe('id-card');
+      expect(widgetFor('/household/members', name)).toBe('household-table');
+    }
+  });
+
+  it('finds no schema under a name every object inherits', () => {
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) {
+      expect(schemaAtPath(dibao, `/${name}`)).toBeUndefined();
+      expect(schemaAtPath(dibao, `/applicant/${name}`)).toBeUndefined();
+    }
+  });
+
   it('lets a process plug in its own widget by rank without changing the defaults', () => {
     const custom = defaultWidgets.extend({ name: 'hukou', tag: 'my-hukou-field', rank: (c) => (c.pointer === '/applicant/hukouRegion' ? 50 : -1) });
     const context = { schema: schemaAtPath(dibao, '/applicant/hukouRegion')!, pointer: '/applicant/hukouRegion' };
