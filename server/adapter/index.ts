@@ -7,10 +7,11 @@ import { exportAudit, requireAuditReader } from './auditExport.js';
 import { getActions, getCase, claimTask, verifyCase } from './caseQueries.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
 import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHookEvent, type RecordRequestHookEvent } from './configAudit.js';
-import { HttpError, badRequest, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
+import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
 import { openCase } from './openCase.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
+import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
 import { serveValidatorModule } from './validatorModule.js';
@@ -56,6 +57,11 @@ function requireAuth(e: PbRequestEvent): PbRecord {
   return e.auth;
 }
 
+function requireAdmin(e: PbRequestEvent, message: string): void {
+  const isAdmin = e.hasSuperuserAuth() || (e.auth !== null && e.auth.collection().name === 'users' && e.auth.getString('role') === 'admin');
+  if (!isAdmin) throw e.auth ? forbidden(message) : unauthorized();
+}
+
 /** Route handlers, by route. */
 export const routes = {
   openCase: (e: PbRequestEvent) => respond(e, () => openCase(app(), requireAuth(e), readBody(e))),
@@ -91,6 +97,23 @@ export const routes = {
       e.json(err.status, err.toBody());
     }
   },
+  sendNotifications: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以手动发送通知。');
+      return { status: 200, body: sendDueNotifications(app()) };
+    }),
+  retryNotification: (e: PbRequestEvent, id: string) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以重发通知。');
+      let retried: boolean;
+      try {
+        retried = retryDeadLetter(app(), id);
+      } catch {
+        throw notFound('没有这条通知。');
+      }
+      if (!retried) throw conflict('这条通知不在失败（死信）状态，无需重发。', 'not_failed');
+      return { status: 200, body: { id, status: 'pending' } };
+    }),
   setClock: (e: PbRequestEvent) =>
     respond(e, () => {
       if (!simulatedClockEnabled()) throw notFound('Not found.');
@@ -124,4 +147,13 @@ export function onServerStart(): { workflows: number; fired: number } {
 /** The cron job: fires due timers. */
 export function onCron(): number {
   return sweepTimers(app());
+}
+
+/**
+ * The outbox cron: sends due notifications (server/pb_hooks/tongban_notifications.pb.js). Off on a
+ * server with the simulated clock, where tests send through the admin route at chosen moments.
+ */
+export function onNotifyCron(): void {
+  if (simulatedClockEnabled()) return;
+  sendDueNotifications(app());
 }

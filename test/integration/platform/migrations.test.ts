@@ -7,7 +7,7 @@ import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 /** The collections of docs/contracts.md whose every write goes through the adapter's routes. */
 const workflowCollections = ['applications', 'tasks', 'events', 'documents', 'timers', 'commands', 'outbox'];
 /** Collections no client may even read (the adapter and superusers only). */
-const serverOnlyCollections = ['timers', 'commands', 'outbox', 'staff_relatives', 'server_state'];
+const serverOnlyCollections = ['timers', 'commands', 'staff_relatives', 'server_state'];
 
 describe('the migrations', () => {
   let server: TestServer;
@@ -34,7 +34,8 @@ describe('the migrations', () => {
       documents: ['application', 'kind', 'title', 'template', 'html', 'sha256'],
       timers: ['application', 'key', 'step', 'due_at', 'status', 'fired_at'],
       commands: ['command_id', 'application', 'actor', 'route', 'body_digest', 'status', 'response'],
-      outbox: ['application', 'channel', 'recipient', 'message', 'status', 'attempts', 'next_attempt_at'],
+      outbox: ['application', 'channel', 'recipient', 'message', 'status', 'attempts', 'next_attempt_at', 'parent', 'key', 'last_error', 'sent_at'],
+      notifications: ['recipient', 'application', 'message', 'key'],
       calendar_overrides: ['date', 'working', 'note'],
       staff_relatives: ['staff', 'relative_name', 'relative_id_hash'],
     };
@@ -49,6 +50,10 @@ describe('the migrations', () => {
       const c = collections.get(name)!;
       expect([c.createRule, c.updateRule, c.deleteRule], name).toEqual([null, null, null]);
     }
+    // The outbox's dead letters are for administrators to see (and no one else).
+    expect([collections.get('outbox')!.listRule, collections.get('outbox')!.viewRule]).toEqual(['@request.auth.role = "admin"', '@request.auth.role = "admin"']);
+    const inbox = collections.get('notifications')!;
+    expect([inbox.createRule, inbox.updateRule, inbox.deleteRule]).toEqual([null, null, null]);
     for (const name of serverOnlyCollections) {
       const c = collections.get(name)!;
       expect([c.listRule, c.viewRule], name).toEqual([null, null]);
