@@ -3,7 +3,8 @@
  * channel never undoes or delays a decision. A row written by the `notify` effect (no `parent`) is
  * fanned out, in one transaction, into one delivery row per enabled channel and recipient; each
  * delivery is then attempted on its own, retried with doubling waits, and dead-lettered (`failed`)
- * after the last attempt or an answer that retrying cannot change. Rows are claimed by
+ * after the last attempt or an answer that retrying cannot change. A channel that fails is not
+ * tried again in the same run, and a run stops attempting after {@link runBudgetMs}. Rows are claimed by
  * compare-and-swap on `attempts`, so overlapping runs never attempt one delivery twice at once.
  */
 import { now } from './clock.js';
@@ -22,6 +23,9 @@ export interface SendReport {
   /** Deliveries (or notifications) dead-lettered in this run. */
   failed: number;
 }
+
+/** Wall time one run spends attempting deliveries before leaving the rest to the next run (the cron runs every minute). */
+export const runBudgetMs = 50_000;
 
 const levels = new Set(['village', 'township', 'county']);
 
@@ -134,12 +138,20 @@ export function sendDueNotifications(app: PbApp, limit = 100): SendReport {
     }
   }
 
+  // A channel that failed in a way worth retrying is left alone for the rest of this run: its other
+  // deliveries stay due, unattempted, instead of each waiting for the same timeout.
+  const resting = new Set<string>();
+  const startedMs = Date.now();
   for (const row of due('parent != ""')) {
-    const channel = channels.get(row.getString('channel'));
+    if (Date.now() - startedMs > runBudgetMs) break;
+    const name = row.getString('channel');
+    if (resting.has(name)) continue;
+    const channel = channels.get(name);
     if (!claim(app, row, at, config.timeoutSeconds * 2 + 60)) continue;
     const result: DeliveryResult = channel
       ? channel.deliver(app, { key: row.getString('key'), recipient: row.getString('recipient'), application: row.getString('application'), caseNo: caseNoOf(app, row.getString('application')), message: row.getString('message') }, config)
-      : { ok: false, retry: false, error: `未知通道：${row.getString('channel')}` };
+      : { ok: false, retry: false, error: `未知通道：${name}` };
+    if (!result.ok && result.retry) resting.add(name);
     report[settle(app, row.id, result, at, config)]++;
   }
   return report;

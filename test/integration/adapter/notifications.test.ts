@@ -225,6 +225,25 @@ describe('notifications leave through the outbox, and a failing channel never to
     expect(gateway.delivered.has(sms.key)).toBe(true);
   });
 
+  it('tries a failing gateway once per run, leaving its other deliveries due and their attempts untouched', async () => {
+    gateway.mode = 'fail';
+    gateway.received = [];
+    const a1 = await server.login('applicant-a1');
+    const notices = [];
+    for (let i = 0; i < 3; i++) {
+      const refused = await refuseCase(a1);
+      notices.push((await su.collection('outbox').getFullList<OutboxRow>({ filter: `application = "${refused.id}" && parent = ""` }))[0]!);
+    }
+    expect(await send()).toMatchObject({ expanded: 3, sent: 3, retrying: 1 }); // three inbox deliveries, one SMS attempt
+    expect(gateway.received).toHaveLength(1);
+    const sms = (await Promise.all(notices.map((n) => deliveriesOf(n.id)))).map((rows) => rows.find((r) => r.channel === 'sms')!);
+    expect(sms.map((r) => r.attempts).sort()).toEqual([0, 0, 1]);
+    gateway.mode = 'ok';
+    await advance(61);
+    expect(await send()).toMatchObject({ sent: 3, retrying: 0 });
+    expect(new Set(gateway.received.map((r) => r.key))).toEqual(new Set(sms.map((r) => r.key)));
+  });
+
   it('lets only administrators send now', async () => {
     expect((await failure((await server.login('county')).send('/api/tongban/admin/outbox/send', { method: 'POST' }))).status).toBe(403);
     expect((await (await server.login('admin')).send<{ sent: number }>('/api/tongban/admin/outbox/send', { method: 'POST' })).sent).toBe(0);
