@@ -12,7 +12,7 @@ export { checkDefinition, type OrgTreeSummary } from './definition/checkDefiniti
 export { DefinitionError, type DefinitionProblem } from './definition/problems.js';
 export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './compile/compileWorkflow.js';
 export { startCase, type StartCaseInput } from './runtime/startCase.js';
-export { decide, type DecideEnv } from './runtime/decide.js';
+export { decide, taskForActor, type DecideEnv } from './runtime/decide.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
 export { workingDaysLeft } from './runtime/statutoryClock.js';

@@ -1,13 +1,12 @@
 /**
- * The read routes and small commands around a case: view it, list the actions offered, claim a
- * task, verify the event chain.
+ * The read routes around a case: view it, list the actions offered, verify the event chain.
  */
 import { availableActions } from '../../engine/index.js';
-import { actorOf, recusedStaff } from './actors.js';
+import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { caseSummary, formPermissions, visibleData } from './caseView.js';
 import { verifyChain, type ChainedEvent } from './hashChain.js';
-import { conflict, forbidden, notFound } from './httpError.js';
+import { forbidden } from './httpError.js';
 import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { householdIdHashes } from './householdIdHashes.js';
@@ -55,26 +54,4 @@ export function verifyCase(app: PbApp, auth: PbRecord, caseId: string): RouteAns
     }),
   );
   return { status: 200, body: verifyChain(events, sha256) };
-}
-
-/** `POST /api/tongban/tasks/{id}/claim`: an officer of the task's unit takes it; one claimer wins. */
-export function claimTask(app: PbApp, auth: PbRecord, taskId: string): RouteAnswer {
-  let answer: RouteAnswer | undefined;
-  app.runInTransaction((tx) => {
-    let task: PbRecord;
-    try {
-      task = tx.findRecordById('tasks', taskId);
-    } catch {
-      throw notFound('任务不存在。');
-    }
-    const actor = actorOf(tx, auth);
-    if (actor.kind !== 'officer' || actor.orgUnit?.id !== task.getString('assignee_unit')) throw notFound('任务不存在。');
-    if (task.getString('status') !== 'open') throw conflict('任务已办结或已取消。', 'task_closed');
-    const holder = task.getString('assignee_user');
-    if (holder && holder !== auth.id) throw conflict('任务已被他人认领。', 'already_claimed');
-    const swapped = tx.db().newQuery("UPDATE tasks SET assignee_user = {:u} WHERE id = {:id} AND (assignee_user = '' OR assignee_user = {:u})").bind({ u: auth.id, id: task.id }).execute();
-    if (swapped.rowsAffected() !== 1) throw conflict('任务已被他人认领。', 'already_claimed');
-    answer = { status: 200, body: { task: { id: task.id, key: task.getString('key'), step: task.getString('step'), assigneeUser: auth.id } } };
-  });
-  return answer!;
 }

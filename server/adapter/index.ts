@@ -4,7 +4,8 @@
  * Chinese error messages and field paths.
  */
 import { exportAudit, requireAuditReader } from './auditExport.js';
-import { getActions, getCase, claimTask, verifyCase } from './caseQueries.js';
+import { getActions, getCase, verifyCase } from './caseQueries.js';
+import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
 import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHookEvent, type RecordRequestHookEvent } from './configAudit.js';
 import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
@@ -70,6 +71,8 @@ export const routes = {
   getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id)),
   verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), requireAuth(e), id)),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
+  releaseTask: (e: PbRequestEvent, id: string) => respond(e, () => releaseTask(app(), requireAuth(e), id)),
+  reassignTask: (e: PbRequestEvent, id: string) => respond(e, () => reassignTask(app(), requireAuth(e), id, readBody(e))),
   validatorModule: (e: PbRequestEvent, key: string, version: string) => {
     try {
       serveValidatorModule(app(), e, key, version);

@@ -10,7 +10,7 @@
  * deciding happens beside other writers. Any refusal looks up the command id once more before it
  * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
-import { availableActions, createWorkingCalendar, decide, hasOwnEntry, ownEntry, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
+import { availableActions, createWorkingCalendar, decide, hasOwnEntry, ownEntry, taskForActor, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
 import { applyPermissions } from '../../forms/core/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
@@ -25,6 +25,7 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import { householdIdHashes } from './householdIdHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
+import { refuseIfClaimedByOther } from './taskClaims.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422 };
 
@@ -66,6 +67,10 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   if (body.version !== snapshot.version) throw staleVersion(snapshot.version, body.version);
   const step = ownEntry(wf.definition.steps, snapshot.step);
   const action = step && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, body.action) : undefined;
+  // The task this command acts on, when it is one the actor may act on: someone else's claim on it answers 409 `claimed`.
+  const task = step && action ? taskForActor(wf.compiled, snapshot, actor, step, action) : undefined;
+  const taskKey = typeof task === 'object' ? task.key : undefined;
+  if (taskKey) refuseIfClaimedByOther(app, record.id, taskKey, auth.id);
 
   let data = stored;
   if (body.data && Object.keys(body.data).length > 0) {
@@ -100,6 +105,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         // The same command id may have been committed while this one was being decided.
         const earlier = storedAnswer(tx, binding);
         if (earlier) { answer = earlier; return; }
+        if (taskKey) refuseIfClaimedByOther(tx, record.id, taskKey, auth.id);
         const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId: body.commandId, comment: body.comment, dataPatch: body.data ?? null });
         answer = {
           status: 200,

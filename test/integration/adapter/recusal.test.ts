@@ -36,6 +36,9 @@ describe('recusal from the 近亲属 register (回避)', () => {
     expect(await actionsOf(relative.pb, c.id)).toEqual([]);
     const notTicked = { acceptance: { complete: true, relativeFiling: false } };
     expect(await failure(command(relative.pb, c, 'accept', { data: notTicked }))).toMatchObject({ status: 403, body: { code: 'not_your_task' } });
+    const su = await server.superuser();
+    const task = await su.collection('tasks').getFirstListItem(`application = "${c.id}" && status = "open"`);
+    expect(await failure(relative.pb.send(`/api/tongban/tasks/${task.id}/claim`, { method: 'POST' }))).toMatchObject({ status: 403, body: { code: 'not_your_task' } });
     c = (await command(await server.login('township-a'), c, 'accept', { data: notTicked })).case;
     expect(c.step).toBe('investigation');
   });

@@ -16,7 +16,7 @@ describe('buildHooks', () => {
     const module = { exports: {} as Record<string, unknown> };
     runInNewContext(source, { module, exports: module.exports, console });
     const routes = module.exports.routes as Record<string, unknown>;
-    for (const name of ['openCase', 'getCase', 'sendCommand', 'getActions', 'verifyCase', 'claimTask', 'sweep', 'setClock']) {
+    for (const name of ['openCase', 'getCase', 'sendCommand', 'getActions', 'verifyCase', 'claimTask', 'releaseTask', 'reassignTask', 'sweep', 'setClock']) {
       expect(typeof routes[name], name).toBe('function');
     }
     expect(typeof module.exports.onCron).toBe('function');

@@ -1,0 +1,86 @@
+import type PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
+
+const accepted = { acceptance: { complete: true, relativeFiling: false } };
+
+describe('claims on tasks (认领)', () => {
+  let server: TestServer;
+  let applicant: PocketBase;
+  let township: PocketBase;
+  let townshipId: string;
+  let colleague: StaffMember;
+  let withoutDuty: StaffMember;
+  let admin: PocketBase;
+
+  beforeAll(async () => {
+    server = await startPocketBase();
+    applicant = await server.login('applicant-a1');
+    township = await server.login('township-a');
+    townshipId = await demoUserId(server, 'township-a');
+    colleague = await addOfficer(server, 'township-a');
+    withoutDuty = await addOfficer(server, 'township-a', { duties: [] });
+    admin = await server.login('admin');
+  });
+  afterAll(() => server?.dispose());
+
+  /** A submitted case waiting for 受理, and the id of its open task. */
+  async function caseAtAcceptance(): Promise<{ c: CaseSummary; taskId: string }> {
+    const c = (await command(applicant, (await openCase(applicant, demoHousehold)).case, 'submit')).case;
+    const su = await server.superuser();
+    const task = await su.collection('tasks').getFirstListItem(`application = "${c.id}" && status = "open"`);
+    return { c, taskId: task.id };
+  }
+  const claim = (pb: PocketBase, taskId: string) => pb.send<{ task: { assigneeUser: string | null } }>(`/api/tongban/tasks/${taskId}/claim`, { method: 'POST' });
+  const release = (pb: PocketBase, taskId: string) => pb.send<{ task: { assigneeUser: string | null } }>(`/api/tongban/tasks/${taskId}/release`, { method: 'POST' });
+  const reassign = (pb: PocketBase, taskId: string, userId: string) => pb.send<{ task: { assigneeUser: string | null } }>(`/api/tongban/tasks/${taskId}/reassign`, { method: 'POST', body: { userId } });
+
+  it('may be made only by an officer of the task’s unit with the task’s duty', async () => {
+    const { taskId } = await caseAtAcceptance();
+    expect(await failure(claim(withoutDuty.pb, taskId))).toMatchObject({ status: 403, body: { code: 'not_your_task' } });
+    expect((await failure(claim(await server.login('village-a1'), taskId))).status).toBe(404);
+    expect((await failure(claim(await server.login('township-b'), taskId))).status).toBe(404);
+    expect((await failure(claim(admin, taskId))).status).toBe(403);
+    expect((await claim(township, taskId)).task.assigneeUser).toBe(townshipId);
+    expect(await failure(claim(colleague.pb, taskId))).toMatchObject({ status: 409, body: { code: 'already_claimed' } });
+  });
+
+  it('reserves the task: anyone else’s command on it gets 409 claimed and changes nothing, the holder acts', async () => {
+    const { c, taskId } = await caseAtAcceptance();
+    await claim(township, taskId);
+    expect(await failure(command(colleague.pb, c, 'accept', { data: accepted }))).toMatchObject({ status: 409, body: { code: 'claimed' } });
+    const su = await server.superuser();
+    expect((await su.collection('applications').getOne(c.id)).version).toBe(c.version);
+    expect((await command(township, c, 'accept', { data: accepted })).case.step).toBe('investigation');
+    expect(await failure(claim(colleague.pb, taskId))).toMatchObject({ status: 409, body: { code: 'task_closed' } });
+  });
+
+  it('is released by its holder or an administrator, not by a colleague, and then others may act', async () => {
+    const { c, taskId } = await caseAtAcceptance();
+    await claim(township, taskId);
+    expect(await failure(release(colleague.pb, taskId))).toMatchObject({ status: 403 });
+    expect((await release(township, taskId)).task.assigneeUser).toBeNull();
+    expect(await failure(release(township, taskId))).toMatchObject({ status: 409, body: { code: 'not_claimed' } });
+    await claim(colleague.pb, taskId);
+    expect(await failure(command(township, c, 'accept', { data: accepted }))).toMatchObject({ status: 409, body: { code: 'claimed' } });
+    expect((await release(admin, taskId)).task.assigneeUser).toBeNull();
+    expect((await command(township, c, 'accept', { data: accepted })).case.step).toBe('investigation');
+  });
+
+  it('is reassigned by an administrator or handed over by its holder, only to an eligible officer, and the move is audited', async () => {
+    const { c, taskId } = await caseAtAcceptance();
+    await claim(township, taskId);
+    expect(await failure(reassign(colleague.pb, taskId, colleague.id))).toMatchObject({ status: 403 });
+    expect(await failure(reassign(admin, taskId, withoutDuty.id))).toMatchObject({ status: 422, body: { errors: [{ path: '/userId' }] } });
+    expect(await failure(reassign(admin, taskId, await demoUserId(server, 'township-b')))).toMatchObject({ status: 422 });
+    expect((await reassign(admin, taskId, colleague.id)).task.assigneeUser).toBe(colleague.id);
+    expect(await failure(command(township, c, 'accept', { data: accepted }))).toMatchObject({ status: 409, body: { code: 'claimed' } });
+    expect((await reassign(colleague.pb, taskId, townshipId)).task.assigneeUser).toBe(townshipId);
+    expect((await command(township, c, 'accept', { data: accepted })).case.step).toBe('investigation');
+    const audit = await admin.collection('audit_log').getFullList({ filter: `action = "task.reassign" && target_id = "${taskId}"` });
+    expect(audit).toHaveLength(2);
+  });
+});
