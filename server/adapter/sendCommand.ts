@@ -25,7 +25,7 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import { householdIdHashes } from './householdIdHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
-import { refuseIfClaimedByOther } from './taskClaims.js';
+import { refuseIfClaimedByOther } from './claimedTask.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422 };
 
