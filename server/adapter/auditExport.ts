@@ -31,14 +31,17 @@ export interface AuditExportFile {
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A bound of the range as an ISO instant; a date alone means the start (from) or the end (to) of that day, UTC. */
+/** A bound of the range as an ISO instant; a date alone means the start (from) or the end (to) of that day in China time (UTC+8). */
 function bound(value: string, name: 'from' | 'to'): string {
   if (value === '') return name === 'from' ? '0000-01-01T00:00:00.000Z' : '9999-12-31T23:59:59.999Z';
-  const text = dateOnly.test(value) ? `${value}T${name === 'from' ? '00:00:00.000' : '23:59:59.999'}Z` : value;
+  const text = dateOnly.test(value) ? `${value}T${name === 'from' ? '00:00:00.000' : '23:59:59.999'}+08:00` : value;
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) throw badRequest(`“${name}” 不是有效的日期或时间。`, [{ path: `/${name}`, message: '请使用 YYYY-MM-DD 或 ISO 8601 时间。' }]);
   return at.toISOString();
 }
+
+/** The date of a bound for the file name: as asked when a date, else the instant's UTC date. */
+const fileDate = (asked: string, instant: string) => (dateOnly.test(asked) ? asked : instant.slice(0, 10));
 
 function entryOf(r: PbRecord): AuditExportEntry {
   return {
@@ -80,7 +83,7 @@ export function exportAudit(app: PbApp, query: AuditExportQuery): AuditExportFil
     if (entries.length > maxExportEntries) throw invalidData(`所选时间段内的审计记录超过 ${maxExportEntries} 条，请缩小时间范围。`);
     if (rows.length < page) break;
   }
-  const name = `audit-${from.slice(0, 10)}-${to.slice(0, 10)}`;
+  const name = `audit-${fileDate(query.from, from)}-${fileDate(query.to, to)}`;
   if (format === 'json') return { contentType: 'application/json; charset=utf-8', fileName: `${name}.json`, body: JSON.stringify({ from, to, entries }) };
   return {
     contentType: 'text/csv; charset=utf-8',
