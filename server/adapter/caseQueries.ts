@@ -10,12 +10,13 @@ import { forbidden } from './httpError.js';
 import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { householdIdHashes } from './householdIdHashes.js';
+import { offersNotClaimedByOthers } from './claimedTask.js';
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
 export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
   const recused = recusedStaff(app, householdIdHashes(data));
-  const actions = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused });
+  const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused }));
   return {
     status: 200,
     body: {
@@ -29,8 +30,9 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
 
 /** `GET /api/tongban/cases/{id}/actions`. */
 export function getActions(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
-  const { actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
-  return { status: 200, body: { actions: availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, householdIdHashes(data)) }) } };
+  const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
+  const offers = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, householdIdHashes(data)) });
+  return { status: 200, body: { actions: offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, offers) } };
 }
 
 /** `GET /api/tongban/cases/{id}/verify`: checks the case's hash chain (officers and admins). */

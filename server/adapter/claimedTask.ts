@@ -1,19 +1,28 @@
 /**
- * The claim check of a command: a task someone else has claimed is theirs until it is released or
- * reassigned (the claim routes are in taskClaims.ts).
+ * What a claim means to everyone but its holder: a task someone else has claimed is theirs until
+ * it is released or reassigned (the claim routes are in taskClaims.ts). Their commands on it answer
+ * 409 `claimed`, and its actions are not offered to them.
  */
+import { ownEntry, taskForActor, type ActionOffer, type Actor, type CaseSnapshot } from '../../engine/index.js';
 import { conflict } from './httpError.js';
 import type { PbApp } from './pocketbase.js';
+import type { LoadedWorkflow } from './workflowCache.js';
 
 /**
- * Refuses a command on the task `taskKey` of a case when someone else holds it: 409 `claimed`.
+ * The user who holds the open task `taskKey` of a case by a claim, when that is not `actorId`.
  * Applicant tasks carry the applicant as their user and are never claimed.
  */
-export function refuseIfClaimedByOther(tx: PbApp, caseId: string, taskKey: string, actorId: string): void {
+export function otherHolder(tx: PbApp, caseId: string, taskKey: string, actorId: string): string | undefined {
   const task = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k} && status = "open"', '', 1, 0, { a: caseId, k: taskKey })[0];
-  if (!task || task.getString('level') === 'applicant') return;
+  if (!task || task.getString('level') === 'applicant') return undefined;
   const holder = task.getString('assignee_user');
-  if (!holder || holder === actorId) return;
+  return holder && holder !== actorId ? holder : undefined;
+}
+
+/** Refuses a command on the task `taskKey` of a case when someone else holds it: 409 `claimed`. */
+export function refuseIfClaimedByOther(tx: PbApp, caseId: string, taskKey: string, actorId: string): void {
+  const holder = otherHolder(tx, caseId, taskKey, actorId);
+  if (!holder) return;
   let name = '';
   try {
     name = tx.findRecordById('users', holder).getString('name');
@@ -21,4 +30,15 @@ export function refuseIfClaimedByOther(tx: PbApp, caseId: string, taskKey: strin
     name = '';
   }
   throw conflict(`此任务已由${name ? `“${name}”` : '他人'}认领，须待其释放或由管理员改派后才能办理。`, 'claimed');
+}
+
+/** `offers` without the actions on tasks someone else holds. */
+export function offersNotClaimedByOthers(tx: PbApp, caseId: string, wf: LoadedWorkflow, snapshot: CaseSnapshot, actor: Actor, offers: ActionOffer[]): ActionOffer[] {
+  const step = ownEntry(wf.definition.steps, snapshot.step);
+  if (!step || (step.type !== 'task' && step.type !== 'timer')) return offers;
+  return offers.filter((offer) => {
+    const action = ownEntry(step.actions, offer.action);
+    const task = action ? taskForActor(wf.compiled, snapshot, actor, step, action) : undefined;
+    return typeof task !== 'object' || !otherHolder(tx, caseId, task.key, actor.id);
+  });
 }

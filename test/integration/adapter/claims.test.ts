@@ -50,7 +50,11 @@ describe('claims on tasks (认领)', () => {
 
   it('reserves the task: anyone else’s command on it gets 409 claimed and changes nothing, the holder acts', async () => {
     const { c, taskId } = await caseAtAcceptance();
+    const actionsOf = async (pb: PocketBase) => (await pb.send<{ actions: { action: string }[] }>(`/api/tongban/cases/${c.id}/actions`, {})).actions.map((a) => a.action);
+    expect(await actionsOf(colleague.pb)).toContain('accept');
     await claim(township, taskId);
+    expect(await actionsOf(colleague.pb)).toEqual([]);
+    expect(await actionsOf(township)).toContain('accept');
     expect(await failure(command(colleague.pb, c, 'accept', { data: accepted }))).toMatchObject({ status: 409, body: { code: 'claimed' } });
     const su = await server.superuser();
     expect((await su.collection('applications').getOne(c.id)).version).toBe(c.version);
