@@ -2,10 +2,13 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { ownEntry, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue } from '../../engine/index.js';
+import { ownEntry, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type StartCaseInput } from '../../engine/index.js';
 import { staleVersion } from './httpError.js';
 import { documentView, renderTemplate } from './documents.js';
-import { eventHash, genesisHash } from './hashChain.js';
+import { saveCalendarVersion } from './calendarVersions.js';
+import type { ActorByValue } from './eventActor.js';
+import { maskedPatch, publicActorName, publicEvent } from './eventView.js';
+import { currentEventFormat, eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
@@ -129,22 +132,69 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
   }
 }
 
-/** Appends the event of a decision to the case's hash chain; returns the stored event. */
-export function appendEvent(tx: PbApp, caseId: string, event: DecidedEvent, commandId: string, dataPatch: unknown): Record<string, unknown> {
+/** What an event records besides the decision itself: the raw data and what replaying it needs. */
+export interface EventInput {
+  commandId: string;
+  /** The data the command sent, as sent (hidden from clients), or null. */
+  dataPatch: Record<string, JsonValue> | null;
+  /** Who acted, by value. */
+  actor: ActorByValue;
+  /** The 工作日 overrides the decision counted with. */
+  calendar: CalendarOverride[];
+  /** The staff the 近亲属 register named for the household when the decision was made. */
+  recused?: string[];
+  /** The command's return target, as sent. */
+  returnTo?: string;
+  /** The timer that fell due (timer commands). */
+  timerKey?: string;
+  /** How the case was opened (the first event). */
+  start?: StartCaseInput;
+}
+
+/** The hidden `replay` field of an event. */
+export interface EventReplay {
+  actor: ActorByValue;
+  /** Hash of the calendar version (collection `calendar_versions`). */
+  calendar: string;
+  /** The 近亲属 register's staff for the household then (decide raises relativeFiling when any). */
+  recused?: string[];
+  returnTo?: string;
+  timerKey?: string;
+  start?: StartCaseInput;
+}
+
+/**
+ * Appends the event of a decision to the case's hash chain; returns the event as clients may read
+ * it (without the raw patch and the replay record). `masks` are the form's `x-mask` kinds.
+ */
+export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, string>, event: DecidedEvent, input: EventInput): Record<string, unknown> {
   const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseId })[0];
   const seq = last ? last.getInt('seq') + 1 : 1;
   const prev = last ? last.getString('hash') : genesisHash;
+  const replay: EventReplay = {
+    actor: input.actor,
+    calendar: saveCalendarVersion(tx, input.calendar),
+    ...(input.recused && input.recused.length > 0 ? { recused: input.recused } : {}),
+    ...(input.returnTo ? { returnTo: input.returnTo } : {}),
+    ...(input.timerKey ? { timerKey: input.timerKey } : {}),
+    ...(input.start ? { start: input.start } : {}),
+  };
   const fields = {
     seq,
+    format: currentEventFormat,
     action: event.action,
     kind: event.kind,
     from_step: event.from,
     to_step: event.to,
-    actor: event.actor === 'system' ? '' : event.actor,
+    actor_id: input.actor.kind === 'system' ? '' : input.actor.id,
+    actor_name: publicActorName(input.actor),
+    actor_unit_name: input.actor.orgUnit?.name ?? '',
     comment: event.comment ?? '',
-    data_patch: dataPatch ?? null,
+    data_patch: input.dataPatch,
+    data_masked: maskedPatch(input.dataPatch, masks),
+    replay: JSON.parse(JSON.stringify(replay)) as unknown,
     at: event.at,
-    command_id: commandId,
+    command_id: input.commandId,
   };
   const hash = eventHash(fields, prev, sha256);
   const r = newRecord(tx, 'events');
@@ -153,7 +203,7 @@ export function appendEvent(tx: PbApp, caseId: string, event: DecidedEvent, comm
   r.set('prev_hash', prev);
   r.set('hash', hash);
   tx.save(r);
-  return { ...fields, prev_hash: prev, hash };
+  return publicEvent({ ...fields, prev_hash: prev, hash });
 }
 
 /** Stores the snapshot and data on the case record (after the version CAS). */
@@ -182,13 +232,13 @@ export function commitDecision(
   seenVersion: number,
   decision: { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent },
   data: Record<string, JsonValue>,
-  commit: { at: Date; commandId: string; comment?: string; dataPatch: unknown },
+  commit: EventInput & { at: Date; comment?: string },
 ): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
   applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment);
-  const event = appendEvent(tx, record.id, decision.event, commit.commandId, commit.dataPatch);
+  const event = appendEvent(tx, record.id, wf.masks, decision.event, commit);
   saveCase(tx, record, wf, decision.snapshot, nextData);
   return { event, data: nextData };
 }

@@ -4,21 +4,36 @@
  * Pure: the digest function is passed in (PocketBase's `$security.sha256` on the server, node:crypto in tests).
  */
 
-/** The fields of an event that the chain covers. */
+/**
+ * The fields of an event that the chain covers. `format` 2 (events written since the actor is
+ * recorded by value) hashes every field; older events (`format` 0 or 1) hash the fields they were
+ * written with, the actor by id only, so their hashes stay valid.
+ */
 export interface ChainedEvent {
   seq: number;
+  format: number;
   action: string;
   kind: string;
   from_step: string;
   to_step: string;
-  actor: string;
+  actor_id: string;
+  actor_name: string;
+  actor_unit_name: string;
   comment: string;
+  /** The raw data the command sent (hidden from clients). */
   data_patch: unknown;
+  /** The same patch with the form's sensitive fields masked (what clients read). */
+  data_masked: unknown;
+  /** What replaying the event needs: the actor by value, the calendar version, the command's extras (hidden). */
+  replay: unknown;
   at: string;
   command_id: string;
   prev_hash: string;
   hash: string;
 }
+
+/** The format of the events written now. */
+export const currentEventFormat = 2;
 
 /** The hash of the chain before the first event. */
 export const genesisHash = '0'.repeat(64);
@@ -40,8 +55,11 @@ export function canonicalJson(value: unknown): string {
 
 /** The hash of an event given the previous hash. */
 export function eventHash(event: Omit<ChainedEvent, 'hash' | 'prev_hash'>, prevHash: string, sha256: (text: string) => string): string {
-  const { seq, action, kind, from_step, to_step, actor, comment, data_patch, at, command_id } = event;
-  return sha256(prevHash + canonicalJson({ seq, action, kind, from_step, to_step, actor, comment, data_patch, at, command_id }));
+  const { seq, format, action, kind, from_step, to_step, actor_id, actor_name, actor_unit_name, comment, data_patch, data_masked, replay, at, command_id } = event;
+  if (format < currentEventFormat) {
+    return sha256(prevHash + canonicalJson({ seq, action, kind, from_step, to_step, actor: actor_id, comment, data_patch, at, command_id }));
+  }
+  return sha256(prevHash + canonicalJson({ seq, format, action, kind, from_step, to_step, actor_id, actor_name, actor_unit_name, comment, data_patch, data_masked, replay, at, command_id }));
 }
 
 /** The verdict of {@link verifyChain}. */

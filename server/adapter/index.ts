@@ -4,6 +4,7 @@
  * Chinese error messages and field paths.
  */
 import { exportAudit, requireAuditReader } from './auditExport.js';
+import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
@@ -17,6 +18,7 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
 import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
+import { disabledUserRefusal, userDeletionRefusal } from './userLifecycle.js';
 
 /** Largest JSON body a route accepts. */
 export const maxBodyBytes = 256 * 1024;
@@ -69,7 +71,7 @@ export const routes = {
   sendCommand: (e: PbRequestEvent, id: string) => respond(e, () => sendCommand(app(), requireAuth(e), id, readBody(e))),
   getCase: (e: PbRequestEvent, id: string) => respond(e, () => getCase(app(), requireAuth(e), id)),
   getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id)),
-  verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), requireAuth(e), id)),
+  verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
   releaseTask: (e: PbRequestEvent, id: string) => respond(e, () => releaseTask(app(), requireAuth(e), id)),
   reassignTask: (e: PbRequestEvent, id: string) => respond(e, () => reassignTask(app(), requireAuth(e), id, readBody(e))),
@@ -141,10 +143,48 @@ export const configAudit = {
   refuseChange: refuseAuditLogChange,
 };
 
-/** Compiles every published workflow and fires timers that fell due while the server was down. */
-export function onServerStart(): { workflows: number; fired: number } {
+/** A hook's request event (record requests, auth requests, any route). */
+interface PbHookEvent extends PbRequestEvent {
+  record?: PbRecord;
+  next(): void;
+}
+
+/**
+ * Hooks on users (registered in `pb_hooks`): refuse deleting a user with history (they are
+ * disabled instead), refuse a disabled user's sign-in and every request made with their token.
+ */
+export const userHooks = {
+  /** `onRecordDeleteRequest` on users: a Chinese 409 instead of the deletion. */
+  deleteRequest(e: PbHookEvent): void {
+    const refusal = e.record ? userDeletionRefusal(app(), e.record) : null;
+    if (refusal) e.json(refusal.status, refusal.toBody());
+    else e.next();
+  },
+  /** `onRecordDelete` on users (any other path): throws, so nothing is deleted. */
+  delete(e: PbHookEvent): void {
+    const refusal = e.record ? userDeletionRefusal(app(), e.record) : null;
+    if (refusal) throw new Error(refusal.message);
+    e.next();
+  },
+  /** `onRecordAuthRequest` on users: no token for a disabled user. */
+  authRequest(e: PbHookEvent): void {
+    const refusal = disabledUserRefusal(e.record ?? null);
+    if (refusal) e.json(refusal.status, refusal.toBody());
+    else e.next();
+  },
+  /** `routerUse`: a request carrying a disabled user's token is refused. */
+  request(e: PbHookEvent): void {
+    const refusal = disabledUserRefusal(e.auth);
+    if (refusal) e.json(refusal.status, refusal.toBody());
+    else e.next();
+  },
+};
+
+/** Compiles every published workflow, fills in legacy events' readable fields and fires timers that fell due while the server was down. */
+export function onServerStart(): { workflows: number; fired: number; eventsBackfilled: number } {
   const workflows = warmUp(app());
-  return { workflows, fired: sweepTimers(app()) };
+  const eventsBackfilled = backfillLegacyEvents(app());
+  return { workflows, fired: sweepTimers(app()), eventsBackfilled };
 }
 
 /** The cron job: fires due timers. */

@@ -2,16 +2,16 @@
  * `POST /api/tongban/cases`: an applicant opens a case for themselves, or a village officer opens
  * one on behalf of a resident of their village (代办). Idempotent by command id.
  */
-import { availableActions, createWorkingCalendar, ownEntry, startCase, type JsonValue } from '../../engine/index.js';
-import { applyPermissions } from '../../forms/core/index.js';
+import { availableActions, createWorkingCalendar, startCase, type JsonValue } from '../../engine/index.js';
 import { actorOf } from './actors.js';
 import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
-import { caseSummary, stepPermissions } from './caseView.js';
+import { caseSummary } from './caseView.js';
+import { actorByValue } from './eventActor.js';
+import { mergeCommandData, openingWrites } from './mergeCommandData.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
 import { parseBody } from './parseBody.js';
-import { withComputedFields } from './withComputedFields.js';
 import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import type { RouteAnswer } from './routeAnswer.js';
@@ -67,18 +67,18 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
 
     let data: Record<string, JsonValue> = {};
     if (body.data && Object.keys(body.data).length > 0) {
-      const step = ownEntry(wf.definition.steps, wf.definition.initial);
-      const writes = step && step.type === 'task' ? Object.entries(step.form?.sections ?? {}).filter(([, p]) => p === 'write').map(([s]) => s) : [];
-      const merged = applyPermissions(stepPermissions(wf, wf.definition.initial, writes), body.data, {});
+      const merged = mergeCommandData(wf, wf.definition.initial, openingWrites(wf), body.data, {});
       if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-      data = withComputedFields(wf, merged.data as Record<string, JsonValue>);
+      data = merged.data;
       const result = wf.validator?.validate(data);
       if (result && !result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
     }
 
     const at = now(tx);
-    const calendar = createWorkingCalendar(calendarOverrides(tx));
-    const started = startCase(wf.compiled, { applicant: applicant.id, org, filedBy: auth.id }, at, { calendar, data });
+    const overrides = calendarOverrides(tx);
+    const calendar = createWorkingCalendar(overrides);
+    const start = { applicant: applicant.id, org, filedBy: auth.id };
+    const started = startCase(wf.compiled, start, at, { calendar, data });
     const record = newRecord(tx, 'applications');
     record.set('case_no', caseNumber(tx, wf.definition.key, at));
     record.set('workflow', wf.recordId);
@@ -94,7 +94,13 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     saveCase(tx, record, wf, started.snapshot, data);
     const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
     applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, at, undefined);
-    const event = appendEvent(tx, record.id, started.event, body.commandId, body.data ?? null);
+    const event = appendEvent(tx, record.id, wf.masks, started.event, {
+      commandId: body.commandId,
+      dataPatch: body.data ?? null,
+      actor: actorByValue(tx, actor, auth.getString('name')),
+      calendar: overrides,
+      start,
+    });
     // Same commit order as a command: effects, event, then the case with the data the effects set.
     saveCase(tx, record, wf, started.snapshot, nextData);
     answer = { status: 201, body: { case: caseSummary(record, started.snapshot, wf), event, actions: availableActions(wf.compiled, started.snapshot, actor, { data: nextData }) } };

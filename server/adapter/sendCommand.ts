@@ -11,12 +11,12 @@
  * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
 import { availableActions, createWorkingCalendar, decide, hasOwnEntry, ownEntry, taskForActor, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
-import { applyPermissions } from '../../forms/core/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
-import { withComputedFields } from './withComputedFields.js';
+import { mergeCommandData } from './mergeCommandData.js';
+import { actorByValue } from './eventActor.js';
 import { commitDecision } from './caseWrites.js';
-import { caseSummary, stepPermissions } from './caseView.js';
+import { caseSummary } from './caseView.js';
 import { now } from './clock.js';
 import { forbidden, HttpError, invalidData, staleVersion } from './httpError.js';
 import { parseBody } from './parseBody.js';
@@ -76,9 +76,9 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   if (body.data && Object.keys(body.data).length > 0) {
     const writes = action?.writes ?? [];
     if (writes.length === 0) throw invalidData('此操作不能提交表单数据。', [{ path: '/data', message: '此操作不能提交表单数据。' }]);
-    const merged = applyPermissions(stepPermissions(wf, snapshot.step, writes), body.data, stored);
+    const merged = mergeCommandData(wf, snapshot.step, writes, body.data, stored);
     if (!merged.ok) throw invalidData('提交了不允许修改的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-    data = withComputedFields(wf, merged.data as Record<string, JsonValue>);
+    data = merged.data;
   }
   if (action?.kind === 'submit') {
     const missing = (action.writes ?? []).filter((s) => !hasOwnEntry(data, s));
@@ -90,9 +90,11 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   }
 
   const at = now(app);
-  const calendar = createWorkingCalendar(calendarOverrides(app));
+  const overrides = calendarOverrides(app);
+  const calendar = createWorkingCalendar(overrides);
   const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}) };
-  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recusedStaff(app, householdIdHashes(data)) });
+  const recused = recusedStaff(app, householdIdHashes(data));
+  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused });
   if (!decision.ok) {
     const r = decision.rejection;
     throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
@@ -106,7 +108,16 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         const earlier = storedAnswer(tx, binding);
         if (earlier) { answer = earlier; return; }
         if (taskKey) refuseIfClaimedByOther(tx, record.id, taskKey, auth.id);
-        const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId: body.commandId, comment: body.comment, dataPatch: body.data ?? null });
+        const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, {
+          at,
+          commandId: body.commandId,
+          comment: body.comment,
+          dataPatch: body.data ?? null,
+          actor: actorByValue(tx, actor, auth.getString('name')),
+          calendar: overrides,
+          recused,
+          ...(body.returnTo ? { returnTo: body.returnTo } : {}),
+        });
         answer = {
           status: 200,
           body: {

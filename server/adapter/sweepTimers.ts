@@ -8,6 +8,7 @@ import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type Json
 import { recusedStaff } from './actors.js';
 import { commitDecision } from './caseWrites.js';
 import { householdIdHashes } from './householdIdHashes.js';
+import { systemActorByValue } from './eventActor.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { readJson, type PbApp } from './pocketbase.js';
@@ -30,9 +31,12 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
       const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
       const commandId = `timer:${record.id}:${timer.getString('key')}`;
-      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey: timer.getString('key') }, at, { calendar: createWorkingCalendar(calendarOverrides(tx)), data, recusedActors: recusedStaff(tx, householdIdHashes(data)) });
+      const overrides = calendarOverrides(tx);
+      const timerKey = timer.getString('key');
+      const recused = recusedStaff(tx, householdIdHashes(data));
+      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
-      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null });
+      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey });
       fired++;
     });
     } catch {

@@ -7,7 +7,7 @@ import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 /** The collections of docs/contracts.md whose every write goes through the adapter's routes. */
 const workflowCollections = ['applications', 'tasks', 'events', 'documents', 'timers', 'commands', 'outbox'];
 /** Collections no client may even read (the adapter and superusers only). */
-const serverOnlyCollections = ['timers', 'commands', 'staff_relatives', 'server_state'];
+const serverOnlyCollections = ['timers', 'commands', 'staff_relatives', 'server_state', 'calendar_versions'];
 
 describe('the migrations', () => {
   let server: TestServer;
@@ -25,12 +25,12 @@ describe('the migrations', () => {
 
   it('create every collection of the contract with its fields', () => {
     const expected: Record<string, string[]> = {
-      users: ['name', 'role', 'org_unit', 'duties', 'phone'],
+      users: ['name', 'role', 'org_unit', 'duties', 'phone', 'disabled'],
       org_units: ['code', 'name', 'level', 'parent', 'county', 'township'],
       workflow_definitions: ['key', 'version', 'status', 'name', 'definition', 'form_schema', 'ui_schema'],
       applications: ['case_no', 'workflow', 'workflow_key', 'workflow_version', 'applicant', 'filed_by', 'village', 'township', 'county', 'step', 'step_name', 'status', 'outcome', 'snapshot', 'data', 'version', 'flags', 'due_at', 'title'],
       tasks: ['application', 'key', 'step', 'step_name', 'level', 'assignee_unit', 'assignee_user', 'role', 'mode', 'status', 'due_at', 'village', 'township', 'county', 'closed_at'],
-      events: ['application', 'seq', 'action', 'kind', 'from_step', 'to_step', 'actor', 'comment', 'data_patch', 'at', 'command_id', 'prev_hash', 'hash'],
+      events: ['application', 'seq', 'format', 'action', 'kind', 'from_step', 'to_step', 'actor_id', 'actor_name', 'actor_unit_name', 'comment', 'data_patch', 'data_masked', 'replay', 'at', 'command_id', 'prev_hash', 'hash'],
       documents: ['application', 'kind', 'title', 'template', 'html', 'sha256'],
       timers: ['application', 'key', 'step', 'due_at', 'status', 'fired_at'],
       commands: ['command_id', 'application', 'actor', 'route', 'body_digest', 'status', 'response'],

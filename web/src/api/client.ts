@@ -127,9 +127,9 @@ export function getWorkflowForm(key: string, version: number): Promise<WorkflowF
   return form;
 }
 
-/** The case's recorded events, oldest first. */
+/** The case's recorded events, oldest first (who acted is recorded on each event by value). */
 export function listEvents(id: string): Promise<RecordModel[]> {
-  return pb.collection('events').getFullList({ filter: pb.filter('application = {:id}', { id }), sort: 'seq', expand: 'actor' });
+  return pb.collection('events').getFullList({ filter: pb.filter('application = {:id}', { id }), sort: 'seq' });
 }
 
 /** Documents of a case. */

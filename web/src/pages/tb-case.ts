@@ -103,7 +103,7 @@ export class TbCase extends LitElement {
       </section>
       <section aria-labelledby="history-title">
         <h2 id="history-title">${t(this.language, 'history')}</h2>
-        <ol>${this.events.map((e) => html`<li>${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${(e.expand?.actor as RecordModel | undefined)?.name ?? '系统'}：${e.action}${e.comment ? `（${e.comment}）` : ''}</li>`)}</ol>
+        <ol>${this.events.map((e) => html`<li>${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${e.actor_name || '系统'}${e.actor_unit_name ? `（${e.actor_unit_name}）` : ''}：${e.action}${e.comment ? `（${e.comment}）` : ''}</li>`)}</ol>
       </section>
     `;
   }

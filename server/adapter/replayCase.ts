@@ -1,0 +1,163 @@
+/**
+ * Replay (DESIGN guarantee 6): rebuilds a case from its events alone — `startCase` with the first
+ * event, then `decide` with each later one, as the actor recorded by value, at the recorded time,
+ * with the recorded calendar version, data patch, return target and timer key — and compares the
+ * result with the stored snapshot and data.
+ *
+ * The 近亲属 register's staff for the household, as decide read them, are recorded too (a case the
+ * register names anyone for gets the relativeFiling flag).
+ * Events written before the actor was recorded by value (`format` below 2) are replayed with what
+ * can still be found: the user as they are now, today's calendar overrides and register, the step a
+ * return went to; such a verdict says `legacy`.
+ */
+import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
+import { actorOf, recusedStaff } from './actors.js';
+import { householdIdHashes } from './householdIdHashes.js';
+import { calendarOverrides } from './calendarOverrides.js';
+import { calendarVersion } from './calendarVersions.js';
+import { setPointer, type EventReplay } from './caseWrites.js';
+import { engineActorOf, systemActorByValue } from './eventActor.js';
+import { canonicalJson, currentEventFormat, type ChainedEvent } from './hashChain.js';
+import { mergeCommandData, openingWrites } from './mergeCommandData.js';
+import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
+import type { LoadedWorkflow } from './workflowCache.js';
+
+/** The verdict of {@link replayCase}. */
+export interface ReplayVerdict {
+  ok: boolean;
+  /** Why not, in Chinese. */
+  reason?: string;
+  /** The event at which replay went astray, if one. */
+  seq?: number;
+  /** Some events predate the replay record and were replayed with today's users and calendar. */
+  legacy?: boolean;
+}
+
+/** What replaying one event needs. */
+interface EventContext {
+  actor: Actor;
+  calendar: WorkingCalendar;
+  recused: string[];
+  returnTo?: string;
+  timerKey?: string;
+  start?: StartCaseInput;
+}
+
+class ReplayFailure extends Error {
+  constructor(readonly seq: number, message: string) {
+    super(message);
+  }
+}
+
+function applyDataEffects(data: Record<string, JsonValue>, effects: Effect[]): Record<string, JsonValue> {
+  const next: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+  for (const e of effects) if (e.type === 'setData') setPointer(next, e.path, e.value);
+  return next;
+}
+
+/** Reads the recorded context of events; calendars are built once per version. */
+function contextReader(tx: PbApp, record: PbRecord) {
+  const calendars = new Map<string, WorkingCalendar>();
+  let today: WorkingCalendar | undefined;
+  const calendarOf = (hash: string, seq: number): WorkingCalendar => {
+    let calendar = calendars.get(hash);
+    if (!calendar) {
+      const overrides: CalendarOverride[] | undefined = calendarVersion(tx, hash);
+      if (!overrides) throw new ReplayFailure(seq, `第 ${seq} 条事件所用的工作日历版本缺失`);
+      calendar = createWorkingCalendar(overrides);
+      calendars.set(hash, calendar);
+    }
+    return calendar;
+  };
+  return (e: ChainedEvent): EventContext => {
+    if (e.format >= currentEventFormat) {
+      const r = e.replay as EventReplay | null;
+      if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
+      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}) };
+    }
+    today ??= createWorkingCalendar(calendarOverrides(tx));
+    let actor: Actor;
+    if (e.kind === 'timer') actor = engineActorOf(systemActorByValue);
+    else {
+      try {
+        actor = actorOf(tx, tx.findRecordById('users', e.actor_id));
+      } catch {
+        throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件（旧格式）的办理人已不存在，无法重放`);
+      }
+    }
+    const timerPrefix = `timer:${record.id}:`;
+    const applicant = record.getString('applicant');
+    return {
+      actor,
+      calendar: today,
+      recused: recusedStaff(tx, householdIdHashes(readJson<Record<string, JsonValue> | null>(record, 'data') ?? {})),
+      ...(e.kind === 'return' ? { returnTo: e.to_step } : {}),
+      ...(e.command_id.startsWith(timerPrefix) ? { timerKey: e.command_id.slice(timerPrefix.length) } : {}),
+      ...(e.seq === 1 ? { start: { applicant, org: { village: record.getString('village'), township: record.getString('township'), county: record.getString('county') }, filedBy: record.getString('filed_by') || applicant } } : {}),
+    };
+  };
+}
+
+function sameEvent(decided: DecidedEvent, e: ChainedEvent): boolean {
+  return decided.action === e.action && decided.kind === e.kind && decided.from === e.from_step && decided.to === e.to_step && (decided.comment ?? '') === e.comment && decided.at === e.at;
+}
+
+const patchOf = (e: ChainedEvent): Record<string, JsonValue> | null => {
+  const p = e.data_patch as Record<string, JsonValue> | null;
+  return p && typeof p === 'object' && Object.keys(p).length > 0 ? p : null;
+};
+
+/** Replays the events of `record` (in sequence order) and compares with its stored snapshot and data. */
+export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, events: ChainedEvent[]): ReplayVerdict {
+  const legacy = events.some((e) => e.format < currentEventFormat);
+  const verdict = (v: ReplayVerdict): ReplayVerdict => (legacy ? { ...v, legacy: true } : v);
+  try {
+    const contextOf = contextReader(tx, record);
+    const first = events[0];
+    if (!first || first.action !== 'start') return verdict({ ok: false, reason: '案件的第一条事件不是立案' });
+    const c0 = contextOf(first);
+    if (!c0.start) throw new ReplayFailure(1, '立案事件缺少申请人与所在单位');
+    let data: Record<string, JsonValue> = {};
+    const patch0 = patchOf(first);
+    if (patch0) {
+      const merged = mergeCommandData(wf, wf.definition.initial, openingWrites(wf), patch0, {});
+      if (!merged.ok) throw new ReplayFailure(1, '立案事件的数据不能写入');
+      data = merged.data;
+    }
+    const started = startCase(wf.compiled, c0.start, new Date(first.at), { calendar: c0.calendar, data });
+    if (!sameEvent(started.event, first) || started.event.actor !== (first.actor_id || started.event.actor)) throw new ReplayFailure(1, '立案事件与重放结果不符');
+    let snapshot: CaseSnapshot = started.snapshot;
+    data = applyDataEffects(data, started.effects);
+
+    for (const e of events.slice(1)) {
+      const c = contextOf(e);
+      let next = data;
+      const patch = patchOf(e);
+      if (patch) {
+        const step = ownEntry(wf.definition.steps, snapshot.step);
+        const action = step && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, e.action) : undefined;
+        const merged = mergeCommandData(wf, snapshot.step, action?.writes ?? [], patch, data);
+        if (!merged.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件的数据不能写入`);
+        next = merged.data;
+      }
+      const decision = decide(
+        wf.compiled,
+        snapshot,
+        c.actor,
+        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}) },
+        new Date(e.at),
+        { calendar: c.calendar, data: next, recusedActors: c.recused },
+      );
+      if (!decision.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件重放时被拒绝：${decision.rejection.message}`);
+      if (!sameEvent(decision.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件与重放结果不符`);
+      snapshot = decision.snapshot;
+      data = applyDataEffects(next, decision.effects);
+    }
+    if (canonicalJson(snapshot) !== canonicalJson(readJson<CaseSnapshot>(record, 'snapshot'))) return verdict({ ok: false, reason: '重放所得的案件状态与存储的不一致' });
+    if (canonicalJson(data) !== canonicalJson(readJson<Record<string, JsonValue> | null>(record, 'data') ?? {})) return verdict({ ok: false, reason: '重放所得的案件数据与存储的不一致' });
+    return verdict({ ok: true });
+  } catch (err) {
+    if (err instanceof ReplayFailure) return verdict({ ok: false, seq: err.seq, reason: err.message });
+    return verdict({ ok: false, reason: `重放出错：${err instanceof Error ? err.message : String(err)}` });
+  }
+}
