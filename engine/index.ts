@@ -8,7 +8,7 @@ export type * from './definition/types.js';
 export type * from './runtime/types.js';
 export { validateDefinition } from './definition/validateDefinition.js';
 export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js';
-export { checkDefinition, type OrgTreeSummary } from './definition/checkDefinition.js';
+export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './definition/checkDefinition.js';
 export { DefinitionError, type DefinitionProblem } from './definition/problems.js';
 export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './compile/compileWorkflow.js';
 export { startCase, type StartCaseInput } from './runtime/startCase.js';

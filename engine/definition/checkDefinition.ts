@@ -46,8 +46,19 @@ function exitsOf(name: string, step: StepDefinition): [string, string][] {
   return out;
 }
 
-/** Runs the static checks; returns every problem (shape problems first, if any). */
-export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }): DefinitionProblem[] {
+/** The fields of the process's form, for the paths a definition names (reveals). */
+export interface FormFieldSummary {
+  /** Every field's JSON pointer, `*` for array items (`/household/members/*\/idNumber`). */
+  fields: string[];
+  /** The pointers of the sensitive fields (marked `x-mask`). */
+  sensitive: string[];
+}
+
+/**
+ * Runs the static checks; returns every problem (shape problems first, if any). With `form`, the
+ * fields a step lets its worker reveal must be sensitive fields of the form.
+ */
+export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }, form?: FormFieldSummary): DefinitionProblem[] {
   const shape = validateDefinition(def);
   if (shape.length > 0) return shape;
   const problems: DefinitionProblem[] = [];
@@ -100,6 +111,20 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
     }
     for (const [path, c] of conditions) for (const g of guardsIn(c, [])) if (!hasOwnEntry(builtInGuards, g)) add(path, `未注册的守卫“${g}”。`);
     for (const [path, list] of effectLists) (list ?? []).forEach((e, i) => { if (!hasOwnEntry(builtInEffects, e.effect)) add(`${path}/${i}/effect`, `未注册的效果“${e.effect}”。`); });
+  }
+
+  // Reveals name sensitive fields of the form.
+  if (form) {
+    const fields = new Set(form.fields);
+    const sensitive = new Set(form.sensitive);
+    for (const [name, step] of Object.entries(steps)) {
+      if (step.type !== 'task') continue;
+      (step.form?.reveal ?? []).forEach((pointer, i) => {
+        const path = `/steps/${escape(name)}/form/reveal/${i}`;
+        if (!fields.has(pointer)) add(path, `表单中没有字段“${pointer}”。`);
+        else if (!sensitive.has(pointer)) add(path, `字段“${pointer}”不是敏感字段（未标注 x-mask），无需揭示。`);
+      });
+    }
   }
 
   // Deadlines against the overall limit: the longest acyclic path of clock-counting task deadlines.

@@ -144,6 +144,12 @@ export interface TaskStep {
 export interface StepForm {
   /** Section (top-level property) → permission on this step. Sections not listed are hidden. */
   sections: Record<string, 'write' | 'read' | 'masked' | 'hidden'>;
+  /**
+   * Sensitive fields (JSON pointers into the form, `*` for array items, e.g.
+   * `/household/members/*\/idNumber`) that whoever works this step may reveal in full, one at a
+   * time, with a reason; each reveal is audited. Not listed: always masked for officers.
+   */
+  reveal?: string[];
 }
 
 /** A waiting step: 公示 for N days, with an objection branch. Fired by the server's timer sweep. */

@@ -42,6 +42,16 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     for (const key of Object.keys(value)) if (!allowed.includes(key)) add(`${path}/${escape(key)}`, `未知的属性“${key}”。`);
   };
 
+  // Fields a step lets its worker reveal: distinct JSON pointers such as /household/members/*/idNumber.
+  const checkRevealList = (list: unknown, path: string): void => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) return add(path, '“reveal” 须为字段路径 (JSON Pointer) 的数组。');
+    list.forEach((p, i) => {
+      if (typeof p !== 'string' || !/^(\/[^/]+)+$/.test(p) || p.length > 300) add(`${path}/${i}`, '须为字段路径，如 "/household/members/*/idNumber"。');
+      else if (list.indexOf(p) !== i) add(`${path}/${i}`, `字段“${p}”重复。`);
+    });
+  };
+
   const checkCondition = (c: unknown, path: string): void => {
     if (!isObj(c)) return add(path, '条件必须是对象。');
     if ('all' in c || 'any' in c) {
@@ -173,10 +183,12 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (s.deadline !== undefined) checkDuration(s.deadline, `${sp}/deadline`);
       if (s.form !== undefined && !(isObj(s.form) && isObj(s.form.sections))) add(`${sp}/form`, '“form” 须为 {"sections": {分区: 权限}}。');
       else if (isObj(s.form) && isObj(s.form.sections)) {
+        checkUnknown(s.form, `${sp}/form`, ['sections', 'reveal']);
         for (const [sec, perm] of Object.entries(s.form.sections)) {
           if (!['write', 'read', 'masked', 'hidden'].includes(perm as string)) add(`${sp}/form/sections/${escape(sec)}`, '权限必须是 write、read、masked 或 hidden。');
           checkOwnName(sec, `${sp}/form/sections/${escape(sec)}`);
         }
+        checkRevealList(s.form.reveal, `${sp}/form/reveal`);
       }
       checkEffects(s.onEnter, `${sp}/onEnter`);
     } else if (s.type === 'timer') {

@@ -4,7 +4,7 @@
 import { availableActions } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
-import { caseSummary, formPermissions, visibleData } from './caseView.js';
+import { caseSummary, formPermissions, revealGrants, visibleData } from './caseView.js';
 import { caseVerdict } from './caseVerdict.js';
 import { forbidden, notFound } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
@@ -17,13 +17,15 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
   const recused = recusedStaff(app, householdIdHashes(data));
   const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused }));
+  const permissions = formPermissions(actor, record, snapshot, wf, actions);
   return {
     status: 200,
     body: {
       case: caseSummary(record, snapshot, wf),
-      data: visibleData(actor, record, snapshot, wf, data),
+      data: visibleData(actor, record, wf, data, permissions),
       actions,
-      permissions: formPermissions(actor, record, snapshot, wf, actions),
+      permissions,
+      reveal: revealGrants(actor, snapshot, wf, actions),
     },
   };
 }

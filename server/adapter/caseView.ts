@@ -2,7 +2,7 @@
  * What the routes answer about a case: its state, open tasks, clock, and the data the asker may
  * see on the current step (hidden parts dropped, sensitive fields masked).
  */
-import { redactForView, type FieldPermissions } from '../../forms/core/index.js';
+import { maskSensitiveFields, redactForView, type FieldPermissions } from '../../forms/core/index.js';
 import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
@@ -34,23 +34,23 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
   };
 }
 
-/** The case data as `actor` may see it. */
-export function visibleData(actor: Actor, record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, data: Record<string, JsonValue>): Record<string, unknown> {
-  if (actor.id === record.getString('applicant')) return data;
-  const perms: FieldPermissions = {};
-  for (const section of Object.keys(data)) perms[`/${section}`] = 'masked';
-  Object.assign(perms, stepPermissions(wf, snapshot.step));
-  for (const [k, v] of Object.entries(perms)) if (v === 'hidden') perms[k] = 'masked';
-  return redactForView(perms, data, wf.masks);
+/** The sections the offered actions write. */
+function writesOf(offers: ActionOffer[]): string[] {
+  return [...new Set(offers.flatMap((o) => o.writes ?? []))];
 }
 
 /**
- * The field permissions of the case form for `actor` now, for `<tb-form>`: the sections the offered
- * actions write are writable; everything else is shown as `visibleData` shows it — read for the
- * applicant (their own data), masked unless the step's form says otherwise for officers.
+ * The field permissions of the case form for `actor` now, for `<tb-form>` and for reading the case:
+ * the sections the offered actions write are writable; everything else is read for the applicant
+ * (their own data), masked unless the step's form says otherwise for officers — and for officers
+ * every sensitive field (`x-mask`) is masked by field, whatever its section's permission.
  */
 export function formPermissions(actor: Actor, record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, offers: ActionOffer[]): FieldPermissions {
-  const writes = [...new Set(offers.flatMap((o) => o.writes ?? []))];
+  return permissionsFor(actor, record, snapshot, wf, writesOf(offers));
+}
+
+/** The permissions of {@link formPermissions} for an actor who writes the sections `writes`. */
+export function permissionsFor(actor: Actor, record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, writes: string[]): FieldPermissions {
   const sections = Object.keys(wf.formSchema?.properties ?? {});
   const perms: FieldPermissions = {};
   if (actor.id === record.getString('applicant')) {
@@ -61,5 +61,30 @@ export function formPermissions(actor: Actor, record: PbRecord, snapshot: CaseSn
   for (const section of sections) perms[`/${section}`] = 'masked';
   Object.assign(perms, stepPermissions(wf, snapshot.step, writes));
   for (const [k, v] of Object.entries(perms)) if (v === 'hidden') perms[k] = 'masked';
-  return perms;
+  return maskSensitiveFields(perms, wf.masks);
+}
+
+/**
+ * The case data as `actor` sees it under `permissions` (from {@link formPermissions}): whole for the
+ * applicant (it is their own), else with hidden parts dropped and masked fields masked.
+ */
+export function visibleData(actor: Actor, record: PbRecord, wf: LoadedWorkflow, data: Record<string, JsonValue>, permissions: FieldPermissions): Record<string, unknown> {
+  if (actor.id === record.getString('applicant')) return data;
+  const perms: FieldPermissions = { ...permissions };
+  // Sections stored but unknown to the schema are masked too (never shown whole by omission).
+  for (const section of Object.keys(data)) if (!(`/${section}` in perms)) perms[`/${section}`] = 'masked';
+  return redactForView(perms, data, wf.masks);
+}
+
+/**
+ * The fields (JSON pointers, `*` for array items) `actor` may reveal now: those the current task
+ * step grants (`form.reveal`) to an officer who works the step — offered one of its actions that is
+ * not assigned to someone else. Nobody else may reveal anything.
+ */
+export function revealGrants(actor: Actor, snapshot: CaseSnapshot, wf: LoadedWorkflow, offers: ActionOffer[]): string[] {
+  const step = ownEntry(wf.definition.steps, snapshot.step);
+  if (actor.kind !== 'officer' || !step || step.type !== 'task' || snapshot.status === 'done') return [];
+  const actions = new Map(Object.entries(step.actions));
+  const works = offers.some((o) => actions.get(o.action)?.assignee === undefined);
+  return works ? [...(step.form?.reveal ?? [])] : [];
 }

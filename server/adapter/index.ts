@@ -14,6 +14,8 @@ import { openCase } from './openCase.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
+import { revealField } from './revealField.js';
+export { maskRecord } from './maskRecords.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
 import { serveValidatorModule } from './validatorModule.js';
@@ -70,6 +72,7 @@ export const routes = {
   openCase: (e: PbRequestEvent) => respond(e, () => openCase(app(), requireAuth(e), readBody(e))),
   sendCommand: (e: PbRequestEvent, id: string) => respond(e, () => sendCommand(app(), requireAuth(e), id, readBody(e))),
   getCase: (e: PbRequestEvent, id: string) => respond(e, () => getCase(app(), requireAuth(e), id)),
+  revealField: (e: PbRequestEvent, id: string) => respond(e, () => revealField(app(), requireAuth(e), id, readBody(e))),
   getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id)),
   verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),

@@ -12,6 +12,8 @@ import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
 import { parseBody } from './parseBody.js';
+import { caseTitle } from './caseTitle.js';
+import { refuseMasks } from './commandPatch.js';
 import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import type { RouteAnswer } from './routeAnswer.js';
@@ -67,6 +69,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
 
     let data: Record<string, JsonValue> = {};
     if (body.data && Object.keys(body.data).length > 0) {
+      refuseMasks(wf, body.data);
       const merged = mergeCommandData(wf, wf.definition.initial, openingWrites(wf), body.data, {});
       if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
       data = merged.data;
@@ -89,7 +92,8 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     record.set('village', org.village);
     record.set('township', org.township);
     record.set('county', org.county);
-    record.set('title', `${wf.definition.name}：${applicant.getString('name') || '申请人'}`);
+    // The title is read through the record API by every officer of the area: the name in it is masked.
+    record.set('title', caseTitle(wf.definition.name, applicant.getString('name')));
     // Created first so the tasks, timers and documents of the effects can refer to it.
     saveCase(tx, record, wf, started.snapshot, data);
     const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));

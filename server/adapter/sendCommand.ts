@@ -17,6 +17,7 @@ import { mergeCommandData } from './mergeCommandData.js';
 import { actorByValue } from './eventActor.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSummary } from './caseView.js';
+import { commandPatch } from './commandPatch.js';
 import { now } from './clock.js';
 import { forbidden, HttpError, invalidData, staleVersion } from './httpError.js';
 import { parseBody } from './parseBody.js';
@@ -73,10 +74,12 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   if (taskKey) refuseIfClaimedByOther(app, record.id, taskKey, auth.id);
 
   let data = stored;
+  let patch: Record<string, JsonValue> | undefined;
   if (body.data && Object.keys(body.data).length > 0) {
     const writes = action?.writes ?? [];
     if (writes.length === 0) throw invalidData('此操作不能提交表单数据。', [{ path: '/data', message: '此操作不能提交表单数据。' }]);
-    const merged = mergeCommandData(wf, snapshot.step, writes, body.data, stored);
+    patch = commandPatch(actor, record, snapshot, wf, writes, body.data, stored);
+    const merged = mergeCommandData(wf, snapshot.step, writes, patch, stored);
     if (!merged.ok) throw invalidData('提交了不允许修改的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
     data = merged.data;
   }
@@ -112,7 +115,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           at,
           commandId: body.commandId,
           comment: body.comment,
-          dataPatch: body.data ?? null,
+          dataPatch: patch ?? null,
           actor: actorByValue(tx, actor, auth.getString('name')),
           calendar: overrides,
           recused,

@@ -3,15 +3,28 @@
  * beside it. Every problem is printed as `JSON-path: message`; garbage input gets the same
  * treatment, never a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDefinition, type WorkflowDefinition } from '../../engine/index.js';
+import { checkDefinition, type FormFieldSummary, type WorkflowDefinition } from '../../engine/index.js';
+import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
 import { checkFormFiles } from './checkForm.js';
 
 /** The outcome of a check: exit code and lines to print. */
 export interface CheckOutcome {
   exitCode: number;
   lines: string[];
+}
+
+/** The fields of the form beside the definition, if it has a readable one. */
+function formFields(dir: string): FormFieldSummary | undefined {
+  const file = path.join(dir, 'form.schema.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const fields = listSchemaFields(JSON.parse(readFileSync(file, 'utf8')) as FormSchema);
+    return { fields: fields.map((f) => f.pointer), sensitive: fields.filter((f) => typeof f.schema['x-mask'] === 'string').map((f) => f.pointer) };
+  } catch {
+    return undefined; // checkFormFiles reports an unreadable form
+  }
 }
 
 /** Checks the definition in `file`. */
@@ -30,7 +43,7 @@ export function checkFile(file: string | undefined): CheckOutcome {
   } catch (e) {
     return { exitCode: 1, lines: [`/: 不是有效的 JSON：${(e as Error).message}`] };
   }
-  const problems = checkDefinition(parsed as WorkflowDefinition).map((p) => `${p.path || '/'}: ${p.message}`);
+  const problems = checkDefinition(parsed as WorkflowDefinition, undefined, formFields(path.dirname(file))).map((p) => `${p.path || '/'}: ${p.message}`);
   // The form files are checked once the definition itself is sound (their check reads its steps).
   if (problems.length === 0) problems.push(...checkFormFiles(path.dirname(file), parsed as WorkflowDefinition, path.basename(file)).map((p) => `${p.where}: ${p.message}`));
   if (problems.length === 0) {

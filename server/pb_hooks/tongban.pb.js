@@ -5,6 +5,7 @@
 routerAdd('POST', '/api/tongban/cases', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.openCase(e));
 routerAdd('GET', '/api/tongban/cases/{id}', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.getCase(e, e.request.pathValue('id')));
 routerAdd('POST', '/api/tongban/cases/{id}/commands', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.sendCommand(e, e.request.pathValue('id')));
+routerAdd('POST', '/api/tongban/cases/{id}/reveal', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.revealField(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/cases/{id}/actions', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.getActions(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/cases/{id}/verify', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.verifyCase(e, e.request.pathValue('id')));
 routerAdd('POST', '/api/tongban/tasks/{id}/claim', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.claimTask(e, e.request.pathValue('id')));
@@ -19,6 +20,12 @@ routerUse((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.request(e
 onRecordDeleteRequest((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.deleteRequest(e), 'users');
 onRecordDelete((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.delete(e), 'users');
 onRecordAuthRequest((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.authRequest(e), 'users');
+
+// Record API and realtime exits (and expanded relations): sensitive values masked for the viewer.
+onRecordEnrich((e) => {
+  require(`${__hooks}/generated/tongban.cjs`).maskRecord(e);
+  e.next();
+}, 'users', 'documents');
 
 cronAdd('tongban-timers', '* * * * *', () => {
   require(`${__hooks}/generated/tongban.cjs`).onCron();

@@ -44,6 +44,16 @@ describe('checkDefinition', () => {
     expect(paths(d)).toEqual(expect.arrayContaining(['/steps/a/actions/go/target/0/when', '/steps/a/actions/go/effects/0/effect']));
   });
 
+  it('finds revealed fields that are not sensitive fields of the form, given the form', () => {
+    const form = { fields: ['/applicant', '/applicant/idNumber', '/applicant/note', '/household/members/*/idNumber'], sensitive: ['/applicant/idNumber', '/household/members/*/idNumber'] };
+    const d = def({ a: task('b', { form: { sections: { applicant: 'read' }, reveal: ['/household/members/*/idNumber', '/applicant/nothing', '/applicant/note'] } }), b: end });
+    expect(checkDefinition(d, undefined, form)).toEqual([
+      { path: '/steps/a/form/reveal/1', message: '表单中没有字段“/applicant/nothing”。' },
+      { path: '/steps/a/form/reveal/2', message: '字段“/applicant/note”不是敏感字段（未标注 x-mask），无需揭示。' },
+    ]);
+    expect(checkDefinition(d)).toEqual([]);
+  });
+
   it('finds a default route that is not last', () => {
     const d = def({ a: task('b', { actions: { go: { kind: 'approve', label: '同意', target: [{ target: 'b' }, { when: { flag: 'x' }, target: 'b' }] } } }), b: end });
     expect(paths(d)).toContain('/steps/a/actions/go/target/0');

@@ -21,6 +21,9 @@ const broken: [string, (d: Record<string, unknown>) => void, string][] = [
   ['a final step without an outcome', (d) => { delete (d.steps as Record<string, Record<string, unknown>>).confirmed!.outcome; }, '/steps/confirmed/outcome'],
   ['a countersign without a group', (d) => { ((d.steps as Record<string, { assignee: Record<string, unknown> }>).accept!.assignee).mode = 'all'; }, '/steps/accept/assignee/group'],
   ['a condition with two comparisons', (d) => { ((d.steps as Record<string, { onElapsed: { when?: unknown }[] }>).publicNotice!.onElapsed[0]!).when = { path: '/a', gt: 1, lt: 2 }; }, '/steps/publicNotice/onElapsed/0/when'],
+  ['a reveal that is not a list', (d) => { ((d.steps as Record<string, { form: Record<string, unknown> }>).accept!.form).reveal = '/applicant/idNumber'; }, '/steps/accept/form/reveal'],
+  ['a reveal path that is not a JSON pointer', (d) => { ((d.steps as Record<string, { form: Record<string, unknown> }>).accept!.form).reveal = ['applicant.idNumber']; }, '/steps/accept/form/reveal/0'],
+  ['an unknown property of a step form', (d) => { ((d.steps as Record<string, { form: Record<string, unknown> }>).accept!.form).unmask = ['/applicant/idNumber']; }, '/steps/accept/form/unmask'],
 ];
 
 describe('validateDefinition and workflow.schema.json', () => {

@@ -1,0 +1,183 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSchemaFields, type FormSchema } from '../../../forms/core/index.js';
+import type { WorkflowDefinition } from '../../../engine/index.js';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { shippedDefinition } from '../../support/caseDriver.js';
+import { command, openCase, type CaseSummary } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+type Data = Record<string, unknown>;
+type CaseView = { case: CaseSummary; data: Data; actions: { action: string; writes?: string[]; requiresComment: boolean }[] };
+
+/** One step of a walk: who acts, which action, what they type into the form as shown, and where the case goes. */
+interface Move {
+  as: string;
+  action: string;
+  typed?: (shown: Data) => Data;
+  returnTo?: string;
+  to: string;
+}
+/** The 公示 (or any timer) runs out. */
+interface Elapse {
+  elapse: true;
+  to: string;
+}
+type Walk = (Move | Elapse)[];
+
+const investigation = (findings: string) => ({ investigation: { investigators: ['赵村干', '钱社工'], date: '2026-03-04', mode: '入户', findings } });
+const objectionsOf = (shown: Data) => ((shown.publicNotice as { objections?: Data[] } | undefined)?.objections ?? []);
+
+/** Walks through every step and action of the 低保 process, by the roles the steps are assigned to. */
+const dibaoWalks: Walk[] = [
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ acceptance: { complete: false, missingMaterials: ['户口簿复印件'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', typed: () => ({ assets: { housing: '自有住房一处，已补交户口簿复印件' } }), to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, missingMaterials: [], relativeFiling: true, relatives: '申请人之女为本村村委委员' } }), to: 'investigation' },
+    { as: 'village-a1', action: 'save', typed: () => ({ investigation: { findings: '初步了解' } }), to: 'investigation' },
+    { as: 'village-a1', action: 'complete', typed: () => investigation('情况属实'), to: 'verification' },
+    { as: 'county', action: 'complete', typed: () => ({ verification: { result: '一致', notes: '无异常' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'returnForInvestigation', returnTo: 'investigation', typed: () => ({ townshipReview: { opinion: '请补充子女就业情况' } }), to: 'investigation' },
+    // A returned step goes back to the step that returned it.
+    { as: 'village-a1', action: 'complete', typed: () => investigation('子女无劳动能力，情况属实'), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '符合条件', proposedAmount: 1200 } }), to: 'publicNotice' },
+    { as: 'township-a', action: 'object', typed: (s) => ({ publicNotice: { objections: [...objectionsOf(s), { content: '申请人家中有轿车一辆', receivedOn: '2026-03-06' }] } }), to: 'objectionReview' },
+    { as: 'township-a', action: 'democraticReview', typed: (s) => ({ publicNotice: { objections: objectionsOf(s).map((o) => ({ ...o, finding: '不属实' })), democraticReview: '车辆为亲属所有，异议不属实' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { as: 'township-a', action: 'object', typed: (s) => ({ publicNotice: { objections: [...objectionsOf(s), { content: '申请人子女有稳定工作', receivedOn: '2026-03-20' }] } }), to: 'objectionReview' },
+    { as: 'township-a', action: 'reinvestigate', to: 'investigation' },
+    { as: 'village-a1', action: 'complete', to: 'verification' },
+    { as: 'county', action: 'complete', to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'countyVisit' },
+    { as: 'county', action: 'complete', typed: () => ({ countyReview: { homeVisit: '县级入户核实，情况属实' } }), to: 'countyReview' },
+    { as: 'county', action: 'extend', to: 'countyReview' },
+    { as: 'county', action: 'returnToTownship', returnTo: 'townshipReview', typed: () => ({ countyReview: { opinion: '请核实异议处理记录' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '异议处理记录已补充' } }), to: 'countyReview' },
+    { as: 'county', action: 'confirm', typed: () => ({ countyReview: { decision: '确认', opinion: '同意' } }), to: 'confirmed' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'refuseAcceptance', typed: () => ({ acceptance: { complete: false, missingMaterials: ['收入证明'] } }), to: 'refused' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, relativeFiling: false } }), to: 'investigation' },
+    { as: 'village-a1', action: 'complete', typed: () => investigation('情况属实'), to: 'verification' },
+    { as: 'county', action: 'complete', typed: () => ({ verification: { result: '不一致', sources: [{ source: '车辆', result: '不一致', note: '名下有车辆一辆' }] } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '提请审核', proposedAmount: 800 } }), to: 'publicNotice' },
+    { elapse: true, to: 'countyReview' },
+    { as: 'county', action: 'refuse', typed: () => ({ countyReview: { decision: '不予确认', opinion: '家庭财产不符合条件' }, decision: { refusalReasons: ['名下有机动车辆'] } }), to: 'refused' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks };
+
+const isObj = (v: unknown): v is Data => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Every leaf of `value` by JSON pointer (empty arrays and objects count as leaves). */
+function leaves(value: unknown, at = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (isObj(value) && Object.keys(value).length > 0) for (const [k, v] of Object.entries(value)) leaves(v, `${at}/${k}`, out);
+  else if (Array.isArray(value) && value.length > 0) value.forEach((v, i) => leaves(v, `${at}/${i}`, out));
+  else out.set(at, value);
+  return out;
+}
+
+/** Pointers whose value differs between `a` and `b` (present in either). */
+function changedPointers(a: unknown, b: unknown): string[] {
+  const la = leaves(a);
+  const lb = leaves(b);
+  return [...new Set([...la.keys(), ...lb.keys()])].filter((p) => JSON.stringify(la.get(p)) !== JSON.stringify(lb.get(p)));
+}
+
+/** `typed` laid over `shown`: objects merged, everything else (arrays included) replaced. */
+function overlay(shown: unknown, typed: unknown): unknown {
+  if (!isObj(typed)) return typed;
+  const out: Data = isObj(shown) ? { ...shown } : {};
+  for (const [k, v] of Object.entries(typed)) out[k] = overlay(out[k], v);
+  return out;
+}
+
+describe('a form sent back as shown changes only what was typed', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPocketBase({ simulatedClock: true });
+  });
+  afterAll(() => server?.dispose());
+
+  const shipped = readdirSync(path.resolve(import.meta.dirname, '../../../workflows'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+  it('has walks for every shipped process that take every action of every step', () => {
+    for (const key of shipped) {
+      const definition: WorkflowDefinition = shippedDefinition(key);
+      const walks = walksByProcess[key];
+      expect(walks, `walks of ${key}`).toBeDefined();
+      const taken = new Set(walks!.flatMap((w) => w.filter((m): m is Move => !('elapse' in m)).map((m) => m.action)));
+      const steps = new Set(walks!.flatMap((w) => w.map((m) => m.to)));
+      for (const [name, step] of Object.entries(definition.steps)) {
+        if (name !== definition.initial) expect(steps, `${key} never reaches ${name}`).toContain(name);
+        if (step.type === 'task' || step.type === 'timer') for (const action of Object.keys(step.actions ?? {})) expect(taken, `${key}: ${name}.${action}`).toContain(action);
+      }
+    }
+  });
+
+  for (const key of Object.keys(walksByProcess)) {
+    walksByProcess[key]!.forEach((walk, n) => {
+      it(`walks ${key} path ${n + 1} (${walk.map((m) => ('elapse' in m ? '⏱' : m.action)).join(' → ')}), each actor submitting the writable sections as the page shows them`, async () => {
+        const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../../workflows/${key}/form.schema.json`), 'utf8')) as FormSchema;
+        const serverSet = new Set(listSchemaFields(schema).filter((f) => f.schema.readOnly === true || f.schema['x-computed'] !== undefined).map((f) => f.pointer));
+        const isServerSet = (pointer: string) => [...serverSet].some((p) => pointer === p || pointer.replace(/\/\d+(?=\/|$)/g, '/*').startsWith(`${p}/`) || pointer.replace(/\/\d+(?=\/|$)/g, '/*') === p);
+        let clock = new Date('2026-03-02T09:00:00+08:00');
+        await server.setClock(clock);
+        const su = await server.superuser();
+        const a1 = await server.login('applicant-a1');
+        let c: CaseSummary = (await openCase(a1, demoHousehold)).case;
+        const stored = async () => (await su.collection('applications').getOne(c.id)).data as Data;
+
+        for (const move of walk) {
+          const before = await stored();
+          if ('elapse' in move) {
+            clock = new Date(clock.getTime() + 12 * 86_400_000);
+            await server.setClock(clock);
+            expect(await server.sweep()).toBeGreaterThanOrEqual(1);
+            const after = await stored();
+            expect(changedPointers(before, after), 'a timer changes no data').toEqual([]);
+            c = (await a1.send<CaseView>(`/api/tongban/cases/${c.id}`, {})).case;
+            expect(c.step).toBe(move.to);
+            continue;
+          }
+          const pb = await server.login(move.as);
+          const shown = await pb.send<CaseView>(`/api/tongban/cases/${c.id}`, {});
+          const offer = shown.actions.find((a) => a.action === move.action);
+          expect(offer, `${move.as} is offered ${move.action} at ${shown.case.step}`).toBeDefined();
+          const typed = move.typed?.(shown.data) ?? {};
+          const sent: Data = {};
+          for (const section of offer!.writes ?? []) {
+            const value = overlay(shown.data[section], typed[section]);
+            if (value !== undefined) sent[section] = value;
+          }
+          const typedPointers = new Set(changedPointers(Object.fromEntries(Object.keys(sent).map((s) => [s, shown.data[s]])), sent));
+          const answer = await command(pb, shown.case, move.action, {
+            ...(Object.keys(sent).length > 0 ? { data: sent } : {}),
+            ...(offer!.requiresComment ? { comment: '经办意见' } : {}),
+            ...(move.returnTo ? { returnTo: move.returnTo } : {}),
+          });
+          c = answer.case;
+          expect(c.step).toBe(move.to);
+          const after = await stored();
+          const unexpected = changedPointers(before, after).filter((p) => !typedPointers.has(p) && !isServerSet(p));
+          expect(unexpected, `${move.as} ${move.action}: stored values changed that were not typed`).toEqual([]);
+          const afterLeaves = leaves(after);
+          for (const p of typedPointers) expect(afterLeaves.get(p), `${move.as} ${move.action}: typed ${p}`).toEqual(leaves(sent).get(p));
+        }
+      });
+    });
+  }
+});
