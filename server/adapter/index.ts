@@ -5,6 +5,7 @@
  */
 import { exportAudit, requireAuditReader } from './auditExport.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
+import { backgroundWorkOn } from './backgroundWork.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
@@ -187,12 +188,12 @@ export const userHooks = {
 export function onServerStart(): { workflows: number; fired: number; eventsBackfilled: number } {
   const workflows = warmUp(app());
   const eventsBackfilled = backfillLegacyEvents(app());
-  return { workflows, fired: sweepTimers(app()), eventsBackfilled };
+  return { workflows, fired: backgroundWorkOn() ? sweepTimers(app()) : 0, eventsBackfilled };
 }
 
 /** The cron job: fires due timers. */
 export function onCron(): number {
-  return sweepTimers(app());
+  return backgroundWorkOn() ? sweepTimers(app()) : 0;
 }
 
 /**
@@ -200,6 +201,6 @@ export function onCron(): number {
  * server with the simulated clock, where tests send through the admin route at chosen moments.
  */
 export function onNotifyCron(): void {
-  if (simulatedClockEnabled()) return;
+  if (simulatedClockEnabled() || !backgroundWorkOn()) return;
   sendDueNotifications(app());
 }

@@ -2,16 +2,19 @@
  * The `tongban` command line.
  */
 import { checkFile } from './checkCommand.js';
+import { verifyDataFolder } from './verifyCommand.js';
 
 const help = `通办 Tongban 命令行
 
 用法：
   tongban check <workflow.json>   校验流程定义并做静态检查（不可达步骤、死路、未定义目标、无法确定的办理人、期限超出总时限），
                                   以及同目录的表单文件（form.schema.json、form.ui.json、form.sample.json）
+  tongban verify [数据目录]         核验数据目录（默认 pb_data）中每个案件的事件哈希链，并以事件重放案件、与存储的状态和数据比对；
+                                  逐案输出结果，有任一案件未通过时退出码为 1（请在服务器停止时运行）
   tongban --help                  显示本帮助
 `;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(help);
@@ -23,8 +26,19 @@ function main(argv: string[]): number {
     for (const line of outcome.lines) out.write(`${line}\n`);
     return outcome.exitCode;
   }
+  if (command === 'verify') {
+    try {
+      const outcome = await verifyDataFolder(rest[0]);
+      const out = outcome.exitCode === 2 ? process.stderr : process.stdout;
+      for (const line of outcome.lines) out.write(`${line}\n`);
+      return outcome.exitCode;
+    } catch (e) {
+      process.stderr.write(`核验失败：${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+  }
   process.stderr.write(`未知命令“${command}”。\n\n${help}`);
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
