@@ -21,7 +21,7 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
 import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
-import { disabledUserRefusal, userDeletionRefusal } from './userLifecycle.js';
+import { disabledUserRefusal, disablesUser, dropRealtimeClients, userDeletionRefusal, type SavedUser } from './userLifecycle.js';
 
 /** Largest JSON body a route accepts. */
 export const maxBodyBytes = 256 * 1024;
@@ -175,6 +175,16 @@ export const userHooks = {
     const refusal = disabledUserRefusal(e.record ?? null);
     if (refusal) e.json(refusal.status, refusal.toBody());
     else e.next();
+  },
+  /**
+   * `onRecordUpdate` on users: disabling a user also renews their token key (every token issued
+   * before stops verifying) and ends their open realtime connections.
+   */
+  update(e: PbHookEvent & { record: SavedUser }): void {
+    const disabling = disablesUser(e.record);
+    if (disabling) e.record.refreshTokenKey();
+    e.next();
+    if (disabling) dropRealtimeClients(e.record.id);
   },
   /** `routerUse`: a request carrying a disabled user's token is refused. */
   request(e: PbHookEvent): void {

@@ -43,3 +43,37 @@ export function disabledUserRefusal(user: PbRecord | null): HttpError | null {
   if (!user || user.collection().name !== 'users' || !user.getBool('disabled')) return null;
   return new HttpError(403, 'user_disabled', '该账号已停用，不能登录或办理业务。如有疑问请联系管理员。');
 }
+
+/** A user record being saved, with the stored version it replaces. */
+export interface SavedUser extends PbRecord {
+  original(): PbRecord;
+  refreshTokenKey(): void;
+}
+
+/** Whether this save disables the user. */
+export function disablesUser(user: SavedUser): boolean {
+  return user.getBool('disabled') && !user.original().getBool('disabled');
+}
+
+/** A realtime client of PocketBase's subscription broker, narrowly. */
+interface RealtimeClient {
+  get(key: string): unknown;
+  discard(): void;
+}
+
+declare const $app: { subscriptionsBroker(): { clients(): Record<string, RealtimeClient> } };
+
+/** Ends the realtime connections signed in as `userId` (a disabled user's open subscriptions). */
+export function dropRealtimeClients(userId: string): number {
+  const clients = $app.subscriptionsBroker().clients();
+  let dropped = 0;
+  for (const id of Object.keys(clients)) {
+    const client = clients[id]!;
+    const auth = client.get('auth') as PbRecord | null | undefined;
+    if (auth && auth.id === userId) {
+      client.discard();
+      dropped++;
+    }
+  }
+  return dropped;
+}

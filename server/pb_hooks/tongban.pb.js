@@ -20,6 +20,7 @@ routerUse((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.request(e
 onRecordDeleteRequest((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.deleteRequest(e), 'users');
 onRecordDelete((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.delete(e), 'users');
 onRecordAuthRequest((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.authRequest(e), 'users');
+onRecordUpdate((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.update(e), 'users');
 
 // Record API and realtime exits (and expanded relations): sensitive values masked for the viewer.
 onRecordEnrich((e) => {

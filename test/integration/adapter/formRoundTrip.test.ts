@@ -177,6 +177,8 @@ describe('a form sent back as shown changes only what was typed', () => {
           const afterLeaves = leaves(after);
           for (const p of typedPointers) expect(afterLeaves.get(p), `${move.as} ${move.action}: typed ${p}`).toEqual(leaves(sent).get(p));
         }
+        // Replaying the walk's events rebuilds exactly the stored case (DESIGN guarantee 6).
+        expect(await su.send(`/api/tongban/cases/${c.id}/verify`, {}), 'verify').toMatchObject({ ok: true, chain: { ok: true }, replay: { ok: true } });
       });
     });
   }
