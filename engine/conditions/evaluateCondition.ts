@@ -6,6 +6,7 @@ import type { Condition, JsonValue } from '../definition/types.js';
 import type { GuardRegistry } from '../registry/guards.js';
 import { readPointer } from './jsonPointer.js';
 import { ownEntry } from '../definition/ownEntry.js';
+import { UnregisteredNameError } from '../process/unregisteredName.js';
 
 /** What a condition can look at. */
 export interface ConditionScope {
@@ -23,7 +24,7 @@ function equal(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Whether `condition` holds in `scope`. */
+/** Whether `condition` holds in `scope`; a guard that `scope.guards` lacks throws {@link UnregisteredNameError}. */
 export function evaluateCondition(condition: Condition, scope: ConditionScope): boolean {
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, scope));
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, scope));
@@ -31,7 +32,8 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
   if ('flag' in condition) return scope.flags.includes(condition.flag);
   if ('guard' in condition) {
     const guard = ownEntry(scope.guards, condition.guard);
-    return guard ? guard({ data: scope.data, parameters: scope.parameters, args: condition.args ?? {} }) : false;
+    if (!guard) throw new UnregisteredNameError('guard', condition.guard);
+    return guard({ data: scope.data, parameters: scope.parameters, args: condition.args ?? {} });
   }
   const value = readPointer(scope.data, condition.path);
   if ('equals' in condition) return equal(value, condition.equals);

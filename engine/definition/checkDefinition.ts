@@ -4,11 +4,11 @@
  * tree, every named guard and effect implemented, and per-step deadlines that fit the overall
  * statutory limit.
  */
-import { builtInEffects } from '../registry/effects.js';
-import { builtInGuards } from '../registry/guards.js';
-import { builtInResolvers } from '../registry/resolvers.js';
 import { resolveLevel } from '../org/resolveAssignee.js';
-import type { AssigneeLevel, Condition, EffectRef, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
+import type { ProcessModule } from '../process/processModule.js';
+import { implementationsOf, processModuleProblems } from '../process/processImplementations.js';
+import { unimplementedNames } from '../process/unimplementedNames.js';
+import type { AssigneeLevel, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
@@ -20,15 +20,6 @@ export interface OrgTreeSummary {
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const routes = (t: Target | undefined): Route[] => (t === undefined ? [] : typeof t === 'string' ? [{ target: t }] : t);
-
-function guardsIn(c: Condition | undefined, out: string[]): string[] {
-  if (!c) return out;
-  if ('all' in c) c.all.forEach((x) => guardsIn(x, out));
-  else if ('any' in c) c.any.forEach((x) => guardsIn(x, out));
-  else if ('not' in c) guardsIn(c.not, out);
-  else if ('guard' in c) out.push(c.guard);
-  return out;
-}
 
 /** Every exit of a step: [JSON path of the target, target step]. */
 function exitsOf(name: string, step: StepDefinition): [string, string][] {
@@ -56,9 +47,11 @@ export interface FormFieldSummary {
 
 /**
  * Runs the static checks; returns every problem (shape problems first, if any). With `form`, the
- * fields a step lets its worker reveal must be sensitive fields of the form.
+ * fields a step lets its worker reveal must be sensitive fields of the form. Guard, effect and
+ * resolver names must be built in or registered by `process`, the definition's process module (its
+ * own problems are reported under `/process…`).
  */
-export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }, form?: FormFieldSummary): DefinitionProblem[] {
+export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }, form?: FormFieldSummary, process?: ProcessModule): DefinitionProblem[] {
   const shape = validateDefinition(def);
   if (shape.length > 0) return shape;
   const problems: DefinitionProblem[] = [];
@@ -86,32 +79,23 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (hasOwnEntry(steps, t) && !seen.has(t)) { seen.add(t); queue.push(t); }
   for (const [name, step] of Object.entries(steps)) if (!seen.has(name)) add(`/steps/${escape(name)}`, `步骤“${step.name}”从起始步骤无法到达。`);
 
-  // Assignees, guards, effects, parameters.
+  // Assignees, extensions; then guard, effect and resolver names against the implementations.
   for (const [name, step] of Object.entries(steps)) {
     const sp = `/steps/${escape(name)}`;
     if (step.type === 'task') {
       const level = resolveLevel(step.assignee.level, parameters);
       if (!level) add(`${sp}/assignee/level`, typeof step.assignee.level === 'string' ? '无效的层级。' : `参数“${step.assignee.level.param}”未定义或不是有效层级。`);
       else if (level !== 'applicant' && !org.levels.includes(level)) add(`${sp}/assignee/level`, `组织架构中没有“${level}”层级，无法确定办理人。`);
-      if (step.assignee.resolver && !hasOwnEntry(builtInResolvers, step.assignee.resolver)) add(`${sp}/assignee/resolver`, `未注册的办理人解析器“${step.assignee.resolver}”。`);
     }
-    const conditions: [string, Condition | undefined][] = [];
-    const effectLists: [string, EffectRef[] | undefined][] = [];
-    if (step.type !== 'choice') effectLists.push([`${sp}/onEnter`, step.onEnter]);
-    if (step.type === 'choice') step.target.forEach((r, i) => conditions.push([`${sp}/target/${i}/when`, r.when]));
-    if (step.type === 'timer') conditions.push([`${sp}/skipWhen`, step.skipWhen]);
     if (step.type === 'task' || step.type === 'timer') {
       for (const [an, a] of Object.entries(step.actions ?? {})) {
-        const ap = `${sp}/actions/${escape(an)}`;
-        conditions.push([`${ap}/guard`, a.guard]);
-        routes(a.target).forEach((r, i) => conditions.push([`${ap}/target/${i}/when`, r.when]));
-        effectLists.push([`${ap}/effects`, a.effects]);
-        if (a.kind === 'extend' && !def.limit?.extendedWorkingDays) add(ap, '流程没有规定延长后的时限 (limit.extendedWorkingDays)，不能设置延长操作。');
+        if (a.kind === 'extend' && !def.limit?.extendedWorkingDays) add(`${sp}/actions/${escape(an)}`, '流程没有规定延长后的时限 (limit.extendedWorkingDays)，不能设置延长操作。');
       }
     }
-    for (const [path, c] of conditions) for (const g of guardsIn(c, [])) if (!hasOwnEntry(builtInGuards, g)) add(path, `未注册的守卫“${g}”。`);
-    for (const [path, list] of effectLists) (list ?? []).forEach((e, i) => { if (!hasOwnEntry(builtInEffects, e.effect)) add(`${path}/${i}/effect`, `未注册的效果“${e.effect}”。`); });
   }
+  const moduleProblems = process ? processModuleProblems(process, def.key) : [];
+  for (const p of moduleProblems) add(`/process${p.path}`, p.message);
+  problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));
 
   // Reveals name sensitive fields of the form.
   if (form) {

@@ -1,6 +1,6 @@
 /**
  * The workflow definition language: the JSON an administrator publishes to describe one
- * statutory process (低保, 特困, 临时救助 …). These types are the contract between the
+ * statutory process (minimum living allowance, relief for the destitute, temporary assistance …). These types are the contract between the
  * definitions in `workflows/`, the engine, the server adapter and the web app.
  *
  * A definition is data only. Anything that needs code (a guard, an effect, an assignee
@@ -59,7 +59,7 @@ export interface EffectRef {
 export interface Assignee {
   /** The level whose officers act, resolved from the applicant's org unit (village → township → county). */
   level: Parameterised<AssigneeLevel>;
-  /** Role an officer must hold at that level, e.g. `dibao_officer`. Omit for any officer of the unit. */
+  /** Role an officer must hold at that level, e.g. `relief_officer`. Omit for any officer of the unit. */
   role?: string;
   /** A named resolver in the registry that overrides the level-based resolution. */
   resolver?: string;
@@ -199,13 +199,13 @@ export interface OverallLimit {
 /** A published, versioned workflow definition. */
 export interface WorkflowDefinition {
   $schema?: string;
-  /** Stable key, e.g. `dibao`. */
+  /** Stable key, the process folder's name under `workflows/` (lower case, digits, `-`). */
   key: string;
   /** Version, incremented on every publish. Cases stay pinned to the version they started under. */
   version: number;
   name: string;
   nameEn?: string;
-  /** Legal basis, e.g. 《最低生活保障审核确认办法》(民发〔2021〕57号). */
+  /** Legal basis: the regulation and its document number, e.g. 《…办法》(民发〔2021〕NN号). */
   legalBasis?: string;
   /** The form that holds the case data (a folder-relative path or a form key). */
   form?: string;

@@ -3,7 +3,7 @@
  * county), with the level possibly read from a parameter ("who confirms" as configuration).
  */
 import type { AssigneeLevel, JsonValue, Parameterised } from '../definition/types.js';
-import type { Actor, CaseSnapshot, OpenTask } from '../runtime/types.js';
+import type { Actor, CaseSnapshot, OpenTask } from '../model/index.js';
 import { ownEntry } from '../definition/ownEntry.js';
 
 /** The level of an assignee, with `{ param }` read from the parameters. */

@@ -1,12 +1,12 @@
 /**
  * Named effects: what a definition asks to happen on an action or on entering a step
  * (`{ "effect": "renderDocument", "args": { … } }`). Each returns effect descriptions and flags to
- * raise; the server adapter carries the descriptions out in the command's transaction.
+ * raise; the server adapter carries the descriptions out in the command's transaction. The built-in
+ * effects are here; a process registers its own in its process module (`<key>.…`).
  */
 import type { JsonValue } from '../definition/types.js';
-import type { Effect } from '../runtime/types.js';
+import type { Effect } from '../model/index.js';
 import { readPointer } from '../conditions/jsonPointer.js';
-import { householdFigures } from './dibaoAmount.js';
 
 /** What an effect sees. */
 export interface EffectInput {
@@ -29,9 +29,9 @@ export type EffectRegistry = Record<string, NamedEffect>;
 
 const str = (v: JsonValue | undefined, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 
-/** The built-in effects. */
+/** The built-in effects (names without a dot; process effects are namespaced `<key>.…`). */
 export const builtInEffects: EffectRegistry = {
-  /** Renders a document from a template (e.g. `dibao/confirm`) and stores it with the case. */
+  /** Renders a document from a template (a template key `<process>/<name>`) and stores it with the case. */
   renderDocument: ({ args }) => ({
     effects: [{ type: 'renderDocument', template: str(args.template), kind: str(args.kind, 'notice'), title: str(args.title, '通知书') }],
   }),
@@ -41,16 +41,4 @@ export const builtInEffects: EffectRegistry = {
   }),
   /** Raises a flag on the case when the data at `path` is true (e.g. 近亲属备案). */
   flagFromData: ({ data, args }) => (readPointer(data, str(args.path)) === true ? { effects: [], flags: [str(args.flag)] } : { effects: [] }),
-  /** Computes the 低保 monthly amount into `/decision`. */
-  'dibao.monthlyAmount': ({ data, parameters }) => {
-    const f = householdFigures(data, Number(parameters.standard));
-    return {
-      effects: [
-        { type: 'setData', path: '/decision/monthlyAmount', value: f.monthlyAmount },
-        { type: 'setData', path: '/decision/countedMembers', value: f.members },
-        { type: 'setData', path: '/decision/householdMonthlyIncome', value: f.monthlyIncome },
-        { type: 'setData', path: '/decision/standard', value: Number(parameters.standard) },
-      ],
-    };
-  },
 };

@@ -1,9 +1,9 @@
 /**
  * Named guards: conditions too rich for the data-only condition language, implemented in code and
- * referred to by name from a definition (`{ "guard": "dibao.incomeBelowStandard" }`).
+ * referred to by name from a definition (`{ "guard": "<process key>.<name>" }`) and registered by
+ * the process's module (see `process/processModule.ts`).
  */
 import type { JsonValue } from '../definition/types.js';
-import { householdFigures } from './dibaoAmount.js';
 
 /** What a guard sees. */
 export interface GuardInput {
@@ -18,11 +18,5 @@ export type Guard = (input: GuardInput) => boolean;
 /** Every guard a definition may name. */
 export type GuardRegistry = Record<string, Guard>;
 
-/** The built-in guards. */
-export const builtInGuards: GuardRegistry = {
-  /** 家庭人均月收入低于低保标准. */
-  'dibao.incomeBelowStandard': ({ data, parameters }) => {
-    const f = householdFigures(data, Number(parameters.standard));
-    return f.perCapitaIncome < Number(parameters.standard);
-  },
-};
+/** The built-in guards (none yet: guards are process code, registered by process modules as `<key>.…`). */
+export const builtInGuards: GuardRegistry = {};

@@ -4,7 +4,7 @@
  * level, the applicant's user id) from the case's org path and the parameters.
  */
 import type { AssigneeLevel, JsonValue } from '../definition/types.js';
-import type { OrgPath } from '../runtime/types.js';
+import type { OrgPath } from '../model/index.js';
 
 /** What a resolver sees. */
 export interface ResolverInput {

@@ -7,7 +7,7 @@ import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { taskForActor, type DecideEnv } from './decide.js';
 import { mustRecuse } from './recusal.js';
-import type { Actor, CaseSnapshot } from './types.js';
+import type { Actor, CaseSnapshot } from '../model/index.js';
 
 /** An action offered to the actor. */
 export interface ActionOffer {

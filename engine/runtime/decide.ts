@@ -15,7 +15,7 @@ import { applyNamedEffects } from './applyNamedEffects.js';
 import { mustRecuse, withRegisterFlag } from './recusal.js';
 import { enterStep, visitKey } from './enterStep.js';
 import { extendClock, resumeClock, startClock } from './statutoryClock.js';
-import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, Rejection } from './types.js';
+import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, Rejection } from '../model/index.js';
 
 /** What `decide` needs besides the snapshot and the command. */
 export interface DecideEnv {

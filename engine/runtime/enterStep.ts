@@ -9,11 +9,20 @@ import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { assigneeUnitOf, resolveLevel } from '../org/resolveAssignee.js';
 import { applyNamedEffects } from './applyNamedEffects.js';
 import { ownEntry } from '../definition/ownEntry.js';
+import { UnregisteredNameError } from '../process/unregisteredName.js';
+import type { AssigneeResolver } from '../registry/resolvers.js';
 import { pauseClock } from './statutoryClock.js';
-import type { CaseSnapshot, Effect, OpenTask } from './types.js';
+import type { CaseSnapshot, Effect, OpenTask } from '../model/index.js';
 
 /** The key of a step's task or timer in its `visit`-th visit. */
 export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
+
+/** The named resolver; one the workflow lacks throws {@link UnregisteredNameError}. */
+function resolverOf(wf: CompiledWorkflow, name: string): AssigneeResolver {
+  const resolver = ownEntry(wf.resolvers, name);
+  if (!resolver) throw new UnregisteredNameError('resolver', name);
+  return resolver;
+}
 
 /** Duration of a timer step in milliseconds of calendar time, or via working days. */
 function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar): Date {
@@ -41,7 +50,7 @@ export function enterStep(
     next = { ...next, status: 'done', outcome: step.outcome };
   }
   if (step.type === 'task') {
-    const named = step.assignee.resolver ? ownEntry(wf.resolvers, step.assignee.resolver)?.({ org: next.org, applicant: next.applicant, parameters: wf.parameters }) : undefined;
+    const named = step.assignee.resolver ? resolverOf(wf, step.assignee.resolver)({ org: next.org, applicant: next.applicant, parameters: wf.parameters }) : undefined;
     const level = named?.level ?? resolveLevel(step.assignee.level, wf.parameters)!;
     const unit = named?.unit ?? assigneeUnitOf(next, level) ?? '';
     const dueAt = step.deadline?.workingDays ? calendar.addWorkingDays(now, step.deadline.workingDays).toISOString() : undefined;

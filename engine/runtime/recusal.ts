@@ -5,7 +5,7 @@
  * 近亲属备案 cases (a higher level's home visit, for example) follow on their own.
  */
 import type { StepDefinition } from '../definition/types.js';
-import type { Actor } from './types.js';
+import type { Actor } from '../model/index.js';
 
 /** The flag of a case with a declared close relative among its staff (近亲属备案). */
 export const relativeFilingFlag = 'relativeFiling';

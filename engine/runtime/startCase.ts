@@ -7,7 +7,7 @@ import { ownEntry } from '../definition/ownEntry.js';
 import { enterStep } from './enterStep.js';
 import { newClock } from './statutoryClock.js';
 import type { DecideEnv } from './decide.js';
-import type { CaseSnapshot, DecidedEvent, Effect, OrgPath } from './types.js';
+import type { CaseSnapshot, DecidedEvent, Effect, OrgPath } from '../model/index.js';
 
 /** Who starts the case and where they live. */
 export interface StartCaseInput {

@@ -4,7 +4,7 @@
  * its due date moves by the working days spent paused.
  */
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
-import type { CaseClock } from './types.js';
+import type { CaseClock } from '../model/index.js';
 
 function withDue(clock: CaseClock, calendar: WorkingCalendar): CaseClock {
   if (!clock.startedAt) return clock;

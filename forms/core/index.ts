@@ -23,6 +23,7 @@ export { compileExpression, type CompiledExpression } from './expression/compile
 export { parseExpression, expressionDependencies, expressionFunctions, type ExpressionNode, type PathSegment } from './expression/parseExpression.js';
 export { evaluateExpression, roundTo, type ExpressionContext, type ExpressionValue } from './expression/evaluateExpression.js';
 export { ExpressionError } from './expression/ExpressionError.js';
+export { idCardFields } from './idCardFields.js';
 export { listSchemaFields, schemaAtPath, type SchemaField } from './schemaFields.js';
 export { ownEntry } from './ownEntry.js';
 export { checkUiSchema } from './uiSchema.js';

@@ -9,13 +9,13 @@ import { caseVerdict } from './caseVerdict.js';
 import { forbidden, notFound } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
-import { householdIdHashes } from './householdIdHashes.js';
+import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { offersNotClaimedByOthers } from './claimedTask.js';
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
 export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
-  const recused = recusedStaff(app, householdIdHashes(data));
+  const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
   const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused }));
   const permissions = formPermissions(actor, record, snapshot, wf, actions);
   return {
@@ -33,7 +33,7 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
 /** `GET /api/tongban/cases/{id}/actions`. */
 export function getActions(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
-  const offers = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, householdIdHashes(data)) });
+  const offers = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)) });
   return { status: 200, body: { actions: offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, offers) } };
 }
 

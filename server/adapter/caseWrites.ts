@@ -91,17 +91,17 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         break;
       }
       case 'renderDocument': {
-        const noticeParam = wf.definition.parameters?.publicNotice as { days?: number } | undefined;
-        const view = documentView({
+        const view = documentView(wf.compiled, {
+          template: e.template,
+          kind: e.kind,
           caseNo: caseRecord.getString('case_no'),
           data,
-          comment,
+          ...(comment !== undefined ? { comment } : {}),
           now,
           created: new Date(caseRecord.getString('created').replace(' ', 'T')),
           clock: snapshot.clock,
           countyName: unitName(tx, caseRecord.getString('county'), '县（市、区）'),
           townshipName: unitName(tx, caseRecord.getString('township'), '乡镇（街道）'),
-          noticeDays: noticeParam?.days ?? 7,
         });
         const html = renderTemplate(e.template, view);
         const d = newRecord(tx, 'documents');

@@ -1,30 +1,29 @@
 /**
  * Documents of a case rendered from Handlebars templates (escaped output only; no triple-stash in
- * our templates), compiled once per server process.
+ * our templates), compiled once per server process. The templates (`templates/<key>/<name>.hbs`)
+ * are registered by the hook bundle's generated entry; a template's variables are the host's base
+ * view plus the view of the case's process module.
  */
 import Handlebars from 'handlebars';
-import accepted from '../../templates/dibao/accepted.hbs';
-import confirm from '../../templates/dibao/confirm.hbs';
-import notice from '../../templates/dibao/notice.hbs';
-import refuse from '../../templates/dibao/refuse.hbs';
-import { ownEntry } from '../../engine/index.js';
+import { ownEntry, type CompiledWorkflow, type DocumentFormat, type JsonValue } from '../../engine/index.js';
 import { maskValue } from '../../forms/core/index.js';
 
-/** Template sources by key. */
-export const templateSources: Record<string, string> = {
-  'dibao/accepted': accepted,
-  'dibao/confirm': confirm,
-  'dibao/notice': notice,
-  'dibao/refuse': refuse,
-};
-
+const sources = new Map<string, string>();
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Registers template sources by key (`<process key>/<name>`). */
+export function registerTemplates(templates: Readonly<Record<string, string>>): void {
+  for (const key of Object.keys(templates)) {
+    const source = ownEntry(templates, key);
+    if (source !== undefined) sources.set(key, source);
+  }
+}
 
 /** Renders a template with the given view data. */
 export function renderTemplate(key: string, view: Record<string, unknown>): string {
   let template = compiled.get(key);
   if (!template) {
-    const source = ownEntry(templateSources, key);
+    const source = sources.get(key);
     if (source === undefined) throw new Error(`未知的文书模板“${key}”。`);
     template = Handlebars.compile(source, { strict: false, noEscape: false });
     compiled.set(key, template);
@@ -37,33 +36,48 @@ const cnDate = (d: Date) => {
   return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日`;
 };
 
-/** The view data of a case's documents. */
-export function documentView(input: { caseNo: string; data: Record<string, unknown>; comment?: string; now: Date; created: Date; clock: { limitWorkingDays: number; dueAt?: string }; countyName: string; townshipName: string; noticeDays: number }): Record<string, unknown> {
-  const data = input.data;
-  const applicant = (data.applicant ?? {}) as Record<string, unknown>;
-  const decision = (data.decision ?? {}) as Record<string, unknown>;
-  const members = ((data.household as { members?: unknown[] } | undefined)?.members ?? []).length;
-  const next = new Date(input.now.getTime() + 8 * 3600_000);
-  const payFrom = `${next.getUTCMonth() === 11 ? next.getUTCFullYear() + 1 : next.getUTCFullYear()}年${(next.getUTCMonth() + 1) % 12 + 1}月`;
-  const reasons = Array.isArray(decision.refusalReasons) && decision.refusalReasons.length > 0 ? decision.refusalReasons : input.comment ? [input.comment] : [];
-  return {
+/** The formatting helpers lent to process document views. */
+export const documentFormat: DocumentFormat = {
+  date: cnDate,
+  mask: (value, kind) => String(maskValue(value, kind)),
+};
+
+/** What the host knows of a case when it renders one of its documents. */
+export interface DocumentInput {
+  template: string;
+  kind: string;
+  caseNo: string;
+  data: Record<string, JsonValue>;
+  comment?: string;
+  now: Date;
+  created: Date;
+  clock: { limitWorkingDays: number; dueAt?: string };
+  countyName: string;
+  townshipName: string;
+}
+
+/** The view data of a case's document: the base view every process gets, plus its process module's view. */
+export function documentView(wf: CompiledWorkflow, input: DocumentInput): Record<string, unknown> {
+  const base = {
     caseNo: input.caseNo,
-    applicant: { name: applicant.name },
     submittedAt: cnDate(input.created),
     decidedAt: cnDate(input.now),
-    decision,
-    payFrom,
-    reasons,
     authority: `${input.countyName}民政局`,
     reviewAuthority: `${input.countyName}人民政府`,
+    county: input.countyName,
     township: input.townshipName,
     limitWorkingDays: input.clock.limitWorkingDays,
     dueDate: input.clock.dueAt ? cnDate(new Date(input.clock.dueAt)) : '',
-    noticeDays: input.noticeDays,
-    from: cnDate(input.now),
-    until: cnDate(new Date(input.now.getTime() + input.noticeDays * 86_400_000)),
-    maskedName: maskValue(String(applicant.name ?? ''), 'name'),
-    members,
-    proposedAmount: (data.townshipReview as { proposedAmount?: number } | undefined)?.proposedAmount ?? '',
   };
+  const own = wf.process?.documentView?.({
+    template: input.template,
+    kind: input.kind,
+    data: input.data,
+    parameters: wf.parameters,
+    ...(input.comment !== undefined ? { comment: input.comment } : {}),
+    now: input.now,
+    base,
+    format: documentFormat,
+  });
+  return { ...base, ...own };
 }

@@ -12,7 +12,7 @@
  */
 import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
-import { householdIdHashes } from './householdIdHashes.js';
+import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { calendarVersion } from './calendarVersions.js';
 import { setPointer, type EventReplay } from './caseWrites.js';
@@ -56,7 +56,7 @@ function applyDataEffects(data: Record<string, JsonValue>, effects: Effect[]): R
 }
 
 /** Reads the recorded context of events; calendars are built once per version. */
-function contextReader(tx: PbApp, record: PbRecord) {
+function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
   const calendars = new Map<string, WorkingCalendar>();
   let today: WorkingCalendar | undefined;
   const calendarOf = (hash: string, seq: number): WorkingCalendar => {
@@ -90,7 +90,7 @@ function contextReader(tx: PbApp, record: PbRecord) {
     return {
       actor,
       calendar: today,
-      recused: recusedStaff(tx, householdIdHashes(readJson<Record<string, JsonValue> | null>(record, 'data') ?? {})),
+      recused: recusedStaff(tx, caseIdNumberHashes(readJson<Record<string, JsonValue> | null>(record, 'data') ?? {}, wf.idFields)),
       ...(e.kind === 'return' ? { returnTo: e.to_step } : {}),
       ...(e.command_id.startsWith(timerPrefix) ? { timerKey: e.command_id.slice(timerPrefix.length) } : {}),
       ...(e.seq === 1 ? { start: { applicant, org: { village: record.getString('village'), township: record.getString('township'), county: record.getString('county') }, filedBy: record.getString('filed_by') || applicant } } : {}),
@@ -112,7 +112,7 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
   const legacy = events.some((e) => e.format < currentEventFormat);
   const verdict = (v: ReplayVerdict): ReplayVerdict => (legacy ? { ...v, legacy: true } : v);
   try {
-    const contextOf = contextReader(tx, record);
+    const contextOf = contextReader(tx, record, wf);
     const first = events[0];
     if (!first || first.action !== 'start') return verdict({ ok: false, reason: '案件的第一条事件不是立案' });
     const c0 = contextOf(first);

@@ -24,7 +24,7 @@ import { parseBody } from './parseBody.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
-import { householdIdHashes } from './householdIdHashes.js';
+import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther } from './claimedTask.js';
 
@@ -96,7 +96,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   const overrides = calendarOverrides(app);
   const calendar = createWorkingCalendar(overrides);
   const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}) };
-  const recused = recusedStaff(app, householdIdHashes(data));
+  const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
   const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused });
   if (!decision.ok) {
     const r = decision.rejection;

@@ -7,7 +7,7 @@
 import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { commitDecision } from './caseWrites.js';
-import { householdIdHashes } from './householdIdHashes.js';
+import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { systemActorByValue } from './eventActor.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
@@ -33,7 +33,7 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const commandId = `timer:${record.id}:${timer.getString('key')}`;
       const overrides = calendarOverrides(tx);
       const timerKey = timer.getString('key');
-      const recused = recusedStaff(tx, householdIdHashes(data));
+      const recused = recusedStaff(tx, caseIdNumberHashes(data, wf.idFields));
       const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
       commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey });

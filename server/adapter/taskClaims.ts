@@ -9,8 +9,9 @@ import { recusedStaff } from './actors.js';
 import { recordAudit } from './audit.js';
 import { now } from './clock.js';
 import { conflict, forbidden, HttpError, invalidData, notFound } from './httpError.js';
-import { householdIdHashes } from './householdIdHashes.js';
+import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { parseBody } from './parseBody.js';
+import { workflowByRecord } from './workflowCache.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import type { JsonValue } from '../../engine/index.js';
@@ -37,7 +38,8 @@ function whyCannotHold(tx: PbApp, task: PbRecord, user: PbRecord): string | unde
   if (role && !(Array.isArray(duties) && duties.map(String).includes(role))) return `承办此任务需要“${role}”职责。`;
   const caseRecord = tx.findRecordById('applications', task.getString('application'));
   const data = readJson<Record<string, JsonValue> | null>(caseRecord, 'data') ?? {};
-  if (recusedStaff(tx, householdIdHashes(data)).includes(user.id)) return '已备案为申请家庭的近亲属，须回避，不能承办此任务。';
+  const idFields = workflowByRecord(tx, caseRecord.getString('workflow')).idFields;
+  if (recusedStaff(tx, caseIdNumberHashes(data, idFields)).includes(user.id)) return '已备案为申请家庭的近亲属，须回避，不能承办此任务。';
   return undefined;
 }
 

@@ -5,10 +5,11 @@
  */
 import { compileWorkflow, DefinitionError, type CompiledWorkflow } from '../../engine/index.js';
 import type { WorkflowDefinition } from '../../engine/definition/types.js';
-import { compileFormRules, createFormValidator, masksFromSchema, type FormRules, type FormSchema, type FormValidator } from '../../forms/core/index.js';
+import { compileFormRules, idCardFields, createFormValidator, masksFromSchema, type FormRules, type FormSchema, type FormValidator } from '../../forms/core/index.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import { readJson } from './pocketbase.js';
 import { HttpError } from './httpError.js';
+import { processModuleFor } from './processModules.js';
 
 /** Everything needed to run cases of one definition version. */
 export interface LoadedWorkflow {
@@ -21,14 +22,16 @@ export interface LoadedWorkflow {
   rules: FormRules | null;
   /** Mask kind per field pointer, as the form schema declares (`x-mask`). */
   masks: Record<string, string>;
+  /** Pointers (`*` for array items) of the form's 身份证 fields: the people the 近亲属 register is checked against. */
+  idFields: string[];
 }
 
 const byKeyVersion = new Map<string, LoadedWorkflow>();
 
-/** Compiles a stored definition; one that does not compile answers 409 with its problems, never a crash. */
+/** Compiles a stored definition with its process module; one that does not compile answers 409 with its problems, never a crash. */
 function compileStored(record: PbRecord, definition: WorkflowDefinition): CompiledWorkflow {
   try {
-    return compileWorkflow(definition);
+    return compileWorkflow(definition, { process: processModuleFor(definition.key) });
   } catch (e) {
     if (!(e instanceof DefinitionError)) throw e;
     const name = `“${record.getString('key')}”第 ${record.getInt('version')} 版`;
@@ -47,6 +50,7 @@ function load(record: PbRecord): LoadedWorkflow {
     validator: formSchema ? createFormValidator(formSchema) : null,
     rules: formSchema ? compileFormRules(formSchema) : null,
     masks: formSchema ? masksFromSchema(formSchema) : {},
+    idFields: formSchema ? idCardFields(formSchema) : [],
   };
 }
 

@@ -1,11 +1,13 @@
 /**
- * Bundles the command adapter (TypeScript, with the engine, forms/core and Handlebars) into one
- * CommonJS file for PocketBase's goja VM: es2017, no Node APIs. Skips the work when no input changed.
+ * Bundles the command adapter (TypeScript, with the engine, forms/core and Handlebars) and every
+ * process's module and templates (through the generated entry of hookEntry.ts) into one CommonJS
+ * file for PocketBase's goja VM: es2017, no Node APIs. Skips the work when no input changed.
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { hookEntrySource } from './hookEntry.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 /** Where the bundle goes (git-ignored). */
@@ -24,7 +26,7 @@ function inputsHash(): string {
   const files: string[] = [];
   for (const dir of ['engine', 'forms/core', 'server/adapter', 'templates', 'workflows']) collectFiles(path.join(projectRoot, dir), files);
   // Dependencies bundled in (xstate, handlebars …) change with the lockfile.
-  files.push(path.join(projectRoot, 'package-lock.json'), path.join(projectRoot, 'server/build/buildHooks.ts'));
+  files.push(path.join(projectRoot, 'package-lock.json'), path.join(projectRoot, 'server/build/buildHooks.ts'), path.join(projectRoot, 'server/build/hookEntry.ts'), path.join(projectRoot, 'server/build/processModules.ts'));
   const hash = createHash('sha256');
   for (const f of files.sort()) if (existsSync(f)) hash.update(path.relative(projectRoot, f)).update(readFileSync(f));
   return hash.digest('hex');
@@ -37,7 +39,8 @@ export async function buildHooks(options: { force?: boolean } = {}): Promise<boo
   if (!options.force && existsSync(hookBundlePath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return false;
   mkdirSync(path.dirname(hookBundlePath), { recursive: true });
   await build({
-    entryPoints: [path.join(projectRoot, 'server/adapter/index.ts')],
+    // The generated entry registers every process module and template, then exports the adapter.
+    stdin: { contents: hookEntrySource(projectRoot), resolveDir: projectRoot, sourcefile: 'tongban-hooks-entry.ts', loader: 'ts' },
     outfile: hookBundlePath,
     bundle: true,
     format: 'cjs',

@@ -5,8 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDefinition, type FormFieldSummary, type WorkflowDefinition } from '../../engine/index.js';
+import { checkDefinition, type FormFieldSummary, type ProcessModule, type WorkflowDefinition } from '../../engine/index.js';
 import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
+import { loadProcessModule } from '../build/processModules.js';
 import { checkFormFiles } from './checkForm.js';
 
 /** The outcome of a check: exit code and lines to print. */
@@ -27,8 +28,11 @@ function formFields(dir: string): FormFieldSummary | undefined {
   }
 }
 
-/** Checks the definition in `file`. */
-export function checkFile(file: string | undefined): CheckOutcome {
+/**
+ * Checks the definition in `file`, with the process module beside it (`process.ts` in the same
+ * folder), if any: the guards, effects and resolvers it names must be built in or registered there.
+ */
+export async function checkFile(file: string | undefined): Promise<CheckOutcome> {
   if (!file) return { exitCode: 2, lines: ['用法：tongban check <workflow.json>'] };
   let text: string;
   try {
@@ -43,7 +47,13 @@ export function checkFile(file: string | undefined): CheckOutcome {
   } catch (e) {
     return { exitCode: 1, lines: [`/: 不是有效的 JSON：${(e as Error).message}`] };
   }
-  const problems = checkDefinition(parsed as WorkflowDefinition, undefined, formFields(path.dirname(file))).map((p) => `${p.path || '/'}: ${p.message}`);
+  let process: ProcessModule | undefined;
+  try {
+    process = await loadProcessModule(path.dirname(path.resolve(file)));
+  } catch (e) {
+    return { exitCode: 1, lines: [`/process: ${(e as Error).message}`] };
+  }
+  const problems = checkDefinition(parsed as WorkflowDefinition, undefined, formFields(path.dirname(file)), process).map((p) => `${p.path || '/'}: ${p.message}`);
   // The form files are checked once the definition itself is sound (their check reads its steps).
   if (problems.length === 0) problems.push(...checkFormFiles(path.dirname(file), parsed as WorkflowDefinition, path.basename(file)).map((p) => `${p.where}: ${p.message}`));
   if (problems.length === 0) {

@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'check') {
-    const outcome = checkFile(rest[0]);
+    const outcome = await checkFile(rest[0]);
     const out = outcome.exitCode === 0 ? process.stdout : process.stderr;
     for (const line of outcome.lines) out.write(`${line}\n`);
     return outcome.exitCode;

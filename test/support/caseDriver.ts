@@ -18,6 +18,10 @@ import {
   type JsonValue,
   type WorkflowDefinition,
 } from '../../engine/index.js';
+import { loadProcessModules } from '../../server/build/processModules.js';
+
+/** The shipped process modules (`workflows/<key>/process.ts`), by key, found as the server finds them. */
+export const processModules = await loadProcessModules();
 
 /** Reads a shipped workflow definition. */
 export function shippedDefinition(key: string): WorkflowDefinition {
@@ -50,8 +54,9 @@ export class CaseDriver {
   recused: string[] = [];
   private seq = 0;
 
-  constructor(definition: WorkflowDefinition, start = new Date('2026-03-02T09:00:00+08:00')) {
-    this.wf = compileWorkflow(definition);
+  /** Starts a case of `workflow`: a definition (compiled with its shipped process module, if any) or a compiled workflow. */
+  constructor(workflow: WorkflowDefinition | CompiledWorkflow, start = new Date('2026-03-02T09:00:00+08:00')) {
+    this.wf = 'machine' in workflow ? workflow : compileWorkflow(workflow, { process: processModules.get(workflow.key) });
     this.now = start;
     const started = startCase(this.wf, { applicant: actors.applicant.id, org }, this.now, { calendar: this.calendar, data: this.data });
     this.snapshot = started.snapshot;

@@ -41,7 +41,7 @@ describe('checkDefinition', () => {
 
   it('finds unregistered guards and effects', () => {
     const d = def({ a: task('b', { actions: { go: { kind: 'approve', label: '同意', target: [{ when: { guard: 'noSuchGuard' }, target: 'b' }, { target: 'b' }], effects: [{ effect: 'noSuchEffect' }] } } }), b: end });
-    expect(paths(d)).toEqual(expect.arrayContaining(['/steps/a/actions/go/target/0/when', '/steps/a/actions/go/effects/0/effect']));
+    expect(paths(d)).toEqual(expect.arrayContaining(['/steps/a/actions/go/target/0/when/guard', '/steps/a/actions/go/effects/0/effect']));
   });
 
   it('finds revealed fields that are not sensitive fields of the form, given the form', () => {

@@ -3,7 +3,7 @@
  * counted members − household monthly income, never below zero, in 元 with two decimals.
  * For 单人保 only the applicant counts, with the applicant's own income.
  */
-import type { JsonValue } from '../definition/types.js';
+import type { JsonValue } from '../../engine/index.js';
 
 /** The figures the amount is computed from, for display beside the result. */
 export interface HouseholdFigures {

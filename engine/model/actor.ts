@@ -1,0 +1,14 @@
+/** Who acts on a case. */
+import type { OrgUnitRef } from './orgPath.js';
+
+/** Who sends a command. */
+export interface Actor {
+  /** User id; `system` for the timer sweep. */
+  id: string;
+  kind: 'applicant' | 'officer' | 'admin' | 'system';
+  /** Roles, e.g. `relief_officer`. Officers without roles act as generic officers of their unit. */
+  roles: string[];
+  /** The actor's org unit (officers) or residence (applicants). Absent for `system`. */
+  orgUnit?: OrgUnitRef;
+}
+

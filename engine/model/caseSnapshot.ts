@@ -1,0 +1,55 @@
+/** What a case holds between commands: its step, open tasks, statutory clock and flags. */
+import type { AssigneeLevel, JsonValue } from '../definition/types.js';
+import type { OrgPath } from './orgPath.js';
+
+/** A task that is open on a case. */
+export interface OpenTask {
+  /** Unique within the case, e.g. `review#2` (step + visit count) or `review#2:finance` for a group member. */
+  key: string;
+  step: string;
+  level: AssigneeLevel;
+  /** The org unit whose officers act; for the applicant level, the applicant's user id. */
+  assigneeUnit: string;
+  role?: string;
+  mode: 'single' | 'any' | 'all';
+  /** ISO date-time of the step deadline, if the step has one. */
+  dueAt?: string;
+}
+
+/** The statutory clock of a case, counted in working days. */
+export interface CaseClock {
+  /** ISO date-time the clock started (受理), or absent before. */
+  startedAt?: string;
+  /** Limit in working days (30, or 45 after an extension). */
+  limitWorkingDays: number;
+  extended: boolean;
+  /** ISO date-time the clock was paused (补正, 公示), if paused now. */
+  pausedAt?: string;
+  /** Working days spent paused so far (whole periods already resumed). */
+  pausedWorkingDays: number;
+  /** ISO date-time the limit falls on, given the pauses so far (absent while not started). */
+  dueAt?: string;
+}
+
+/** Everything the engine keeps about a case between commands (stored as JSON, ≤ 1 KB typical). */
+export interface CaseSnapshot {
+  /** Definition key and version the case is pinned to. */
+  workflow: { key: string; version: number };
+  /** Optimistic-concurrency counter, bumped by every accepted command. */
+  version: number;
+  /** Current step name. */
+  step: string;
+  status: 'active' | 'done';
+  outcome?: 'approved' | 'rejected' | 'withdrawn' | 'terminated';
+  /** The persisted XState snapshot (value + context). */
+  machine: JsonValue;
+  clock: CaseClock;
+  tasks: OpenTask[];
+  /** Flags raised on the case, e.g. `relativeFiling` (近亲属备案). */
+  flags: string[];
+  /** Applicant's org path. */
+  org: OrgPath;
+  /** Applicant user id. */
+  applicant: string;
+}
+

@@ -1,0 +1,21 @@
+/** What a client asks of a case. */
+import type { JsonValue } from '../definition/types.js';
+
+/** A command on a case, as sent by a client. */
+export interface Command {
+  /** The action name offered by the current step, e.g. `approve`, or `timer.elapsed` from the sweep. */
+  action: string;
+  /** Form data written by this command (only sections the step allows). */
+  data?: Record<string, JsonValue>;
+  /** Comment or reason; mandatory for reject/return/extend. */
+  comment?: string;
+  /** The case version the client saw (optimistic concurrency). */
+  version: number;
+  /** Client-generated id; a repeated id returns the first answer. */
+  commandId: string;
+  /** For `return`: the step to return to. */
+  returnTo?: string;
+  /** For timer commands: the timer key that fell due. */
+  timerKey?: string;
+}
+

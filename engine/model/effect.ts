@@ -1,0 +1,14 @@
+/** The side effects the engine asks the host to carry out. */
+import type { AssigneeLevel, JsonValue } from '../definition/types.js';
+import type { OpenTask } from './caseSnapshot.js';
+
+/** Descriptions of side effects; the server adapter executes them in the same transaction. */
+export type Effect =
+  | { type: 'openTask'; task: OpenTask }
+  | { type: 'closeTask'; key: string; outcome: 'completed' | 'cancelled' }
+  | { type: 'scheduleTimer'; key: string; step: string; dueAt: string }
+  | { type: 'cancelTimer'; key: string }
+  | { type: 'renderDocument'; template: string; kind: string; title: string }
+  | { type: 'notify'; to: 'applicant' | AssigneeLevel; message: string }
+  | { type: 'setData'; path: string; value: JsonValue };
+

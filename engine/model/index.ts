@@ -1,0 +1,17 @@
+/**
+ * The case model: who acts (Actor), what they ask (Command), what a case holds between commands
+ * (CaseSnapshot, OpenTask, CaseClock, OrgPath), the effects the host carries out (Effect) and what
+ * `decide` answers (Decision). Plain JSON-serialisable data, so the server adapter can store it and
+ * the web app can show it.
+ *
+ * This is the engine's lowest layer beside the definition types: `org/`, `registry/`, `conditions/`,
+ * `runtime/` and `compile/` import it; it imports only `definition/types.ts` (lint enforces this).
+ *
+ * @packageDocumentation
+ */
+export type { OrgPath, OrgUnitRef } from './orgPath.js';
+export type { Actor } from './actor.js';
+export type { Command } from './command.js';
+export type { CaseClock, CaseSnapshot, OpenTask } from './caseSnapshot.js';
+export type { Effect } from './effect.js';
+export type { DecidedEvent, Decision, Rejection, RejectionCode } from './decision.js';
