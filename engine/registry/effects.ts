@@ -39,6 +39,8 @@ export const builtInEffects: EffectRegistry = {
   notify: ({ args }) => ({
     effects: [{ type: 'notify', to: (str(args.to, 'applicant') as 'applicant'), message: str(args.message) }],
   }),
+  /** Sets the case data at the JSON pointer `path` to `value` (e.g. a milestone or a default). */
+  setData: ({ args }) => ({ effects: [{ type: 'setData', path: str(args.path), value: args.value ?? null }] }),
   /** Raises a flag on the case when the data at `path` is true (e.g. 近亲属备案). */
   flagFromData: ({ data, args }) => (readPointer(data, str(args.path)) === true ? { effects: [], flags: [str(args.flag)] } : { effects: [] }),
 };

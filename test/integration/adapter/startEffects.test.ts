@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 /**
- * A definition whose first step sets data on entry (the built-in amount effect writes
- * `/decision/*`), published through the superuser API as an administrator would.
+ * A definition whose first step sets data on entry (the built-in `setData` effect writes
+ * `/decision/*`), published through the superuser API as an administrator would. (A definition may
+ * name only built-in effects and those of its own process module, which this probe has none of.)
  */
 const definition = {
   key: 'start-effects-probe',
@@ -18,7 +19,11 @@ const definition = {
       name: '提出申请',
       assignee: { level: 'applicant' },
       form: { sections: { decision: 'read' } },
-      onEnter: [{ effect: 'dibao.monthlyAmount' }, { effect: 'notify', args: { to: 'applicant', message: '申请已建立。' } }],
+      onEnter: [
+        { effect: 'setData', args: { path: '/decision/monthlyAmount', value: 800 } },
+        { effect: 'setData', args: { path: '/decision/standard', value: 800 } },
+        { effect: 'notify', args: { to: 'applicant', message: '申请已建立。' } },
+      ],
       actions: { submit: { kind: 'submit', label: '提交', target: 'done' } },
     },
     done: { type: 'final', name: '完成', outcome: 'approved' },
@@ -38,7 +43,7 @@ describe('opening a case', () => {
     const applicant = await server.login('applicant-a1');
     const opened = await applicant.send<{ case: { id: string; step: string } }>('/api/tongban/cases', { method: 'POST', body: { workflow: definition.key, commandId: randomUUID() } });
     expect(opened.case.step).toBe('apply');
-    const expected = { monthlyAmount: 800, countedMembers: 1, householdMonthlyIncome: 0, standard: 800 };
+    const expected = { monthlyAmount: 800, standard: 800 };
 
     const su = await server.superuser();
     expect((await su.collection('applications').getOne(opened.case.id)).data).toEqual({ decision: expected });
