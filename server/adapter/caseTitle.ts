@@ -4,7 +4,7 @@
  */
 import { maskValue } from '../../forms/core/index.js';
 
-/** `最低生活保障审核确认：王*英` — the applicant's name masked as a name, or `申请人` when unknown. */
+/** `<process name>：王*英` — the applicant's name masked as a name, or `申请人` when unknown. */
 export function caseTitle(processName: string, applicantName: string): string {
   return `${processName}：${applicantName ? String(maskValue(applicantName, 'name')) : '申请人'}`;
 }

@@ -11,7 +11,7 @@ import { revealGrants } from './caseView.js';
 import { offersNotClaimedByOthers } from './claimedTask.js';
 import { now } from './clock.js';
 import { badRequest, forbidden, notFound } from './httpError.js';
-import { householdIdHashes } from './householdIdHashes.js';
+import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { parseBody } from './parseBody.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
@@ -59,7 +59,7 @@ export function revealField(app: PbApp, auth: PbRecord, caseId: string, rawBody:
   if (!/^(\/[^/]+)+$/.test(body.field)) throw badRequest('请求格式不正确。', [{ path: '/field', message: '须为字段路径，如 "/household/members/0/idNumber"。' }]);
   if (body.reason.trim().length < 2) throw badRequest('请说明查看完整信息的理由。', [{ path: '/reason', message: '理由至少2个字。' }]);
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
-  const offers = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, householdIdHashes(data)) }));
+  const offers = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)) }));
   if (!revealGrants(actor, snapshot, wf, offers).some((g) => granted(g, body.field))) throw forbidden('此步骤不允许您查看该字段的完整内容。', 'reveal_not_granted');
   const value = valueAt(data, body.field);
   if (typeof value !== 'string' || value === '') throw notFound('该字段没有内容。');
