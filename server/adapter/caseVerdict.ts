@@ -6,7 +6,7 @@ import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import { replayCase, type ReplayVerdict } from './replayCase.js';
 import { workflowByRecord } from './workflowCache.js';
 
-/** What `GET /api/tongban/cases/{id}/verify` answers. */
+/** The verdict on one case, as the verify route answers it. */
 export interface CaseVerdict {
   /** Both the chain and the replay hold. */
   ok: boolean;
