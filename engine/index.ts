@@ -12,7 +12,8 @@ export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './d
 export { DefinitionError, type DefinitionProblem } from './definition/problems.js';
 export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './compile/compileWorkflow.js';
 export { startCase, type StartCaseInput } from './runtime/startCase.js';
-export { decide, taskForActor, type DecideEnv } from './runtime/decide.js';
+export { decide, type DecideEnv } from './runtime/decide.js';
+export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskForActor, type ActionRuleScope, type ActionVerdict } from './runtime/actionRules.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
 export type { ProcessModule, DocumentView, DocumentContext, DocumentFormat } from './process/processModule.js';

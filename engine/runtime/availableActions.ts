@@ -1,12 +1,12 @@
 /**
- * What an actor may do on a case now: the actions of the current step they are entitled to, with
- * what each needs (a comment, a return target).
+ * What an actor may do on a case now: the actions of the current step that the rules of acting
+ * (actionRules.ts, the same `decide` applies) allow them, with what each needs (a comment, a return
+ * target).
  */
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
-import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { ownEntry } from '../definition/ownEntry.js';
-import { taskForActor, type DecideEnv } from './decide.js';
-import { mustRecuse } from './recusal.js';
+import { actionVerdict, requiresComment } from './actionRules.js';
+import type { DecideEnv } from './decide.js';
 import type { Actor, CaseSnapshot } from '../model/index.js';
 
 /** An action offered to the actor. */
@@ -27,18 +27,15 @@ export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, a
   if (snapshot.status === 'done') return [];
   const step = ownEntry(wf.definition.steps, snapshot.step);
   if (!step || (step.type !== 'task' && step.type !== 'timer')) return [];
-  if (mustRecuse(step, actor, env.recusedActors)) return [];
   const offers: ActionOffer[] = [];
   for (const [name, action] of Object.entries(step.actions ?? {})) {
-    if (typeof taskForActor(wf, snapshot, actor, step, action) === 'string') continue;
-    if (action.kind === 'extend' && snapshot.clock.extended) continue;
-    if (action.guard && !evaluateCondition(action.guard, { data: env.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards })) continue;
+    if (!actionVerdict(wf, snapshot, actor, step, action, env).ok) continue;
     offers.push({
       action: name,
       kind: action.kind,
       label: action.label,
       ...(action.labelEn ? { labelEn: action.labelEn } : {}),
-      requiresComment: action.requireComment === true || ['reject', 'return', 'extend'].includes(action.kind),
+      requiresComment: requiresComment(action),
       ...(action.kind === 'return' ? { returnTo: (action.returnTo ?? []).map((s) => ({ step: s, name: ownEntry(wf.definition.steps, s)?.name ?? s })) } : {}),
       ...(action.writes ? { writes: action.writes } : {}),
     });

@@ -5,14 +5,13 @@
  * transaction, with what `decide` returns.
  */
 import { transition } from 'xstate';
-import type { ActionDefinition, JsonValue, StepDefinition } from '../definition/types.js';
+import type { ActionDefinition, JsonValue } from '../definition/types.js';
 import type { CompiledWorkflow, MachineContext, MachineEvent } from '../compile/compileWorkflow.js';
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
-import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { ownEntry } from '../definition/ownEntry.js';
-import { resolveLevel, whyActorCannotAct } from '../org/resolveAssignee.js';
 import { applyNamedEffects } from './applyNamedEffects.js';
-import { mustRecuse, withRegisterFlag } from './recusal.js';
+import { withRegisterFlag } from './recusal.js';
+import { actionVerdict, commentProblem, machineContextOf } from './actionRules.js';
 import { enterStep, visitKey } from './enterStep.js';
 import { extendClock, resumeClock, startClock } from './statutoryClock.js';
 import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, Rejection } from '../model/index.js';
@@ -30,35 +29,6 @@ export interface DecideEnv {
 }
 
 const reject = (code: Rejection['code'], message: string, path?: string): Decision => ({ ok: false, rejection: path ? { code, message, path } : { code, message } });
-
-const needsComment = (action: ActionDefinition) => action.requireComment === true || action.kind === 'reject' || action.kind === 'return' || action.kind === 'extend';
-
-/** The machine context stored in a snapshot. */
-export function machineContextOf(snapshot: CaseSnapshot): MachineContext {
-  const stored = snapshot.machine as { context?: MachineContext } | null;
-  return stored?.context ?? { returnedFrom: null, approvals: [], visits: {} };
-}
-
-/** The task of the current step that `actor` may act on, or why there is none. */
-export function taskForActor(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, step: StepDefinition, action: ActionDefinition): OpenTask | string {
-  if (step.type === 'timer' || action.assignee) {
-    // Actions during a wait (异议) are recorded by the officers of the level named on the action (default township);
-    // an action with its own assignee (e.g. the applicant withdrawing while the township decides) is theirs.
-    const level = resolveLevel(action.assignee?.level ?? 'township', wf.parameters) ?? 'township';
-    const unit = level === 'applicant' ? snapshot.applicant : snapshot.org[level] ?? '';
-    const pseudo: OpenTask = { key: snapshot.step, step: snapshot.step, level, assigneeUnit: unit, mode: 'single', ...(action.assignee?.role ? { role: action.assignee.role } : {}) };
-    return whyActorCannotAct(actor, pseudo) ?? pseudo;
-  }
-  let why = '此步骤没有待办任务。';
-  const context = machineContextOf(snapshot);
-  for (const task of snapshot.tasks) {
-    const reason = whyActorCannotAct(actor, task);
-    if (reason) { why = reason; continue; }
-    if (task.mode === 'all' && task.role && context.approvals.includes(task.role)) { why = '您已会签过此步骤，请等待其他人会签。'; continue; }
-    return task;
-  }
-  return why;
-}
 
 /** Decides a command on a case. Pure; see the module comment. */
 export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, command: Command, now: Date, env: DecideEnv): Decision {
@@ -79,22 +49,16 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   } else {
     action = ownEntry(step.actions, command.action);
     if (!action) return reject('not_allowed', `当前步骤“${step.name}”不能进行“${command.action}”操作。`);
-    const found = taskForActor(wf, snapshot, actor, step, action);
-    if (typeof found === 'string') return reject('not_your_task', found);
-    task = found;
-    if (mustRecuse(step, actor, env.recusedActors)) return reject('not_your_task', '您已备案为申请家庭的近亲属，须回避，不能办理此案件。');
-    if (needsComment(action) && !(command.comment && command.comment.trim().length >= 2)) {
-      return reject('invalid_data', action.kind === 'reject' ? '不予通过须填写书面理由。' : action.kind === 'return' ? '退回补正须写明需要补正的全部内容。' : '此操作须填写理由。', '/comment');
-    }
+    const verdict = actionVerdict(wf, snapshot, actor, step, action, env);
+    if (!verdict.ok) return reject(verdict.code, verdict.message);
+    task = verdict.task;
+    const missing = commentProblem(action, command.comment);
+    if (missing) return reject('invalid_data', missing, '/comment');
     if (action.kind === 'return') {
       const allowed = action.returnTo ?? [];
       const target = command.returnTo ?? (allowed.length === 1 ? allowed[0] : undefined);
       if (!target || !allowed.includes(target)) return reject('invalid_data', `请选择退回的步骤：${allowed.map((s) => ownEntry(wf.definition.steps, s)?.name ?? s).join('、')}。`, '/returnTo');
       command = { ...command, returnTo: target };
-    }
-    if (action.kind === 'extend' && snapshot.clock.extended) return reject('not_allowed', '办理时限已延长过，不能再次延长。');
-    if (action.guard && !evaluateCondition(action.guard, { data: env.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards })) {
-      return reject('not_allowed', `当前条件下不能进行“${action.label}”。`);
     }
   }
 
