@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,25 @@ describe('tongban check', () => {
       expect(r.err).not.toMatch(/at .*\.ts:\d+/);
     }
   });
+
+  it('checks a definition with the process module beside it: its own names pass, a module of another process is refused', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'tongban-cli-process-'));
+    const processDir = path.join(folder, 'relief');
+    mkdirSync(processDir);
+    writeFileSync(path.join(folder, 'package.json'), '{ "type": "module" }');
+    const definition = { key: 'relief', version: 1, name: '救助', initial: 'a', steps: { a: { type: 'task', name: '审核', assignee: { level: 'township' }, actions: { go: { kind: 'approve', label: '同意', target: 'b', effects: [{ effect: 'relief.amount' }] } } }, b: { type: 'final', name: '完', outcome: 'approved' } } };
+    writeFileSync(path.join(processDir, 'workflow.json'), JSON.stringify(definition));
+    const withoutModule = run('check', path.join(processDir, 'workflow.json'));
+    expect(withoutModule.code).toBe(1);
+    expect(withoutModule.err).toContain('/steps/a/actions/go/effects/0/effect: 未注册的效果“relief.amount”。');
+    writeFileSync(path.join(processDir, 'process.ts'), "export const processModule = { key: 'relief', effects: { 'relief.amount': () => ({ effects: [] }) } };\n");
+    expect(run('check', path.join(processDir, 'workflow.json'))).toMatchObject({ code: 0 });
+    writeFileSync(path.join(processDir, 'process.ts'), "export const processModule = { key: 'other', effects: {} };\n");
+    const foreign = run('check', path.join(processDir, 'workflow.json'));
+    expect(foreign.code).toBe(1);
+    expect(foreign.err).toContain('/process: ');
+    expect(foreign.err).toContain('须与目录名“relief”相同');
+  }, 60_000);
 
   it('prints help and refuses unknown commands', () => {
     expect(run('--help').out).toContain('tongban check');
