@@ -15,6 +15,7 @@ export { FormValidatorCache, type CompiledForm } from './FormValidatorCache.js';
 export { checkInputSafety, defaultSafetyLimits, type SafetyLimits } from './checkInputSafety.js';
 export { applyPermissions, maskValue, masksFromSchema, permissionAt, redactForView } from './permissions.js';
 export { maskSensitiveFields, maskedValueErrors, restoreMaskedValues, sensitiveTexts } from './maskedValues.js';
+export { mergePatchBetween } from './mergePatch.js';
 export { compileFormRules, type ComputedField, type ConditionalField, type FormRules } from './compileFormRules.js';
 export { evaluateComputed, type ComputeOptions } from './evaluateComputed.js';
 export { evaluateFieldStates, type FieldState } from './evaluateFieldStates.js';

@@ -52,10 +52,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Whether merging the patch `value` into `before` would leave it as it is. */
+function changesNothing(value: unknown, before: unknown): boolean {
+  if (value === null) return before === undefined;
+  if (isObj(value) && isObj(before)) return Object.keys(value).every((k) => changesNothing(value[k], Object.prototype.hasOwnProperty.call(before, k) ? before[k] : undefined));
+  return same(value, before);
+}
+
 /**
- * Merges `incoming` into `stored` where writable (a patch: omitted fields keep their stored value;
- * arrays are replaced whole). Any change to a `read`, `masked` or `hidden` path is refused with its
- * path; sending back an unchanged value is accepted. `stored` is not modified.
+ * Merges `incoming` into `stored` where writable, as a JSON Merge Patch (RFC 7386): objects are
+ * merged field by field (omitted fields keep their stored value), `null` removes a field, arrays
+ * and other values are replaced whole. A change to a `read`, `masked` or `hidden` path is refused
+ * with its path; sending back what is stored (or a part of it) is accepted. `stored` is not modified.
  */
 export function applyPermissions(permissions: FieldPermissions, incoming: Record<string, unknown>, stored: Record<string, unknown>): { ok: true; data: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -68,11 +76,15 @@ export function applyPermissions(permissions: FieldPermissions, incoming: Record
       const perm = permissionAt(permissions, p);
       const deeper = deeperRules(permissions, p);
       const before = Object.prototype.hasOwnProperty.call(sto, key) ? sto[key] : undefined;
-      if (deeper.length > 0 && isObj(value) && (before === undefined || isObj(before))) {
+      const writable = perm === 'write' && deeper.every((d) => d === 'write');
+      if (isObj(value) && (before === undefined || isObj(before)) && (perm === 'write' || deeper.includes('write'))) {
         out[key] = merge(value, before ?? {}, p);
-      } else if (perm === 'write' && deeper.every((d) => d === 'write')) {
-        out[key] = value;
-      } else if (!same(value, before)) {
+      } else if (changesNothing(value, before)) {
+        continue;
+      } else if (writable) {
+        if (value === null) delete out[key];
+        else out[key] = value;
+      } else {
         errors.push({ path: p, message: perm === 'hidden' ? '此步骤不能填写该字段。' : '该字段在此步骤为只读，不能修改。', keyword: 'permission' });
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSensitiveFields, maskedValueErrors, redactForView, restoreMaskedValues, sensitiveTexts } from '../../../forms/core/index.js';
+import { applyPermissions, maskSensitiveFields, maskedValueErrors, mergePatchBetween, redactForView, restoreMaskedValues, sensitiveTexts } from '../../../forms/core/index.js';
 
 const masks = { '/applicant/idNumber': 'id-card', '/applicant/phone': 'mobile', '/household/members/*/name': 'name', '/household/members/*/idNumber': 'id-card' };
 const stored = {
@@ -43,5 +43,27 @@ describe('masks never become data', () => {
       { value: '王秀英', masked: '王*英' },
       { value: '张明', masked: '张*' },
     ]);
+  });
+});
+
+describe('a command changes only the fields it sends', () => {
+  const notice = { objections: [{ content: '家中有轿车', finding: '不属实' }], democraticReview: '异议不属实', period: '2026-03-10/2026-03-17' };
+
+  it('merge a patch field by field into a writable section, null removing a field, arrays replaced whole', () => {
+    const r = applyPermissions({ '/publicNotice': 'write' }, { publicNotice: { democraticReview: '经评议，异议不属实', period: null } }, { publicNotice: notice });
+    expect(r).toEqual({ ok: true, data: { publicNotice: { objections: notice.objections, democraticReview: '经评议，异议不属实' } } });
+  });
+
+  it('accept a part of a read section sent back unchanged, and refuse a change in it', () => {
+    expect(applyPermissions({ '/publicNotice': 'read' }, { publicNotice: { democraticReview: '异议不属实' } }, { publicNotice: notice }).ok).toBe(true);
+    const r = applyPermissions({ '/publicNotice': 'read' }, { publicNotice: { period: null } }, { publicNotice: notice });
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['/publicNotice']);
+  });
+
+  it('make the patch a page sends: only the changed fields, null for the removed, untouched masks left out', () => {
+    const shown = { applicant: { idNumber: '320621********0023', phone: '139****5678' }, publicNotice: notice };
+    const edited = { applicant: { idNumber: '320621********0023', phone: '13800001111' }, publicNotice: { objections: [...notice.objections, { content: '子女有工作' }], democraticReview: '异议不属实' } };
+    expect(mergePatchBetween(shown, edited)).toEqual({ applicant: { phone: '13800001111' }, publicNotice: { objections: [...notice.objections, { content: '子女有工作' }], period: null } });
+    expect(mergePatchBetween(shown, structuredClone(shown))).toEqual({});
   });
 });

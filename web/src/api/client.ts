@@ -76,8 +76,18 @@ export function listOpenTasks(): Promise<RecordModel[]> {
 }
 
 /** A case with the data the user may see, their actions and the form permissions they have now. */
-export function getCase(id: string): Promise<{ case: CaseSummary; data: Record<string, unknown>; actions: ActionOffer[]; permissions: FieldPermissions }> {
+export function getCase(id: string): Promise<{ case: CaseSummary; data: Record<string, unknown>; actions: ActionOffer[]; permissions: FieldPermissions; reveal?: string[] }> {
   return pb.send(`/api/tongban/cases/${id}`, {});
+}
+
+/** Reveals one masked field of a case in full, with a reason (recorded in the audit log). */
+export function revealField(id: string, field: string, reason: string): Promise<{ field: string; value: string }> {
+  return pb.send(`/api/tongban/cases/${id}/reveal`, { method: 'POST', body: { field, reason } });
+}
+
+/** Who saw which masked field of a case in full, and why (what the user may read of the audit log: the applicant their own case's). */
+export function listReveals(id: string): Promise<RecordModel[]> {
+  return pb.collection('audit_log').getFullList({ filter: pb.filter('application = {:id} && action = "field.reveal"', { id }), sort: 'at' }).catch(() => []);
 }
 
 /** The form of a published workflow version: its JSON Schema, UI schema, validator and rules. */
@@ -137,7 +147,7 @@ export function listDocuments(id: string): Promise<RecordModel[]> {
   return pb.collection('documents').getFullList({ filter: pb.filter('application = {:id}', { id }), sort: 'created' });
 }
 
-/** Sends a command, with the sections of the form data the action writes. */
+/** Sends a command, with what changed in the sections of the form data the action writes (a JSON Merge Patch). */
 export function sendCommand(c: CaseSummary, action: string, extra: { comment?: string; returnTo?: string; data?: Record<string, unknown> }): Promise<{ case: CaseSummary }> {
   return pb.send(`/api/tongban/cases/${c.id}/commands`, { method: 'POST', body: { action, version: c.version, commandId: crypto.randomUUID(), ...extra } });
 }

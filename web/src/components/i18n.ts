@@ -30,6 +30,10 @@ const messages = {
   loading: ['正在加载…', 'Loading…'],
   caseData: ['申请材料', 'Application'],
   fixForm: ['请先修改表单中标出的问题。', 'Please fix the problems marked in the form first.'],
+  reveal: ['查看完整信息', 'See in full'],
+  revealHelp: ['屏蔽的信息仅在办理需要时查看；每次查看都会记录，申请人可以看到。', 'Masked details are for when the work needs them; every look is recorded and shown to the applicant.'],
+  revealReason: ['查看理由', 'Reason'],
+  revealed: ['查看了完整信息', 'saw in full'],
 } as const;
 
 /** The text of `key` in `lang`. */

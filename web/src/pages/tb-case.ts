@@ -1,20 +1,22 @@
 /**
  * `<tb-case>`: one case — its step and clock, its data in the workflow's form (the sections the
- * user's actions write are editable, the rest shown as text or masked), the actions the user may
- * take (with a comment and a return target where needed), its documents and its history.
+ * user's actions write are editable, the rest shown as text or masked), the masked fields the step
+ * lets the user reveal (one at a time, with a reason), the actions the user may take (with a comment
+ * and a return target where needed; only what the user changed is sent), its documents and its
+ * history (with who saw which masked field in full).
  */
 import { LitElement, html } from 'lit';
 import type { RecordModel } from 'pocketbase';
-import type { FieldPermissions } from '../../../forms/core/index.js';
+import { mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../../forms/core/index.js';
 import { setAttachmentLinker, setAttachmentUploader, type TbForm } from '../../../forms/elements/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../api/attachments.js';
-import { errorMessage, fieldProblems, getCase, getWorkflowForm, listDocuments, listEvents, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
+import { errorMessage, fieldProblems, getCase, getWorkflowForm, listDocuments, listEvents, listReveals, revealField, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { t, type Lang } from '../components/i18n.js';
 
 export class TbCase extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { language: {}, caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true } };
+  static override properties = { language: {}, caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true } };
   language: Lang = 'zh';
   caseId = '';
   summary: CaseSummary | undefined;
@@ -26,6 +28,12 @@ export class TbCase extends LitElement {
   form: WorkflowForm | undefined;
   data: Record<string, unknown> = {};
   permissions: FieldPermissions = {};
+  /** The fields (`*` for rows) the step lets this user reveal. */
+  grants: string[] = [];
+  /** Values revealed on this page, by pointer. */
+  revealed: Record<string, string> = {};
+  /** Reveals of masked fields recorded for this case (what the user may read of the audit log). */
+  reveals: RecordModel[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -36,7 +44,7 @@ export class TbCase extends LitElement {
     setAttachmentUploader(caseAttachmentUploader(this.caseId));
     setAttachmentLinker(attachmentLink);
     try {
-      const [view, events, documents] = await Promise.all([getCase(this.caseId), listEvents(this.caseId), listDocuments(this.caseId)]);
+      const [view, events, documents, reveals] = await Promise.all([getCase(this.caseId), listEvents(this.caseId), listDocuments(this.caseId), listReveals(this.caseId)]);
       this.form = await getWorkflowForm(view.case.workflow.key, view.case.workflow.version);
       this.data = view.data;
       this.permissions = view.permissions;
@@ -44,6 +52,8 @@ export class TbCase extends LitElement {
       this.actions = view.actions;
       this.events = events;
       this.documents = documents;
+      this.grants = view.reveal ?? [];
+      this.reveals = reveals;
     } catch (e) {
       this.error = errorMessage(e);
     }
@@ -63,15 +73,47 @@ export class TbCase extends LitElement {
       return;
     }
     const value = form?.value ?? {};
-    const data = Object.fromEntries(writes.filter((w) => value[w] !== undefined).map((w) => [w, value[w]]));
+    // Only what the user changed in the sections the action writes: masked values they did not touch are not sent back.
+    const sections = (d: Record<string, unknown>) => Object.fromEntries(writes.filter((w) => d[w] !== undefined).map((w) => [w, d[w]]));
+    const data = mergePatchBetween(sections(this.data), sections(value));
     try {
-      await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}), ...(writes.length ? { data } : {}) });
+      await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}), ...(Object.keys(data).length ? { data } : {}) });
       this.message = t(this.language, 'done');
       await this.load();
     } catch (e) {
       this.error = errorMessage(e);
       const problems = fieldProblems(e);
       if (form && problems.length) form.showErrors(problems);
+    }
+  }
+
+  /** The granted fields present in the data, as concrete pointers (one per row for `*`). */
+  private revealable(): string[] {
+    const out: string[] = [];
+    const walk = (value: unknown, rest: string[], at: string) => {
+      if (rest.length === 0) { if (typeof value === 'string' && value !== '') out.push(at); return; }
+      const [head, ...tail] = rest;
+      if (head === '*' && Array.isArray(value)) value.forEach((v, i) => walk(v, tail, `${at}/${i}`));
+      else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, head!)) walk((value as Record<string, unknown>)[head!], tail, `${at}/${head}`);
+    };
+    for (const grant of this.grants) walk(this.data, grant.split('/').slice(1), '');
+    return out;
+  }
+
+  private fieldLabel(pointer: string): string {
+    const title = (this.form && schemaAtPath(this.form.schema, pointer)?.title) || pointer;
+    const row = /\/(\d+)\//.exec(pointer);
+    return row ? `${title}（第${Number(row[1]) + 1}行）` : title;
+  }
+
+  private async reveal(pointer: string) {
+    const reason = (this.renderRoot.querySelector('#revealReason') as HTMLInputElement | null)?.value.trim() ?? '';
+    this.error = '';
+    try {
+      const answer = await revealField(this.caseId, pointer, reason);
+      this.revealed = { ...this.revealed, [pointer]: answer.value };
+    } catch (e) {
+      this.error = errorMessage(e);
     }
   }
 
@@ -87,6 +129,13 @@ export class TbCase extends LitElement {
       ${this.form ? html`<section aria-labelledby="data-title">
         <h2 id="data-title">${t(this.language, 'caseData')}</h2>
         <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${this.language === 'en' ? 'en' : 'zh-CN'}></tb-form>
+      </section>` : ''}
+      ${this.grants.length && this.revealable().length ? html`<section aria-labelledby="reveal-title">
+        <h2 id="reveal-title">${t(this.language, 'reveal')}</h2>
+        <p class="muted">${t(this.language, 'revealHelp')}</p>
+        <label for="revealReason">${t(this.language, 'revealReason')}</label>
+        <input id="revealReason" />
+        <ul>${this.revealable().map((p) => html`<li>${this.fieldLabel(p)}：${p in this.revealed ? html`<strong>${this.revealed[p]}</strong>` : html`<button @click=${() => this.reveal(p)}>${t(this.language, 'reveal')}</button>`}</li>`)}</ul>
       </section>` : ''}
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">${t(this.language, 'actions')}</h2>
@@ -104,6 +153,7 @@ export class TbCase extends LitElement {
       <section aria-labelledby="history-title">
         <h2 id="history-title">${t(this.language, 'history')}</h2>
         <ol>${this.events.map((e) => html`<li>${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${e.actor_name || '系统'}${e.actor_unit_name ? `（${e.actor_unit_name}）` : ''}：${e.action}${e.comment ? `（${e.comment}）` : ''}</li>`)}</ol>
+        ${this.reveals.length ? html`<ul>${this.reveals.map((r) => html`<li>${new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${r.actor_name}${r.actor_unit ? `（${r.actor_unit}）` : ''}${t(this.language, 'revealed')}：${this.fieldLabel(r.field)}（${r.reason}）</li>`)}</ul>` : ''}
       </section>
     `;
   }

@@ -1,0 +1,53 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../../server/build/buildWeb.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+describe('masked fields on the case page, in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startPocketBase({ demoCases: true });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function signIn(email: string) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('账号（邮箱）').fill(email);
+    await page.getByLabel('密码').fill('tongban-demo');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    return page;
+  }
+
+  it('lets the accepting officer reveal a granted ID number with a reason, sends back only what they changed, and shows the applicant the reveal', async () => {
+    const page = await signIn('township-b@demo.tongban');
+    const commands: unknown[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('/commands')) commands.push(r.postDataJSON()); });
+    await page.getByRole('link', { name: /乡镇受理：最低生活保障审核确认：李\*国/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '查看完整信息' }).count()).toBe(1);
+    await page.getByLabel('查看理由').fill('核对户口簿');
+    await page.getByRole('listitem').filter({ hasText: '公民身份号码（第1行）' }).getByRole('button', { name: '查看完整信息' }).click();
+    await expect.poll(() => page.getByText('320621196207040015').count()).toBe(1);
+
+    await page.getByRole('switch', { name: '材料齐全' }).check();
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await expect.poll(() => page.getByText('操作成功。').count()).toBe(1);
+    expect(commands).toHaveLength(1);
+    expect((commands[0] as { data: unknown }).data).toEqual({ acceptance: { complete: true } });
+    expect(JSON.stringify(commands[0])).not.toContain('*');
+    await page.close();
+
+    const own = await signIn('applicant-b1@demo.tongban');
+    await own.getByRole('link', { name: /DIBAO-\d{4}-\d{6}/ }).first().click();
+    await expect.poll(() => own.getByText(/孙庄街道 社会事务办（孙庄街道）查看了完整信息：公民身份号码（第1行）（核对户口簿）/).count()).toBe(1);
+    await own.close();
+  });
+});
