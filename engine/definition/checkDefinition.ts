@@ -8,7 +8,7 @@ import { resolveLevel } from '../org/resolveAssignee.js';
 import type { ProcessModule } from '../process/processModule.js';
 import { implementationsOf, processModuleProblems } from '../process/processImplementations.js';
 import { unimplementedNames } from '../process/unimplementedNames.js';
-import type { AssigneeLevel, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
+import type { AssigneeLevel, EffectRef, Parameterised, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
@@ -91,6 +91,17 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
       for (const [an, a] of Object.entries(step.actions ?? {})) {
         if (a.kind === 'extend' && !def.limit?.extendedWorkingDays) add(`${sp}/actions/${escape(an)}`, '流程没有规定延长后的时限 (limit.extendedWorkingDays)，不能设置延长操作。');
       }
+    }
+    // A document is issued in the name of the township or the county, never of a village or the applicant.
+    const effectLists: [string, EffectRef[] | undefined][] = step.type === 'choice' ? [] : [[`${sp}/onEnter`, step.onEnter]];
+    if (step.type === 'task' || step.type === 'timer') for (const [an, a] of Object.entries(step.actions ?? {})) effectLists.push([`${sp}/actions/${escape(an)}/effects`, a.effects]);
+    for (const [path, list] of effectLists) {
+      (list ?? []).forEach((e, i) => {
+        const issuer = e.effect === 'renderDocument' ? e.args?.issuer : undefined;
+        if (issuer === undefined) return;
+        const level = typeof issuer === 'string' || (issuer !== null && typeof issuer === 'object' && !Array.isArray(issuer) && typeof issuer.param === 'string') ? resolveLevel(issuer as Parameterised<AssigneeLevel>, parameters) : undefined;
+        if (level !== 'township' && level !== 'county') add(`${path}/${i}/args/issuer`, '出具文书的机关 (issuer) 必须是 township、county，或值为其一的 {"param": "名称"}。');
+      });
     }
   }
   const moduleProblems = process ? processModuleProblems(process, def.key) : [];

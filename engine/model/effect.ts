@@ -8,7 +8,8 @@ export type Effect =
   | { type: 'closeTask'; key: string; outcome: 'completed' | 'cancelled' }
   | { type: 'scheduleTimer'; key: string; step: string; dueAt: string }
   | { type: 'cancelTimer'; key: string }
-  | { type: 'renderDocument'; template: string; kind: string; title: string }
+  /** `issuer`: the level whose body issues the document in its own name (default: the county). */
+  | { type: 'renderDocument'; template: string; kind: string; title: string; issuer?: AssigneeLevel }
   | { type: 'notify'; to: 'applicant' | AssigneeLevel; message: string }
   | { type: 'setData'; path: string; value: JsonValue };
 

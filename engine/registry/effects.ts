@@ -4,7 +4,8 @@
  * raise; the server adapter carries the descriptions out in the command's transaction. The built-in
  * effects are here; a process registers its own in its process module (`<key>.…`).
  */
-import type { JsonValue } from '../definition/types.js';
+import type { AssigneeLevel, JsonValue, Parameterised } from '../definition/types.js';
+import { resolveLevel } from '../org/resolveAssignee.js';
 import type { Effect } from '../model/index.js';
 import { readPointer } from '../conditions/jsonPointer.js';
 
@@ -31,10 +32,14 @@ const str = (v: JsonValue | undefined, fallback = ''): string => (typeof v === '
 
 /** The built-in effects (names without a dot; process effects are namespaced `<key>.…`). */
 export const builtInEffects: EffectRegistry = {
-  /** Renders a document from a template (a template key `<process>/<name>`) and stores it with the case. */
-  renderDocument: ({ args }) => ({
-    effects: [{ type: 'renderDocument', template: str(args.template), kind: str(args.kind, 'notice'), title: str(args.title, '通知书') }],
-  }),
+  /**
+   * Renders a document from a template (a template key `<process>/<name>`) and stores it with the case.
+   * `issuer` (a level, or `{ "param": … }`) names the body that issues it in its own name.
+   */
+  renderDocument: ({ args, parameters }) => {
+    const issuer = args.issuer === undefined ? undefined : resolveLevel(args.issuer as Parameterised<AssigneeLevel>, parameters);
+    return { effects: [{ type: 'renderDocument', template: str(args.template), kind: str(args.kind, 'notice'), title: str(args.title, '通知书'), ...(issuer ? { issuer } : {}) }] };
+  },
   /** Notifies the applicant or a level's officers through the outbox. */
   notify: ({ args }) => ({
     effects: [{ type: 'notify', to: (str(args.to, 'applicant') as 'applicant'), message: str(args.message) }],

@@ -102,6 +102,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
           clock: snapshot.clock,
           countyName: unitName(tx, caseRecord.getString('county'), '县（市、区）'),
           townshipName: unitName(tx, caseRecord.getString('township'), '乡镇（街道）'),
+          ...(e.issuer ? { issuer: e.issuer } : {}),
         });
         const html = renderTemplate(e.template, view);
         const d = newRecord(tx, 'documents');

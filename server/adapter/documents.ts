@@ -5,7 +5,7 @@
  * view plus the view of the case's process module.
  */
 import Handlebars from 'handlebars';
-import { ownEntry, type CompiledWorkflow, type DocumentFormat, type JsonValue } from '../../engine/index.js';
+import { ownEntry, type AssigneeLevel, type CompiledWorkflow, type DocumentFormat, type JsonValue } from '../../engine/index.js';
 import { maskValue } from '../../forms/core/index.js';
 
 const sources = new Map<string, string>();
@@ -54,18 +54,35 @@ export interface DocumentInput {
   clock: { limitWorkingDays: number; dueAt?: string };
   countyName: string;
   townshipName: string;
+  /** The level whose body issues the document (the definition's `renderDocument` `issuer`); default the county. */
+  issuer?: AssigneeLevel;
+}
+
+/** The name a township unit signs with: 某某镇人民政府, 某某乡人民政府, 某某街道办事处. */
+export function townshipBodyName(unitName: string): string {
+  if (/(人民政府|办事处)$/.test(unitName)) return unitName;
+  return /街道$/.test(unitName) ? `${unitName}办事处` : `${unitName}人民政府`;
 }
 
 /** The view data of a case's document: the base view every process gets, plus its process module's view. */
 export function documentView(wf: CompiledWorkflow, input: DocumentInput): Record<string, unknown> {
+  const county = `${input.countyName}民政局`;
+  const township = townshipBodyName(input.townshipName);
+  const byTownship = input.issuer === 'township';
   const base = {
     caseNo: input.caseNo,
     submittedAt: cnDate(input.created),
     decidedAt: cnDate(input.now),
-    authority: `${input.countyName}民政局`,
+    /** The county's civil-affairs bureau (民政局). */
+    authority: county,
+    /** The body that issues this document in its own name: the county's bureau, or the township's 人民政府/街道办事处. */
+    issuer: byTownship ? township : county,
+    /** Who hands a county's document to the applicant (the township); empty when the township issues it. */
+    deliveredBy: byTownship ? '' : township,
+    /** Where an administrative review (行政复议) goes: the county people's government, for the bureau's and the township's decisions alike. */
     reviewAuthority: `${input.countyName}人民政府`,
     county: input.countyName,
-    township: input.townshipName,
+    township,
     limitWorkingDays: input.clock.limitWorkingDays,
     dueDate: input.clock.dueAt ? cnDate(new Date(input.clock.dueAt)) : '',
   };

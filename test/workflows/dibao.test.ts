@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Effect, EffectRef, WorkflowDefinition } from '../../engine/index.js';
 import { actors, CaseDriver, shippedDefinition } from '../support/caseDriver.js';
+
+/** The documents a command or timer rendered. */
+const documentsOf = (effects: Effect[]) => effects.filter((e): e is Extract<Effect, { type: 'renderDocument' }> => e.type === 'renderDocument').map((e) => ({ template: e.template, issuer: e.issuer }));
 
 const household = {
   applicant: { name: '王秀英', idNumber: '320621195503120023', singlePersonBasis: false },
@@ -105,6 +111,60 @@ describe('the 低保 workflow', () => {
     c.ok(actors.township, 'object', { comment: '村民代表提出异议' });
     c.ok(actors.township, 'democraticReview', { comment: '民主评议通过' });
     expect(c.snapshot.step).toBe('townshipReview');
+  });
+
+  it('issues the 不予受理通知书 in the township’s own name when it refuses to accept, not the county’s 不予确认通知书', () => {
+    c.ok(actors.applicant, 'submit', { data: household });
+    const noReason = c.send(actors.township, 'refuseAcceptance');
+    expect(noReason.ok ? undefined : noReason.rejection).toMatchObject({ code: 'invalid_data', path: '/comment' });
+    c.ok(actors.township, 'refuseAcceptance', { comment: '申请人户籍不在本镇' });
+    expect([c.snapshot.step, c.snapshot.status, c.snapshot.outcome]).toEqual(['notAccepted', 'done', 'rejected']);
+    expect(documentsOf(c.effects)).toEqual([{ template: 'dibao/notAccepted', issuer: 'township' }]);
+  });
+
+  it('issues the 不予确认通知书 from the confirming authority: the county, or the township where confirmation is delegated', () => {
+    for (const confirmLevel of ['county', 'township'] as const) {
+      const definition = shippedDefinition('dibao');
+      const d = new CaseDriver({ ...definition, parameters: { ...definition.parameters, confirmLevel } });
+      toTownshipReview(d);
+      d.ok(actors.township, 'approve');
+      d.advanceDays(8);
+      d.fireTimer();
+      d.ok(actors[confirmLevel], 'refuse', { comment: '家庭人均收入高于当地低保标准' });
+      expect(documentsOf(d.effects), confirmLevel).toEqual([{ template: 'dibao/refuse', issuer: confirmLevel }]);
+    }
+  });
+
+  it('tells an applicant who withdraws a submitted application that the township ends it, and issues nothing for a draft', () => {
+    c.ok(actors.applicant, 'withdraw');
+    expect(documentsOf(c.effects)).toEqual([]);
+    const submitted = new CaseDriver(shippedDefinition('dibao'));
+    submitted.ok(actors.applicant, 'submit', { data: household });
+    submitted.ok(actors.applicant, 'withdraw');
+    expect(submitted.snapshot.outcome).toBe('withdrawn');
+    expect(documentsOf(submitted.effects)).toEqual([{ template: 'dibao/withdrawn', issuer: 'township' }]);
+  });
+
+  it('gives every refusal and every end short of confirmation its own notice, each with a shipped template', () => {
+    const definition: WorkflowDefinition = shippedDefinition('dibao');
+    const shipped = readdirSync(path.resolve(import.meta.dirname, '../../templates/dibao')).filter((f) => f.endsWith('.hbs')).map((f) => `dibao/${f.replace(/\.hbs$/, '')}`);
+    const rendered = (refs: EffectRef[] | undefined) => (refs ?? []).filter((r) => r.effect === 'renderDocument').map((r) => String(r.args?.template));
+    const byEnd = new Map<string, string[]>();
+    for (const step of Object.values(definition.steps)) {
+      if (step.type !== 'task') continue;
+      for (const action of Object.values(step.actions)) {
+        if (action.kind !== 'reject' && action.kind !== 'withdraw') continue;
+        const target = typeof action.target === 'string' ? action.target : '';
+        const end = definition.steps[target]!;
+        const templates = [...rendered(action.effects), ...(end.type === 'final' ? rendered(end.onEnter) : [])];
+        if (step.assignee.level !== 'applicant') expect(templates, `${action.label} at ${step.name}`).toHaveLength(1);
+        for (const t of templates) expect(shipped).toContain(t);
+        byEnd.set(`${step.name}/${action.label}`, templates);
+      }
+    }
+    const notices = [...byEnd.values()].flat();
+    expect(new Set(notices).size).toBe(notices.length);
+    expect(notices.sort()).toEqual(['dibao/notAccepted', 'dibao/refuse', 'dibao/withdrawn']);
   });
 
   it('lets the applicant withdraw before acceptance but not after', () => {

@@ -1,5 +1,5 @@
 /**
- * What the 低保 documents (受理通知书, 公示, 确认通知书, 不予确认通知书 in `templates/dibao/`) show
+ * What the 低保 documents (受理通知书, 公示, 确认通知书, 不予确认通知书, 不予受理通知书, 终止办理告知书 in `templates/dibao/`) show
  * of a case, beside the host's base view (case number, dates, authorities, statutory limit).
  */
 import type { DocumentView } from '../../engine/index.js';

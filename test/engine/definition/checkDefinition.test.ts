@@ -21,6 +21,13 @@ describe('checkDefinition', () => {
     expect(paths(def({ a: task('nowhere'), b: end }))).toContain('/steps/a/actions/go/target');
   });
 
+  it('lets a document be issued only by the township or the county, directly or through a parameter', () => {
+    const issuedBy = (issuer: unknown, parameters = {}) => paths(def({ a: task('b'), b: { ...end, onEnter: [{ effect: 'renderDocument', args: { template: 'test/notice', issuer } as never }] } }, { parameters }));
+    expect(issuedBy('township')).toEqual([]);
+    expect(issuedBy({ param: 'who' }, { who: 'county' })).toEqual([]);
+    for (const wrong of ['village', 'applicant', { param: 'missing' }, 7]) expect(issuedBy(wrong), JSON.stringify(wrong)).toEqual(['/steps/b/onEnter/0/args/issuer']);
+  });
+
   it('finds unreachable steps', () => {
     expect(checkDefinition(def({ a: task('b'), b: end, orphan: task('b') }))).toContainEqual({ path: '/steps/orphan', message: '步骤“步骤b”从起始步骤无法到达。' });
   });

@@ -66,7 +66,7 @@ const dibaoWalks: Walk[] = [
   ],
   [
     { as: 'applicant-a1', action: 'submit', to: 'accept' },
-    { as: 'township-a', action: 'refuseAcceptance', typed: () => ({ acceptance: { complete: false, missingMaterials: ['收入证明'] } }), to: 'refused' },
+    { as: 'township-a', action: 'refuseAcceptance', typed: () => ({ acceptance: { complete: false, missingMaterials: ['收入证明'] } }), to: 'notAccepted' },
   ],
   [
     { as: 'applicant-a1', action: 'submit', to: 'accept' },

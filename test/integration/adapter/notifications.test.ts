@@ -123,7 +123,7 @@ describe('notifications leave through the outbox, and a failing channel never to
 
     expect(await send()).toMatchObject({ expanded: 1, sent: 1, retrying: 1, failed: 0 });
     const inbox = await a1.collection('notifications').getFullList({ filter: `application = "${refused.id}"` });
-    expect(inbox.map((n) => n.message)).toEqual([expect.stringContaining('未获确认')]);
+    expect(inbox.map((n) => n.message)).toEqual([expect.stringContaining('未予受理')]);
     let [inApp, sms] = await deliveriesOf(notice!.id);
     expect(inApp).toMatchObject({ channel: 'inbox', status: 'sent' });
     expect(sms).toMatchObject({ channel: 'sms', status: 'pending', attempts: 1, last_error: 'HTTP 503', key: `${notice!.id}:sms:${applicantId}` });

@@ -9,6 +9,8 @@ import { loadWorkflows, readShippedWorkflows } from '../../../server/start/loadW
 import { RestClient } from '../../../server/start/restClient.js';
 import { freePort, startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
+/** The version of the shipped 低保 definition. */
+const dibaoVersion = readShippedWorkflows().find((w) => w.key === 'dibao')!.version;
 const counted = ['org_units', 'users', 'workflow_definitions', 'applications', 'tasks', 'events', 'documents', 'timers', 'commands'];
 
 describe('the start-up loader', () => {
@@ -42,7 +44,7 @@ describe('the start-up loader', () => {
   });
 
   it('publishes each version with its precompiled validator, served as a cacheable ES module that validates like the server', async () => {
-    const res = await fetch(`${server.url}/api/tongban/workflows/dibao/2/validator.js`);
+    const res = await fetch(`${server.url}/api/tongban/workflows/dibao/${dibaoVersion}/validator.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(res.headers.get('cache-control')).toContain('immutable');
@@ -90,13 +92,13 @@ describe('the start-up loader', () => {
 
   it('adds the precompiled validator to a version published without one, changing nothing else', async () => {
     const su = await server.superuser();
-    const stored = await su.collection('workflow_definitions').getFirstListItem('key = "dibao" && version = 2');
+    const stored = await su.collection('workflow_definitions').getFirstListItem(`key = "dibao" && version = ${dibaoVersion}`);
     await su.collection('workflow_definitions').update(stored.id, { validator_module: '' });
-    expect((await fetch(`${server.url}/api/tongban/workflows/dibao/2/validator.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/tongban/workflows/dibao/${dibaoVersion}/validator.js`)).status).toBe(404);
     const admin = new RestClient(server.url);
     await admin.authSuperuser(server.booted.superuser.email, server.booted.superuser.password);
     expect(await loadWorkflows(admin)).toBe(0);
-    expect((await fetch(`${server.url}/api/tongban/workflows/dibao/2/validator.js`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/tongban/workflows/dibao/${dibaoVersion}/validator.js`)).status).toBe(200);
     const after = await su.collection('workflow_definitions').getOne(stored.id);
     expect([after.sha256, after.updated === stored.updated]).toEqual([stored.sha256, false]);
   });

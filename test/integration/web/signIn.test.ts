@@ -1,6 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../../server/build/buildWeb.js';
+import { readShippedWorkflows } from '../../../server/start/loadWorkflows.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -61,7 +62,8 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await expect.poll(() => page.getByText('操作成功。').count()).toBe(1);
     await expect.poll(() => page.getByText('入户调查', { exact: true }).count()).toBeGreaterThan(0);
     // The form ran on its precompiled validator under the page's strict Content-Security-Policy.
-    expect(validatorModules).toEqual(['200 /api/tongban/workflows/dibao/2/validator.js']);
+    const dibaoVersion = readShippedWorkflows().find((w) => w.key === 'dibao')!.version;
+    expect(validatorModules).toEqual([`200 /api/tongban/workflows/dibao/${dibaoVersion}/validator.js`]);
     expect(violations).toEqual([]);
     await page.close();
   });
