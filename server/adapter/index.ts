@@ -17,6 +17,7 @@ import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
 import { revealField } from './revealField.js';
 export { maskRecord } from './maskRecords.js';
+export { renameUploads } from './uploadNames.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
 import { serveValidatorModule } from './validatorModule.js';

@@ -27,6 +27,11 @@ onRecordEnrich((e) => {
   require(`${__hooks}/generated/tongban.cjs`).maskRecord(e);
   e.next();
 }, 'users', 'documents');
+// Uploaded files get random names: the name a person gave a scan may carry a name or an ID number.
+onRecordCreateRequest((e) => {
+  require(`${__hooks}/generated/tongban.cjs`).renameUploads(e, 'file');
+  e.next();
+}, 'attachments');
 
 cronAdd('tongban-timers', '* * * * *', () => {
   require(`${__hooks}/generated/tongban.cjs`).onCron();

@@ -67,4 +67,15 @@ describe('attachments of a case in PocketBase', () => {
     expect((await failure(a1.collection('attachments').update(seen[0]!.id, { application: theCase.id }))).status).toBe(403);
     expect((await failure(a1.collection('attachments').delete(seen[0]!.id))).status).toBe(403);
   });
+
+  it('stores a file under a random name with its extension, not the name the person gave it', async () => {
+    const a1 = await server.login('applicant-a1');
+    const record = await upload(a1, pdf(), '320621195503120023_王秀英身份证.PDF');
+    expect(record.file).toMatch(/^[a-z0-9]{20}\.pdf$/);
+    const village = await server.login('village-a1');
+    const seen = await village.collection('attachments').getOne(record.id);
+    expect(JSON.stringify(seen)).not.toMatch(/320621195503120023|王秀英/);
+    const token = await a1.files.getToken();
+    expect((await fetch(a1.files.getURL(record, record.file as string, { token }))).status).toBe(200);
+  });
 });
