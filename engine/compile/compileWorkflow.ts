@@ -16,6 +16,7 @@ import type { ResolverRegistry } from '../registry/resolvers.js';
 import type { ProcessModule } from '../process/processModule.js';
 import { implementationsOf, processModuleProblems } from '../process/processImplementations.js';
 import { unimplementedNames } from '../process/unimplementedNames.js';
+import { subjectFactsRead } from '../conditions/subjectFacts.js';
 
 /** The machine's context: small, persisted with the case. */
 export interface MachineContext {
@@ -32,6 +33,7 @@ export interface MachineEvent {
   type: string;
   data: Record<string, JsonValue>;
   flags: string[];
+  subjectFacts?: Record<string, JsonValue>;
   returnTo?: string;
   role?: string;
   group?: string[];
@@ -52,6 +54,8 @@ export interface CompiledWorkflow {
   process?: ProcessModule;
   /** For each step, the steps that may return a case to it. */
   returners: Record<string, string[]>;
+  /** The subject facts the definition's conditions read (the host passes and records just these). */
+  subjectFactsRead: string[];
 }
 
 /** What a host passes besides the definition. */
@@ -96,7 +100,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   }
 
   const holds = (condition: Condition | undefined, event: MachineEvent): boolean =>
-    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards });
+    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}) });
 
   const machineSetup = setup({
     types: { context: {} as MachineContext, events: {} as MachineEvent },
@@ -169,5 +173,5 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     // The state config is built from data; its shape is checked by validateDefinition above.
     states: states as never,
   });
-  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, resolvers, returners, ...(process ? { process } : {}) };
+  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, resolvers, returners, subjectFactsRead: subjectFactsRead(definition), ...(process ? { process } : {}) };
 }

@@ -7,6 +7,7 @@ import type { GuardRegistry } from '../registry/guards.js';
 import { readPointer } from './jsonPointer.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { UnregisteredNameError } from '../process/unregisteredName.js';
+import { subjectFactHolds } from './subjectFacts.js';
 
 /** What a condition can look at. */
 export interface ConditionScope {
@@ -14,6 +15,8 @@ export interface ConditionScope {
   flags: readonly string[];
   parameters: Record<string, JsonValue>;
   guards: GuardRegistry;
+  /** The facts of the case's subject that the definition reads (absent: no subject, no facts). */
+  subjectFacts?: Record<string, JsonValue>;
 }
 
 function numberOf(value: number | { param: string }, scope: ConditionScope): number {
@@ -35,6 +38,7 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
     if (!guard) throw new UnregisteredNameError('guard', condition.guard);
     return guard({ data: scope.data, parameters: scope.parameters, args: condition.args ?? {} });
   }
+  if ('subjectFact' in condition) return subjectFactHolds(condition, scope.subjectFacts ?? {});
   const value = readPointer(scope.data, condition.path);
   if ('equals' in condition) return equal(value, condition.equals);
   if ('in' in condition) return condition.in.some((v) => equal(value, v));

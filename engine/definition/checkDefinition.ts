@@ -11,6 +11,7 @@ import { unimplementedNames } from '../process/unimplementedNames.js';
 import type { AssigneeLevel, EffectRef, Parameterised, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
+import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 
 /** The levels the org tree has (default: village, township and county all exist). */
@@ -49,9 +50,10 @@ export interface FormFieldSummary {
  * Runs the static checks; returns every problem (shape problems first, if any). With `form`, the
  * fields a step lets its worker reveal must be sensitive fields of the form. Guard, effect and
  * resolver names must be built in or registered by `process`, the definition's process module (its
- * own problems are reported under `/process…`).
+ * own problems are reported under `/process…`). With `catalogue` (the other definitions by key), a
+ * child process a definition starts must exist and name it among its parent starters.
  */
-export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }, form?: FormFieldSummary, process?: ProcessModule): DefinitionProblem[] {
+export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }, form?: FormFieldSummary, process?: ProcessModule, catalogue?: WorkflowCatalogue): DefinitionProblem[] {
   const shape = validateDefinition(def);
   if (shape.length > 0) return shape;
   const problems: DefinitionProblem[] = [];
@@ -107,6 +109,9 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   const moduleProblems = process ? processModuleProblems(process, def.key) : [];
   for (const p of moduleProblems) add(`/process${p.path}`, p.message);
   problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));
+
+  // Starters, subject and links (checkStarters.ts).
+  problems.push(...starterProblems(def, org.levels, form?.fields, catalogue));
 
   // Reveals name sensitive fields of the form.
   if (form) {

@@ -35,7 +35,8 @@ export type Condition =
   | { path: string; exists: boolean }
   | { path: string; length: { gt?: number; gte?: number; lt?: number; lte?: number } }
   | { guard: string; args?: Record<string, JsonValue> }
-  | { flag: string };
+  | { flag: string }
+  | SubjectFactCondition;
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -216,4 +217,55 @@ export interface WorkflowDefinition {
   /** The step the case starts in (usually the applicant's application step). */
   initial: string;
   steps: Record<string, StepDefinition>;
+  /** Who may start a case of this process, and for whom. Default: `[{ kind: 'resident' }, { kind: 'proxy' }]`. */
+  starters?: Starter[];
+  /** What the case is about: a person or household, or an organisation. */
+  subject?: SubjectDeclaration;
 }
+
+// ── Starters, subjects and links (issue 8, points 2–3) ──────────────────────────────────────────
+
+/** The levels of the administrative chain an officer starter may sit at. */
+export type StarterOfficerLevel = 'village' | 'township' | 'county';
+
+/**
+ * Who may start a case, and for whom:
+ * - `resident`: a resident for themselves;
+ * - `proxy`: a village officer for a resident of their village (代办), with or without an account;
+ * - `organisation`: an organisation's account (legal representative or contact) for the organisation;
+ * - `officer`: an officer at `level` (with `role`, if given) about an existing subject of their jurisdiction (复核, 终止, 抽查);
+ * - `parent`: a case of one of `workflows` starting this one as its child (`startChildCase` effect).
+ */
+export type Starter =
+  | { kind: 'resident' }
+  | { kind: 'proxy' }
+  | { kind: 'organisation' }
+  | { kind: 'officer'; level: StarterOfficerLevel; role?: string }
+  | { kind: 'parent'; workflows: string[] };
+
+/** The kinds of starter. */
+export type StarterKind = Starter['kind'];
+
+/**
+ * What a case is about. A person or household is keyed by a keyed hash of the 身份证 number at
+ * `idNumber` (a JSON pointer into the case data), never the number itself; an organisation by its
+ * 统一社会信用代码 at `creditCode` (or, started by an organisation's account, that organisation).
+ */
+export interface SubjectDeclaration {
+  kind: 'person' | 'organisation';
+  /** Person: the pointer of the 身份证 number that keys the subject, e.g. `/applicant/idNumber`. */
+  idNumber?: string;
+  /** Organisation: the pointer of the 统一社会信用代码. */
+  creditCode?: string;
+  /** The pointer of the subject's name (shown masked for a person). */
+  name?: string;
+}
+
+/**
+ * A condition on a fact of the case's subject (set by `setSubjectFact` effects of earlier cases),
+ * e.g. `{ "subjectFact": "dibao.since", "exists": true }`. A dotted path into the subject's facts.
+ */
+export type SubjectFactCondition =
+  | { subjectFact: string; exists: boolean }
+  | { subjectFact: string; equals: JsonValue }
+  | { subjectFact: string; in: JsonValue[] };

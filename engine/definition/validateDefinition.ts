@@ -5,6 +5,8 @@
  */
 import type { DefinitionProblem } from './problems.js';
 import { hasOwnEntry, inheritedNames } from './ownEntry.js';
+import { starterShapeProblems } from './validateStarters.js';
+import { factPathPattern } from '../conditions/subjectFacts.js';
 
 const stepTypes = ['task', 'timer', 'choice', 'final'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend'];
@@ -63,6 +65,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if ('not' in c) return checkCondition(c.not, `${path}/not`);
     if ('flag' in c) return isNonEmptyString(c.flag) ? undefined : add(`${path}/flag`, '标记名必须是非空字符串。');
     if ('guard' in c) return isNonEmptyString(c.guard) ? void checkOwnName(c.guard, `${path}/guard`) : add(`${path}/guard`, '守卫名必须是非空字符串。');
+    if ('subjectFact' in c) return checkSubjectFactCondition(c, path);
     if (typeof c.path !== 'string' || !c.path.startsWith('/')) add(`${path}/path`, '条件须有以“/”开头的数据路径 (JSON Pointer)。');
     const ops = conditionOps.filter((op) => op in c);
     if (ops.length !== 1) return add(path, `条件须恰好有一个比较：${conditionOps.join('、')}。`);
@@ -72,6 +75,17 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     checkParamRef(v, `${path}/${op}`);
     if (op === 'in' && !Array.isArray(v)) add(`${path}/in`, '“in” 必须是数组。');
     if (op === 'exists' && typeof v !== 'boolean') add(`${path}/exists`, '“exists” 必须是 true 或 false。');
+  };
+
+  // A condition on a fact of the case's subject: { subjectFact: "a.b", exists | equals | in }.
+  const checkSubjectFactCondition = (c: Obj, path: string): void => {
+    if (typeof c.subjectFact !== 'string' || !factPathPattern.test(c.subjectFact)) add(`${path}/subjectFact`, '对象事实须为以点分隔的名称，如 "dibao.since"。');
+    else c.subjectFact.split('.').forEach((k) => checkOwnName(k, `${path}/subjectFact`));
+    const ops = ['exists', 'equals', 'in'].filter((op) => op in c);
+    checkUnknown(c, path, ['subjectFact', 'exists', 'equals', 'in']);
+    if (ops.length !== 1) return add(path, '对象事实条件须恰好有一个比较：exists、equals、in。');
+    if (ops[0] === 'exists' && typeof c.exists !== 'boolean') add(`${path}/exists`, '“exists” 必须是 true 或 false。');
+    if (ops[0] === 'in' && !Array.isArray(c.in)) add(`${path}/in`, '“in” 必须是数组。');
   };
 
   const checkTarget = (t: unknown, path: string): void => {
@@ -146,7 +160,8 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     return problems;
   }
   const d = input;
-  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps']);
+  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject']);
+  problems.push(...starterShapeProblems(d));
   if (typeof d.key !== 'string' || !keyPattern.test(d.key)) add('/key', '流程标识 (key) 必须是小写字母开头的字母、数字或连字符。');
   if (!isPosInt(d.version)) add('/version', '版本号 (version) 必须是正整数。');
   if (!isNonEmptyString(d.name)) add('/name', '流程须有名称 (name)。');

@@ -10,5 +10,7 @@ export interface Actor {
   roles: string[];
   /** The actor's org unit (officers) or residence (applicants). Absent for `system`. */
   orgUnit?: OrgUnitRef;
+  /** The organisation (subject id) an organisation's account acts for; it acts on the applicant steps of the organisation's cases. */
+  organisation?: string;
 }
 

@@ -8,7 +8,7 @@ export interface OpenTask {
   key: string;
   step: string;
   level: AssigneeLevel;
-  /** The org unit whose officers act; for the applicant level, the applicant's user id. */
+  /** The org unit whose officers act; for the applicant level, the snapshot's `applicant`. */
   assigneeUnit: string;
   role?: string;
   mode: 'single' | 'any' | 'all';
@@ -49,7 +49,11 @@ export interface CaseSnapshot {
   flags: string[];
   /** Applicant's org path. */
   org: OrgPath;
-  /** Applicant user id. */
+  /**
+   * Who acts on the applicant steps: the applicant's user id; the filing officer's for a resident
+   * without an account (代办) or a case an officer started about a subject; the organisation's
+   * subject id for a case its account started (any account of the organisation acts).
+   */
   applicant: string;
 }
 

@@ -11,5 +11,9 @@ export type Effect =
   /** `issuer`: the level whose body issues the document in its own name (default: the county). */
   | { type: 'renderDocument'; template: string; kind: string; title: string; issuer?: AssigneeLevel }
   | { type: 'notify'; to: 'applicant' | AssigneeLevel; message: string }
-  | { type: 'setData'; path: string; value: JsonValue };
+  | { type: 'setData'; path: string; value: JsonValue }
+  /** Sets a fact of the case's subject (dotted path); `today` stamps the China date of the decision instead of `value`. */
+  | { type: 'setSubjectFact'; fact: string; value: JsonValue; today?: boolean }
+  /** Starts a case of `workflow` as this case's child, about the same subject, with `data`. */
+  | { type: 'startChildCase'; workflow: string; data: Record<string, JsonValue> };
 

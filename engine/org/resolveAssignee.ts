@@ -20,7 +20,8 @@ export function assigneeUnitOf(snapshot: Pick<CaseSnapshot, 'org' | 'applicant'>
 /** Why an actor may not act on a task, or undefined when they may. Messages are Chinese. */
 export function whyActorCannotAct(actor: Actor, task: OpenTask): string | undefined {
   if (task.level === 'applicant') {
-    return actor.id === task.assigneeUnit ? undefined : '此步骤只能由申请人本人办理。';
+    // The applicant party: the applicant, the officer filing for them (代办), or any account of the applicant organisation.
+    return actor.id === task.assigneeUnit || (actor.organisation !== undefined && actor.organisation === task.assigneeUnit) ? undefined : '此步骤只能由申请人本人办理。';
   }
   if (actor.kind !== 'officer' && actor.kind !== 'admin') return '此步骤须由经办工作人员办理。';
   if (actor.orgUnit?.id !== task.assigneeUnit) return '此任务不属于您所在的单位。';

@@ -46,6 +46,33 @@ export const builtInEffects: EffectRegistry = {
   }),
   /** Sets the case data at the JSON pointer `path` to `value` (e.g. a milestone or a default). */
   setData: ({ args }) => ({ effects: [{ type: 'setData', path: str(args.path), value: args.value ?? null }] }),
+  /**
+   * Sets a fact of the case's subject at the dotted path `fact`: to `value`, to the case data at the
+   * pointer `from`, or (`today: true`) to the China date of the decision. Facts outlive the case:
+   * later cases about the same subject read them (`{ "subjectFact": … }`).
+   */
+  setSubjectFact: ({ data, args }) => ({
+    effects: [{
+      type: 'setSubjectFact',
+      fact: str(args.fact),
+      value: typeof args.from === 'string' ? ((readPointer(data, args.from) as JsonValue | undefined) ?? null) : args.value ?? null,
+      ...(args.today === true ? { today: true } : {}),
+    }],
+  }),
+  /**
+   * Starts a case of process `workflow` as this case's child, about the same subject; `pass` maps
+   * pointers of the child's data to pointers of this case's data (`{ "/applicant": "/applicant" }`).
+   * The child must name this process among its `parent` starters.
+   */
+  startChildCase: ({ data, args }) => {
+    const pass = args.pass !== null && typeof args.pass === 'object' && !Array.isArray(args.pass) ? args.pass : {};
+    const child: Record<string, JsonValue> = {};
+    for (const [to, from] of Object.entries(pass)) {
+      const value = typeof from === 'string' ? (readPointer(data, from) as JsonValue | undefined) : undefined;
+      if (value !== undefined) child[to] = value;
+    }
+    return { effects: [{ type: 'startChildCase', workflow: str(args.workflow), data: child }] };
+  },
   /** Raises a flag on the case when the data at `path` is true (e.g. 近亲属备案). */
   flagFromData: ({ data, args }) => (readPointer(data, str(args.path)) === true ? { effects: [], flags: [str(args.flag)] } : { effects: [] }),
 };

@@ -17,6 +17,8 @@ import { mustRecuse } from './recusal.js';
 export interface ActionRuleScope {
   data: Record<string, JsonValue>;
   recusedActors?: readonly string[];
+  /** The facts of the case's subject that the definition reads. */
+  subjectFacts?: Record<string, JsonValue>;
 }
 
 /** The answer of the rules: the task the actor acts on, or a typed refusal with a Chinese reason. */
@@ -66,7 +68,7 @@ export function actionVerdict(wf: CompiledWorkflow, snapshot: CaseSnapshot, acto
   if (typeof task === 'string') return { ok: false, code: 'not_your_task', message: task };
   if (mustRecuse(step, actor, scope.recusedActors)) return { ok: false, code: 'not_your_task', message: '您已备案为申请家庭的近亲属，须回避，不能办理此案件。' };
   if (action.kind === 'extend' && snapshot.clock.extended) return { ok: false, code: 'not_allowed', message: '办理时限已延长过，不能再次延长。' };
-  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards })) {
+  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}) })) {
     return { ok: false, code: 'not_allowed', message: `当前条件下不能进行“${action.label}”。` };
   }
   return { ok: true, task };

@@ -23,7 +23,7 @@ export interface ActionOffer {
 }
 
 /** The actions `actor` may take on the case now (empty when none). */
-export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, env: Pick<DecideEnv, 'data' | 'recusedActors'>): ActionOffer[] {
+export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, env: Pick<DecideEnv, 'data' | 'recusedActors' | 'subjectFacts'>): ActionOffer[] {
   if (snapshot.status === 'done') return [];
   const step = ownEntry(wf.definition.steps, snapshot.step);
   if (!step || (step.type !== 'task' && step.type !== 'timer')) return [];

@@ -26,6 +26,11 @@ export interface DecideEnv {
    * and a non-empty list raises the `relativeFiling` flag on the next accepted command.
    */
   recusedActors?: string[];
+  /**
+   * The facts of the case's subject that the definition reads (`subjectFactsRead`), as the host
+   * found them; recorded in the event so that replay decides with the same facts.
+   */
+  subjectFacts?: Record<string, JsonValue>;
 }
 
 const reject = (code: Rejection['code'], message: string, path?: string): Decision => ({ ok: false, rejection: path ? { code, message, path } : { code, message } });
@@ -69,6 +74,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     type: command.action,
     data: env.data,
     flags,
+    ...(env.subjectFacts ? { subjectFacts: env.subjectFacts } : {}),
     ...(command.returnTo ? { returnTo: command.returnTo } : {}),
     ...(task?.role ? { role: task.role } : {}),
     ...(step.type === 'task' && step.assignee.group ? { group: step.assignee.group } : {}),
