@@ -30,7 +30,7 @@ describe('names every object inherits, sent to every route', () => {
     const su = await server.superuser();
     const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
     await su.collection('users').create({ email: 'clerk@demo.tongban', password: demoPassword, passwordConfirm: demoPassword, name: '曲塘镇 无低保职责的办事员', role: 'officer', org_unit: township.id, duties: [] });
-    const users = { applicant: 'applicant-a1', township: 'township-a', village: 'village-a1', county: 'county', clerk: 'clerk@demo.tongban' };
+    const users = { applicant: 'applicant-a1', township: 'township-a', village: 'village-a1', county: 'county', clerk: 'clerk@demo.tongban', admin: 'admin@demo.tongban' };
     const clients = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await server.login(u)] as const)));
     for (const [k, pb] of Object.entries(clients)) tokens[k] = pb.authStore.token;
 
@@ -84,6 +84,11 @@ describe('names every object inherits, sent to every route', () => {
       expectRefused(await call(tokens.township!, 'POST', route, section), `data section ${name}`);
       const field = `{"action":"accept","version":${atAccept.version},"commandId":"${randomUUID()}",${JSON.stringify(name)}:1}`;
       expectRefused(await call(tokens.township!, 'POST', route, field), `body field ${name}`);
+      for (const path of [`/${name}`, `/applicant/${name}`, `/household/members/0/${name}`]) {
+        expectRefused(await call(tokens.township!, 'POST', `/api/tongban/cases/${atAccept.id}/reveal`, { field: path, reason: '核对身份信息' }), `reveal ${path}`);
+      }
+      const openTask = (await (await server.superuser()).collection('tasks').getFullList({ filter: `application = "${atAccept.id}" && status = "open"` }))[0]!;
+      expectRefused(await call(tokens.admin!, 'POST', `/api/tongban/tasks/${openTask.id}/reassign`, { userId: name }), `reassign to ${name}`);
     }
     expect(await footprint(atAccept)).toEqual(before);
   });
@@ -99,6 +104,10 @@ describe('names every object inherits, sent to every route', () => {
       expectRefused(await call(tokens.township!, 'GET', `/api/tongban/cases/${key}/verify`), `verify ${name}`);
       expectRefused(await call(tokens.township!, 'POST', `/api/tongban/cases/${key}/commands`, { action: 'accept', version: 1, commandId: randomUUID() }), `command on ${name}`);
       expectRefused(await call(tokens.township!, 'POST', `/api/tongban/tasks/${key}/claim`), `claim ${name}`);
+      expectRefused(await call(tokens.township!, 'POST', `/api/tongban/tasks/${key}/release`), `release ${name}`);
+      expectRefused(await call(tokens.township!, 'POST', `/api/tongban/tasks/${key}/reassign`, { userId: name }), `reassign ${name}`);
+      expectRefused(await call(tokens.township!, 'POST', `/api/tongban/cases/${key}/reveal`, { field: '/applicant/idNumber', reason: '核对身份信息' }), `reveal on ${name}`);
+      expectRefused(await call(tokens.admin!, 'POST', `/api/tongban/admin/outbox/${key}/retry`), `retry ${name}`);
       expectRefused(await call('', 'GET', `/api/tongban/workflows/${key}/1/validator.js`), `validator key ${name}`);
       expectRefused(await call('', 'GET', `/api/tongban/workflows/dibao/${key}/validator.js`), `validator version ${name}`);
     }
