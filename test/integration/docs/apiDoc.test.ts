@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillPlaceholders, matchAnswer, parseApiExamples, type ApiExample } from '../../support/apiDocExamples.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+const doc = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8');
+const examples = parseApiExamples(doc);
+
+/** A 1×1 PNG, for multipart examples that upload `@photo.png`. */
+const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+function multipart(body: string): FormData {
+  const form = new FormData();
+  for (const line of body.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const at = line.indexOf('=');
+    const name = line.slice(0, at);
+    const value = line.slice(at + 1);
+    if (value.startsWith('@')) form.append(name, new Blob([tinyPng], { type: 'image/png' }), value.slice(1));
+    else form.append(name, value);
+  }
+  return form;
+}
+
+describe('docs/api.md', () => {
+  let server: TestServer;
+  const tokens = new Map<string, string>();
+  const vars = new Map<string, unknown>();
+
+  beforeAll(async () => {
+    server = await startPocketBase({ simulatedClock: true });
+    await server.setClock(new Date('2026-03-02T09:00:00+08:00'));
+  });
+  afterAll(() => server?.dispose());
+
+  async function token(user: string): Promise<string> {
+    if (!tokens.has(user)) {
+      const pb = user === 'superuser' ? await server.superuser() : await server.login(user);
+      tokens.set(user, pb.authStore.token);
+    }
+    return tokens.get(user)!;
+  }
+
+  async function fill(text: string): Promise<string> {
+    const names = [...text.matchAll(/\{\{token ([^}]+)\}\}/g)].map((m) => m[1]!.trim());
+    for (const user of names) await token(user);
+    return fillPlaceholders(text, (name) => {
+      if (name === 'uuid') return randomUUID();
+      if (name.startsWith('token ')) return tokens.get(name.slice(6).trim())!;
+      if (!vars.has(name)) throw new Error(`{{${name}}} is used before an answer captured it`);
+      const value = vars.get(name);
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    });
+  }
+
+  async function run(example: ApiExample): Promise<{ status: number; body: unknown }> {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(example.headers)) headers[k] = await fill(v);
+    const filledBody = await fill(example.body);
+    let body: BodyInit | undefined;
+    if (headers['content-type']?.startsWith('multipart/form-data')) {
+      delete headers['content-type'];
+      body = multipart(filledBody);
+    } else if (filledBody !== '') body = filledBody;
+    const res = await fetch(server.url + (await fill(example.path)), { method: example.method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: compared as text
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  it('has examples for every route', () => {
+    expect(examples.length).toBeGreaterThan(10);
+  });
+
+  it('answers every example as documented, in the order of the page', async () => {
+    const problems: string[] = [];
+    for (const example of examples) {
+      const where = `${example.section}: ${example.method} ${example.path}`;
+      try {
+        const actual = await run(example);
+        if (actual.status !== example.status) problems.push(`${where}: status ${actual.status}, documented ${example.status}: ${JSON.stringify(actual.body).slice(0, 400)}`);
+        else if (example.answer !== undefined) problems.push(...matchAnswer(example.answer, actual.body, vars).map((p) => `${where}: ${p}`));
+      } catch (e) {
+        problems.push(`${where}: ${(e as Error).message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
