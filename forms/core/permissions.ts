@@ -60,7 +60,7 @@ function changesNothing(value: unknown, before: unknown): boolean {
 }
 
 /**
- * Merges `incoming` into `stored` where writable, as a JSON Merge Patch (RFC 7386): objects are
+ * Merges `incoming` into `stored` where writable, as a JSON Merge Patch (RFC 7396): objects are
  * merged field by field (omitted fields keep their stored value), `null` removes a field, arrays
  * and other values are replaced whole. A change to a `read`, `masked` or `hidden` path is refused
  * with its path; sending back what is stored (or a part of it) is accepted. `stored` is not modified.

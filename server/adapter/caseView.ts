@@ -5,6 +5,7 @@
 import { maskSensitiveFields, redactForView, type FieldPermissions } from '../../forms/core/index.js';
 import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
+import type { PendingTimer } from './pendingTimers.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
 /** The permissions of the current step for an actor: their written sections writable, the rest as configured. */
@@ -18,7 +19,7 @@ export function stepPermissions(wf: LoadedWorkflow, stepName: string, writes: st
 }
 
 /** The case summary every route answers with. */
-export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow): Record<string, unknown> {
+export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, timers: PendingTimer[]): Record<string, unknown> {
   return {
     id: record.id,
     caseNo: record.getString('case_no'),
@@ -31,6 +32,7 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     flags: snapshot.flags,
     clock: snapshot.clock,
     tasks: snapshot.tasks,
+    timers,
   };
 }
 

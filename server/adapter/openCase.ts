@@ -5,6 +5,7 @@
 import { availableActions, createWorkingCalendar, startCase, type JsonValue } from '../../engine/index.js';
 import { actorOf } from './actors.js';
 import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
+import { pendingTimers } from './pendingTimers.js';
 import { caseSummary } from './caseView.js';
 import { actorByValue } from './eventActor.js';
 import { mergeCommandData, openingWrites } from './mergeCommandData.js';
@@ -107,7 +108,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     });
     // Same commit order as a command: effects, event, then the case with the data the effects set.
     saveCase(tx, record, wf, started.snapshot, nextData);
-    answer = { status: 201, body: { case: caseSummary(record, started.snapshot, wf), event, actions: availableActions(wf.compiled, started.snapshot, actor, { data: nextData }) } };
+    answer = { status: 201, body: { case: caseSummary(record, started.snapshot, wf, pendingTimers(tx, record.id)), event, actions: availableActions(wf.compiled, started.snapshot, actor, { data: nextData }) } };
     storeAnswer(tx, binding, record.id, answer);
   });
   return answer!;

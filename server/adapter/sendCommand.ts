@@ -27,6 +27,8 @@ import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './co
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther } from './claimedTask.js';
+import { draftProblems } from './draftProblems.js';
+import { pendingTimers } from './pendingTimers.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422 };
 
@@ -87,9 +89,12 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     const missing = (action.writes ?? []).filter((s) => !hasOwnEntry(data, s));
     if (missing.length > 0) throw invalidData('申请内容不完整。', missing.map((s) => ({ path: `/data/${s}`, message: `请填写“${String(ownEntry(wf.formSchema?.properties as Record<string, { title?: string }> | undefined, s)?.title ?? s)}”部分。` })));
   }
-  if (wf.validator && data !== stored) {
+  // A draft is checked loosely (what is missing is fine); submitting checks the whole form strictly,
+  // also when it sends nothing new (a draft saved loosely must not slip through).
+  if (wf.validator && (data !== stored || action?.kind === 'submit')) {
     const result = wf.validator.validate(data);
-    if (!result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+    const errors = result.valid ? [] : action?.kind === 'save' ? draftProblems(result.errors) : result.errors;
+    if (errors.length > 0) throw invalidData('填写内容有误，请按提示修改。', errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
   }
 
   const at = now(app);
@@ -124,7 +129,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         answer = {
           status: 200,
           body: {
-            case: caseSummary(record, decision.snapshot, wf),
+            case: caseSummary(record, decision.snapshot, wf, pendingTimers(tx, record.id)),
             event: committed.event,
             actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data }),
           },

@@ -82,4 +82,11 @@ describe('field permissions in depth', () => {
   it('show a hidden section only through its visible parts', () => {
     expect(redactForView({ '/applicant/name': 'read' }, { applicant: { name: '王秀英', idNumber: '320621195503120023' }, income: { wages: 1 } })).toEqual({ applicant: { name: '王秀英' } });
   });
+
+  it('merge a written section as a JSON Merge Patch: fields not sent keep their value, null removes one, arrays replace', () => {
+    const stored = { applicant: { name: '王秀英', phone: '13912345678', proxyName: '李四', documents: [{ name: 'a', file: 'x/a.png' }] } };
+    const merged = applyPermissions({ '/applicant': 'write' }, { applicant: { documents: [{ name: 'b', file: 'y/b.png' }], proxyName: null } }, stored);
+    expect(merged).toEqual({ ok: true, data: { applicant: { name: '王秀英', phone: '13912345678', documents: [{ name: 'b', file: 'y/b.png' }] } } });
+    expect(stored.applicant.proxyName).toBe('李四');
+  });
 });

@@ -94,7 +94,10 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
     const county = await server.login('county');
     const verdict = await county.send<{ ok: boolean; firstBrokenSeq: number }>(`/api/tongban/cases/${opened.case.id}/verify`, {});
     expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: 2 });
-    expect((await failure(a1.send(`/api/tongban/cases/${opened.case.id}/verify`, {}))).status).toBe(403);
+    // The applicant may check their own case's history too; another applicant cannot see it at all.
+    expect(await a1.send(`/api/tongban/cases/${opened.case.id}/verify`, {})).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+    const b1 = await server.login('applicant-b1');
+    expect((await failure(b1.send(`/api/tongban/cases/${opened.case.id}/verify`, {}))).status).toBe(404);
   });
 
   it('refuses the simulated clock to anyone but the superuser', async () => {
