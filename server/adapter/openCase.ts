@@ -6,6 +6,7 @@ import { availableActions, createWorkingCalendar, startCase, type JsonValue } fr
 import { actorOf } from './actors.js';
 import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
 import { pendingTimers } from './pendingTimers.js';
+import { draftProblems } from './draftProblems.js';
 import { caseSummary } from './caseView.js';
 import { actorByValue } from './eventActor.js';
 import { mergeCommandData, openingWrites } from './mergeCommandData.js';
@@ -74,8 +75,10 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
       const merged = mergeCommandData(wf, wf.definition.initial, openingWrites(wf), body.data, {});
       if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
       data = merged.data;
+      // Opening starts a draft: checked loosely, like a save; submitting checks strictly.
       const result = wf.validator?.validate(data);
-      if (result && !result.valid) throw invalidData('填写内容有误，请按提示修改。', result.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
+      const errors = result && !result.valid ? draftProblems(result.errors) : [];
+      if (errors.length > 0) throw invalidData('填写内容有误，请按提示修改。', errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
     }
 
     const at = now(tx);
