@@ -1,6 +1,6 @@
 /**
  * Facts of a case's subject (a person or household, an organisation): a JSON object that effects
- * of earlier cases set (`setSubjectFact`) and conditions read (`{ "subjectFact": "dibao.since", … }`),
+ * of earlier cases set (`setSubjectFact`) and conditions read (`{ "subjectFact": "assistance.since", … }`),
  * addressed by dotted paths. Only own properties are followed.
  */
 import type { Condition, JsonValue, SubjectFactCondition, WorkflowDefinition } from '../definition/types.js';

@@ -94,7 +94,7 @@ export function starterProblems(def: WorkflowDefinition, levels: readonly string
     const args = ref.args ?? {};
     if (ref.effect === 'setSubjectFact') {
       if (!hasSubject) add(`${path}/effect`, '案件没有对象 (subject)，不能设置对象事实。');
-      if (typeof args.fact !== 'string' || !factPathPattern.test(args.fact)) add(`${path}/args/fact`, '须写明以点分隔的事实名称，如 "dibao.since"。');
+      if (typeof args.fact !== 'string' || !factPathPattern.test(args.fact)) add(`${path}/args/fact`, '须写明以点分隔的事实名称，如 "assistance.since"。');
       const sources = ['value', 'from', 'today'].filter((k) => args[k] !== undefined);
       if (sources.length !== 1) add(`${path}/args`, '须恰好给出 value、from（数据路径）或 today: true 之一。');
       if (args.from !== undefined && (typeof args.from !== 'string' || !args.from.startsWith('/'))) add(`${path}/args/from`, '须为数据路径 (JSON Pointer)。');

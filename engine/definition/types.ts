@@ -263,7 +263,7 @@ export interface SubjectDeclaration {
 
 /**
  * A condition on a fact of the case's subject (set by `setSubjectFact` effects of earlier cases),
- * e.g. `{ "subjectFact": "dibao.since", "exists": true }`. A dotted path into the subject's facts.
+ * e.g. `{ "subjectFact": "assistance.since", "exists": true }`. A dotted path into the subject's facts.
  */
 export type SubjectFactCondition =
   | { subjectFact: string; exists: boolean }

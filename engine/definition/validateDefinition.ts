@@ -79,7 +79,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
 
   // A condition on a fact of the case's subject: { subjectFact: "a.b", exists | equals | in }.
   const checkSubjectFactCondition = (c: Obj, path: string): void => {
-    if (typeof c.subjectFact !== 'string' || !factPathPattern.test(c.subjectFact)) add(`${path}/subjectFact`, '对象事实须为以点分隔的名称，如 "dibao.since"。');
+    if (typeof c.subjectFact !== 'string' || !factPathPattern.test(c.subjectFact)) add(`${path}/subjectFact`, '对象事实须为以点分隔的名称，如 "assistance.since"。');
     else c.subjectFact.split('.').forEach((k) => checkOwnName(k, `${path}/subjectFact`));
     const ops = ['exists', 'equals', 'in'].filter((op) => op in c);
     checkUnknown(c, path, ['subjectFact', 'exists', 'equals', 'in']);
