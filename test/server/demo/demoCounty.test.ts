@@ -31,7 +31,8 @@ describe('demoCounty', () => {
       const real = villages.get(unit.code);
       if (real !== undefined) expect(unit.name, unit.code).toContain(real.replace(/(村|居)委会$/, ''));
     }
-  });
+    // Reading the whole country's village list takes seconds on a busy 2-core machine.
+  }, 30_000);
 
   it('lists every account of the brief, officers with the 低保 duty and everyone in an existing unit', () => {
     expect(demoAccounts.map((a) => a.email.replace('@demo.tongban', ''))).toEqual([
