@@ -12,16 +12,26 @@ export function calendarVersionHash(overrides: CalendarOverride[]): string {
   return sha256(canonicalJson(overrides));
 }
 
+/**
+ * Versions known to be committed (found by a read), so a command reads `calendar_versions` only
+ * until its version has been seen once. A version inserted by a transaction that may still roll back
+ * is not remembered.
+ */
+const committedVersions = new Set<string>();
+
 /** Stores `overrides` as a calendar version unless stored already; returns its hash. Inside the caller's transaction. */
 export function saveCalendarVersion(tx: PbApp, overrides: CalendarOverride[]): string {
   const hash = calendarVersionHash(overrides);
+  if (committedVersions.has(hash)) return hash;
   const found = tx.findRecordsByFilter('calendar_versions', 'hash = {:h}', '', 1, 0, { h: hash });
-  if (found.length === 0) {
-    const r = newRecord(tx, 'calendar_versions');
-    r.set('hash', hash);
-    r.set('overrides', overrides);
-    tx.save(r);
+  if (found.length > 0) {
+    committedVersions.add(hash);
+    return hash;
   }
+  const r = newRecord(tx, 'calendar_versions');
+  r.set('hash', hash);
+  r.set('overrides', overrides);
+  tx.save(r);
   return hash;
 }
 

@@ -61,6 +61,8 @@ function respond(e: PbRequestEvent, run: () => RouteAnswer): void {
 
 function requireAuth(e: PbRequestEvent): PbRecord {
   if (!e.auth || e.auth.collection().name !== 'users') throw unauthorized();
+  const disabled = disabledUserRefusal(e.auth);
+  if (disabled) throw disabled;
   return e.auth;
 }
 
@@ -156,7 +158,7 @@ interface PbHookEvent extends PbRequestEvent {
 
 /**
  * Hooks on users (registered in `pb_hooks`): refuse deleting a user with history (they are
- * disabled instead), refuse a disabled user's sign-in and every request made with their token.
+ * disabled instead), refuse a disabled user's sign-in, and on disabling end their tokens and realtime connections.
  */
 export const userHooks = {
   /** `onRecordDeleteRequest` on users: a Chinese 409 instead of the deletion. */
@@ -186,12 +188,6 @@ export const userHooks = {
     if (disabling) e.record.refreshTokenKey();
     e.next();
     if (disabling) dropRealtimeClients(e.record.id);
-  },
-  /** `routerUse`: a request carrying a disabled user's token is refused. */
-  request(e: PbHookEvent): void {
-    const refusal = disabledUserRefusal(e.auth);
-    if (refusal) e.json(refusal.status, refusal.toBody());
-    else e.next();
   },
 };
 

@@ -107,6 +107,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     const r = decision.rejection;
     throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
   }
+  // Who acts, by value, read beside other writers like everything decide needed.
+  const actedBy = actorByValue(app, actor, auth.getString('name'));
   let answer: RouteAnswer | undefined;
   let refusal: unknown;
   try {
@@ -121,7 +123,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           commandId: body.commandId,
           comment: body.comment,
           dataPatch: patch ?? null,
-          actor: actorByValue(tx, actor, auth.getString('name')),
+          actor: actedBy,
           calendar: overrides,
           recused,
           ...(body.returnTo ? { returnTo: body.returnTo } : {}),

@@ -38,7 +38,11 @@ export function userDeletionRefusal(app: PbApp, user: PbRecord): HttpError | nul
   return new HttpError(409, 'user_has_history', `用户“${user.getString('name') || user.id}”有办理或申请记录，不能删除，以免历史记录缺失。请改为停用该账号（将“disabled”设为 true）。`);
 }
 
-/** 403 for a disabled user signing in or sending a request with an earlier token; null otherwise. */
+/**
+ * 403 for a disabled user signing in or reaching a Tongban route; null otherwise. (Their earlier
+ * tokens stop verifying anyway: disabling renews the token key. No router-wide middleware does this
+ * check: a JS middleware on every request would hold a second VM of PocketBase's pool per request.)
+ */
 export function disabledUserRefusal(user: PbRecord | null): HttpError | null {
   if (!user || user.collection().name !== 'users' || !user.getBool('disabled')) return null;
   return new HttpError(403, 'user_disabled', '该账号已停用，不能登录或办理业务。如有疑问请联系管理员。');

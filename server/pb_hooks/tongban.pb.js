@@ -16,7 +16,6 @@ routerAdd('POST', '/api/tongban/admin/sweep', (e) => require(`${__hooks}/generat
 routerAdd('POST', '/api/tongban/test/clock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.setClock(e));
 
 // Off-boarding: users with history are disabled, never deleted; disabled users are shut out.
-routerUse((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.request(e));
 onRecordDeleteRequest((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.deleteRequest(e), 'users');
 onRecordDelete((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.delete(e), 'users');
 onRecordAuthRequest((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.authRequest(e), 'users');
