@@ -2,7 +2,8 @@
  * Compiles a workflow definition into an XState v5 machine: one state per step, one event per
  * action, conditional routes as guarded transitions, 补正 returns that remember who returned the
  * case so that resubmission resumes there, countersign as a guarded self-transition, choice and
- * skippable timer steps as eventless (`always`) transitions. Compile once per definition version.
+ * skippable timer steps as eventless (`always`) transitions, panel ballots as a self-transition until
+ * the panel is decided. Compile once per definition version.
  */
 import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { ActionDefinition, Condition, JsonValue, Route, StepDefinition, Target, WorkflowDefinition } from '../definition/types.js';
@@ -37,6 +38,10 @@ export interface MachineEvent {
   returnTo?: string;
   role?: string;
   group?: string[];
+  /** Results of the case's decided panels after this command, by step name. */
+  panels?: Record<string, string>;
+  /** For a ballot: whether it decided the panel (the last one that counts); undecided, the case stays. */
+  panelDecided?: boolean;
 }
 
 /** A definition compiled for running cases. */
@@ -100,7 +105,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   }
 
   const holds = (condition: Condition | undefined, event: MachineEvent): boolean =>
-    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}) });
+    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}) });
 
   const machineSetup = setup({
     types: { context: {} as MachineContext, events: {} as MachineEvent },
@@ -113,6 +118,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
         const approved = new Set([...context.approvals, e.role ?? '']);
         return (e.group ?? []).some((role) => !approved.has(role));
       },
+      panelUndecided: ({ event }) => (event as MachineEvent).panelDecided !== true,
     },
     actions: {
       rememberReturner: assign({ returnedFrom: (_, params: { step: string }) => params.step }),
@@ -138,6 +144,8 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       }));
     }
     if (action.kind === 'save' || action.kind === 'extend') return [{ actions: [] }];
+    // A ballot that leaves the panel undecided keeps the case where it is; the deciding one routes on the result.
+    if (action.kind === 'vote') return [{ guard: { type: 'panelUndecided' as const }, actions: [] }, ...routeTransitions(action.target).map((t) => ({ ...t, reenter: true, actions: [{ type: 'forgetReturner' as const }] }))];
     const transitions: object[] = [];
     if (action.kind === 'submit' || action.kind === 'approve') {
       for (const returner of ownEntry(returners, stepName) ?? []) {

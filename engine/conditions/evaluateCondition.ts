@@ -17,6 +17,8 @@ export interface ConditionScope {
   guards: GuardRegistry;
   /** The facts of the case's subject that the definition reads (absent: no subject, no facts). */
   subjectFacts?: Record<string, JsonValue>;
+  /** Results of the case's decided panels, by step name (absent: none decided). */
+  panels?: Readonly<Record<string, string>>;
 }
 
 function numberOf(value: number | { param: string }, scope: ConditionScope): number {
@@ -33,6 +35,7 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, scope));
   if ('not' in condition) return !evaluateCondition(condition.not, scope);
   if ('flag' in condition) return scope.flags.includes(condition.flag);
+  if ('panel' in condition) return ownEntry(scope.panels, condition.panel) === condition.result;
   if ('guard' in condition) {
     const guard = ownEntry(scope.guards, condition.guard);
     if (!guard) throw new UnregisteredNameError('guard', condition.guard);

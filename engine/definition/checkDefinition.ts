@@ -2,7 +2,7 @@
  * Static checks of a well-formed definition: every step reachable from the start, every
  * non-final step with a way out, every target defined, every assignee resolvable in the org
  * tree, every named guard and effect implemented, and per-step deadlines that fit the overall
- * statutory limit.
+ * statutory limit; panels that can reach their quorum and routes on results they can come to.
  */
 import { resolveLevel } from '../org/resolveAssignee.js';
 import type { ProcessModule } from '../process/processModule.js';
@@ -13,6 +13,7 @@ import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
 import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
+import { panelProblems } from './panelProblems.js';
 
 /** The levels the org tree has (default: village, township and county all exist). */
 export interface OrgTreeSummary {
@@ -106,6 +107,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
       });
     }
   }
+  // Panels: quorum reachable, results routed, routes on results that can occur (panelProblems.ts).
+  problems.push(...panelProblems(def, parameters));
   const moduleProblems = process ? processModuleProblems(process, def.key) : [];
   for (const p of moduleProblems) add(`/process${p.path}`, p.message);
   problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));

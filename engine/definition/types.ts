@@ -36,7 +36,8 @@ export type Condition =
   | { path: string; length: { gt?: number; gte?: number; lt?: number; lte?: number } }
   | { guard: string; args?: Record<string, JsonValue> }
   | { flag: string }
-  | SubjectFactCondition;
+  | SubjectFactCondition
+  | PanelCondition;
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -90,7 +91,11 @@ export type ActionKind =
   /** Raises an objection during a timer step (公示异议). */
   | 'object'
   /** Extends the overall statutory limit (30 → 45 working days), with a mandatory reason. */
-  | 'extend';
+  | 'extend'
+  /** A panel member casts their own ballot (a vote, a score, an abstention or a 回避 declaration); see {@link PanelDefinition}. */
+  | 'vote'
+  /** The organiser closes the panel: it is tallied now (quorum not reached if too few voted) and the case routes on the result. */
+  | 'closePanel';
 
 /** An action offered on a step. The key in `actions` is its name, e.g. `approve`, `requestCorrection`. */
 export interface ActionDefinition {
@@ -139,6 +144,8 @@ export interface TaskStep {
   recusal?: boolean;
   /** Effects applied on entering the step. */
   onEnter?: EffectRef[];
+  /** A group decision taken on this step (民主评议, expert review): members vote or score, the step's assignee organises. */
+  panel?: PanelDefinition;
 }
 
 /** Which parts of the case data a step shows, and their permission. */
@@ -269,3 +276,51 @@ export type SubjectFactCondition =
   | { subjectFact: string; exists: boolean }
   | { subjectFact: string; equals: JsonValue }
   | { subjectFact: string; in: JsonValue[] };
+
+// ── Panels (group decisions) ───────────────────────────────────────────────────────────────
+
+/** What a panel's members cast: a vote (for, against) or a score; either may abstain or declare a conflict (回避). */
+export type PanelBallotKind = 'vote' | 'score';
+
+/** What a panel can come to. `quorumNotReached`: too few members cast a ballot before it closed. */
+export type PanelResult = 'passed' | 'failed' | 'quorumNotReached';
+
+/** Routing on a panel's result, e.g. `{ "panel": "review", "result": "passed" }` (`panel` is the panel's step name). */
+export interface PanelCondition {
+  panel: string;
+  result: PanelResult;
+}
+
+/**
+ * Who sits on a panel: the officers holding `role` at the unit of `level` on the case (all of
+ * them, or `draw` of them drawn deterministically from the case id). Staff the 近亲属 register
+ * names for the case are never members.
+ */
+export interface PanelMembers {
+  level: Parameterised<Exclude<AssigneeLevel, 'applicant'>>;
+  /** The duty a member holds at that unit, e.g. `appraiser`. Omit for every officer of the unit. */
+  role?: string;
+  /** Draw this many members from the candidates (by a hash of the case id, reproducible); omit to seat every candidate. */
+  draw?: Parameterised<number>;
+}
+
+/** How many members must cast a ballot (abstentions count, 回避 does not): `count` of them, or a `share` of the members not recused. */
+export type PanelQuorum = { count: Parameterised<number> } | { share: number };
+
+/**
+ * How a panel decides, among the ballots cast (abstentions included, 回避 excluded):
+ * `majority` — more than half voted for; `twoThirds` — at least two thirds voted for;
+ * `{ averageScoreAtLeast }` — the average of the scores given (abstentions excluded) reaches the value.
+ */
+export type PanelRule = 'majority' | 'twoThirds' | { averageScoreAtLeast: Parameterised<number> };
+
+/** A group decision on a task step: members, quorum, result rule. */
+export interface PanelDefinition {
+  members: PanelMembers;
+  /** `vote` (for / against) or `score` (0 … maxScore). */
+  ballot: PanelBallotKind;
+  /** For `score` panels: the highest score a member may give (default 100). */
+  maxScore?: number;
+  quorum: PanelQuorum;
+  rule: PanelRule;
+}

@@ -7,9 +7,10 @@ import type { DefinitionProblem } from './problems.js';
 import { hasOwnEntry, inheritedNames } from './ownEntry.js';
 import { starterShapeProblems } from './validateStarters.js';
 import { factPathPattern } from '../conditions/subjectFacts.js';
+import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
 
 const stepTypes = ['task', 'timer', 'choice', 'final'];
-const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend'];
+const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend', 'vote', 'closePanel'];
 const levels = ['applicant', 'village', 'township', 'county'];
 const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated'];
 const conditionOps = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'length'];
@@ -64,6 +65,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     }
     if ('not' in c) return checkCondition(c.not, `${path}/not`);
     if ('flag' in c) return isNonEmptyString(c.flag) ? undefined : add(`${path}/flag`, '标记名必须是非空字符串。');
+    if ('panel' in c) return void problems.push(...panelConditionProblems(c, path));
     if ('guard' in c) return isNonEmptyString(c.guard) ? void checkOwnName(c.guard, `${path}/guard`) : add(`${path}/guard`, '守卫名必须是非空字符串。');
     if ('subjectFact' in c) return checkSubjectFactCondition(c, path);
     if (typeof c.path !== 'string' || !c.path.startsWith('/')) add(`${path}/path`, '条件须有以“/”开头的数据路径 (JSON Pointer)。');
@@ -143,7 +145,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (a.kind === 'return') {
         if (!Array.isArray(a.returnTo) || a.returnTo.length === 0 || !a.returnTo.every(isNonEmptyString)) add(`${ap}/returnTo`, '退回操作须列出可退回的步骤 (returnTo)。');
         else a.returnTo.forEach((t: string, i: number) => checkOwnName(t, `${ap}/returnTo/${i}`));
-      } else if (['submit', 'approve', 'reject', 'withdraw', 'object'].includes(a.kind as string)) {
+      } else if (['submit', 'approve', 'reject', 'withdraw', 'object', 'vote', 'closePanel'].includes(a.kind as string)) {
         if (a.target === undefined) add(`${ap}/target`, '此操作须有目标步骤 (target)。');
         else checkTarget(a.target, `${ap}/target`);
       }
@@ -192,7 +194,8 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if (!stepTypes.includes(s.type as string)) { add(`${sp}/type`, `步骤类型必须是 ${stepTypes.join('、')} 之一。`); continue; }
     if (!isNonEmptyString(s.name)) add(`${sp}/name`, '步骤须有中文名称 (name)。');
     if (s.type === 'task') {
-      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter']);
+      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter', 'panel']);
+      if (s.panel !== undefined) problems.push(...panelShapeProblems(s.panel, `${sp}/panel`));
       checkAssignee(s.assignee, `${sp}/assignee`);
       checkActions(s.actions, `${sp}/actions`, true);
       if (s.deadline !== undefined) checkDuration(s.deadline, `${sp}/deadline`);

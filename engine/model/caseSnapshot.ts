@@ -1,6 +1,7 @@
 /** What a case holds between commands: its step, open tasks, statutory clock and flags. */
 import type { AssigneeLevel, JsonValue } from '../definition/types.js';
 import type { OrgPath } from './orgPath.js';
+import type { PanelState } from './panel.js';
 
 /** A task that is open on a case. */
 export interface OpenTask {
@@ -11,7 +12,9 @@ export interface OpenTask {
   /** The org unit whose officers act; for the applicant level, the snapshot's `applicant`. */
   assigneeUnit: string;
   role?: string;
-  mode: 'single' | 'any' | 'all';
+  /** A panel member's own task: only this user may act on it (`mode: panel`). */
+  assigneeUser?: string;
+  mode: 'single' | 'any' | 'all' | 'panel';
   /** ISO date-time of the step deadline, if the step has one. */
   dueAt?: string;
 }
@@ -55,5 +58,7 @@ export interface CaseSnapshot {
    * subject id for a case its account started (any account of the organisation acts).
    */
   applicant: string;
+  /** Panels seated on the case, by step name (absent on cases that never met one). */
+  panels?: Record<string, PanelState>;
 }
 

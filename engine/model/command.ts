@@ -1,5 +1,6 @@
 /** What a client asks of a case. */
 import type { JsonValue } from '../definition/types.js';
+import type { Ballot } from './panel.js';
 
 /** A command on a case, as sent by a client. */
 export interface Command {
@@ -17,5 +18,7 @@ export interface Command {
   returnTo?: string;
   /** For timer commands: the timer key that fell due. */
   timerKey?: string;
+  /** For `vote` actions: the member's own ballot. */
+  ballot?: Ballot;
 }
 

@@ -14,4 +14,5 @@ export type { Actor } from './actor.js';
 export type { Command } from './command.js';
 export type { CaseClock, CaseSnapshot, OpenTask } from './caseSnapshot.js';
 export type { Effect } from './effect.js';
+export type { Ballot, PanelState, PanelTally } from './panel.js';
 export type { DecidedEvent, Decision, Rejection, RejectionCode } from './decision.js';

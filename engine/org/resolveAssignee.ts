@@ -24,6 +24,7 @@ export function whyActorCannotAct(actor: Actor, task: OpenTask): string | undefi
     return actor.id === task.assigneeUnit || (actor.organisation !== undefined && actor.organisation === task.assigneeUnit) ? undefined : '此步骤只能由申请人本人办理。';
   }
   if (actor.kind !== 'officer' && actor.kind !== 'admin') return '此步骤须由经办工作人员办理。';
+  if (task.assigneeUser !== undefined && actor.id !== task.assigneeUser) return '此评议任务属于另一位评议成员。';
   if (actor.orgUnit?.id !== task.assigneeUnit) return '此任务不属于您所在的单位。';
   if (task.role && !actor.roles.includes(task.role)) return `此任务需要“${task.role}”职责。`;
   return undefined;

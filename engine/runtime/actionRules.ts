@@ -12,6 +12,8 @@ import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { resolveLevel, whyActorCannotAct } from '../org/resolveAssignee.js';
 import type { Actor, CaseSnapshot, OpenTask, RejectionCode } from '../model/index.js';
 import { mustRecuse } from './recusal.js';
+import { ownEntry } from '../definition/ownEntry.js';
+import { panelResults } from './panelTally.js';
 
 /** What the rules look at besides the snapshot: the case data and the staff the 近亲属 register names. */
 export interface ActionRuleScope {
@@ -53,7 +55,12 @@ export function taskForActor(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor
   }
   let why = '此步骤没有待办任务。';
   const context = machineContextOf(snapshot);
+  // A ballot is cast on the member's own task; every other action of a panel step is the organiser's.
+  const voting = action.kind === 'vote';
+  if (voting && ownEntry(ownEntry(snapshot.panels, snapshot.step)?.ballots, actor.id)) return '您已在此评议中投票，选票不能更改。';
+  if (voting) why = '您不是此评议的成员。';
   for (const task of snapshot.tasks) {
+    if ((task.mode === 'panel') !== voting) continue;
     const reason = whyActorCannotAct(actor, task);
     if (reason) { why = reason; continue; }
     if (task.mode === 'all' && task.role && context.approvals.includes(task.role)) { why = '您已会签过此步骤，请等待其他人会签。'; continue; }
@@ -68,7 +75,7 @@ export function actionVerdict(wf: CompiledWorkflow, snapshot: CaseSnapshot, acto
   if (typeof task === 'string') return { ok: false, code: 'not_your_task', message: task };
   if (mustRecuse(step, actor, scope.recusedActors)) return { ok: false, code: 'not_your_task', message: '您已备案为申请家庭的近亲属，须回避，不能办理此案件。' };
   if (action.kind === 'extend' && snapshot.clock.extended) return { ok: false, code: 'not_allowed', message: '办理时限已延长过，不能再次延长。' };
-  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}) })) {
+  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels) })) {
     return { ok: false, code: 'not_allowed', message: `当前条件下不能进行“${action.label}”。` };
   }
   return { ok: true, task };

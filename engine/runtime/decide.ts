@@ -14,6 +14,9 @@ import { withRegisterFlag } from './recusal.js';
 import { actionVerdict, commentProblem, machineContextOf } from './actionRules.js';
 import { enterStep, visitKey } from './enterStep.js';
 import { extendClock, resumeClock, startClock } from './statutoryClock.js';
+import type { PanelSeating } from './panelSeating.js';
+import { countPanel, panelResults } from './panelTally.js';
+import { ballotProblem } from './panelBallot.js';
 import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, Rejection } from '../model/index.js';
 
 /** What `decide` needs besides the snapshot and the command. */
@@ -31,6 +34,10 @@ export interface DecideEnv {
    * found them; recorded in the event so that replay decides with the same facts.
    */
   subjectFacts?: Record<string, JsonValue>;
+  /** The case's id: the seed of a panel draw (see panelSeating.ts). */
+  caseId?: string;
+  /** The officers a panel about to be seated may draw on (see panelSeating.ts); the host records its answers. */
+  panelCandidates?: PanelSeating['panelCandidates'];
 }
 
 const reject = (code: Rejection['code'], message: string, path?: string): Decision => ({ ok: false, rejection: path ? { code, message, path } : { code, message } });
@@ -67,6 +74,25 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     }
   }
 
+  // A ballot goes under its member's own id; the last one that counts, or the organiser closing, decides the panel.
+  let panels = snapshot.panels;
+  let panelDecided = false;
+  if (action && (action.kind === 'vote' || action.kind === 'closePanel')) {
+    const panel = step.type === 'task' ? step.panel : undefined;
+    const state = ownEntry(snapshot.panels, stepName);
+    if (!panel || !state || state.result) return reject('not_allowed', '此步骤没有进行中的评议。');
+    let ballots = state.ballots;
+    if (action.kind === 'vote') {
+      const problem = ballotProblem(panel, command.ballot, command.comment);
+      if (problem) return reject('invalid_data', problem.message, problem.path);
+      const ballot = command.ballot!;
+      ballots = { ...ballots, [actor.id]: ballot.score !== undefined ? { score: ballot.score } : { choice: ballot.choice! } };
+    }
+    const count = countPanel(panel, { ...state, ballots }, wf.parameters, env.recusedActors);
+    panelDecided = action.kind === 'closePanel' || count.complete;
+    panels = { ...snapshot.panels, [stepName]: { ...state, ballots, ...(panelDecided ? { result: count.result, tally: count.tally } : {}) } };
+  }
+
   // Effects of the action itself come first: they may raise flags that routing looks at.
   const named = applyNamedEffects(wf, action?.effects, env.data);
   const flags = [...new Set([...withRegisterFlag(snapshot.flags, env.recusedActors), ...named.flags])];
@@ -78,6 +104,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     ...(command.returnTo ? { returnTo: command.returnTo } : {}),
     ...(task?.role ? { role: task.role } : {}),
     ...(step.type === 'task' && step.assignee.group ? { group: step.assignee.group } : {}),
+    ...(panels ? { panels: panelResults(panels), panelDecided } : {}),
   };
   const restored = wf.machine.resolveState({ value: stepName, context });
   const [nextState] = transition(wf.machine, restored, event as never);
@@ -85,11 +112,11 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const nextContext = nextState.context as MachineContext;
   const moved = nextStep !== stepName || (ownEntry(nextContext.visits, stepName) ?? 0) !== (ownEntry(context.visits, stepName) ?? 0);
   const forward = action === undefined || ['submit', 'approve', 'reject', 'return', 'withdraw', 'object'].includes(action.kind);
-  const countersigned = nextContext.approvals.length > context.approvals.length;
-  if (forward && !moved && !countersigned) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
+  const countersigned = nextContext.approvals.length > context.approvals.length || (action?.kind === 'vote' && !panelDecided);
+  if ((forward || panelDecided) && !moved && !countersigned) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
 
   const effects: Effect[] = [...named.effects];
-  let next: CaseSnapshot = { ...snapshot, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue };
+  let next: CaseSnapshot = { ...snapshot, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}) };
 
   if (action?.kind === 'extend') {
     const extended = wf.definition.limit?.extendedWorkingDays;
@@ -108,7 +135,11 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     // The clock starts when the step is passed forward (受理), not when it returns or refuses the case.
     if (step.type === 'task' && step.startsClock && action?.kind === 'approve') next = { ...next, clock: startClock(next.clock, now, env.calendar) };
     // Transient steps (choice, skipped timers) were passed through inside the machine; only the resting step is entered here.
-    const entered = enterStep(wf, next, nextStep, ownEntry(nextContext.visits, nextStep) ?? 1, env.data, now, env.calendar);
+    const entered = enterStep(wf, next, nextStep, ownEntry(nextContext.visits, nextStep) ?? 1, env.data, now, env.calendar, {
+      ...(env.caseId ? { caseId: env.caseId } : {}),
+      ...(env.panelCandidates ? { panelCandidates: env.panelCandidates } : {}),
+      ...(env.recusedActors ? { recusedActors: env.recusedActors } : {}),
+    });
     next = entered.snapshot;
     effects.push(...entered.effects);
     if (next.status === 'done') {

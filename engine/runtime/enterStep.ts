@@ -1,7 +1,7 @@
 /**
  * What entering a step means: open its tasks (one, or one per group role for any-one/countersign),
  * schedule its timer, start or pause the statutory clock, apply its `onEnter` effects, or record
- * the outcome of a final step.
+ * the outcome of a final step; seat its panel (panelSeating.ts).
  */
 import type { JsonValue, StepDefinition } from '../definition/types.js';
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
@@ -12,6 +12,7 @@ import { ownEntry } from '../definition/ownEntry.js';
 import { UnregisteredNameError } from '../process/unregisteredName.js';
 import type { AssigneeResolver } from '../registry/resolvers.js';
 import { pauseClock } from './statutoryClock.js';
+import { seatPanel, type PanelSeating } from './panelSeating.js';
 import type { CaseSnapshot, Effect, OpenTask } from '../model/index.js';
 
 /** The key of a step's task or timer in its `visit`-th visit. */
@@ -41,6 +42,7 @@ export function enterStep(
   data: Record<string, JsonValue>,
   now: Date,
   calendar: WorkingCalendar,
+  seating: PanelSeating = {},
 ): { snapshot: CaseSnapshot; effects: Effect[] } {
   const step = ownEntry(wf.definition.steps, stepName);
   if (!step) throw new Error(`流程中没有步骤“${stepName}”。`);
@@ -66,6 +68,12 @@ export function enterStep(
       mode,
       ...(dueAt ? { dueAt } : {}),
     }));
+    if (step.panel) {
+      // The panel sits beside the organiser's task: one task per member, and a fresh panel on every visit.
+      const seated = seatPanel(step, stepName, visit, next, wf.parameters, seating, dueAt);
+      tasks.push(...seated.tasks);
+      next = { ...next, panels: { ...next.panels, [stepName]: seated.state } };
+    }
     next = { ...next, tasks };
     for (const task of tasks) effects.push({ type: 'openTask', task });
   }

@@ -18,7 +18,7 @@ export interface StartCaseInput {
 }
 
 /** The first snapshot of a case, its effects and its first event. */
-export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date, env: Pick<DecideEnv, 'calendar' | 'data'>): { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent } {
+export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date, env: Pick<DecideEnv, 'calendar' | 'data' | 'caseId' | 'panelCandidates' | 'recusedActors'>): { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent } {
   const { definition } = wf;
   const limit = definition.limit?.workingDays;
   const limitDays = typeof limit === 'number' ? limit : limit ? Number(ownEntry(wf.parameters, limit.param)) : 0;
@@ -35,7 +35,11 @@ export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date
     org: input.org,
     applicant: input.applicant,
   };
-  const entered = enterStep(wf, base, definition.initial, 1, env.data, now, env.calendar);
+  const entered = enterStep(wf, base, definition.initial, 1, env.data, now, env.calendar, {
+    ...(env.caseId ? { caseId: env.caseId } : {}),
+    ...(env.panelCandidates ? { panelCandidates: env.panelCandidates } : {}),
+    ...(env.recusedActors ? { recusedActors: env.recusedActors } : {}),
+  });
   return {
     snapshot: entered.snapshot,
     effects: entered.effects,

@@ -11,6 +11,7 @@ import {
   decide,
   startCase,
   type Actor,
+  type Ballot,
   type CaseSnapshot,
   type CompiledWorkflow,
   type Decision,
@@ -52,6 +53,10 @@ export class CaseDriver {
   data: Record<string, JsonValue> = {};
   effects: Effect[] = [];
   recused: string[] = [];
+  /** The officers a panel may seat, as the server would list them: `${unit}/${role}` → user ids. */
+  panelCandidates: Record<string, string[]> = {};
+  /** The case id a panel draw is seeded with. */
+  caseId = 'case-1';
   private seq = 0;
 
   /** Starts a case of `workflow`: a definition (compiled with its shipped process module, if any) or a compiled workflow. */
@@ -69,15 +74,15 @@ export class CaseDriver {
   }
 
   /** Sends a command; on success the snapshot and data move on. */
-  send(actor: Actor, action: string, options: { data?: Record<string, JsonValue>; comment?: string; returnTo?: string; version?: number; timerKey?: string } = {}): Decision {
+  send(actor: Actor, action: string, options: { data?: Record<string, JsonValue>; comment?: string; returnTo?: string; version?: number; timerKey?: string; ballot?: Ballot } = {}): Decision {
     const data = { ...this.data, ...(options.data ?? {}) };
     const decision = decide(
       this.wf,
       this.snapshot,
       actor,
-      { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}) },
+      { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}), ...(options.ballot ? { ballot: options.ballot } : {}) },
       this.now,
-      { calendar: this.calendar, data, recusedActors: this.recused },
+      { calendar: this.calendar, data, recusedActors: this.recused, caseId: this.caseId, panelCandidates: ({ unit, role }) => this.panelCandidates[`${unit}/${role ?? ''}`] ?? [] },
     );
     if (decision.ok) {
       this.snapshot = decision.snapshot;
