@@ -71,6 +71,16 @@ describe('personal data masked at every exit', () => {
       for (const secret of [...fullIds, ...fullNames, '13912345678']) expect(text).not.toContain(secret);
     });
 
+    it('masks the 残疾人证号 (an ID number with two more digits) and the 代办人 name as the form marks them', async () => {
+      const a1 = await login('applicant-a1');
+      const members = [demoHousehold.household.members[0], { ...demoHousehold.household.members[1], disabilityCertificate: '32062119800115001512' }];
+      const opened = await openCase(a1, { ...demoHousehold, applicant: { ...demoHousehold.applicant, filedByProxy: true, proxyName: '赵大明' }, household: { members } });
+      const c = (await command(a1, opened.case, 'submit')).case;
+      const seen = await view('township-a', c.id);
+      expect((seen.data.household as { members: { disabilityCertificate?: string }[] }).members[1]!.disabilityCertificate).toBe('****');
+      expect(JSON.stringify(seen.data)).not.toMatch(/32062119800115001512|赵大明/);
+    });
+
     it('keeps every sensitive field masked for every officer at every step of a case', async () => {
       let c = await submittedCase();
       const township = await login('township-a');
