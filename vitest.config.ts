@@ -23,6 +23,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page's first visit can wait for a cold PocketBase JS VM to load the hook bundle
+          // (seconds on a busy machine); polls assert what appears, not how fast.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -55,12 +55,14 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     let applicant: PbRecord = auth;
     if (body.applicant && body.applicant !== auth.id) {
       if (actor.kind !== 'officer' || actor.orgUnit?.level !== 'village') throw forbidden('只有村（居）委会工作人员可以代为申请。');
+      // A missing account and another village's resident answer alike: no way to probe for accounts.
+      const notResident = () => forbidden('只能为本村（居）居民代为申请。');
       try {
         applicant = tx.findRecordById('users', body.applicant);
       } catch {
-        throw notFound('申请人不存在。');
+        throw notResident();
       }
-      if (applicant.getString('org_unit') !== actor.orgUnit.id) throw forbidden('只能为本村（居）居民代为申请。');
+      if (applicant.getString('org_unit') !== actor.orgUnit.id) throw notResident();
     } else if (actor.kind !== 'applicant') {
       throw badRequest('工作人员代为申请时须指定申请人 (applicant)。', [{ path: '/applicant', message: '请指定申请人。' }]);
     }

@@ -3,7 +3,7 @@
  * process's module and templates (through the generated entry of hookEntry.ts) into one CommonJS
  * file for PocketBase's goja VM: es2017, no Node APIs. Skips the work when no input changed.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,11 @@ import { hookEntrySource } from './hookEntry.js';
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 /** Where the bundle goes (git-ignored). */
 export const hookBundlePath = path.join(projectRoot, 'server/pb_hooks/generated/tongban.cjs');
+/**
+ * The trust layer's hooks (headers, errors, sign-in), bundled apart: they run on every request,
+ * so each of PocketBase's JS VMs loads this small file, not the engine.
+ */
+export const trustBundlePath = path.join(projectRoot, 'server/pb_hooks/generated/trust.cjs');
 
 function collectFiles(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;
@@ -36,12 +41,19 @@ function inputsHash(): string {
 export async function buildHooks(options: { force?: boolean } = {}): Promise<boolean> {
   const stamp = `${hookBundlePath}.inputs`;
   const hash = inputsHash();
-  if (!options.force && existsSync(hookBundlePath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return false;
+  if (!options.force && existsSync(hookBundlePath) && existsSync(trustBundlePath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return false;
   mkdirSync(path.dirname(hookBundlePath), { recursive: true });
+  // The generated entry registers every process module and template, then exports the adapter.
+  await bundle({ stdin: { contents: hookEntrySource(projectRoot), resolveDir: projectRoot, sourcefile: 'tongban-hooks-entry.ts', loader: 'ts' } }, hookBundlePath);
+  await bundle({ entryPoints: [path.join(projectRoot, 'server/adapter/trustHooks.ts')] }, trustBundlePath);
+  writeFileSync(stamp, hash);
+  return true;
+}
+
+async function bundle(input: Pick<BuildOptions, 'stdin' | 'entryPoints'>, outfile: string): Promise<void> {
   await build({
-    // The generated entry registers every process module and template, then exports the adapter.
-    stdin: { contents: hookEntrySource(projectRoot), resolveDir: projectRoot, sourcefile: 'tongban-hooks-entry.ts', loader: 'ts' },
-    outfile: hookBundlePath,
+    ...input,
+    outfile,
     bundle: true,
     format: 'cjs',
     target: 'es2017',
@@ -53,6 +65,4 @@ export async function buildHooks(options: { force?: boolean } = {}): Promise<boo
     legalComments: 'none',
     logLevel: 'warning',
   });
-  writeFileSync(stamp, hash);
-  return true;
 }

@@ -2,8 +2,7 @@
  * A few demo cases in different states, created through the real command routes as the demo
  * users, so a newcomer sees populated queues. Skipped when any case exists (idempotent).
  */
-import { RestClient } from '../start/restClient.js';
-import { demoPassword } from './demoCounty.js';
+import type { RestClient } from '../start/restClient.js';
 
 /** A demo household (ID numbers are checksum-valid demo values). */
 export const demoHousehold = {
@@ -20,19 +19,16 @@ export const demoHousehold = {
 
 type CaseAnswer = { case: { id: string; version: number } };
 
-async function as(url: string, email: string): Promise<RestClient> {
-  const c = new RestClient(url);
-  await c.authUser(email, demoPassword);
-  return c;
-}
+// Officers sign in with a mailed one-time code, so the loader acts for the demo users by impersonation.
+const as = (admin: RestClient, email: string): Promise<RestClient> => admin.impersonate(email);
 
 /** Creates the demo cases unless cases exist; returns how many it created. */
-export async function loadDemoCases(url: string, admin: RestClient): Promise<number> {
+export async function loadDemoCases(admin: RestClient): Promise<number> {
   const existing = await admin.send<{ items: unknown[] }>('GET', '/api/collections/applications/records?perPage=1&skipTotal=1');
   if (existing.items.length > 0) return 0;
-  const a1 = await as(url, 'applicant-a1@demo.tongban');
-  const b1 = await as(url, 'applicant-b1@demo.tongban');
-  const townshipA = await as(url, 'township-a@demo.tongban');
+  const a1 = await as(admin, 'applicant-a1@demo.tongban');
+  const b1 = await as(admin, 'applicant-b1@demo.tongban');
+  const townshipA = await as(admin, 'township-a@demo.tongban');
 
   // 1. 王秀英 (village a1): submitted and accepted, now at the village's 入户调查.
   const first = await a1.send<CaseAnswer>('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-open', data: demoHousehold });

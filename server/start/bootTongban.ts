@@ -47,7 +47,7 @@ export async function bootTongban(options: BootOptions): Promise<BootedTongban> 
     let demoCasesCreated = 0;
     if (options.demo !== false) {
       demo = await loadDemoCounty(admin);
-      if (options.demoCases !== false) demoCasesCreated = await loadDemoCases(server.url, admin);
+      if (options.demoCases !== false) demoCasesCreated = await loadDemoCases(admin);
     }
     return { server, superuser, admin, demo, workflowsCreated, demoCasesCreated };
   } catch (e) {

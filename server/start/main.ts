@@ -4,10 +4,25 @@
  * county and prints the demo accounts. Ctrl-C stops it cleanly.
  */
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { parseOtpConsoleLine } from '../adapter/otpMailSink.js';
 import { buildWeb } from '../build/buildWeb.js';
 import { demoAccounts, demoPassword } from '../demo/demoCounty.js';
 import { bootTongban } from './bootTongban.js';
 import { assertPortFree, findPocketBaseBinary } from './pocketbaseProcess.js';
+
+/** Prints the sign-in codes the server writes on its output (TONGBAN_MAIL_SINK=console). */
+function printSignInCodes(output: Readable | null): void {
+  let pending = '';
+  output?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const code = parseOtpConsoleLine(line);
+      if (code) console.log(`登录验证码 (sign-in code) ${code.email}: ${code.otp}`);
+    }
+  });
+}
 
 async function main(): Promise<void> {
   const port = Number(process.env.TONGBAN_PORT ?? 8090);
@@ -20,13 +35,17 @@ async function main(): Promise<void> {
   await buildWeb();
   // TONGBAN_DEMO=0: a real bureau's server, without the demo county and its accounts.
   const demo = process.env.TONGBAN_DEMO !== '0';
-  const booted = await bootTongban({ port, dataDir, inheritOutput: false, demo });
+  // The demo mails no one: staff sign-in codes are printed here (TONGBAN_MAIL_SINK=console).
+  const mailSink = process.env.TONGBAN_MAIL_SINK ?? (demo ? 'console' : '');
+  const booted = await bootTongban({ port, dataDir, inheritOutput: false, demo, env: mailSink ? { TONGBAN_MAIL_SINK: mailSink } : {} });
   const { server } = booted;
+  printSignInCodes(server.child.stdout);
   console.log(`\n通办 Tongban 已启动 (running): ${server.url}/`);
   console.log(`数据目录 (data): ${dataDir}`);
   console.log(`已发布流程 (workflows published this start): ${booted.workflowsCreated}; 演示数据新建 (demo records created): ${(booted.demo?.created ?? 0) + booted.demoCasesCreated}`);
   if (demo) {
     console.log(`\n演示账号 (demo accounts), 密码 password: ${demoPassword}`);
+    console.log('工作人员登录时的邮箱验证码显示在这里 (staff sign-in codes are printed here).');
     const width = Math.max(...demoAccounts.map((a) => a.email.length));
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(width)}  ${a.description}`);
   }

@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { demoPassword } from '../../server/demo/demoCounty.js';
-import { RestClient } from '../../server/start/restClient.js';
+import type { RestClient } from '../../server/start/restClient.js';
 import { startPocketBase } from '../support/pocketbase.js';
 
 /** Latency and throughput of one load level. */
@@ -20,10 +19,8 @@ export interface LoadFigures {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-async function tokenOf(url: string, email: string): Promise<string> {
-  const c = new RestClient(url);
-  await c.authUser(email, demoPassword);
-  return (c as unknown as { token: string }).token;
+async function tokenOf(admin: RestClient, email: string): Promise<string> {
+  return (await admin.impersonate(email)).authToken;
 }
 
 async function post(url: string, token: string, route: string, body: unknown): Promise<{ case: { id: string; version: number } }> {
@@ -40,10 +37,10 @@ export async function benchEndToEnd(levels: { clients: number; casesPerClient: n
     const definition = JSON.parse(readFileSync(path.resolve(import.meta.dirname, 'fixtures/threeLevel.workflow.json'), 'utf8'));
     await server.booted.admin.create('workflow_definitions', { key: definition.key, version: definition.version, status: 'published', name: definition.name, definition });
     const tokens = {
-      applicant: await tokenOf(server.url, 'applicant-a1@demo.tongban'),
-      village: await tokenOf(server.url, 'village-a1@demo.tongban'),
-      township: await tokenOf(server.url, 'township-a@demo.tongban'),
-      county: await tokenOf(server.url, 'county@demo.tongban'),
+      applicant: await tokenOf(server.booted.admin, 'applicant-a1@demo.tongban'),
+      village: await tokenOf(server.booted.admin, 'village-a1@demo.tongban'),
+      township: await tokenOf(server.booted.admin, 'township-a@demo.tongban'),
+      county: await tokenOf(server.booted.admin, 'county@demo.tongban'),
     };
     const out: LoadFigures[] = [];
     for (const level of levels) {

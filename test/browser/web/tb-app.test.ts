@@ -64,6 +64,22 @@ describe('tb-app signed out', () => {
     assert(parseFloat(getComputedStyle(page.shadowRoot!.querySelector('label')!).fontSize) >= 18, 'label text is at least 18px');
   });
 
+  it('asks staff for the mailed code in Chinese, with a labelled one-time-code field, and no axe violations', async () => {
+    const app = mount();
+    await settled(app);
+    const page = signInOf(app) as HTMLElement & { pending: unknown; notice: string };
+    await settled(page);
+    page.notice = '验证码已发送到您的邮箱，5 分钟内有效。';
+    page.pending = { email: 'county@demo.tongban', mfaId: 'm', otpId: 'o' };
+    await settled(page);
+    const root = page.shadowRoot!;
+    assertEqual(root.querySelector('h1')!.textContent, '输入验证码');
+    assertEqual(root.querySelector('label[for=code]')!.textContent, '邮箱验证码');
+    assertEqual(root.querySelector('#code')!.getAttribute('autocomplete'), 'one-time-code');
+    assertEqual(root.querySelector('[role=status]')!.textContent, '验证码已发送到您的邮箱，5 分钟内有效。');
+    assertEqual(await axeViolations(document.body), []);
+  });
+
   it('switches to English', async () => {
     const app = mount();
     await settled(app);

@@ -3,8 +3,10 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import PocketBase from 'pocketbase';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../../../server/demo/demoCounty.js';
+import { failure } from '../../support/commands.js';
 import { freePort } from '../../support/pocketbase.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
@@ -53,6 +55,15 @@ describe('npm start', () => {
     expect(await page.text()).toContain('<html');
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
+
+    // The demo mails no one: an officer's sign-in code is printed, and signs them in.
+    const pb = new PocketBase(`http://127.0.0.1:${port}`);
+    const mfaId = ((await failure(pb.collection('users').authWithPassword('county@demo.tongban', demoPassword))).body as { mfaId?: string }).mfaId;
+    const { otpId } = await pb.collection('users').requestOTP('county@demo.tongban');
+    await run.waitFor('登录验证码 (sign-in code) county@demo.tongban: ');
+    const code = /登录验证码 \(sign-in code\) county@demo\.tongban: (\d+)/.exec(run.output().stdout)![1]!;
+    await pb.collection('users').authWithOTP(otpId, code, { mfaId });
+    expect(pb.authStore.record?.email).toBe('county@demo.tongban');
 
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);

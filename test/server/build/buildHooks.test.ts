@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { buildHooks, hookBundlePath } from '../../../server/build/buildHooks.js';
+import { buildHooks, hookBundlePath, trustBundlePath } from '../../../server/build/buildHooks.js';
 
 describe('buildHooks', () => {
   it('builds the adapter once and skips the work while its inputs are unchanged', async () => {
@@ -21,5 +21,16 @@ describe('buildHooks', () => {
     }
     expect(typeof module.exports.onCron).toBe('function');
     expect(typeof module.exports.onServerStart).toBe('function');
+  }, 60_000);
+
+  it('bundles the trust layer apart, small enough for every request’s VM to load, with the hooks its loader calls', async () => {
+    await buildHooks();
+    const source = readFileSync(trustBundlePath, 'utf8');
+    expect(source.length).toBeLessThan(100_000);
+    const module = { exports: {} as Record<string, unknown> };
+    runInNewContext(source, { module, exports: module.exports, console });
+    for (const name of ['guardRequest', 'onAuthWithPassword', 'onAuthRefresh', 'onAuthIssued', 'onOtpMail', 'onAttachmentCreate', 'lastOtp']) {
+      expect(typeof module.exports[name], name).toBe('function');
+    }
   }, 60_000);
 });

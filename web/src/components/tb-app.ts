@@ -4,7 +4,7 @@
  * heading on every route change so screen readers announce it.
  */
 import { LitElement, css, html } from 'lit';
-import { pb, signOut } from '../api/client.js';
+import { keepSessionAlive, pb, signOut } from '../api/client.js';
 import { sharedStyles } from './sharedStyles.js';
 import { t, type Lang } from './i18n.js';
 import '../pages/tb-sign-in.js';
@@ -48,13 +48,18 @@ export class TbApp extends LitElement {
     installDesignTokens();
     window.addEventListener('hashchange', this.onRoute);
     pb.authStore.onChange(() => this.requestUpdate());
+    // An idle session ends with its token (30 minutes); activity keeps it alive up to its 12 hours.
+    for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, this.onActivity, { passive: true });
     document.documentElement.classList.toggle('elder', this.elder);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onRoute);
+    for (const type of ['pointerdown', 'keydown']) window.removeEventListener(type, this.onActivity);
     super.disconnectedCallback();
   }
+
+  private onActivity = () => void keepSessionAlive();
 
   private onRoute = () => {
     this.route = window.location.hash;

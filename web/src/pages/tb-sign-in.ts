@@ -1,8 +1,9 @@
 /**
- * `<tb-sign-in>`: sign in with an account and password; demo accounts can be picked with one tap.
+ * `<tb-sign-in>`: sign in with an account and password; officers and administrators then enter the
+ * one-time code mailed to them. Demo accounts can be picked with one tap.
  */
 import { LitElement, html } from 'lit';
-import { errorMessage, signIn } from '../api/client.js';
+import { errorMessage, requestCode, signIn, signInWithCode } from '../api/client.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { t, type Lang } from '../components/i18n.js';
 
@@ -18,20 +19,19 @@ const demoAccounts: [string, string][] = [
 
 export class TbSignIn extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { language: {}, error: { state: true }, busy: { state: true } };
+  static override properties = { language: {}, error: { state: true }, busy: { state: true }, pending: { state: true }, notice: { state: true } };
   language: Lang = 'zh';
   error = '';
   busy = false;
+  notice = '';
+  /** The sign-in waiting for its mailed code. */
+  pending: { email: string; mfaId: string; otpId: string } | null = null;
 
-  private async submit(e: Event) {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
+  private async run(step: () => Promise<void>) {
     this.busy = true;
     this.error = '';
     try {
-      await signIn(String(data.get('email')), String(data.get('password')));
-      window.location.hash = '#/';
+      await step();
     } catch (err) {
       this.error = errorMessage(err);
       await this.updateComplete;
@@ -41,6 +41,50 @@ export class TbSignIn extends LitElement {
     }
   }
 
+  private submit(e: Event) {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const email = String(data.get('email'));
+    return this.run(async () => {
+      const step = await signIn(email, String(data.get('password')));
+      if ('signedIn' in step) {
+        window.location.hash = '#/';
+        return;
+      }
+      this.pending = { email, ...step.codeNeeded };
+      this.notice = t(this.language, 'codeSent');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#code')?.focus();
+    });
+  }
+
+  private submitCode(e: Event) {
+    e.preventDefault();
+    const pending = this.pending;
+    if (!pending) return;
+    const code = String(new FormData(e.target as HTMLFormElement).get('code'));
+    return this.run(async () => {
+      await signInWithCode(pending, code);
+      this.pending = null;
+      window.location.hash = '#/';
+    });
+  }
+
+  private resend() {
+    const pending = this.pending;
+    if (!pending) return;
+    return this.run(async () => {
+      this.pending = { ...pending, otpId: await requestCode(pending.email) };
+      this.notice = t(this.language, 'codeResent');
+    });
+  }
+
+  private startOver() {
+    this.pending = null;
+    this.error = '';
+    this.notice = '';
+  }
+
   private pick(email: string) {
     const root = this.renderRoot;
     (root.querySelector('#email') as HTMLInputElement).value = email;
@@ -48,7 +92,25 @@ export class TbSignIn extends LitElement {
     (root.querySelector('button[type=submit]') as HTMLButtonElement).focus();
   }
 
+  private renderCodeStep() {
+    return html`
+      <h1 tabindex="-1">${t(this.language, 'codeTitle')}</h1>
+      <p role="status">${this.notice}</p>
+      <form @submit=${this.submitCode}>
+        <label for="code">${t(this.language, 'code')}</label>
+        <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{4,10}" maxlength="10" required />
+        ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : ''}
+        <p>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t(this.language, 'confirm')}</button>
+          <button type="button" ?disabled=${this.busy} @click=${this.resend}>${t(this.language, 'resendCode')}</button>
+          <button type="button" @click=${this.startOver}>${t(this.language, 'startOver')}</button>
+        </p>
+      </form>
+    `;
+  }
+
   override render() {
+    if (this.pending) return this.renderCodeStep();
     return html`
       <h1 tabindex="-1">${t(this.language, 'signIn')}</h1>
       <form @submit=${this.submit}>
