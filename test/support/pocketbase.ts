@@ -29,10 +29,11 @@ export interface TestServer {
   dataDir: string;
   booted: BootedTongban;
   /**
-   * An SDK client signed in as a demo user (e.g. `applicant-a1`); for officers and administrators
+   * An SDK client signed in as a demo user (e.g. `applicant-a1`, or any account's email with its
+   * password); for officers and administrators
    * it completes the one-time code step with the code the server kept (see {@link TestServer.lastOtp}).
    */
-  login(user: string): Promise<PocketBase>;
+  login(user: string, password?: string): Promise<PocketBase>;
   /** The last one-time sign-in code mailed to an address (the test servers keep mail in memory). */
   lastOtp(email: string): Promise<string>;
   /** An SDK client signed in as the superuser. */
@@ -100,7 +101,7 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
     url,
     dataDir,
     booted,
-    login(user) {
+    login(user, password = demoPassword) {
       const email = user.includes('@') ? user : `${user}@demo.tongban`;
       // One sign-in per account at a time. An account that needs a mailed code does the whole flow
       // once per server and its later clients share that session's token: PocketBase allows 5
@@ -114,7 +115,7 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
           return pb;
         }
         try {
-          await pb.collection('users').authWithPassword(email, demoPassword);
+          await pb.collection('users').authWithPassword(email, password);
         } catch (e) {
           const mfaId = (e as ClientResponseError).response?.mfaId as string | undefined;
           if (!mfaId) throw e;

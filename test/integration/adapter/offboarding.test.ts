@@ -14,10 +14,7 @@ describe('history that survives off-boarding', () => {
 
   async function newOfficer(email: string, name: string): Promise<{ id: string; pb: PocketBase }> {
     const user = await su.collection('users').create({ email, password, passwordConfirm: password, name, role: 'officer', org_unit: townshipUnit, duties: ['dibao_officer'], verified: true });
-    const pb = new PocketBase(server.url);
-    pb.autoCancellation(false);
-    await pb.collection('users').authWithPassword(email, password);
-    return { id: user.id, pb };
+    return { id: user.id, pb: await server.login(email, password) };
   }
 
   beforeAll(async () => {
