@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSchemaFields, mergePatchBetween, type FormSchema } from '../../../forms/core/index.js';
+import { listSchemaFields, mergePatchBetween, permissionAt, type FormSchema } from '../../../forms/core/index.js';
 import type { WorkflowDefinition } from '../../../engine/index.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { shippedDefinition } from '../../support/caseDriver.js';
@@ -10,7 +10,7 @@ import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 type Data = Record<string, unknown>;
-type CaseView = { case: CaseSummary; data: Data; actions: { action: string; writes?: string[]; requiresComment: boolean }[] };
+type CaseView = { case: CaseSummary; data: Data; permissions: Record<string, 'write' | 'read' | 'masked' | 'hidden'>; actions: { action: string; writes?: string[]; requiresComment: boolean }[] };
 
 /** One step of a walk: who acts, which action, what they type into the form as shown, and where the case goes. */
 interface Move {
@@ -80,6 +80,8 @@ const dibaoWalks: Walk[] = [
 ];
 
 const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks };
+/** The demo accounts that see a case of applicant-a1: the applicant and the officers of their village, township and county. */
+const roles = ['applicant-a1', 'village-a1', 'township-a', 'county'];
 
 const isObj = (v: unknown): v is Data => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -150,6 +152,14 @@ describe('a form sent back as shown changes only what was typed', () => {
 
         for (const move of walk) {
           const before = await stored();
+          // Every role sees what it may write as it is stored: never a mask where it could type.
+          for (const user of roles) {
+            const seen = await (await as(user)).send<CaseView>(`/api/tongban/cases/${c.id}`, {});
+            const storedLeaves = leaves(before);
+            for (const [pointer, value] of leaves(seen.data)) {
+              if (permissionAt(seen.permissions, pointer) === 'write') expect(value, `${user} at ${seen.case.step}: ${pointer}`).toEqual(storedLeaves.get(pointer));
+            }
+          }
           if ('elapse' in move) {
             clock = new Date(clock.getTime() + 12 * 86_400_000);
             await server.setClock(clock);
