@@ -144,6 +144,10 @@ export async function startPocketBaseProcess(options: PocketBaseProcessOptions):
       '--migrationsDir', path.join(serverRoot, 'migrations'),
       '--hooksDir', path.join(serverRoot, 'pb_hooks'),
       '--hooksWatch=false',
+      // The trust layer's router middleware holds one JS VM while the route runs in another: with
+      // PocketBase's default 15, 16 clients overflow the pool, and each overflow VM loads the hook
+      // bundle anew (16 clients: 14 commands/s with 15 VMs, 25 with 48; ~335 MB resident).
+      '--hooksPool', '48',
       '--publicDir', path.join(serverRoot, 'pb_public'),
     ],
     { stdio: ['ignore', options.inheritOutput ? 'inherit' : 'pipe', options.inheritOutput ? 'inherit' : 'pipe'], env: { ...process.env, ...options.env } },
