@@ -2,7 +2,6 @@
  * The `tongban` command line.
  */
 import { checkFile } from './checkCommand.js';
-import { verifyDataFolder } from './verifyCommand.js';
 
 const help = `通办 Tongban 命令行
 
@@ -28,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'verify') {
     try {
+      // Loaded only here: it brings the hook build and the PocketBase starter, which `check` does not need.
+      const { verifyDataFolder } = await import('./verifyCommand.js');
       const outcome = await verifyDataFolder(rest[0]);
       const out = outcome.exitCode === 2 ? process.stderr : process.stdout;
       for (const line of outcome.lines) out.write(`${line}\n`);
