@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/integration/**', 'test/browser/**', 'test/bench/**'],
           environment: 'node',
+          // A few unit tests start the CLI as a process or read the country's division lists; on a
+          // busy 2-core machine those take longer than vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {
