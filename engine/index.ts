@@ -29,3 +29,7 @@ export type { AssigneeResolver, ResolverInput, ResolverRegistry } from './regist
 export { workingDaysLeft } from './runtime/statutoryClock.js';
 export { createWorkingCalendar, type CalendarOverride, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
 export { chinaDateOf } from './calendar/chinaDate.js';
+export { unitAssigneeProblems, type OrgKindsSummary } from './definition/checkUnitAssignees.js';
+export { unitKindName, unitKinds, type UnitKind } from './org/unitKinds.js';
+export { drawFromPool, type PoolDrawInput, type PoolDrawResult } from './org/drawFromPool.js';
+export { AssignmentError, resolveUnitAssignee, routesBesideChain, usesOrgDirectory, type UnitAssignment, type UnitAssigneeScope } from './org/resolveUnitAssignee.js';

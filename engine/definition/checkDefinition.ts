@@ -12,11 +12,15 @@ import type { AssigneeLevel, EffectRef, Parameterised, Route, StepDefinition, Ta
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
 import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
+import { unitAssigneeProblems, type OrgKindsSummary } from './checkUnitAssignees.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
 
-/** The levels the org tree has (default: village, township and county all exist). */
-export interface OrgTreeSummary {
+/**
+ * The levels the org tree has (default: village, township and county all exist), and what it holds
+ * beside the chain (unit kinds, pool sizes) when known.
+ */
+export interface OrgTreeSummary extends OrgKindsSummary {
   levels: AssigneeLevel[];
 }
 
@@ -85,7 +89,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   // Assignees, extensions; then guard, effect and resolver names against the implementations.
   for (const [name, step] of Object.entries(steps)) {
     const sp = `/steps/${escape(name)}`;
-    if (step.type === 'task') {
+    if (step.type === 'task' && step.assignee.level !== undefined) {
       const level = resolveLevel(step.assignee.level, parameters);
       if (!level) add(`${sp}/assignee/level`, typeof step.assignee.level === 'string' ? '无效的层级。' : `参数“${step.assignee.level.param}”未定义或不是有效层级。`);
       else if (level !== 'applicant' && !org.levels.includes(level)) add(`${sp}/assignee/level`, `组织架构中没有“${level}”层级，无法确定办理人。`);
@@ -109,6 +113,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   }
   // Panels: quorum reachable, results routed, routes on results that can occur (panelProblems.ts).
   problems.push(...panelProblems(def, parameters));
+  problems.push(...unitAssigneeProblems(def, org, form?.fields));
   const moduleProblems = process ? processModuleProblems(process, def.key) : [];
   for (const p of moduleProblems) add(`/process${p.path}`, p.message);
   problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));

@@ -9,8 +9,8 @@
  * @packageDocumentation
  */
 
-/** Administrative levels of the org tree, top to bottom. */
-export type OrgLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+/** Administrative levels of the org tree, top to bottom; `department` is a unit beside the chain (县残联, 专家库 …) attached to a division. */
+export type OrgLevel = 'province' | 'city' | 'county' | 'township' | 'village' | 'department';
 
 /** The levels a case can be routed to. `applicant` is the person (or proxy) who filed the case. */
 export type AssigneeLevel = 'applicant' | 'village' | 'township' | 'county';
@@ -57,10 +57,16 @@ export interface EffectRef {
   args?: Record<string, JsonValue>;
 }
 
-/** Who acts on a task step. */
+/** Who acts on a task step: exactly one of `level`, `department`, `unitFrom` or `pool`. */
 export interface Assignee {
   /** The level whose officers act, resolved from the applicant's org unit (village → township → county). */
-  level: Parameterised<AssigneeLevel>;
+  level?: Parameterised<AssigneeLevel>;
+  /** A department kind (see `unitKinds`): the one unit of that kind attached to the case's county, e.g. 县残联. */
+  department?: string;
+  /** A unit the form data names (the 业务主管单位 the applicant chose); it must be a unit of `kind` in the case's county. */
+  unitFrom?: UnitFromForm;
+  /** Members drawn from the pool of `kind` in the case's county, with 回避; each drawn member gets a task. */
+  pool?: PoolDrawSpec;
   /** Role an officer must hold at that level, e.g. `relief_officer`. Omit for any officer of the unit. */
   role?: string;
   /** A named resolver in the registry that overrides the level-based resolution. */
@@ -72,6 +78,27 @@ export interface Assignee {
   mode?: 'single' | 'any' | 'all';
   /** For `any` / `all`: the members of the group, as roles at the resolved unit. */
   group?: string[];
+}
+
+/** An assignee unit read from the case data. */
+export interface UnitFromForm {
+  /** JSON pointer into the case data holding the unit's id, e.g. `/organisation/supervisorUnit`. */
+  path: string;
+  /** The kind the named unit must be, e.g. `supervisory_unit`. */
+  kind: string;
+}
+
+/** How members are drawn from a pool (专家库): deterministic from the case, so replay draws the same. */
+export interface PoolDrawSpec {
+  /** The pool's kind, e.g. `expert_pool`. */
+  kind: string;
+  /** How many members to draw. */
+  draw: number;
+  /**
+   * 回避 beyond the 近亲属 register: JSON pointers into the case data whose values (e.g. the
+   * applicant organisation's 统一社会信用代码) exclude members affiliated with them.
+   */
+  recuseAffiliationsFrom?: string[];
 }
 
 /** The kinds of action the engine understands. Each has fixed semantics (see README of engine). */

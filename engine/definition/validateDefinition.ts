@@ -121,12 +121,49 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     for (const k of ['workingDays', 'days']) if (d[k] !== undefined && !isPosInt(d[k])) add(`${path}/${k}`, '天数必须是正整数。');
   };
 
-  const checkAssignee = (a: unknown, path: string): void => {
+  const checkAssignee = (a: unknown, path: string, besideChain = true): void => {
     if (!isObj(a)) return add(path, '须指定办理人 (assignee)。');
-    checkUnknown(a, path, ['level', 'role', 'resolver', 'mode', 'group']);
+    checkUnknown(a, path, besideChain ? ['level', 'department', 'unitFrom', 'pool', 'role', 'resolver', 'mode', 'group'] : ['level', 'role', 'resolver', 'mode', 'group']);
+    const routed = ['level', 'department', 'unitFrom', 'pool'].filter((k) => a[k] !== undefined);
+    if (routed.length > 1) return add(path, `办理人只能指定 level、department、unitFrom、pool 之一（此处有 ${routed.join('、')}）。`);
+    if (routed.length === 1 && routed[0] !== 'level') return checkUnitAssignee(a, path);
     if (!(typeof a.level === 'string' && levels.includes(a.level)) && !isParam(a.level)) add(`${path}/level`, `层级必须是 ${levels.join('、')} 之一，或 {"param": "名称"}。`);
     checkParamRef(a.level, `${path}/level`);
     if (a.resolver !== undefined) checkOwnName(a.resolver, `${path}/resolver`);
+    if (a.mode !== undefined && !['single', 'any', 'all'].includes(a.mode as string)) add(`${path}/mode`, '“mode” 必须是 single、any 或 all。');
+    if ((a.mode === 'any' || a.mode === 'all') && (!Array.isArray(a.group) || a.group.length < 2)) add(`${path}/group`, '会签/或签须列出至少两个职责 (group)。');
+  };
+
+  // An assignee beside the administrative chain: a department kind, a unit the form names, or a pool draw.
+  const checkKind = (k: unknown, path: string): void => {
+    if (!isNonEmptyString(k) || !/^[a-z][a-z0-9_]*$/.test(k)) add(path, '单位类型须为小写英文标识，如 "disabled_persons_federation"。');
+  };
+  const checkDataPointer = (p: unknown, path: string): void => {
+    if (typeof p !== 'string' || !/^(\/[^/]+)+$/.test(p) || p.length > 300) add(path, '须为表单字段路径 (JSON Pointer)，如 "/organisation/supervisorUnit"。');
+  };
+  const checkUnitAssignee = (a: Obj, path: string): void => {
+    if (a.resolver !== undefined) add(`${path}/resolver`, '按单位或专家库指派时不能再指定解析器 (resolver)。');
+    if (a.department !== undefined) checkKind(a.department, `${path}/department`);
+    if (a.unitFrom !== undefined) {
+      const u = a.unitFrom;
+      if (!isObj(u)) return add(`${path}/unitFrom`, '“unitFrom” 须为 {"path": "/…", "kind": "单位类型"}。');
+      checkUnknown(u, `${path}/unitFrom`, ['path', 'kind']);
+      checkDataPointer(u.path, `${path}/unitFrom/path`);
+      checkKind(u.kind, `${path}/unitFrom/kind`);
+    }
+    if (a.pool !== undefined) {
+      const p = a.pool;
+      if (!isObj(p)) return add(`${path}/pool`, '“pool” 须为 {"kind": "专家库类型", "draw": 人数}。');
+      checkUnknown(p, `${path}/pool`, ['kind', 'draw', 'recuseAffiliationsFrom']);
+      checkKind(p.kind, `${path}/pool/kind`);
+      if (!isPosInt(p.draw)) add(`${path}/pool/draw`, '抽取人数 (draw) 须为正整数。');
+      if (p.recuseAffiliationsFrom !== undefined) {
+        if (!Array.isArray(p.recuseAffiliationsFrom)) add(`${path}/pool/recuseAffiliationsFrom`, '“recuseAffiliationsFrom” 须为字段路径的数组。');
+        else p.recuseAffiliationsFrom.forEach((f: unknown, i: number) => checkDataPointer(f, `${path}/pool/recuseAffiliationsFrom/${i}`));
+      }
+      if (a.mode !== undefined || a.group !== undefined || a.role !== undefined) add(`${path}/pool`, '从专家库抽取时不能再指定 role、mode 或 group：每位抽中的成员各有一个任务。');
+      return;
+    }
     if (a.mode !== undefined && !['single', 'any', 'all'].includes(a.mode as string)) add(`${path}/mode`, '“mode” 必须是 single、any 或 all。');
     if ((a.mode === 'any' || a.mode === 'all') && (!Array.isArray(a.group) || a.group.length < 2)) add(`${path}/group`, '会签/或签须列出至少两个职责 (group)。');
   };
@@ -152,7 +189,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (a.guard !== undefined) checkCondition(a.guard, `${ap}/guard`);
       if (a.writes !== undefined && !(Array.isArray(a.writes) && a.writes.every(isNonEmptyString))) add(`${ap}/writes`, '“writes” 必须是数据分区名的数组。');
       else if (Array.isArray(a.writes)) a.writes.forEach((w: string, i: number) => checkOwnName(w, `${ap}/writes/${i}`));
-      if (a.assignee !== undefined) checkAssignee(a.assignee, `${ap}/assignee`);
+      if (a.assignee !== undefined) checkAssignee(a.assignee, `${ap}/assignee`, false);
       checkEffects(a.effects, `${ap}/effects`);
     }
   };

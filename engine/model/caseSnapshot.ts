@@ -2,17 +2,24 @@
 import type { AssigneeLevel, JsonValue } from '../definition/types.js';
 import type { OrgPath } from './orgPath.js';
 import type { PanelState } from './panel.js';
+import type { PoolDrawRecord } from './orgDirectory.js';
+
+/**
+ * Who a task is routed to: a level of the administrative chain, a unit beside it (`department`:
+ * a department kind in the case's county or the unit the form names) or a member drawn from a pool.
+ */
+export type TaskLevel = AssigneeLevel | 'department' | 'pool';
 
 /** A task that is open on a case. */
 export interface OpenTask {
   /** Unique within the case, e.g. `review#2` (step + visit count) or `review#2:finance` for a group member. */
   key: string;
   step: string;
-  level: AssigneeLevel;
-  /** The org unit whose officers act; for the applicant level, the snapshot's `applicant`. */
+  level: TaskLevel;
+  /** The org unit whose officers act (for a pool task, the pool); for the applicant level, the applicant's user id. */
   assigneeUnit: string;
   role?: string;
-  /** A panel member's own task: only this user may act on it (`mode: panel`). */
+  /** A panel member's or a drawn pool member's own task: only this user may act on it. */
   assigneeUser?: string;
   mode: 'single' | 'any' | 'all' | 'panel';
   /** ISO date-time of the step deadline, if the step has one. */
@@ -60,5 +67,7 @@ export interface CaseSnapshot {
   applicant: string;
   /** Panels seated on the case, by step name (absent on cases that never met one). */
   panels?: Record<string, PanelState>;
+  /** Every pool draw made on the case (who was drawn, who was excluded by 回避), oldest first. */
+  draws?: PoolDrawRecord[];
 }
 

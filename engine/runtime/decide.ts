@@ -17,7 +17,8 @@ import { extendClock, resumeClock, startClock } from './statutoryClock.js';
 import type { PanelSeating } from './panelSeating.js';
 import { countPanel, panelResults } from './panelTally.js';
 import { ballotProblem } from './panelBallot.js';
-import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, Rejection } from '../model/index.js';
+import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, OrgDirectory, Rejection } from '../model/index.js';
+import { AssignmentError } from '../org/resolveUnitAssignee.js';
 
 /** What `decide` needs besides the snapshot and the command. */
 export interface DecideEnv {
@@ -38,6 +39,8 @@ export interface DecideEnv {
   caseId?: string;
   /** The officers a panel about to be seated may draw on (see panelSeating.ts); the host records its answers. */
   panelCandidates?: PanelSeating['panelCandidates'];
+  /** The case county's units beside the chain and its pools, for steps routed to them (recorded for replay). */
+  org?: OrgDirectory;
 }
 
 const reject = (code: Rejection['code'], message: string, path?: string): Decision => ({ ok: false, rejection: path ? { code, message, path } : { code, message } });
@@ -135,11 +138,19 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     // The clock starts when the step is passed forward (受理), not when it returns or refuses the case.
     if (step.type === 'task' && step.startsClock && action?.kind === 'approve') next = { ...next, clock: startClock(next.clock, now, env.calendar) };
     // Transient steps (choice, skipped timers) were passed through inside the machine; only the resting step is entered here.
-    const entered = enterStep(wf, next, nextStep, ownEntry(nextContext.visits, nextStep) ?? 1, env.data, now, env.calendar, {
-      ...(env.caseId ? { caseId: env.caseId } : {}),
-      ...(env.panelCandidates ? { panelCandidates: env.panelCandidates } : {}),
-      ...(env.recusedActors ? { recusedActors: env.recusedActors } : {}),
-    });
+    let entered: ReturnType<typeof enterStep>;
+    try {
+      entered = enterStep(wf, next, nextStep, ownEntry(nextContext.visits, nextStep) ?? 1, env.data, now, env.calendar, {
+        ...(env.caseId ? { caseId: env.caseId } : {}),
+        ...(env.panelCandidates ? { panelCandidates: env.panelCandidates } : {}),
+        ...(env.recusedActors ? { recusedActors: env.recusedActors } : {}),
+        ...(env.org ? { org: env.org } : {}),
+      });
+    } catch (e) {
+      // A step beside the chain that cannot be routed on this case (no such unit, a unit the form names wrongly, a pool too small).
+      if (e instanceof AssignmentError) return reject(e.path ? 'invalid_data' : 'not_allowed', e.message, e.path);
+      throw e;
+    }
     next = entered.snapshot;
     effects.push(...entered.effects);
     if (next.status === 'done') {

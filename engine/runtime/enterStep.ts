@@ -13,7 +13,13 @@ import { UnregisteredNameError } from '../process/unregisteredName.js';
 import type { AssigneeResolver } from '../registry/resolvers.js';
 import { pauseClock } from './statutoryClock.js';
 import { seatPanel, type PanelSeating } from './panelSeating.js';
-import type { CaseSnapshot, Effect, OpenTask } from '../model/index.js';
+import type { CaseSnapshot, Effect, OpenTask, OrgDirectory } from '../model/index.js';
+import { resolveUnitAssignee, routesBesideChain } from '../org/resolveUnitAssignee.js';
+
+/** What entering a step reads besides the case: the panel seating and, for a task routed beside the chain, the county's org directory. */
+export interface EnterStepScope extends PanelSeating {
+  org?: OrgDirectory;
+}
 
 /** The key of a step's task or timer in its `visit`-th visit. */
 export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
@@ -33,7 +39,10 @@ function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: 
   return new Date(now.getTime() + (duration.days ?? 0) * 24 * 60 * 60 * 1000);
 }
 
-/** Applies entering `stepName` (visit `visit`) to a snapshot; returns the new snapshot and effects. */
+/**
+ * Applies entering `stepName` (visit `visit`) to a snapshot; returns the new snapshot and effects.
+ * A task step routed beside the chain that cannot be routed on this case throws `AssignmentError`.
+ */
 export function enterStep(
   wf: CompiledWorkflow,
   snapshot: CaseSnapshot,
@@ -42,7 +51,7 @@ export function enterStep(
   data: Record<string, JsonValue>,
   now: Date,
   calendar: WorkingCalendar,
-  seating: PanelSeating = {},
+  seating: EnterStepScope = {},
 ): { snapshot: CaseSnapshot; effects: Effect[] } {
   const step = ownEntry(wf.definition.steps, stepName);
   if (!step) throw new Error(`流程中没有步骤“${stepName}”。`);
@@ -52,22 +61,34 @@ export function enterStep(
     next = { ...next, status: 'done', outcome: step.outcome };
   }
   if (step.type === 'task') {
-    const named = step.assignee.resolver ? resolverOf(wf, step.assignee.resolver)({ org: next.org, applicant: next.applicant, parameters: wf.parameters }) : undefined;
-    const level = named?.level ?? resolveLevel(step.assignee.level, wf.parameters)!;
-    const unit = named?.unit ?? assigneeUnitOf(next, level) ?? '';
+    const base = visitKey(stepName, visit);
     const dueAt = step.deadline?.workingDays ? calendar.addWorkingDays(now, step.deadline.workingDays).toISOString() : undefined;
     const mode = step.assignee.mode ?? 'single';
     const roles = mode === 'single' ? [step.assignee.role] : step.assignee.group ?? [];
-    const base = visitKey(stepName, visit);
-    const tasks: OpenTask[] = roles.map((role) => ({
-      key: mode === 'single' ? base : `${base}:${role}`,
-      step: stepName,
-      level,
-      assigneeUnit: unit,
-      ...(role ? { role } : {}),
-      mode,
-      ...(dueAt ? { dueAt } : {}),
-    }));
+    let tasks: OpenTask[];
+    if (routesBesideChain(step.assignee)) {
+      // A department, the unit the form names or members drawn from a pool (resolveUnitAssignee.ts).
+      const assigned = resolveUnitAssignee(step.assignee, { directory: seating.org, data, applicant: next.applicant, recusedActors: seating.recusedActors, taskBase: base });
+      const common = { step: stepName, level: assigned.level, assigneeUnit: assigned.unit, ...(dueAt ? { dueAt } : {}) };
+      // Each drawn member gets a task of their own; the first decision moves the case.
+      tasks = assigned.users
+        ? assigned.users.map((user) => ({ ...common, key: `${base}:${user}`, assigneeUser: user, mode: 'any' as const }))
+        : roles.map((role) => ({ ...common, key: mode === 'single' ? base : `${base}:${role}`, ...(role ? { role } : {}), mode }));
+      if (assigned.draw) next = { ...next, draws: [...(next.draws ?? []), assigned.draw] };
+    } else {
+      const named = step.assignee.resolver ? resolverOf(wf, step.assignee.resolver)({ org: next.org, applicant: next.applicant, parameters: wf.parameters }) : undefined;
+      const level = named?.level ?? resolveLevel(step.assignee.level ?? 'county', wf.parameters)!;
+      const unit = named?.unit ?? assigneeUnitOf(next, level) ?? '';
+      tasks = roles.map((role) => ({
+        key: mode === 'single' ? base : `${base}:${role}`,
+        step: stepName,
+        level,
+        assigneeUnit: unit,
+        ...(role ? { role } : {}),
+        mode,
+        ...(dueAt ? { dueAt } : {}),
+      }));
+    }
     if (step.panel) {
       // The panel sits beside the organiser's task: one task per member, and a fresh panel on every visit.
       const seated = seatPanel(step, stepName, visit, next, wf.parameters, seating, dueAt);

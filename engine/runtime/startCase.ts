@@ -17,8 +17,8 @@ export interface StartCaseInput {
   filedBy?: string;
 }
 
-/** The first snapshot of a case, its effects and its first event. */
-export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date, env: Pick<DecideEnv, 'calendar' | 'data' | 'caseId' | 'panelCandidates' | 'recusedActors'>): { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent } {
+/** The first snapshot of a case, its effects and its first event; an initial step that cannot be routed throws `AssignmentError`. */
+export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date, env: Pick<DecideEnv, 'calendar' | 'data' | 'caseId' | 'panelCandidates' | 'recusedActors' | 'org'>): { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent } {
   const { definition } = wf;
   const limit = definition.limit?.workingDays;
   const limitDays = typeof limit === 'number' ? limit : limit ? Number(ownEntry(wf.parameters, limit.param)) : 0;
@@ -39,6 +39,7 @@ export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date
     ...(env.caseId ? { caseId: env.caseId } : {}),
     ...(env.panelCandidates ? { panelCandidates: env.panelCandidates } : {}),
     ...(env.recusedActors ? { recusedActors: env.recusedActors } : {}),
+    ...(env.org ? { org: env.org } : {}),
   });
   return {
     snapshot: entered.snapshot,

@@ -1,6 +1,7 @@
 /**
  * Who may see a case: the same jurisdiction rule as the collections' API rules, checked again
- * inside the transaction (guarantee 7).
+ * inside the transaction (guarantee 7). Officers of the chain see their area's cases; officers of a
+ * unit beside it only the cases their unit is or was assigned, never the whole county.
  */
 import type { Actor } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
@@ -11,5 +12,7 @@ export function canSeeCase(actor: Actor, caseRecord: PbRecord): boolean {
   if (caseRecord.getString('applicant') === actor.id) return true;
   if (actor.kind !== 'officer' || !actor.orgUnit) return false;
   const unit = actor.orgUnit.id;
-  return ['county', 'township', 'village'].some((level) => caseRecord.getString(level) === unit);
+  if (['county', 'township', 'village'].some((level) => caseRecord.getString(level) === unit)) return true;
+  // A unit beside the chain (县残联, 业务主管单位 …) sees the cases it is or was assigned; a drawn pool member, the cases they were drawn for.
+  return caseRecord.getStringSlice('assigned_units').includes(unit) || caseRecord.getStringSlice('assigned_users').includes(actor.id);
 }

@@ -2,7 +2,7 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { ownEntry, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type StartCaseInput } from '../../engine/index.js';
+import { ownEntry, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput } from '../../engine/index.js';
 import { staleVersion } from './httpError.js';
 import { documentView, renderTemplate } from './documents.js';
 import { saveCalendarVersion } from './calendarVersions.js';
@@ -38,6 +38,19 @@ function unitName(tx: PbApp, id: string | undefined, fallback: string): string {
   }
 }
 
+/**
+ * Remembers on the case a unit beside the chain (or a drawn pool member) a task went to: its
+ * officers (or the member) see the case from then on, also after the task is done (record rules).
+ */
+function recordAssignment(caseRecord: PbRecord, level: string, unit: string, user: string | undefined): void {
+  const add = (field: string, id: string) => {
+    const ids = caseRecord.getStringSlice(field);
+    if (!ids.includes(id)) caseRecord.set(field, [...ids, id]);
+  };
+  if (level === 'pool' && user) add('assigned_users', user);
+  else if (level === 'department' && unit) add('assigned_units', unit);
+}
+
 /** Carries out the effects of a decision; `data` is updated in place by `setData`. */
 export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined): void {
   // Data first: documents rendered by the same command must see computed figures.
@@ -53,6 +66,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('level', e.task.level);
         if (e.task.level === 'applicant') t.set('assignee_user', e.task.assigneeUnit);
         else t.set('assignee_unit', e.task.assigneeUnit);
+        if (e.task.assigneeUser) t.set('assignee_user', e.task.assigneeUser);
+        recordAssignment(caseRecord, e.task.level, e.task.assigneeUnit, e.task.assigneeUser);
         t.set('role', e.task.role ?? '');
         t.set('mode', e.task.mode);
         t.set('status', 'open');
@@ -150,6 +165,8 @@ export interface EventInput {
   timerKey?: string;
   /** How the case was opened (the first event). */
   start?: StartCaseInput;
+  /** The county's org directory the decision routed with (definitions that route beside the chain). */
+  org?: OrgDirectory;
 }
 
 /** The hidden `replay` field of an event. */
@@ -162,6 +179,8 @@ export interface EventReplay {
   returnTo?: string;
   timerKey?: string;
   start?: StartCaseInput;
+  /** The org directory (units beside the chain, pool members, draw seed) the decision read. */
+  org?: OrgDirectory;
 }
 
 /**
@@ -179,6 +198,7 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
     ...(input.returnTo ? { returnTo: input.returnTo } : {}),
     ...(input.timerKey ? { timerKey: input.timerKey } : {}),
     ...(input.start ? { start: input.start } : {}),
+    ...(input.org ? { org: input.org } : {}),
   };
   const fields = {
     seq,

@@ -2,7 +2,8 @@
  * `POST /api/tongban/cases`: an applicant opens a case for themselves, or a village officer opens
  * one on behalf of a resident of their village (代办). Idempotent by command id.
  */
-import { availableActions, createWorkingCalendar, startCase, type JsonValue } from '../../engine/index.js';
+import { AssignmentError, availableActions, createWorkingCalendar, startCase, type JsonValue } from '../../engine/index.js';
+import { orgDirectoryFor } from './orgDirectory.js';
 import { actorOf } from './actors.js';
 import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
 import { pendingTimers } from './pendingTimers.js';
@@ -12,7 +13,7 @@ import { actorByValue } from './eventActor.js';
 import { mergeCommandData, openingWrites } from './mergeCommandData.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
-import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
+import { badRequest, conflict, forbidden, invalidData, notFound } from './httpError.js';
 import { parseBody } from './parseBody.js';
 import { caseTitle } from './caseTitle.js';
 import { refuseMasks } from './commandPatch.js';
@@ -87,7 +88,15 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     const overrides = calendarOverrides(tx);
     const calendar = createWorkingCalendar(overrides);
     const start = { applicant: applicant.id, org, filedBy: auth.id };
-    const started = startCase(wf.compiled, start, at, { calendar, data });
+    const directory = orgDirectoryFor(tx, wf.definition, org.county, body.commandId);
+    let started: ReturnType<typeof startCase>;
+    try {
+      started = startCase(wf.compiled, start, at, { calendar, data, ...(directory ? { org: directory } : {}) });
+    } catch (e) {
+      // An initial step beside the chain that cannot be routed (no such unit in the county, a wrongly named unit).
+      if (e instanceof AssignmentError) throw e.path ? invalidData(e.message, [{ path: e.path, message: e.message }]) : conflict(e.message);
+      throw e;
+    }
     const record = newRecord(tx, 'applications');
     record.set('case_no', caseNumber(tx, wf.definition.key, at));
     record.set('workflow', wf.recordId);
@@ -110,6 +119,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
       actor: actorByValue(tx, actor, auth.getString('name')),
       calendar: overrides,
       start,
+      ...(directory ? { org: directory } : {}),
     });
     // Same commit order as a command: effects, event, then the case with the data the effects set.
     saveCase(tx, record, wf, started.snapshot, nextData);

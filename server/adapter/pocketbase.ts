@@ -10,6 +10,8 @@ export interface PbRecord {
   getString(field: string): string;
   getInt(field: string): number;
   getBool(field: string): boolean;
+  /** A multi-value field (multi relation, multi select) as a list of strings. */
+  getStringSlice(field: string): string[];
   set(field: string, value: unknown): void;
   collection(): { name: string };
 }

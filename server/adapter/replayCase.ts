@@ -10,7 +10,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -41,6 +41,8 @@ interface EventContext {
   returnTo?: string;
   timerKey?: string;
   start?: StartCaseInput;
+  /** The org directory the decision routed with, as recorded. */
+  org?: OrgDirectory;
 }
 
 class ReplayFailure extends Error {
@@ -73,7 +75,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}) };
+      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
@@ -124,7 +126,7 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
       if (!merged.ok) throw new ReplayFailure(1, '立案事件的数据不能写入');
       data = merged.data;
     }
-    const started = startCase(wf.compiled, c0.start, new Date(first.at), { calendar: c0.calendar, data });
+    const started = startCase(wf.compiled, c0.start, new Date(first.at), { calendar: c0.calendar, data, ...(c0.org ? { org: c0.org } : {}) });
     if (!sameEvent(started.event, first) || started.event.actor !== (first.actor_id || started.event.actor)) throw new ReplayFailure(1, '立案事件与重放结果不符');
     let snapshot: CaseSnapshot = started.snapshot;
     data = applyDataEffects(data, started.effects);
@@ -146,7 +148,7 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
         c.actor,
         { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}) },
         new Date(e.at),
-        { calendar: c.calendar, data: next, recusedActors: c.recused },
+        { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}) },
       );
       if (!decision.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件重放时被拒绝：${decision.rejection.message}`);
       if (!sameEvent(decision.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件与重放结果不符`);

@@ -29,6 +29,7 @@ import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther } from './claimedTask.js';
 import { draftProblems } from './draftProblems.js';
 import { pendingTimers } from './pendingTimers.js';
+import { orgDirectoryFor } from './orgDirectory.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422 };
 
@@ -102,7 +103,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   const calendar = createWorkingCalendar(overrides);
   const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}) };
   const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
-  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused });
+  const org = orgDirectoryFor(app, wf.definition, record.getString('county'), body.commandId);
+  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused, ...(org ? { org } : {}) });
   if (!decision.ok) {
     const r = decision.rejection;
     throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
@@ -126,6 +128,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           actor: actedBy,
           calendar: overrides,
           recused,
+          ...(org ? { org } : {}),
           ...(body.returnTo ? { returnTo: body.returnTo } : {}),
         });
         answer = {

@@ -13,6 +13,7 @@ import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { readJson, type PbApp } from './pocketbase.js';
 import { workflowByRecord } from './workflowCache.js';
+import { orgDirectoryFor } from './orgDirectory.js';
 
 const system: Actor = { id: 'system', kind: 'system', roles: [] };
 
@@ -34,9 +35,10 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const overrides = calendarOverrides(tx);
       const timerKey = timer.getString('key');
       const recused = recusedStaff(tx, caseIdNumberHashes(data, wf.idFields));
-      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused });
+      const org = orgDirectoryFor(tx, wf.definition, record.getString('county'), commandId);
+      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}) });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
-      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey });
+      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}) });
       fired++;
     });
     } catch {

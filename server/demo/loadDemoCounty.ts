@@ -22,10 +22,10 @@ export async function loadDemoCounty(client: RestClient): Promise<DemoLoadReport
     if (!record) {
       const parent = unit.parent ? orgUnitIds[unit.parent] : undefined;
       const parentUnit = demoOrgUnits.find((u) => u.key === unit.parent);
-      const county = unit.level === 'county' ? undefined : unit.level === 'township' ? parent : orgUnitIds[parentUnit?.parent ?? ''];
+      const county = unit.level === 'county' ? undefined : unit.level === 'township' || unit.level === 'department' ? parent : orgUnitIds[parentUnit?.parent ?? ''];
       const township = unit.level === 'village' ? parent : undefined;
-      record = await client.create('org_units', { code: unit.code, name: unit.name, level: unit.level, parent, county, township });
-      if (unit.level !== 'village') {
+      record = await client.create('org_units', { code: unit.code, name: unit.name, level: unit.level, parent, county, township, ...(unit.kind ? { kind: unit.kind } : {}) });
+      if (unit.level === 'county' || unit.level === 'township') {
         // A county is its own county; a township its own township (rules compare against these).
         record = await client.update('org_units', record.id, unit.level === 'county' ? { county: record.id } : { township: record.id });
       }
@@ -46,6 +46,7 @@ export async function loadDemoCounty(client: RestClient): Promise<DemoLoadReport
         role: account.role,
         org_unit: account.orgUnit ? orgUnitIds[account.orgUnit] : undefined,
         duties: account.duties,
+        ...(account.affiliation ? { affiliation: account.affiliation } : {}),
       });
       created++;
     }

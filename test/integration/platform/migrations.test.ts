@@ -1,6 +1,8 @@
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionModel } from 'pocketbase';
+import { unitKinds } from '../../../engine/index.js';
+import { demoOrgUnits } from '../../../server/demo/demoCounty.js';
 import { failure } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
@@ -25,10 +27,10 @@ describe('the migrations', () => {
 
   it('create every collection of the contract with its fields', () => {
     const expected: Record<string, string[]> = {
-      users: ['name', 'role', 'org_unit', 'duties', 'phone', 'disabled'],
-      org_units: ['code', 'name', 'level', 'parent', 'county', 'township'],
+      users: ['name', 'role', 'org_unit', 'duties', 'phone', 'disabled', 'affiliation'],
+      org_units: ['code', 'name', 'level', 'parent', 'county', 'township', 'kind'],
       workflow_definitions: ['key', 'version', 'status', 'name', 'definition', 'form_schema', 'ui_schema'],
-      applications: ['case_no', 'workflow', 'workflow_key', 'workflow_version', 'applicant', 'filed_by', 'village', 'township', 'county', 'step', 'step_name', 'status', 'outcome', 'snapshot', 'data', 'version', 'flags', 'due_at', 'title'],
+      applications: ['case_no', 'workflow', 'workflow_key', 'workflow_version', 'applicant', 'filed_by', 'village', 'township', 'county', 'step', 'step_name', 'status', 'outcome', 'snapshot', 'data', 'version', 'flags', 'due_at', 'title', 'assigned_units', 'assigned_users'],
       tasks: ['application', 'key', 'step', 'step_name', 'level', 'assignee_unit', 'assignee_user', 'role', 'mode', 'status', 'due_at', 'village', 'township', 'county', 'closed_at'],
       events: ['application', 'seq', 'format', 'action', 'kind', 'from_step', 'to_step', 'actor_id', 'actor_name', 'actor_unit_name', 'comment', 'data_patch', 'data_masked', 'replay', 'at', 'command_id', 'prev_hash', 'hash'],
       documents: ['application', 'kind', 'title', 'template', 'html', 'sha256'],
@@ -43,6 +45,11 @@ describe('the migrations', () => {
       expect(collections.has(name), name).toBe(true);
       expect(fieldNames(name), name).toEqual(expect.arrayContaining(fields));
     }
+  });
+
+  it('offer exactly the engine’s unit kinds for units beside the chain', () => {
+    const kind = collections.get('org_units')!.fields.find((f) => f.name === 'kind') as unknown as { values: string[] };
+    expect(kind.values).toEqual([...unitKinds.keys()]);
   });
 
   it('leave no client create, update or delete rule on the workflow collections', () => {
@@ -93,7 +100,7 @@ describe('the migrations', () => {
 
   it('let any signed-in user read the org tree and the published workflows, and nobody anonymous', async () => {
     const applicant = await server.login('applicant-b1');
-    expect((await applicant.collection('org_units').getFullList()).length).toBe(7);
+    expect((await applicant.collection('org_units').getFullList()).length).toBe(demoOrgUnits.length);
     const definitions = await applicant.collection('workflow_definitions').getFullList();
     expect(definitions.map((d) => `${d.key}@${d.status}`)).toContain('dibao@published');
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { isIdCard } from '../../../forms/core/formats/idCard.js';
-import { demoAccounts, demoOrgUnits, demoPassword } from '../../../server/demo/demoCounty.js';
+import { isUscc } from '../../../forms/core/formats/checksums.js';
+import { unitKinds } from '../../../engine/index.js';
+import { demoAccounts, demoExpertAffiliations, demoOrgUnits, demoPassword } from '../../../server/demo/demoCounty.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +21,7 @@ describe('demoCounty', () => {
   it('nests every code under its parent: county 6 digits, township 9, village 12', () => {
     const digits = { county: 6, township: 9, village: 12 };
     for (const unit of demoOrgUnits) {
+      if (unit.level === 'department') continue;
       expect(unit.code, unit.key).toMatch(new RegExp(`^\\d{${digits[unit.level]}}$`));
       if (unit.parent) expect(unit.code.startsWith(byKey.get(unit.parent)!.code), unit.key).toBe(true);
     }
@@ -34,13 +37,27 @@ describe('demoCounty', () => {
     // Reading the whole country's village list takes seconds on a busy 2-core machine.
   }, 30_000);
 
-  it('lists every account of the brief, officers with the 低保 duty and everyone in an existing unit', () => {
+  it('attaches a 县残联, a 登记管理机关, one 业务主管单位 and an expert pool to the county, coded by valid 统一社会信用代码', () => {
+    const departments = demoOrgUnits.filter((u) => u.level === 'department');
+    expect(departments.map((u) => u.kind)).toEqual(['disabled_persons_federation', 'registration_authority', 'supervisory_unit', 'expert_pool']);
+    for (const unit of departments) {
+      expect(unitKinds.has(unit.kind!), unit.key).toBe(true);
+      expect(unit.parent, unit.key).toBe('county');
+      expect(isUscc(unit.code), unit.code).toBe(true);
+    }
+    for (const code of Object.values(demoExpertAffiliations)) expect(isUscc(code), code).toBe(true);
+    expect(demoAccounts.filter((a) => a.orgUnit === 'expert-pool')).toHaveLength(5);
+  });
+
+  it('lists every account of the brief, chain officers with the 低保 duty and everyone in an existing unit', () => {
     expect(demoAccounts.map((a) => a.email.replace('@demo.tongban', ''))).toEqual([
       'admin', 'county', 'township-a', 'township-b', 'village-a1', 'village-a2', 'village-b1', 'applicant-a1', 'applicant-b1',
+      'dpf', 'registration', 'education', 'expert-1', 'expert-2', 'expert-3', 'expert-4', 'expert-5',
     ]);
     for (const account of demoAccounts) {
       expect(byKey.has(account.orgUnit ?? ''), account.email).toBe(true);
-      if (account.role === 'officer') expect(account.duties, account.email).toEqual(['dibao_officer']);
+      const unit = byKey.get(account.orgUnit ?? '');
+      if (account.role === 'officer' && unit?.level !== 'department') expect(account.duties, account.email).toEqual(['dibao_officer']);
     }
     expect(demoAccounts.find((a) => a.email.startsWith('applicant-a1'))?.orgUnit).toBe('village-a1');
     expect(demoAccounts.find((a) => a.email.startsWith('applicant-b1'))?.orgUnit).toBe('village-b1');
