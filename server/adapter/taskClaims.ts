@@ -53,6 +53,11 @@ function requireVisible(task: PbRecord, auth: PbRecord): void {
   if (auth.getString('role') !== 'officer' || !task.getString('assignee_unit') || auth.getString('org_unit') !== task.getString('assignee_unit')) throw notFound('任务不存在。');
 }
 
+/** A drawn pool member's task is theirs by the recorded draw: it is never released or handed over. */
+function refuseDrawnTask(task: PbRecord): void {
+  if (task.getString('level') === 'pool') throw conflict('抽取产生的任务属于被抽中的成员，不能释放或转交。', 'drawn_task');
+}
+
 function setHolder(tx: PbApp, task: PbRecord, holder: string, expected: string): void {
   const swapped = tx.db().newQuery('UPDATE tasks SET assignee_user = {:u} WHERE id = {:id} AND assignee_user = {:was}').bind({ u: holder, id: task.id, was: expected }).execute();
   if (swapped.rowsAffected() !== 1) throw conflict('任务已被他人认领或改派，请刷新后重试。', 'already_claimed');
@@ -103,6 +108,7 @@ export function releaseTask(app: PbApp, auth: PbRecord, taskId: string): RouteAn
     const task = loadTask(tx, taskId);
     requireVisible(task, auth);
     openTask(task);
+    refuseDrawnTask(task);
     const holder = task.getString('assignee_user');
     if (!holder) throw conflict('任务尚未被认领。', 'not_claimed');
     if (holder !== auth.id && !isAdmin(auth)) throw forbidden('只有认领人或管理员可以释放此任务。');
@@ -121,6 +127,7 @@ export function reassignTask(app: PbApp, auth: PbRecord, taskId: string, rawBody
     const task = loadTask(tx, taskId);
     requireVisible(task, auth);
     openTask(task);
+    refuseDrawnTask(task);
     const holder = task.getString('assignee_user');
     if (!isAdmin(auth) && holder !== auth.id) throw forbidden(holder ? '只有认领人或管理员可以转交此任务。' : '只有管理员可以指派任务；请先认领。');
     let target: PbRecord;

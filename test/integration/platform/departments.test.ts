@@ -140,6 +140,13 @@ describe('organisations beside the administrative chain', () => {
 
     for (const expert of ['expert-1', 'expert-2', 'expert-3', 'expert-4', 'expert-5']) expect(await seesCase(expert, c.id), expert).toBe(drawn.includes(expert));
     expect(await seesCase(drawn[0]!, dibaoCaseId)).toBe(false);
+    // The draw stands: a drawn member's task is neither released nor handed to a member not drawn.
+    const own = tasks.find((t) => t.assignee_user === draw.drawn[0])!;
+    const released = await failure((await server.login(drawn[0]!)).send(`/api/tongban/tasks/${own.id}/release`, { method: 'POST', body: {} }));
+    expect([released.status, released.body.code]).toEqual([409, 'drawn_task']);
+    const notDrawn = experts.find((e) => !draw.drawn.includes(e.id) && !draw.recused.includes(e.id))!;
+    const handed = await failure((await server.login('admin')).send(`/api/tongban/tasks/${own.id}/reassign`, { method: 'POST', body: { userId: notDrawn.id } }));
+    expect([handed.status, handed.body.code]).toEqual([409, 'drawn_task']);
     c = (await command(await server.login(drawn[0]!), c, 'approve')).case;
     expect(c.outcome).toBe('approved');
 
