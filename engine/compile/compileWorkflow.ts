@@ -42,6 +42,10 @@ export interface MachineEvent {
   panels?: Record<string, string>;
   /** For a ballot: whether it decided the panel (the last one that counts); undecided, the case stays. */
   panelDecided?: boolean;
+  /** Outcomes of the case's decided items after this command's own effects, by item key. */
+  decisions?: Record<string, string>;
+  /** The milestones reached after this command's own effects. */
+  milestones?: string[];
 }
 
 /** A definition compiled for running cases. */
@@ -105,7 +109,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   }
 
   const holds = (condition: Condition | undefined, event: MachineEvent): boolean =>
-    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}) });
+    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}), ...(event.decisions ? { decisions: event.decisions } : {}), ...(event.milestones ? { milestones: event.milestones } : {}) });
 
   const machineSetup = setup({
     types: { context: {} as MachineContext, events: {} as MachineEvent },

@@ -19,6 +19,10 @@ export interface ConditionScope {
   subjectFacts?: Record<string, JsonValue>;
   /** Results of the case's decided panels, by step name (absent: none decided). */
   panels?: Readonly<Record<string, string>>;
+  /** Outcomes of the case's decided items, by item key (absent: none decided). */
+  decisions?: Readonly<Record<string, string>>;
+  /** The milestones the case has reached (absent: none). */
+  milestones?: readonly string[];
 }
 
 function numberOf(value: number | { param: string }, scope: ConditionScope): number {
@@ -36,6 +40,8 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
   if ('not' in condition) return !evaluateCondition(condition.not, scope);
   if ('flag' in condition) return scope.flags.includes(condition.flag);
   if ('panel' in condition) return ownEntry(scope.panels, condition.panel) === condition.result;
+  if ('decision' in condition) return ownEntry(scope.decisions, condition.decision) === condition.equals;
+  if ('milestone' in condition) return (scope.milestones ?? []).includes(condition.milestone);
   if ('guard' in condition) {
     const guard = ownEntry(scope.guards, condition.guard);
     if (!guard) throw new UnregisteredNameError('guard', condition.guard);

@@ -15,6 +15,7 @@ import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
 import { unitAssigneeProblems, type OrgKindsSummary } from './checkUnitAssignees.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
+import { decisionProblems } from './decisionProblems.js';
 
 /**
  * The levels the org tree has (default: village, township and county all exist), and what it holds
@@ -114,6 +115,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   // Panels: quorum reachable, results routed, routes on results that can occur (panelProblems.ts).
   problems.push(...panelProblems(def, parameters));
   problems.push(...unitAssigneeProblems(def, org, form?.fields));
+  // Decision items and milestones: declared, settable where read, with notices (decisionProblems.ts).
+  problems.push(...decisionProblems(def));
   const moduleProblems = process ? processModuleProblems(process, def.key) : [];
   for (const p of moduleProblems) add(`/process${p.path}`, p.message);
   problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));

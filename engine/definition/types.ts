@@ -37,7 +37,9 @@ export type Condition =
   | { guard: string; args?: Record<string, JsonValue> }
   | { flag: string }
   | SubjectFactCondition
-  | PanelCondition;
+  | PanelCondition
+  | DecisionCondition
+  | MilestoneCondition;
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -217,7 +219,8 @@ export interface FinalStep {
   type: 'final';
   name: string;
   nameEn?: string;
-  outcome: 'approved' | 'rejected' | 'withdrawn' | 'terminated';
+  /** `byDecisions`: the outcome follows from the case's decision items by the definition's `decisionPolicy` (see {@link DecisionPolicy}). */
+  outcome: 'approved' | 'rejected' | 'withdrawn' | 'terminated' | 'byDecisions';
   onEnter?: EffectRef[];
 }
 
@@ -255,6 +258,12 @@ export interface WorkflowDefinition {
   starters?: Starter[];
   /** What the case is about: a person or household, or an organisation. */
   subject?: SubjectDeclaration;
+  /** The items decided separately in one case (生活补贴, 护理补贴), by key; each with its own outcome and notice. */
+  decisions?: Record<string, DecisionItemDefinition>;
+  /** How the items make the case's outcome and whether each needs a notice. */
+  decisionPolicy?: DecisionPolicy;
+  /** Points a case reaches before it ends (已批准, 已发放, 材料补齐), by key, for queues and dashboards. */
+  milestones?: Record<string, MilestoneDefinition>;
 }
 
 // ── Starters, subjects and links (issue 8, points 2–3) ──────────────────────────────────────────
@@ -350,4 +359,55 @@ export interface PanelDefinition {
   maxScore?: number;
   quorum: PanelQuorum;
   rule: PanelRule;
+}
+
+// ── Decision items and milestones (issue 8, point 6) ──────────────────────────────────────────
+
+/** What one decision item comes to. */
+export type DecisionItemOutcome = 'approved' | 'rejected';
+
+/** The notice an item issues when it is decided (rendered through `renderDocument`, with the item's decision in the view as `decision`). */
+export interface DecisionNotice {
+  /** The template key, `<process>/<name>`. */
+  template: string;
+  title: string;
+  /** The document kind (default `decision`). */
+  kind?: string;
+  /** The body that issues it: `township` or `county` (default the county), or a parameter naming one. */
+  issuer?: Parameterised<AssigneeLevel>;
+}
+
+/** One item decided on its own within a case, e.g. `{ "name": "护理补贴", "notice": { … } }`. */
+export interface DecisionItemDefinition {
+  name: string;
+  nameEn?: string;
+  notice?: DecisionNotice;
+}
+
+/** A point a case reaches (`reachMilestone` effect) and keeps; reported before the case ends. */
+export interface MilestoneDefinition {
+  name: string;
+  nameEn?: string;
+}
+
+/**
+ * How decision items make the case: `outcome` — a final step with outcome `byDecisions` ends the case
+ * approved when `anyApproved` (default: at least one item approved) or `allApproved` (every declared
+ * item approved), rejected otherwise; `notices` — `required` (default: every item declares its notice)
+ * or `optional`.
+ */
+export interface DecisionPolicy {
+  outcome?: 'anyApproved' | 'allApproved';
+  notices?: 'required' | 'optional';
+}
+
+/** Routing on an item's outcome, e.g. `{ "decision": "living", "equals": "approved" }` (false while undecided). */
+export interface DecisionCondition {
+  decision: string;
+  equals: DecisionItemOutcome;
+}
+
+/** Routing on a milestone reached, e.g. `{ "milestone": "paid" }`. */
+export interface MilestoneCondition {
+  milestone: string;
 }

@@ -8,11 +8,12 @@ import { hasOwnEntry, inheritedNames } from './ownEntry.js';
 import { starterShapeProblems } from './validateStarters.js';
 import { factPathPattern } from '../conditions/subjectFacts.js';
 import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
+import { decisionConditionProblems, decisionShapeProblems } from './validateDecisions.js';
 
 const stepTypes = ['task', 'timer', 'choice', 'final'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend', 'vote', 'closePanel'];
 const levels = ['applicant', 'village', 'township', 'county'];
-const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated'];
+const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated', 'byDecisions'];
 const conditionOps = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'length'];
 const keyPattern = /^[a-z][a-z0-9-]*$/;
 const namePattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
@@ -66,6 +67,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if ('not' in c) return checkCondition(c.not, `${path}/not`);
     if ('flag' in c) return isNonEmptyString(c.flag) ? undefined : add(`${path}/flag`, '标记名必须是非空字符串。');
     if ('panel' in c) return void problems.push(...panelConditionProblems(c, path));
+    if ('decision' in c || 'milestone' in c) return void problems.push(...decisionConditionProblems(c, path));
     if ('guard' in c) return isNonEmptyString(c.guard) ? void checkOwnName(c.guard, `${path}/guard`) : add(`${path}/guard`, '守卫名必须是非空字符串。');
     if ('subjectFact' in c) return checkSubjectFactCondition(c, path);
     if (typeof c.path !== 'string' || !c.path.startsWith('/')) add(`${path}/path`, '条件须有以“/”开头的数据路径 (JSON Pointer)。');
@@ -199,8 +201,9 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     return problems;
   }
   const d = input;
-  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject']);
+  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones']);
   problems.push(...starterShapeProblems(d));
+  problems.push(...decisionShapeProblems(d));
   if (typeof d.key !== 'string' || !keyPattern.test(d.key)) add('/key', '流程标识 (key) 必须是小写字母开头的字母、数字或连字符。');
   if (!isPosInt(d.version)) add('/version', '版本号 (version) 必须是正整数。');
   if (!isNonEmptyString(d.name)) add('/name', '流程须有名称 (name)。');

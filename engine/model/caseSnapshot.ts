@@ -9,6 +9,7 @@ import type { PoolDrawRecord } from './orgDirectory.js';
  * a department kind in the case's county or the unit the form names) or a member drawn from a pool.
  */
 export type TaskLevel = AssigneeLevel | 'department' | 'pool';
+import type { DecisionItemState, MilestoneState } from './decisionItems.js';
 
 /** A task that is open on a case. */
 export interface OpenTask {
@@ -69,5 +70,9 @@ export interface CaseSnapshot {
   panels?: Record<string, PanelState>;
   /** Every pool draw made on the case (who was drawn, who was excluded by 回避), oldest first. */
   draws?: PoolDrawRecord[];
+  /** Decided items, by the definition's item key (absent until one is decided). */
+  decisions?: Record<string, DecisionItemState>;
+  /** Milestones reached, by the definition's milestone key (absent until one is reached). */
+  milestones?: Record<string, MilestoneState>;
 }
 

@@ -1,6 +1,7 @@
 /** The side effects the engine asks the host to carry out. */
 import type { AssigneeLevel, JsonValue } from '../definition/types.js';
 import type { OpenTask } from './caseSnapshot.js';
+import type { DecisionNoticeView } from './decisionItems.js';
 
 /** Descriptions of side effects; the server adapter executes them in the same transaction. */
 export type Effect =
@@ -9,11 +10,20 @@ export type Effect =
   | { type: 'scheduleTimer'; key: string; step: string; dueAt: string }
   | { type: 'cancelTimer'; key: string }
   /** `issuer`: the level whose body issues the document in its own name (default: the county). */
-  | { type: 'renderDocument'; template: string; kind: string; title: string; issuer?: AssigneeLevel }
+  /** `decision`: for an item's notice, the item's decision (the template reads it as `decision`). */
+  | { type: 'renderDocument'; template: string; kind: string; title: string; issuer?: AssigneeLevel; decision?: DecisionNoticeView }
   | { type: 'notify'; to: 'applicant' | AssigneeLevel; message: string }
   | { type: 'setData'; path: string; value: JsonValue }
   /** Sets a fact of the case's subject (dotted path); `today` stamps the China date of the decision instead of `value`. */
   | { type: 'setSubjectFact'; fact: string; value: JsonValue; today?: boolean }
   /** Starts a case of `workflow` as this case's child, about the same subject, with `data`. */
-  | { type: 'startChildCase'; workflow: string; data: Record<string, JsonValue> };
+  | { type: 'startChildCase'; workflow: string; data: Record<string, JsonValue> }
+  /**
+   * Decides an item (the `decide` effect): `outcome` as found (a literal or the case data it names),
+   * checked and recorded in the snapshot by the engine, which issues the item's notice; never
+   * reaches the host.
+   */
+  | { type: 'decideItem'; item: string; outcome: JsonValue; outcomePath?: string; amount?: JsonValue; amountPath?: string; reasons?: JsonValue }
+  /** Reaches a milestone (the `reachMilestone` effect), recorded in the snapshot by the engine; never reaches the host. */
+  | { type: 'reachMilestone'; milestone: string };
 

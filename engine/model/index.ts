@@ -16,4 +16,5 @@ export type { CaseClock, CaseSnapshot, OpenTask, TaskLevel } from './caseSnapsho
 export type { DirectoryUnit, OrgDirectory, PoolDrawRecord, PoolMember } from './orgDirectory.js';
 export type { Effect } from './effect.js';
 export type { Ballot, PanelState, PanelTally } from './panel.js';
+export type { DecisionItemState, DecisionNoticeView, MilestoneState } from './decisionItems.js';
 export type { DecidedEvent, Decision, Rejection, RejectionCode } from './decision.js';

@@ -8,6 +8,7 @@ import type { AssigneeLevel, JsonValue, Parameterised } from '../definition/type
 import { resolveLevel } from '../org/resolveAssignee.js';
 import type { Effect } from '../model/index.js';
 import { readPointer } from '../conditions/jsonPointer.js';
+import { ownEntry } from '../definition/ownEntry.js';
 
 /** What an effect sees. */
 export interface EffectInput {
@@ -73,6 +74,34 @@ export const builtInEffects: EffectRegistry = {
     }
     return { effects: [{ type: 'startChildCase', workflow: str(args.workflow), data: child }] };
   },
+  /**
+   * Decides the decision item `item` (declared under the definition's `decisions`): `outcome`
+   * `approved` / `rejected`, or `{ "from": pointer }` naming case data that holds one; `amount` a
+   * number, `{ "param": … }` or `{ "from": pointer }`; a refusal's `reasons` from `{ "from": pointer }`,
+   * else the command's comment. The engine records it and issues the item's notice.
+   */
+  decide: ({ data, parameters, args }) => {
+    const fromOf = (v: JsonValue | undefined): string | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.from === 'string' ? v.from : undefined);
+    const paramOf = (v: JsonValue | undefined): string | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.param === 'string' ? v.param : undefined);
+    const outcomePath = fromOf(args.outcome);
+    const amountPath = fromOf(args.amount);
+    const amountParam = paramOf(args.amount);
+    const reasonsPath = fromOf(args.reasons);
+    const amount = amountPath !== undefined ? (readPointer(data, amountPath) as JsonValue | undefined) : amountParam !== undefined ? ownEntry(parameters, amountParam) : args.amount;
+    return {
+      effects: [{
+        type: 'decideItem',
+        item: str(args.item),
+        outcome: outcomePath !== undefined ? ((readPointer(data, outcomePath) as JsonValue | undefined) ?? null) : args.outcome ?? null,
+        ...(outcomePath !== undefined ? { outcomePath } : {}),
+        ...(amount !== undefined ? { amount } : {}),
+        ...(amountPath !== undefined ? { amountPath } : {}),
+        ...(reasonsPath !== undefined ? { reasons: (readPointer(data, reasonsPath) as JsonValue | undefined) ?? null } : {}),
+      }],
+    };
+  },
+  /** Reaches the milestone `milestone` (declared under the definition's `milestones`); reaching it again changes nothing. */
+  reachMilestone: ({ args }) => ({ effects: [{ type: 'reachMilestone', milestone: str(args.milestone) }] }),
   /** Raises a flag on the case when the data at `path` is true (e.g. 近亲属备案). */
   flagFromData: ({ data, args }) => (readPointer(data, str(args.path)) === true ? { effects: [], flags: [str(args.flag)] } : { effects: [] }),
 };

@@ -14,6 +14,7 @@ import type { Actor, CaseSnapshot, OpenTask, RejectionCode } from '../model/inde
 import { mustRecuse } from './recusal.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { panelResults } from './panelTally.js';
+import { decisionOutcomes, milestonesReached } from './decisionItems.js';
 
 /** What the rules look at besides the snapshot: the case data and the staff the 近亲属 register names. */
 export interface ActionRuleScope {
@@ -75,7 +76,7 @@ export function actionVerdict(wf: CompiledWorkflow, snapshot: CaseSnapshot, acto
   if (typeof task === 'string') return { ok: false, code: 'not_your_task', message: task };
   if (mustRecuse(step, actor, scope.recusedActors)) return { ok: false, code: 'not_your_task', message: '您已备案为申请家庭的近亲属，须回避，不能办理此案件。' };
   if (action.kind === 'extend' && snapshot.clock.extended) return { ok: false, code: 'not_allowed', message: '办理时限已延长过，不能再次延长。' };
-  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels) })) {
+  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels), decisions: decisionOutcomes(snapshot), milestones: milestonesReached(snapshot) })) {
     return { ok: false, code: 'not_allowed', message: `当前条件下不能进行“${action.label}”。` };
   }
   return { ok: true, task };

@@ -19,6 +19,7 @@ import { countPanel, panelResults } from './panelTally.js';
 import { ballotProblem } from './panelBallot.js';
 import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, OrgDirectory, Rejection } from '../model/index.js';
 import { AssignmentError } from '../org/resolveUnitAssignee.js';
+import { decisionOutcomes, milestonesReached, recordDecisions } from './decisionItems.js';
 
 /** What `decide` needs besides the snapshot and the command. */
 export interface DecideEnv {
@@ -97,8 +98,13 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   }
 
   // Effects of the action itself come first: they may raise flags that routing looks at.
-  const named = applyNamedEffects(wf, action?.effects, env.data);
-  const flags = [...new Set([...withRegisterFlag(snapshot.flags, env.recusedActors), ...named.flags])];
+  const applied = applyNamedEffects(wf, action?.effects, env.data);
+  const flags = [...new Set([...withRegisterFlag(snapshot.flags, env.recusedActors), ...applied.flags])];
+  // Decision items and milestones the action sets are recorded first: routing reads them.
+  const decisionContext = { now, actor: actor.id, step: stepName, ...(command.comment ? { comment: command.comment } : {}) };
+  const recorded = recordDecisions(wf, snapshot, applied.effects, decisionContext);
+  if (!recorded.ok) return { ok: false, rejection: recorded.rejection };
+  const named = { effects: recorded.effects };
   const event: MachineEvent = {
     type: command.action,
     data: env.data,
@@ -108,6 +114,8 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     ...(task?.role ? { role: task.role } : {}),
     ...(step.type === 'task' && step.assignee.group ? { group: step.assignee.group } : {}),
     ...(panels ? { panels: panelResults(panels), panelDecided } : {}),
+    ...(recorded.snapshot.decisions ? { decisions: decisionOutcomes(recorded.snapshot) } : {}),
+    ...(recorded.snapshot.milestones ? { milestones: milestonesReached(recorded.snapshot) } : {}),
   };
   const restored = wf.machine.resolveState({ value: stepName, context });
   const [nextState] = transition(wf.machine, restored, event as never);
@@ -119,7 +127,8 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   if ((forward || panelDecided) && !moved && !countersigned) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
 
   const effects: Effect[] = [...named.effects];
-  let next: CaseSnapshot = { ...snapshot, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}) };
+  const items = { ...(recorded.snapshot.decisions ? { decisions: recorded.snapshot.decisions } : {}), ...(recorded.snapshot.milestones ? { milestones: recorded.snapshot.milestones } : {}) };
+  let next: CaseSnapshot = { ...snapshot, ...items, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}) };
 
   if (action?.kind === 'extend') {
     const extended = wf.definition.limit?.extendedWorkingDays;
@@ -151,8 +160,11 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
       if (e instanceof AssignmentError) return reject(e.path ? 'invalid_data' : 'not_allowed', e.message, e.path);
       throw e;
     }
-    next = entered.snapshot;
-    effects.push(...entered.effects);
+    // The entered step's own decisions and milestones (its onEnter effects) are recorded as well.
+    const enteredItems = recordDecisions(wf, entered.snapshot, entered.effects, { ...decisionContext, step: nextStep });
+    if (!enteredItems.ok) return { ok: false, rejection: enteredItems.rejection };
+    next = enteredItems.snapshot;
+    effects.push(...enteredItems.effects);
     if (next.status === 'done') {
       if (next.clock.pausedAt) next = { ...next, clock: resumeClock(next.clock, now, env.calendar) };
       for (const t of next.tasks) effects.push({ type: 'closeTask', key: t.key, outcome: 'cancelled' });

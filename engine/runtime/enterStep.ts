@@ -20,6 +20,7 @@ import { resolveUnitAssignee, routesBesideChain } from '../org/resolveUnitAssign
 export interface EnterStepScope extends PanelSeating {
   org?: OrgDirectory;
 }
+import { outcomeByDecisions } from './decisionItems.js';
 
 /** The key of a step's task or timer in its `visit`-th visit. */
 export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
@@ -58,7 +59,7 @@ export function enterStep(
   const effects: Effect[] = [];
   let next: CaseSnapshot = { ...snapshot, step: stepName, tasks: [] };
   if (step.type === 'final') {
-    next = { ...next, status: 'done', outcome: step.outcome };
+    next = { ...next, status: 'done', outcome: step.outcome === 'byDecisions' ? outcomeByDecisions(wf, next) : step.outcome };
   }
   if (step.type === 'task') {
     const base = visitKey(stepName, visit);

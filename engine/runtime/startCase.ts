@@ -6,6 +6,7 @@ import type { JsonValue } from '../definition/types.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { enterStep } from './enterStep.js';
 import { newClock } from './statutoryClock.js';
+import { recordDecisions } from './decisionItems.js';
 import type { DecideEnv } from './decide.js';
 import type { CaseSnapshot, DecidedEvent, Effect, OrgPath } from '../model/index.js';
 
@@ -41,9 +42,12 @@ export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date
     ...(env.recusedActors ? { recusedActors: env.recusedActors } : {}),
     ...(env.org ? { org: env.org } : {}),
   });
+  // The first step's own decisions and milestones (its onEnter effects), as the applicant's.
+  const recorded = recordDecisions(wf, entered.snapshot, entered.effects, { now, actor: input.filedBy ?? input.applicant, step: definition.initial });
+  if (!recorded.ok) throw new Error(recorded.rejection.message);
   return {
-    snapshot: entered.snapshot,
-    effects: entered.effects,
+    snapshot: recorded.snapshot,
+    effects: recorded.effects,
     event: { action: 'start', kind: 'start', from: '', to: definition.initial, actor: input.filedBy ?? input.applicant, at: now.toISOString() },
   };
 }

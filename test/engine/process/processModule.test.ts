@@ -87,7 +87,7 @@ describe('process modules', () => {
   it('cannot reach a process name through the prototype of the merged registries', () => {
     const wf = compileWorkflow(definition(), { process: relief });
     expect(Object.getPrototypeOf(wf.guards)).toBeNull();
-    expect(Object.keys(wf.effects)).toEqual(['renderDocument', 'notify', 'setData', 'setSubjectFact', 'startChildCase', 'flagFromData', 'relief.amount']);
+    expect(Object.keys(wf.effects)).toEqual(['renderDocument', 'notify', 'setData', 'setSubjectFact', 'startChildCase', 'decide', 'reachMilestone', 'flagFromData', 'relief.amount']);
   });
 });
 
