@@ -19,6 +19,8 @@ export { decide, type DecideEnv } from './runtime/decide.js';
 export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskForActor, type ActionRuleScope, type ActionVerdict } from './runtime/actionRules.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
+export { drawMembers, type PanelCandidateQuery, type PanelSeating } from './runtime/panelSeating.js';
+export { countPanel, panelResults, type PanelCount } from './runtime/panelTally.js';
 export type { ProcessModule, DocumentView, DocumentContext, DocumentFormat } from './process/processModule.js';
 export { implementationsOf, processModuleProblems, type Implementations } from './process/processImplementations.js';
 export { unimplementedNames } from './process/unimplementedNames.js';

@@ -56,6 +56,7 @@ export function panelProblems(def: WorkflowDefinition, parameters: Record<string
     }
     if (!panel || step.type !== 'task') continue;
     const pp = `${sp}/panel`;
+    if (name === def.initial) add(pp, '评议不能设在起始步骤：须在案件提交后组成评议小组。');
     const votes = Object.entries(step.actions).filter(([, a]) => a.kind === 'vote');
     if (votes.length !== 1) add(`${sp}/actions`, votes.length === 0 ? '评议步骤须有一个投票操作 (kind: vote)，成员才能投票。' : '评议步骤只能有一个投票操作 (kind: vote)。');
 

@@ -33,7 +33,23 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     clock: snapshot.clock,
     tasks: snapshot.tasks,
     timers,
+    ...(snapshot.panels ? { panels: panelSummaries(snapshot) } : {}),
   };
+}
+
+/**
+ * The case's panels as every reader of the case sees them: how many sit and how many ballots are
+ * in, and once decided the result and the counts — never who voted how (each ballot stays in its
+ * member's event, hidden).
+ */
+function panelSummaries(snapshot: CaseSnapshot): Record<string, unknown>[] {
+  return Object.entries(snapshot.panels ?? {}).map(([step, panel]) => ({
+    step,
+    members: panel.members.length,
+    ballots: Object.keys(panel.ballots).length,
+    result: panel.result ?? null,
+    ...(panel.tally ? { tally: panel.tally } : {}),
+  }));
 }
 
 /** The sections the offered actions write. */

@@ -2,7 +2,7 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { ownEntry, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput } from '../../engine/index.js';
+import { ownEntry, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput } from '../../engine/index.js';
 import { staleVersion } from './httpError.js';
 import { documentView, renderTemplate } from './documents.js';
 import { saveCalendarVersion } from './calendarVersions.js';
@@ -11,6 +11,7 @@ import { maskedPatch, publicActorName, publicEvent } from './eventView.js';
 import { currentEventFormat, eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
+import type { RecordedCandidates } from './panelCandidates.js';
 
 /** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
 function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -167,6 +168,10 @@ export interface EventInput {
   start?: StartCaseInput;
   /** The county's org directory the decision routed with (definitions that route beside the chain). */
   org?: OrgDirectory;
+  /** A panel member's ballot (vote commands). */
+  ballot?: Ballot;
+  /** The candidates the host listed for a panel this command seated. */
+  panelCandidates?: RecordedCandidates[];
 }
 
 /** The hidden `replay` field of an event. */
@@ -181,6 +186,9 @@ export interface EventReplay {
   start?: StartCaseInput;
   /** The org directory (units beside the chain, pool members, draw seed) the decision read. */
   org?: OrgDirectory;
+  /** The member's ballot, kept here (hidden, hash-chained) and in the case's panel, never in the case data. */
+  ballot?: Ballot;
+  panelCandidates?: RecordedCandidates[];
 }
 
 /**
@@ -199,6 +207,8 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
     ...(input.timerKey ? { timerKey: input.timerKey } : {}),
     ...(input.start ? { start: input.start } : {}),
     ...(input.org ? { org: input.org } : {}),
+    ...(input.ballot ? { ballot: input.ballot } : {}),
+    ...(input.panelCandidates && input.panelCandidates.length > 0 ? { panelCandidates: input.panelCandidates } : {}),
   };
   const fields = {
     seq,

@@ -1,7 +1,8 @@
 /**
  * Replay (DESIGN guarantee 6): rebuilds a case from its events alone — `startCase` with the first
  * event, then `decide` with each later one, as the actor recorded by value, at the recorded time,
- * with the recorded calendar version, data patch, return target and timer key — and compares the
+ * with the recorded calendar version, data patch, return target, timer key, ballot and panel
+ * candidates — and compares the
  * result with the stored snapshot and data.
  *
  * The 近亲属 register's staff for the household, as decide read them, are recorded too (a case the
@@ -10,7 +11,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -21,6 +22,7 @@ import { canonicalJson, currentEventFormat, type ChainedEvent } from './hashChai
 import { mergeCommandData, openingWrites } from './mergeCommandData.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
+import { recordedCandidates, type RecordedCandidates } from './panelCandidates.js';
 
 /** The verdict of {@link replayCase}. */
 export interface ReplayVerdict {
@@ -43,6 +45,8 @@ interface EventContext {
   start?: StartCaseInput;
   /** The org directory the decision routed with, as recorded. */
   org?: OrgDirectory;
+  ballot?: Ballot;
+  panelCandidates?: RecordedCandidates[];
 }
 
 class ReplayFailure extends Error {
@@ -75,7 +79,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}) };
+      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
@@ -146,9 +150,9 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
         wf.compiled,
         snapshot,
         c.actor,
-        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}) },
+        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}) },
         new Date(e.at),
-        { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}) },
+        { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}), caseId: record.id, panelCandidates: recordedCandidates(c.panelCandidates) },
       );
       if (!decision.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件重放时被拒绝：${decision.rejection.message}`);
       if (!sameEvent(decision.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件与重放结果不符`);

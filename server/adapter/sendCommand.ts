@@ -10,7 +10,7 @@
  * deciding happens beside other writers. Any refusal looks up the command id once more before it
  * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
-import { availableActions, createWorkingCalendar, decide, hasOwnEntry, ownEntry, taskForActor, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
+import { availableActions, createWorkingCalendar, decide, hasOwnEntry, ownEntry, taskForActor, type Ballot, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
@@ -27,6 +27,7 @@ import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './co
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther } from './claimedTask.js';
+import { liveCandidates } from './panelCandidates.js';
 import { draftProblems } from './draftProblems.js';
 import { pendingTimers } from './pendingTimers.js';
 import { orgDirectoryFor } from './orgDirectory.js';
@@ -40,6 +41,7 @@ interface CommandBody {
   version: number;
   commandId: string;
   returnTo?: string;
+  ballot?: Ballot;
 }
 
 /** Runs one command; throws {@link HttpError} for every refusal (the transaction then rolls back). */
@@ -51,6 +53,7 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
     version: { type: 'integer', required: true },
     commandId: { type: 'string', required: true, maxLength: 100 },
     returnTo: { type: 'string', maxLength: 100 },
+    ballot: { type: 'object' },
   });
   const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'command', caseId, digest: bodyDigest(body as unknown as Record<string, unknown>) };
   // A repeat of a finished command returns its stored answer without deciding again.
@@ -101,10 +104,12 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   const at = now(app);
   const overrides = calendarOverrides(app);
   const calendar = createWorkingCalendar(overrides);
-  const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}) };
+  const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}), ...(body.ballot ? { ballot: body.ballot } : {}) };
   const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
   const org = orgDirectoryFor(app, wf.definition, record.getString('county'), body.commandId);
-  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused, ...(org ? { org } : {}) });
+  // A panel seated by this command draws on today's officers; what was listed is recorded for replay.
+  const candidates = liveCandidates(app);
+  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list });
   if (!decision.ok) {
     const r = decision.rejection;
     throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
@@ -130,6 +135,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           recused,
           ...(org ? { org } : {}),
           ...(body.returnTo ? { returnTo: body.returnTo } : {}),
+          ...(command.ballot ? { ballot: command.ballot } : {}),
+          panelCandidates: candidates.recorded,
         });
         answer = {
           status: 200,

@@ -14,6 +14,7 @@ import { now } from './clock.js';
 import { readJson, type PbApp } from './pocketbase.js';
 import { workflowByRecord } from './workflowCache.js';
 import { orgDirectoryFor } from './orgDirectory.js';
+import { liveCandidates } from './panelCandidates.js';
 
 const system: Actor = { id: 'system', kind: 'system', roles: [] };
 
@@ -36,9 +37,10 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const timerKey = timer.getString('key');
       const recused = recusedStaff(tx, caseIdNumberHashes(data, wf.idFields));
       const org = orgDirectoryFor(tx, wf.definition, record.getString('county'), commandId);
-      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}) });
+      const candidates = liveCandidates(tx);
+      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
-      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}) });
+      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}), panelCandidates: candidates.recorded });
       fired++;
     });
     } catch {

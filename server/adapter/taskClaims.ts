@@ -47,6 +47,11 @@ function openTask(task: PbRecord): void {
   if (task.getString('status') !== 'open') throw conflict('任务已办结或已取消。', 'task_closed');
 }
 
+/** A panel member's task is that member's own: it is neither released nor handed to anyone else. */
+function notPanelMemberTask(task: PbRecord): void {
+  if (task.getString('mode') === 'panel') throw conflict('评议成员的任务属于成员本人，不能释放或改派。', 'panel_member_task');
+}
+
 /** Officers see their unit's tasks and administrators all tasks; anyone else gets 404. */
 function requireVisible(task: PbRecord, auth: PbRecord): void {
   if (isAdmin(auth)) return;
@@ -109,6 +114,7 @@ export function releaseTask(app: PbApp, auth: PbRecord, taskId: string): RouteAn
     requireVisible(task, auth);
     openTask(task);
     refuseDrawnTask(task);
+    notPanelMemberTask(task);
     const holder = task.getString('assignee_user');
     if (!holder) throw conflict('任务尚未被认领。', 'not_claimed');
     if (holder !== auth.id && !isAdmin(auth)) throw forbidden('只有认领人或管理员可以释放此任务。');
@@ -128,6 +134,7 @@ export function reassignTask(app: PbApp, auth: PbRecord, taskId: string, rawBody
     requireVisible(task, auth);
     openTask(task);
     refuseDrawnTask(task);
+    notPanelMemberTask(task);
     const holder = task.getString('assignee_user');
     if (!isAdmin(auth) && holder !== auth.id) throw forbidden(holder ? '只有认领人或管理员可以转交此任务。' : '只有管理员可以指派任务；请先认领。');
     let target: PbRecord;

@@ -223,6 +223,12 @@ describe('the checker on panels', () => {
     ]);
   });
 
+  it('refuses a panel on the initial step: it is seated once a case has been submitted', () => {
+    const review = panelDefinition.steps.review as TaskStep;
+    const d: WorkflowDefinition = { ...panelDefinition, initial: 'review', steps: { review, approved: panelDefinition.steps.approved!, refused: panelDefinition.steps.refused!, inconclusive: panelDefinition.steps.inconclusive! } };
+    expect(problems(d)).toEqual(['/steps/review/panel: 评议不能设在起始步骤：须在案件提交后组成评议小组。']);
+  });
+
   it('refuses a malformed panel in validateDefinition and the schema alike', () => {
     const bad = withPanel({ ballot: 'vote', quorum: { share: 1.5 }, rule: { averageScoreAtLeast: 60 } });
     expect(validateDefinition(bad).map((p) => p.path)).toEqual(['/steps/review/panel/quorum/share', '/steps/review/panel/rule']);

@@ -114,7 +114,7 @@ export function listCases(): Promise<RecordModel[]> {
 export function listOpenTasks(): Promise<RecordModel[]> {
   const me = pb.authStore.record;
   if (!me) return Promise.resolve([]);
-  const filter = me.role === 'applicant' ? pb.filter('status = "open" && assignee_user = {:u}', { u: me.id }) : pb.filter('status = "open" && assignee_unit = {:unit}', { unit: me.org_unit });
+  const filter = me.role === 'applicant' ? pb.filter('status = "open" && assignee_user = {:u}', { u: me.id }) : pb.filter('status = "open" && assignee_unit = {:unit} && (mode != "panel" || assignee_user = {:u})', { unit: me.org_unit, u: me.id });
   return pb.collection('tasks').getFullList({ filter, sort: 'due_at,created', expand: 'application' });
 }
 
