@@ -8,7 +8,7 @@ import { formatLimitDefinition } from 'ajv-formats/dist/limit.js';
 import { tongbanFormats } from './formats/tongbanFormats.js';
 
 /** Tongban's annotation keywords: carried by schemas, read by forms/core and the elements, no validation of their own. */
-export const annotationKeywords = ['x-messages', 'x-mask', 'x-computed', 'x-required-if', 'x-visible-if', 'x-widget', 'x-help', 'x-unit', 'x-placeholder', 'x-title-en', 'x-attachment'] as const;
+export const annotationKeywords = ['x-messages', 'x-mask', 'x-computed', 'x-required-if', 'x-visible-if', 'x-widget', 'x-help', 'x-unit', 'x-placeholder', 'x-title-en', 'x-attachment', 'x-org-unit'] as const;
 
 /** Options of {@link createAjv}. */
 export interface CreateAjvOptions {

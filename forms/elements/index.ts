@@ -15,6 +15,7 @@ import './widgets/TbMoneyField.js';
 import './widgets/TbDateField.js';
 import './widgets/TbDateRangeField.js';
 import './widgets/TbSelectField.js';
+import './widgets/TbOrgUnitField.js';
 import './widgets/TbRadioField.js';
 import './widgets/TbCheckboxGroupField.js';
 import './widgets/TbSwitchField.js';
@@ -30,6 +31,7 @@ export { FormStore, type FormStoreOptions, type StoreListener } from './store/Fo
 export { WidgetRegistry, namedWidgetRank, type WidgetContext, type WidgetEntry } from './registry/WidgetRegistry.js';
 export { defaultWidgets } from './registry/defaultWidgets.js';
 export { chunkedRegionSource, regionSource, setRegionSource, type RegionNode, type RegionSource } from './regions/RegionSource.js';
+export { noOrgUnits, orgUnitKindOf, orgUnitSource, setOrgUnitSource, type OrgUnitChoice, type OrgUnitSource } from './orgUnits/OrgUnitSource.js';
 export {
   attachmentLinker,
   attachmentUploader,

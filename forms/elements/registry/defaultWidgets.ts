@@ -4,6 +4,7 @@
  */
 import type { FieldSchema } from '../../core/index.js';
 import { enumOptions } from '../widgets/enumOptions.js';
+import { orgUnitKindOf } from '../orgUnits/OrgUnitSource.js';
 import { WidgetRegistry, type WidgetContext } from './WidgetRegistry.js';
 
 const typeOf = (s: FieldSchema): string | undefined => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type);
@@ -30,5 +31,6 @@ export const defaultWidgets = new WidgetRegistry([
   { name: 'string-list', tag: 'tb-string-list-field', description: '文本列表', rank: when((s, c) => typeOf(s) === 'array' && typeOf(itemsOf(c) ?? {}) === 'string' && enumOptions(itemsOf(c)).length === 0, 4) },
   { name: 'table', tag: 'tb-table-field', description: '表格（可增删行）', rank: when((s, c) => typeOf(s) === 'array' && typeOf(itemsOf(c) ?? {}) === 'object', 4) },
   { name: 'household-table', tag: 'tb-table-field', description: '家庭成员表', rank: when((s, c) => typeOf(s) === 'array' && Boolean(itemsOf(c)?.properties?.relation), 5) },
+  { name: 'org-unit', tag: 'tb-org-unit-field', description: '单位（按类型选择，如业务主管单位）', rank: when((s) => orgUnitKindOf(s) !== undefined, 7) },
   { name: 'attachments', tag: 'tb-attachments-field', description: '附件', rank: when((s) => typeof s['x-attachment'] === 'object', 8) },
 ]);

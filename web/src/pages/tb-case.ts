@@ -8,8 +8,9 @@
 import { LitElement, html } from 'lit';
 import type { RecordModel } from 'pocketbase';
 import { mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../../forms/core/index.js';
-import { setAttachmentLinker, setAttachmentUploader, type TbForm } from '../../../forms/elements/index.js';
+import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbForm } from '../../../forms/elements/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../api/attachments.js';
+import { countyOrgUnitSource } from '../api/orgUnits.js';
 import { errorMessage, fieldProblems, getCase, getWorkflowForm, listDocuments, listEvents, listReveals, revealField, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { t, type Lang } from '../components/i18n.js';
@@ -43,6 +44,7 @@ export class TbCase extends LitElement {
   private async load() {
     setAttachmentUploader(caseAttachmentUploader(this.caseId));
     setAttachmentLinker(attachmentLink);
+    setOrgUnitSource(countyOrgUnitSource);
     try {
       const [view, events, documents, reveals] = await Promise.all([getCase(this.caseId), listEvents(this.caseId), listDocuments(this.caseId), listReveals(this.caseId)]);
       this.form = await getWorkflowForm(view.case.workflow.key, view.case.workflow.version);
