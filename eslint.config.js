@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   importArrows(['engine/**/*.ts'], {
-    packages: ['xstate', 'chinese-days'],
+    packages: ['xstate', 'chinese-days', 'lunar-javascript'],
     forbiddenFolders: ['forms', 'server', 'web', 'workflows', 'templates', 'test'],
     message: 'engine/ 只能依赖 xstate 与纯数据包，不能引用其他目录 (DESIGN.md §1)',
   }),

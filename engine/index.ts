@@ -16,6 +16,7 @@ export { DefinitionError, type DefinitionProblem } from './definition/problems.j
 export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './compile/compileWorkflow.js';
 export { startCase, type StartCaseInput } from './runtime/startCase.js';
 export { decide, type DecideEnv } from './runtime/decide.js';
+export { recountAction, recountDeadlines, type DeadlineStarts, type Recount } from './runtime/recountDeadlines.js';
 export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskForActor, type ActionRuleScope, type ActionVerdict } from './runtime/actionRules.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
@@ -29,7 +30,9 @@ export type { Guard, GuardInput, GuardRegistry } from './registry/guards.js';
 export type { EffectInput, EffectOutput, EffectRegistry, NamedEffect } from './registry/effects.js';
 export type { AssigneeResolver, ResolverInput, ResolverRegistry } from './registry/resolvers.js';
 export { workingDaysLeft } from './runtime/statutoryClock.js';
-export { createWorkingCalendar, type CalendarOverride, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
+export { createWorkingCalendar, currentCalendarRules, shippedArrangementYears, type CalendarOverride, type CalendarRules, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
+export { statutoryHolidays, type StatutoryHoliday } from './calendar/statutoryHolidays.js';
+export { isProvisionalDeadline } from './calendar/provisionalDeadline.js';
 export { chinaDateOf } from './calendar/chinaDate.js';
 export { unitAssigneeProblems, type OrgKindsSummary } from './definition/checkUnitAssignees.js';
 export { unitKindName, unitKinds, type UnitKind } from './org/unitKinds.js';

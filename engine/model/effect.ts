@@ -9,6 +9,8 @@ export type Effect =
   | { type: 'closeTask'; key: string; outcome: 'completed' | 'cancelled' }
   | { type: 'scheduleTimer'; key: string; step: string; dueAt: string }
   | { type: 'cancelTimer'; key: string }
+  /** Moves the due date of an open task or a pending timer (the working calendar changed). */
+  | { type: 'moveDeadline'; target: 'task' | 'timer'; key: string; dueAt: string }
   /** `issuer`: the level whose body issues the document in its own name (default: the county). */
   /** `decision`: for an item's notice, the item's decision (the template reads it as `decision`). */
   | { type: 'renderDocument'; template: string; kind: string; title: string; issuer?: AssigneeLevel; decision?: DecisionNoticeView }

@@ -32,8 +32,8 @@ function resolverOf(wf: CompiledWorkflow, name: string): AssigneeResolver {
   return resolver;
 }
 
-/** Duration of a timer step in milliseconds of calendar time, or via working days. */
-function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar): Date {
+/** When a timer step entered at `now` falls due: after calendar days, or working days. */
+export function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar): Date {
   const raw = 'param' in step.duration ? (ownEntry(parameters, step.duration.param) as { days?: number; workingDays?: number } | number) : step.duration;
   const duration = typeof raw === 'number' ? { days: raw } : raw;
   if (duration.workingDays) return calendar.addWorkingDays(now, duration.workingDays);

@@ -6,7 +6,8 @@
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import type { CaseClock } from '../model/index.js';
 
-function withDue(clock: CaseClock, calendar: WorkingCalendar): CaseClock {
+/** The clock with its due date counted anew on `calendar` (from its start, limit and pauses so far). */
+export function withDue(clock: CaseClock, calendar: WorkingCalendar): CaseClock {
   if (!clock.startedAt) return clock;
   const due = calendar.addWorkingDays(new Date(clock.startedAt), clock.limitWorkingDays + clock.pausedWorkingDays);
   return { ...clock, dueAt: due.toISOString() };

@@ -1,15 +1,19 @@
 /**
- * Calendar versions: each distinct set of 工作日 overrides a decision used, stored once under the
- * hash of its content (hidden collection `calendar_versions`). An event records the hash, so
- * replaying it counts working days exactly as the decision did, whatever the overrides are now.
+ * Calendar versions: each distinct set of 工作日 overrides a decision used, with the rules it
+ * counted by, stored once under the hash of its content (hidden collection `calendar_versions`). An
+ * event records the hash, so replaying it counts working days exactly as the decision did, whatever
+ * the overrides and the rules are now.
  */
-import type { CalendarOverride } from '../../engine/index.js';
+import { createWorkingCalendar, currentCalendarRules, type CalendarOverride, type CalendarRules, type WorkingCalendar } from '../../engine/index.js';
 import { canonicalJson } from './hashChain.js';
 import { newRecord, readJson, sha256, type PbApp } from './pocketbase.js';
 
-/** The version hash of a set of overrides. */
+/**
+ * The version hash of a set of overrides under the current rules. (Versions stored before the rules
+ * existed hash the overrides alone and count `tables-only`.)
+ */
 export function calendarVersionHash(overrides: CalendarOverride[]): string {
-  return sha256(canonicalJson(overrides));
+  return sha256(canonicalJson({ overrides, rules: currentCalendarRules }));
 }
 
 /**
@@ -31,12 +35,15 @@ export function saveCalendarVersion(tx: PbApp, overrides: CalendarOverride[]): s
   const r = newRecord(tx, 'calendar_versions');
   r.set('hash', hash);
   r.set('overrides', overrides);
+  r.set('rules', currentCalendarRules);
   tx.save(r);
   return hash;
 }
 
-/** The overrides of a stored calendar version, or undefined when none has that hash. */
-export function calendarVersion(tx: PbApp, hash: string): CalendarOverride[] | undefined {
+/** The calendar of a stored version (its overrides, counted by its rules), or undefined when none has that hash. */
+export function calendarVersion(tx: PbApp, hash: string): WorkingCalendar | undefined {
   const found = tx.findRecordsByFilter('calendar_versions', 'hash = {:h}', '', 1, 0, { h: hash })[0];
-  return found ? readJson<CalendarOverride[]>(found, 'overrides') : undefined;
+  if (!found) return undefined;
+  const rules: CalendarRules = found.getString('rules') === 'statutory-2024' ? 'statutory-2024' : 'tables-only';
+  return createWorkingCalendar(readJson<CalendarOverride[]>(found, 'overrides') ?? [], rules);
 }

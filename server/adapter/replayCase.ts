@@ -11,7 +11,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type Ballot, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -68,9 +68,8 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
   const calendarOf = (hash: string, seq: number): WorkingCalendar => {
     let calendar = calendars.get(hash);
     if (!calendar) {
-      const overrides: CalendarOverride[] | undefined = calendarVersion(tx, hash);
-      if (!overrides) throw new ReplayFailure(seq, `第 ${seq} 条事件所用的工作日历版本缺失`);
-      calendar = createWorkingCalendar(overrides);
+      calendar = calendarVersion(tx, hash);
+      if (!calendar) throw new ReplayFailure(seq, `第 ${seq} 条事件所用的工作日历版本缺失`);
       calendars.set(hash, calendar);
     }
     return calendar;
