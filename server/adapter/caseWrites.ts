@@ -4,7 +4,8 @@
  */
 import { ownEntry, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput } from '../../engine/index.js';
 import { staleVersion } from './httpError.js';
-import { documentView, renderTemplate } from './documents.js';
+import { allocateDocumentNumber } from './documentNumbers.js';
+import { documentView } from './documents.js';
 import { saveCalendarVersion } from './calendarVersions.js';
 import type { ActorByValue } from './eventActor.js';
 import { maskedPatch, publicActorName, publicEvent } from './eventView.js';
@@ -30,12 +31,12 @@ export function setPointer(data: Record<string, JsonValue>, pointer: string, val
   setOwn(target, keys[keys.length - 1]!, value);
 }
 
-function unitName(tx: PbApp, id: string | undefined, fallback: string): string {
-  if (!id) return fallback;
+function unitRecord(tx: PbApp, id: string | undefined): PbRecord | undefined {
+  if (!id) return undefined;
   try {
-    return tx.findRecordById('org_units', id).getString('name');
+    return tx.findRecordById('org_units', id);
   } catch {
-    return fallback;
+    return undefined;
   }
 }
 
@@ -50,6 +51,17 @@ function recordAssignment(caseRecord: PbRecord, level: string, unit: string, use
   };
   if (level === 'pool' && user) add('assigned_users', user);
   else if (level === 'department' && unit) add('assigned_units', unit);
+}
+
+function unitName(tx: PbApp, id: string | undefined, fallback: string): string {
+  return unitRecord(tx, id)?.getString('name') || fallback;
+}
+
+/** The number of a document issued by the case's township or county unit, allocated in this transaction; empty when the case has no such unit. */
+function documentNumber(tx: PbApp, caseRecord: PbRecord, level: 'township' | 'county', now: Date): string {
+  const unit = unitRecord(tx, caseRecord.getString(level));
+  if (!unit) return '';
+  return allocateDocumentNumber(tx, { id: unit.id, name: unit.getString('name'), documentCode: unit.getString('document_code'), level }, now);
 }
 
 /** Carries out the effects of a decision; `data` is updated in place by `setData`. */
@@ -107,6 +119,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         break;
       }
       case 'renderDocument': {
+        const documentNo = documentNumber(tx, caseRecord, e.issuer === 'township' ? 'township' : 'county', now);
         const view = documentView(wf.compiled, {
           template: e.template,
           kind: e.kind,
@@ -119,13 +132,16 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
           countyName: unitName(tx, caseRecord.getString('county'), '县（市、区）'),
           townshipName: unitName(tx, caseRecord.getString('township'), '乡镇（街道）'),
           ...(e.issuer ? { issuer: e.issuer } : {}),
+          documentNo,
         });
-        const html = renderTemplate(e.template, view);
+        // Rendered with the templates published with the case's own version.
+        const html = wf.documents.render(e.template, view);
         const d = newRecord(tx, 'documents');
         d.set('application', caseRecord.id);
         d.set('kind', e.kind);
         d.set('title', e.title);
         d.set('template', e.template);
+        d.set('number', documentNo);
         d.set('html', html);
         d.set('sha256', sha256(html));
         tx.save(d);

@@ -54,7 +54,7 @@ const audited = new Map<string, AuditedCollection>([
   [
     'workflow_definitions',
     {
-      fields: { key: 'text', version: 'int', status: 'text', name: 'text', sha256: 'text', definition: 'digest', form_schema: 'digest', ui_schema: 'digest', validator_module: 'digest' },
+      fields: { key: 'text', version: 'int', status: 'text', name: 'text', sha256: 'text', definition: 'digest', form_schema: 'digest', ui_schema: 'digest', validator_module: 'digest', templates: 'digest' },
       action: (kind, before, after) => {
         if (kind === 'delete') return 'workflow.delete';
         const status = after?.status;

@@ -1,40 +1,14 @@
 /**
- * Documents of a case rendered from Handlebars templates (escaped output only; no triple-stash in
- * our templates), compiled once per server process. The templates (`templates/<key>/<name>.hbs`)
- * are registered by the hook bundle's generated entry; a template's variables are the host's base
- * view plus the view of the case's process module.
+ * The view data of a case's documents: the host's base view (case number, dates, the issuing
+ * body, the document number …) plus the view of the case's process module. The templates
+ * themselves are published with the process version and rendered by its compiled documents
+ * (documentTemplates.ts), with the whitelisted helpers (documentHelpers.ts).
  */
-import Handlebars from 'handlebars';
-import { ownEntry, type AssigneeLevel, type CompiledWorkflow, type DocumentFormat, type JsonValue } from '../../engine/index.js';
+import type { AssigneeLevel, CompiledWorkflow, DocumentFormat, JsonValue } from '../../engine/index.js';
 import { maskValue } from '../../forms/core/index.js';
+import { chineseDate } from './documentHelpers.js';
 
-const sources = new Map<string, string>();
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
-
-/** Registers template sources by key (`<process key>/<name>`). */
-export function registerTemplates(templates: Readonly<Record<string, string>>): void {
-  for (const key of Object.keys(templates)) {
-    const source = ownEntry(templates, key);
-    if (source !== undefined) sources.set(key, source);
-  }
-}
-
-/** Renders a template with the given view data. */
-export function renderTemplate(key: string, view: Record<string, unknown>): string {
-  let template = compiled.get(key);
-  if (!template) {
-    const source = sources.get(key);
-    if (source === undefined) throw new Error(`未知的文书模板“${key}”。`);
-    template = Handlebars.compile(source, { strict: false, noEscape: false });
-    compiled.set(key, template);
-  }
-  return template(view);
-}
-
-const cnDate = (d: Date) => {
-  const c = new Date(d.getTime() + 8 * 3600_000);
-  return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日`;
-};
+const cnDate = chineseDate;
 
 /** The formatting helpers lent to process document views. */
 export const documentFormat: DocumentFormat = {
@@ -56,6 +30,8 @@ export interface DocumentInput {
   townshipName: string;
   /** The level whose body issues the document (the definition's `renderDocument` `issuer`); default the county. */
   issuer?: AssigneeLevel;
+  /** The document's number (发文字号), allocated by the host. */
+  documentNo: string;
 }
 
 /** The name a township unit signs with: 某某镇人民政府, 某某乡人民政府, 某某街道办事处. */
@@ -71,6 +47,8 @@ export function documentView(wf: CompiledWorkflow, input: DocumentInput): Record
   const byTownship = input.issuer === 'township';
   const base = {
     caseNo: input.caseNo,
+    /** The document number (发文字号), e.g. 海民发〔2026〕12号. */
+    documentNo: input.documentNo,
     submittedAt: cnDate(input.created),
     decidedAt: cnDate(input.now),
     /** The county's civil-affairs bureau (民政局). */

@@ -12,6 +12,7 @@ import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
 import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHookEvent, type RecordRequestHookEvent } from './configAudit.js';
 import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
 import { openCase } from './openCase.js';
+import { publishingRefusal } from './publishing.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
@@ -188,6 +189,19 @@ export const userHooks = {
     if (disabling) e.record.refreshTokenKey();
     e.next();
     if (disabling) dropRealtimeClients(e.record.id);
+  },
+};
+
+/**
+ * Hooks on workflow_definitions (server/pb_hooks/tongban_publishing.pb.js): a version published
+ * through the record API must carry the templates its definition names, and they must check.
+ */
+export const publishingHooks = {
+  /** `onRecordCreateRequest` / `onRecordUpdateRequest`: a Chinese 409 with the problems instead of the write. */
+  request(e: PbHookEvent): void {
+    const refusal = e.record ? publishingRefusal(e.record) : null;
+    if (refusal) e.json(refusal.status, refusal.toBody());
+    else e.next();
   },
 };
 

@@ -1,5 +1,5 @@
 /**
- * Compiled workflows, validators and templates, cached per definition key@version for the life of
+ * Compiled workflows, validators and document templates, cached per definition key@version for the life of
  * the server process (PocketBase shares loaded modules across its VM pool). Nothing is compiled on
  * a request after the first use of a version; `warmUp` compiles every published one at start.
  */
@@ -10,6 +10,7 @@ import type { PbApp, PbRecord } from './pocketbase.js';
 import { readJson } from './pocketbase.js';
 import { HttpError } from './httpError.js';
 import { processModuleFor } from './processModules.js';
+import { compileVersionDocuments, readVersionTemplates, versionTemplateProblems, type VersionDocuments } from './documentTemplates.js';
 
 /** Everything needed to run cases of one definition version. */
 export interface LoadedWorkflow {
@@ -24,6 +25,8 @@ export interface LoadedWorkflow {
   masks: Record<string, string>;
   /** Pointers (`*` for array items) of the form's 身份证 fields: the people the 近亲属 register is checked against. */
   idFields: string[];
+  /** The documents published with this version (`templates`), compiled once. */
+  documents: VersionDocuments;
 }
 
 const byKeyVersion = new Map<string, LoadedWorkflow>();
@@ -39,13 +42,30 @@ function compileStored(record: PbRecord, definition: WorkflowDefinition): Compil
   }
 }
 
+/**
+ * Compiles the documents published with a version; a version whose definition names a template it
+ * does not carry (or whose templates break the rules) answers 409 before any case moves, never
+ * failing inside a command.
+ */
+function documentsOf(record: PbRecord, definition: WorkflowDefinition): VersionDocuments {
+  const templates = readVersionTemplates(readJson<unknown>(record, 'templates'));
+  const problems = versionTemplateProblems(definition, templates);
+  if (problems.length > 0) {
+    const name = `“${record.getString('key')}”第 ${record.getInt('version')} 版`;
+    throw new HttpError(409, 'invalid_definition', `流程${name}的文书模板无效，不能办理；请管理员修正后发布新版本。`, problems.map((p) => ({ path: p.path.startsWith('/templates') ? p.path : `/definition${p.path}`, message: p.message })));
+  }
+  return compileVersionDocuments(definition.key, templates);
+}
+
 function load(record: PbRecord): LoadedWorkflow {
   const definition = readJson<WorkflowDefinition>(record, 'definition');
   const formSchema = readJson<FormSchema | null>(record, 'form_schema');
+  const compiled = compileStored(record, definition);
   return {
     recordId: record.id,
     definition,
-    compiled: compileStored(record, definition),
+    compiled,
+    documents: documentsOf(record, definition),
     formSchema,
     validator: formSchema ? createFormValidator(formSchema) : null,
     rules: formSchema ? compileFormRules(formSchema) : null,

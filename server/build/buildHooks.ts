@@ -1,6 +1,6 @@
 /**
  * Bundles the command adapter (TypeScript, with the engine, forms/core and Handlebars) and every
- * process's module and templates (through the generated entry of hookEntry.ts) into one CommonJS
+ * process's module (through the generated entry of hookEntry.ts) into one CommonJS
  * file for PocketBase's goja VM: es2017, no Node APIs. Skips the work when no input changed.
  */
 import { build, type BuildOptions } from 'esbuild';
@@ -23,13 +23,13 @@ function collectFiles(dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) collectFiles(full, out);
-    else if (/\.(ts|json|hbs)$/.test(entry.name)) out.push(full);
+    else if (/\.(ts|json)$/.test(entry.name)) out.push(full);
   }
 }
 
 function inputsHash(): string {
   const files: string[] = [];
-  for (const dir of ['engine', 'forms/core', 'server/adapter', 'templates', 'workflows']) collectFiles(path.join(projectRoot, dir), files);
+  for (const dir of ['engine', 'forms/core', 'server/adapter', 'workflows']) collectFiles(path.join(projectRoot, dir), files);
   // Dependencies bundled in (xstate, handlebars …) change with the lockfile.
   files.push(path.join(projectRoot, 'package-lock.json'), path.join(projectRoot, 'server/build/buildHooks.ts'), path.join(projectRoot, 'server/build/hookEntry.ts'), path.join(projectRoot, 'server/build/processModules.ts'));
   const hash = createHash('sha256');
@@ -43,7 +43,7 @@ export async function buildHooks(options: { force?: boolean } = {}): Promise<boo
   const hash = inputsHash();
   if (!options.force && existsSync(hookBundlePath) && existsSync(trustBundlePath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return false;
   mkdirSync(path.dirname(hookBundlePath), { recursive: true });
-  // The generated entry registers every process module and template, then exports the adapter.
+  // The generated entry registers every process module, then exports the adapter.
   await bundle({ stdin: { contents: hookEntrySource(projectRoot), resolveDir: projectRoot, sourcefile: 'tongban-hooks-entry.ts', loader: 'ts' } }, hookBundlePath);
   await bundle({ entryPoints: [path.join(projectRoot, 'server/adapter/trustHooks.ts')] }, trustBundlePath);
   writeFileSync(stamp, hash);
@@ -61,7 +61,6 @@ async function bundle(input: Pick<BuildOptions, 'stdin' | 'entryPoints'>, outfil
     mainFields: ['module', 'main'],
     conditions: ['require', 'default'],
     alias: { handlebars: 'handlebars/dist/cjs/handlebars.js' },
-    loader: { '.hbs': 'text' },
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -1,6 +1,8 @@
 /**
- * `tongban check <file>`: validates and statically checks a workflow definition and the form files
- * beside it. Every problem is printed as `JSON-path: message`; garbage input gets the same
+ * `tongban check <file>`: validates and statically checks a workflow definition, the form files
+ * beside it and its document templates (`templates/<key>/` of the project the definition sits in,
+ * with the shared layout; each rendered from its sample in strict mode). Every problem is printed
+ * as `JSON-path: message` (a template's problem as its file: message); garbage input gets the same
  * treatment, never a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { checkDefinition, type FormFieldSummary, type ProcessModule, type Workfl
 import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
 import { loadProcessModule } from '../build/processModules.js';
 import { checkFormFiles } from './checkForm.js';
+import { templateCheckLines } from './checkTemplates.js';
 
 /** The outcome of a check: exit code and lines to print. */
 export interface CheckOutcome {
@@ -28,11 +31,16 @@ function formFields(dir: string): FormFieldSummary | undefined {
   }
 }
 
+/** The templates folder of the project a definition belongs to: `<project>/templates` for `<project>/workflows/<key>/workflow.json`. */
+export function templatesRootOf(file: string): string {
+  return path.resolve(path.dirname(path.resolve(file)), '..', '..', 'templates');
+}
+
 /**
  * Checks the definition in `file`, with the process module beside it (`process.ts` in the same
  * folder), if any: the guards, effects and resolvers it names must be built in or registered there.
  */
-export async function checkFile(file: string | undefined): Promise<CheckOutcome> {
+export async function checkFile(file: string | undefined, options: { templatesRoot?: string } = {}): Promise<CheckOutcome> {
   if (!file) return { exitCode: 2, lines: ['用法：tongban check <workflow.json>'] };
   let text: string;
   try {
@@ -56,6 +64,8 @@ export async function checkFile(file: string | undefined): Promise<CheckOutcome>
   const problems = checkDefinition(parsed as WorkflowDefinition, undefined, formFields(path.dirname(file)), process).map((p) => `${p.path || '/'}: ${p.message}`);
   // The form files are checked once the definition itself is sound (their check reads its steps).
   if (problems.length === 0) problems.push(...checkFormFiles(path.dirname(file), parsed as WorkflowDefinition, path.basename(file)).map((p) => `${p.where}: ${p.message}`));
+  // And so are its documents: every template it names exists, and every template keeps the rules and renders its sample.
+  if (problems.length === 0) problems.push(...templateCheckLines(parsed as WorkflowDefinition, options.templatesRoot ?? templatesRootOf(file)));
   if (problems.length === 0) {
     const def = parsed as WorkflowDefinition;
     return { exitCode: 0, lines: [`通过：${def.name}（${def.key} 第 ${def.version} 版，${Object.keys(def.steps).length} 个步骤）`] };

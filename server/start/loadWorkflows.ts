@@ -1,15 +1,20 @@
 /**
  * Publishes the shipped workflows (`workflows/<key>/workflow.json` with its form schema and UI
- * schema) into `workflow_definitions`, idempotently by key and version, each with its form
- * validator precompiled (see precompileValidator). A definition whose content changed under an
- * already-published version is refused: publish a new version instead.
+ * schema, and its document templates `templates/<key>/` with the shared layout) into
+ * `workflow_definitions`, idempotently by key and version, each with its form validator
+ * precompiled (see precompileValidator). The templates are part of the version and of its
+ * fingerprint: a definition, form or template changed under an already-published version is
+ * refused — publish a new version instead. Versions published before templates were stored get
+ * today's templates at the next start, as they got their precompiled validators.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FormSchema } from '../../forms/core/index.js';
+import type { VersionTemplates } from '../adapter/documentTemplates.js';
+import { readProcessTemplates, templatesRoot } from '../build/processTemplates.js';
 import { precompileValidator } from '../build/precompileValidator.js';
-import type { RestClient } from './restClient.js';
+import { RestError, type RestClient, type RestRecord } from './restClient.js';
 
 /** The project's shipped workflows folder. */
 export const workflowsRoot = path.resolve(import.meta.dirname, '../../workflows');
@@ -22,7 +27,12 @@ export interface ShippedWorkflow {
   definition: Record<string, unknown>;
   formSchema: Record<string, unknown> | null;
   uiSchema: Record<string, unknown> | null;
+  /** The document templates published with the version (`templates/<key>/` and `templates/_shared/`). */
+  templates: VersionTemplates;
+  /** The fingerprint of the version: definition, form schema, UI schema and templates. */
   sha256: string;
+  /** The fingerprint without templates, as versions published before templates were stored have it. */
+  legacySha256: string;
 }
 
 function readJson(file: string): Record<string, unknown> | null {
@@ -34,8 +44,10 @@ function readJson(file: string): Record<string, unknown> | null {
   }
 }
 
-/** Reads every `workflows/<key>/workflow.json` under `root`. */
-export function readShippedWorkflows(root = workflowsRoot): ShippedWorkflow[] {
+const fingerprint = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+
+/** Reads every `workflows/<key>/workflow.json` under `root`, with its templates from `templates`. */
+export function readShippedWorkflows(root = workflowsRoot, templates = templatesRoot): ShippedWorkflow[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(root, d.name, 'workflow.json')))
@@ -44,8 +56,19 @@ export function readShippedWorkflows(root = workflowsRoot): ShippedWorkflow[] {
       const definition = readJson(path.join(dir, 'workflow.json')) as Record<string, unknown>;
       const formSchema = readJson(path.join(dir, 'form.schema.json'));
       const uiSchema = readJson(path.join(dir, 'form.ui.json'));
-      const sha256 = createHash('sha256').update(JSON.stringify([definition, formSchema, uiSchema])).digest('hex');
-      return { key: String(definition.key), version: Number(definition.version), name: String(definition.name), definition, formSchema, uiSchema, sha256 };
+      const key = String(definition.key);
+      const versionTemplates = readProcessTemplates(key, templates);
+      return {
+        key,
+        version: Number(definition.version),
+        name: String(definition.name),
+        definition,
+        formSchema,
+        uiSchema,
+        templates: versionTemplates,
+        sha256: fingerprint([definition, formSchema, uiSchema, versionTemplates]),
+        legacySha256: fingerprint([definition, formSchema, uiSchema]),
+      };
     });
 }
 
@@ -55,6 +78,12 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
   for (const wf of workflows) {
     const existing = await client.findFirst('workflow_definitions', `key = "${wf.key}" && version = ${wf.version}`);
     if (existing) {
+      const withoutTemplates = !hasTemplates(existing.templates);
+      // Published before templates were stored, with the same content otherwise: add today's templates.
+      if (withoutTemplates && existing.sha256 === wf.legacySha256) {
+        await client.update('workflow_definitions', existing.id, { templates: wf.templates, sha256: wf.sha256 });
+        existing.sha256 = wf.sha256;
+      }
       if (existing.sha256 !== wf.sha256) {
         throw new Error(
           `流程 ${wf.key} 第 ${wf.version} 版已发布，但其内容已被修改。已发布的版本不可更改，请提高 version 后重新发布。\n` +
@@ -75,10 +104,36 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
       definition: wf.definition,
       form_schema: wf.formSchema,
       ui_schema: wf.uiSchema,
+      templates: wf.templates,
       sha256: wf.sha256,
       validator_module: wf.formSchema ? await precompileValidator(wf.formSchema as FormSchema) : '',
     });
     created++;
   }
+  await addTemplatesToEarlierVersions(client, workflows);
   return created;
+}
+
+/** Whether a stored `templates` field holds any document. */
+function hasTemplates(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const documents = (value as { documents?: unknown }).documents;
+  return documents !== null && typeof documents === 'object' && Object.keys(documents).length > 0;
+}
+
+/** Earlier versions of the shipped processes, published before templates were stored, get today's templates. */
+async function addTemplatesToEarlierVersions(client: RestClient, workflows: ShippedWorkflow[]): Promise<void> {
+  for (const wf of workflows) {
+    if (Object.keys(wf.templates.documents).length === 0) continue;
+    const page = await client.send<{ items: RestRecord[] }>('GET', `/api/collections/workflow_definitions/records?perPage=500&skipTotal=1&filter=${encodeURIComponent(`key = "${wf.key}" && version < ${wf.version}`)}`);
+    for (const record of page.items) {
+      if (hasTemplates(record.templates)) continue;
+      try {
+        await client.update('workflow_definitions', record.id, { templates: wf.templates });
+      } catch (e) {
+        // An earlier version naming a template that no longer exists keeps none: its cases answer 409 with the problems.
+        if (!(e instanceof RestError && e.status === 409)) throw e;
+      }
+    }
+  }
 }

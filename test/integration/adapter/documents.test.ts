@@ -26,6 +26,9 @@ describe('the documents of a case', () => {
     expect(html).toContain('六个月内依法向人民法院提起行政诉讼');
     expect(html).toMatch(/<p class="sign">曲塘镇人民政府<br>/);
     expect(html).not.toContain('民政局');
+    // Numbered by the township that issues it (发文字号), on the A4 page of the shared layout.
+    expect(docs[0]!.number).toMatch(/^曲政发〔\d{4}〕\d+号$/);
+    expect(html).toContain(`<div class="document-no">${docs[0]!.number}</div>`);
   });
 
   it('are the township’s 终止办理告知书 when the applicant withdraws a submitted application, and nothing for a draft', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildHooks, hookBundlePath } from '../../../server/build/buildHooks.js';
-import { hookEntrySource, templateFiles } from '../../../server/build/hookEntry.js';
+import { hookEntrySource } from '../../../server/build/hookEntry.js';
 import { processModuleFiles } from '../../../server/build/processModules.js';
 
 function project(files: Record<string, string>): string {
@@ -17,7 +17,7 @@ function project(files: Record<string, string>): string {
 }
 
 describe('the hook bundle entry', () => {
-  it('registers every process folder with a process.ts and every template, by key, and exports the adapter', () => {
+  it('registers every process folder with a process.ts, by key, and exports the adapter, but no template (templates are published with each version)', () => {
     const root = project({
       'workflows/alpha/workflow.json': '{}',
       'workflows/alpha/process.ts': 'export const processModule = { key: "alpha" };',
@@ -26,11 +26,11 @@ describe('the hook bundle entry', () => {
       'templates/beta/notice.sample.json': '{}',
     });
     expect(processModuleFiles(path.join(root, 'workflows')).map((m) => m.key)).toEqual(['alpha']);
-    expect(templateFiles(path.join(root, 'templates')).map((t) => t.key)).toEqual(['beta/notice']);
     const source = hookEntrySource(root);
     expect(source).toContain('import { processModule as process0 } from "./workflows/alpha/process.ts";');
     expect(source).toContain('registerProcessModules([process0]);');
-    expect(source).toContain('registerTemplates({ "beta/notice": template0 });');
+    expect(source).not.toContain('notice');
+    expect(source).not.toContain('registerTemplates');
     expect(source).toContain("export * from './server/adapter/index.ts';");
   });
 
@@ -41,6 +41,6 @@ describe('the hook bundle entry', () => {
     runInNewContext(bundle, { module, exports: module.exports, console });
     expect(typeof (module.exports.routes as Record<string, unknown>).sendCommand).toBe('function');
     expect(bundle).toContain('dibao.monthlyAmount');
-    expect(bundle).toContain('"dibao/confirm"');
+    expect(bundle).not.toContain('最低生活保障确认通知书');
   }, 60_000);
 });

@@ -71,6 +71,39 @@ describe('tongban check', () => {
     expect(foreign.err).toContain('须与目录名“relief”相同');
   }, 60_000);
 
+  it('checks the documents a definition names against templates/<key>/ of its project, with each problem at its file', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'tongban-cli-templates-'));
+    const put = (name: string, text: string) => {
+      mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+      writeFileSync(path.join(project, name), text);
+    };
+    const notice = (template: string) => ({ effect: 'renderDocument', args: { template, kind: 'decision', title: '决定书' } });
+    const definition = (templates: string[]) => ({ key: 'relief', version: 1, name: '救助', initial: 'a', steps: { a: { type: 'task', name: '审核', assignee: { level: 'township' }, actions: { go: { kind: 'approve', label: '同意', target: 'b', effects: templates.map(notice) } } }, b: { type: 'final', name: '完', outcome: 'approved' } } });
+    put('templates/_shared/layout.hbs', '<html><body><h1>{{title}}</h1>{{documentNo}}{{> @partial-block}}<p>{{issuingBody}} {{decidedAt}}</p></body></html>');
+    put('templates/relief/decision.hbs', '{{#> layout title="决定书"}}<p>{{name}}：{{yuanInWords amount}}</p>{{/layout}}');
+    put('templates/relief/decision.sample.json', JSON.stringify({ name: '王秀英', amount: 1200, documentNo: '海民发〔2026〕1号', issuer: '海安市民政局', decidedAt: '2026年3月20日' }));
+    put('workflows/relief/workflow.json', JSON.stringify(definition(['relief/decision'])));
+    const file = path.join(project, 'workflows/relief/workflow.json');
+    expect(run('check', file)).toMatchObject({ code: 0 });
+
+    put('workflows/relief/workflow.json', JSON.stringify(definition(['relief/decision', 'relief/grant'])));
+    put('templates/relief/extra.hbs', '{{{name}}}{{lookup a b}}');
+    put('templates/relief/extra.sample.json', '{}');
+    put('templates/relief/decision.sample.json', JSON.stringify({ amount: 1200, documentNo: '1', issuer: '海安市民政局', decidedAt: '今天' }));
+    const refused = run('check', file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('/steps/a/actions/go/effects/1/args/template: 未知的文书模板“relief/grant”：templates/relief/ 中没有 grant.hbs。');
+    expect(refused.err).toMatch(/templates\/relief\/extra\.hbs: 第 1 行不允许不转义的输出/);
+    expect(refused.err).toMatch(/templates\/relief\/extra\.hbs: 第 1 行使用了白名单以外的助手“lookup”/);
+
+    put('workflows/relief/workflow.json', JSON.stringify(definition(['relief/decision'])));
+    put('templates/relief/extra.hbs', '{{name}}');
+    put('templates/relief/extra.sample.json', JSON.stringify({ name: '甲' }));
+    const sample = run('check', file);
+    expect(sample.code).toBe(1);
+    expect(sample.err).toMatch(/templates\/relief\/decision\.sample\.json: 模板“decision”不能用示例数据生成：变量“name”未定义/);
+  }, 60_000);
+
   it('prints help and refuses unknown commands', () => {
     expect(run('--help').out).toContain('tongban check');
     expect(run('frobnicate').code).toBe(2);

@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readShippedWorkflows, workflowsRoot } from '../../../server/start/loadWorkflows.js';
+import { templatesRoot } from '../../../server/build/processTemplates.js';
+import { loadWorkflows, readShippedWorkflows, workflowsRoot } from '../../../server/start/loadWorkflows.js';
+import type { RestClient } from '../../../server/start/restClient.js';
 
 describe('readShippedWorkflows', () => {
   let temp: string | undefined;
@@ -35,6 +37,20 @@ describe('readShippedWorkflows', () => {
     expect(readShippedWorkflows(root)[0]!.sha256).not.toBe(before!.sha256);
   });
 
+  it('publishes the templates with the version: a template or the shared layout edited gives a new fingerprint', () => {
+    temp = mkdtempSync(path.join(tmpdir(), 'tongban-templates-'));
+    cpSync(templatesRoot, temp, { recursive: true });
+    const [before] = readShippedWorkflows(workflowsRoot, temp);
+    expect(Object.keys(before!.templates.documents)).toContain('confirm');
+    expect(before!.templates.shared.layout).toContain('{{> @partial-block}}');
+    writeFileSync(path.join(temp, before!.key, 'confirm.hbs'), '{{#> layout title="改过的通知书"}}{{/layout}}');
+    const [edited] = readShippedWorkflows(workflowsRoot, temp);
+    expect(edited!.sha256).not.toBe(before!.sha256);
+    expect(edited!.legacySha256).toBe(before!.legacySha256);
+    writeFileSync(path.join(temp, '_shared', 'a4.css'), '@page { size: A4; }');
+    expect(readShippedWorkflows(workflowsRoot, temp)[0]!.sha256).not.toBe(edited!.sha256);
+  });
+
   it('names the file that is not valid JSON, in Chinese', () => {
     const root = copyOfShipped();
     const [shipped] = readShippedWorkflows(root);
@@ -45,5 +61,41 @@ describe('readShippedWorkflows', () => {
   it('finds nothing in a folder without workflows', () => {
     temp = mkdtempSync(path.join(tmpdir(), 'tongban-workflows-'));
     expect(readShippedWorkflows(temp)).toEqual([]);
+  });
+});
+
+describe('loadWorkflows over versions published before templates were stored', () => {
+  /** A stand-in for the server holding one such version: the record API cannot produce one any more (publishing checks the templates). */
+  function serverWith(record: Record<string, unknown>, earlier: Record<string, unknown>[] = []) {
+    const updates: [string, Record<string, unknown>][] = [];
+    const client = {
+      findFirst: async () => record,
+      update: async (_collection: string, id: string, data: Record<string, unknown>) => {
+        updates.push([id, data]);
+        return { id, ...data };
+      },
+      create: async () => {
+        throw new Error('nothing is created');
+      },
+      send: async () => ({ items: earlier }),
+    };
+    return { client: client as unknown as RestClient, updates };
+  }
+
+  it('gives the shipped version today’s templates and its new fingerprint when the rest is unchanged, and earlier versions today’s templates', async () => {
+    const [dibao] = readShippedWorkflows();
+    const { client, updates } = serverWith({ id: 'v3', sha256: dibao!.legacySha256, templates: null, validator_module: 'x' }, [{ id: 'v2', templates: null }, { id: 'v1', templates: { documents: { old: '…' }, shared: {} } }]);
+    expect(await loadWorkflows(client, [dibao!])).toBe(0);
+    expect(updates).toEqual([
+      ['v3', { templates: dibao!.templates, sha256: dibao!.sha256 }],
+      ['v2', { templates: dibao!.templates }],
+    ]);
+  });
+
+  it('still refuses a version whose definition changed', async () => {
+    const [dibao] = readShippedWorkflows();
+    const { client, updates } = serverWith({ id: 'v3', sha256: 'other', templates: null, validator_module: 'x' });
+    await expect(loadWorkflows(client, [dibao!])).rejects.toThrow('已发布，但其内容已被修改');
+    expect(updates).toEqual([]);
   });
 });

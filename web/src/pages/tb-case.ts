@@ -150,7 +150,7 @@ export class TbCase extends LitElement {
       </section>
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">${t(this.language, 'documents')}</h2>
-        <ul class="cards">${this.documents.map((d) => html`<li>${d.title}</li>`)}</ul>
+        <ul class="cards">${this.documents.map((d) => html`<li>${d.title}${d.number ? html` <span class="muted">${d.number}</span>` : ''}</li>`)}</ul>
       </section>
       <section aria-labelledby="history-title">
         <h2 id="history-title">${t(this.language, 'history')}</h2>

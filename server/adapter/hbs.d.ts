@@ -1,5 +1,0 @@
-/** Handlebars templates are bundled as text. */
-declare module '*.hbs' {
-  const source: string;
-  export default source;
-}
