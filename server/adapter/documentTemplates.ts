@@ -38,7 +38,10 @@ export function readVersionTemplates(value: unknown): VersionTemplates {
   return isObject(value) ? { documents: strings(value.documents), shared: strings(value.shared) } : { documents: {}, shared: {} };
 }
 
-/** Every `renderDocument` effect under the definition's steps, with the pointer of its `template` argument. */
+/**
+ * Every document the definition issues, with the pointer of its template: each `renderDocument`
+ * effect under the steps, and each decision item's notice (`decisions.<item>.notice.template`).
+ */
 export function renderedTemplates(definition: unknown): { path: string; template: unknown }[] {
   const found: { path: string; template: unknown }[] = [];
   const walk = (node: unknown, path: string, depth: number) => {
@@ -49,7 +52,14 @@ export function renderedTemplates(definition: unknown): { path: string; template
       for (const k of Object.keys(node)) walk(node[k], `${path}/${escape(k)}`, depth + 1);
     }
   };
-  if (isObject(definition)) walk(definition.steps, '/steps', 0);
+  if (!isObject(definition)) return found;
+  walk(definition.steps, '/steps', 0);
+  if (isObject(definition.decisions)) {
+    for (const item of Object.keys(definition.decisions)) {
+      const notice = definition.decisions[item];
+      if (isObject(notice) && isObject(notice.notice)) found.push({ path: `/decisions/${escape(item)}/notice/template`, template: notice.notice.template });
+    }
+  }
   return found;
 }
 

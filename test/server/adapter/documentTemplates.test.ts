@@ -28,6 +28,11 @@ describe('the check of a version’s templates', () => {
     expect(renderedTemplates(definition('probe/decision'))).toEqual([{ path: '/steps/review/actions/approve/effects/0/args/template', template: 'probe/decision' }]);
   });
 
+  it('finds the notice of each decision item too', () => {
+    const withItems = { ...definition('probe/decision'), decisions: { care: { name: '护理补贴', notice: { template: 'probe/care', title: '护理补贴决定书' } }, living: { name: '生活补贴' } } };
+    expect(versionTemplateProblems(withItems, templates({ decision: notice }))).toEqual([{ path: '/decisions/care/notice/template', message: '未知的文书模板“probe/care”：templates/probe/ 中没有 care.hbs。' }]);
+  });
+
   it('refuses a document named in the definition that the process’s templates do not have', () => {
     expect(versionTemplateProblems(definition('probe/missing'), templates({ decision: notice }))).toEqual([
       { path: '/steps/review/actions/approve/effects/0/args/template', message: '未知的文书模板“probe/missing”：templates/probe/ 中没有 missing.hbs。' },
