@@ -110,11 +110,11 @@ export function listCases(): Promise<RecordModel[]> {
   return pb.collection('applications').getFullList({ sort: '-created', batch: 200 });
 }
 
-/** Open tasks of the user's unit (officers) or of the user (applicants). */
+/** Open tasks of the user's unit (officers; panel and drawn pool tasks only their own) or of the user (applicants). */
 export function listOpenTasks(): Promise<RecordModel[]> {
   const me = pb.authStore.record;
   if (!me) return Promise.resolve([]);
-  const filter = me.role === 'applicant' ? pb.filter('status = "open" && assignee_user = {:u}', { u: me.id }) : pb.filter('status = "open" && assignee_unit = {:unit} && (mode != "panel" || assignee_user = {:u})', { unit: me.org_unit, u: me.id });
+  const filter = me.role === 'applicant' ? pb.filter('status = "open" && assignee_user = {:u}', { u: me.id }) : pb.filter('status = "open" && assignee_unit = {:unit} && ((mode != "panel" && level != "pool") || assignee_user = {:u})', { unit: me.org_unit, u: me.id });
   return pb.collection('tasks').getFullList({ filter, sort: 'due_at,created', expand: 'application' });
 }
 
