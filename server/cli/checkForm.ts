@@ -2,12 +2,13 @@
  * The form files beside a workflow definition, checked as `tongban check` does: `form.schema.json`
  * compiles (known keywords and formats, expressions that parse, no computed-field cycles),
  * `form.ui.json` names only fields of the schema, `form.sample.json` (if any) is valid, and every
- * section a step shows or an action writes exists in the schema.
+ * section a step shows or an action writes exists in the schema, and a field a step takes its unit
+ * from (`assignee.unitFrom`) offers units of that kind (`x-org-unit`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowDefinition } from '../../engine/index.js';
-import { checkUiSchema, createFormValidator, type FormSchema, type UiSchema } from '../../forms/core/index.js';
+import { checkUiSchema, createFormValidator, schemaAtPath, type FormSchema, type UiSchema } from '../../forms/core/index.js';
 
 /** A problem in one of the form files (or in the definition's use of the form). */
 export interface FormProblem {
@@ -44,6 +45,13 @@ export function checkFormFiles(dir: string, definition: WorkflowDefinition, defi
     if (step.type !== 'task') continue;
     for (const section of Object.keys(step.form?.sections ?? {})) {
       if (!sections.has(section)) problems.push({ where: `${definitionName}/steps/${stepName}/form/sections/${section}`, message: `表单中没有“${section}”部分。` });
+    }
+    // A unit the form names: the field must offer the units of that kind (x-org-unit), or the applicant has nothing to choose from.
+    const unitFrom = step.assignee?.unitFrom;
+    const field = unitFrom ? (schemaAtPath(schema, unitFrom.path) as Record<string, unknown> | undefined) : undefined;
+    if (unitFrom && field) {
+      const offered = field['x-org-unit'] as { kind?: unknown } | undefined;
+      if (offered?.kind !== unitFrom.kind) problems.push({ where: `${definitionName}/steps/${stepName}/assignee/unitFrom/path`, message: `字段“${unitFrom.path}”须标注 "x-org-unit": {"kind": "${unitFrom.kind}"}，表单才会列出这类单位供选择。` });
     }
     for (const [actionName, action] of Object.entries(step.actions ?? {})) {
       (action.writes ?? []).forEach((section, i) => {

@@ -42,6 +42,20 @@ describe('checkFormFiles', () => {
     expect(problems[0]!.message).toContain('联系电话');
   });
 
+  it('asks a field a step takes its unit from to offer units of that kind', () => {
+    const withUnit = (field: Record<string, unknown>) => {
+      const dir = copyWith('form.schema.json', (s) => ({ ...s, properties: { ...(s.properties as object), organisation: { type: 'object', properties: { supervisorUnit: field } } } }));
+      const routed = structuredClone(definition);
+      (routed.steps.accept as { assignee: object }).assignee = { unitFrom: { path: '/organisation/supervisorUnit', kind: 'supervisory_unit' } };
+      return checkFormFiles(dir, routed);
+    };
+    expect(withUnit({ type: 'string', title: '业务主管单位', 'x-org-unit': { kind: 'supervisory_unit' } })).toEqual([]);
+    expect(withUnit({ type: 'string', title: '业务主管单位' })).toEqual([
+      { where: 'workflow.json/steps/accept/assignee/unitFrom/path', message: '字段“/organisation/supervisorUnit”须标注 "x-org-unit": {"kind": "supervisory_unit"}，表单才会列出这类单位供选择。' },
+    ]);
+    expect(withUnit({ type: 'string', 'x-org-unit': { kind: 'assessor' } })).toHaveLength(1);
+  });
+
   it('finds sections a step shows or an action writes that the form does not have', () => {
     const broken = structuredClone(definition);
     const accept = broken.steps.accept as { form?: { sections: Record<string, string> }; actions: Record<string, { writes?: string[] }> };
