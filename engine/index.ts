@@ -11,6 +11,7 @@ export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js'
 export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './definition/checkDefinition.js';
 export type { WorkflowCatalogue } from './definition/checkStarters.js';
 export { defaultStarters, starterFor, startersOf, type StartRequest, type StarterVerdict } from './runtime/starters.js';
+export { readPointer } from './conditions/jsonPointer.js';
 export { factPathPattern, pickFacts, readFact, subjectFactHolds, subjectFactsRead, withFact } from './conditions/subjectFacts.js';
 export { DefinitionError, type DefinitionProblem } from './definition/problems.js';
 export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './compile/compileWorkflow.js';

@@ -6,10 +6,22 @@
 import type { Actor } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
 
+/**
+ * Whether `actor` is the applicant party of `caseRecord`: the applicant, an account of the
+ * applicant organisation, or the officer who filed for a resident without an account (代办) or
+ * started the case about a subject — who act on its applicant steps and read its data as their own.
+ */
+export function actsAsApplicant(actor: Pick<Actor, 'id' | 'organisation'>, caseRecord: PbRecord): boolean {
+  const applicant = caseRecord.getString('applicant');
+  if (applicant !== '') return applicant === actor.id || (actor.organisation !== undefined && caseRecord.getString('applicant_org') === actor.organisation);
+  if (actor.organisation !== undefined && caseRecord.getString('applicant_org') === actor.organisation) return true;
+  return caseRecord.getString('filed_by') === actor.id && ['proxy', 'officer'].includes(caseRecord.getString('starter'));
+}
+
 /** Whether `actor` may see `caseRecord`. */
 export function canSeeCase(actor: Actor, caseRecord: PbRecord): boolean {
   if (actor.kind === 'admin') return true;
-  if (caseRecord.getString('applicant') === actor.id) return true;
+  if (actsAsApplicant(actor, caseRecord)) return true;
   if (actor.kind !== 'officer' || !actor.orgUnit) return false;
   const unit = actor.orgUnit.id;
   if (['county', 'township', 'village'].some((level) => caseRecord.getString(level) === unit)) return true;

@@ -17,7 +17,9 @@ export function actorOf(tx: PbApp, auth: PbRecord): Actor {
     orgUnit = { id: unit.id, level: unit.getString('level') as OrgLevel, path };
   }
   const duties = readJson<string[] | null>(auth, 'duties') ?? [];
-  return { id: auth.id, kind, roles: Array.isArray(duties) ? duties.map(String) : [], ...(orgUnit ? { orgUnit } : {}) };
+  // An organisation's account (its legal representative or contact) acts for the organisation.
+  const organisation = kind === 'applicant' ? auth.getString('organisation') : '';
+  return { id: auth.id, kind, roles: Array.isArray(duties) ? duties.map(String) : [], ...(orgUnit ? { orgUnit } : {}), ...(organisation ? { organisation } : {}) };
 }
 
 /** Staff who declared a close relative among the case's household members (by ID number hash). */

@@ -12,12 +12,14 @@ import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { offersNotClaimedByOthers } from './claimedTask.js';
+import { caseSubjectFacts } from './subjects.js';
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
 export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
   const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
-  const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused }));
+  const subjectFacts = caseSubjectFacts(app, wf, record, data);
+  const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused, ...(subjectFacts ? { subjectFacts } : {}) }));
   const permissions = formPermissions(actor, record, snapshot, wf, actions);
   return {
     status: 200,
@@ -34,7 +36,8 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
 /** `GET /api/tongban/cases/{id}/actions`. */
 export function getActions(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
-  const offers = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)) });
+  const subjectFacts = caseSubjectFacts(app, wf, record, data);
+  const offers = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)), ...(subjectFacts ? { subjectFacts } : {}) });
   return { status: 200, body: { actions: offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, offers) } };
 }
 

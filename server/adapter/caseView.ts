@@ -5,6 +5,7 @@
 import { maskSensitiveFields, redactForView, type FieldPermissions } from '../../forms/core/index.js';
 import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
+import { actsAsApplicant } from './access.js';
 import type { PendingTimer } from './pendingTimers.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
@@ -71,7 +72,7 @@ export function formPermissions(actor: Actor, record: PbRecord, snapshot: CaseSn
 export function permissionsFor(actor: Actor, record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, writes: string[]): FieldPermissions {
   const sections = Object.keys(wf.formSchema?.properties ?? {});
   const perms: FieldPermissions = {};
-  if (actor.id === record.getString('applicant')) {
+  if (actsAsApplicant(actor, record)) {
     for (const section of sections) perms[`/${section}`] = 'read';
     for (const section of writes) perms[`/${section}`] = 'write';
     return perms;
@@ -87,7 +88,7 @@ export function permissionsFor(actor: Actor, record: PbRecord, snapshot: CaseSna
  * applicant (it is their own), else with hidden parts dropped and masked fields masked.
  */
 export function visibleData(actor: Actor, record: PbRecord, wf: LoadedWorkflow, data: Record<string, JsonValue>, permissions: FieldPermissions): Record<string, unknown> {
-  if (actor.id === record.getString('applicant')) return data;
+  if (actsAsApplicant(actor, record)) return data;
   const perms: FieldPermissions = { ...permissions };
   // Sections stored but unknown to the schema are masked too (never shown whole by omission).
   for (const section of Object.keys(data)) if (!(`/${section}` in perms)) perms[`/${section}`] = 'masked';

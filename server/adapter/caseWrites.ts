@@ -2,8 +2,9 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { ownEntry, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput } from '../../engine/index.js';
-import { staleVersion } from './httpError.js';
+import { chinaDateOf, ownEntry, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput } from '../../engine/index.js';
+import { conflict, staleVersion } from './httpError.js';
+import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
 import { documentView } from './documents.js';
 import { saveCalendarVersion } from './calendarVersions.js';
@@ -77,7 +78,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('step', e.task.step);
         t.set('step_name', ownEntry(wf.definition.steps, e.task.step)?.name ?? e.task.step);
         t.set('level', e.task.level);
-        if (e.task.level === 'applicant') t.set('assignee_user', e.task.assigneeUnit);
+        // The applicant party's user: the applicant, the organisation's filing account, or the officer acting for the resident.
+        if (e.task.level === 'applicant') t.set('assignee_user', caseRecord.getString('applicant') || caseRecord.getString('filed_by'));
         else t.set('assignee_unit', e.task.assigneeUnit);
         if (e.task.assigneeUser) t.set('assignee_user', e.task.assigneeUser);
         recordAssignment(caseRecord, e.task.level, e.task.assigneeUnit, e.task.assigneeUser);
@@ -151,7 +153,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         const o = newRecord(tx, 'outbox');
         o.set('application', caseRecord.id);
         o.set('channel', 'inbox');
-        o.set('recipient', e.to === 'applicant' ? caseRecord.getString('applicant') : e.to);
+        // A resident without an account has no inbox: the officer who filed for them (代办) is told.
+        o.set('recipient', e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to);
         o.set('message', e.message);
         o.set('status', 'pending');
         o.set('attempts', 0);
@@ -159,7 +162,15 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         tx.save(o);
         break;
       }
+      case 'setSubjectFact': {
+        const subject = caseRecord.getString('subject');
+        if (!subject) throw conflict('案件尚未确定对象（如申请人身份证号），不能记录对象的事实。', 'no_subject');
+        setFact(tx, subject, e.fact, e.today ? chinaDateOf(now) : e.value);
+        break;
+      }
       case 'setData':
+      case 'startChildCase':
+        // setData: above; child cases: startChildCases (caseOpening.ts), after the parent is saved.
         break;
     }
   }
@@ -188,6 +199,8 @@ export interface EventInput {
   ballot?: Ballot;
   /** The candidates the host listed for a panel this command seated. */
   panelCandidates?: RecordedCandidates[];
+  /** The facts of the case's subject that decide read (the definition's `subjectFactsRead`). */
+  subjectFacts?: Record<string, JsonValue>;
 }
 
 /** The hidden `replay` field of an event. */
@@ -205,6 +218,8 @@ export interface EventReplay {
   /** The member's ballot, kept here (hidden, hash-chained) and in the case's panel, never in the case data. */
   ballot?: Ballot;
   panelCandidates?: RecordedCandidates[];
+  /** The subject facts decide read. */
+  subjectFacts?: Record<string, JsonValue>;
 }
 
 /**
@@ -225,6 +240,7 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
     ...(input.org ? { org: input.org } : {}),
     ...(input.ballot ? { ballot: input.ballot } : {}),
     ...(input.panelCandidates && input.panelCandidates.length > 0 ? { panelCandidates: input.panelCandidates } : {}),
+    ...(input.subjectFacts ? { subjectFacts: input.subjectFacts } : {}),
   };
   const fields = {
     seq,
@@ -284,6 +300,7 @@ export function commitDecision(
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+  linkCaseSubject(tx, wf, record, data);
   applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment);
   const event = appendEvent(tx, record.id, wf.masks, decision.event, commit);
   saveCase(tx, record, wf, decision.snapshot, nextData);

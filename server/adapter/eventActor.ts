@@ -15,6 +15,8 @@ export interface ActorByValue {
   /** Duties (the engine's roles) at that moment. */
   roles: string[];
   orgUnit?: { id: string; level: OrgLevel; path: string[]; name: string };
+  /** The organisation (subject id) an organisation's account acted for. */
+  organisation?: string;
 }
 
 /** The system actor of the timer sweep, by value. */
@@ -37,6 +39,7 @@ export function actorByValue(tx: PbApp, actor: Actor, name: string): ActorByValu
     name,
     roles: [...actor.roles],
     ...(actor.orgUnit ? { orgUnit: { id: actor.orgUnit.id, level: actor.orgUnit.level, path: [...actor.orgUnit.path], name: unitName(tx, actor.orgUnit.id) } } : {}),
+    ...(actor.organisation ? { organisation: actor.organisation } : {}),
   };
 }
 
@@ -47,5 +50,6 @@ export function engineActorOf(recorded: ActorByValue): Actor {
     kind: recorded.kind,
     roles: [...recorded.roles],
     ...(recorded.orgUnit ? { orgUnit: { id: recorded.orgUnit.id, level: recorded.orgUnit.level, path: [...recorded.orgUnit.path] } } : {}),
+    ...(recorded.organisation ? { organisation: recorded.organisation } : {}),
   };
 }

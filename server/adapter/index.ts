@@ -13,6 +13,7 @@ import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHo
 import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
 import { openCase } from './openCase.js';
 import { publishingRefusal } from './publishing.js';
+import { subjectHistory } from './subjectHistory.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
@@ -80,6 +81,7 @@ export const routes = {
   revealField: (e: PbRequestEvent, id: string) => respond(e, () => revealField(app(), requireAuth(e), id, readBody(e))),
   getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id)),
   verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
+  subjectHistory: (e: PbRequestEvent, id: string) => respond(e, () => subjectHistory(app(), requireAuth(e), id)),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
   releaseTask: (e: PbRequestEvent, id: string) => respond(e, () => releaseTask(app(), requireAuth(e), id)),
   reassignTask: (e: PbRequestEvent, id: string) => respond(e, () => reassignTask(app(), requireAuth(e), id, readBody(e))),

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import { maskValue, sensitiveTexts } from '../../forms/core/index.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import { workflowByRecord } from './workflowCache.js';
+import { actsAsApplicant } from './access.js';
 
 /** The event of PocketBase's `onRecordEnrich` hook, as the adapter uses it. */
 export interface PbEnrichEvent {
@@ -43,7 +44,7 @@ function maskDocument(app: PbApp, doc: PbRecord, viewer: PbRecord | null): void 
     doc.set('html', '');
     return;
   }
-  if (viewer && viewer.id === caseRecord.getString('applicant')) return;
+  if (viewer && actsAsApplicant({ id: viewer.id, ...(viewer.getString('organisation') ? { organisation: viewer.getString('organisation') } : {}) }, caseRecord)) return;
   const data = readJson<Record<string, unknown> | null>(caseRecord, 'data') ?? {};
   const masks = workflowByRecord(app, caseRecord.getString('workflow')).masks;
   let html = doc.getString('html');

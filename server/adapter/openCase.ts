@@ -1,40 +1,140 @@
 /**
- * `POST /api/tongban/cases`: an applicant opens a case for themselves, or a village officer opens
- * one on behalf of a resident of their village (代办). Idempotent by command id.
+ * `POST /api/tongban/cases`: opens a case as the definition's `starters` allow — a resident for
+ * themselves; a village officer for a resident of their village (代办), with an account
+ * (`applicant`) or without one (`proxy: true`: the resident is recorded by the subject the form's ID
+ * number keys, and the officer acts on the applicant steps); an organisation's account for the
+ * organisation; an officer about an existing subject of their jurisdiction (`subject`, or the
+ * subject of the case it `follows`). Idempotent by command id.
  */
-import { AssignmentError, availableActions, createWorkingCalendar, startCase, type JsonValue } from '../../engine/index.js';
-import { orgDirectoryFor } from './orgDirectory.js';
+import { availableActions, starterFor, type Actor, type JsonValue, type OrgPath, type StartRequest } from '../../engine/index.js';
 import { actorOf } from './actors.js';
-import { appendEvent, applyEffects, saveCase } from './caseWrites.js';
+import { canSeeCase } from './access.js';
 import { pendingTimers } from './pendingTimers.js';
-import { draftProblems } from './draftProblems.js';
 import { caseSummary } from './caseView.js';
 import { actorByValue } from './eventActor.js';
-import { mergeCommandData, openingWrites } from './mergeCommandData.js';
-import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
-import { badRequest, conflict, forbidden, invalidData, notFound } from './httpError.js';
+import { badRequest, forbidden, invalidData, notFound } from './httpError.js';
 import { parseBody } from './parseBody.js';
 import { caseTitle } from './caseTitle.js';
 import { refuseMasks } from './commandPatch.js';
-import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
+import type { PbApp, PbRecord } from './pocketbase.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import type { RouteAnswer } from './routeAnswer.js';
-import { latestPublished } from './workflowCache.js';
+import { latestPublished, type LoadedWorkflow } from './workflowCache.js';
+import { createCase, openingData, type CaseOpening } from './caseOpening.js';
+import { subjectKeyInData } from './subjects.js';
+import { readPointer } from '../../engine/index.js';
 
 interface OpenBody {
   workflow: string;
   data?: Record<string, JsonValue>;
   commandId: string;
+  /** 代办 for a resident with an account: their user id. */
   applicant?: string;
+  /** 代办 for a resident without an account. */
+  proxy?: boolean;
+  /** An officer's case about an existing subject. */
+  subject?: string;
+  /** The case this one follows up (复核, 终止 …); its subject is the new case's. */
+  follows?: string;
 }
 
-function caseNumber(tx: PbApp, key: string, at: Date): string {
-  const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
-  const prefix = `${key.toUpperCase().slice(0, 6)}-${year}-`;
-  const last = tx.findRecordsByFilter('applications', 'case_no ~ {:p}', '-case_no', 1, 0, { p: `${prefix}%` })[0];
-  const n = last ? Number(last.getString('case_no').slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(6, '0')}`;
+/** The org path of a unit or subject record (its own village/township/county fields). */
+function homeOf(record: PbRecord): OrgPath {
+  const org: OrgPath = {};
+  for (const level of ['village', 'township', 'county'] as const) if (record.getString(level)) org[level] = record.getString(level);
+  return org;
+}
+
+function villagePath(tx: PbApp, villageId: string): OrgPath {
+  const village = tx.findRecordById('org_units', villageId);
+  return { village: village.id, township: village.getString('township'), county: village.getString('county') };
+}
+
+/** How the body asks to start the case. */
+function requestOf(actor: Actor, body: OpenBody, authId: string): StartRequest {
+  if (actor.organisation) return { as: 'organisation' };
+  if (body.subject || body.follows) return { as: 'officer' };
+  if ((body.applicant && body.applicant !== authId) || body.proxy) return { as: 'proxy' };
+  if (actor.kind === 'applicant') return { as: 'resident' };
+  throw badRequest('工作人员代为申请时须指定申请人 (applicant)，或为没有账号的居民代办 (proxy: true)。', [{ path: '/applicant', message: '请指定申请人。' }]);
+}
+
+/** The subject an officer's case is about, if they may see it; and the case it follows. */
+function subjectForOfficer(tx: PbApp, actor: Actor, body: OpenBody): { subject: PbRecord; follows?: PbRecord } {
+  let follows: PbRecord | undefined;
+  if (body.follows) {
+    try {
+      follows = tx.findRecordById('applications', body.follows);
+    } catch {
+      throw notFound('所跟进的案件不存在。');
+    }
+    if (!canSeeCase(actor, follows)) throw notFound('所跟进的案件不存在。');
+  }
+  const subjectId = body.subject ?? follows?.getString('subject') ?? '';
+  if (!subjectId) throw invalidData('所跟进的案件没有对象，请指定对象 (subject)。', [{ path: '/subject', message: '请指定对象。' }]);
+  if (follows && body.subject && follows.getString('subject') !== body.subject) throw invalidData('所跟进的案件不是关于此对象的。', [{ path: '/follows', message: '案件与对象不符。' }]);
+  let subject: PbRecord;
+  try {
+    subject = tx.findRecordById('subjects', subjectId);
+  } catch {
+    throw notFound('对象不存在。');
+  }
+  const unit = actor.orgUnit?.id;
+  const inJurisdiction = actor.kind === 'admin' || (unit !== undefined && ['village', 'township', 'county'].some((level) => subject.getString(level) === unit));
+  if (!inJurisdiction) throw notFound('对象不存在。');
+  return { subject, ...(follows ? { follows } : {}) };
+}
+
+/** Resolves who starts the case and for whom, as the definition's starters allow; throws otherwise. */
+function openingFor(tx: PbApp, wf: LoadedWorkflow, auth: PbRecord, actor: Actor, body: OpenBody): Omit<CaseOpening, 'wf' | 'dataPatch' | 'commandId' | 'actor' | 'at'> {
+  const request = requestOf(actor, body, auth.id);
+  const verdict = starterFor(wf.definition, actor, request);
+  if (!verdict.ok) throw forbidden(verdict.message, 'starter_not_allowed');
+  const base = { starter: request.as, filedBy: auth.id };
+  switch (request.as) {
+    case 'resident': {
+      const villageId = auth.getString('org_unit');
+      if (!villageId) throw forbidden('申请人未登记所在村（居），请联系村（居）委会。');
+      return { ...base, party: auth.id, applicantUser: auth.id, applicantOrg: '', org: villagePath(tx, villageId), title: caseTitle(wf.definition.name, auth.getString('name')) };
+    }
+    case 'proxy': {
+      const village = actor.orgUnit!.id;
+      if (body.applicant && body.applicant !== auth.id) {
+        // A missing account and another village's resident answer alike: no way to probe for accounts.
+        const notResident = () => forbidden('只能为本村（居）居民代为申请。');
+        let applicant: PbRecord;
+        try {
+          applicant = tx.findRecordById('users', body.applicant);
+        } catch {
+          throw notResident();
+        }
+        if (applicant.getString('org_unit') !== village) throw notResident();
+        return { ...base, party: applicant.id, applicantUser: applicant.id, applicantOrg: '', org: villagePath(tx, village), title: caseTitle(wf.definition.name, applicant.getString('name')) };
+      }
+      // A resident without an account: recorded by the subject the form's ID number keys; the officer acts for them.
+      const declared = wf.definition.subject;
+      if (declared?.kind !== 'person' || !declared.idNumber) throw badRequest('此事项没有以身份证号确定的对象，不能为没有账号的居民代办。');
+      const data = openingData(wf, body.data ?? null);
+      if (!subjectKeyInData(tx, wf, data)) throw invalidData('为没有账号的居民代办，须填写其有效的身份证号码。', [{ path: `/data${declared.idNumber}`, message: '请填写居民的身份证号码。' }]);
+      const name = declared.name ? readPointer(data, declared.name) : undefined;
+      return { ...base, party: auth.id, applicantUser: '', applicantOrg: '', org: villagePath(tx, village), title: caseTitle(wf.definition.name, typeof name === 'string' ? name : '') };
+    }
+    case 'organisation': {
+      const organisation = tx.findRecordById('subjects', actor.organisation!);
+      const org = homeOf(organisation);
+      if (!org.county) throw forbidden('本组织未登记所属县（市、区），请联系登记管理机关。');
+      return { ...base, party: organisation.id, applicantUser: auth.id, applicantOrg: organisation.id, org, subject: organisation.id, title: `${wf.definition.name}：${organisation.getString('name')}` };
+    }
+    case 'officer': {
+      const { subject, follows } = subjectForOfficer(tx, actor, body);
+      if (wf.definition.subject && wf.definition.subject.kind !== subject.getString('kind')) throw invalidData('对象的类型与此事项不符。', [{ path: '/subject', message: '对象类型不符。' }]);
+      const name = subject.getString('name');
+      return { ...base, party: auth.id, applicantUser: '', applicantOrg: '', org: homeOf(subject), subject: subject.id, ...(follows ? { follows: follows.id } : {}), title: `${wf.definition.name}：${name || '对象'}` };
+    }
+    case 'parent':
+      throw forbidden('子案件只能由上级案件发起。', 'starter_not_allowed');
+  }
 }
 
 /** Opens a case. */
@@ -44,6 +144,9 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     data: { type: 'object' },
     commandId: { type: 'string', required: true, maxLength: 100 },
     applicant: { type: 'string', maxLength: 30 },
+    proxy: { type: 'boolean' },
+    subject: { type: 'string', maxLength: 30 },
+    follows: { type: 'string', maxLength: 30 },
   });
   const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'open', digest: bodyDigest(body as unknown as Record<string, unknown>) };
   let answer: RouteAnswer | undefined;
@@ -53,78 +156,18 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     const wf = latestPublished(tx, body.workflow);
     if (!wf) throw notFound(`没有已发布的流程“${body.workflow}”。`);
     const actor = actorOf(tx, auth);
-    let applicant: PbRecord = auth;
-    if (body.applicant && body.applicant !== auth.id) {
-      if (actor.kind !== 'officer' || actor.orgUnit?.level !== 'village') throw forbidden('只有村（居）委会工作人员可以代为申请。');
-      // A missing account and another village's resident answer alike: no way to probe for accounts.
-      const notResident = () => forbidden('只能为本村（居）居民代为申请。');
-      try {
-        applicant = tx.findRecordById('users', body.applicant);
-      } catch {
-        throw notResident();
-      }
-      if (applicant.getString('org_unit') !== actor.orgUnit.id) throw notResident();
-    } else if (actor.kind !== 'applicant') {
-      throw badRequest('工作人员代为申请时须指定申请人 (applicant)。', [{ path: '/applicant', message: '请指定申请人。' }]);
-    }
-    const villageId = applicant.getString('org_unit');
-    if (!villageId) throw forbidden('申请人未登记所在村（居），请联系村（居）委会。');
-    const village = tx.findRecordById('org_units', villageId);
-    const org = { village: village.id, township: village.getString('township'), county: village.getString('county') };
-
-    let data: Record<string, JsonValue> = {};
-    if (body.data && Object.keys(body.data).length > 0) {
-      refuseMasks(wf, body.data);
-      const merged = mergeCommandData(wf, wf.definition.initial, openingWrites(wf), body.data, {});
-      if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-      data = merged.data;
-      // Opening starts a draft: checked loosely, like a save; submitting checks strictly.
-      const result = wf.validator?.validate(data);
-      const errors = result && !result.valid ? draftProblems(result.errors) : [];
-      if (errors.length > 0) throw invalidData('填写内容有误，请按提示修改。', errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
-    }
-
-    const at = now(tx);
-    const overrides = calendarOverrides(tx);
-    const calendar = createWorkingCalendar(overrides);
-    const start = { applicant: applicant.id, org, filedBy: auth.id };
-    const directory = orgDirectoryFor(tx, wf.definition, org.county, body.commandId);
-    let started: ReturnType<typeof startCase>;
-    try {
-      started = startCase(wf.compiled, start, at, { calendar, data, ...(directory ? { org: directory } : {}) });
-    } catch (e) {
-      // An initial step beside the chain that cannot be routed (no such unit in the county, a wrongly named unit).
-      if (e instanceof AssignmentError) throw e.path ? invalidData(e.message, [{ path: e.path, message: e.message }]) : conflict(e.message);
-      throw e;
-    }
-    const record = newRecord(tx, 'applications');
-    record.set('case_no', caseNumber(tx, wf.definition.key, at));
-    record.set('workflow', wf.recordId);
-    record.set('workflow_key', wf.definition.key);
-    record.set('workflow_version', wf.definition.version);
-    record.set('applicant', applicant.id);
-    record.set('filed_by', auth.id);
-    record.set('village', org.village);
-    record.set('township', org.township);
-    record.set('county', org.county);
-    // The title is read through the record API by every officer of the area: the name in it is masked.
-    record.set('title', caseTitle(wf.definition.name, applicant.getString('name')));
-    // Created first so the tasks, timers and documents of the effects can refer to it.
-    saveCase(tx, record, wf, started.snapshot, data);
-    const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-    applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, at, undefined);
-    const event = appendEvent(tx, record.id, wf.masks, started.event, {
+    if (body.data && Object.keys(body.data).length > 0) refuseMasks(wf, body.data);
+    const opening = openingFor(tx, wf, auth, actor, body);
+    const created = createCase(tx, {
+      wf,
+      ...opening,
+      dataPatch: body.data && Object.keys(body.data).length > 0 ? body.data : null,
       commandId: body.commandId,
-      dataPatch: body.data ?? null,
       actor: actorByValue(tx, actor, auth.getString('name')),
-      calendar: overrides,
-      start,
-      ...(directory ? { org: directory } : {}),
+      at: now(tx),
     });
-    // Same commit order as a command: effects, event, then the case with the data the effects set.
-    saveCase(tx, record, wf, started.snapshot, nextData);
-    answer = { status: 201, body: { case: caseSummary(record, started.snapshot, wf, pendingTimers(tx, record.id)), event, actions: availableActions(wf.compiled, started.snapshot, actor, { data: nextData }) } };
-    storeAnswer(tx, binding, record.id, answer);
+    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id)), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actor, { data: created.data }) } };
+    storeAnswer(tx, binding, created.record.id, answer);
   });
   return answer!;
 }

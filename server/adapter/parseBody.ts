@@ -7,7 +7,7 @@ import { badRequest, type FieldProblem } from './httpError.js';
 
 /** A field rule: its type and whether it is required. */
 export interface FieldRule {
-  type: 'string' | 'integer' | 'object';
+  type: 'string' | 'integer' | 'object' | 'boolean';
   required?: boolean;
   maxLength?: number;
 }
@@ -26,8 +26,8 @@ export function parseBody<T>(body: unknown, rules: Record<string, FieldRule>): T
       if (rule.required) problems.push({ path: `/${key}`, message: `缺少必填字段“${key}”。` });
       continue;
     }
-    const ok = rule.type === 'string' ? typeof v === 'string' : rule.type === 'integer' ? typeof v === 'number' && Number.isInteger(v) && v >= 0 : typeof v === 'object' && !Array.isArray(v);
-    if (!ok) problems.push({ path: `/${key}`, message: `“${key}”应为${rule.type === 'string' ? '文本' : rule.type === 'integer' ? '非负整数' : '对象'}。` });
+    const ok = rule.type === 'string' ? typeof v === 'string' : rule.type === 'integer' ? typeof v === 'number' && Number.isInteger(v) && v >= 0 : rule.type === 'boolean' ? typeof v === 'boolean' : typeof v === 'object' && !Array.isArray(v);
+    if (!ok) problems.push({ path: `/${key}`, message: `“${key}”应为${rule.type === 'string' ? '文本' : rule.type === 'integer' ? '非负整数' : rule.type === 'boolean' ? 'true 或 false' : '对象'}。` });
     else if (rule.type === 'string' && rule.maxLength && (v as string).length > rule.maxLength) problems.push({ path: `/${key}`, message: `“${key}”不能超过 ${rule.maxLength} 个字符。` });
   }
   if (problems.length > 0) throw badRequest('请求格式不正确。', problems);

@@ -46,7 +46,7 @@ export interface PbRequestEvent {
 
 declare const $app: PbApp;
 declare const Record: new (collection: unknown) => PbRecord;
-declare const $security: { sha256(text: string): string; randomString(length: number): string };
+declare const $security: { sha256(text: string): string; hs256(text: string, secret: string): string; randomString(length: number): string };
 declare const $os: { getenv(name: string): string };
 
 /** The running app. */
@@ -62,6 +62,11 @@ export function newRecord(tx: PbApp, collection: string): PbRecord {
 /** SHA-256 hex digest. */
 export function sha256(text: string): string {
   return $security.sha256(text);
+}
+
+/** HMAC-SHA256 of `text` with `secret`, hex. */
+export function hmacSha256(text: string, secret: string): string {
+  return $security.hs256(text, secret);
 }
 
 /** A random id suffix. */

@@ -6,7 +6,8 @@
  * result with the stored snapshot and data.
  *
  * The 近亲属 register's staff for the household, as decide read them, are recorded too (a case the
- * register names anyone for gets the relativeFiling flag).
+ * register names anyone for gets the relativeFiling flag), and so are the facts of the case's
+ * subject that the definition's conditions read (they change when later cases set them).
  * Events written before the actor was recorded by value (`format` below 2) are replayed with what
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
@@ -40,6 +41,7 @@ interface EventContext {
   actor: Actor;
   calendar: WorkingCalendar;
   recused: string[];
+  subjectFacts?: Record<string, JsonValue>;
   returnTo?: string;
   timerKey?: string;
   start?: StartCaseInput;
@@ -78,7 +80,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}) };
+      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
@@ -151,7 +153,7 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
         c.actor,
         { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}) },
         new Date(e.at),
-        { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}), caseId: record.id, panelCandidates: recordedCandidates(c.panelCandidates) },
+        { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}), ...(c.subjectFacts ? { subjectFacts: c.subjectFacts } : {}), caseId: record.id, panelCandidates: recordedCandidates(c.panelCandidates) },
       );
       if (!decision.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件重放时被拒绝：${decision.rejection.message}`);
       if (!sameEvent(decision.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件与重放结果不符`);

@@ -28,6 +28,8 @@ import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther } from './claimedTask.js';
 import { liveCandidates } from './panelCandidates.js';
+import { caseSubjectFacts } from './subjects.js';
+import { startChildCases } from './caseOpening.js';
 import { draftProblems } from './draftProblems.js';
 import { pendingTimers } from './pendingTimers.js';
 import { orgDirectoryFor } from './orgDirectory.js';
@@ -109,7 +111,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   const org = orgDirectoryFor(app, wf.definition, record.getString('county'), body.commandId);
   // A panel seated by this command draws on today's officers; what was listed is recorded for replay.
   const candidates = liveCandidates(app);
-  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list });
+  const subjectFacts = caseSubjectFacts(app, wf, record, data);
+  const decision = decide(wf.compiled, snapshot, actor, command, at, { calendar, data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list, ...(subjectFacts ? { subjectFacts } : {}) });
   if (!decision.ok) {
     const r = decision.rejection;
     throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
@@ -137,13 +140,15 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           ...(body.returnTo ? { returnTo: body.returnTo } : {}),
           ...(command.ballot ? { ballot: command.ballot } : {}),
           panelCandidates: candidates.recorded,
+          ...(subjectFacts ? { subjectFacts } : {}),
         });
+        startChildCases(tx, record, decision.snapshot, decision.effects, actorByValue(tx, actor, auth.getString('name')), at);
         answer = {
           status: 200,
           body: {
             case: caseSummary(record, decision.snapshot, wf, pendingTimers(tx, record.id)),
             event: committed.event,
-            actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data }),
+            actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}) }),
           },
         };
         storeAnswer(tx, binding, record.id, answer);

@@ -7,6 +7,8 @@
 import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { commitDecision } from './caseWrites.js';
+import { caseSubjectFacts } from './subjects.js';
+import { startChildCases } from './caseOpening.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { systemActorByValue } from './eventActor.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -38,9 +40,11 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const recused = recusedStaff(tx, caseIdNumberHashes(data, wf.idFields));
       const org = orgDirectoryFor(tx, wf.definition, record.getString('county'), commandId);
       const candidates = liveCandidates(tx);
-      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list });
+      const subjectFacts = caseSubjectFacts(tx, wf, record, data);
+      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list, ...(subjectFacts ? { subjectFacts } : {}) });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
-      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}), panelCandidates: candidates.recorded });
+      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}), panelCandidates: candidates.recorded, ...(subjectFacts ? { subjectFacts } : {}) });
+      startChildCases(tx, record, decision.snapshot, decision.effects, systemActorByValue, at);
       fired++;
     });
     } catch {

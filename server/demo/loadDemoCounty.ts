@@ -4,6 +4,7 @@
  */
 import type { RestClient, RestRecord } from '../start/restClient.js';
 import { demoAccounts, demoOrgUnits, demoPassword } from './demoCounty.js';
+import { demoOrganisationAccounts, demoOrganisations } from './demoOrganisations.js';
 
 /** What the loader did. */
 export interface DemoLoadReport {
@@ -47,6 +48,34 @@ export async function loadDemoCounty(client: RestClient): Promise<DemoLoadReport
         org_unit: account.orgUnit ? orgUnitIds[account.orgUnit] : undefined,
         duties: account.duties,
         ...(account.affiliation ? { affiliation: account.affiliation } : {}),
+      });
+      created++;
+    }
+    userIds[account.email] = record.id;
+  }
+  // Organisations (subjects keyed by their 统一社会信用代码) and the accounts that act for them.
+  const organisationIds: Record<string, string> = {};
+  for (const org of demoOrganisations) {
+    let record = await client.findFirst('subjects', `kind = "organisation" && key = "${org.creditCode}"`);
+    if (!record) {
+      record = await client.create('subjects', { kind: 'organisation', key: org.creditCode, name: org.name, org_kind: org.orgKind, county: orgUnitIds[org.county], facts: org.facts });
+      created++;
+    }
+    organisationIds[org.key] = record.id;
+  }
+  for (const account of demoOrganisationAccounts) {
+    let record = await client.findFirst('users', `email = "${account.email}"`);
+    if (!record) {
+      record = await client.create('users', {
+        email: account.email,
+        emailVisibility: false,
+        verified: true,
+        password: demoPassword,
+        passwordConfirm: demoPassword,
+        name: account.name,
+        role: 'applicant',
+        organisation: organisationIds[account.organisation],
+        duties: [],
       });
       created++;
     }

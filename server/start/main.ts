@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { parseOtpConsoleLine } from '../adapter/otpMailSink.js';
 import { buildWeb } from '../build/buildWeb.js';
 import { demoAccounts, demoPassword } from '../demo/demoCounty.js';
+import { demoOrganisationAccounts } from '../demo/demoOrganisations.js';
 import { bootTongban } from './bootTongban.js';
 import { assertPortFree, findPocketBaseBinary } from './pocketbaseProcess.js';
 
@@ -46,8 +47,9 @@ async function main(): Promise<void> {
   if (demo) {
     console.log(`\n演示账号 (demo accounts), 密码 password: ${demoPassword}`);
     console.log('工作人员登录时的邮箱验证码显示在这里 (staff sign-in codes are printed here).');
-    const width = Math.max(...demoAccounts.map((a) => a.email.length));
-    for (const a of demoAccounts) console.log(`  ${a.email.padEnd(width)}  ${a.description}`);
+    const listed = [...demoAccounts, ...demoOrganisationAccounts];
+    const width = Math.max(...listed.map((a) => a.email.length));
+    for (const a of listed) console.log(`  ${a.email.padEnd(width)}  ${a.description}`);
   }
   console.log('\n按 Ctrl-C 停止 (press Ctrl-C to stop).');
 

@@ -22,7 +22,7 @@ describe('the 低保 process module', () => {
     const found = await loadProcessModule(path.resolve(import.meta.dirname, '../../workflows/dibao'));
     expect(found).toBe(processModule);
     expect(Object.keys(processModule.guards ?? {})).toEqual(['dibao.incomeBelowStandard']);
-    expect(Object.keys(processModule.effects ?? {})).toEqual(['dibao.monthlyAmount']);
+    expect(Object.keys(processModule.effects ?? {})).toEqual(['dibao.monthlyAmount', 'dibao.recipientFacts']);
     expect(checkDefinition(shippedDefinition('dibao'), undefined, undefined, processModule)).toEqual([]);
   });
 

@@ -47,6 +47,13 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
 
     const verdict = await county.send<{ ok: boolean; events: number }>(`/api/tongban/cases/${c.id}/verify`, {});
     expect(verdict).toMatchObject({ ok: true, events: 8 });
+
+    // The case is about the household (its subject, keyed by the applicant's ID number), which is now a 低保 household.
+    const su = await server.superuser();
+    const subjectId = (await su.collection('applications').getOne(c.id)).subject as string;
+    const household = await county.send<{ kind: string; facts: Record<string, unknown>; cases: { id: string }[] }>(`/api/tongban/subjects/${subjectId}`, {});
+    expect(household).toMatchObject({ kind: 'person', facts: { dibao: { since: '2026-03-12', category: '全户保', monthlyAmount: 1200, members: 2, status: '在保' } } });
+    expect(household.cases.map((x) => x.id)).toContain(c.id);
   });
 
   it('computes the household figures on the server, so a client can neither skip nor forge them', async () => {

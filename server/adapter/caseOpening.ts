@@ -1,0 +1,149 @@
+/**
+ * Creating a case record inside a transaction, for every kind of starter: the opening route
+ * (openCase.ts) after it has resolved who starts the case and for whom, and a parent case whose
+ * decision asks for a child case (`startChildCase` effect, here).
+ */
+import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CaseSnapshot, type Effect, type JsonValue, type OrgPath, type StarterKind } from '../../engine/index.js';
+import { appendEvent, applyEffects, saveCase, setPointer } from './caseWrites.js';
+import { calendarOverrides } from './calendarOverrides.js';
+import { draftProblems } from './draftProblems.js';
+import { engineActorOf, type ActorByValue } from './eventActor.js';
+import { conflict, invalidData } from './httpError.js';
+import { mergeCommandData, openingWrites } from './mergeCommandData.js';
+import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
+import { linkCaseSubject } from './subjects.js';
+import { orgDirectoryFor } from './orgDirectory.js';
+import { latestPublished, type LoadedWorkflow } from './workflowCache.js';
+
+/** Everything a new case needs, resolved by its starter. */
+export interface CaseOpening {
+  wf: LoadedWorkflow;
+  starter: StarterKind;
+  /** Who acts on the applicant steps (the snapshot's `applicant`): a user id, or the organisation's subject id. */
+  party: string;
+  /** The resident's user, when they have an account ('' otherwise). */
+  applicantUser: string;
+  /** The applicant organisation's subject id ('' otherwise). */
+  applicantOrg: string;
+  /** Who filed it. */
+  filedBy: string;
+  org: OrgPath;
+  /** The subject the case is about, when known at the start. */
+  subject?: string;
+  parent?: string;
+  follows?: string;
+  /** The case title (names in it already masked). */
+  title: string;
+  /** The data sent (opening writes only), or none. */
+  dataPatch: Record<string, JsonValue> | null;
+  commandId: string;
+  actor: ActorByValue;
+  at: Date;
+}
+
+/** What {@link createCase} made. */
+export interface CreatedCase {
+  record: PbRecord;
+  snapshot: CaseSnapshot;
+  data: Record<string, JsonValue>;
+  event: Record<string, unknown>;
+}
+
+function caseNumber(tx: PbApp, key: string, at: Date): string {
+  const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+  const prefix = `${key.toUpperCase().slice(0, 6)}-${year}-`;
+  const last = tx.findRecordsByFilter('applications', 'case_no ~ {:p}', '-case_no', 1, 0, { p: `${prefix}%` })[0];
+  const n = last ? Number(last.getString('case_no').slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(6, '0')}`;
+}
+
+/** The opening data: only the initial step's writes, checked loosely like a draft. Throws 422. */
+export function openingData(wf: LoadedWorkflow, patch: Record<string, JsonValue> | null, pathPrefix = '/data'): Record<string, JsonValue> {
+  if (!patch || Object.keys(patch).length === 0) return {};
+  const merged = mergeCommandData(wf, wf.definition.initial, openingWrites(wf), patch, {});
+  if (!merged.ok) throw invalidData('提交了不允许填写的字段。', merged.errors.map((e) => ({ path: `${pathPrefix}${e.path}`, message: e.message })));
+  const result = wf.validator?.validate(merged.data);
+  const errors = result && !result.valid ? draftProblems(result.errors) : [];
+  if (errors.length > 0) throw invalidData('填写内容有误，请按提示修改。', errors.map((e) => ({ path: `${pathPrefix}${e.path}`, message: e.message })));
+  return merged.data;
+}
+
+/** Creates the case: record, effects, first event, links; then the child cases its start asks for. */
+export function createCase(tx: PbApp, o: CaseOpening): CreatedCase {
+  const { wf } = o;
+  const data = openingData(wf, o.dataPatch);
+  const overrides = calendarOverrides(tx);
+  const calendar = createWorkingCalendar(overrides);
+  const start = { applicant: o.party, org: o.org, filedBy: o.filedBy };
+  const directory = orgDirectoryFor(tx, wf.definition, o.org.county ?? '', o.commandId);
+  let started: ReturnType<typeof startCase>;
+  try {
+    started = startCase(wf.compiled, start, o.at, { calendar, data, ...(directory ? { org: directory } : {}) });
+  } catch (e) {
+    // An initial step beside the chain that cannot be routed (no such unit in the county, a wrongly named unit).
+    if (e instanceof AssignmentError) throw e.path ? invalidData(e.message, [{ path: e.path, message: e.message }]) : conflict(e.message);
+    throw e;
+  }
+  const record = newRecord(tx, 'applications');
+  record.set('case_no', caseNumber(tx, wf.definition.key, o.at));
+  record.set('workflow', wf.recordId);
+  record.set('workflow_key', wf.definition.key);
+  record.set('workflow_version', wf.definition.version);
+  record.set('applicant', o.applicantUser);
+  record.set('applicant_org', o.applicantOrg);
+  record.set('starter', o.starter);
+  record.set('filed_by', o.filedBy);
+  record.set('village', o.org.village ?? '');
+  record.set('township', o.org.township ?? '');
+  record.set('county', o.org.county ?? '');
+  if (o.subject) record.set('subject', o.subject);
+  if (o.parent) record.set('parent', o.parent);
+  if (o.follows) record.set('follows', o.follows);
+  record.set('title', o.title);
+  linkCaseSubject(tx, wf, record, data);
+  // Created first so the tasks, timers and documents of the effects can refer to it.
+  saveCase(tx, record, wf, started.snapshot, data);
+  const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+  applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined);
+  const event = appendEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) });
+  // Same commit order as a command: effects, event, then the case with the data the effects set.
+  saveCase(tx, record, wf, started.snapshot, nextData);
+  startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
+  return { record, snapshot: started.snapshot, data: nextData, event };
+}
+
+/**
+ * Starts the child cases a parent's decision asks for (`startChildCase` effects), in the parent's
+ * transaction: each child must declare the parent's process among its `parent` starters; it is
+ * about the parent's subject, in the parent's area, with the same applicant party, and links to
+ * the parent. Its first event is recorded as acted by whoever acted on the parent.
+ */
+export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: CaseSnapshot, effects: Effect[], actor: ActorByValue, at: Date): void {
+  let n = 0;
+  for (const e of effects) {
+    if (e.type !== 'startChildCase') continue;
+    n++;
+    const child = latestPublished(tx, e.workflow);
+    if (!child) throw conflict(`子流程“${e.workflow}”没有已发布的版本，不能发起子案件。`, 'no_child_workflow');
+    const allowed = starterFor(child.definition, engineActorOf(actor), { as: 'parent', workflow: parent.getString('workflow_key') });
+    if (!allowed.ok) throw conflict(`流程“${child.definition.name}”没有声明可由本流程的案件发起。`, 'starter_not_declared');
+    const patch: Record<string, JsonValue> = {};
+    for (const [pointer, value] of Object.entries(e.data)) setPointer(patch, pointer, value);
+    createCase(tx, {
+      wf: child,
+      starter: 'parent',
+      party: parentSnapshot.applicant,
+      applicantUser: parent.getString('applicant'),
+      applicantOrg: parent.getString('applicant_org'),
+      filedBy: parent.getString('filed_by'),
+      org: { ...(parent.getString('village') ? { village: parent.getString('village') } : {}), ...(parent.getString('township') ? { township: parent.getString('township') } : {}), ...(parent.getString('county') ? { county: parent.getString('county') } : {}) },
+      ...(parent.getString('subject') ? { subject: parent.getString('subject') } : {}),
+      parent: parent.id,
+      title: `${child.definition.name}：${parent.getString('title').split('：').slice(1).join('：') || '申请人'}`,
+      dataPatch: Object.keys(patch).length > 0 ? patch : null,
+      commandId: `child:${parent.id}:${parentSnapshot.version}:${n}`,
+      actor,
+      at,
+    });
+  }
+}

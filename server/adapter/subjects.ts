@@ -1,0 +1,112 @@
+/**
+ * Subjects: what cases are about — a person or household, keyed by a keyed hash (HMAC-SHA256 with
+ * the server's secret, kept in `server_state`) of the upper-cased 身份证 number, never the number;
+ * or an organisation, keyed by its 统一社会信用代码. A subject carries facts that effects set
+ * (`setSubjectFact`) and conditions read; a case links to its subject (`applications.subject`).
+ */
+import { isIdCard, isUscc, maskValue } from '../../forms/core/index.js';
+import { pickFacts, readPointer, withFact, type JsonValue, type OrgPath, type SubjectDeclaration } from '../../engine/index.js';
+import { hmacSha256, newRecord, readJson, type PbApp, type PbRecord } from './pocketbase.js';
+import type { LoadedWorkflow } from './workflowCache.js';
+
+/** A subject as a case names it, before it is looked up or created. */
+export interface SubjectKey {
+  kind: SubjectDeclaration['kind'];
+  /** Person: the keyed hash of the ID number; organisation: the 统一社会信用代码. */
+  key: string;
+  /** Shown name (a person's is stored masked). */
+  name?: string;
+}
+
+/** The secret of the person keys (created by the subjects migration). */
+function secret(tx: PbApp): string {
+  return tx.findFirstRecordByFilter('server_state', 'key = "subject_key_secret"').getString('value');
+}
+
+/** The key of a person: the keyed hash of their 身份证 number (upper-cased), never the number. */
+export function personKey(tx: PbApp, idNumber: string): string {
+  return hmacSha256(idNumber.trim().toUpperCase(), secret(tx));
+}
+
+/** The subject the case data names through the definition's `subject` pointers, or undefined (no declaration, or no valid value yet). */
+export function subjectKeyInData(tx: PbApp, wf: LoadedWorkflow, data: Record<string, JsonValue>): SubjectKey | undefined {
+  const declared = wf.definition.subject;
+  if (!declared) return undefined;
+  const rawName = declared.name ? readPointer(data, declared.name) : undefined;
+  const name = typeof rawName === 'string' && rawName !== '' ? rawName : undefined;
+  if (declared.kind === 'person' && declared.idNumber) {
+    const id = readPointer(data, declared.idNumber);
+    if (typeof id !== 'string' || !isIdCard(id.trim().toUpperCase())) return undefined;
+    return { kind: 'person', key: personKey(tx, id), ...(name ? { name } : {}) };
+  }
+  if (declared.kind === 'organisation' && declared.creditCode) {
+    const code = readPointer(data, declared.creditCode);
+    if (typeof code !== 'string' || !isUscc(code.trim().toUpperCase())) return undefined;
+    return { kind: 'organisation', key: code.trim().toUpperCase(), ...(name ? { name } : {}) };
+  }
+  return undefined;
+}
+
+/** The subject record of a key, or undefined. */
+export function findSubject(tx: PbApp, kind: string, key: string): PbRecord | undefined {
+  return tx.findRecordsByFilter('subjects', 'kind = {:kind} && key = {:key}', '', 1, 0, { kind, key })[0];
+}
+
+/** The subject of `key`, created when new; its name and home (the case's org units) are brought up to date. */
+export function ensureSubject(tx: PbApp, subject: SubjectKey, home: OrgPath): PbRecord {
+  const record = findSubject(tx, subject.kind, subject.key) ?? newRecord(tx, 'subjects');
+  record.set('kind', subject.kind);
+  record.set('key', subject.key);
+  if (subject.name) record.set('name', subject.kind === 'person' ? String(maskValue(subject.name, 'name')) : subject.name);
+  for (const level of ['village', 'township', 'county'] as const) {
+    const unit = home[level];
+    if (unit) record.set(level, unit);
+  }
+  tx.save(record);
+  return record;
+}
+
+/** A subject's facts. */
+export function factsOf(subject: PbRecord): Record<string, JsonValue> {
+  const facts = readJson<Record<string, JsonValue> | null>(subject, 'facts');
+  return facts !== null && typeof facts === 'object' && !Array.isArray(facts) ? facts : {};
+}
+
+/** Sets a fact (dotted path) of a subject. */
+export function setFact(tx: PbApp, subjectId: string, fact: string, value: JsonValue): void {
+  const subject = tx.findRecordById('subjects', subjectId);
+  subject.set('facts', withFact(factsOf(subject), fact, value));
+  tx.save(subject);
+}
+
+/**
+ * Links a case to the subject its data names (created when new), when the definition keys its
+ * subject by a field; a case whose data names none keeps the subject it was started with.
+ */
+export function linkCaseSubject(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): void {
+  const named = subjectKeyInData(tx, wf, data);
+  if (!named || caseRecord.getString('starter') === 'organisation') return;
+  const home = { village: caseRecord.getString('village'), township: caseRecord.getString('township'), county: caseRecord.getString('county') };
+  const subject = ensureSubject(tx, named, home);
+  caseRecord.set('subject', subject.id);
+}
+
+/**
+ * The facts of the case's subject that its definition reads (undefined when it reads none): of
+ * the subject the data names, else of the subject the case is linked to. Recorded in the event.
+ */
+export function caseSubjectFacts(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): Record<string, JsonValue> | undefined {
+  const paths = wf.compiled.subjectFactsRead;
+  if (paths.length === 0) return undefined;
+  const named = caseRecord.getString('starter') === 'organisation' ? undefined : subjectKeyInData(tx, wf, data);
+  let subject: PbRecord | undefined;
+  if (named) subject = findSubject(tx, named.kind, named.key);
+  else if (caseRecord.getString('subject')) {
+    try {
+      subject = tx.findRecordById('subjects', caseRecord.getString('subject'));
+    } catch {
+      subject = undefined;
+    }
+  }
+  return subject ? pickFacts(factsOf(subject), paths) : {};
+}
