@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExpertAffiliations } from '../../../server/demo/demoCounty.js';
@@ -6,6 +6,7 @@ import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase, type CommandAnswer } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { subscribe } from '../../support/realtime.js';
+import { freshIdNumber } from '../../support/idNumbers.js';
 
 /**
  * An organisation's application routed beside the administrative chain, published through the
@@ -152,5 +153,40 @@ describe('organisations beside the administrative chain', () => {
 
     const verdict = await (await server.login('county')).send<{ ok: boolean; replay: { ok: boolean } }>(`/api/tongban/cases/${c.id}/verify`, {});
     expect(verdict).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('never draws an expert the 近亲属 register names for the person the case is about', async () => {
+    // The same process with a form whose 法定代表人 ID number the register is checked against.
+    const withForm = { ...definition, key: 'org-review-register-probe' };
+    const formSchema = {
+      type: 'object',
+      properties: {
+        organisation: {
+          type: 'object',
+          properties: {
+            supervisorUnit: { type: 'string', 'x-org-unit': { kind: 'supervisory_unit' } },
+            creditCode: { type: 'string' },
+            legalRepIdNumber: { type: 'string', format: 'cn-id-card', 'x-mask': 'id-card' },
+          },
+        },
+      },
+    };
+    await su.collection('workflow_definitions').create({ key: withForm.key, version: 1, status: 'published', name: withForm.name, definition: withForm, form_schema: formSchema });
+    const experts = await su.collection('users').getFullList({ filter: `org_unit = "${unit.expert_pool}"`, sort: 'email' });
+    const idOf = (name: string) => experts.find((e) => e.email === `${name}@demo.tongban`)!.id;
+    const legalRep = freshIdNumber();
+    await su.collection('staff_relatives').create({ staff: idOf('expert-1'), relative_name: '周某', relative_id_hash: createHash('sha256').update(legalRep.toUpperCase()).digest('hex') });
+
+    const a1 = await server.login('applicant-a1');
+    const organisation = { supervisorUnit: unit.supervisory_unit!, creditCode: demoExpertAffiliations.socialWorkCentre, legalRepIdNumber: legalRep };
+    const opened = await a1.send<CommandAnswer>('/api/tongban/cases', { method: 'POST', body: { workflow: withForm.key, commandId: randomUUID(), data: { organisation } } });
+    let c = (await command(a1, opened.case, 'submit')).case;
+    c = (await command(await server.login('education'), c, 'approve')).case;
+    c = (await command(await server.login('dpf'), c, 'approve')).case;
+    const draw = ((await su.collection('applications').getOne(c.id)).snapshot as { draws: { drawn: string[]; recused: string[] }[] }).draws[0]!;
+    // Expert 1 by the register, experts 2 and 4 by their affiliation: 3 and 5 are the only ones left.
+    expect([...draw.recused].sort()).toEqual(['expert-1', 'expert-2', 'expert-4'].map(idOf).sort());
+    expect([...draw.drawn].sort()).toEqual(['expert-3', 'expert-5'].map(idOf).sort());
+    expect(await seesCase('expert-1', c.id)).toBe(false);
   });
 });
