@@ -214,8 +214,12 @@ export function onServerStart(): { workflows: number; fired: number; eventsBackf
   return { workflows, fired: backgroundWorkOn() ? sweepTimers(app()) : 0, eventsBackfilled };
 }
 
-/** The cron job: fires due timers. */
+/**
+ * The cron job: fires due timers. It also fills in legacy events (a no-op once done), so start-up
+ * work that could not run at boot is done within a minute.
+ */
 export function onCron(): number {
+  backfillLegacyEvents(app());
   return backgroundWorkOn() ? sweepTimers(app()) : 0;
 }
 

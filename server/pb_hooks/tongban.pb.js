@@ -43,6 +43,8 @@ onBootstrap((e) => {
     const started = require(`${__hooks}/generated/tongban.cjs`).onServerStart();
     console.log(`tongban: ${started.workflows} workflows compiled, ${started.fired} overdue timers fired`);
   } catch (err) {
-    console.log(`tongban: start-up sweep failed: ${err}`);
+    // On the boot that applies migrations, PocketBase's record queries may not see the new
+    // collections yet ("no rows in result set"); the cron's first run does the same work.
+    console.log(`tongban: start-up work left to the first timer sweep (${err})`);
   }
 });
