@@ -27,10 +27,10 @@ describe('the 低保 workflow', () => {
     c = new CaseDriver(shippedDefinition('dibao'));
   });
 
-  it('starts with the applicant, who alone may submit', () => {
+  it('starts with the applicant, who alone may save a draft and submit', () => {
     expect(c.snapshot.step).toBe('apply');
     expect(c.send(actors.village, 'submit').ok).toBe(false);
-    expect(c.offers(actors.applicant)).toEqual(['submit', 'withdraw']);
+    expect(c.offers(actors.applicant)).toEqual(['save', 'submit', 'withdraw']);
   });
 
   it('confirms a household through every level and computes the monthly amount (standard × members − income)', () => {
