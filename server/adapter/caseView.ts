@@ -35,6 +35,11 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     tasks: snapshot.tasks,
     timers,
     ...(snapshot.panels ? { panels: panelSummaries(snapshot) } : {}),
+    // What the case is about and how it links to other cases (subjects.ts).
+    subject: record.getString('subject') || null,
+    starter: record.getString('starter') || null,
+    parent: record.getString('parent') || null,
+    follows: record.getString('follows') || null,
   };
 }
 
