@@ -5,7 +5,7 @@
  * smaller than the draw asked of it.
  */
 import { unitKindName, unitKinds } from '../org/unitKinds.js';
-import type { Assignee, WorkflowDefinition } from './types.js';
+import type { Assignee, PoolDrawSpec, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 
 /** What the org tree holds beside the chain, as far as the checker is told. */
@@ -51,13 +51,17 @@ export function unitAssigneeProblems(def: WorkflowDefinition, org: OrgKindsSumma
       kindProblem(a.unitFrom.kind, `${ap}/unitFrom/kind`, false);
       fieldProblem(a.unitFrom.path, `${ap}/unitFrom/path`);
     }
-    if (a.pool !== undefined) {
-      const { kind, draw } = a.pool;
-      if (!kindProblem(kind, `${ap}/pool/kind`, true)) {
+    // A pool draw, for the step's assignee or its panel's members.
+    const pools: [PoolDrawSpec, string][] = [];
+    if (a.pool !== undefined) pools.push([a.pool, `${ap}/pool`]);
+    if (step.panel?.members.pool !== undefined) pools.push([step.panel.members.pool, `/steps/${escape(name)}/panel/members/pool`]);
+    for (const [pool, pp] of pools) {
+      const { kind, draw } = pool;
+      if (!kindProblem(kind, `${pp}/kind`, true)) {
         const size = org.poolSizes && Object.prototype.hasOwnProperty.call(org.poolSizes, kind) ? org.poolSizes[kind] : undefined;
-        if (size !== undefined && size < draw) problems.push({ path: `${ap}/pool/draw`, message: `${unitKindName(kind)}最少只有 ${size} 名成员，不足抽取的 ${draw} 人。` });
+        if (size !== undefined && size < draw) problems.push({ path: `${pp}/draw`, message: `${unitKindName(kind)}最少只有 ${size} 名成员，不足抽取的 ${draw} 人。` });
       }
-      (a.pool.recuseAffiliationsFrom ?? []).forEach((p, i) => fieldProblem(p, `${ap}/pool/recuseAffiliationsFrom/${i}`));
+      (pool.recuseAffiliationsFrom ?? []).forEach((p, i) => fieldProblem(p, `${pp}/recuseAffiliationsFrom/${i}`));
     }
   }
   return problems;

@@ -60,10 +60,13 @@ export function panelProblems(def: WorkflowDefinition, parameters: Record<string
     const votes = Object.entries(step.actions).filter(([, a]) => a.kind === 'vote');
     if (votes.length !== 1) add(`${sp}/actions`, votes.length === 0 ? '评议步骤须有一个投票操作 (kind: vote)，成员才能投票。' : '评议步骤只能有一个投票操作 (kind: vote)。');
 
-    const level = resolveLevel(panel.members.level, parameters);
-    if (!level || level === 'applicant') add(`${pp}/members/level`, typeof panel.members.level === 'string' ? '评议成员须为某一层级单位的工作人员。' : `参数“${panel.members.level.param}”未定义或不是有效层级。`);
-    const draw = panel.members.draw === undefined ? undefined : numberOf(panel.members.draw, parameters);
-    if (panel.members.draw !== undefined && (draw === undefined || !Number.isInteger(draw) || draw < 1)) add(`${pp}/members/draw`, '抽取人数的参数未定义或不是正整数。');
+    const memberLevel = panel.members.level;
+    const level = memberLevel === undefined ? undefined : resolveLevel(memberLevel, parameters);
+    if (memberLevel !== undefined && (!level || level === 'applicant')) add(`${pp}/members/level`, typeof memberLevel === 'string' ? '评议成员须为某一层级单位的工作人员。' : `参数“${memberLevel.param}”未定义或不是有效层级。`);
+    // The pool's kind and size are checked with the other pool draws (checkUnitAssignees.ts).
+    const drawn = panel.members.pool ? panel.members.pool.draw : panel.members.draw;
+    const draw = drawn === undefined ? undefined : numberOf(drawn, parameters);
+    if (drawn !== undefined && (draw === undefined || !Number.isInteger(draw) || draw < 1)) add(`${pp}/members/draw`, '抽取人数的参数未定义或不是正整数。');
     if ('count' in panel.quorum) {
       const count = numberOf(panel.quorum.count, parameters);
       if (count === undefined || !Number.isInteger(count) || count < 1) add(`${pp}/quorum/count`, '法定人数的参数未定义或不是正整数。');

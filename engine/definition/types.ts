@@ -328,12 +328,15 @@ export interface PanelCondition {
 }
 
 /**
- * Who sits on a panel: the officers holding `role` at the unit of `level` on the case (all of
- * them, or `draw` of them drawn deterministically from the case id). Staff the 近亲属 register
- * names for the case are never members.
+ * Who sits on a panel — exactly one of: the officers holding `role` at the unit of `level` on the
+ * case (all of them, or `draw` of them drawn deterministically from the case id); or members drawn
+ * from the county's pool (`pool`, e.g. the 公益创投 expert pool, with its 回避 rules). Staff the
+ * 近亲属 register names for the case are never members.
  */
 export interface PanelMembers {
-  level: Parameterised<Exclude<AssigneeLevel, 'applicant'>>;
+  level?: Parameterised<Exclude<AssigneeLevel, 'applicant'>>;
+  /** Members drawn from the pool of a kind in the case's county (as a `pool` assignee draws). */
+  pool?: PoolDrawSpec;
   /** The duty a member holds at that unit, e.g. `appraiser`. Omit for every officer of the unit. */
   role?: string;
   /** Draw this many members from the candidates (by a hash of the case id, reproducible); omit to seat every candidate. */

@@ -23,8 +23,18 @@ export function panelShapeProblems(panel: unknown, path: string): DefinitionProb
   const m = panel.members;
   if (!isObj(m)) add('/members', '须写明评议成员 (members)：{"level": 层级, "role": 职责, "draw": 抽取人数}。');
   else {
-    out.push(...unknownKeys(m, `${path}/members`, ['level', 'role', 'draw']));
-    if (!['village', 'township', 'county'].includes(m.level as string) && !isParam(m.level)) add('/members/level', '成员所在层级必须是 village、township、county 之一，或 {"param": "名称"}。');
+    out.push(...unknownKeys(m, `${path}/members`, ['level', 'role', 'draw', 'pool']));
+    if (m.pool !== undefined) {
+      if (m.level !== undefined || m.role !== undefined || m.draw !== undefined) add('/members', '评议成员须二选一：按层级与职责 (level、role、draw)，或从库中抽取 (pool)。');
+      const p = m.pool;
+      if (!isObj(p)) add('/members/pool', '“pool” 须为 {"kind": 库类型, "draw": 人数}。');
+      else {
+        out.push(...unknownKeys(p, `${path}/members/pool`, ['kind', 'draw', 'recuseAffiliationsFrom']));
+        if (typeof p.kind !== 'string' || p.kind.trim() === '') add('/members/pool/kind', '须写明库的类型 (kind)，如 expert_pool。');
+        if (!isPosInt(p.draw)) add('/members/pool/draw', '抽取人数 (draw) 必须是正整数。');
+        if (p.recuseAffiliationsFrom !== undefined && !(Array.isArray(p.recuseAffiliationsFrom) && p.recuseAffiliationsFrom.every((x) => typeof x === 'string' && /^(\/[^/]+)+$/.test(x)))) add('/members/pool/recuseAffiliationsFrom', '须为字段路径 (JSON Pointer) 的数组。');
+      }
+    } else if (!['village', 'township', 'county'].includes(m.level as string) && !isParam(m.level)) add('/members/level', '成员所在层级必须是 village、township、county 之一，或 {"param": "名称"}；或从库中抽取 (pool)。');
     if (m.role !== undefined && (typeof m.role !== 'string' || m.role.trim() === '')) add('/members/role', '成员职责 (role) 必须是非空字符串。');
     if (m.draw !== undefined && !isPosInt(m.draw) && !isParam(m.draw)) add('/members/draw', '抽取人数 (draw) 必须是正整数或 {"param": "名称"}。');
   }

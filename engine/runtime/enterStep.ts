@@ -92,9 +92,9 @@ export function enterStep(
     }
     if (step.panel) {
       // The panel sits beside the organiser's task: one task per member, and a fresh panel on every visit.
-      const seated = seatPanel(step, stepName, visit, next, wf.parameters, seating, dueAt);
+      const seated = seatPanel(step, stepName, visit, next, wf.parameters, seating, dueAt, data);
       tasks.push(...seated.tasks);
-      next = { ...next, panels: { ...next.panels, [stepName]: seated.state } };
+      next = { ...next, panels: { ...next.panels, [stepName]: seated.state }, ...(seated.draw ? { draws: [...(next.draws ?? []), seated.draw] } : {}) };
     }
     next = { ...next, tasks };
     for (const task of tasks) effects.push({ type: 'openTask', task });

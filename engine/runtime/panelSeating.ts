@@ -7,7 +7,8 @@
 import type { JsonValue, Parameterised, TaskStep } from '../definition/types.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { assigneeUnitOf, resolveLevel } from '../org/resolveAssignee.js';
-import type { CaseSnapshot, OpenTask, PanelState } from '../model/index.js';
+import type { CaseSnapshot, OpenTask, OrgDirectory, PanelState, PoolDrawRecord } from '../model/index.js';
+import { resolveUnitAssignee } from '../org/resolveUnitAssignee.js';
 
 /** Which officers the host is asked for: those of `unit` holding `role` (every officer of the unit without one). */
 export interface PanelCandidateQuery {
@@ -17,6 +18,8 @@ export interface PanelCandidateQuery {
 
 /** What seating a panel needs from the host. */
 export interface PanelSeating {
+  /** The county's org directory, for members drawn from a pool (read and recorded by the host). */
+  org?: OrgDirectory;
   /** The case's id: the seed of a draw, so a replay draws the same members. */
   caseId?: string;
   /** The officers a query names, user ids in a stable order (the host records its answers for replay). */
@@ -57,9 +60,18 @@ export function seatPanel(
   parameters: Record<string, JsonValue>,
   seating: PanelSeating,
   dueAt: string | undefined,
-): { state: PanelState; tasks: OpenTask[] } {
+  data: Record<string, JsonValue> = {},
+): { state: PanelState; tasks: OpenTask[]; draw?: PoolDrawRecord } {
   const panel = step.panel!;
-  const level = resolveLevel(panel.members.level, parameters);
+  if (panel.members.pool) {
+    // Drawn from the county's pool, with the pool's 回避 (the register, the applicant, affiliations), as a pool assignee draws.
+    const taskBase = `${stepName}#${visit}:panel`;
+    const drawn = resolveUnitAssignee({ pool: panel.members.pool }, { directory: seating.org, data, applicant: snapshot.applicant, recusedActors: step.recusal === false ? [] : seating.recusedActors ?? [], taskBase });
+    const members = drawn.users ?? [];
+    const tasks: OpenTask[] = members.map((id) => ({ key: `${stepName}#${visit}:member:${id}`, step: stepName, level: 'pool', assigneeUnit: drawn.unit, assigneeUser: id, mode: 'panel', ...(dueAt ? { dueAt } : {}) }));
+    return { state: { visit, members, unit: drawn.unit, ballots: {} }, tasks, ...(drawn.draw ? { draw: drawn.draw } : {}) };
+  }
+  const level = panel.members.level === undefined ? undefined : resolveLevel(panel.members.level, parameters);
   const unit = level && level !== 'applicant' ? assigneeUnitOf(snapshot, level) ?? '' : '';
   if (!seating.panelCandidates) throw new Error(`步骤“${step.name}”的评议小组无法组成：主机未提供候选人。`);
   const recused = new Set(step.recusal === false ? [] : seating.recusedActors ?? []);

@@ -12,6 +12,7 @@ import {
   startCase,
   type Actor,
   type Ballot,
+  type OrgDirectory,
   type CaseSnapshot,
   type CompiledWorkflow,
   type Decision,
@@ -57,6 +58,8 @@ export class CaseDriver {
   panelCandidates: Record<string, string[]> = {};
   /** The case id a panel draw is seeded with. */
   caseId = 'case-1';
+  /** The county's org directory (units beside the chain, pools), when the definition routes beside the chain. */
+  directory: OrgDirectory | undefined;
   private seq = 0;
 
   /** Starts a case of `workflow`: a definition (compiled with its shipped process module, if any) or a compiled workflow. */
@@ -82,7 +85,7 @@ export class CaseDriver {
       actor,
       { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}), ...(options.ballot ? { ballot: options.ballot } : {}) },
       this.now,
-      { calendar: this.calendar, data, recusedActors: this.recused, caseId: this.caseId, panelCandidates: ({ unit, role }) => this.panelCandidates[`${unit}/${role ?? ''}`] ?? [] },
+      { calendar: this.calendar, data, recusedActors: this.recused, caseId: this.caseId, panelCandidates: ({ unit, role }) => this.panelCandidates[`${unit}/${role ?? ''}`] ?? [], ...(this.directory ? { org: this.directory } : {}) },
     );
     if (decision.ok) {
       this.snapshot = decision.snapshot;

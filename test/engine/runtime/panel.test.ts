@@ -183,6 +183,37 @@ describe('drawing members', () => {
   });
 });
 
+describe('a panel drawn from a pool', () => {
+  const experts = Array.from({ length: 6 }, (_, i) => ({ id: `e${i + 1}`, ...(i === 0 ? { affiliation: 'ORG-A' } : {}) }));
+  const expert = (id: string): Actor => ({ id, kind: 'officer', roles: [], orgUnit: { id: 'pool-1', level: 'department' as never, path: ['c1', 'pool-1'] } });
+  const scored = withPanel({ members: { pool: { kind: 'expert_pool', draw: 3, recuseAffiliationsFrom: ['/org/creditCode'] } }, ballot: 'score', quorum: { share: 1 }, rule: { averageScoreAtLeast: 70 } });
+
+  it('seats the drawn experts (never one affiliated with the applicant organisation) and decides by their average score', () => {
+    const c = new CaseDriver(scored);
+    c.directory = { units: [{ id: 'pool-1', kind: 'expert_pool', name: '专家库' }], members: { 'pool-1': experts }, seed: 'cmd-1' };
+    c.ok(actors.applicant, 'submit', { data: { org: { creditCode: 'ORG-A' } } });
+    const members = c.snapshot.panels!.review!.members;
+    expect(members).toHaveLength(3);
+    expect(members).not.toContain('e1');
+    expect(c.snapshot.tasks.filter((t) => t.mode === 'panel').map((t) => [t.level, t.assigneeUnit, t.assigneeUser])).toEqual(members.map((m) => ['pool', 'pool-1', m]));
+    expect(c.snapshot.draws?.map((d) => d.drawn)).toEqual([members]);
+    const outsider = experts.map((e) => e.id).find((id) => !members.includes(id) && id !== 'e1')!;
+    expect(c.offers(expert(outsider))).toEqual([]);
+    for (const [i, m] of members.entries()) c.ok(expert(m), 'vote', { ballot: { score: [80, 70, 65][i]! } });
+    expect(c.snapshot.panels?.review).toMatchObject({ result: 'passed', tally: { averageScore: 71.67, cast: 3, quorum: 3 } });
+    expect(c.snapshot.step).toBe('approved');
+  });
+
+  it('is checked like any pool draw: a kind that is no pool, a quorum above the draw', () => {
+    const wrongKind = withPanel({ members: { pool: { kind: 'supervisory_unit', draw: 3 } } });
+    expect(checkDefinition(wrongKind).map((p) => p.path)).toContain('/steps/review/panel/members/pool/kind');
+    const tooFew = withPanel({ members: { pool: { kind: 'expert_pool', draw: 2 } } });
+    expect(checkDefinition(tooFew).map((p) => `${p.path}: ${p.message}`)).toContain('/steps/review/panel/quorum/count: 法定人数 3 超过抽取的评议成员人数 2：评议永远达不到法定人数。');
+    expect(schemaValidate(scored)).toBe(true);
+    expect(validateDefinition(withPanel({ members: { pool: { kind: 'expert_pool', draw: 2 }, level: 'township' } }))).toEqual([{ path: '/steps/review/panel/members', message: '评议成员须二选一：按层级与职责 (level、role、draw)，或从库中抽取 (pool)。' }]);
+  });
+});
+
 describe('the checker on panels', () => {
   const problems = (d: WorkflowDefinition) => checkDefinition(d).map((p) => `${p.path}: ${p.message}`);
 

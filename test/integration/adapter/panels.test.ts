@@ -2,12 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, failure, type CaseSummary } from '../../support/commands.js';
+import type { WorkflowDefinition } from '../../../engine/index.js';
 import { panelDefinition } from '../../support/panelDefinition.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficers, type StaffMember } from '../../support/staff.js';
 
 interface PanelSummary { step: string; members: number; ballots: number; result: string | null; tally?: Record<string, number> }
 type PanelCase = Omit<CaseSummary, 'tasks'> & { panels?: PanelSummary[]; tasks: { key: string; step: string; mode: string; assigneeUser?: string }[] };
+
+/** The probe as an expert review (公益创投 style): three experts drawn from the county's pool score; an average of 60 passes. */
+const expertReview: WorkflowDefinition = {
+  ...panelDefinition,
+  key: 'panel-pool-probe',
+  name: '专家评审探针',
+  steps: {
+    ...panelDefinition.steps,
+    review: { ...(panelDefinition.steps.review as Extract<WorkflowDefinition['steps'][string], { type: 'task' }>), name: '专家评审', panel: { members: { pool: { kind: 'expert_pool', draw: 3 } }, ballot: 'score', quorum: { count: 2 }, rule: { averageScoreAtLeast: 60 } } },
+  },
+};
 
 /**
  * A panel through the real server: the township's appraisers (officers added with the duty
@@ -24,6 +36,7 @@ describe('a panel (民主评议) through the server', () => {
     server = await startPocketBase();
     const su = await server.superuser();
     await su.collection('workflow_definitions').create({ key: panelDefinition.key, version: 1, status: 'published', name: panelDefinition.name, definition: panelDefinition });
+    await su.collection('workflow_definitions').create({ key: expertReview.key, version: 1, status: 'published', name: expertReview.name, definition: expertReview });
     appraisers = await addOfficers(server, 'township-a', 4, { duties: ['appraiser'] });
     applicant = await server.login('applicant-a1');
     organiser = await server.login('township-a');
@@ -101,6 +114,31 @@ describe('a panel (民主评议) through the server', () => {
     for (const [i, choice] of ['against', 'against', 'for', 'abstain'].entries()) c = await vote(appraisers[i]!, c, { choice });
     expect(c).toMatchObject({ step: 'refused', outcome: 'rejected' });
     expect(c.panels?.[0]).toMatchObject({ result: 'failed', tally: { cast: 4, for: 1, against: 2 } });
+    expect(await verify(c)).toMatchObject({ ok: true });
+  });
+
+  it('draws experts from the demo county’s pool: only the drawn see the case and score it, and the average decides', async () => {
+    const opened = await applicant.send<{ case: PanelCase }>('/api/tongban/cases', { method: 'POST', body: { workflow: expertReview.key, commandId: randomUUID() } });
+    let c = (await command(applicant, opened.case, 'submit')).case as PanelCase;
+    const drawn = c.tasks.filter((t) => t.mode === 'panel').map((t) => t.assigneeUser!);
+    expect(drawn).toHaveLength(3);
+    const su = await server.superuser();
+    const pool = await su.collection('users').getFullList({ filter: 'email ~ "expert-%@demo.tongban"' });
+    expect(pool).toHaveLength(5);
+    const as = async (id: string) => {
+      const pb = await su.collection('users').impersonate(id, 600);
+      pb.autoCancellation(false);
+      return pb;
+    };
+    const outsider = pool.find((u) => !drawn.includes(u.id))!;
+    expect((await failure((await as(outsider.id)).send(`/api/tongban/cases/${c.id}`, {}))).status).toBe(404);
+    for (const [i, id] of drawn.entries()) {
+      const expert = await as(id);
+      expect(await actionsOf(expert, c)).toEqual(['vote']);
+      c = (await command(expert, c, 'vote', { ballot: { score: [72, 55, 64][i] } })).case as PanelCase;
+    }
+    expect(c).toMatchObject({ step: 'approved', outcome: 'approved' });
+    expect(c.panels?.[0]).toMatchObject({ result: 'passed', tally: { cast: 3, averageScore: 63.67 } });
     expect(await verify(c)).toMatchObject({ ok: true });
   });
 });
