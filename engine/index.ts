@@ -20,6 +20,8 @@ export { decide, type DecideEnv } from './runtime/decide.js';
 export { recountAction, recountDeadlines, type DeadlineStarts, type Recount } from './runtime/recountDeadlines.js';
 export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskForActor, type ActionRuleScope, type ActionVerdict } from './runtime/actionRules.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
+export { availableVerbs, decideVerb, maxCcRecipients, verbCommands, verbOf, verbTaskKey, verbVerdict, type TaskVerb, type VerbOffer } from './runtime/taskVerbs.js';
+export { declaredVerbNames, defaultUrgeIntervalHours, stepVerbs, verbPrefix, type ResolvedVerbs } from './definition/stepVerbs.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
 export { drawMembers, type PanelCandidateQuery, type PanelSeating } from './runtime/panelSeating.js';
 export { countPanel, panelResults, type PanelCount } from './runtime/panelTally.js';

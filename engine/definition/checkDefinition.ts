@@ -4,6 +4,7 @@
  * tree, every named guard and effect implemented, and per-step deadlines that fit the overall
  * statutory limit; panels that can reach their quorum and routes on results they can come to.
  */
+import { verbRuleProblems } from './stepVerbs.js';
 import { resolveLevel } from '../org/resolveAssignee.js';
 import type { ProcessModule } from '../process/processModule.js';
 import { implementationsOf, processModuleProblems } from '../process/processImplementations.js';
@@ -117,6 +118,9 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   problems.push(...unitAssigneeProblems(def, org, form?.fields));
   // Decision items and milestones: declared, settable where read, with notices (decisionProblems.ts).
   problems.push(...decisionProblems(def));
+  // Task verbs: what the language allows of their declarations (stepVerbs.ts).
+  problems.push(...verbRuleProblems(def, (step) => (step.type === 'task' && step.assignee.level !== undefined ? resolveLevel(step.assignee.level, parameters) : undefined), org.levels));
+
   const moduleProblems = process ? processModuleProblems(process, def.key) : [];
   for (const p of moduleProblems) add(`/process${p.path}`, p.message);
   problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));

@@ -175,6 +175,30 @@ export interface TaskStep {
   onEnter?: EffectRef[];
   /** A group decision taken on this step (民主评议, expert review): members vote or score, the step's assignee organises. */
   panel?: PanelDefinition;
+  /** Task verbs (转办, 加签, 抄送, 撤回, 催办) allowed on this step; absent ones take their defaults (see {@link StepVerbs}). */
+  verbs?: StepVerbs;
+}
+
+/**
+ * Task verbs a step allows, besides its actions. Defaults on a step whose assignee is not the
+ * applicant: `transfer`, `cc` and `urge` allowed, `addSigner` and `recall` not. On an applicant's
+ * step only `recall` may be declared (default off).
+ */
+export interface StepVerbs {
+  /** 转办: whoever works the task hands it (and its claim) to a colleague of the unit with the duty. Default true. */
+  transfer?: boolean;
+  /**
+   * 加签: whoever works the task adds an approver before themselves (the signer gives an opinion,
+   * then the task is theirs again) or after (their opinion now, the step's decision passes to the
+   * signer). `otherUnits`: the signer may be of another unit (default false). Default off.
+   */
+  addSigner?: boolean | { otherUnits?: boolean };
+  /** 抄送: whoever works the task gives other staff read access to the case and a notice. Default true. */
+  cc?: boolean;
+  /** 撤回: who passed the case on from this step takes it back while the next step is untouched. Default false. */
+  recall?: boolean;
+  /** 催办: an officer of a level above the task's unit reminds its assignees, at most once per `intervalHours` (default 24). Default true. */
+  urge?: boolean | { intervalHours?: number };
 }
 
 /** Which parts of the case data a step shows, and their permission. */

@@ -9,6 +9,7 @@ import { starterShapeProblems } from './validateStarters.js';
 import { factPathPattern } from '../conditions/subjectFacts.js';
 import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
 import { decisionConditionProblems, decisionShapeProblems } from './validateDecisions.js';
+import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
 
 const stepTypes = ['task', 'timer', 'choice', 'final'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend', 'vote', 'closePanel'];
@@ -177,6 +178,8 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       const ap = `${path}/${escape(name)}`;
       if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
       else checkOwnName(name, ap);
+      const reserved = reservedActionNameProblem(name, ap);
+      if (reserved) problems.push(reserved);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
       checkUnknown(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'effects', 'writes', 'assignee']);
       if (!actionKinds.includes(a.kind as string)) add(`${ap}/kind`, `操作类型必须是 ${actionKinds.join('、')} 之一。`);
@@ -233,8 +236,12 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if (!isObj(s)) { add(sp, '步骤必须是对象。'); continue; }
     if (!stepTypes.includes(s.type as string)) { add(`${sp}/type`, `步骤类型必须是 ${stepTypes.join('、')} 之一。`); continue; }
     if (!isNonEmptyString(s.name)) add(`${sp}/name`, '步骤须有中文名称 (name)。');
+    // Task verbs (转办, 加签 …): their own checks, also the refusal on a step that is not a task.
+    problems.push(...verbShapeProblems(s, sp));
+    const { verbs: _verbs, ...withoutVerbs } = s;
+    void _verbs;
     if (s.type === 'task') {
-      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter', 'panel']);
+      checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter', 'panel']);
       if (s.panel !== undefined) problems.push(...panelShapeProblems(s.panel, `${sp}/panel`));
       checkAssignee(s.assignee, `${sp}/assignee`);
       checkActions(s.actions, `${sp}/actions`, true);
@@ -250,7 +257,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       }
       checkEffects(s.onEnter, `${sp}/onEnter`);
     } else if (s.type === 'timer') {
-      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'duration', 'onElapsed', 'actions', 'pausesClock', 'onEnter', 'skipWhen']);
+      checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'duration', 'onElapsed', 'actions', 'pausesClock', 'onEnter', 'skipWhen']);
       checkDuration(s.duration, `${sp}/duration`);
       if (s.onElapsed === undefined) add(`${sp}/onElapsed`, '计时步骤须有到期后的目标 (onElapsed)。');
       else checkTarget(s.onElapsed, `${sp}/onElapsed`);
@@ -258,11 +265,11 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (s.skipWhen !== undefined) checkCondition(s.skipWhen, `${sp}/skipWhen`);
       checkEffects(s.onEnter, `${sp}/onEnter`);
     } else if (s.type === 'choice') {
-      checkUnknown(s, sp, ['type', 'name', 'target']);
+      checkUnknown(withoutVerbs, sp, ['type', 'name', 'target']);
       if (!Array.isArray(s.target)) add(`${sp}/target`, '分支步骤须有路由数组 (target)。');
       else checkTarget(s.target, `${sp}/target`);
     } else {
-      checkUnknown(s, sp, ['type', 'name', 'nameEn', 'outcome', 'onEnter']);
+      checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'outcome', 'onEnter']);
       if (!outcomes.includes(s.outcome as string)) add(`${sp}/outcome`, `结果必须是 ${outcomes.join('、')} 之一。`);
       checkEffects(s.onEnter, `${sp}/onEnter`);
     }

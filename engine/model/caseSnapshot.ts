@@ -20,11 +20,27 @@ export interface OpenTask {
   /** The org unit whose officers act (for a pool task, the pool); for the applicant level, the applicant's user id. */
   assigneeUnit: string;
   role?: string;
-  /** A panel member's or a drawn pool member's own task: only this user may act on it. */
+  /** The one user who may act on the task: a panel member's or a drawn pool member's own task, or one given to an added signer (`signer`). */
   assigneeUser?: string;
-  mode: 'single' | 'any' | 'all' | 'panel';
+  /** `sign`: an opinion asked of an added signer (加签) before the task `signFor` goes on. */
+  mode: 'single' | 'any' | 'all' | 'panel' | 'sign';
   /** ISO date-time of the step deadline, if the step has one. */
   dueAt?: string;
+  /** Given to an added signer (加签: their opinion, or the step's decision after the adder's): `assigneeUser` acts whatever their unit or duties. */
+  signer?: true;
+  /** For a `sign` task: the key of the task waiting for this opinion. */
+  signFor?: string;
+  /** ISO date-time of the last reminder (催办) on the task. */
+  urgedAt?: string;
+}
+
+/** What 撤回 restores: the case as it was before `actor` passed it on from `step` by `action`. */
+export interface RecallPoint {
+  actor: string;
+  step: string;
+  action: string;
+  /** The snapshot before that command, without its version and recall point. */
+  previous: Omit<CaseSnapshot, 'version' | 'recallable'>;
 }
 
 /** The statutory clock of a case, counted in working days. */
@@ -74,5 +90,7 @@ export interface CaseSnapshot {
   decisions?: Record<string, DecisionItemState>;
   /** Milestones reached, by the definition's milestone key (absent until one is reached). */
   milestones?: Record<string, MilestoneState>;
+  /** Set by a forward action on a step that allows 撤回; every later accepted command clears it. */
+  recallable?: RecallPoint;
 }
 

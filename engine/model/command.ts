@@ -1,6 +1,7 @@
 /** What a client asks of a case. */
 import type { JsonValue } from '../definition/types.js';
 import type { Ballot } from './panel.js';
+import type { Actor } from './actor.js';
 
 /** A command on a case, as sent by a client. */
 export interface Command {
@@ -20,5 +21,20 @@ export interface Command {
   timerKey?: string;
   /** For `vote` actions: the member's own ballot. */
   ballot?: Ballot;
+  /** For task verbs (`verb.*`): whom the verb names, as the host found them. */
+  verb?: VerbArgs;
+}
+
+/** A user a task verb names (转办, 加签, 抄送), by value as the host resolved them. */
+export interface VerbTarget extends Actor {
+  name: string;
+}
+
+/** The arguments of a task verb. */
+export interface VerbArgs {
+  /** The colleague (转办), the signer (加签) or the readers (抄送). */
+  to?: VerbTarget[];
+  /** 加签: before or after the one who adds. */
+  position?: 'before' | 'after';
 }
 

@@ -10,6 +10,8 @@ export interface DecidedEvent {
   to: string;
   actor: string;
   comment?: string;
+  /** What a task verb did, for the timeline, e.g. `转办给 张三`. */
+  note?: string;
   at: string;
 }
 
@@ -22,7 +24,9 @@ export type RejectionCode =
   /** Data or comment is missing or invalid. */
   | 'invalid_data'
   /** The command's version is not the case's version. */
-  | 'stale_version';
+  | 'stale_version'
+  /** A task verb asked again too soon (催办). */
+  | 'too_soon';
 
 /** A typed refusal, with a Chinese message and, for data problems, the JSON path. */
 export interface Rejection {

@@ -27,5 +27,11 @@ export type Effect =
    */
   | { type: 'decideItem'; item: string; outcome: JsonValue; outcomePath?: string; amount?: JsonValue; amountPath?: string; reasons?: JsonValue }
   /** Reaches a milestone (the `reachMilestone` effect), recorded in the snapshot by the engine; never reaches the host. */
-  | { type: 'reachMilestone'; milestone: string };
+  | { type: 'reachMilestone'; milestone: string }
+  /** A task verb gives an open task to one user (转办 moves its claim; 加签 after). */
+  | { type: 'assignTask'; key: string; user: string }
+  /** Lets a user read the case from now on (抄送, 加签 from another unit). */
+  | { type: 'grantRead'; user: string; reason: 'cc' | 'signer' }
+  /** A notice to one user. */
+  | { type: 'notifyUser'; user: string; message: string };
 

@@ -11,8 +11,8 @@
  */
 export type { OrgPath, OrgUnitRef } from './orgPath.js';
 export type { Actor } from './actor.js';
-export type { Command } from './command.js';
-export type { CaseClock, CaseSnapshot, OpenTask, TaskLevel } from './caseSnapshot.js';
+export type { Command, VerbArgs, VerbTarget } from './command.js';
+export type { CaseClock, CaseSnapshot, OpenTask, RecallPoint, TaskLevel } from './caseSnapshot.js';
 export type { DirectoryUnit, OrgDirectory, PoolDrawRecord, PoolMember } from './orgDirectory.js';
 export type { Effect } from './effect.js';
 export type { Ballot, PanelState, PanelTally } from './panel.js';

@@ -24,7 +24,11 @@ export function whyActorCannotAct(actor: Actor, task: OpenTask): string | undefi
     return actor.id === task.assigneeUnit || (actor.organisation !== undefined && actor.organisation === task.assigneeUnit) ? undefined : '此步骤只能由申请人本人办理。';
   }
   if (actor.kind !== 'officer' && actor.kind !== 'admin') return '此步骤须由经办工作人员办理。';
-  if (task.assigneeUser !== undefined && actor.id !== task.assigneeUser) return '此评议任务属于另一位评议成员。';
+  if (task.assigneeUser !== undefined) {
+    if (actor.id !== task.assigneeUser) return task.signer ? '此任务已交由加签人办理。' : '此评议任务属于另一位评议成员。';
+    // A task given to an added signer (加签) is theirs, whatever their unit or duties.
+    if (task.signer) return undefined;
+  }
   if (actor.orgUnit?.id !== task.assigneeUnit) return '此任务不属于您所在的单位。';
   if (task.role && !actor.roles.includes(task.role)) return `此任务需要“${task.role}”职责。`;
   return undefined;

@@ -62,8 +62,11 @@ export function taskForActor(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor
   if (voting) why = '您不是此评议的成员。';
   for (const task of snapshot.tasks) {
     if ((task.mode === 'panel') !== voting) continue;
+    // An added signer's opinion (加签) is not a task of the step's actions.
+    if (task.mode === 'sign') continue;
     const reason = whyActorCannotAct(actor, task);
     if (reason) { why = reason; continue; }
+    if (snapshot.tasks.some((t) => t.signFor === task.key)) { why = '正在等待加签人签署意见，签署后才能办理。'; continue; }
     if (task.mode === 'all' && task.role && context.approvals.includes(task.role)) { why = '您已会签过此步骤，请等待其他人会签。'; continue; }
     return task;
   }

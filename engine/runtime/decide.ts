@@ -13,6 +13,8 @@ import { applyNamedEffects } from './applyNamedEffects.js';
 import { withRegisterFlag } from './recusal.js';
 import { actionVerdict, commentProblem, machineContextOf } from './actionRules.js';
 import { enterStep, visitKey } from './enterStep.js';
+import { stepVerbs } from '../definition/stepVerbs.js';
+import { decideVerb, verbOf } from './taskVerbs.js';
 import { extendClock, resumeClock, startClock } from './statutoryClock.js';
 import type { PanelSeating } from './panelSeating.js';
 import { countPanel, panelResults } from './panelTally.js';
@@ -50,6 +52,8 @@ const reject = (code: Rejection['code'], message: string, path?: string): Decisi
 export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, command: Command, now: Date, env: DecideEnv): Decision {
   if (command.version !== snapshot.version) return reject('stale_version', `案件已被他人更新（当前版本 ${snapshot.version}，您提交的是 ${command.version}），请刷新后重试。`);
   if (snapshot.status === 'done') return reject('not_allowed', '案件已办结，不能再办理。');
+  const verb = verbOf(command.action);
+  if (verb) return decideVerb(wf, snapshot, actor, verb, command, now, env);
   const stepName = snapshot.step;
   const step = ownEntry(wf.definition.steps, stepName);
   if (!step || step.type === 'final' || step.type === 'choice') return reject('not_allowed', `当前步骤“${stepName}”不接受操作。`);
@@ -128,7 +132,11 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
 
   const effects: Effect[] = [...named.effects];
   const items = { ...(recorded.snapshot.decisions ? { decisions: recorded.snapshot.decisions } : {}), ...(recorded.snapshot.milestones ? { milestones: recorded.snapshot.milestones } : {}) };
-  let next: CaseSnapshot = { ...snapshot, ...items, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}) };
+  // Every accepted command ends the chance to recall the one before (撤回); a forward action may open a new one below.
+  const { recallable: _previousPoint, version: _seenVersion, ...before } = snapshot;
+  void _previousPoint;
+  void _seenVersion;
+  let next: CaseSnapshot = { ...before, ...items, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}) };
 
   if (action?.kind === 'extend') {
     const extended = wf.definition.limit?.extendedWorkingDays;
@@ -170,6 +178,10 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
       for (const t of next.tasks) effects.push({ type: 'closeTask', key: t.key, outcome: 'cancelled' });
       next = { ...next, tasks: [] };
     }
+  }
+
+  if (moved && action && task && (action.kind === 'approve' || action.kind === 'submit') && next.status === 'active' && stepVerbs(step, task.level).recall) {
+    next = { ...next, recallable: { actor: actor.id, step: stepName, action: command.action, previous: before } };
   }
 
   return {

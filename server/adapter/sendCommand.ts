@@ -34,7 +34,7 @@ import { draftProblems } from './draftProblems.js';
 import { pendingTimers } from './pendingTimers.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 
-const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422 };
+const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
 
 interface CommandBody {
   action: string;
