@@ -1,7 +1,8 @@
 /**
  * The read routes around a case: view it, list the actions offered, verify the event chain.
  */
-import { availableActions } from '../../engine/index.js';
+import { availableActions, availableVerbs } from '../../engine/index.js';
+import { now } from './clock.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { caseSummary, formPermissions, revealGrants, visibleData } from './caseView.js';
@@ -11,7 +12,7 @@ import { pendingTimers } from './pendingTimers.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
-import { offersNotClaimedByOthers } from './claimedTask.js';
+import { offersNotClaimedByOthers, verbsNotClaimedByOthers } from './claimedTask.js';
 import { caseSubjectFacts } from './subjects.js';
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
@@ -20,6 +21,7 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
   const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
   const subjectFacts = caseSubjectFacts(app, wf, record, data);
   const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused, ...(subjectFacts ? { subjectFacts } : {}) }));
+  const verbs = verbsNotClaimedByOthers(app, record.id, actor, availableVerbs(wf.compiled, snapshot, actor, { data, recusedActors: recused }, now(app)));
   const permissions = formPermissions(actor, record, snapshot, wf, actions);
   return {
     status: 200,
@@ -27,6 +29,7 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
       case: caseSummary(record, snapshot, wf, pendingTimers(app, record.id)),
       data: visibleData(actor, record, wf, data, permissions),
       actions,
+      verbs,
       permissions,
       reveal: revealGrants(actor, snapshot, wf, actions),
     },
@@ -37,8 +40,10 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
 export function getActions(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
   const subjectFacts = caseSubjectFacts(app, wf, record, data);
-  const offers = availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)), ...(subjectFacts ? { subjectFacts } : {}) });
-  return { status: 200, body: { actions: offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, offers) } };
+  const scope = { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)) };
+  const offers = availableActions(wf.compiled, snapshot, actor, { ...scope, ...(subjectFacts ? { subjectFacts } : {}) });
+  const verbs = verbsNotClaimedByOthers(app, record.id, actor, availableVerbs(wf.compiled, snapshot, actor, scope, now(app)));
+  return { status: 200, body: { actions: offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, offers), verbs } };
 }
 
 /**

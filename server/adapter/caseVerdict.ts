@@ -38,6 +38,7 @@ export function chainedEventsOf(tx: PbApp, caseId: string): ChainedEvent[] {
       replay: readJson(e, 'replay'),
       at: e.getString('at'),
       command_id: e.getString('command_id'),
+      note: e.getString('note'),
       prev_hash: e.getString('prev_hash'),
       hash: e.getString('hash'),
     }),

@@ -2,7 +2,7 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { chinaDateOf, ownEntry, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput } from '../../engine/index.js';
+import { chinaDateOf, ownEntry, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
 import { conflict, staleVersion } from './httpError.js';
 import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
@@ -14,6 +14,7 @@ import { currentEventFormat, eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import type { RecordedCandidates } from './panelCandidates.js';
+import { grantRead } from './caseReaders.js';
 
 /** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
 function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -72,7 +73,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
   for (const e of effects) {
     switch (e.type) {
       case 'openTask': {
-        const t = newRecord(tx, 'tasks');
+        // A task opened again under its old key (撤回 restores the step before) reuses its row.
+        const t = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.task.key })[0] ?? newRecord(tx, 'tasks');
         t.set('application', caseRecord.id);
         t.set('key', e.task.key);
         t.set('step', e.task.step);
@@ -83,6 +85,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         else t.set('assignee_unit', e.task.assigneeUnit);
         if (e.task.assigneeUser) t.set('assignee_user', e.task.assigneeUser);
         recordAssignment(caseRecord, e.task.level, e.task.assigneeUnit, e.task.assigneeUser);
+        t.set('closed_at', '');
         t.set('role', e.task.role ?? '');
         t.set('mode', e.task.mode);
         t.set('status', 'open');
@@ -102,7 +105,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         break;
       }
       case 'scheduleTimer': {
-        const t = newRecord(tx, 'timers');
+        const t = tx.findRecordsByFilter('timers', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.key })[0] ?? newRecord(tx, 'timers');
         t.set('application', caseRecord.id);
         t.set('key', e.key);
         t.set('step', e.step);
@@ -168,6 +171,29 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         setFact(tx, subject, e.fact, e.today ? chinaDateOf(now) : e.value);
         break;
       }
+      case 'assignTask': {
+        const t = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k} && status = "open"', '', 1, 0, { a: caseRecord.id, k: e.key })[0];
+        if (t) {
+          t.set('assignee_user', e.user);
+          tx.save(t);
+        }
+        break;
+      }
+      case 'grantRead':
+        grantRead(tx, caseRecord.id, e.user, e.reason);
+        break;
+      case 'notifyUser': {
+        const o = newRecord(tx, 'outbox');
+        o.set('application', caseRecord.id);
+        o.set('channel', 'inbox');
+        o.set('recipient', e.user);
+        o.set('message', e.message);
+        o.set('status', 'pending');
+        o.set('attempts', 0);
+        o.set('next_attempt_at', now.toISOString());
+        tx.save(o);
+        break;
+      }
       case 'setData':
       case 'startChildCase':
         // setData: above; child cases: startChildCases (caseOpening.ts), after the parent is saved.
@@ -201,6 +227,8 @@ export interface EventInput {
   panelCandidates?: RecordedCandidates[];
   /** The facts of the case's subject that decide read (the definition's `subjectFactsRead`). */
   subjectFacts?: Record<string, JsonValue>;
+  /** A task verb's arguments (the users it names, by value). */
+  verb?: VerbArgs;
 }
 
 /** The hidden `replay` field of an event. */
@@ -220,6 +248,7 @@ export interface EventReplay {
   panelCandidates?: RecordedCandidates[];
   /** The subject facts decide read. */
   subjectFacts?: Record<string, JsonValue>;
+  verb?: VerbArgs;
 }
 
 /**
@@ -241,6 +270,7 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
     ...(input.ballot ? { ballot: input.ballot } : {}),
     ...(input.panelCandidates && input.panelCandidates.length > 0 ? { panelCandidates: input.panelCandidates } : {}),
     ...(input.subjectFacts ? { subjectFacts: input.subjectFacts } : {}),
+    ...(input.verb ? { verb: input.verb } : {}),
   };
   const fields = {
     seq,
@@ -258,6 +288,7 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
     replay: JSON.parse(JSON.stringify(replay)) as unknown,
     at: event.at,
     command_id: input.commandId,
+    ...(event.note ? { note: event.note } : {}),
   };
   const hash = eventHash(fields, prev, sha256);
   const r = newRecord(tx, 'events');

@@ -3,7 +3,7 @@
  * it is released or reassigned (the claim routes are in taskClaims.ts). Their commands on it answer
  * 409 `claimed`, and its actions are not offered to them.
  */
-import { ownEntry, taskForActor, type ActionOffer, type Actor, type CaseSnapshot } from '../../engine/index.js';
+import { ownEntry, taskForActor, type ActionOffer, type Actor, type CaseSnapshot, type VerbOffer } from '../../engine/index.js';
 import { conflict } from './httpError.js';
 import type { PbApp } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
@@ -41,4 +41,18 @@ export function offersNotClaimedByOthers(tx: PbApp, caseId: string, wf: LoadedWo
     const task = action ? taskForActor(wf.compiled, snapshot, actor, step, action) : undefined;
     return typeof task !== 'object' || !otherHolder(tx, caseId, task.key, actor.id);
   });
+}
+
+/** `offers` without the verbs on tasks someone else holds. */
+export function verbsNotClaimedByOthers(tx: PbApp, caseId: string, actor: Actor, offers: VerbOffer[]): VerbOffer[] {
+  return offers.filter((offer) => offer.verb === 'sign' || !offer.task || !otherHolder(tx, caseId, offer.task, actor.id));
+}
+
+/**
+ * 撤回 is refused (409 `next_step_claimed`) once anyone has claimed an open task of the step the
+ * case was passed on to: the next actor has taken it up.
+ */
+export function refuseIfNextStepClaimed(tx: PbApp, caseId: string): void {
+  const claimed = tx.findRecordsByFilter('tasks', 'application = {:a} && status = "open" && level != "applicant" && assignee_user != ""', '', 1, 0, { a: caseId });
+  if (claimed.length > 0) throw conflict('下一步的任务已有人认领办理，不能撤回。', 'next_step_claimed');
 }

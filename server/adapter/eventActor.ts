@@ -17,6 +17,8 @@ export interface ActorByValue {
   orgUnit?: { id: string; level: OrgLevel; path: string[]; name: string };
   /** The organisation (subject id) an organisation's account acted for. */
   organisation?: string;
+  /** Who acted for this actor during a delegation (委托), if someone did. */
+  delegate?: { id: string; name: string };
 }
 
 /** The system actor of the timer sweep, by value. */

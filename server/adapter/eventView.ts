@@ -14,8 +14,9 @@ export function maskedPatch(patch: Record<string, unknown> | null, masks: Record
   return redactForView(perms, patch, masks);
 }
 
-/** The actor's name as clients read it: staff by name, an applicant masked (`张*三`). */
+/** The actor's name as clients read it: staff by name, an applicant masked (`张*三`), a delegate's act as `李四 代 张三` (委托). */
 export function publicActorName(actor: ActorByValue): string {
+  if (actor.delegate) return `${actor.delegate.name} 代 ${actor.name}`;
   return actor.kind === 'applicant' ? String(maskValue(actor.name, 'name')) : actor.name;
 }
 

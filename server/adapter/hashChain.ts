@@ -28,6 +28,8 @@ export interface ChainedEvent {
   replay: unknown;
   at: string;
   command_id: string;
+  /** What a task verb did, for the timeline (empty for other events: then not hashed, so older hashes stay valid). */
+  note?: string;
   prev_hash: string;
   hash: string;
 }
@@ -55,11 +57,11 @@ export function canonicalJson(value: unknown): string {
 
 /** The hash of an event given the previous hash. */
 export function eventHash(event: Omit<ChainedEvent, 'hash' | 'prev_hash'>, prevHash: string, sha256: (text: string) => string): string {
-  const { seq, format, action, kind, from_step, to_step, actor_id, actor_name, actor_unit_name, comment, data_patch, data_masked, replay, at, command_id } = event;
+  const { seq, format, action, kind, from_step, to_step, actor_id, actor_name, actor_unit_name, comment, data_patch, data_masked, replay, at, command_id, note } = event;
   if (format < currentEventFormat) {
     return sha256(prevHash + canonicalJson({ seq, action, kind, from_step, to_step, actor: actor_id, comment, data_patch, at, command_id }));
   }
-  return sha256(prevHash + canonicalJson({ seq, format, action, kind, from_step, to_step, actor_id, actor_name, actor_unit_name, comment, data_patch, data_masked, replay, at, command_id }));
+  return sha256(prevHash + canonicalJson({ seq, format, action, kind, from_step, to_step, actor_id, actor_name, actor_unit_name, comment, data_patch, data_masked, replay, at, command_id, note: note || undefined }));
 }
 
 /** The verdict of {@link verifyChain}. */

@@ -8,6 +8,7 @@ import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { backgroundWorkOn } from './backgroundWork.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
+import { createDelegation, revokeDelegation } from './delegations.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
 import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHookEvent, type RecordRequestHookEvent } from './configAudit.js';
 import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
@@ -85,6 +86,8 @@ export const routes = {
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
   releaseTask: (e: PbRequestEvent, id: string) => respond(e, () => releaseTask(app(), requireAuth(e), id)),
   reassignTask: (e: PbRequestEvent, id: string) => respond(e, () => reassignTask(app(), requireAuth(e), id, readBody(e))),
+  createDelegation: (e: PbRequestEvent) => respond(e, () => createDelegation(app(), requireAuth(e), readBody(e))),
+  revokeDelegation: (e: PbRequestEvent, id: string) => respond(e, () => revokeDelegation(app(), requireAuth(e), id)),
   validatorModule: (e: PbRequestEvent, key: string, version: string) => {
     try {
       serveValidatorModule(app(), e, key, version);

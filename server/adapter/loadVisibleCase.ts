@@ -1,11 +1,12 @@
 /**
  * Loads a case for a signed-in user: 404 when it does not exist or lies outside their
- * jurisdiction (the two are indistinguishable on purpose), else the record, the actor, the
+ * jurisdiction and they were not made its reader (抄送, 加签) — the two are indistinguishable on purpose — else the record, the actor, the
  * pinned workflow, the snapshot and the data.
  */
 import type { Actor, CaseSnapshot, JsonValue } from '../../engine/index.js';
 import { actorOf } from './actors.js';
 import { canSeeCase } from './access.js';
+import { isCaseReader } from './caseReaders.js';
 import { notFound } from './httpError.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
@@ -28,7 +29,7 @@ export function loadVisibleCase(app: PbApp, auth: PbRecord, caseId: string): Vis
     throw notFound('案件不存在。');
   }
   const actor = actorOf(app, auth);
-  if (!canSeeCase(actor, record)) throw notFound('案件不存在。');
+  if (!canSeeCase(actor, record) && !isCaseReader(app, record.id, actor.id)) throw notFound('案件不存在。');
   const wf = workflowByRecord(app, record.getString('workflow'));
   const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
   const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};

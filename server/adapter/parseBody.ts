@@ -7,9 +7,11 @@ import { badRequest, type FieldProblem } from './httpError.js';
 
 /** A field rule: its type and whether it is required. */
 export interface FieldRule {
-  type: 'string' | 'integer' | 'object' | 'boolean';
+  /** `strings`: an array of strings (each at most `maxLength`, at most `maxItems` of them). */
+  type: 'string' | 'integer' | 'object' | 'boolean' | 'strings';
   required?: boolean;
   maxLength?: number;
+  maxItems?: number;
 }
 
 /** Validates `body` against `rules`; unknown fields and unsafe input are refused with 400. */
@@ -24,6 +26,11 @@ export function parseBody<T>(body: unknown, rules: Record<string, FieldRule>): T
     const v = ownEntry(obj, key);
     if (v === undefined || v === null) {
       if (rule.required) problems.push({ path: `/${key}`, message: `缺少必填字段“${key}”。` });
+      continue;
+    }
+    if (rule.type === 'strings') {
+      if (!Array.isArray(v) || !v.every((item) => typeof item === 'string' && item.length <= (rule.maxLength ?? Infinity))) problems.push({ path: `/${key}`, message: `“${key}”应为文本的数组。` });
+      else if (rule.maxItems !== undefined && v.length > rule.maxItems) problems.push({ path: `/${key}`, message: `“${key}”最多 ${rule.maxItems} 项。` });
       continue;
     }
     const ok = rule.type === 'string' ? typeof v === 'string' : rule.type === 'integer' ? typeof v === 'number' && Number.isInteger(v) && v >= 0 : rule.type === 'boolean' ? typeof v === 'boolean' : typeof v === 'object' && !Array.isArray(v);

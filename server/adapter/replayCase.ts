@@ -12,7 +12,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type Ballot, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type Ballot, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -49,6 +49,7 @@ interface EventContext {
   org?: OrgDirectory;
   ballot?: Ballot;
   panelCandidates?: RecordedCandidates[];
+  verb?: VerbArgs;
 }
 
 class ReplayFailure extends Error {
@@ -80,7 +81,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}) };
+      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
@@ -106,7 +107,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
 }
 
 function sameEvent(decided: DecidedEvent, e: ChainedEvent): boolean {
-  return decided.action === e.action && decided.kind === e.kind && decided.from === e.from_step && decided.to === e.to_step && (decided.comment ?? '') === e.comment && decided.at === e.at;
+  return decided.action === e.action && decided.kind === e.kind && decided.from === e.from_step && decided.to === e.to_step && (decided.comment ?? '') === e.comment && decided.at === e.at && (decided.note ?? '') === (e.note ?? '');
 }
 
 const patchOf = (e: ChainedEvent): Record<string, JsonValue> | null => {
@@ -151,7 +152,7 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
         wf.compiled,
         snapshot,
         c.actor,
-        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}) },
+        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.verb ? { verb: c.verb } : {}) },
         new Date(e.at),
         { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}), ...(c.subjectFacts ? { subjectFacts: c.subjectFacts } : {}), caseId: record.id, panelCandidates: recordedCandidates(c.panelCandidates) },
       );

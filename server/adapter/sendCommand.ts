@@ -10,7 +10,7 @@
  * deciding happens beside other writers. Any refusal looks up the command id once more before it
  * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
-import { availableActions, createWorkingCalendar, decide, hasOwnEntry, ownEntry, taskForActor, type Ballot, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
+import { availableActions, availableVerbs, createWorkingCalendar, decide, hasOwnEntry, maxCcRecipients, ownEntry, taskForActor, verbOf, verbTaskKey, type Ballot, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
@@ -26,13 +26,15 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
-import { refuseIfClaimedByOther } from './claimedTask.js';
+import { refuseIfClaimedByOther, refuseIfNextStepClaimed } from './claimedTask.js';
 import { liveCandidates } from './panelCandidates.js';
 import { caseSubjectFacts } from './subjects.js';
 import { startChildCases } from './caseOpening.js';
 import { draftProblems } from './draftProblems.js';
 import { pendingTimers } from './pendingTimers.js';
 import { orgDirectoryFor } from './orgDirectory.js';
+import { actingUser } from './delegatedActor.js';
+import { verbArgsOf } from './verbArgs.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
 
@@ -44,6 +46,11 @@ interface CommandBody {
   commandId: string;
   returnTo?: string;
   ballot?: Ballot;
+  /** Task verbs: the users named (user ids) and a signer's position. */
+  to?: string[];
+  position?: string;
+  /** 委托: the delegator the signed-in delegate acts for. */
+  onBehalfOf?: string;
 }
 
 /** Runs one command; throws {@link HttpError} for every refusal (the transaction then rolls back). */
@@ -56,6 +63,9 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
     commandId: { type: 'string', required: true, maxLength: 100 },
     returnTo: { type: 'string', maxLength: 100 },
     ballot: { type: 'object' },
+    to: { type: 'strings', maxLength: 30, maxItems: maxCcRecipients },
+    position: { type: 'string', maxLength: 10 },
+    onBehalfOf: { type: 'string', maxLength: 30 },
   });
   const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'command', caseId, digest: bodyDigest(body as unknown as Record<string, unknown>) };
   // A repeat of a finished command returns its stored answer without deciding again.
@@ -72,14 +82,20 @@ export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody:
 }
 
 function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: CommandBody, binding: CommandBinding): RouteAnswer {
-  const { record, actor, wf, snapshot, data: stored } = loadVisibleCase(app, auth, caseId);
+  const at = now(app);
+  // 委托: a delegate acts as the delegator, whose case view, tasks and claims count.
+  const acting = actingUser(app, auth, body.onBehalfOf, at);
+  const { record, actor, wf, snapshot, data: stored } = loadVisibleCase(app, acting, caseId);
   if (body.version !== snapshot.version) throw staleVersion(snapshot.version, body.version);
   const step = ownEntry(wf.definition.steps, snapshot.step);
-  const action = step && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, body.action) : undefined;
+  const verb = verbOf(body.action);
+  const action = step && !verb && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, body.action) : undefined;
   // The task this command acts on, when it is one the actor may act on: someone else's claim on it answers 409 `claimed`.
   const task = step && action ? taskForActor(wf.compiled, snapshot, actor, step, action) : undefined;
-  const taskKey = typeof task === 'object' ? task.key : undefined;
-  if (taskKey) refuseIfClaimedByOther(app, record.id, taskKey, auth.id);
+  const taskKey = verb ? verbTaskKey(wf.compiled, snapshot, actor, verb, { data: stored }) : typeof task === 'object' ? task.key : undefined;
+  if (taskKey) refuseIfClaimedByOther(app, record.id, taskKey, acting.id);
+  if (verb === 'recall') refuseIfNextStepClaimed(app, record.id);
+  if (!verb && (body.to !== undefined || body.position !== undefined)) throw invalidData('只有任务动词 (verb.*) 可以指定人员。', [{ path: '/to', message: '此操作不能指定人员。' }]);
 
   let data = stored;
   let patch: Record<string, JsonValue> | undefined;
@@ -103,10 +119,10 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     if (errors.length > 0) throw invalidData('填写内容有误，请按提示修改。', errors.map((e) => ({ path: `/data${e.path}`, message: e.message })));
   }
 
-  const at = now(app);
   const overrides = calendarOverrides(app);
   const calendar = createWorkingCalendar(overrides);
-  const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}), ...(body.ballot ? { ballot: body.ballot } : {}) };
+  const verbArgs = verb ? verbArgsOf(app, body.to, body.position) : undefined;
+  const command: Command = { action: body.action, version: body.version, commandId: body.commandId, ...(body.comment ? { comment: body.comment } : {}), ...(body.returnTo ? { returnTo: body.returnTo } : {}), ...(body.ballot ? { ballot: body.ballot } : {}), ...(verbArgs ? { verb: verbArgs } : {}) };
   const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
   const org = orgDirectoryFor(app, wf.definition, record.getString('county'), body.commandId);
   // A panel seated by this command draws on today's officers; what was listed is recorded for replay.
@@ -118,7 +134,9 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     throw new HttpError(rejectionStatus[r.code], r.code, r.message, r.path ? [{ path: r.path, message: r.message }] : undefined);
   }
   // Who acts, by value, read beside other writers like everything decide needed.
-  const actedBy = actorByValue(app, actor, auth.getString('name'));
+  const byValue = actorByValue(app, actor, acting.getString('name'));
+  // 委托: the event names the delegator, and the delegate who acted for them.
+  const actedBy = acting.id === auth.id ? byValue : { ...byValue, delegate: { id: auth.id, name: auth.getString('name') } };
   let answer: RouteAnswer | undefined;
   let refusal: unknown;
   try {
@@ -127,7 +145,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         // The same command id may have been committed while this one was being decided.
         const earlier = storedAnswer(tx, binding);
         if (earlier) { answer = earlier; return; }
-        if (taskKey) refuseIfClaimedByOther(tx, record.id, taskKey, auth.id);
+        if (taskKey) refuseIfClaimedByOther(tx, record.id, taskKey, acting.id);
+        if (verb === 'recall') refuseIfNextStepClaimed(tx, record.id);
         const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, {
           at,
           commandId: body.commandId,
@@ -141,6 +160,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           ...(command.ballot ? { ballot: command.ballot } : {}),
           panelCandidates: candidates.recorded,
           ...(subjectFacts ? { subjectFacts } : {}),
+          ...(verbArgs ? { verb: verbArgs } : {}),
         });
         startChildCases(tx, record, decision.snapshot, decision.effects, actorByValue(tx, actor, auth.getString('name')), at);
         answer = {
@@ -149,6 +169,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
             case: caseSummary(record, decision.snapshot, wf, pendingTimers(tx, record.id)),
             event: committed.event,
             actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}) }),
+            verbs: availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
           },
         };
         storeAnswer(tx, binding, record.id, answer);
