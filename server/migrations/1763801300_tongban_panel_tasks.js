@@ -4,10 +4,13 @@
 
 migrate((app) => {
   const tasks = app.findCollectionByNameOrId('tasks');
-  tasks.fields.getByName('mode').values = ['single', 'any', 'all', 'panel'];
+  // Added to the values other migrations may have added (`sign`, task verbs), not in their place.
+  const mode = tasks.fields.getByName('mode');
+  if (mode.values.indexOf('panel') < 0) mode.values = mode.values.concat(['panel']);
   app.save(tasks);
 }, (app) => {
   const tasks = app.findCollectionByNameOrId('tasks');
-  tasks.fields.getByName('mode').values = ['single', 'any', 'all'];
+  const mode = tasks.fields.getByName('mode');
+  mode.values = mode.values.filter((v) => v !== 'panel');
   app.save(tasks);
 });
