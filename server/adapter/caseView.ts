@@ -7,6 +7,7 @@ import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type JsonVal
 import type { PbRecord } from './pocketbase.js';
 import { actsAsApplicant } from './access.js';
 import type { PendingTimer } from './pendingTimers.js';
+import { decisionColumns } from './decisionColumns.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
 /** The permissions of the current step for an actor: their written sections writable, the rest as configured. */
@@ -21,6 +22,7 @@ export function stepPermissions(wf: LoadedWorkflow, stepName: string, writes: st
 
 /** The case summary every route answers with. */
 export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, timers: PendingTimer[]): Record<string, unknown> {
+  const items = decisionColumns(wf, snapshot);
   return {
     id: record.id,
     caseNo: record.getString('case_no'),
@@ -40,6 +42,8 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     starter: record.getString('starter') || null,
     parent: record.getString('parent') || null,
     follows: record.getString('follows') || null,
+    decisions: items.decisions,
+    milestones: items.milestones,
   };
 }
 

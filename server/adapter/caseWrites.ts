@@ -7,6 +7,7 @@ import { conflict, staleVersion } from './httpError.js';
 import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
 import { documentView } from './documents.js';
+import { decisionColumns } from './decisionColumns.js';
 import { saveCalendarVersion } from './calendarVersions.js';
 import type { ActorByValue } from './eventActor.js';
 import { maskedPatch, publicActorName, publicEvent } from './eventView.js';
@@ -139,8 +140,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
           ...(e.issuer ? { issuer: e.issuer } : {}),
           documentNo,
         });
-        // Rendered with the templates published with the case's own version.
-        const html = wf.documents.render(e.template, view);
+        // Rendered with the templates published with the case's own version; an item's notice reads the item's decision as `decision`.
+        const html = wf.documents.render(e.template, e.decision ? { ...view, decision: e.decision } : view);
         const d = newRecord(tx, 'documents');
         d.set('application', caseRecord.id);
         d.set('kind', e.kind);
@@ -311,6 +312,10 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
   caseRecord.set('version', snapshot.version);
   caseRecord.set('flags', snapshot.flags);
   caseRecord.set('due_at', snapshot.clock.dueAt ?? '');
+  const items = decisionColumns(wf, snapshot);
+  caseRecord.set('decisions', items.decisions);
+  caseRecord.set('milestones', items.milestones);
+  caseRecord.set('milestones_reached', items.milestonesReached);
   tx.save(caseRecord);
 }
 

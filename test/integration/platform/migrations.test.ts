@@ -30,7 +30,7 @@ describe('the migrations', () => {
       users: ['name', 'role', 'org_unit', 'duties', 'phone', 'disabled', 'affiliation'],
       org_units: ['code', 'name', 'level', 'parent', 'county', 'township', 'kind'],
       workflow_definitions: ['key', 'version', 'status', 'name', 'definition', 'form_schema', 'ui_schema'],
-      applications: ['case_no', 'workflow', 'workflow_key', 'workflow_version', 'applicant', 'filed_by', 'village', 'township', 'county', 'step', 'step_name', 'status', 'outcome', 'snapshot', 'data', 'version', 'flags', 'due_at', 'title', 'assigned_units', 'assigned_users'],
+      applications: ['case_no', 'workflow', 'workflow_key', 'workflow_version', 'applicant', 'filed_by', 'village', 'township', 'county', 'step', 'step_name', 'status', 'outcome', 'snapshot', 'data', 'version', 'flags', 'due_at', 'title', 'assigned_units', 'assigned_users', 'decisions', 'milestones', 'milestones_reached'],
       tasks: ['application', 'key', 'step', 'step_name', 'level', 'assignee_unit', 'assignee_user', 'role', 'mode', 'status', 'due_at', 'village', 'township', 'county', 'closed_at'],
       events: ['application', 'seq', 'format', 'action', 'kind', 'from_step', 'to_step', 'actor_id', 'actor_name', 'actor_unit_name', 'comment', 'data_patch', 'data_masked', 'replay', 'at', 'command_id', 'prev_hash', 'hash'],
       documents: ['application', 'kind', 'title', 'template', 'html', 'sha256'],
