@@ -393,7 +393,7 @@ export interface PanelDefinition {
 /** What one decision item comes to. */
 export type DecisionItemOutcome = 'approved' | 'rejected';
 
-/** The notice an item issues when it is decided (rendered through `renderDocument`, with the item's decision in the view as `decision`). */
+/** The notice an item issues when it is decided (rendered through `renderDocument`, with the item's decision in the view as `decisionItem`). */
 export interface DecisionNotice {
   /** The template key, `<process>/<name>`. */
   template: string;

@@ -22,7 +22,7 @@ export interface MilestoneState {
   step: string;
 }
 
-/** The decision of an item as a document's view gets it (`decision` in a notice's template). */
+/** The decision of an item as a document's view gets it (`decisionItem` in a notice's template). */
 export interface DecisionNoticeView {
   item: string;
   name: string;

@@ -12,7 +12,7 @@ export type Effect =
   /** Moves the due date of an open task or a pending timer (the working calendar changed). */
   | { type: 'moveDeadline'; target: 'task' | 'timer'; key: string; dueAt: string }
   /** `issuer`: the level whose body issues the document in its own name (default: the county). */
-  /** `decision`: for an item's notice, the item's decision (the template reads it as `decision`). */
+  /** `decision`: for an item's notice, the item's decision (the template reads it as `decisionItem`). */
   | { type: 'renderDocument'; template: string; kind: string; title: string; issuer?: AssigneeLevel; decision?: DecisionNoticeView }
   | { type: 'notify'; to: 'applicant' | AssigneeLevel; message: string }
   | { type: 'setData'; path: string; value: JsonValue }

@@ -140,8 +140,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
           ...(e.issuer ? { issuer: e.issuer } : {}),
           documentNo,
         });
-        // Rendered with the templates published with the case's own version; an item's notice reads the item's decision as `decision`.
-        const html = wf.documents.render(e.template, e.decision ? { ...view, decision: e.decision } : view);
+        // Rendered with the templates published with the case's own version; an item's notice reads the item's decision as `decisionItem`.
+        const html = wf.documents.render(e.template, e.decision ? { ...view, decisionItem: e.decision } : view);
         const d = newRecord(tx, 'documents');
         d.set('application', caseRecord.id);
         d.set('kind', e.kind);

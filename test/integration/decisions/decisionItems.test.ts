@@ -11,7 +11,7 @@ import { readProcessTemplates } from '../../../server/build/processTemplates.js'
  * published through the superuser API with its two notices' templates, which print the item's decision.
  */
 const definition = decisionsDefinition({ living: 'decisions-probe/living', nursing: 'decisions-probe/nursing' });
-const notice = (title: string) => `{{#> layout title="${title}"}}<p class="salutation">{{caseNo}}：</p><p>{{decision.name}}：{{decision.outcome}}{{#if decision.amount}}，每月 {{decision.amount}} 元{{/if}}{{#if decision.reasons}}。理由：{{decision.reasons}}{{/if}}</p>{{/layout}}`;
+const notice = (title: string) => `{{#> layout title="${title}"}}<p class="salutation">{{caseNo}}：</p><p>{{decisionItem.name}}：{{decisionItem.outcome}}{{#if decisionItem.amount}}，每月 {{decisionItem.amount}} 元{{/if}}{{#if decisionItem.reasons}}。理由：{{decisionItem.reasons}}{{/if}}</p>{{/layout}}`;
 const templates = { shared: readProcessTemplates(definition.key).shared, documents: { living: notice('生活补贴决定通知书'), nursing: notice('护理补贴决定通知书') } };
 
 interface ItemsSummary {
