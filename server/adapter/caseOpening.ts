@@ -25,8 +25,10 @@ export interface CaseOpening {
   applicantUser: string;
   /** The applicant organisation's subject id ('' otherwise). */
   applicantOrg: string;
-  /** Who filed it. */
+  /** Who filed it (a user). */
   filedBy: string;
+  /** Who the first event names as starting it, when not `filedBy` (a child case: whoever acted on the parent). */
+  startedBy?: string;
   org: OrgPath;
   /** The subject the case is about, when known at the start. */
   subject?: string;
@@ -74,7 +76,7 @@ export function createCase(tx: PbApp, o: CaseOpening): CreatedCase {
   const data = openingData(wf, o.dataPatch);
   const overrides = calendarOverrides(tx);
   const calendar = createWorkingCalendar(overrides);
-  const start = { applicant: o.party, org: o.org, filedBy: o.filedBy };
+  const start = { applicant: o.party, org: o.org, filedBy: o.startedBy ?? o.filedBy };
   const directory = orgDirectoryFor(tx, wf.definition, o.org.county ?? '', o.commandId);
   let started: ReturnType<typeof startCase>;
   try {
@@ -136,6 +138,7 @@ export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: Cas
       applicantUser: parent.getString('applicant'),
       applicantOrg: parent.getString('applicant_org'),
       filedBy: parent.getString('filed_by'),
+      ...(actor.kind === 'system' ? {} : { startedBy: actor.id }),
       org: { ...(parent.getString('village') ? { village: parent.getString('village') } : {}), ...(parent.getString('township') ? { township: parent.getString('township') } : {}), ...(parent.getString('county') ? { county: parent.getString('county') } : {}) },
       ...(parent.getString('subject') ? { subject: parent.getString('subject') } : {}),
       parent: parent.id,

@@ -118,6 +118,7 @@ describe('starters, subjects and links through the real server', () => {
       const child = children[0]!;
       const done = await command(org, { id: child.id, version: 1 }, 'acknowledge');
       expect(done.case.outcome).toBe('approved');
+      expect(await su.send(`/api/tongban/cases/${child.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
       const listed = await org.collection('applications').getFullList();
       expect(listed.map((r) => r.id).sort()).toEqual([annual.case.id, child.id].sort());
     });
