@@ -4,6 +4,7 @@
  * shared partials only, no unescaped output), and every document renders its sample
  * (`<name>.sample.json`) in strict mode without a missing variable.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowDefinition } from '../../engine/index.js';
 import { versionTemplateProblems } from '../adapter/documentTemplates.js';
@@ -19,7 +20,8 @@ function where(problemPath: string, key: string, root: string): string {
   const name = unescape(match[2]!);
   if (match[1] === 'documents') return file(key, `${name}.hbs`);
   if (match[1] === 'samples') return file(key, `${name}.sample.json`);
-  return file(sharedFolder, name);
+  const shared = ['.hbs', '.css'].map((ext) => `${name}${ext}`).find((f) => existsSync(path.join(root, sharedFolder, f)));
+  return file(sharedFolder, shared ?? name);
 }
 
 /** The template problems of a definition, as lines `where: message`. */

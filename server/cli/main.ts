@@ -8,6 +8,8 @@ const help = `通办 Tongban 命令行
 用法：
   tongban check <workflow.json>   校验流程定义并做静态检查（不可达步骤、死路、未定义目标、无法确定的办理人、期限超出总时限），
                                   以及同目录的表单文件（form.schema.json、form.ui.json、form.sample.json）
+                                  和文书模板（templates/<流程标识>/*.hbs：模板存在、助手在白名单内、只引用共享版式、不输出未转义的值，
+                                  并以 <模板名>.sample.json 严格生成）
   tongban verify [数据目录]         核验数据目录（默认 pb_data）中每个案件的事件哈希链，并以事件重放案件、与存储的状态和数据比对；
                                   逐案输出结果，有任一案件未通过时退出码为 1（请在服务器停止时运行）
   tongban --help                  显示本帮助

@@ -102,6 +102,9 @@ describe('tongban check', () => {
     const sample = run('check', file);
     expect(sample.code).toBe(1);
     expect(sample.err).toMatch(/templates\/relief\/decision\.sample\.json: 模板“decision”不能用示例数据生成：变量“name”未定义/);
+
+    put('templates/_shared/layout.hbs', '<html><body>{{{title}}}{{> @partial-block}}</body></html>');
+    expect(run('check', file).err).toMatch(/templates\/_shared\/layout\.hbs: 第 1 行不允许不转义的输出/);
   }, 60_000);
 
   it('prints help and refuses unknown commands', () => {
