@@ -1,8 +1,8 @@
 /**
  * Replay (DESIGN guarantee 6): rebuilds a case from its events alone — `startCase` with the first
  * event, then `decide` with each later one, as the actor recorded by value, at the recorded time,
- * with the recorded calendar version, data patch, return target, timer key, ballot and panel
- * candidates — and compares the
+ * with the recorded calendar version, data patch, return target, timer key, ballot, panel
+ * candidates and task verb arguments — and compares the
  * result with the stored snapshot and data.
  *
  * The 近亲属 register's staff for the household, as decide read them, are recorded too (a case the
