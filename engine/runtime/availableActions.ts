@@ -20,6 +20,8 @@ export interface ActionOffer {
   returnTo?: { step: string; name: string }[];
   /** Data sections this action writes. */
   writes?: string[];
+  /** For a panel's `vote`: what the ballot is (`vote`: for/against, `score`: 0 … maxScore; either may abstain or recuse). */
+  ballot?: { kind: 'vote' | 'score'; maxScore?: number };
 }
 
 /** The actions `actor` may take on the case now (empty when none). */
@@ -38,6 +40,7 @@ export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, a
       requiresComment: requiresComment(action),
       ...(action.kind === 'return' ? { returnTo: (action.returnTo ?? []).map((s) => ({ step: s, name: ownEntry(wf.definition.steps, s)?.name ?? s })) } : {}),
       ...(action.writes ? { writes: action.writes } : {}),
+      ...(action.kind === 'vote' && step.type === 'task' && step.panel ? { ballot: step.panel.ballot === 'score' ? { kind: 'score' as const, maxScore: step.panel.maxScore ?? 100 } : { kind: 'vote' as const } } : {}),
     });
   }
   return offers;

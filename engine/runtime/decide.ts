@@ -85,6 +85,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   // A ballot goes under its member's own id; the last one that counts, or the organiser closing, decides the panel.
   let panels = snapshot.panels;
   let panelDecided = false;
+  if (command.ballot !== undefined && action?.kind !== 'vote') return reject('invalid_data', '此操作不是评议投票，不能提交选票。', '/ballot');
   if (action && (action.kind === 'vote' || action.kind === 'closePanel')) {
     const panel = step.type === 'task' ? step.panel : undefined;
     const state = ownEntry(snapshot.panels, stepName);

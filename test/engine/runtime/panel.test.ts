@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, validateDefinition, type Actor, type PanelDefinition, type PanelState, type TaskStep, type WorkflowDefinition } from '../../../engine/index.js';
+import { availableActions, checkDefinition, validateDefinition, type Actor, type PanelDefinition, type PanelState, type TaskStep, type WorkflowDefinition } from '../../../engine/index.js';
 import { countPanel } from '../../../engine/runtime/panelTally.js';
 import { drawMembers } from '../../../engine/runtime/panelSeating.js';
 import { actors, CaseDriver } from '../../support/caseDriver.js';
@@ -40,6 +40,7 @@ describe('a panel', () => {
     ]);
     expect(c.offers(m1)).toEqual(['vote']);
     expect(c.offers(organiser)).toEqual(['close']);
+    expect(availableActions(c.wf, c.snapshot, m1, { data: {} })[0]).toMatchObject({ action: 'vote', kind: 'vote', ballot: { kind: 'vote' } });
   });
 
   it('keeps each member’s ballot under their own id: one member cannot vote twice nor for another', () => {
@@ -119,6 +120,8 @@ describe('a panel', () => {
     expect(none.ok ? undefined : none.rejection).toMatchObject({ code: 'invalid_data', path: '/ballot' });
     const score = c.send(m1, 'vote', { ballot: { score: 80 } });
     expect(score.ok ? undefined : score.rejection).toMatchObject({ code: 'invalid_data', path: '/ballot/choice' });
+    const closing = c.send(organiser, 'close', { ballot: { choice: 'for' } });
+    expect(closing.ok ? undefined : closing.rejection).toMatchObject({ code: 'invalid_data', path: '/ballot' });
     expect(c.snapshot.panels?.review?.ballots).toEqual({});
   });
 

@@ -30,6 +30,8 @@ export interface ActionOffer {
   returnTo?: { step: string; name: string }[];
   /** Data sections the action writes. */
   writes?: string[];
+  /** A panel's vote: what the ballot is. */
+  ballot?: { kind: 'vote' | 'score'; maxScore?: number };
 }
 
 /** The Chinese message of a failed call, with field problems when the server gave them. */
@@ -191,6 +193,6 @@ export function listDocuments(id: string): Promise<RecordModel[]> {
 }
 
 /** Sends a command, with what changed in the sections of the form data the action writes (a JSON Merge Patch). */
-export function sendCommand(c: CaseSummary, action: string, extra: { comment?: string; returnTo?: string; data?: Record<string, unknown> }): Promise<{ case: CaseSummary }> {
+export function sendCommand(c: CaseSummary, action: string, extra: { comment?: string; returnTo?: string; data?: Record<string, unknown>; ballot?: { choice?: string; score?: number } }): Promise<{ case: CaseSummary }> {
   return pb.send(`/api/tongban/cases/${c.id}/commands`, { method: 'POST', body: { action, version: c.version, commandId: crypto.randomUUID(), ...extra } });
 }

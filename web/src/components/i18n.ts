@@ -41,6 +41,13 @@ const messages = {
   revealHelp: ['屏蔽的信息仅在办理需要时查看；每次查看都会记录，申请人可以看到。', 'Masked details are for when the work needs them; every look is recorded and shown to the applicant.'],
   revealReason: ['查看理由', 'Reason'],
   revealed: ['查看了完整信息', 'saw in full'],
+  ballot: ['您的评议意见', 'Your ballot'],
+  ballotFor: ['同意', 'For'],
+  ballotAgainst: ['反对', 'Against'],
+  ballotScore: ['评分', 'Score'],
+  ballotAbstain: ['弃权', 'Abstain'],
+  ballotRecuse: ['申请回避（须写明理由）', 'Recuse (give the reason)'],
+  ballotScoreValue: ['分数', 'Score'],
 } as const;
 
 /** The text of `key` in `lang`. */

@@ -78,8 +78,12 @@ export class TbCase extends LitElement {
     // Only what the user changed in the sections the action writes: masked values they did not touch are not sent back.
     const sections = (d: Record<string, unknown>) => Object.fromEntries(writes.filter((w) => d[w] !== undefined).map((w) => [w, d[w]]));
     const data = mergePatchBetween(sections(this.data), sections(value));
+    // A panel member's own ballot: a choice, or a score on a score panel.
+    const choice = (this.renderRoot.querySelector('#ballotChoice') as HTMLSelectElement | null)?.value;
+    const score = (this.renderRoot.querySelector('#ballotScore') as HTMLInputElement | null)?.value;
+    const ballot = offer.ballot ? (choice === 'score' ? { score: Number(score) } : { choice }) : undefined;
     try {
-      await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}), ...(Object.keys(data).length ? { data } : {}) });
+      await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}), ...(Object.keys(data).length ? { data } : {}), ...(ballot ? { ballot } : {}) });
       this.message = t(this.language, 'done');
       await this.load();
     } catch (e) {
@@ -122,6 +126,7 @@ export class TbCase extends LitElement {
   override render() {
     const s = this.summary;
     const returns = this.actions.find((a) => a.returnTo)?.returnTo ?? [];
+    const ballot = this.actions.find((a) => a.ballot)?.ballot;
     return html`
       <p><a href="#/">${t(this.language, 'back')}</a></p>
       <h1 tabindex="-1">${s ? `${s.caseNo} · ${s.workflow.name}` : t(this.language, 'loading')}</h1>
@@ -146,6 +151,9 @@ export class TbCase extends LitElement {
           <textarea id="comment"></textarea>
           ${returns.length ? html`<label for="returnTo">${t(this.language, 'returnTo')}</label>
             <select id="returnTo">${returns.map((r) => html`<option value=${r.step}>${r.name}</option>`)}</select>` : ''}
+          ${ballot ? html`<label for="ballotChoice">${t(this.language, 'ballot')}</label>
+            <select id="ballotChoice">${(ballot.kind === 'score' ? (['score', 'abstain', 'recuse'] as const) : (['for', 'against', 'abstain', 'recuse'] as const)).map((c) => html`<option value=${c}>${t(this.language, `ballot${c[0]!.toUpperCase()}${c.slice(1)}` as 'ballotFor')}</option>`)}</select>
+            ${ballot.kind === 'score' ? html`<label for="ballotScore">${t(this.language, 'ballotScoreValue')}（0–${ballot.maxScore ?? 100}）</label><input id="ballotScore" type="number" min="0" max=${ballot.maxScore ?? 100} />` : ''}` : ''}
           <p>${this.actions.map((a) => html`<button class=${a.kind === 'approve' || a.kind === 'submit' ? 'primary' : ''} @click=${() => this.act(a)}>${a.label}</button> `)}</p>`}
       </section>
       <section aria-labelledby="docs-title">
