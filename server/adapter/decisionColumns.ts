@@ -12,7 +12,7 @@ export interface DecisionColumns {
   decisions: Record<string, DecisionItemState & { name: string }>;
   /** Milestones reached, by key, with their names. */
   milestones: Record<string, MilestoneState & { name: string }>;
-  /** The keys of the milestones reached, `|granted|paid|` (empty when none), in the definition's order. */
+  /** The keys of the milestones reached, sorted, `|granted|paid|` (empty when none). */
   milestonesReached: string;
 }
 
@@ -20,12 +20,13 @@ export interface DecisionColumns {
 export function decisionColumns(wf: LoadedWorkflow, snapshot: CaseSnapshot): DecisionColumns {
   const decisions: DecisionColumns['decisions'] = {};
   const milestones: DecisionColumns['milestones'] = {};
-  for (const key of Object.keys(wf.definition.decisions ?? {})) {
+  // Sorted: a definition read back from the database has no reliable key order.
+  for (const key of Object.keys(wf.definition.decisions ?? {}).sort()) {
     const state = ownEntry(snapshot.decisions, key);
     if (state) decisions[key] = { name: ownEntry(wf.definition.decisions, key)!.name, ...state };
   }
   const reached: string[] = [];
-  for (const key of Object.keys(wf.definition.milestones ?? {})) {
+  for (const key of Object.keys(wf.definition.milestones ?? {}).sort()) {
     const state = ownEntry(snapshot.milestones, key);
     if (!state) continue;
     milestones[key] = { name: ownEntry(wf.definition.milestones, key)!.name, ...state };

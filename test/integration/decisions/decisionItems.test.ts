@@ -50,13 +50,13 @@ describe('a case with two decision items and milestones', () => {
       nursing: expect.objectContaining({ name: '护理补贴', outcome: 'rejected', reasons: '护理等级评定未达一级' }),
     });
 
-    const docs = await applicant.collection('documents').getFullList({ filter: `application = "${c.id}"`, sort: 'created' });
-    expect(docs.map((d) => [d.title, d.kind, d.template])).toEqual([
-      ['生活补贴决定通知书', 'decision', 'decisions-probe/living'],
-      ['护理补贴决定通知书', 'nursingDecision', 'decisions-probe/nursing'],
-    ]);
-    expect(docs[0]!.html).toContain('<p>生活补贴：approved，每月 600 元</p>');
-    expect(docs[1]!.html).toContain('<p>护理补贴：rejected。理由：护理等级评定未达一级</p>');
+    const docs = await applicant.collection('documents').getFullList({ filter: `application = "${c.id}"` });
+    const byTitle = new Map(docs.map((d) => [d.title as string, d]));
+    expect([...byTitle.keys()].sort()).toEqual(['护理补贴决定通知书', '生活补贴决定通知书']);
+    expect(byTitle.get('生活补贴决定通知书')).toMatchObject({ kind: 'decision', template: 'decisions-probe/living' });
+    expect(byTitle.get('护理补贴决定通知书')).toMatchObject({ kind: 'nursingDecision', template: 'decisions-probe/nursing' });
+    expect(byTitle.get('生活补贴决定通知书')!.html).toContain('<p>生活补贴：approved，每月 600 元</p>');
+    expect(byTitle.get('护理补贴决定通知书')!.html).toContain('<p>护理补贴：rejected。理由：护理等级评定未达一级</p>');
     const record = await county.collection('applications').getOne(c.id);
     expect(record.decisions).toMatchObject({ living: { outcome: 'approved', amount: 600 }, nursing: { outcome: 'rejected' } });
   });
@@ -68,7 +68,7 @@ describe('a case with two decision items and milestones', () => {
     expect(granted.milestones_reached).toBe('|granted|');
     c = (await command(township, c, 'pay')).case;
     expect(c.status).toBe('active');
-    expect(Object.keys((c as unknown as ItemsSummary).milestones)).toEqual(['granted', 'paid']);
+    expect(Object.keys((c as unknown as ItemsSummary).milestones).sort()).toEqual(['granted', 'paid']);
 
     const paid = await county.collection('applications').getFullList({ filter: `milestones_reached ~ '|paid|'` });
     expect(paid.map((r) => r.id)).toEqual([c.id]);
