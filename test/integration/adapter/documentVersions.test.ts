@@ -5,7 +5,7 @@ import { command, failure, type CommandAnswer } from '../../support/commands.js'
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 /** A process whose township approval issues a decision from the template `doc-probe/decision`. */
-const definition = (version: number, template = 'doc-probe/decision') => ({
+const definition = (version: number, template = 'doc-probe/decision', issuer = 'township') => ({
   key: 'doc-probe',
   version,
   name: '文书版本探针',
@@ -16,7 +16,7 @@ const definition = (version: number, template = 'doc-probe/decision') => ({
       type: 'task',
       name: '审核',
       assignee: { level: 'township' },
-      actions: { approve: { kind: 'approve', label: '同意', target: 'done', effects: [{ effect: 'renderDocument', args: { template, kind: 'decision', title: '探针决定书', issuer: 'township' } }] } },
+      actions: { approve: { kind: 'approve', label: '同意', target: 'done', effects: [{ effect: 'renderDocument', args: { template, kind: 'decision', title: '探针决定书', issuer } }] } },
     },
     done: { type: 'final', name: '完成', outcome: 'approved' },
   },
@@ -25,8 +25,8 @@ const definition = (version: number, template = 'doc-probe/decision') => ({
 /** The version's templates: the shipped shared layout and one decision whose text names the version. */
 const templates = (text: string) => ({ shared: readProcessTemplates('doc-probe').shared, documents: { decision: `{{#> layout title="探针决定书"}}<p class="salutation">{{caseNo}}：</p><p>${text}</p>{{/layout}}` } });
 
-const publish = async (server: TestServer, version: number, text: string, template?: string) =>
-  (await server.superuser()).collection('workflow_definitions').create({ key: 'doc-probe', version, status: 'published', name: '文书版本探针', definition: definition(version, template), templates: templates(text) });
+const publish = async (server: TestServer, version: number, text: string, template?: string, issuer?: string) =>
+  (await server.superuser()).collection('workflow_definitions').create({ key: 'doc-probe', version, status: 'published', name: '文书版本探针', definition: definition(version, template, issuer), templates: templates(text) });
 
 describe('documents published with their process version', () => {
   let server: TestServer;
@@ -92,5 +92,18 @@ describe('documents published with their process version', () => {
     expect(published.status).toBe(409);
     expect(published.body.errors).toEqual([{ path: '/definition/steps/review/actions/approve/effects/0/args/template', message: '未知的文书模板“doc-probe/decision”：templates/doc-probe/ 中没有 decision.hbs。' }]);
     expect((await su.collection('workflow_definitions').getOne(draft.id)).status).toBe('draft');
+  });
+
+  it('number each issuer on its own counter, with the unit’s own 机关代字 where it has one', async () => {
+    await publish(server, 4, '县级决定。', undefined, 'county');
+    const byCounty = await approvedDocument(await submitted());
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    expect(byCounty.number).toBe(`海民发〔${year}〕1号`);
+    expect(byCounty.html).toContain('<div class="issuing-body">海安市民政局</div>');
+
+    const su = await server.superuser();
+    const county = await su.collection('org_units').getFirstListItem('level = "county"');
+    await su.collection('org_units').update(county.id, { document_code: '海民救' });
+    expect((await approvedDocument(await submitted())).number).toBe(`海民救〔${year}〕2号`);
   });
 });
