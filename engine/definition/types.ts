@@ -354,7 +354,7 @@ export interface PanelCondition {
 /**
  * Who sits on a panel — exactly one of: the officers holding `role` at the unit of `level` on the
  * case (all of them, or `draw` of them drawn deterministically from the case id); or members drawn
- * from the county's pool (`pool`, e.g. the 公益创投 expert pool, with its 回避 rules). Staff the
+ * from the county's pool (`pool`, e.g. an expert pool, with its 回避 rules). Staff the
  * 近亲属 register names for the case are never members.
  */
 export interface PanelMembers {
