@@ -35,7 +35,7 @@ export type { AssigneeResolver, ResolverInput, ResolverRegistry } from './regist
 export { workingDaysLeft } from './runtime/statutoryClock.js';
 export { createWorkingCalendar, currentCalendarRules, shippedArrangementYears, type CalendarOverride, type CalendarRules, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
 export { statutoryHolidays, type StatutoryHoliday } from './calendar/statutoryHolidays.js';
-export { isProvisionalDeadline } from './calendar/provisionalDeadline.js';
+export { isProvisionalDeadline, lastDayOf } from './calendar/provisionalDeadline.js';
 export { chinaDateOf } from './calendar/chinaDate.js';
 export { unitAssigneeProblems, type OrgKindsSummary } from './definition/checkUnitAssignees.js';
 export { unitKindName, unitKinds, type UnitKind } from './org/unitKinds.js';

@@ -9,6 +9,7 @@ import { caseSummary, formPermissions, revealGrants, visibleData } from './caseV
 import { caseVerdict } from './caseVerdict.js';
 import { notFound } from './httpError.js';
 import { pendingTimers } from './pendingTimers.js';
+import { deadlineKnowledge } from './calendarArrangements.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
@@ -26,7 +27,7 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
   return {
     status: 200,
     body: {
-      case: caseSummary(record, snapshot, wf, pendingTimers(app, record.id)),
+      case: caseSummary(record, snapshot, wf, pendingTimers(app, record.id), deadlineKnowledge(app)),
       data: visibleData(actor, record, wf, data, permissions),
       actions,
       verbs,

@@ -8,6 +8,7 @@ import type { PbRecord } from './pocketbase.js';
 import { actsAsApplicant } from './access.js';
 import type { PendingTimer } from './pendingTimers.js';
 import { decisionColumns } from './decisionColumns.js';
+import { provisional, type DeadlineKnowledge } from './calendarArrangements.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
 /** The permissions of the current step for an actor: their written sections writable, the rest as configured. */
@@ -20,8 +21,12 @@ export function stepPermissions(wf: LoadedWorkflow, stepName: string, writes: st
   return perms;
 }
 
-/** The case summary every route answers with. */
-export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, timers: PendingTimer[]): Record<string, unknown> {
+/**
+ * The case summary every route answers with. A deadline (the clock's, a task's, a timer's) counted
+ * through a year whose official holiday arrangement is not known yet carries `provisional: true`.
+ */
+export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, timers: PendingTimer[], deadlines: DeadlineKnowledge): Record<string, unknown> {
+  const mark = <T extends { dueAt?: string }>(item: T): T & { provisional?: true } => (provisional(item.dueAt, deadlines) ? { ...item, provisional: true } : item);
   const items = decisionColumns(wf, snapshot);
   return {
     id: record.id,
@@ -33,9 +38,9 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     outcome: snapshot.outcome ?? null,
     version: snapshot.version,
     flags: snapshot.flags,
-    clock: snapshot.clock,
-    tasks: snapshot.tasks,
-    timers,
+    clock: mark(snapshot.clock),
+    tasks: snapshot.tasks.map(mark),
+    timers: timers.map(mark),
     ...(snapshot.panels ? { panels: panelSummaries(snapshot) } : {}),
     // What the case is about and how it links to other cases (subjects.ts).
     subject: record.getString('subject') || null,

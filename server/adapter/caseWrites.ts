@@ -2,7 +2,7 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { chinaDateOf, ownEntry, type Ballot, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
+import { chinaDateOf, ownEntry, type Ballot, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
 import { conflict, staleVersion } from './httpError.js';
 import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
@@ -90,6 +90,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('role', e.task.role ?? '');
         t.set('mode', e.task.mode);
         t.set('status', 'open');
+        t.set('opened_at', now.toISOString());
         if (e.task.dueAt) t.set('due_at', e.task.dueAt);
         for (const level of ['village', 'township', 'county']) t.set(level, caseRecord.getString(level));
         tx.save(t);
@@ -112,7 +113,17 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('step', e.step);
         t.set('due_at', e.dueAt);
         t.set('status', 'pending');
+        t.set('opened_at', now.toISOString());
         tx.save(t);
+        break;
+      }
+      case 'moveDeadline': {
+        const collection = e.target === 'task' ? 'tasks' : 'timers';
+        const status = e.target === 'task' ? 'open' : 'pending';
+        for (const t of tx.findRecordsByFilter(collection, 'application = {:a} && key = {:k} && status = {:s}', '', 10, 0, { a: caseRecord.id, k: e.key, s: status })) {
+          t.set('due_at', e.dueAt);
+          tx.save(t);
+        }
         break;
       }
       case 'cancelTimer': {
@@ -230,6 +241,8 @@ export interface EventInput {
   subjectFacts?: Record<string, JsonValue>;
   /** A task verb's arguments (the users it names, by value). */
   verb?: VerbArgs;
+  /** When the running deadlines began counting (a recount after a calendar change). */
+  deadlineStarts?: DeadlineStarts;
 }
 
 /** The hidden `replay` field of an event. */
@@ -250,6 +263,8 @@ export interface EventReplay {
   /** The subject facts decide read. */
   subjectFacts?: Record<string, JsonValue>;
   verb?: VerbArgs;
+  /** When the running deadlines began counting (recount events after a calendar change). */
+  deadlineStarts?: DeadlineStarts;
 }
 
 /**
@@ -272,6 +287,7 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
     ...(input.panelCandidates && input.panelCandidates.length > 0 ? { panelCandidates: input.panelCandidates } : {}),
     ...(input.subjectFacts ? { subjectFacts: input.subjectFacts } : {}),
     ...(input.verb ? { verb: input.verb } : {}),
+    ...(input.deadlineStarts ? { deadlineStarts: input.deadlineStarts } : {}),
   };
   const fields = {
     seq,

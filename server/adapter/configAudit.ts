@@ -52,6 +52,13 @@ const audited = new Map<string, AuditedCollection>([
     },
   ],
   [
+    'calendar_arrangements',
+    {
+      fields: { year: 'int', note: 'text' },
+      action: (kind) => `calendar.arrangement.${kind}`,
+    },
+  ],
+  [
     'workflow_definitions',
     {
       fields: { key: 'text', version: 'int', status: 'text', name: 'text', sha256: 'text', definition: 'digest', form_schema: 'digest', ui_schema: 'digest', validator_module: 'digest', templates: 'digest' },
@@ -94,6 +101,11 @@ export function auditActorOf(app: PbApp, auth: PbRecord | null): AuditActor {
   if (!auth) return { id: '', name: '访客', role: 'guest', unit: '' };
   if (auth.collection().name === '_superusers') return { id: auth.id, name: auth.getString('email'), role: 'superuser', unit: '' };
   return { id: auth.id, name: auth.getString('name') || auth.getString('email'), role: auth.getString('role'), unit: unitName(app, auth.getString('org_unit')) };
+}
+
+/** Tags a record a route is about to save with who asks, so its audit entry names them. */
+export function tagActor(app: PbApp, record: PbRecord, auth: PbRecord | null): void {
+  record.set(actorKey, JSON.stringify(auditActorOf(app, auth)));
 }
 
 /** The actor of writes made without a request (migrations, the server's own hooks). */

@@ -6,7 +6,9 @@
 import { exportAudit, requireAuditReader } from './auditExport.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { backgroundWorkOn } from './backgroundWork.js';
+import { calendarStartupWarning, calendarStatus } from './calendarArrangements.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
+import { importArrangement } from './importArrangement.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { createDelegation, revokeDelegation } from './delegations.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
@@ -132,6 +134,16 @@ export const routes = {
       if (!retried) throw conflict('这条通知不在失败（死信）状态，无需重发。', 'not_failed');
       return { status: 200, body: { id, status: 'pending' } };
     }),
+  calendarStatus: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以查看工作日历状态。');
+      return { status: 200, body: calendarStatus(app()) };
+    }),
+  importArrangement: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以录入放假安排。');
+      return importArrangement(app(), e.auth, readBody(e));
+    }),
   setClock: (e: PbRequestEvent) =>
     respond(e, () => {
       if (!simulatedClockEnabled()) throw notFound('Not found.');
@@ -215,6 +227,11 @@ export function onServerStart(): { workflows: number; fired: number; eventsBackf
   const workflows = warmUp(app());
   const eventsBackfilled = backfillLegacyEvents(app());
   return { workflows, fired: backgroundWorkOn() ? sweepTimers(app()) : 0, eventsBackfilled };
+}
+
+/** The server log's start-up warning about years running deadlines reach without a known holiday arrangement ('' when none). */
+export function calendarWarning(): string {
+  return calendarStartupWarning(app());
 }
 
 /**

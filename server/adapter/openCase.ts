@@ -10,6 +10,7 @@ import { availableActions, starterFor, type Actor, type JsonValue, type OrgPath,
 import { actorOf } from './actors.js';
 import { canSeeCase } from './access.js';
 import { pendingTimers } from './pendingTimers.js';
+import { deadlineKnowledge } from './calendarArrangements.js';
 import { caseSummary } from './caseView.js';
 import { actorByValue } from './eventActor.js';
 import { now } from './clock.js';
@@ -166,7 +167,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
       actor: actorByValue(tx, actor, auth.getString('name')),
       at: now(tx),
     });
-    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id)), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actor, { data: created.data }) } };
+    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id), deadlineKnowledge(tx)), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actor, { data: created.data }) } };
     storeAnswer(tx, binding, created.record.id, answer);
   });
   return answer!;

@@ -12,7 +12,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, ownEntry, startCase, type Actor, type Ballot, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, ownEntry, recountAction, recountDeadlines, startCase, type DeadlineStarts, type Actor, type Ballot, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -50,6 +50,8 @@ interface EventContext {
   ballot?: Ballot;
   panelCandidates?: RecordedCandidates[];
   verb?: VerbArgs;
+  /** When the running deadlines began counting (recount events). */
+  deadlineStarts?: DeadlineStarts;
 }
 
 class ReplayFailure extends Error {
@@ -81,7 +83,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}) };
+      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}), ...(r.deadlineStarts ? { deadlineStarts: r.deadlineStarts } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
@@ -139,6 +141,13 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
 
     for (const e of events.slice(1)) {
       const c = contextOf(e);
+      if (e.action === recountAction) {
+        // A calendar change counted the running deadlines anew: recount with the recorded calendar and starts.
+        const recount = c.deadlineStarts ? recountDeadlines(wf.compiled, snapshot, c.deadlineStarts, new Date(e.at), c.calendar, e.comment) : undefined;
+        if (!recount || !sameEvent(recount.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件（期限重算）与重放结果不符`);
+        snapshot = recount.snapshot;
+        continue;
+      }
       let next = data;
       const patch = patchOf(e);
       if (patch) {

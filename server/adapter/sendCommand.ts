@@ -32,6 +32,7 @@ import { caseSubjectFacts } from './subjects.js';
 import { startChildCases } from './caseOpening.js';
 import { draftProblems } from './draftProblems.js';
 import { pendingTimers } from './pendingTimers.js';
+import { deadlineKnowledge } from './calendarArrangements.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import { actingUser } from './delegatedActor.js';
 import { verbArgsOf } from './verbArgs.js';
@@ -166,7 +167,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         answer = {
           status: 200,
           body: {
-            case: caseSummary(record, decision.snapshot, wf, pendingTimers(tx, record.id)),
+            case: caseSummary(record, decision.snapshot, wf, pendingTimers(tx, record.id), deadlineKnowledge(tx)),
             event: committed.event,
             actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}) }),
             verbs: availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),

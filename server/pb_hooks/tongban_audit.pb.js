@@ -3,7 +3,7 @@
 // workflow definition or a user's role, unit or duties appends an audit_log entry in the same
 // transaction; the audit log refuses updates and deletes, superusers included; admins export it.
 
-const audited = ['calendar_overrides', 'workflow_definitions', 'users'];
+const audited = ['calendar_overrides', 'calendar_arrangements', 'workflow_definitions', 'users'];
 
 onRecordCreateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).configAudit.onRequest(e), ...audited);
 onRecordUpdateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).configAudit.onRequest(e), ...audited);

@@ -64,6 +64,8 @@ describe('a working calendar in a year without an official arrangement', () => {
     const known = new Set(shippedArrangementYears);
     expect(isProvisionalDeadline('2027-01-27T16:00:00.000Z', at('2026-12-15'), known)).toBe(true);
     expect(isProvisionalDeadline('2026-12-30T16:00:00.000Z', at('2026-12-15'), known)).toBe(false);
+    // Due at 00:00 on 2027-01-01 China time: the deadline's last day is 2026-12-31.
+    expect(isProvisionalDeadline('2026-12-31T16:00:00.000Z', at('2026-12-15'), known)).toBe(false);
     expect(isProvisionalDeadline('2027-01-27T16:00:00.000Z', at('2026-12-15'), new Set([...known, 2027]))).toBe(false);
   });
 });
