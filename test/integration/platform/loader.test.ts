@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoOrgUnits } from '../../../server/demo/demoCounty.js';
+import { demoOrganisationAccounts, demoOrganisations } from '../../../server/demo/demoOrganisations.js';
 import { bootTongban } from '../../../server/start/bootTongban.js';
 import { loadWorkflows, readShippedWorkflows } from '../../../server/start/loadWorkflows.js';
 import { RestClient } from '../../../server/start/restClient.js';
@@ -31,7 +32,7 @@ describe('the start-up loader', () => {
   it('loads the demo county, its accounts, the shipped workflows and demo cases in several states', async () => {
     const { booted } = server;
     expect(booted.workflowsCreated).toBe(readShippedWorkflows().length);
-    expect(booted.demo?.created).toBe(demoOrgUnits.length + demoAccounts.length);
+    expect(booted.demo?.created).toBe(demoOrgUnits.length + demoAccounts.length + demoOrganisations.length + demoOrganisationAccounts.length);
     expect(booted.demoCasesCreated).toBeGreaterThanOrEqual(3);
     const su = await server.superuser();
     const cases = await su.collection('applications').getFullList({ sort: 'created' });
