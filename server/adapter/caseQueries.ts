@@ -5,6 +5,7 @@ import { availableActions, availableVerbs } from '../../engine/index.js';
 import { now } from './clock.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
+import { actingUser } from './delegatedActor.js';
 import { caseSummary, formPermissions, revealGrants, visibleData } from './caseView.js';
 import { caseVerdict } from './caseVerdict.js';
 import { notFound } from './httpError.js';
@@ -17,8 +18,9 @@ import { offersNotClaimedByOthers, verbsNotClaimedByOthers } from './claimedTask
 import { caseSubjectFacts } from './subjects.js';
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
-export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
-  const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
+export function getCase(app: PbApp, auth: PbRecord, caseId: string, onBehalfOf?: string): RouteAnswer {
+  // 委托: `?onBehalfOf=<delegator>` shows the case as the delegator may act on it.
+  const { record, actor, wf, snapshot, data } = loadVisibleCase(app, actingUser(app, auth, onBehalfOf || undefined, now(app)), caseId);
   const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
   const subjectFacts = caseSubjectFacts(app, wf, record, data);
   const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused, ...(subjectFacts ? { subjectFacts } : {}) }));
@@ -38,8 +40,8 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer
 }
 
 /** `GET /api/tongban/cases/{id}/actions`. */
-export function getActions(app: PbApp, auth: PbRecord, caseId: string): RouteAnswer {
-  const { record, actor, wf, snapshot, data } = loadVisibleCase(app, auth, caseId);
+export function getActions(app: PbApp, auth: PbRecord, caseId: string, onBehalfOf?: string): RouteAnswer {
+  const { record, actor, wf, snapshot, data } = loadVisibleCase(app, actingUser(app, auth, onBehalfOf || undefined, now(app)), caseId);
   const subjectFacts = caseSubjectFacts(app, wf, record, data);
   const scope = { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)) };
   const offers = availableActions(wf.compiled, snapshot, actor, { ...scope, ...(subjectFacts ? { subjectFacts } : {}) });

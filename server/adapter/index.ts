@@ -80,9 +80,9 @@ function requireAdmin(e: PbRequestEvent, message: string): void {
 export const routes = {
   openCase: (e: PbRequestEvent) => respond(e, () => openCase(app(), requireAuth(e), readBody(e))),
   sendCommand: (e: PbRequestEvent, id: string) => respond(e, () => sendCommand(app(), requireAuth(e), id, readBody(e))),
-  getCase: (e: PbRequestEvent, id: string) => respond(e, () => getCase(app(), requireAuth(e), id)),
+  getCase: (e: PbRequestEvent, id: string) => respond(e, () => getCase(app(), requireAuth(e), id, e.request.url.query().get('onBehalfOf'))),
   revealField: (e: PbRequestEvent, id: string) => respond(e, () => revealField(app(), requireAuth(e), id, readBody(e))),
-  getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id)),
+  getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id, e.request.url.query().get('onBehalfOf'))),
   verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
   subjectHistory: (e: PbRequestEvent, id: string) => respond(e, () => subjectHistory(app(), requireAuth(e), id)),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),

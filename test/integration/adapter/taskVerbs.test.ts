@@ -102,7 +102,11 @@ describe('task verbs through the command route', () => {
     const c = await atReview();
     expect((await failure(otherTownship.send(`/api/tongban/cases/${c.id}`, {}))).status).toBe(404);
     expect((await failure(otherTownship.collection('applications').getOne(c.id))).status).toBe(404);
-    const copied = await send(township, c, 'verb.cc', { to: [otherTownshipId], comment: '请协助了解' });
+    const ccBody = { action: 'verb.cc', version: c.version, commandId: randomUUID(), to: [otherTownshipId], comment: '请协助了解' };
+    const copied = await township.send<Answer>(`/api/tongban/cases/${c.id}/commands`, { method: 'POST', body: ccBody });
+    const repeated = await township.send<Answer>(`/api/tongban/cases/${c.id}/commands`, { method: 'POST', body: ccBody });
+    expect(repeated.event.seq).toBe(copied.event.seq);
+    expect(await su.collection('case_readers').getFullList({ filter: `application = "${c.id}"` })).toHaveLength(1);
     expect(copied.event.note).toBe('抄送：孙庄街道 社会事务办');
     const seen = await otherTownship.send<{ case: { id: string }; actions: unknown[]; verbs: unknown[] }>(`/api/tongban/cases/${c.id}`, {});
     expect(seen).toMatchObject({ case: { id: c.id }, actions: [], verbs: [] });
@@ -124,7 +128,10 @@ describe('task verbs through the command route', () => {
     const later = await township.send<{ delegation: { id: string } }>('/api/tongban/delegations', { method: 'POST', body: { delegate: colleague.id, startsAt: tomorrow.toISOString(), endsAt: new Date(tomorrow.getTime() + 7 * 86_400_000).toISOString(), reason: '休假' } });
     expect(await failure(send(colleague.pb, c, 'approve', { onBehalfOf: townshipId }))).toMatchObject({ status: 403, body: { code: 'no_delegation' } });
     expect(await failure(send(colleague.pb, c, 'approve'))).toMatchObject({ status: 409, body: { code: 'claimed' } });
+    expect(await failure(colleague.pb.send(`/api/tongban/cases/${c.id}?onBehalfOf=${townshipId}`, {}))).toMatchObject({ status: 403, body: { code: 'no_delegation' } });
     await server.setClock(new Date(tomorrow.getTime() + 3_600_000));
+    const asDelegator = await colleague.pb.send<{ actions: { action: string }[] }>(`/api/tongban/cases/${c.id}?onBehalfOf=${townshipId}`, {});
+    expect(asDelegator.actions.map((a) => a.action)).toEqual(['approve', 'refuse']);
     const done = await send(colleague.pb, c, 'approve', { onBehalfOf: townshipId });
     expect(done.case.step).toBe('confirm');
     expect(done.event.actor_name).toMatch(/^工作人员 .+ 代 曲塘镇 社会事务办$/);
