@@ -17,6 +17,7 @@ import type { ResolverRegistry } from '../registry/resolvers.js';
 import type { ProcessModule } from '../process/processModule.js';
 import { implementationsOf, processModuleProblems } from '../process/processImplementations.js';
 import { unimplementedNames } from '../process/unimplementedNames.js';
+import { panelProblems } from '../definition/panelProblems.js';
 import { subjectFactsRead } from '../conditions/subjectFacts.js';
 
 /** The machine's context: small, persisted with the case. */
@@ -94,6 +95,9 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   const unimplemented = unimplementedNames(definition, { guards, effects, resolvers });
   if (unimplemented.length > 0) throw new DefinitionError(unimplemented);
   const parameters = definition.parameters ?? {};
+  // A panel that cannot reach its quorum or decide, or routes on results it cannot come to, never runs.
+  const panels = panelProblems(definition, parameters);
+  if (panels.length > 0) throw new DefinitionError(panels);
 
   // No prototype: a step name is only ever an own key here.
   const returners: Record<string, string[]> = Object.create(null) as Record<string, string[]>;

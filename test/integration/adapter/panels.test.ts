@@ -21,6 +21,13 @@ const expertReview: WorkflowDefinition = {
   },
 };
 
+/** A panel that can never reach its quorum: 3 ballots needed of 2 experts drawn. */
+const unreachableQuorum: WorkflowDefinition = {
+  ...expertReview,
+  key: 'panel-quorum-probe',
+  steps: { ...expertReview.steps, review: { ...(expertReview.steps.review as Extract<WorkflowDefinition['steps'][string], { type: 'task' }>), panel: { members: { pool: { kind: 'expert_pool', draw: 2 } }, ballot: 'vote', quorum: { count: 3 }, rule: 'majority' } } },
+};
+
 /**
  * A panel through the real server: the township's appraisers (officers added with the duty
  * `appraiser`) vote on a case of the panel probe, published through the superuser API; the
@@ -37,6 +44,7 @@ describe('a panel (民主评议) through the server', () => {
     const su = await server.superuser();
     await su.collection('workflow_definitions').create({ key: panelDefinition.key, version: 1, status: 'published', name: panelDefinition.name, definition: panelDefinition });
     await su.collection('workflow_definitions').create({ key: expertReview.key, version: 1, status: 'published', name: expertReview.name, definition: expertReview });
+    await su.collection('workflow_definitions').create({ key: unreachableQuorum.key, version: 1, status: 'published', name: unreachableQuorum.name, definition: unreachableQuorum });
     appraisers = await addOfficers(server, 'township-a', 4, { duties: ['appraiser'] });
     applicant = await server.login('applicant-a1');
     organiser = await server.login('township-a');
@@ -140,5 +148,10 @@ describe('a panel (民主评议) through the server', () => {
     expect(c).toMatchObject({ step: 'approved', outcome: 'approved' });
     expect(c.panels?.[0]).toMatchObject({ result: 'passed', tally: { cast: 3, averageScore: 63.67 } });
     expect(await verify(c)).toMatchObject({ ok: true });
+  });
+
+  it('does not run a definition whose panel can never reach its quorum', async () => {
+    const refused = await failure(applicant.send('/api/tongban/cases', { method: 'POST', body: { workflow: unreachableQuorum.key, commandId: randomUUID() } }));
+    expect(refused).toMatchObject({ status: 409, body: { code: 'invalid_definition', errors: [{ path: '/definition/steps/review/panel/quorum/count' }] } });
   });
 });
