@@ -66,6 +66,7 @@ describe('task verbs through the command route', () => {
     expect(moved.event).toMatchObject({ kind: 'transfer', note: expect.stringMatching(/^转办给 工作人员/) });
     expect((await openTaskOf(c.id, 'review')).assignee_user).toBe(colleague.id);
     expect(await failure(send(township, moved.case, 'approve'))).toMatchObject({ status: 409, body: { code: 'claimed' } });
+    expect(await failure(send(township, moved.case, 'verb.transfer', { to: [colleague.id] }))).toMatchObject({ status: 409, body: { code: 'claimed' } });
     expect((await send(colleague.pb, moved.case, 'approve')).case.step).toBe('confirm');
     expect(await verify(c.id)).toMatchObject({ ok: true, replay: { ok: true } });
   });
