@@ -48,6 +48,8 @@ export interface TestServer {
   kill9(): Promise<void>;
   /** Starts the server again on the same port and data folder. */
   restart(): Promise<void>;
+  /** The running server's recent output (PocketBase's log and the hooks' console). */
+  output(): string;
   /** Stops the server and deletes its data folder. */
   dispose(): Promise<void>;
 }
@@ -144,6 +146,7 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
     async restart() {
       server = await startPocketBaseProcess({ port, dataDir, env });
     },
+    output: () => server.output(),
     async dispose() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

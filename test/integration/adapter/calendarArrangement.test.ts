@@ -64,6 +64,12 @@ describe('a calendar that knows which years it does not know', () => {
     expect((await failure(status(await server.login('township-a')))).status).toBe(403);
   });
 
+  it('warns in the server log at start while running deadlines reach 2027 without its arrangement', async () => {
+    await server.stop();
+    await server.restart();
+    await expect.poll(() => server.output(), { timeout: 5000 }).toContain('2027 年的国务院放假安排尚未录入');
+  });
+
   it('refuses a malformed arrangement with every problem and changes nothing', async () => {
     const refused = await failure(admin.send('/api/tongban/admin/calendar/arrangements', { method: 'POST', body: { year: 2027, holidays: ['2027-02-30', '2025-01-01', '2027-01-01', '2027-01-01'], workdays: ['2027-01-01'], extra: 1 } }));
     expect(refused.status).toBe(400);
