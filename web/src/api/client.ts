@@ -18,7 +18,7 @@ export interface CaseSummary {
   status: 'active' | 'done';
   outcome: string | null;
   version: number;
-  clock: { dueAt?: string; limitWorkingDays: number; extended: boolean };
+  clock: { dueAt?: string; limitWorkingDays: number; extended: boolean; provisional?: true };
 }
 
 /** An action offered to the signed-in user. */

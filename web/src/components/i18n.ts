@@ -24,6 +24,7 @@ const messages = {
   noTasks: ['暂无待办任务。', 'No open tasks.'],
   noCases: ['暂无案件。', 'No cases.'],
   due: ['办理期限', 'Due'],
+  provisional: ['暂定：当年放假安排尚未公布', 'provisional: the year’s official holidays are not yet known'],
   overdue: ['已超期', 'Overdue'],
   step: ['当前环节', 'Current step'],
   back: ['返回列表', 'Back to the list'],

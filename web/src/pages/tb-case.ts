@@ -132,7 +132,7 @@ export class TbCase extends LitElement {
       <h1 tabindex="-1">${s ? `${s.caseNo} · ${s.workflow.name}` : t(this.language, 'loading')}</h1>
       <div aria-live="polite">${this.message ? html`<p>${this.message}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${s ? html`<p>${t(this.language, 'step')}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${t(this.language, 'due')}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : ''}</p>` : ''}
+      ${s ? html`<p>${t(this.language, 'step')}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${t(this.language, 'due')}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}${s.clock.provisional ? `（${t(this.language, 'provisional')}）` : ''}` : ''}</p>` : ''}
       ${this.form ? html`<section aria-labelledby="data-title">
         <h2 id="data-title">${t(this.language, 'caseData')}</h2>
         <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${this.language === 'en' ? 'en' : 'zh-CN'}></tb-form>
