@@ -4,14 +4,15 @@
  * and static checks against its form and its process module — carry every template its definition
  * names, and its templates must pass the template rules (documentTemplates.ts). A version that does
  * not is refused with 409 `invalid_definition` and its problems, and nothing is written: nothing
- * unchecked is ever published.
+ * unchecked is ever published. The child processes a definition starts are checked against the
+ * published definitions (each must be published and name it among its parent starters).
  */
 import { checkDefinition, type FormFieldSummary, type WorkflowDefinition } from '../../engine/index.js';
 import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
 import { HttpError } from './httpError.js';
 import { processModuleFor } from './processModules.js';
 import { readVersionTemplates, versionTemplateProblems } from './documentTemplates.js';
-import { readJson, type PbRecord } from './pocketbase.js';
+import { app, readJson, type PbRecord } from './pocketbase.js';
 
 /** 409 for a published version whose documents do not check; null when it may be saved. */
 export function publishingRefusal(record: PbRecord): HttpError | null {
@@ -51,11 +52,21 @@ function formSummary(record: PbRecord): FormFieldSummary | undefined {
   }
 }
 
+/** The published definitions by key (newest version): the children a definition starts must be among them and name it as parent. */
+function publishedCatalogue(): Map<string, WorkflowDefinition> {
+  const catalogue = new Map<string, WorkflowDefinition>();
+  for (const r of app().findRecordsByFilter('workflow_definitions', 'status = "published"', '-version', 1000, 0)) {
+    const d = readJson<WorkflowDefinition | null>(r, 'definition');
+    if (d && typeof d.key === 'string' && !catalogue.has(d.key)) catalogue.set(d.key, d);
+  }
+  return catalogue;
+}
+
 /** The problems `tongban check` finds in the version's definition, with paths under `/definition`. */
 function definitionCheck(record: PbRecord, definition: unknown): { path: string; message: string }[] {
   const key = record.getString('key');
   const def = definition as WorkflowDefinition;
-  const problems = checkDefinition(def, undefined, formSummary(record), processModuleFor(key)).map((p) => ({ path: `/definition${p.path}`, message: p.message }));
+  const problems = checkDefinition(def, undefined, formSummary(record), processModuleFor(key), publishedCatalogue()).map((p) => ({ path: `/definition${p.path}`, message: p.message }));
   if (problems.length === 0 && def.key !== key) problems.push({ path: '/definition/key', message: `流程定义的 key“${String(def.key)}”与发布记录的 key“${key}”不一致。` });
   if (problems.length === 0 && def.version !== record.getInt('version')) problems.push({ path: '/definition/version', message: `流程定义的版本 ${String(def.version)} 与发布记录的版本 ${record.getInt('version')} 不一致。` });
   return problems;

@@ -184,6 +184,17 @@ describe('starters, subjects and links through the real server', () => {
     });
   });
 
+  it('refuses to publish a definition whose starters cannot be resolved, or whose child does not name it as parent', async () => {
+    const publish = (d: Record<string, unknown>) => su.collection('workflow_definitions').create({ key: d.key, version: 1, status: 'published', name: d.name, definition: d });
+    const noSubject = { ...reviewDefinition, key: 'recheck-without-subject', subject: undefined };
+    expect(await failure(publish(noSubject))).toMatchObject({ status: 409, body: { code: 'invalid_definition', errors: [{ path: '/definition/starters/0' }] } });
+    const orphanParent = structuredClone(annualDefinition) as typeof annualDefinition & { key: string };
+    orphanParent.key = 'annual-report-copy';
+    const problems = (await failure(publish(orphanParent))).body.errors!.map((e) => e.path);
+    expect(problems).toEqual(['/definition/steps/review/actions/pass/effects/2/args/workflow']);
+    expect(await su.collection('workflow_definitions').getFullList({ filter: 'key ~ "-copy" || key ~ "without-subject"' })).toEqual([]);
+  });
+
   it('the county sees the organisation’s history with its facts and its parent and child cases', async () => {
     const seen = await (await server.login('county')).send<SubjectAnswer>(`/api/tongban/subjects/${organisationId}`, {});
     expect(seen).toMatchObject({ kind: 'organisation', name: '海安市青年志愿者协会', creditCode: '51320685MJ5803Q69E', facts: { registered: true } });
