@@ -5,7 +5,7 @@
  * as `JSON-path: message` (a template's problem as its file: message); garbage input gets the same
  * treatment, never a stack trace.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDefinition, type FormFieldSummary, type ProcessModule, type WorkflowDefinition } from '../../engine/index.js';
 import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
@@ -31,6 +31,30 @@ function formFields(dir: string): FormFieldSummary | undefined {
   }
 }
 
+/**
+ * The definitions beside this one (`<workflows>/<key>/workflow.json` of the same workflows folder),
+ * by key: the child processes a definition starts must be among them and name it as their parent.
+ */
+function siblingDefinitions(file: string): Map<string, WorkflowDefinition> {
+  const root = path.resolve(path.dirname(path.resolve(file)), '..');
+  const catalogue = new Map<string, WorkflowDefinition>();
+  let folders: string[];
+  try {
+    folders = readdirSync(root);
+  } catch {
+    return catalogue;
+  }
+  for (const folder of folders) {
+    try {
+      const d = JSON.parse(readFileSync(path.join(root, folder, 'workflow.json'), 'utf8')) as WorkflowDefinition;
+      if (typeof d.key === 'string') catalogue.set(d.key, d);
+    } catch {
+      // not a process folder, or not readable: not part of the catalogue
+    }
+  }
+  return catalogue;
+}
+
 /** The templates folder of the project a definition belongs to: `<project>/templates` for `<project>/workflows/<key>/workflow.json`. */
 export function templatesRootOf(file: string): string {
   return path.resolve(path.dirname(path.resolve(file)), '..', '..', 'templates');
@@ -38,7 +62,8 @@ export function templatesRootOf(file: string): string {
 
 /**
  * Checks the definition in `file`, with the process module beside it (`process.ts` in the same
- * folder), if any: the guards, effects and resolvers it names must be built in or registered there.
+ * folder), if any: the guards, effects and resolvers it names must be built in or registered there;
+ * the child processes it starts must be among the definitions beside it and name it as parent.
  */
 export async function checkFile(file: string | undefined, options: { templatesRoot?: string } = {}): Promise<CheckOutcome> {
   if (!file) return { exitCode: 2, lines: ['用法：tongban check <workflow.json>'] };
@@ -61,7 +86,7 @@ export async function checkFile(file: string | undefined, options: { templatesRo
   } catch (e) {
     return { exitCode: 1, lines: [`/process: ${(e as Error).message}`] };
   }
-  const problems = checkDefinition(parsed as WorkflowDefinition, undefined, formFields(path.dirname(file)), process).map((p) => `${p.path || '/'}: ${p.message}`);
+  const problems = checkDefinition(parsed as WorkflowDefinition, undefined, formFields(path.dirname(file)), process, siblingDefinitions(file)).map((p) => `${p.path || '/'}: ${p.message}`);
   // The form files are checked once the definition itself is sound (their check reads its steps).
   if (problems.length === 0) problems.push(...checkFormFiles(path.dirname(file), parsed as WorkflowDefinition, path.basename(file)).map((p) => `${p.where}: ${p.message}`));
   // And so are its documents: every template it names exists, and every template keeps the rules and renders its sample.

@@ -107,6 +107,25 @@ describe('tongban check', () => {
     expect(run('check', file).err).toMatch(/templates\/_shared\/layout\.hbs: 第 1 行不允许不转义的输出/);
   }, 60_000);
 
+  it('checks the child process a definition starts against the definitions beside it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tongban-cli-children-'));
+    const write = (key: string, def: object) => {
+      mkdirSync(path.join(root, 'workflows', key), { recursive: true });
+      return file(path.relative(dir, path.join(root, 'workflows', key, 'workflow.json')), JSON.stringify(def));
+    };
+    const child = (parents: string[]) => ({ key: 'child', version: 1, name: '子流程', initial: 'done', starters: [{ kind: 'parent', workflows: parents }], subject: { kind: 'organisation' }, steps: { done: { type: 'final', name: '完成', outcome: 'approved' } } });
+    const parent = write('parent', {
+      key: 'parent', version: 1, name: '父流程', initial: 'review', starters: [{ kind: 'organisation' }], subject: { kind: 'organisation' },
+      steps: { review: { type: 'task', name: '审查', assignee: { level: 'county' }, actions: { pass: { kind: 'approve', label: '通过', target: 'done', effects: [{ effect: 'startChildCase', args: { workflow: 'child' } }] } } }, done: { type: 'final', name: '完成', outcome: 'approved' } },
+    });
+    write('child', child(['other']));
+    const refused = run('check', parent);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('/steps/review/actions/pass/effects/0/args/workflow: 流程“child”没有声明可由“parent”的案件发起');
+    write('child', child(['parent']));
+    expect(run('check', parent).code).toBe(0);
+  }, 30_000);
+
   it('prints help and refuses unknown commands', () => {
     expect(run('--help').out).toContain('tongban check');
     expect(run('frobnicate').code).toBe(2);
