@@ -4,7 +4,7 @@
  * (`calendar_arrangements`). In any other year the calendar skips only the statutory holidays
  * computed from the lunar calendar, and deadlines that reach into it are provisional.
  */
-import { chinaDateOf, isProvisionalDeadline, lastDayOf, shippedArrangementYears, statutoryHolidays, type StatutoryHoliday } from '../../engine/index.js';
+import { isProvisionalDeadline, shippedArrangementYears } from '../../engine/index.js';
 import { now } from './clock.js';
 import type { PbApp } from './pocketbase.js';
 
@@ -27,67 +27,4 @@ export function deadlineKnowledge(tx: PbApp): DeadlineKnowledge {
 /** Whether a deadline is provisional under `knowledge`. */
 export function provisional(dueAt: string | undefined, knowledge: DeadlineKnowledge): boolean {
   return dueAt !== undefined && dueAt !== '' && isProvisionalDeadline(dueAt, knowledge.now, knowledge.knownYears);
-}
-
-/** One year in the calendar status. */
-export interface ArrangementYear {
-  year: number;
-  /** Whether the official arrangement is known. */
-  known: boolean;
-  /** Where it comes from: the shipped tables, an administrator's import, or nowhere yet. */
-  source: 'package' | 'entered' | null;
-  /** For a year not known: the statutory holidays the calendar skips meanwhile. */
-  statutoryHolidays?: StatutoryHoliday[];
-}
-
-/** The answer of `GET /api/tongban/admin/calendar/status`. */
-export interface CalendarStatus {
-  /** Today, China time. */
-  today: string;
-  /** The last day (China time) of the latest running deadline (statutory clock, open task, pending timer), if any. */
-  latestDeadline: string | null;
-  /** From this year to the last year a running deadline reaches, at least next year. */
-  years: ArrangementYear[];
-  /** Chinese warnings for administrators: years deadlines reach into without a known arrangement. */
-  warnings: string[];
-}
-
-function latestDue(tx: PbApp): Date | null {
-  const found = [
-    tx.findRecordsByFilter('applications', 'status = "active" && due_at != ""', '-due_at', 1, 0)[0],
-    tx.findRecordsByFilter('tasks', 'status = "open" && due_at != ""', '-due_at', 1, 0)[0],
-    tx.findRecordsByFilter('timers', 'status = "pending" && due_at != ""', '-due_at', 1, 0)[0],
-  ]
-    .filter((r) => r !== undefined)
-    .map((r) => new Date(r.getString('due_at').replace(' ', 'T')))
-    .filter((d) => !Number.isNaN(d.getTime()));
-  return found.length === 0 ? null : new Date(Math.max(...found.map((d) => d.getTime())));
-}
-
-/** Per year from now to the last running deadline: whether the official arrangement is known. */
-export function calendarStatus(tx: PbApp): CalendarStatus {
-  const today = chinaDateOf(now(tx));
-  const latest = latestDue(tx);
-  const latestDate = latest ? lastDayOf(latest) : null;
-  const first = Number(today.slice(0, 4));
-  const last = Math.max(first + 1, latestDate ? Number(latestDate.slice(0, 4)) : first);
-  const shipped = new Set(shippedArrangementYears);
-  const entered = new Set(enteredArrangementYears(tx));
-  const years: ArrangementYear[] = [];
-  const warnings: string[] = [];
-  for (let year = first; year <= last; year++) {
-    const source = shipped.has(year) ? 'package' : entered.has(year) ? 'entered' : null;
-    if (source) years.push({ year, known: true, source });
-    else {
-      years.push({ year, known: false, source: null, statutoryHolidays: statutoryHolidays(year) });
-      if (latestDate && year <= Number(latestDate.slice(0, 4))) warnings.push(`${year} 年的国务院放假安排尚未录入：期限落在该年的案件按法定节假日（不含调休）临时计算，请管理员导入该年的放假安排。`);
-    }
-  }
-  return { today, latestDeadline: latestDate, years, warnings };
-}
-
-/** The start-up warning for the server log, or '' when every year a running deadline reaches is known. */
-export function calendarStartupWarning(tx: PbApp): string {
-  const status = calendarStatus(tx);
-  return status.warnings.length === 0 ? '' : `tongban: 工作日历提醒：${status.warnings.join(' ')}`;
 }

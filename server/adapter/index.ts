@@ -6,7 +6,7 @@
 import { exportAudit, requireAuditReader } from './auditExport.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { backgroundWorkOn } from './backgroundWork.js';
-import { calendarStartupWarning, calendarStatus } from './calendarArrangements.js';
+import { calendarStartupWarning, calendarStatus } from './calendarStatus.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { importArrangement } from './importArrangement.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';

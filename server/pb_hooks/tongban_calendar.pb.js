@@ -1,5 +1,5 @@
 /// <reference path="../../pb_data/types.d.ts" />
-// The working calendar's yearly arrangement (server/adapter/calendarArrangements.ts,
+// The working calendar's yearly arrangement (server/adapter/calendarStatus.ts,
 // importArrangement.ts): administrators see per year whether the State Council's official holiday
 // arrangement is known and import it; the server log warns at start about years running deadlines
 // reach without one.
