@@ -86,6 +86,9 @@ export function setFact(tx: PbApp, subjectId: string, fact: string, value: JsonV
 export function linkCaseSubject(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): void {
   const named = subjectKeyInData(tx, wf, data);
   if (!named || caseRecord.getString('starter') === 'organisation') return;
+  // Already linked to it: nothing to write (most commands of a case).
+  const existing = findSubject(tx, named.kind, named.key);
+  if (existing && caseRecord.getString('subject') === existing.id) return;
   const home = { village: caseRecord.getString('village'), township: caseRecord.getString('township'), county: caseRecord.getString('county') };
   const subject = ensureSubject(tx, named, home);
   caseRecord.set('subject', subject.id);
