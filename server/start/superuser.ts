@@ -18,10 +18,13 @@ export async function ensureSuperuser(dataDir: string): Promise<SuperuserCredent
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'tongban-loader.json');
   let creds: SuperuserCredentials;
-  if (existsSync(file)) {
-    creds = JSON.parse(readFileSync(file, 'utf8')) as SuperuserCredentials;
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SuperuserCredentials) : undefined;
+  // The password is passed as a command-line argument: one starting with "-" would be read as a
+  // flag, so passwords always start with letters (one stored by an older version is replaced).
+  if (stored && !stored.password.startsWith('-')) {
+    creds = stored;
   } else {
-    creds = { email: 'loader@tongban.local', password: randomBytes(18).toString('base64url') };
+    creds = { email: 'loader@tongban.local', password: `tb${randomBytes(18).toString('base64url')}` };
     writeFileSync(file, JSON.stringify(creds), { mode: 0o600 });
   }
   await runPocketBaseCommand(['superuser', 'upsert', creds.email, creds.password], dataDir);

@@ -2,8 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../../server/build/buildWeb.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-
-const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+import { chromiumArgs, signInPage } from '../../support/webSignIn.js';
 
 describe('masked fields on the case page, in Chromium', () => {
   let server: TestServer;
@@ -18,14 +17,7 @@ describe('masked fields on the case page, in Chromium', () => {
     await server?.dispose();
   });
 
-  async function signIn(email: string) {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('账号（邮箱）').fill(email);
-    await page.getByLabel('密码').fill('tongban-demo');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    return page;
-  }
+  const signIn = (email: string) => signInPage(browser, server, email);
 
   it('lets the accepting officer reveal a granted ID number with a reason, sends back only what they changed, and shows the applicant the reveal', async () => {
     const page = await signIn('township-b@demo.tongban');

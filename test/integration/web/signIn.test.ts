@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../../server/build/buildWeb.js';
 import { readShippedWorkflows } from '../../../server/start/loadWorkflows.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-
-const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+import { chromiumArgs, signInPage } from '../../support/webSignIn.js';
 
 describe('the web app served by PocketBase, in Chromium', () => {
   let server: TestServer;
@@ -19,20 +18,7 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await server?.dispose();
   });
 
-  /** Signs in as a person would; staff type the code mailed to them (the test server keeps mail). */
-  async function signIn(email: string) {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('账号（邮箱）').fill(email);
-    await page.getByLabel('密码').fill('tongban-demo');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    if (!email.startsWith('applicant-')) {
-      await expect.poll(() => page.getByRole('heading', { name: '输入验证码' }).count()).toBe(1);
-      await page.getByLabel('邮箱验证码').fill(await server.lastOtp(email));
-      await page.getByRole('button', { name: '确认登录' }).click();
-    }
-    return page;
-  }
+  const signIn = (email: string) => signInPage(browser, server, email);
 
   it('shows an officer the task queue of their township', async () => {
     const page = await signIn('township-b@demo.tongban');
