@@ -146,7 +146,9 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   const limit = typeof def.limit?.workingDays === 'number' ? def.limit.workingDays : def.limit ? Number(ownEntry(parameters, def.limit.workingDays.param)) : undefined;
   if (def.limit && !Number.isFinite(limit)) add('/limit/workingDays', '总时限参数未定义。');
   if (limit !== undefined && Number.isFinite(limit)) {
-    const cost = (n: string) => { const s = ownEntry(steps, n); return s?.type === 'task' && !s.pausesClock && !s.startsClock ? s.deadline?.workingDays ?? 0 : 0; };
+    const count = (v: unknown): number => { const raw = typeof v === 'object' && v !== null && 'param' in v ? ownEntry(parameters, String((v as { param: unknown }).param)) : v; return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0; };
+    const workingDaysOf = (d: unknown): number => { const resolved = typeof d === 'object' && d !== null && 'param' in d && Object.keys(d).length === 1 ? ownEntry(parameters, String((d as { param: unknown }).param)) : d; return typeof resolved === 'object' && resolved !== null && 'workingDays' in resolved ? count((resolved as { workingDays: unknown }).workingDays) : 0; };
+    const cost = (n: string) => { const s = ownEntry(steps, n); return s?.type === 'task' && !s.pausesClock && !s.startsClock ? workingDaysOf(s.deadline) : 0; };
     const forward = (n: string) => exitsOf(n, ownEntry(steps, n)!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t).filter((t) => hasOwnEntry(steps, t));
     let worst = 0;
     let worstPath: string[] = [];

@@ -149,10 +149,27 @@ export interface ActionDefinition {
   assignee?: Assignee;
 }
 
-/** Deadline of a step, in statutory working days (法定工作日) or calendar days. */
+/**
+ * A deadline or a waiting time, in exactly one unit (see docs/definition-language.md, Durations);
+ * every count may be a parameter. Calendar units follow 民法典 第二百零一条至第二百零三条: counting
+ * starts the day after, the period ends at 24:00 of its last day, and a last day that is not a
+ * working day moves to the next working day.
+ */
 export interface Duration {
-  workingDays?: number;
-  days?: number;
+  /** 法定工作日 (with 调休), the start day not counted. */
+  workingDays?: Parameterised<number>;
+  /** Calendar days (日). */
+  days?: Parameterised<number>;
+  /** Months: the same day of the month N months later, or that month's last day. */
+  months?: Parameterised<number>;
+  /** A fixed yearly date `MM-DD` (e.g. `03-31`): its next occurrence on or after the start day. */
+  date?: Parameterised<string>;
+  /** N calendar days before the date at `of` (the last day is that day; not moved). */
+  before?: Parameterised<number>;
+  /** N calendar days after the date at `of`. */
+  after?: Parameterised<number>;
+  /** JSON pointer to a `YYYY-MM-DD` date in the form data, for `before` / `after`. */
+  of?: string;
 }
 
 /** A human task: someone at a level acts through one of the offered actions. */
@@ -162,7 +179,7 @@ export interface TaskStep {
   nameEn?: string;
   assignee: Assignee;
   actions: Record<string, ActionDefinition>;
-  deadline?: Duration;
+  deadline?: Parameterised<Duration>;
   /** The overall statutory clock is paused while the case is in this step (补正). */
   pausesClock?: boolean;
   /** The overall statutory clock starts when this step is left (受理). */

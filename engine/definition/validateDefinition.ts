@@ -116,12 +116,24 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     });
   };
 
-  const checkDuration = (d: unknown, path: string): void => {
-    if (isParam(d)) return checkParamRef(d, path);
-    if (!isObj(d)) return add(path, '期限必须是 {"workingDays": n} 或 {"days": n}。');
-    checkUnknown(d, path, ['workingDays', 'days']);
-    if (d.workingDays === undefined && d.days === undefined) add(path, '期限须有 workingDays 或 days。');
-    for (const k of ['workingDays', 'days']) if (d[k] !== undefined && !isPosInt(d[k])) add(`${path}/${k}`, '天数必须是正整数。');
+  // The units of a duration (engine/calendar/durationDue.ts): exactly one, each count a positive integer or a parameter.
+  const checkDuration = (d: unknown, path: string, relativeAllowed: boolean): void => {
+    if (isParam(d) && Object.keys(d).length === 1) return checkParamRef(d, path);
+    if (!isObj(d)) return add(path, '期限必须是 {"workingDays": n}、{"days": n}、{"months": n}、{"date": "MM-DD"} 或 {"after"/"before": n, "of": "/日期字段"}。');
+    checkUnknown(d, path, ['workingDays', 'days', 'months', 'date', 'before', 'after', 'of']);
+    const units = ['workingDays', 'days', 'months', 'date', 'before', 'after'].filter((k) => d[k] !== undefined);
+    if (units.length !== 1) return add(path, `期限须有且只有一个单位：workingDays、days、months、date、before 或 after（此处有 ${units.length} 个）。`);
+    const unit = units[0]!;
+    const value = d[unit];
+    if (unit === 'date') {
+      if (isParam(value)) checkParamRef(value, `${path}/date`);
+      else if (typeof value !== 'string' || !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) || Number.isNaN(Date.parse(`2000-${value}T00:00:00Z`)) || new Date(`2000-${value}T00:00:00Z`).toISOString().slice(5, 10) !== value) add(`${path}/date`, '日期须为 "MM-DD"，如 "03-31"。');
+    } else if (isParam(value)) checkParamRef(value, `${path}/${unit}`);
+    else if (!isPosInt(value)) add(`${path}/${unit}`, '天数必须是正整数。');
+    if (unit === 'before' || unit === 'after') {
+      if (!relativeAllowed) add(`${path}/${unit}`, '等待步骤的期限不能相对于表单中的日期。');
+      if (typeof d.of !== 'string' || !/^(\/[^/]+)+$/.test(d.of)) add(`${path}/of`, '“of” 须为指向表单日期字段的 JSON 指针，如 "/campaign/startDate"。');
+    } else if (d.of !== undefined) add(`${path}/of`, '“of” 只与 before 或 after 一起使用。');
   };
 
   const checkAssignee = (a: unknown, path: string, besideChain = true): void => {
@@ -245,7 +257,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (s.panel !== undefined) problems.push(...panelShapeProblems(s.panel, `${sp}/panel`));
       checkAssignee(s.assignee, `${sp}/assignee`);
       checkActions(s.actions, `${sp}/actions`, true);
-      if (s.deadline !== undefined) checkDuration(s.deadline, `${sp}/deadline`);
+      if (s.deadline !== undefined) checkDuration(s.deadline, `${sp}/deadline`, true);
       if (s.form !== undefined && !(isObj(s.form) && isObj(s.form.sections))) add(`${sp}/form`, '“form” 须为 {"sections": {分区: 权限}}。');
       else if (isObj(s.form) && isObj(s.form.sections)) {
         checkUnknown(s.form, `${sp}/form`, ['sections', 'reveal']);
@@ -258,7 +270,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       checkEffects(s.onEnter, `${sp}/onEnter`);
     } else if (s.type === 'timer') {
       checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'duration', 'onElapsed', 'actions', 'pausesClock', 'onEnter', 'skipWhen']);
-      checkDuration(s.duration, `${sp}/duration`);
+      checkDuration(s.duration, `${sp}/duration`, false);
       if (s.onElapsed === undefined) add(`${sp}/onElapsed`, '计时步骤须有到期后的目标 (onElapsed)。');
       else checkTarget(s.onElapsed, `${sp}/onElapsed`);
       checkActions(s.actions, `${sp}/actions`, false);

@@ -6,6 +6,7 @@
 import type { JsonValue, StepDefinition } from '../definition/types.js';
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
+import { durationDue } from '../calendar/durationDue.js';
 import { assigneeUnitOf, resolveLevel } from '../org/resolveAssignee.js';
 import { applyNamedEffects } from './applyNamedEffects.js';
 import { ownEntry } from '../definition/ownEntry.js';
@@ -32,12 +33,15 @@ function resolverOf(wf: CompiledWorkflow, name: string): AssigneeResolver {
   return resolver;
 }
 
-/** When a timer step entered at `now` falls due: after calendar days, or working days. */
-export function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar): Date {
-  const raw = 'param' in step.duration ? (ownEntry(parameters, step.duration.param) as { days?: number; workingDays?: number } | number) : step.duration;
-  const duration = typeof raw === 'number' ? { days: raw } : raw;
-  if (duration.workingDays) return calendar.addWorkingDays(now, duration.workingDays);
-  return new Date(now.getTime() + (duration.days ?? 0) * 24 * 60 * 60 * 1000);
+/**
+ * When a timer step entered at `now` falls due, in the unit its duration names (durationDue.ts).
+ * A duration that cannot be counted (its parameter missing or not a positive count) throws; the
+ * checker refuses such a definition before it is published.
+ */
+export function timerDue(step: Extract<StepDefinition, { type: 'timer' }>, parameters: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar, data: Record<string, JsonValue> = {}): Date {
+  const due = durationDue(step.duration, parameters, data, now, calendar);
+  if (!due) throw new Error(`步骤“${step.name}”的等待期限无法计算（参数缺失或不是正整数）。`);
+  return due;
 }
 
 /**
@@ -63,7 +67,7 @@ export function enterStep(
   }
   if (step.type === 'task') {
     const base = visitKey(stepName, visit);
-    const dueAt = step.deadline?.workingDays ? calendar.addWorkingDays(now, step.deadline.workingDays).toISOString() : undefined;
+    const dueAt = step.deadline ? durationDue(step.deadline, wf.parameters, data, now, calendar)?.toISOString() : undefined;
     const mode = step.assignee.mode ?? 'single';
     const roles = mode === 'single' ? [step.assignee.role] : step.assignee.group ?? [];
     let tasks: OpenTask[];
@@ -100,7 +104,7 @@ export function enterStep(
     for (const task of tasks) effects.push({ type: 'openTask', task });
   }
   if (step.type === 'timer') {
-    effects.push({ type: 'scheduleTimer', key: visitKey(stepName, visit), step: stepName, dueAt: timerDue(step, wf.parameters, now, calendar).toISOString() });
+    effects.push({ type: 'scheduleTimer', key: visitKey(stepName, visit), step: stepName, dueAt: timerDue(step, wf.parameters, now, calendar, data).toISOString() });
   }
   if ((step.type === 'task' || step.type === 'timer') && step.pausesClock) {
     next = { ...next, clock: pauseClock(next.clock, now) };

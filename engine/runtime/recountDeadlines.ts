@@ -7,6 +7,7 @@
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { ownEntry } from '../definition/ownEntry.js';
+import { durationDue } from '../calendar/durationDue.js';
 import { machineContextOf } from './actionRules.js';
 import { timerDue, visitKey } from './enterStep.js';
 import { withDue } from './statutoryClock.js';
@@ -43,9 +44,10 @@ export function recountDeadlines(wf: CompiledWorkflow, snapshot: CaseSnapshot, s
   const tasks: OpenTask[] = snapshot.tasks.map((task) => {
     const step = ownEntry(wf.definition.steps, task.step);
     const start = ownEntry(starts.tasks, task.key);
-    const workingDays = step?.type === 'task' ? step.deadline?.workingDays : undefined;
-    if (!task.dueAt || !workingDays || !start) return task;
-    const dueAt = calendar.addWorkingDays(new Date(start), workingDays).toISOString();
+    const deadline = step?.type === 'task' ? step.deadline : undefined;
+    if (!task.dueAt || !deadline || !start) return task;
+    const dueAt = durationDue(deadline, wf.parameters, {}, new Date(start), calendar)?.toISOString(); // a deadline relative to a form date is kept
+    if (!dueAt) return task;
     if (dueAt === task.dueAt) return task;
     effects.push({ type: 'moveDeadline', target: 'task', key: task.key, dueAt });
     return { ...task, dueAt };
