@@ -17,6 +17,7 @@ import { unitAssigneeProblems, type OrgKindsSummary } from './checkUnitAssignees
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
 import { decisionProblems } from './decisionProblems.js';
+import { graphProblems, longestChain } from './graphProblems.js';
 
 /**
  * The levels the org tree has (default: village, township and county all exist), and what it holds
@@ -87,6 +88,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   const queue = [def.initial];
   while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (hasOwnEntry(steps, t) && !seen.has(t)) { seen.add(t); queue.push(t); }
   for (const [name, step] of Object.entries(steps)) if (!seen.has(name)) add(`/steps/${escape(name)}`, `步骤“${step.name}”从起始步骤无法到达。`);
+  // Cycles with no exit, choice steps that would route forever or stop (graphProblems.ts).
+  problems.push(...graphProblems(def, edges, seen));
 
   // Assignees, extensions; then guard, effect and resolver names against the implementations.
   for (const [name, step] of Object.entries(steps)) {
@@ -150,14 +153,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
     const workingDaysOf = (d: unknown): number => { const resolved = typeof d === 'object' && d !== null && 'param' in d && Object.keys(d).length === 1 ? ownEntry(parameters, String((d as { param: unknown }).param)) : d; return typeof resolved === 'object' && resolved !== null && 'workingDays' in resolved ? count((resolved as { workingDays: unknown }).workingDays) : 0; };
     const cost = (n: string) => { const s = ownEntry(steps, n); return s?.type === 'task' && !s.pausesClock && !s.startsClock ? workingDaysOf(s.deadline) : 0; };
     const forward = (n: string) => exitsOf(n, ownEntry(steps, n)!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t).filter((t) => hasOwnEntry(steps, t));
-    let worst = 0;
-    let worstPath: string[] = [];
-    const walk = (n: string, onPath: string[], total: number) => {
-      const sum = total + cost(n);
-      if (sum > worst) { worst = sum; worstPath = [...onPath, n]; }
-      for (const t of forward(n)) if (!onPath.includes(t) && t !== n) walk(t, [...onPath, n], sum);
-    };
-    walk(def.initial, [], 0);
+    const { total: worst, path: worstPath } = longestChain(def.initial, forward, cost);
     if (worst > limit) add('/limit/workingDays', `各步骤期限之和最多可达 ${worst} 个工作日（${worstPath.map((n) => ownEntry(steps, n)!.name).join(' → ')}），超过总时限 ${limit} 个工作日。`);
   }
   return problems;

@@ -16,6 +16,8 @@ const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save'
 const levels = ['applicant', 'village', 'township', 'county'];
 const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated', 'byDecisions'];
 const conditionOps = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'length'];
+/** How deep `all` / `any` / `not` may nest: deeper is refused (and never walked recursively). */
+const maxConditionDepth = 32;
 const keyPattern = /^[a-z][a-z0-9-]*$/;
 const namePattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
@@ -57,15 +59,16 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     });
   };
 
-  const checkCondition = (c: unknown, path: string): void => {
+  const checkCondition = (c: unknown, path: string, depth = 0): void => {
     if (!isObj(c)) return add(path, '条件必须是对象。');
+    if (depth >= maxConditionDepth && ('all' in c || 'any' in c || 'not' in c)) return add(path, `条件嵌套过深（超过 ${maxConditionDepth} 层），请简化条件。`);
     if ('all' in c || 'any' in c) {
       const list = c.all ?? c.any;
       if (!Array.isArray(list) || list.length === 0) return add(path, '“all”/“any” 必须是非空数组。');
-      list.forEach((item, i) => checkCondition(item, `${path}/${'all' in c ? 'all' : 'any'}/${i}`));
+      list.forEach((item, i) => checkCondition(item, `${path}/${'all' in c ? 'all' : 'any'}/${i}`, depth + 1));
       return;
     }
-    if ('not' in c) return checkCondition(c.not, `${path}/not`);
+    if ('not' in c) return checkCondition(c.not, `${path}/not`, depth + 1);
     if ('flag' in c) return isNonEmptyString(c.flag) ? undefined : add(`${path}/flag`, '标记名必须是非空字符串。');
     if ('panel' in c) return void problems.push(...panelConditionProblems(c, path));
     if ('decision' in c || 'milestone' in c) return void problems.push(...decisionConditionProblems(c, path));
