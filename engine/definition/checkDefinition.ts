@@ -18,6 +18,7 @@ import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
 import { decisionProblems } from './decisionProblems.js';
 import { graphProblems, longestChain } from './graphProblems.js';
+import { durationParameterProblems } from './durationParameterProblems.js';
 
 /**
  * The levels the org tree has (default: village, township and county all exist), and what it holds
@@ -90,6 +91,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   for (const [name, step] of Object.entries(steps)) if (!seen.has(name)) add(`/steps/${escape(name)}`, `步骤“${step.name}”从起始步骤无法到达。`);
   // Cycles with no exit, choice steps that would route forever or stop (graphProblems.ts).
   problems.push(...graphProblems(def, edges, seen));
+  // Timers counting through a parameter that is missing or holds no positive count (durationParameterProblems.ts).
+  problems.push(...durationParameterProblems(def));
 
   // Assignees, extensions; then guard, effect and resolver names against the implementations.
   for (const [name, step] of Object.entries(steps)) {

@@ -45,6 +45,16 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if (isParam(v)) checkOwnName(v.param, `${path}/param`);
   };
 
+  // Switches are JSON booleans: "false" (a string) would read as on.
+  const checkBooleans = (value: Obj, path: string, keys: string[]): void => {
+    for (const k of keys) if (value[k] !== undefined && typeof value[k] !== 'boolean') add(`${path}/${k}`, `“${k}” 必须是 true 或 false（不带引号）。`);
+  };
+
+  // Duties of a group (会签/或签): each listed once.
+  const checkGroupDuplicates = (group: unknown, path: string): void => {
+    if (Array.isArray(group)) group.forEach((g, i) => { if (group.indexOf(g) !== i) add(`${path}/${i}`, `职责“${String(g)}”在会签/或签组中重复。`); });
+  };
+
   const checkUnknown = (value: Obj, path: string, allowed: string[]) => {
     for (const key of Object.keys(value)) if (!allowed.includes(key)) add(`${path}/${escape(key)}`, `未知的属性“${key}”。`);
   };
@@ -150,6 +160,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if (a.resolver !== undefined) checkOwnName(a.resolver, `${path}/resolver`);
     if (a.mode !== undefined && !['single', 'any', 'all'].includes(a.mode as string)) add(`${path}/mode`, '“mode” 必须是 single、any 或 all。');
     if ((a.mode === 'any' || a.mode === 'all') && (!Array.isArray(a.group) || a.group.length < 2)) add(`${path}/group`, '会签/或签须列出至少两个职责 (group)。');
+    checkGroupDuplicates(a.group, `${path}/group`);
   };
 
   // An assignee beside the administrative chain: a department kind, a unit the form names, or a pool draw.
@@ -184,18 +195,25 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     }
     if (a.mode !== undefined && !['single', 'any', 'all'].includes(a.mode as string)) add(`${path}/mode`, '“mode” 必须是 single、any 或 all。');
     if ((a.mode === 'any' || a.mode === 'all') && (!Array.isArray(a.group) || a.group.length < 2)) add(`${path}/group`, '会签/或签须列出至少两个职责 (group)。');
+    checkGroupDuplicates(a.group, `${path}/group`);
   };
 
   const checkActions = (actions: unknown, path: string, required: boolean): void => {
     if (actions === undefined && !required) return;
     if (!isObj(actions) || Object.keys(actions).length === 0) return add(path, '办理步骤须至少有一个操作 (actions)。');
+    const byLowerCase = new Map<string, string>();
     for (const [name, a] of Object.entries(actions)) {
       const ap = `${path}/${escape(name)}`;
+      const lower = name.toLowerCase();
+      const twin = byLowerCase.get(lower);
+      if (twin !== undefined) add(ap, `操作名“${name}”与“${twin}”只差大小写，容易混淆，请换一个名称。`);
+      else byLowerCase.set(lower, name);
       if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
       else checkOwnName(name, ap);
       const reserved = reservedActionNameProblem(name, ap);
       if (reserved) problems.push(reserved);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
+      checkBooleans(a, ap, ['requireComment']);
       checkUnknown(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'effects', 'writes', 'assignee']);
       if (!actionKinds.includes(a.kind as string)) add(`${ap}/kind`, `操作类型必须是 ${actionKinds.join('、')} 之一。`);
       if (!isNonEmptyString(a.label)) add(`${ap}/label`, '操作须有中文名称 (label)。');
@@ -255,6 +273,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     problems.push(...verbShapeProblems(s, sp));
     const { verbs: _verbs, ...withoutVerbs } = s;
     void _verbs;
+    if (s.type === 'task' || s.type === 'timer') checkBooleans(s, sp, s.type === 'task' ? ['pausesClock', 'startsClock', 'recusal'] : ['pausesClock']);
     if (s.type === 'task') {
       checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter', 'panel']);
       if (s.panel !== undefined) problems.push(...panelShapeProblems(s.panel, `${sp}/panel`));
