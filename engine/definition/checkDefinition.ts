@@ -9,7 +9,7 @@ import { resolveLevel } from '../org/resolveAssignee.js';
 import type { ProcessModule } from '../process/processModule.js';
 import { implementationsOf, processModuleProblems } from '../process/processImplementations.js';
 import { unimplementedNames } from '../process/unimplementedNames.js';
-import type { AssigneeLevel, EffectRef, Parameterised, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
+import type { AssigneeLevel, Duration, EffectRef, JsonValue, Parameterised, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
 import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
@@ -19,6 +19,20 @@ import { panelProblems } from './panelProblems.js';
 import { decisionProblems } from './decisionProblems.js';
 import { graphProblems, longestChain } from './graphProblems.js';
 import { durationParameterProblems } from './durationParameterProblems.js';
+import { durationDue, resolveDuration } from '../calendar/durationDue.js';
+import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
+
+/** Whether the runtime can count `duration` with these parameters (a task's deadline relative to a form date counts once the form holds the date). */
+function countsWithoutData(duration: Parameterised<Duration>, relativeAllowed: boolean, parameters: Record<string, JsonValue>): boolean {
+  const resolved = resolveDuration(duration, parameters);
+  if (!resolved) return false;
+  const relative = resolved.before !== undefined || resolved.after !== undefined;
+  if (relative && !relativeAllowed) return false;
+  const data: Record<string, JsonValue> = relative ? { probe: '2030-06-03' } : {};
+  const probe = relative ? { ...resolved, of: '/probe' } : resolved;
+  return durationDue(probe, parameters, data, new Date('2030-01-02T02:00:00Z'), probeCalendar) !== undefined;
+}
+const probeCalendar = createWorkingCalendar();
 
 /**
  * The levels the org tree has (default: village, township and county all exist), and what it holds
@@ -92,7 +106,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   // Cycles with no exit, choice steps that would route forever or stop (graphProblems.ts).
   problems.push(...graphProblems(def, edges, seen));
   // Timers counting through a parameter that is missing or holds no positive count (durationParameterProblems.ts).
-  problems.push(...durationParameterProblems(def));
+  const timerDurationProblems = durationParameterProblems(def);
+  problems.push(...timerDurationProblems);
 
   // Assignees, extensions; then guard, effect and resolver names against the implementations.
   for (const [name, step] of Object.entries(steps)) {
@@ -102,6 +117,11 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
       if (!level) add(`${sp}/assignee/level`, typeof step.assignee.level === 'string' ? '无效的层级。' : `参数“${step.assignee.level.param}”未定义或不是有效层级。`);
       else if (level !== 'applicant' && !org.levels.includes(level)) add(`${sp}/assignee/level`, `组织架构中没有“${level}”层级，无法确定办理人。`);
     }
+    const duration = step.type === 'task' ? step.deadline : step.type === 'timer' ? step.duration : undefined;
+    const durationPath = step.type === 'task' ? `${sp}/deadline` : `${sp}/duration`;
+    // What durationParameterProblems does not already report: task deadlines, yearly dates and form-relative timers.
+    const reported = timerDurationProblems.some((p) => p.path === durationPath || p.path.startsWith(`${durationPath}/`));
+    if (duration && !reported && !countsWithoutData(duration, step.type === 'task', parameters)) add(durationPath, '期限无法计算：参数未定义，或其值不是一个有效期限（正整数天数、月数或 "MM-DD" 日期；等待步骤不能相对于表单日期）。');
     if (step.type === 'task' || step.type === 'timer') {
       for (const [an, a] of Object.entries(step.actions ?? {})) {
         if (a.kind === 'extend' && !def.limit?.extendedWorkingDays) add(`${sp}/actions/${escape(an)}`, '流程没有规定延长后的时限 (limit.extendedWorkingDays)，不能设置延长操作。');
