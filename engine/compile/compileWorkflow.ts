@@ -47,6 +47,10 @@ export interface MachineEvent {
   decisions?: Record<string, string>;
   /** The milestones reached after this command's own effects. */
   milestones?: string[];
+  /** The time of the command (ISO), the `now` of date conditions; on replay, the recorded event time. */
+  now?: string;
+  /** The case's id, for sampling conditions. */
+  caseId?: string;
 }
 
 /** A definition compiled for running cases. */
@@ -113,7 +117,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   }
 
   const holds = (condition: Condition | undefined, event: MachineEvent): boolean =>
-    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}), ...(event.decisions ? { decisions: event.decisions } : {}), ...(event.milestones ? { milestones: event.milestones } : {}) });
+    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}), ...(event.decisions ? { decisions: event.decisions } : {}), ...(event.milestones ? { milestones: event.milestones } : {}), ...(event.now ? { now: new Date(event.now) } : {}), ...(event.caseId !== undefined ? { caseId: event.caseId } : {}) });
 
   const machineSetup = setup({
     types: { context: {} as MachineContext, events: {} as MachineEvent },

@@ -18,6 +18,7 @@ import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
 import { decisionProblems } from './decisionProblems.js';
 import { graphProblems, longestChain } from './graphProblems.js';
+import { conditionProblems } from './conditionProblems.js';
 import { durationParameterProblems } from './durationParameterProblems.js';
 import { durationDue, resolveDuration } from '../calendar/durationDue.js';
 import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
@@ -153,6 +154,9 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
 
   // Starters, subject and links (checkStarters.ts).
   problems.push(...starterProblems(def, org.levels, form?.fields, catalogue));
+
+  // Conditions name defined parameters of the right kind and, when the form is known, its fields.
+  problems.push(...conditionProblems(def, form?.fields));
 
   // Reveals name sensitive fields of the form.
   if (form) {

@@ -27,19 +27,44 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition }
   | { path: string; equals: JsonValue }
-  | { path: string; in: JsonValue[] }
-  | { path: string; gt: number | { param: string } }
-  | { path: string; gte: number | { param: string } }
-  | { path: string; lt: number | { param: string } }
-  | { path: string; lte: number | { param: string } }
+  | { path: string; in: JsonValue[] | { param: string } }
+  | (ConditionSubject & ComparisonOp)
   | { path: string; exists: boolean }
   | { path: string; length: { gt?: number; gte?: number; lt?: number; lte?: number } }
   | { guard: string; args?: Record<string, JsonValue> }
   | { flag: string }
+  | SampleCondition
   | SubjectFactCondition
   | PanelCondition
   | DecisionCondition
   | MilestoneCondition;
+
+/**
+ * A value a comparison looks at: a field (`path`), the age in whole years (周岁) at the case's
+ * `now` of a date or 身份证 field (`age.of`), the days from one date field to another
+ * (`daysBetween`), or the days from today to a date field (`daysUntil`) or from it to today
+ * (`daysSince`). Dates are `YYYY-MM-DD` in China time; today is the injected clock's, never the machine's.
+ */
+export type ConditionSubject =
+  | { path: string }
+  | { age: { of: string } }
+  | { daysBetween: [string, string] }
+  | { daysUntil: string }
+  | { daysSince: string };
+
+/** The other side of a comparison: a number, a parameter, or another field (numbers, or dates compared as dates). */
+export type ComparisonOperand = number | { param: string } | { path: string };
+
+/** Exactly one of the comparisons. */
+export type ComparisonOp = { gt: ComparisonOperand } | { gte: ComparisonOperand } | { lt: ComparisonOperand } | { lte: ComparisonOperand };
+
+/**
+ * Deterministic sampling (抽查): holds for a `share` (0–1, or a parameter) of cases, chosen by a hash
+ * of the case id and `salt`; the same case always gets the same answer.
+ */
+export interface SampleCondition {
+  sample: { share: number | { param: string }; salt: string };
+}
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -18,6 +18,9 @@ const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated', 'byDecision
 const conditionOps = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'length'];
 /** How deep `all` / `any` / `not` may nest: deeper is refused (and never walked recursively). */
 const maxConditionDepth = 32;
+const comparisonOps = ['gt', 'gte', 'lt', 'lte'];
+/** What a comparison may look at (see `ConditionSubject`). */
+const conditionSubjects = ['path', 'age', 'daysBetween', 'daysUntil', 'daysSince'];
 const keyPattern = /^[a-z][a-z0-9-]*$/;
 const namePattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
@@ -84,15 +87,46 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if ('decision' in c || 'milestone' in c) return void problems.push(...decisionConditionProblems(c, path));
     if ('guard' in c) return isNonEmptyString(c.guard) ? void checkOwnName(c.guard, `${path}/guard`) : add(`${path}/guard`, '守卫名必须是非空字符串。');
     if ('subjectFact' in c) return checkSubjectFactCondition(c, path);
-    if (typeof c.path !== 'string' || !c.path.startsWith('/')) add(`${path}/path`, '条件须有以“/”开头的数据路径 (JSON Pointer)。');
+    if ('sample' in c) return checkSampleCondition(c, path);
+    const subjects = conditionSubjects.filter((k) => k in c);
+    if (subjects.length === 0) return add(`${path}/path`, '条件须有以“/”开头的数据路径 (JSON Pointer)。');
+    if (subjects.length > 1) return add(path, `条件只能看一个值：${subjects.join('、')} 只能有一个。`);
+    const subject = subjects[0]!;
+    const pointer = (p: unknown, at: string) => (typeof p === 'string' && p.startsWith('/') ? undefined : add(at, '须为以“/”开头的数据路径 (JSON Pointer)。'));
+    if (subject === 'path') pointer(c.path, `${path}/path`);
+    if (subject === 'age') {
+      if (!isObj(c.age)) add(`${path}/age`, '“age” 须为 {"of": "/出生日期或身份证号字段"}。');
+      else { checkUnknown(c.age, `${path}/age`, ['of']); pointer(c.age.of, `${path}/age/of`); }
+    }
+    if (subject === 'daysBetween') {
+      if (!Array.isArray(c.daysBetween) || c.daysBetween.length !== 2) add(`${path}/daysBetween`, '“daysBetween” 须为两个日期字段路径：[起, 止]。');
+      else c.daysBetween.forEach((p, i) => pointer(p, `${path}/daysBetween/${i}`));
+    }
+    if (subject === 'daysUntil' || subject === 'daysSince') pointer(c[subject], `${path}/${subject}`);
+    const allowedOps = subject === 'path' ? conditionOps : comparisonOps;
     const ops = conditionOps.filter((op) => op in c);
-    if (ops.length !== 1) return add(path, `条件须恰好有一个比较：${conditionOps.join('、')}。`);
+    checkUnknown(c, path, [subject, ...allowedOps]);
+    if (ops.length !== 1 || !allowedOps.includes(ops[0]!)) return add(path, `条件须恰好有一个比较：${allowedOps.join('、')}。`);
     const op = ops[0]!;
     const v = c[op];
-    if (['gt', 'gte', 'lt', 'lte'].includes(op) && typeof v !== 'number' && !isParam(v)) add(`${path}/${op}`, '比较值必须是数字或 {"param": "名称"}。');
+    if (comparisonOps.includes(op)) {
+      if (isObj(v) && 'path' in v) { checkUnknown(v, `${path}/${op}`, ['path']); pointer(v.path, `${path}/${op}/path`); }
+      else if (typeof v !== 'number' && !isParam(v)) add(`${path}/${op}`, '比较值必须是数字、{"param": "名称"} 或 {"path": "/字段"}。');
+    }
     checkParamRef(v, `${path}/${op}`);
-    if (op === 'in' && !Array.isArray(v)) add(`${path}/in`, '“in” 必须是数组。');
+    if (op === 'in' && !Array.isArray(v) && !isParam(v)) add(`${path}/in`, '“in” 必须是数组或 {"param": "名称"}（一个列表参数）。');
     if (op === 'exists' && typeof v !== 'boolean') add(`${path}/exists`, '“exists” 必须是 true 或 false。');
+  };
+
+  // Deterministic sampling: { sample: { share: 0–1 | {param}, salt } }.
+  const checkSampleCondition = (c: Obj, path: string): void => {
+    checkUnknown(c, path, ['sample']);
+    const s = c.sample;
+    if (!isObj(s)) return add(`${path}/sample`, '“sample” 须为 {"share": 0.3, "salt": "名称"}。');
+    checkUnknown(s, `${path}/sample`, ['share', 'salt']);
+    if (!isNonEmptyString(s.salt)) add(`${path}/sample/salt`, '抽样须有名称 (salt)，同一案件同一名称总是同样的结果。');
+    if (isParam(s.share)) checkParamRef(s.share, `${path}/sample/share`);
+    else if (typeof s.share !== 'number' || !(s.share >= 0 && s.share <= 1)) add(`${path}/sample/share`, '抽样比例 (share) 须为 0 到 1 之间的数字或 {"param": "名称"}。');
   };
 
   // A condition on a fact of the case's subject: { subjectFact: "a.b", exists | equals | in }.

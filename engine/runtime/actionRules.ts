@@ -22,6 +22,10 @@ export interface ActionRuleScope {
   recusedActors?: readonly string[];
   /** The facts of the case's subject that the definition reads. */
   subjectFacts?: Record<string, JsonValue>;
+  /** The time of the command, for date conditions in guards (absent: they do not hold). */
+  now?: Date;
+  /** The case's id, for sampling conditions in guards. */
+  caseId?: string;
 }
 
 /** The answer of the rules: the task the actor acts on, or a typed refusal with a Chinese reason. */
@@ -79,7 +83,7 @@ export function actionVerdict(wf: CompiledWorkflow, snapshot: CaseSnapshot, acto
   if (typeof task === 'string') return { ok: false, code: 'not_your_task', message: task };
   if (mustRecuse(step, actor, scope.recusedActors)) return { ok: false, code: 'not_your_task', message: '您已备案为申请家庭的近亲属，须回避，不能办理此案件。' };
   if (action.kind === 'extend' && snapshot.clock.extended) return { ok: false, code: 'not_allowed', message: '办理时限已延长过，不能再次延长。' };
-  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels), decisions: decisionOutcomes(snapshot), milestones: milestonesReached(snapshot) })) {
+  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels), decisions: decisionOutcomes(snapshot), milestones: milestonesReached(snapshot), ...(scope.now ? { now: scope.now } : {}), ...(scope.caseId !== undefined ? { caseId: scope.caseId } : {}) })) {
     return { ok: false, code: 'not_allowed', message: `当前条件下不能进行“${action.label}”。` };
   }
   return { ok: true, task };

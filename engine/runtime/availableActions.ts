@@ -25,7 +25,7 @@ export interface ActionOffer {
 }
 
 /** The actions `actor` may take on the case now (empty when none). */
-export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, env: Pick<DecideEnv, 'data' | 'recusedActors' | 'subjectFacts'>): ActionOffer[] {
+export function availableActions(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, env: Pick<DecideEnv, 'data' | 'recusedActors' | 'subjectFacts' | 'caseId'> & { now?: Date }): ActionOffer[] {
   if (snapshot.status === 'done') return [];
   const step = ownEntry(wf.definition.steps, snapshot.step);
   if (!step || (step.type !== 'task' && step.type !== 'timer')) return [];

@@ -69,7 +69,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   } else {
     action = ownEntry(step.actions, command.action);
     if (!action) return reject('not_allowed', `当前步骤“${step.name}”不能进行“${command.action}”操作。`);
-    const verdict = actionVerdict(wf, snapshot, actor, step, action, env);
+    const verdict = actionVerdict(wf, snapshot, actor, step, action, { ...env, now });
     if (!verdict.ok) return reject(verdict.code, verdict.message);
     task = verdict.task;
     const missing = commentProblem(action, command.comment);
@@ -121,6 +121,8 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     ...(panels ? { panels: panelResults(panels), panelDecided } : {}),
     ...(recorded.snapshot.decisions ? { decisions: decisionOutcomes(recorded.snapshot) } : {}),
     ...(recorded.snapshot.milestones ? { milestones: milestonesReached(recorded.snapshot) } : {}),
+    now: now.toISOString(),
+    ...(env.caseId !== undefined ? { caseId: env.caseId } : {}),
   };
   const restored = wf.machine.resolveState({ value: stepName, context });
   const [nextState] = transition(wf.machine, restored, event as never);
