@@ -20,6 +20,8 @@ import { decisionProblems } from './decisionProblems.js';
 import { graphProblems, longestChain } from './graphProblems.js';
 import { conditionProblems } from './conditionProblems.js';
 import { durationParameterProblems } from './durationParameterProblems.js';
+import { conditionReferenceProblems } from './conditionReferenceProblems.js';
+import { relativeFilingFlag } from '../runtime/recusal.js';
 import { durationDue, resolveDuration } from '../calendar/durationDue.js';
 import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
 
@@ -151,6 +153,9 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   const moduleProblems = process ? processModuleProblems(process, def.key) : [];
   for (const p of moduleProblems) add(`/process${p.path}`, p.message);
   problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));
+
+  // Condition paths in the form, flags some effect raises (conditionReferenceProblems.ts).
+  problems.push(...conditionReferenceProblems(def, [relativeFilingFlag], form?.fields, Object.keys(process?.effects ?? {}).length > 0));
 
   // Starters, subject and links (checkStarters.ts).
   problems.push(...starterProblems(def, org.levels, form?.fields, catalogue));

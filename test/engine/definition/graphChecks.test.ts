@@ -24,7 +24,7 @@ describe('the checker on the step graph', () => {
   });
 
   it('refuses two choice steps routing to each other', () => {
-    const d = def({ a: task('x'), x: choice('分支甲', [{ when: { flag: 'f' }, target: 'y' }, { target: 'done' }]), y: choice('分支乙', [{ when: { flag: 'g' }, target: 'x' }, { target: 'done' }]), done: end });
+    const d = def({ a: task('x'), x: choice('分支甲', [{ when: { flag: 'relativeFiling' }, target: 'y' }, { target: 'done' }]), y: choice('分支乙', [{ when: { flag: 'relativeFiling' }, target: 'x' }, { target: 'done' }]), done: end });
     const problems = checkDefinition(d);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.path).toMatch(/^\/steps\/[xy]\/target\/0\/target$/);
@@ -32,7 +32,7 @@ describe('the checker on the step graph', () => {
   });
 
   it('refuses a choice without a default route', () => {
-    const d = def({ a: task('x'), x: choice('分支', [{ when: { flag: 'f' }, target: 'done' }]), done: end });
+    const d = def({ a: task('x'), x: choice('分支', [{ when: { flag: 'relativeFiling' }, target: 'done' }]), done: end });
     expect(checkDefinition(d)).toEqual([{ path: '/steps/x/target', message: expect.stringContaining('默认路由') }]);
   });
 
@@ -64,7 +64,7 @@ describe('the checker on the step graph', () => {
   });
 
   it('refuses conditions nested 10,000 deep with a path, not a stack trace', () => {
-    let when: object = { flag: 'f' };
+    let when: object = { flag: 'relativeFiling' };
     for (let i = 0; i < 10000; i++) when = { not: when };
     const d = def({ a: task('x'), x: choice('分支', [{ when, target: 'done' }, { target: 'done' }]), done: end });
     const problems = checkDefinition(d);
