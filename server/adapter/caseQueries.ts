@@ -23,7 +23,7 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string, onBehalfOf?:
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, actingUser(app, auth, onBehalfOf || undefined, now(app)), caseId);
   const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
   const subjectFacts = caseSubjectFacts(app, wf, record, data);
-  const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused, ...(subjectFacts ? { subjectFacts } : {}) }));
+  const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused, ...(subjectFacts ? { subjectFacts } : {}), now: now(app), caseId: record.id }));
   const verbs = verbsNotClaimedByOthers(app, record.id, actor, availableVerbs(wf.compiled, snapshot, actor, { data, recusedActors: recused }, now(app)));
   const permissions = formPermissions(actor, record, snapshot, wf, actions);
   return {
@@ -44,7 +44,7 @@ export function getActions(app: PbApp, auth: PbRecord, caseId: string, onBehalfO
   const { record, actor, wf, snapshot, data } = loadVisibleCase(app, actingUser(app, auth, onBehalfOf || undefined, now(app)), caseId);
   const subjectFacts = caseSubjectFacts(app, wf, record, data);
   const scope = { data, recusedActors: recusedStaff(app, caseIdNumberHashes(data, wf.idFields)) };
-  const offers = availableActions(wf.compiled, snapshot, actor, { ...scope, ...(subjectFacts ? { subjectFacts } : {}) });
+  const offers = availableActions(wf.compiled, snapshot, actor, { ...scope, ...(subjectFacts ? { subjectFacts } : {}), now: now(app), caseId: record.id });
   const verbs = verbsNotClaimedByOthers(app, record.id, actor, availableVerbs(wf.compiled, snapshot, actor, scope, now(app)));
   return { status: 200, body: { actions: offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, offers), verbs } };
 }

@@ -169,7 +169,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           body: {
             case: caseSummary(record, decision.snapshot, wf, pendingTimers(tx, record.id), deadlineKnowledge(tx)),
             event: committed.event,
-            actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}) }),
+            actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}), now: at, caseId: record.id }),
             verbs: availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
           },
         };

@@ -118,7 +118,7 @@ export class CaseDriver {
 
   /** The actions `actor` is offered now. */
   offers(actor: Actor): string[] {
-    return availableActions(this.wf, this.snapshot, actor, { data: this.data, recusedActors: this.recused }).map((o) => o.action);
+    return availableActions(this.wf, this.snapshot, actor, { data: this.data, recusedActors: this.recused, now: this.now, caseId: this.caseId }).map((o) => o.action);
   }
 
   private setPath(pointer: string, value: JsonValue): void {

@@ -31,6 +31,14 @@ describe('decide evaluates date and sampling conditions with its now and the cas
     expect(onTime.send(actors.township, 'approve', { data }).ok).toBe(true);
   });
 
+  it('offers the guarded approval only from the 60th birthday, by the time it is asked', () => {
+    const c = new CaseDriver(elderly, new Date('2026-03-14T09:00:00+08:00'));
+    c.data = data;
+    expect(c.offers(actors.township)).toEqual([]);
+    c.now = new Date('2026-03-15T09:00:00+08:00');
+    expect(c.offers(actors.township)).toEqual(['approve']);
+  });
+
   it('sends the same case to the spot check every time, and about 30 % of cases', () => {
     const routeOf = (caseId: string) => {
       const c = new CaseDriver(elderly, new Date('2026-03-15T09:00:00+08:00'));
