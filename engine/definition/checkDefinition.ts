@@ -154,8 +154,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   for (const p of moduleProblems) add(`/process${p.path}`, p.message);
   problems.push(...unimplementedNames(def, implementationsOf(moduleProblems.length === 0 ? process : undefined)));
 
-  // Condition paths in the form, flags some effect raises (conditionReferenceProblems.ts).
-  problems.push(...conditionReferenceProblems(def, [relativeFilingFlag], form?.fields, Object.keys(process?.effects ?? {}).length > 0));
+  // Flags some effect raises (conditionReferenceProblems.ts).
+  problems.push(...conditionReferenceProblems(def, [relativeFilingFlag], Object.keys(process?.effects ?? {}).length > 0));
 
   // Starters, subject and links (checkStarters.ts).
   problems.push(...starterProblems(def, org.levels, form?.fields, catalogue));

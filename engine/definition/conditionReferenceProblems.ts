@@ -1,7 +1,7 @@
 /**
- * What a definition's conditions read must exist: a data path must be a field of the form (when the
- * form is known) or a path an effect of the definition writes, and a flag must be one some effect
- * raises — a lookalike letter in a flag name would otherwise make a route silently never taken.
+ * The flags a definition's conditions read must be ones some effect raises — a lookalike letter in
+ * a flag name would otherwise make a route silently never taken. (Data paths against the form:
+ * conditionProblems.ts.)
  */
 import type { DefinitionProblem } from './problems.js';
 import type { Condition, EffectRef, Route, Target, WorkflowDefinition } from './types.js';
@@ -48,28 +48,15 @@ function leavesOf(root: Condition, rootPath: string): [string, Record<string, un
   return out.reverse();
 }
 
-/**
- * Problems for condition paths not in `formFields` (skipped when the form is unknown) and for flags
- * no effect raises (skipped when the process module brings effects of its own, which may raise any).
- */
-export function conditionReferenceProblems(def: WorkflowDefinition, builtInFlags: string[], formFields?: string[], ownEffects = false): DefinitionProblem[] {
+/** Problems for flags no effect raises (skipped when the process module brings effects of its own, which may raise any). */
+export function conditionReferenceProblems(def: WorkflowDefinition, builtInFlags: string[], ownEffects = false): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const { conditions, effects } = conditionsAndEffects(def);
   const raised = new Set(builtInFlags);
-  const written: string[] = [];
-  for (const e of effects) {
-    if (typeof e.args?.flag === 'string') raised.add(e.args.flag);
-    if (typeof e.args?.path === 'string') written.push(e.args.path);
-  }
-  const known = formFields ? [...formFields, ...written] : [];
-  const inForm = (pointer: string): boolean => {
-    const generic = pointer.split('/').map((s) => (/^\d+$/.test(s) ? '*' : s)).join('/');
-    return known.some((f) => f === pointer || f === generic || f.startsWith(`${generic}/`) || f.startsWith(`${pointer}/`));
-  };
+  for (const e of effects) if (typeof e.args?.flag === 'string') raised.add(e.args.flag);
   for (const [root, c] of conditions) {
     for (const [path, leaf] of leavesOf(c, root)) {
       if (typeof leaf.flag === 'string' && !ownEffects && !raised.has(leaf.flag)) problems.push({ path: `${path}/flag`, message: `没有任何效果会设置标记“${leaf.flag}”，这个条件永远不成立（可设置的标记：${[...raised].join('、')}）。` });
-      if (formFields && typeof leaf.path === 'string' && !inForm(leaf.path)) problems.push({ path: `${path}/path`, message: `表单中没有字段“${leaf.path}”。` });
     }
   }
   return problems;

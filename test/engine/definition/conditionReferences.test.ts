@@ -23,7 +23,7 @@ describe('the checker on what conditions read', () => {
   });
 
   it('refuses a condition path that is not a field of the form, when the form is known', () => {
-    expect(checkDefinition(routedOn({ not: { path: '/household/income', gt: 5 } }), undefined, form)).toEqual([{ path: '/steps/a/actions/go/target/0/when/not/path', message: '表单中没有字段“/household/income”。' }]);
+    expect(checkDefinition(routedOn({ not: { path: '/household/income', gt: 5 } }), undefined, form)).toEqual([{ path: '/steps/a/actions/go/target/0/when/not/path', message: expect.stringContaining('/household/income') }]);
     expect(checkDefinition(routedOn({ path: '/household/members/0/age', gt: 5 }), undefined, form)).toEqual([]);
     expect(checkDefinition(routedOn({ path: '/household/members', length: { gt: 2 } }), undefined, form)).toEqual([]);
     expect(checkDefinition(routedOn({ path: '/household/income', gt: 5 }))).toEqual([]);
