@@ -9,6 +9,7 @@ export type * from './model/index.js';
 export { validateDefinition } from './definition/validateDefinition.js';
 export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js';
 export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './definition/checkDefinition.js';
+export { duplicateJsonKeys } from './definition/duplicateJsonKeys.js';
 export { starterProblems, type WorkflowCatalogue } from './definition/checkStarters.js';
 export { defaultStarters, starterFor, startersOf, type StartRequest, type StarterVerdict } from './runtime/starters.js';
 export { readPointer } from './conditions/jsonPointer.js';

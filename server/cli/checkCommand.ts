@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDefinition, type FormFieldSummary, type ProcessModule, type WorkflowDefinition } from '../../engine/index.js';
+import { checkDefinition, duplicateJsonKeys, type FormFieldSummary, type ProcessModule, type WorkflowDefinition } from '../../engine/index.js';
 import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
 import { loadProcessModule } from '../build/processModules.js';
 import { checkFormFiles } from './checkForm.js';
@@ -80,6 +80,9 @@ export async function checkFile(file: string | undefined, options: { templatesRo
   } catch (e) {
     return { exitCode: 1, lines: [`/: 不是有效的 JSON：${(e as Error).message}`] };
   }
+  // A key written twice: JSON.parse keeps the last one silently.
+  const repeated = duplicateJsonKeys(text).map((p) => `${p.path || '/'}: ${p.message}`);
+  if (repeated.length > 0) return { exitCode: 1, lines: [...repeated, `共 ${repeated.length} 个问题。`] };
   let process: ProcessModule | undefined;
   try {
     process = await loadProcessModule(path.dirname(path.resolve(file)));

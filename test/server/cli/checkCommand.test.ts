@@ -25,6 +25,13 @@ describe('tongban check', () => {
     expect(r.out).toContain('通过：最低生活保障审核确认');
   });
 
+  it('refuses a key written twice in the file, with its path', () => {
+    const text = '{"key":"x","version":1,"name":"重复键流程","initial":"a","steps":{"a":{"type":"task","name":"甲","assignee":{"level":"village"},"pausesClock":true,"pausesClock":false,"actions":{"go":{"kind":"approve","label":"同意","target":"b"}}},"b":{"type":"final","name":"结束","outcome":"approved"}}}';
+    const r = run('check', file('repeated.json', text));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('/steps/a/pausesClock: 属性“pausesClock”在同一对象中写了两次');
+  });
+
   it('lists every problem as JSON-path: message and exits 1', () => {
     const r = run('check', file('broken.json', JSON.stringify({ key: 'x', version: 1, name: '坏流程', initial: 'a', steps: { a: { type: 'task', name: '甲', assignee: { level: 'village' }, actions: { go: { kind: 'approve', label: '同意', target: 'nowhere' } } }, lost: { type: 'final', name: '孤立', outcome: 'approved' } } })));
     expect(r.code).toBe(1);
