@@ -1,7 +1,8 @@
 /**
  * Checks what a definition's conditions name: every parameter they read exists and has the kind
  * the condition needs (a list for `in`, a number for a comparison or a share between 0 and 1),
- * and, when the form is known, every data path they read is a field of the form.
+ * and, when the form is known, every data path they read is a field of the form or a path an
+ * effect of the definition writes.
  */
 import type { ComparisonOperand, Condition, JsonValue, Route, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
@@ -34,6 +35,16 @@ export function conditionsOf(def: WorkflowDefinition): [string, Condition][] {
   return out;
 }
 
+/** The data paths the definition's effects write (`args.path`): a condition may read them though the form lacks them. */
+function effectWrittenPaths(def: WorkflowDefinition): string[] {
+  const out: string[] = [];
+  for (const step of Object.values(def.steps)) {
+    const refs = [...(step.type !== 'choice' ? step.onEnter ?? [] : []), ...(step.type === 'task' || step.type === 'timer' ? Object.values(step.actions ?? {}).flatMap((a) => a.effects ?? []) : [])];
+    for (const e of refs) if (typeof e.args?.path === 'string') out.push(e.args.path);
+  }
+  return out;
+}
+
 /** A data path as the form lists it: array indexes as `*`. */
 const formPointer = (pointer: string) => pointer.split('/').map((part) => (/^\d+$/.test(part) ? '*' : part)).join('/');
 
@@ -50,8 +61,11 @@ export function conditionProblems(def: WorkflowDefinition, formFields?: readonly
     if (!hasOwnEntry(parameters, name)) { add(at, `参数“${name}”未定义。`); return undefined; }
     return ownEntry(parameters, name);
   };
+  const written = effectWrittenPaths(def);
   const field = (pointer: string, at: string) => {
-    if (fields && !fields.has(pointer) && !fields.has(formPointer(pointer))) add(at, `表单中没有字段“${pointer}”。`);
+    if (!fields || fields.has(pointer) || fields.has(formPointer(pointer))) return;
+    if (written.some((w) => w === pointer || pointer.startsWith(`${w}/`))) return;
+    add(at, `表单中没有字段“${pointer}”。`);
   };
   const operand = (o: ComparisonOperand, at: string) => {
     if (typeof o === 'number') return;

@@ -56,6 +56,13 @@ describe('checkDefinition on what conditions name', () => {
     expect(problemsOf({ not: { path: '/org/kind', equals: 'x' } }).map((p) => p.path)).toEqual([`${at}/not/path`]);
   });
 
+  it('accepts a path an effect of the definition writes, though the form lacks it', () => {
+    const d = routedOn({ path: '/review/score', gte: 60 });
+    const a = d.steps.a as Extract<WorkflowDefinition['steps'][string], { type: 'task' }>;
+    a.onEnter = [{ effect: 'flagFromData', args: { path: '/review', flag: 'reviewed' } }];
+    expect(checkDefinition(d, undefined, form).filter((p) => p.path.endsWith('/when/path'))).toEqual([]);
+  });
+
   it('does not check paths when the form is not known', () => {
     expect(checkDefinition(routedOn({ daysUntil: '/campaign/end', gte: 1 }))).toEqual([]);
   });
