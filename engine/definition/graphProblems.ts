@@ -60,20 +60,45 @@ export function graphProblems(def: WorkflowDefinition, edges: StepEdges, reachab
 }
 
 /**
- * The longest chain of costs from `initial` along `forward` exits, a back edge (to a step on the
- * chain) not followed: exact on an acyclic graph. Memoised depth-first walk with an explicit stack.
+ * The longest chain of costs from `initial` along `forward` exits that visits no step twice.
+ * Memoised depth-first walk with an explicit stack: linear, and exact on an acyclic graph. When the
+ * graph has a cycle, every simple path is also walked (explicit stack, at most `budget` steps) and
+ * the larger total kept, so a small cyclic graph is judged exactly and a huge one never hangs.
  */
-export function longestChain(initial: string, forward: (n: string) => string[], cost: (n: string) => number): { total: number; path: string[] } {
+export function longestChain(initial: string, forward: (n: string) => string[], cost: (n: string) => number, budget = 200_000): { total: number; path: string[] } {
+  const memo = memoisedChain(initial, forward, cost);
+  if (!memo.cyclic) return memo;
+  let best = memo;
+  let steps = 0;
+  const chain: string[] = [initial];
+  const totals: number[] = [cost(initial)];
+  const cursors: number[] = [0];
+  const outs: string[][] = [forward(initial)];
+  while (chain.length && steps < budget) {
+    steps++;
+    const d = chain.length - 1;
+    if (totals[d]! > best.total) best = { total: totals[d]!, path: [...chain], cyclic: true };
+    if (cursors[d]! >= outs[d]!.length) { chain.pop(); totals.pop(); cursors.pop(); outs.pop(); continue; }
+    const t = outs[d]![cursors[d]!++]!;
+    if (chain.includes(t)) continue;
+    chain.push(t); totals.push(totals[d]! + cost(t)); cursors.push(0); outs.push(forward(t));
+  }
+  return best;
+}
+
+function memoisedChain(initial: string, forward: (n: string) => string[], cost: (n: string) => number): { total: number; path: string[]; cyclic: boolean } {
   const best = new Map<string, number>();
   const nextOf = new Map<string, string | undefined>();
   const onChain = new Set<string>([initial]);
+  let cyclic = false;
   const stack: [string, string[], number][] = [[initial, forward(initial), 0]];
   while (stack.length) {
     const top = stack[stack.length - 1]!;
     const [n, outs] = top;
     if (top[2] < outs.length) {
       const t = outs[top[2]++]!;
-      if (!best.has(t) && !onChain.has(t)) { onChain.add(t); stack.push([t, forward(t), 0]); }
+      if (onChain.has(t)) cyclic = true;
+      else if (!best.has(t)) { onChain.add(t); stack.push([t, forward(t), 0]); }
       continue;
     }
     let bestNext: string | undefined;
@@ -86,5 +111,5 @@ export function longestChain(initial: string, forward: (n: string) => string[], 
   }
   const path: string[] = [];
   for (let n: string | undefined = initial; n !== undefined && path.length <= best.size; n = nextOf.get(n)) path.push(n);
-  return { total: best.get(initial) ?? 0, path };
+  return { total: best.get(initial) ?? 0, path, cyclic };
 }

@@ -55,6 +55,14 @@ describe('the checker on the step graph', () => {
     expect(problems).toEqual([{ path: '/limit/workingDays', message: expect.stringContaining('最多可达 40 个工作日') }]);
   });
 
+  it('still finds the longest deadline chain through a loop of forward routes, as before', () => {
+    // start → x | y, x ⇄ y, x → w → done: the longest chain with no step twice is start, y, x, w (1 + 10 + 10 + 15).
+    const two = (name: string, first: string, second: string, workingDays: number) => ({ ...task(first, { deadline: { workingDays } }), name, actions: { go: { kind: 'approve' as const, label: '同意', target: first }, other: { kind: 'submit' as const, label: '另办', target: second } } });
+    const steps = { start: two('开始', 'x', 'y', 1), x: two('甲', 'y', 'w', 10), y: two('乙', 'x', 'done', 10), w: task('done', { name: '丙', deadline: { workingDays: 15 } }), done: end };
+    const problems = checkDefinition(def(steps, { initial: 'start', limit: { workingDays: 30 } }));
+    expect(problems).toEqual([{ path: '/limit/workingDays', message: expect.stringContaining('最多可达 36 个工作日（开始 → 乙 → 甲 → 丙）') }]);
+  });
+
   it('checks a chain of 10,000 steps without overflowing the stack', () => {
     const steps: WorkflowDefinition['steps'] = {};
     for (let i = 0; i < 10000; i++) steps[`s${i}`] = task(i === 9999 ? 'done' : `s${i + 1}`, { deadline: { workingDays: 1 } });
