@@ -214,15 +214,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
   }
 }
 
-/** What an event records besides the decision itself: the raw data and what replaying it needs. */
-export interface EventInput {
-  commandId: string;
-  /** The data the command sent, as sent (hidden from clients), or null. */
-  dataPatch: Record<string, JsonValue> | null;
-  /** Who acted, by value. */
-  actor: ActorByValue;
-  /** The 工作日 overrides the decision counted with. */
-  calendar: CalendarOverride[];
+/** What `decide` read besides the snapshot and the case data, recorded so replay reads the same. */
+export interface ReplayInputs {
   /** The staff the 近亲属 register named for the household when the decision was made. */
   recused?: string[];
   /** The command's return target, as sent. */
@@ -233,7 +226,7 @@ export interface EventInput {
   start?: StartCaseInput;
   /** The county's org directory the decision routed with (definitions that route beside the chain). */
   org?: OrgDirectory;
-  /** A panel member's ballot (vote commands). */
+  /** A panel member's ballot, kept here (hidden, hash-chained) and in the case's panel, never in the case data. */
   ballot?: Ballot;
   /** The candidates the host listed for a panel this command seated. */
   panelCandidates?: RecordedCandidates[];
@@ -245,26 +238,27 @@ export interface EventInput {
   deadlineStarts?: DeadlineStarts;
 }
 
-/** The hidden `replay` field of an event. */
-export interface EventReplay {
+/** What an event records besides the decision itself: the raw data and what replaying it needs. */
+export interface EventInput extends ReplayInputs {
+  commandId: string;
+  /** The data the command sent, as sent (hidden from clients), or null. */
+  dataPatch: Record<string, JsonValue> | null;
+  /** Who acted, by value. */
+  actor: ActorByValue;
+  /** The 工作日 overrides the decision counted with. */
+  calendar: CalendarOverride[];
+}
+
+/** The hidden `replay` field of an event: the replay inputs, the actor, and the calendar version's hash. */
+export interface EventReplay extends ReplayInputs {
   actor: ActorByValue;
   /** Hash of the calendar version (collection `calendar_versions`). */
   calendar: string;
-  /** The 近亲属 register's staff for the household then (decide raises relativeFiling when any). */
-  recused?: string[];
-  returnTo?: string;
-  timerKey?: string;
-  start?: StartCaseInput;
-  /** The org directory (units beside the chain, pool members, draw seed) the decision read. */
-  org?: OrgDirectory;
-  /** The member's ballot, kept here (hidden, hash-chained) and in the case's panel, never in the case data. */
-  ballot?: Ballot;
-  panelCandidates?: RecordedCandidates[];
-  /** The subject facts decide read. */
-  subjectFacts?: Record<string, JsonValue>;
-  verb?: VerbArgs;
-  /** When the running deadlines began counting (recount events after a calendar change). */
-  deadlineStarts?: DeadlineStarts;
+}
+
+/** The replay inputs worth recording: unset ones and empty lists are left out. */
+function recordedInputs(inputs: ReplayInputs): ReplayInputs {
+  return Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as ReplayInputs;
 }
 
 /**
@@ -275,20 +269,8 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
   const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseId })[0];
   const seq = last ? last.getInt('seq') + 1 : 1;
   const prev = last ? last.getString('hash') : genesisHash;
-  const replay: EventReplay = {
-    actor: input.actor,
-    calendar: saveCalendarVersion(tx, input.calendar),
-    ...(input.recused && input.recused.length > 0 ? { recused: input.recused } : {}),
-    ...(input.returnTo ? { returnTo: input.returnTo } : {}),
-    ...(input.timerKey ? { timerKey: input.timerKey } : {}),
-    ...(input.start ? { start: input.start } : {}),
-    ...(input.org ? { org: input.org } : {}),
-    ...(input.ballot ? { ballot: input.ballot } : {}),
-    ...(input.panelCandidates && input.panelCandidates.length > 0 ? { panelCandidates: input.panelCandidates } : {}),
-    ...(input.subjectFacts ? { subjectFacts: input.subjectFacts } : {}),
-    ...(input.verb ? { verb: input.verb } : {}),
-    ...(input.deadlineStarts ? { deadlineStarts: input.deadlineStarts } : {}),
-  };
+  const { commandId, dataPatch, actor, calendar, ...inputs } = input;
+  const replay: EventReplay = { actor, calendar: saveCalendarVersion(tx, calendar), ...recordedInputs(inputs) };
   const fields = {
     seq,
     format: currentEventFormat,
@@ -296,15 +278,15 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
     kind: event.kind,
     from_step: event.from,
     to_step: event.to,
-    actor_id: input.actor.kind === 'system' ? '' : input.actor.id,
-    actor_name: publicActorName(input.actor),
-    actor_unit_name: input.actor.orgUnit?.name ?? '',
+    actor_id: actor.kind === 'system' ? '' : actor.id,
+    actor_name: publicActorName(actor),
+    actor_unit_name: actor.orgUnit?.name ?? '',
     comment: event.comment ?? '',
-    data_patch: input.dataPatch,
-    data_masked: maskedPatch(input.dataPatch, masks),
+    data_patch: dataPatch,
+    data_masked: maskedPatch(dataPatch, masks),
     replay: JSON.parse(JSON.stringify(replay)) as unknown,
     at: event.at,
-    command_id: input.commandId,
+    command_id: commandId,
     ...(event.note ? { note: event.note } : {}),
   };
   const hash = eventHash(fields, prev, sha256);

@@ -12,18 +12,18 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, ownEntry, recountAction, recountDeadlines, startCase, type DeadlineStarts, type Actor, type Ballot, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, ownEntry, recountAction, recountDeadlines, startCase, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { calendarVersion } from './calendarVersions.js';
-import { setPointer, type EventReplay } from './caseWrites.js';
+import { setPointer, type EventReplay, type ReplayInputs } from './caseWrites.js';
 import { engineActorOf, systemActorByValue } from './eventActor.js';
 import { canonicalJson, currentEventFormat, type ChainedEvent } from './hashChain.js';
 import { mergeCommandData, openingWrites } from './mergeCommandData.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
-import { recordedCandidates, type RecordedCandidates } from './panelCandidates.js';
+import { recordedCandidates } from './panelCandidates.js';
 
 /** The verdict of {@link replayCase}. */
 export interface ReplayVerdict {
@@ -36,22 +36,11 @@ export interface ReplayVerdict {
   legacy?: boolean;
 }
 
-/** What replaying one event needs. */
-interface EventContext {
+/** What replaying one event needs: the recorded inputs, with the actor and calendar made usable again. */
+interface EventContext extends Omit<ReplayInputs, 'recused'> {
   actor: Actor;
   calendar: WorkingCalendar;
   recused: string[];
-  subjectFacts?: Record<string, JsonValue>;
-  returnTo?: string;
-  timerKey?: string;
-  start?: StartCaseInput;
-  /** The org directory the decision routed with, as recorded. */
-  org?: OrgDirectory;
-  ballot?: Ballot;
-  panelCandidates?: RecordedCandidates[];
-  verb?: VerbArgs;
-  /** When the running deadlines began counting (recount events). */
-  deadlineStarts?: DeadlineStarts;
 }
 
 class ReplayFailure extends Error {

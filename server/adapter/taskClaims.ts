@@ -107,14 +107,20 @@ export function claimTask(app: PbApp, auth: PbRecord, taskId: string): RouteAnsw
   });
 }
 
+/** An open task the asker sees that may change hands: not a drawn member's nor a panel member's. */
+function movableTask(tx: PbApp, taskId: string, auth: PbRecord): PbRecord {
+  const task = loadTask(tx, taskId);
+  requireVisible(task, auth);
+  openTask(task);
+  refuseDrawnTask(task);
+  notPanelMemberTask(task);
+  return task;
+}
+
 /** `POST /api/tongban/tasks/{id}/release`: the holder or an administrator gives the task back to the unit. */
 export function releaseTask(app: PbApp, auth: PbRecord, taskId: string): RouteAnswer {
   return runInTransaction(app, (tx) => {
-    const task = loadTask(tx, taskId);
-    requireVisible(task, auth);
-    openTask(task);
-    refuseDrawnTask(task);
-    notPanelMemberTask(task);
+    const task = movableTask(tx, taskId, auth);
     const holder = task.getString('assignee_user');
     if (!holder) throw conflict('任务尚未被认领。', 'not_claimed');
     if (holder !== auth.id && !isAdmin(auth)) throw forbidden('只有认领人或管理员可以释放此任务。');
@@ -130,11 +136,7 @@ export function releaseTask(app: PbApp, auth: PbRecord, taskId: string): RouteAn
 export function reassignTask(app: PbApp, auth: PbRecord, taskId: string, rawBody: unknown): RouteAnswer {
   const body = parseBody<{ userId: string }>(rawBody, { userId: { type: 'string', required: true, maxLength: 30 } });
   return runInTransaction(app, (tx) => {
-    const task = loadTask(tx, taskId);
-    requireVisible(task, auth);
-    openTask(task);
-    refuseDrawnTask(task);
-    notPanelMemberTask(task);
+    const task = movableTask(tx, taskId, auth);
     const holder = task.getString('assignee_user');
     if (!isAdmin(auth) && holder !== auth.id) throw forbidden(holder ? '只有认领人或管理员可以转交此任务。' : '只有管理员可以指派任务；请先认领。');
     let target: PbRecord;

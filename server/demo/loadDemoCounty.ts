@@ -35,22 +35,14 @@ export async function loadDemoCounty(client: RestClient): Promise<DemoLoadReport
     orgUnitIds[unit.key] = record.id;
   }
   for (const account of demoAccounts) {
-    let record = await client.findFirst('users', `email = "${account.email}"`);
-    if (!record) {
-      record = await client.create('users', {
-        email: account.email,
-        emailVisibility: false,
-        verified: true,
-        password: demoPassword,
-        passwordConfirm: demoPassword,
-        name: account.name,
-        role: account.role,
-        org_unit: account.orgUnit ? orgUnitIds[account.orgUnit] : undefined,
-        duties: account.duties,
-        ...(account.affiliation ? { affiliation: account.affiliation } : {}),
-      });
-      created++;
-    }
+    const { record, isNew } = await ensureDemoUser(client, account.email, {
+      name: account.name,
+      role: account.role,
+      org_unit: account.orgUnit ? orgUnitIds[account.orgUnit] : undefined,
+      duties: account.duties,
+      ...(account.affiliation ? { affiliation: account.affiliation } : {}),
+    });
+    if (isNew) created++;
     userIds[account.email] = record.id;
   }
   // Organisations (subjects keyed by their 统一社会信用代码) and the accounts that act for them.
@@ -64,22 +56,17 @@ export async function loadDemoCounty(client: RestClient): Promise<DemoLoadReport
     organisationIds[org.key] = record.id;
   }
   for (const account of demoOrganisationAccounts) {
-    let record = await client.findFirst('users', `email = "${account.email}"`);
-    if (!record) {
-      record = await client.create('users', {
-        email: account.email,
-        emailVisibility: false,
-        verified: true,
-        password: demoPassword,
-        passwordConfirm: demoPassword,
-        name: account.name,
-        role: 'applicant',
-        organisation: organisationIds[account.organisation],
-        duties: [],
-      });
-      created++;
-    }
+    const { record, isNew } = await ensureDemoUser(client, account.email, { name: account.name, role: 'applicant', organisation: organisationIds[account.organisation], duties: [] });
+    if (isNew) created++;
     userIds[account.email] = record.id;
   }
   return { created, orgUnitIds, userIds };
+}
+
+/** Finds a demo account by email, or creates it (verified, with the demo password) with `fields`. */
+async function ensureDemoUser(client: RestClient, email: string, fields: Record<string, unknown>): Promise<{ record: RestRecord; isNew: boolean }> {
+  const found = await client.findFirst('users', `email = "${email}"`);
+  if (found) return { record: found, isNew: false };
+  const record = await client.create('users', { email, emailVisibility: false, verified: true, password: demoPassword, passwordConfirm: demoPassword, ...fields });
+  return { record, isNew: true };
 }

@@ -2,13 +2,18 @@
  * Signing in to the web app in Chromium as a person does: the password, and for staff the code
  * mailed to them (test servers keep mail, see {@link TestServer.lastOtp}).
  */
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { demoPassword } from '../../server/demo/demoCounty.js';
 import type { TestServer } from './pocketbase.js';
 
 /** The flags Chromium runs with in the tests (no network of its own, no sandbox as root). */
-export const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Starts the system Chromium (`CHROMIUM_PATH` overrides its place), headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+}
 
 /** Opens the app on a phone-sized page and signs in as `email`; staff type their mailed code. */
 export async function signInPage(browser: Browser, server: TestServer, email: string): Promise<Page> {

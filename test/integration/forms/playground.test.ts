@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../support/webSignIn.js';
 
-const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const configFile = path.resolve(import.meta.dirname, '../../../forms/playground/vite.config.ts');
 
 describe('the forms playground (npm run playground), in Chromium', () => {
@@ -14,7 +14,7 @@ describe('the forms playground (npm run playground), in Chromium', () => {
     server = await createServer({ configFile, server: { port: 0, strictPort: false }, logLevel: 'error' });
     await server.listen();
     url = server.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,9 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../../server/build/buildWeb.js';
 import { readShippedWorkflows } from '../../../server/start/loadWorkflows.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { chromiumArgs, signInPage } from '../../support/webSignIn.js';
+import { launchChromium, signInPage } from '../../support/webSignIn.js';
 
 describe('the web app served by PocketBase, in Chromium', () => {
   let server: TestServer;
@@ -11,7 +11,7 @@ describe('the web app served by PocketBase, in Chromium', () => {
   beforeAll(async () => {
     await buildWeb();
     server = await startPocketBase({ demoCases: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
