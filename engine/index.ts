@@ -42,3 +42,6 @@ export { unitAssigneeProblems, type OrgKindsSummary } from './definition/checkUn
 export { unitKindName, unitKinds, type UnitKind } from './org/unitKinds.js';
 export { drawFromPool, type PoolDrawInput, type PoolDrawResult } from './org/drawFromPool.js';
 export { AssignmentError, resolveUnitAssignee, routesBesideChain, usesOrgDirectory, type UnitAssignment, type UnitAssigneeScope } from './org/resolveUnitAssignee.js';
+export { parseMove, parsePath, simulationLevels, type SimulationMove } from './simulate/simulationPath.js';
+export { simulateCase, simulatedApplicant, simulatedOrg, statutoryDaysLeft, workingDaysUntil, type Simulation, type SimulationEntry, type SimulationOptions, type SimulatedDocument } from './simulate/simulateCase.js';
+export { chinaTime, deadlineText, simulationReport } from './simulate/simulationReport.js';

@@ -12,6 +12,13 @@ const help = `通办 Tongban 命令行
                                   并以 <模板名>.sample.json 严格生成）
   tongban verify [数据目录]         核验数据目录（默认 pb_data）中每个案件的事件哈希链，并以事件重放案件、与存储的状态和数据比对；
                                   逐案输出结果，有任一案件未通过时退出码为 1（请在服务器停止时运行）
+  tongban simulate <workflow.json> [选项] <步骤> …
+                                  以真实引擎和模拟时钟按给定路径办理一个案件（用同目录 form.sample.json 作案件数据），
+                                  逐步输出步骤、待办（层级、单位、职责）、期限（日期与工作日）、计时器、生成的文书和法定时限；
+                                  步骤：操作名（可写“:退回步骤”“@applicant|village|township|county”）、+3wd / +7d / +4h（推进时间）、
+                                  timer（推进到计时器到期并触发）、/路径=值（写入数据）；
+                                  选项：--start 2026-03-02、--sample 文件、--templates 模板目录、--html 文书输出目录；
+                                  有步骤不能执行时退出码为 1
   tongban --help                  显示本帮助
 `;
 
@@ -23,6 +30,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') {
     const outcome = await checkFile(rest[0]);
+    const out = outcome.exitCode === 0 ? process.stdout : process.stderr;
+    for (const line of outcome.lines) out.write(`${line}\n`);
+    return outcome.exitCode;
+  }
+  if (command === 'simulate') {
+    const { simulateCommand } = await import('./simulateCommand.js');
+    const outcome = await simulateCommand(rest);
     const out = outcome.exitCode === 0 ? process.stdout : process.stderr;
     for (const line of outcome.lines) out.write(`${line}\n`);
     return outcome.exitCode;
