@@ -45,3 +45,6 @@ export { AssignmentError, resolveUnitAssignee, routesBesideChain, usesOrgDirecto
 export { parseMove, parsePath, simulationLevels, type SimulationMove } from './simulate/simulationPath.js';
 export { simulateCase, simulatedApplicant, simulatedOrg, statutoryDaysLeft, workingDaysUntil, type Simulation, type SimulationEntry, type SimulationOptions, type SimulatedDocument } from './simulate/simulateCase.js';
 export { chinaTime, deadlineText, simulationReport } from './simulate/simulationReport.js';
+export { mergeOverlay, type DefinitionOverlay, type StepOverlay } from './definition/overlay.js';
+export { checkOverlay, overlayShapeProblems, type OverlayCheckOptions } from './definition/checkOverlay.js';
+export { divisionChain, divisionContains, divisionKind, type DivisionKind } from './org/divisionCodes.js';

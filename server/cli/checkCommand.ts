@@ -12,6 +12,7 @@ import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
 import { loadProcessModule } from '../build/processModules.js';
 import { checkFormFiles } from './checkForm.js';
 import { templateCheckLines } from './checkTemplates.js';
+import { checkOverlayFile, looksLikeOverlay } from './checkOverlayFile.js';
 
 /** The outcome of a check: exit code and lines to print. */
 export interface CheckOutcome {
@@ -66,7 +67,7 @@ export function templatesRootOf(file: string): string {
  * the child processes it starts must be among the definitions beside it and name it as parent.
  */
 export async function checkFile(file: string | undefined, options: { templatesRoot?: string } = {}): Promise<CheckOutcome> {
-  if (!file) return { exitCode: 2, lines: ['用法：tongban check <workflow.json>'] };
+  if (!file) return { exitCode: 2, lines: ['用法：tongban check <workflow.json | overlays/<行政区划代码>.json>'] };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -83,6 +84,8 @@ export async function checkFile(file: string | undefined, options: { templatesRo
   // A key written twice: JSON.parse keeps the last one silently.
   const repeated = duplicateJsonKeys(text).map((p) => `${p.path || '/'}: ${p.message}`);
   if (repeated.length > 0) return { exitCode: 1, lines: [...repeated, `共 ${repeated.length} 个问题。`] };
+  // Local rules: an overlay is checked with the base definition of its process folder (checkOverlayFile.ts).
+  if (looksLikeOverlay(parsed)) return checkOverlayFile(file, parsed, { formFields, siblingDefinitions });
   let process: ProcessModule | undefined;
   try {
     process = await loadProcessModule(path.dirname(path.resolve(file)));
