@@ -14,6 +14,7 @@ export { tongbanFormats } from './formats/tongbanFormats.js';
 export { FormValidatorCache, type CompiledForm } from './FormValidatorCache.js';
 export { checkInputSafety, defaultSafetyLimits, type SafetyLimits } from './checkInputSafety.js';
 export { applyPermissions, maskValue, masksFromSchema, permissionAt, redactForView } from './permissions.js';
+export { attachmentReferences } from './attachmentReferences.js';
 export { maskSensitiveFields, maskedValueErrors, restoreMaskedValues, sensitiveTexts } from './maskedValues.js';
 export { mergePatchBetween } from './mergePatch.js';
 export { compileFormRules, type ComputedField, type ConditionalField, type FormRules } from './compileFormRules.js';

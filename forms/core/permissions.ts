@@ -137,9 +137,11 @@ export function masksFromSchema(schema: FormSchema): Record<string, string> {
  * The data as a step may see it: hidden parts dropped, masked texts masked by the kind in `masks`
  * (pointer with `*` for array items → kind, see {@link masksFromSchema}), else by the field name
  * (`idNumber`, `phone`, `bankAccount`, `…name`, `address`), else fully. Figures and yes/no values
- * under `masked` stay visible: use `hidden` to withhold them.
+ * under `masked` stay visible: use `hidden` to withhold them. `shownUnderMask` (pointers with `*`)
+ * are left as stored under `masked` — attachment references, see attachmentReferences.ts.
  */
-export function redactForView(permissions: FieldPermissions, data: Record<string, unknown>, masks: Record<string, string> = {}): Record<string, unknown> {
+export function redactForView(permissions: FieldPermissions, data: Record<string, unknown>, masks: Record<string, string> = {}, shownUnderMask: readonly string[] = []): Record<string, unknown> {
+  const shown = new Set(shownUnderMask);
   const walk = (value: unknown, path: string, key: string): unknown => {
     const perm = permissionAt(permissions, path);
     if (perm === 'hidden' && !deeperRules(permissions, path).some((d) => d !== 'hidden')) return undefined;
@@ -153,7 +155,10 @@ export function redactForView(permissions: FieldPermissions, data: Record<string
       return out;
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}/${i}`, key)).filter((v) => v !== undefined);
-    if (perm === 'masked') return maskValue(value, masks[path.replace(/\/\d+(?=\/|$)/g, '/*')] ?? guessMask(key));
+    if (perm === 'masked') {
+      const pattern = path.replace(/\/\d+(?=\/|$)/g, '/*');
+      return shown.has(pattern) ? value : maskValue(value, masks[pattern] ?? guessMask(key));
+    }
     return value;
   };
   return (walk(data, '', '') as Record<string, unknown> | undefined) ?? {};

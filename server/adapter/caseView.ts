@@ -106,7 +106,7 @@ export function visibleData(actor: Actor, record: PbRecord, wf: LoadedWorkflow, 
   const perms: FieldPermissions = { ...permissions };
   // Sections stored but unknown to the schema are masked too (never shown whole by omission).
   for (const section of Object.keys(data)) if (!(`/${section}` in perms)) perms[`/${section}`] = 'masked';
-  return redactForView(perms, data, wf.masks);
+  return redactForView(perms, data, wf.masks, wf.attachmentReferences);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { compileWorkflow, DefinitionError, type CompiledWorkflow } from '../../engine/index.js';
 import type { WorkflowDefinition } from '../../engine/definition/types.js';
-import { compileFormRules, idCardFields, createFormValidator, masksFromSchema, type FormRules, type FormSchema, type FormValidator } from '../../forms/core/index.js';
+import { attachmentReferences, compileFormRules, idCardFields, createFormValidator, masksFromSchema, type FormRules, type FormSchema, type FormValidator } from '../../forms/core/index.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import { readJson } from './pocketbase.js';
 import { HttpError } from './httpError.js';
@@ -23,6 +23,8 @@ export interface LoadedWorkflow {
   rules: FormRules | null;
   /** Mask kind per field pointer, as the form schema declares (`x-mask`). */
   masks: Record<string, string>;
+  /** Pointers of attachment references (`file`, `type`, `size` of `x-attachment` items), shown as stored where their section is masked. */
+  attachmentReferences: string[];
   /** Pointers (`*` for array items) of the form's 身份证 fields: the people the 近亲属 register is checked against. */
   idFields: string[];
   /** The documents published with this version (`templates`), compiled once. */
@@ -70,6 +72,7 @@ function load(record: PbRecord): LoadedWorkflow {
     validator: formSchema ? createFormValidator(formSchema) : null,
     rules: formSchema ? compileFormRules(formSchema) : null,
     masks: formSchema ? masksFromSchema(formSchema) : {},
+    attachmentReferences: formSchema ? attachmentReferences(formSchema) : [],
     idFields: formSchema ? idCardFields(formSchema) : [],
   };
 }

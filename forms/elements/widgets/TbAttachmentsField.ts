@@ -25,28 +25,29 @@ export class TbAttachmentsField extends TbField {
 
   private problems: string[] = [];
   private uploading = 0;
-  /** Links found by the linker, by file reference. */
-  private readonly links = new Map<string, string>();
-  private readonly linking = new Set<string>();
+  /** What the linker answered, by file reference: a URL, or null when the file cannot be linked (asked once, never again). */
+  private readonly links = new Map<string, string | null>();
 
-  /** The URL of a file: stored with it, or asked of the linker once and then remembered. */
+  /**
+   * The URL of a file: stored with it, or asked of the linker once and then remembered — a URL or
+   * "none". Remembering "none" matters: a reference the linker cannot turn into a URL (masked, or
+   * removed) would otherwise be asked for again on every render, each answer causing the next.
+   */
   private linkOf(f: AttachmentValue): string | undefined {
     if (f.url) return f.url;
     const ref = f.file;
     if (!ref) return undefined;
-    if (!this.links.has(ref) && !this.linking.has(ref)) {
-      this.linking.add(ref);
+    if (!this.links.has(ref)) {
+      this.links.set(ref, null);
       void attachmentLinker()(f)
         .then((url) => {
-          if (url) this.links.set(ref, url);
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          this.linking.delete(ref);
+          if (!url) return;
+          this.links.set(ref, url);
           this.requestUpdate();
-        });
+        })
+        .catch(() => undefined);
     }
-    return this.links.get(ref);
+    return this.links.get(ref) ?? undefined;
   }
 
   private get files(): AttachmentValue[] {

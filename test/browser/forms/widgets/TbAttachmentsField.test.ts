@@ -1,5 +1,5 @@
 import type { FormSchema } from '../../../../forms/core/index.js';
-import { attachmentUploader, inPageUploader, setAttachmentUploader, type AttachmentUploader } from '../../../../forms/elements/index.js';
+import { attachmentLinker, attachmentUploader, inPageUploader, setAttachmentLinker, setAttachmentUploader, storedUrlLinker, type AttachmentLinker, type AttachmentUploader } from '../../../../forms/elements/index.js';
 import { assert, assertEqual } from '../../support/assert.js';
 import { deepActiveElement, fieldOf, mountForm, part, textOf, until } from '../../support/forms.js';
 
@@ -149,5 +149,39 @@ describe('<tb-attachments-field>', () => {
     const field = (await fieldOf(form, '/hukou')) as Host;
     assertEqual(field.shadowRoot!.querySelectorAll('button, input').length, 0);
     assertEqual(textOf(part(field, 'li')), '户口簿首页.png 2 KB');
+  });
+
+  describe('linking stored files', () => {
+    let savedLinker: AttachmentLinker;
+    beforeEach(() => { savedLinker = attachmentLinker(); });
+    afterEach(() => {
+      setAttachmentLinker(savedLinker);
+      assert(attachmentLinker() === storedUrlLinker, 'the stored-URL linker is back');
+    });
+    const stored = { hukou: [{ name: '户口簿首页.png', size: 2048, type: 'image/png', file: 'rec1/a.png' }] };
+    const frames = (n: number) => new Promise<void>((done) => { let left = n; const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick)); requestAnimationFrame(tick); });
+
+    it('asks the linker once for a file it cannot link and stays idle (no render loop)', async () => {
+      let asked = 0;
+      setAttachmentLinker(() => { asked++; return Promise.resolve(undefined); });
+      const form = await mountForm({ schema, data: stored, permissions: { '/hukou': 'read' } });
+      const field = (await fieldOf(form, '/hukou')) as Host;
+      await frames(30);
+      assertEqual(asked, 1);
+      assertEqual(textOf(part(field, 'li')), '户口簿首页.png 2 KB');
+      assertEqual(field.shadowRoot!.querySelectorAll('li a').length, 0);
+    });
+
+    it('links a stored file through the linker once it answers, with an image preview', async () => {
+      let asked = 0;
+      setAttachmentLinker((value) => { asked++; return Promise.resolve(`data:image/png;base64,iVBORw0KGgo=#${value.file}`); });
+      const form = await mountForm({ schema, data: stored, permissions: { '/hukou': 'read' } });
+      const field = (await fieldOf(form, '/hukou')) as Host;
+      await until(() => field.shadowRoot!.querySelector('li a') !== null, 'the link');
+      assertEqual(part<HTMLAnchorElement>(field, 'li a').getAttribute('href'), 'data:image/png;base64,iVBORw0KGgo=#rec1/a.png');
+      assertEqual(part<HTMLImageElement>(field, 'li img').alt, '户口簿首页.png');
+      await frames(10);
+      assertEqual(asked, 1);
+    });
   });
 });
