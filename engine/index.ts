@@ -33,7 +33,8 @@ export { UnregisteredNameError, type ImplementationKind } from './process/unregi
 export type { Guard, GuardInput, GuardRegistry } from './registry/guards.js';
 export type { EffectInput, EffectOutput, EffectRegistry, NamedEffect } from './registry/effects.js';
 export type { AssigneeResolver, ResolverInput, ResolverRegistry } from './registry/resolvers.js';
-export { workingDaysLeft } from './runtime/statutoryClock.js';
+export { clockLimit, workingDaysLeft } from './runtime/statutoryClock.js';
+export { baseLimit, extendedLimit, limitText, limitUnits, type LimitUnit, type ResolvedLimit } from './definition/overallLimit.js';
 export { createWorkingCalendar, currentCalendarRules, shippedArrangementYears, type CalendarOverride, type CalendarRules, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
 export { statutoryHolidays, type StatutoryHoliday } from './calendar/statutoryHolidays.js';
 export { isProvisionalDeadline, lastDayOf } from './calendar/provisionalDeadline.js';

@@ -17,7 +17,11 @@ import { unitAssigneeProblems, type OrgKindsSummary } from './checkUnitAssignees
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
 import { decisionProblems } from './decisionProblems.js';
-import { graphProblems, longestChain } from './graphProblems.js';
+import { graphProblems } from './graphProblems.js';
+import { limitChainProblems } from './limitChainProblems.js';
+import { returnTargetProblems } from './returnTargetProblems.js';
+import { formSectionProblems } from './formSectionProblems.js';
+import { declaresExtension, extendedLimit } from './overallLimit.js';
 import { conditionProblems } from './conditionProblems.js';
 import { durationParameterProblems } from './durationParameterProblems.js';
 import { conditionReferenceProblems } from './conditionReferenceProblems.js';
@@ -127,7 +131,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
     if (duration && !reported && !countsWithoutData(duration, step.type === 'task', parameters)) add(durationPath, '期限无法计算：参数未定义，或其值不是一个有效期限（正整数天数、月数或 "MM-DD" 日期；等待步骤不能相对于表单日期）。');
     if (step.type === 'task' || step.type === 'timer') {
       for (const [an, a] of Object.entries(step.actions ?? {})) {
-        if (a.kind === 'extend' && !def.limit?.extendedWorkingDays) add(`${sp}/actions/${escape(an)}`, '流程没有规定延长后的时限 (limit.extendedWorkingDays)，不能设置延长操作。');
+        if (a.kind === 'extend' && !declaresExtension(def.limit)) add(`${sp}/actions/${escape(an)}`, '流程没有规定延长后的时限 (limit.extendedWorkingDays 或 limit.extended)，不能设置延长操作。');
       }
     }
     // A document is issued in the name of the township or the county, never of a village or the applicant.
@@ -163,6 +167,9 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   // Conditions name defined parameters of the right kind and, when the form is known, its fields.
   problems.push(...conditionProblems(def, form?.fields));
 
+  // Sections shown and written (task and timer steps) exist in the form (formSectionProblems.ts).
+  if (form) problems.push(...formSectionProblems(def, form.fields));
+
   // Reveals name sensitive fields of the form.
   if (form) {
     const fields = new Set(form.fields);
@@ -177,16 +184,11 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
     }
   }
 
-  // Deadlines against the overall limit: the longest acyclic path of clock-counting task deadlines.
-  const limit = typeof def.limit?.workingDays === 'number' ? def.limit.workingDays : def.limit ? Number(ownEntry(parameters, def.limit.workingDays.param)) : undefined;
-  if (def.limit && !Number.isFinite(limit)) add('/limit/workingDays', '总时限参数未定义。');
-  if (limit !== undefined && Number.isFinite(limit)) {
-    const count = (v: unknown): number => { const raw = typeof v === 'object' && v !== null && 'param' in v ? ownEntry(parameters, String((v as { param: unknown }).param)) : v; return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0; };
-    const workingDaysOf = (d: unknown): number => { const resolved = typeof d === 'object' && d !== null && 'param' in d && Object.keys(d).length === 1 ? ownEntry(parameters, String((d as { param: unknown }).param)) : d; return typeof resolved === 'object' && resolved !== null && 'workingDays' in resolved ? count((resolved as { workingDays: unknown }).workingDays) : 0; };
-    const cost = (n: string) => { const s = ownEntry(steps, n); return s?.type === 'task' && !s.pausesClock && !s.startsClock ? workingDaysOf(s.deadline) : 0; };
-    const forward = (n: string) => exitsOf(n, ownEntry(steps, n)!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t).filter((t) => hasOwnEntry(steps, t));
-    const { total: worst, path: worstPath } = longestChain(def.initial, forward, cost);
-    if (worst > limit) add('/limit/workingDays', `各步骤期限之和最多可达 ${worst} 个工作日（${worstPath.map((n) => ownEntry(steps, n)!.name).join(' → ')}），超过总时限 ${limit} 个工作日。`);
-  }
+  // Deadlines against the overall limit on every branch, in any unit (limitChainProblems.ts); an extension that can be counted.
+  const forward = (n: string) => exitsOf(n, ownEntry(steps, n)!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t);
+  problems.push(...limitChainProblems(def, forward));
+  // Returns go to a step before the returning one (returnTargetProblems.ts).
+  problems.push(...returnTargetProblems(def, (n) => forward(n).filter((t) => hasOwnEntry(steps, t))));
+  if (declaresExtension(def.limit) && !extendedLimit(def.limit, parameters)) add(def.limit?.extended !== undefined ? '/limit/extended' : '/limit/extendedWorkingDays', '延长后的时限参数未定义，或其值不是正整数 / {"days": n} 之类的时限。');
   return problems;
 }

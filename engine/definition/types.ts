@@ -293,11 +293,21 @@ export interface FinalStep {
 /** Any step. */
 export type StepDefinition = TaskStep | TimerStep | ChoiceStep | FinalStep;
 
-/** The statutory limit of the whole case. */
+/**
+ * The statutory limit of the whole case, in exactly one unit (engine/definition/overallLimit.ts):
+ * 法定工作日 (`{ "workingDays": 30, "extendedWorkingDays": 45 }`), calendar days (`{ "days": 60 }`,
+ * counted by 民法典 第二百零一条至第二百零三条) or months. Every count may be a parameter.
+ */
 export interface OverallLimit {
-  workingDays: Parameterised<number>;
-  /** The limit after an `extend` action (e.g. 45). */
+  workingDays?: Parameterised<number>;
+  /** Calendar days (日): counting starts the day after 受理; a last day off moves to the next working day. */
+  days?: Parameterised<number>;
+  /** Months: the same day of the month N months later (or that month's last day), moved past days off. */
+  months?: Parameterised<number>;
+  /** The limit after an `extend` action, in working days (e.g. 45). */
   extendedWorkingDays?: Parameterised<number>;
+  /** The limit after an `extend` action in any unit (`{ "days": 90 }`), or a parameter holding one (a bare count is in the base limit's unit). */
+  extended?: { workingDays?: Parameterised<number>; days?: Parameterised<number>; months?: Parameterised<number> } | { param: string };
 }
 
 /** A published, versioned workflow definition. */

@@ -282,11 +282,29 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
   if (d.limit !== undefined) {
     if (!isObj(d.limit)) add('/limit', '总时限 (limit) 必须是对象。');
     else {
-      checkUnknown(d.limit, '/limit', ['workingDays', 'extendedWorkingDays']);
-      if (!isPosInt(d.limit.workingDays) && !isParam(d.limit.workingDays)) add('/limit/workingDays', '总时限须为正整数个工作日。');
-      checkParamRef(d.limit.workingDays, '/limit/workingDays');
-      checkParamRef(d.limit.extendedWorkingDays, '/limit/extendedWorkingDays');
-      if (d.limit.extendedWorkingDays !== undefined && !isPosInt(d.limit.extendedWorkingDays) && !isParam(d.limit.extendedWorkingDays)) add('/limit/extendedWorkingDays', '延长后的时限须为正整数个工作日。');
+      // One unit (working days, calendar days or months), each count a positive integer or a parameter (overallLimit.ts).
+      const limitCount = (v: unknown, path: string): void => {
+        if (isParam(v)) checkParamRef(v, path);
+        else if (!isPosInt(v)) add(path, '时限须为正整数，或 {"param": "名称"}。');
+      };
+      const oneUnit = (v: Obj, path: string, what: string): void => {
+        const units = ['workingDays', 'days', 'months'].filter((k) => v[k] !== undefined);
+        if (units.length !== 1) return add(path, `${what}须有且只有一个单位：workingDays、days 或 months（此处有 ${units.length} 个）。`);
+        limitCount(v[units[0]!], `${path}/${units[0]!}`);
+      };
+      checkUnknown(d.limit, '/limit', ['workingDays', 'days', 'months', 'extendedWorkingDays', 'extended']);
+      oneUnit(d.limit, '/limit', '总时限');
+      if (d.limit.extendedWorkingDays !== undefined) limitCount(d.limit.extendedWorkingDays, '/limit/extendedWorkingDays');
+      if (d.limit.extendedWorkingDays !== undefined && d.limit.extended !== undefined) add('/limit/extended', '“extended” 与 “extendedWorkingDays” 只能写一个。');
+      const extended = d.limit.extended;
+      if (extended !== undefined) {
+        if (isParam(extended) && Object.keys(extended).length === 1) checkParamRef(extended, '/limit/extended');
+        else if (!isObj(extended)) add('/limit/extended', '延长后的时限须为 {"workingDays": n}、{"days": n}、{"months": n} 或 {"param": "名称"}。');
+        else {
+          checkUnknown(extended, '/limit/extended', ['workingDays', 'days', 'months']);
+          oneUnit(extended, '/limit/extended', '延长后的时限');
+        }
+      }
     }
   }
   if (!isNonEmptyString(d.initial)) add('/initial', '须指定起始步骤 (initial)。');

@@ -43,17 +43,27 @@ export interface RecallPoint {
   previous: Omit<CaseSnapshot, 'version' | 'recallable'>;
 }
 
-/** The statutory clock of a case, counted in working days. */
+/**
+ * The statutory clock of a case, counted in the unit of the definition's limit: working days
+ * (`limitWorkingDays`; every clock stored before other units existed has only this), calendar days
+ * (`limitDays`) or months (`limitMonths`) — exactly one of the three is present.
+ */
 export interface CaseClock {
   /** ISO date-time the clock started (受理), or absent before. */
   startedAt?: string;
-  /** Limit in working days (30, or 45 after an extension). */
-  limitWorkingDays: number;
+  /** Limit in working days (30, or 45 after an extension), when counted in working days. */
+  limitWorkingDays?: number;
+  /** Limit in calendar days (60), when counted in calendar days. */
+  limitDays?: number;
+  /** Limit in months, when counted in months. */
+  limitMonths?: number;
   extended: boolean;
   /** ISO date-time the clock was paused (补正, 公示), if paused now. */
   pausedAt?: string;
   /** Working days spent paused so far (whole periods already resumed). */
   pausedWorkingDays: number;
+  /** Calendar days spent paused so far (absent on clocks stored before calendar-day limits: 0). */
+  pausedDays?: number;
   /** ISO date-time the limit falls on, given the pauses so far (absent while not started). */
   dueAt?: string;
 }

@@ -40,7 +40,7 @@ export interface DocumentContext {
   now: Date;
   /**
    * The view every document gets from the host: `caseNo`, `submittedAt`, `decidedAt`,
-   * `authority`, `reviewAuthority`, `county`, `township`, `limitWorkingDays`, `dueDate`.
+   * `authority`, `reviewAuthority`, `county`, `township`, `limitWorkingDays`, `limitText`, `dueDate`.
    */
   base: Readonly<Record<string, unknown>>;
   format: DocumentFormat;

@@ -16,6 +16,7 @@ import { enterStep, visitKey } from './enterStep.js';
 import { stepVerbs } from '../definition/stepVerbs.js';
 import { decideVerb, verbOf } from './taskVerbs.js';
 import { extendClock, resumeClock, startClock } from './statutoryClock.js';
+import { extendedLimit } from '../definition/overallLimit.js';
 import type { PanelSeating } from './panelSeating.js';
 import { countPanel, panelResults } from './panelTally.js';
 import { ballotProblem } from './panelBallot.js';
@@ -142,10 +143,9 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   let next: CaseSnapshot = { ...before, ...items, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}) };
 
   if (action?.kind === 'extend') {
-    const extended = wf.definition.limit?.extendedWorkingDays;
-    const days = typeof extended === 'number' ? extended : Number(extended ? ownEntry(wf.parameters, extended.param) : NaN);
-    if (!Number.isFinite(days)) return reject('not_allowed', '此流程没有规定可延长的时限。');
-    next = { ...next, clock: extendClock(next.clock, days, env.calendar) };
+    const extended = extendedLimit(wf.definition.limit, wf.parameters);
+    if (!extended) return reject('not_allowed', '此流程没有规定可延长的时限。');
+    next = { ...next, clock: extendClock(next.clock, extended, env.calendar) };
   }
 
   if (countersigned && !moved && task) {

@@ -3,9 +3,9 @@
  */
 import type { CompiledWorkflow } from '../compile/compileWorkflow.js';
 import type { JsonValue } from '../definition/types.js';
-import { ownEntry } from '../definition/ownEntry.js';
 import { enterStep } from './enterStep.js';
 import { newClock } from './statutoryClock.js';
+import { baseLimit } from '../definition/overallLimit.js';
 import { recordDecisions } from './decisionItems.js';
 import type { DecideEnv } from './decide.js';
 import type { CaseSnapshot, DecidedEvent, Effect, OrgPath } from '../model/index.js';
@@ -21,8 +21,7 @@ export interface StartCaseInput {
 /** The first snapshot of a case, its effects and its first event; an initial step that cannot be routed throws `AssignmentError`. */
 export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date, env: Pick<DecideEnv, 'calendar' | 'data' | 'caseId' | 'panelCandidates' | 'recusedActors' | 'org'>): { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent } {
   const { definition } = wf;
-  const limit = definition.limit?.workingDays;
-  const limitDays = typeof limit === 'number' ? limit : limit ? Number(ownEntry(wf.parameters, limit.param)) : 0;
+  const limit = baseLimit(definition.limit, wf.parameters) ?? { unit: 'workingDays' as const, count: 0 };
   const initialContext = { returnedFrom: null, approvals: [], visits: { [definition.initial]: 1 } };
   const base: CaseSnapshot = {
     workflow: { key: definition.key, version: definition.version },
@@ -30,7 +29,7 @@ export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date
     step: definition.initial,
     status: 'active',
     machine: { value: definition.initial, context: initialContext } as unknown as JsonValue,
-    clock: newClock(limitDays),
+    clock: newClock(limit),
     tasks: [],
     flags: [],
     org: input.org,

@@ -4,7 +4,7 @@
  * themselves are published with the process version and rendered by its compiled documents
  * (documentTemplates.ts), with the whitelisted helpers (documentHelpers.ts).
  */
-import type { AssigneeLevel, CompiledWorkflow, DocumentFormat, JsonValue } from '../../engine/index.js';
+import { clockLimit, limitText, type AssigneeLevel, type CaseClock, type CompiledWorkflow, type DocumentFormat, type JsonValue } from '../../engine/index.js';
 import { maskValue } from '../../forms/core/index.js';
 import { chineseDate } from './documentHelpers.js';
 
@@ -25,7 +25,7 @@ export interface DocumentInput {
   comment?: string;
   now: Date;
   created: Date;
-  clock: { limitWorkingDays: number; dueAt?: string };
+  clock: CaseClock;
   countyName: string;
   townshipName: string;
   /** The level whose body issues the document (the definition's `renderDocument` `issuer`); default the county. */
@@ -62,6 +62,8 @@ export function documentView(wf: CompiledWorkflow, input: DocumentInput): Record
     county: input.countyName,
     township,
     limitWorkingDays: input.clock.limitWorkingDays,
+    /** The overall limit as it reads, in its unit: 30 个工作日, 60 日, 6 个月. */
+    limitText: limitText(clockLimit(input.clock)),
     dueDate: input.clock.dueAt ? cnDate(new Date(input.clock.dueAt)) : '',
   };
   const own = wf.process?.documentView?.({

@@ -42,12 +42,12 @@ export function checkFormFiles(dir: string, definition: WorkflowDefinition, defi
 
   const sections = new Set(Object.keys(schema.properties ?? {}));
   for (const [stepName, step] of Object.entries(definition.steps ?? {})) {
-    if (step.type !== 'task') continue;
-    for (const section of Object.keys(step.form?.sections ?? {})) {
+    if (step.type !== 'task' && step.type !== 'timer') continue;
+    for (const section of Object.keys(step.type === 'task' ? (step.form?.sections ?? {}) : {})) {
       if (!sections.has(section)) problems.push({ where: `${definitionName}/steps/${stepName}/form/sections/${section}`, message: `表单中没有“${section}”部分。` });
     }
     // A unit the form names: the field must offer the units of that kind (x-org-unit), or the applicant has nothing to choose from.
-    const unitFrom = step.assignee?.unitFrom;
+    const unitFrom = step.type === 'task' ? step.assignee?.unitFrom : undefined;
     const field = unitFrom ? (schemaAtPath(schema, unitFrom.path) as Record<string, unknown> | undefined) : undefined;
     if (unitFrom && field) {
       const offered = field['x-org-unit'] as { kind?: unknown } | undefined;

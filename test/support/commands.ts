@@ -14,7 +14,7 @@ export interface CaseSummary {
   outcome: string | null;
   version: number;
   flags: string[];
-  clock: { dueAt?: string; limitWorkingDays: number; extended: boolean };
+  clock: { dueAt?: string; limitWorkingDays?: number; limitDays?: number; limitMonths?: number; extended: boolean };
   tasks: { key: string; step: string }[];
 }
 

@@ -18,7 +18,7 @@ export interface CaseSummary {
   status: 'active' | 'done';
   outcome: string | null;
   version: number;
-  clock: { dueAt?: string; limitWorkingDays: number; extended: boolean; provisional?: true };
+  clock: { dueAt?: string; limitWorkingDays?: number; limitDays?: number; limitMonths?: number; extended: boolean; provisional?: true };
 }
 
 /** An action offered to the signed-in user. */
