@@ -7,6 +7,8 @@ import { exportAudit, requireAuditReader } from './auditExport.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { backgroundWorkOn } from './backgroundWork.js';
 import { calendarStartupWarning, calendarStatus } from './calendarStatus.js';
+import { getBulkRun, resumeBulkRun, startBulkRun } from './bulkStartRoutes.js';
+import { processBulkRuns } from './bulkRunChunks.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { importArrangement } from './importArrangement.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
@@ -88,6 +90,9 @@ export const routes = {
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
   releaseTask: (e: PbRequestEvent, id: string) => respond(e, () => releaseTask(app(), requireAuth(e), id)),
   reassignTask: (e: PbRequestEvent, id: string) => respond(e, () => reassignTask(app(), requireAuth(e), id, readBody(e))),
+  startBulkRun: (e: PbRequestEvent) => respond(e, () => startBulkRun(app(), requireAuth(e), readBody(e))),
+  getBulkRun: (e: PbRequestEvent, id: string) => respond(e, () => getBulkRun(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
+  resumeBulkRun: (e: PbRequestEvent, id: string) => respond(e, () => resumeBulkRun(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
   createDelegation: (e: PbRequestEvent) => respond(e, () => createDelegation(app(), requireAuth(e), readBody(e))),
   revokeDelegation: (e: PbRequestEvent, id: string) => respond(e, () => revokeDelegation(app(), requireAuth(e), id)),
   validatorModule: (e: PbRequestEvent, key: string, version: string) => {
@@ -240,8 +245,15 @@ export function calendarWarning(): string {
  */
 export function onCron(): number {
   backfillLegacyEvents(app());
-  return backgroundWorkOn() ? sweepTimers(app()) : 0;
+  if (!backgroundWorkOn()) return 0;
+  const fired = sweepTimers(app());
+  // Bulk starts interrupted (a killed server) or left unfinished by their request go on here.
+  processBulkRuns(app(), bulkCronBudgetMs);
+  return fired;
 }
+
+/** How long one cron run works on unfinished bulk starts (the cron runs every minute). */
+const bulkCronBudgetMs = 40_000;
 
 /**
  * The outbox cron: sends due notifications (server/pb_hooks/tongban_notifications.pb.js). Off on a

@@ -1,0 +1,166 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type PocketBase from 'pocketbase';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { command, failure } from '../../support/commands.js';
+
+/** A township's 复核 of households: the township starts it, the household's village checks within 10 working days. */
+const recheckDefinition = {
+  key: 'household-recheck',
+  version: 1,
+  name: '低保复核',
+  initial: 'check',
+  starters: [{ kind: 'officer', level: 'township', role: 'dibao_officer' }],
+  subject: { kind: 'person' },
+  steps: {
+    check: {
+      type: 'task',
+      name: '入户复核',
+      assignee: { level: 'village' },
+      deadline: { workingDays: 10 },
+      onEnter: [{ effect: 'notify', args: { to: 'applicant', message: '已发起复核。' } }],
+      actions: { confirm: { kind: 'approve', label: '复核完成', target: 'done' } },
+    },
+    done: { type: 'final', name: '完成', outcome: 'approved' },
+  },
+};
+
+interface RunView {
+  id: string;
+  status: string;
+  total: number;
+  processed: number;
+  started: number;
+  failed: number;
+  progress: number;
+  failures: { row: number; subject: string; reason: string }[];
+}
+
+const chunk = 50;
+
+describe('a bulk start through the real server', () => {
+  let server: TestServer;
+  let su: PocketBase;
+  const households: { id: string; village: string }[] = [];
+  let outsider: string;
+  const missing = 'zzzzzzzzzzzzzzz';
+
+  beforeAll(async () => {
+    server = await startPocketBase({ env: { TONGBAN_BULK_CHUNK: String(chunk), TONGBAN_BULK_CHUNKS_PER_REQUEST: '2' } });
+    su = await server.superuser();
+    await su.collection('workflow_definitions').create({ key: recheckDefinition.key, version: 1, status: 'published', name: recheckDefinition.name, definition: recheckDefinition });
+    const unit = async (code: string) => su.collection('org_units').getFirstListItem<{ id: string; township: string; county: string }>(`code = "${code}"`);
+    const [a1, a2, b1] = await Promise.all([unit('320685102290'), unit('320685102291'), unit('320685004001')]);
+    const create = (village: { id: string; township: string; county: string }, i: number) =>
+      su.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name: `户主${i}`, village: village.id, township: village.township, county: village.county });
+    for (let i = 0; i < 300; i += 20) {
+      // Interleaved: the run groups them by home.
+      const made = await Promise.all(Array.from({ length: 20 }, (_, k) => create((i + k) % 2 === 0 ? a1 : a2, i + k)));
+      households.push(...made.map((s) => ({ id: s.id, village: s.village as string })));
+    }
+    // A household of another township (孙庄街道孙庄社区).
+    outsider = (await su.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name: '外镇户', village: b1.id, township: b1.township, county: b1.county })).id;
+  }, 120_000);
+  afterAll(() => server?.dispose());
+
+  const post = (pb: PocketBase, body: Record<string, unknown>) => pb.send<RunView>('/api/tongban/bulk-starts', { method: 'POST', body });
+  const progress = async (id: string) => (await su.send<RunView>(`/api/tongban/bulk-starts/${id}`, {}));
+
+  it('refuses bad input with paths and writes nothing', async () => {
+    const township = await server.login('township-a');
+    const bad = await failure(post(township, { workflow: 'household-recheck', commandId: randomUUID(), subjects: [households[0]!.id, 'NOT-AN-ID', households[0]!.id] }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      { path: '/subjects/1', message: expect.stringContaining('id') },
+      { path: '/subjects/2', message: '与第 1 项重复。' },
+    ]);
+    const both = await failure(post(township, { workflow: 'household-recheck', commandId: randomUUID(), subjects: [households[0]!.id], selector: { kind: 'person' } }));
+    expect(both.body.errors?.[0]?.path).toBe('/subjects');
+    const fact = await failure(post(township, { workflow: 'household-recheck', commandId: randomUUID(), selector: { fact: { path: '__proto__.x)', equals: {} } } }));
+    expect(fact.body.errors?.map((e) => e.path)).toEqual(['/selector/fact/path', '/selector/fact/equals']);
+    expect(await su.collection('bulk_runs').getList(1, 1)).toMatchObject({ totalItems: 0 });
+  });
+
+  it('lets only the starters the process declares start it, for subjects in their jurisdiction', async () => {
+    const village = await failure(post(await server.login('village-a1'), { workflow: 'household-recheck', commandId: randomUUID(), subjects: [households[0]!.id] }));
+    expect(village).toMatchObject({ status: 403, body: { code: 'starter_not_allowed' } });
+    const resident = await failure(post(await server.login('applicant-a1'), { workflow: 'household-recheck', commandId: randomUUID(), subjects: [households[0]!.id] }));
+    expect(resident).toMatchObject({ status: 403 });
+    const township = await server.login('township-a');
+    const otherUnit = await su.collection('org_units').getFirstListItem('code = "320685004"');
+    const foreign = await failure(post(township, { workflow: 'household-recheck', commandId: randomUUID(), selector: { unit: otherUnit.id } }));
+    expect(foreign).toMatchObject({ status: 422, body: { errors: [{ path: '/selector/unit' }] } });
+    expect(await su.collection('bulk_runs').getList(1, 1)).toMatchObject({ totalItems: 0 });
+  });
+
+  it('starts every subject once across chunks, a killed server and a resume, reporting the rows that could not start', async () => {
+    const township = await server.login('township-a');
+    const subjects = [...households.map((h) => h.id), outsider, missing];
+    const commandId = randomUUID();
+    const first = await post(township, { workflow: 'household-recheck', commandId, subjects });
+    // Two chunks of 50 per request (test setting): the run stops between chunks with a third done.
+    expect(first).toMatchObject({ status: 'running', total: 302, processed: 2 * chunk });
+    expect(first.started + first.failed).toBe(2 * chunk);
+    expect(first.progress).toBeCloseTo(100 / 302, 3);
+    expect(await progress(first.id)).toMatchObject({ processed: 100, status: 'running' });
+
+    // The server dies between chunks, and again while a resume may be inside a chunk.
+    await server.kill9();
+    await server.restart();
+    expect(await progress(first.id)).toMatchObject({ processed: 100, started: first.started });
+    const racing = (await server.superuser()).send(`/api/tongban/bulk-starts/${first.id}/resume`, { method: 'POST' }).catch(() => null);
+    await new Promise((r) => setTimeout(r, 40));
+    await server.kill9();
+    await racing;
+    await server.restart();
+    su = await server.superuser();
+
+    // The same request again answers the same run; resuming continues from the committed cursor.
+    const again = await post(await server.login('township-a'), { workflow: 'household-recheck', commandId, subjects });
+    expect(again.id).toBe(first.id);
+    let view = await progress(first.id);
+    for (let i = 0; view.status !== 'done' && i < 20; i++) view = await su.send<RunView>(`/api/tongban/bulk-starts/${first.id}/resume`, { method: 'POST' });
+    expect(view).toMatchObject({ status: 'done', total: 302, processed: 302, started: 300, failed: 2, progress: 1 });
+    expect(view.failures).toEqual([
+      { row: expect.any(Number), subject: outsider, reason: '对象不存在，或不在发起人的辖区内。' },
+      { row: 301, subject: missing, reason: '对象不存在，或不在发起人的辖区内。' },
+    ]);
+
+    const cases = await su.collection('applications').getFullList({ filter: `bulk_run = "${first.id}"`, fields: 'id,subject,village,case_no,starter,filed_by,title,status,step' });
+    expect(cases).toHaveLength(300);
+    expect(new Set(cases.map((c) => c.subject)).size).toBe(300);
+    expect(new Set(cases.map((c) => c.case_no)).size).toBe(300);
+    const home = new Map(households.map((h) => [h.id, h.village]));
+    for (const c of cases) {
+      expect(c).toMatchObject({ village: home.get(c.subject), starter: 'officer', status: 'active', step: 'check', title: expect.stringMatching(/^低保复核：户主\d+$/) });
+    }
+    // Each case has its own open task for its own village, due in 10 working days, and its notice.
+    const tasks = await su.collection('tasks').getFullList({ filter: `application.bulk_run = "${first.id}"`, fields: 'application,assignee_unit,status,due_at' });
+    expect(tasks).toHaveLength(300);
+    const villageOf = new Map(cases.map((c) => [c.id, c.village]));
+    for (const t of tasks) expect(t).toMatchObject({ assignee_unit: villageOf.get(t.application), status: 'open', due_at: expect.stringMatching(/^\d{4}-/) });
+    expect((await su.collection('outbox').getList(1, 1, { filter: `application.bulk_run = "${first.id}"` })).totalItems).toBe(300);
+    // Every case's history verifies: hash chain and replay.
+    for (const c of cases) {
+      const verdict = await su.send<{ ok: boolean; reason?: string }>(`/api/tongban/cases/${c.id}/verify`, {});
+      expect({ id: c.id, ...verdict }).toMatchObject({ id: c.id, ok: true });
+    }
+  }, 180_000);
+
+  it('starts cases that work like any other: the village officer completes one, and it still verifies', async () => {
+    const run = (await su.collection('bulk_runs').getFullList())[0]!;
+    const mine = await su.collection('applications').getFirstListItem(`bulk_run = "${run.id}" && village.code = "320685102291"`, { sort: '-case_no' });
+    const village = await server.login('village-a2');
+    const done = await command(village, { id: mine.id, version: mine.version as number }, 'confirm');
+    expect(done.case).toMatchObject({ status: 'done', outcome: 'approved' });
+    expect(await su.send(`/api/tongban/cases/${mine.id}/verify`, {})).toMatchObject({ ok: true, events: 2 });
+  });
+
+  it('shows a run only to its starter and administrators', async () => {
+    const run = (await su.collection('bulk_runs').getFullList())[0]!;
+    const other = await failure((await server.login('township-b')).send(`/api/tongban/bulk-starts/${run.id}`, {}));
+    expect(other.status).toBe(404);
+    expect(await (await server.login('township-a')).send<RunView>(`/api/tongban/bulk-starts/${run.id}`, {})).toMatchObject({ status: 'done' });
+    expect(await (await server.login('admin')).send<RunView>(`/api/tongban/bulk-starts/${run.id}`, {})).toMatchObject({ status: 'done' });
+  });
+});
