@@ -54,7 +54,7 @@ export function overlayShapeProblems(overlay: unknown, base: WorkflowDefinition,
   }
   if (hasOwnEntry(overlay, 'limit')) {
     if (!isObject(overlay.limit)) add('/limit', '总时限 (limit) 必须是对象。');
-    else for (const field of Object.keys(overlay.limit)) if (!limitOverlayFields.has(field)) add(`/limit/${escape(field)}`, '总时限中只能更改 workingDays 与 extendedWorkingDays。');
+    else for (const field of Object.keys(overlay.limit)) if (!limitOverlayFields.has(field)) add(`/limit/${escape(field)}`, '总时限中只能更改 workingDays、days、months、extendedWorkingDays 与 extended。');
   }
   if (hasOwnEntry(overlay, 'steps')) {
     if (!isObject(overlay.steps)) add('/steps', '步骤 (steps) 必须是对象。');

@@ -35,7 +35,7 @@ export interface DefinitionOverlay {
   legalBasis?: string;
   /** Parameter values replacing the base's (only names the base declares, of the same JSON kind). */
   parameters?: Record<string, JsonValue>;
-  /** The overall limit's values replacing the base's (`workingDays`, `extendedWorkingDays`). */
+  /** The overall limit's values replacing the base's (`workingDays`, `days` or `months`; `extendedWorkingDays` or `extended`): a unit the overlay names replaces the base's unit. */
   limit?: Partial<OverallLimit>;
   /** Per step of the base: its deadline, timer duration or assignee level/role. */
   steps?: Record<string, StepOverlay>;
@@ -48,7 +48,7 @@ export const stepOverlayFields: ReadonlySet<string> = new Set(['deadline', 'dura
 /** The fields an overlay may set on a step's assignee. */
 export const assigneeOverlayFields: ReadonlySet<string> = new Set(['level', 'role']);
 /** The fields an overlay may set in the overall limit. */
-export const limitOverlayFields: ReadonlySet<string> = new Set(['workingDays', 'extendedWorkingDays']);
+export const limitOverlayFields: ReadonlySet<string> = new Set(['workingDays', 'days', 'months', 'extendedWorkingDays', 'extended']);
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -64,6 +64,10 @@ export function mergeOverlay(base: WorkflowDefinition, overlay: DefinitionOverla
   }
   if (overlay.limit) {
     const limit: Partial<OverallLimit> = { ...(merged.limit ?? {}) };
+    // A limit names one unit (overallLimit.ts): the overlay's unit, or way of extending, replaces the base's.
+    const names = (fields: string[]) => fields.some((f) => hasOwnEntry(overlay.limit!, f));
+    if (names(['workingDays', 'days', 'months'])) { delete limit.workingDays; delete limit.days; delete limit.months; }
+    if (names(['extendedWorkingDays', 'extended'])) { delete limit.extendedWorkingDays; delete limit.extended; }
     for (const field of limitOverlayFields) if (hasOwnEntry(overlay.limit, field)) (limit as Record<string, unknown>)[field] = copy((overlay.limit as Record<string, unknown>)[field]);
     merged.limit = limit as OverallLimit;
   }

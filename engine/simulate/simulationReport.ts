@@ -8,6 +8,8 @@ import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { chinaDateOf, weekdayOf } from '../calendar/chinaDate.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import type { CaseClock } from '../model/index.js';
+import { limitText } from '../definition/overallLimit.js';
+import { clockLimit } from '../runtime/statutoryClock.js';
 import { statutoryDaysLeft, workingDaysUntil, type Simulation, type SimulationEntry } from './simulateCase.js';
 
 const levelNames: Record<string, string> = { applicant: '申请人', village: '村（居）', township: '乡镇（街道）', county: '县级', department: '部门', pool: '人员库', system: '系统' };
@@ -36,7 +38,7 @@ function daysText(days: number): string {
 }
 
 function clockLine(clock: CaseClock, now: Date, calendar: WorkingCalendar): string {
-  const limit = `法定时限：${clock.limitWorkingDays} 个工作日${clock.extended ? '（已延长）' : ''}`;
+  const limit = `法定时限：${limitText(clockLimit(clock))}${clock.extended ? '（已延长）' : ''}`;
   if (!clock.startedAt) return `${limit}，尚未起算`;
   const left = statutoryDaysLeft(clock, now, calendar);
   const paused = clock.pausedAt ? `，自 ${chinaDateOf(new Date(clock.pausedAt))} 起暂停计算` : '';

@@ -128,3 +128,14 @@ describe('division codes', () => {
     expect(divisionContains('320685', '320686001')).toBe(false);
   });
 });
+
+describe('an overlay changing the unit of the overall limit', () => {
+  it('replaces the base’s unit and way of extending by its own, and the merged clock counts calendar days', () => {
+    const inDays: DefinitionOverlay = { base: 'dibao', division: '410100', version: 1, limit: { days: 90, extended: { days: 120 } } };
+    expect(checkOverlay(inDays, dibao, options)).toEqual([]);
+    const merged = mergeOverlay(dibao, inDays);
+    expect(merged.limit).toEqual({ days: 90, extended: { days: 120 } });
+    const c = new CaseDriver(merged);
+    expect(c.snapshot.clock).toMatchObject({ limitDays: 90, pausedDays: 0 });
+  });
+});
