@@ -49,3 +49,4 @@ export { chinaTime, deadlineText, simulationReport } from './simulate/simulation
 export { mergeOverlay, type DefinitionOverlay, type StepOverlay } from './definition/overlay.js';
 export { checkOverlay, overlayShapeProblems, type OverlayCheckOptions } from './definition/checkOverlay.js';
 export { divisionChain, divisionContains, divisionKind, type DivisionKind } from './org/divisionCodes.js';
+export { migrateAction, migrateCase, type Migration, type MigrationEnv, type MigrationPlan, type MigrationProblem, type MigrationRequest } from './runtime/migrateCase.js';

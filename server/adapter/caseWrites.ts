@@ -236,6 +236,8 @@ export interface ReplayInputs {
   verb?: VerbArgs;
   /** When the running deadlines began counting (a recount after a calendar change). */
   deadlineStarts?: DeadlineStarts;
+  /** A migration to another version: the version records (ids) it moved between, and its step map. */
+  migration?: { from: string; to: string; stepMap?: Record<string, string> };
 }
 
 /** What an event records besides the decision itself: the raw data and what replaying it needs. */

@@ -11,6 +11,7 @@ import { getBulkRun, resumeBulkRun, startBulkRun } from './bulkStartRoutes.js';
 import { processBulkRuns } from './bulkRunChunks.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { importArrangement } from './importArrangement.js';
+import { migrateCaseRoute } from './caseMigration.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { createDelegation, revokeDelegation } from './delegations.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
@@ -143,6 +144,11 @@ export const routes = {
     respond(e, () => {
       requireAdmin(e, '只有管理员可以查看工作日历状态。');
       return { status: 200, body: calendarStatus(app()) };
+    }),
+  migrateCase: (e: PbRequestEvent, id: string) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以迁移案件。');
+      return migrateCaseRoute(app(), e.auth!, id, readBody(e));
     }),
   importArrangement: (e: PbRequestEvent) =>
     respond(e, () => {

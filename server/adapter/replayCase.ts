@@ -12,7 +12,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, ownEntry, recountAction, recountDeadlines, startCase, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -22,7 +22,7 @@ import { engineActorOf, systemActorByValue } from './eventActor.js';
 import { canonicalJson, currentEventFormat, type ChainedEvent } from './hashChain.js';
 import { mergeCommandData, openingWrites } from './mergeCommandData.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
-import type { LoadedWorkflow } from './workflowCache.js';
+import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
 import { recordedCandidates } from './panelCandidates.js';
 
 /** The verdict of {@link replayCase}. */
@@ -106,11 +106,23 @@ const patchOf = (e: ChainedEvent): Record<string, JsonValue> | null => {
   return p && typeof p === 'object' && Object.keys(p).length > 0 ? p : null;
 };
 
-/** Replays the events of `record` (in sequence order) and compares with its stored snapshot and data. */
-export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, events: ChainedEvent[]): ReplayVerdict {
+/** The version a migrated case began on: the `from` of its first migration (undefined when it never migrated). */
+function firstVersionOf(events: ChainedEvent[]): string | undefined {
+  const first = events.find((e) => e.action === migrateAction);
+  return first ? (first.replay as EventReplay | null)?.migration?.from : undefined;
+}
+
+/**
+ * Replays the events of `record` (in sequence order) and compares with its stored snapshot and data.
+ * `current` is the case's version now; a migrated case is replayed from the version it began on and
+ * switches versions at each migration event.
+ */
+export function replayCase(tx: PbApp, record: PbRecord, current: LoadedWorkflow, events: ChainedEvent[]): ReplayVerdict {
   const legacy = events.some((e) => e.format < currentEventFormat);
   const verdict = (v: ReplayVerdict): ReplayVerdict => (legacy ? { ...v, legacy: true } : v);
   try {
+    const began = firstVersionOf(events);
+    let wf = began ? workflowByRecord(tx, began) : current;
     const contextOf = contextReader(tx, record, wf);
     const first = events[0];
     if (!first || first.action !== 'start') return verdict({ ok: false, reason: '案件的第一条事件不是立案' });
@@ -135,6 +147,17 @@ export function replayCase(tx: PbApp, record: PbRecord, wf: LoadedWorkflow, even
         const recount = c.deadlineStarts ? recountDeadlines(wf.compiled, snapshot, c.deadlineStarts, new Date(e.at), c.calendar, e.comment) : undefined;
         if (!recount || !sameEvent(recount.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件（期限重算）与重放结果不符`);
         snapshot = recount.snapshot;
+        continue;
+      }
+      if (e.action === migrateAction) {
+        // An administrator moved the case to another version: migrate again with the recorded versions and step map.
+        const m = (e.replay as EventReplay | null)?.migration;
+        if (!m) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件（版本迁移）缺少迁移记录`);
+        const target = workflowByRecord(tx, m.to);
+        const migrated = migrateCase(wf.compiled, target.compiled, snapshot, m.stepMap ? { stepMap: m.stepMap } : {}, new Date(e.at), { calendar: c.calendar, data, actor: e.actor_id, reason: e.comment, caseId: record.id, ...(c.org ? { org: c.org } : {}) });
+        if (!migrated.ok || !sameEvent(migrated.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件（版本迁移）与重放结果不符`);
+        snapshot = migrated.snapshot;
+        wf = target;
         continue;
       }
       let next = data;

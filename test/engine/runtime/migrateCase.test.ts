@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { compileWorkflow, decide, migrateCase, type WorkflowDefinition } from '../../../engine/index.js';
+import { actors, CaseDriver, processModules, shippedDefinition } from '../../support/caseDriver.js';
+
+const v5 = shippedDefinition('dibao');
+const compile = (def: WorkflowDefinition) => compileWorkflow(def, { process: processModules.get('dibao') });
+
+/** Version 6: a 10-working-day investigation, a 25-working-day limit, and 初审 renamed `firstReview`. */
+function version6(): WorkflowDefinition {
+  const def = structuredClone(v5) as WorkflowDefinition & { steps: Record<string, Record<string, unknown>> };
+  def.version = 6;
+  def.limit = { workingDays: 25, extendedWorkingDays: 40 };
+  (def.steps.investigation as { deadline: unknown }).deadline = { workingDays: 10 };
+  const steps = JSON.parse(JSON.stringify(def.steps).replaceAll('"townshipReview"', '"firstReview"')) as typeof def.steps;
+  def.steps = steps;
+  return def;
+}
+const from = compile(v5);
+const to = compile(version6());
+
+const household = { applicant: { name: '王秀英', idNumber: '320621195503120023', singlePersonBasis: false }, household: { members: [{ name: '王秀英' }] }, income: { wages: 300 } };
+
+function caseAt(step: 'investigation' | 'townshipReview' | 'publicNotice'): CaseDriver {
+  const c = new CaseDriver(v5);
+  c.ok(actors.applicant, 'submit', { data: household });
+  c.ok(actors.township, 'accept');
+  if (step === 'investigation') return c;
+  c.ok(actors.village, 'complete');
+  c.ok(actors.county, 'complete');
+  if (step === 'townshipReview') return c;
+  c.ok(actors.township, 'approve');
+  return c;
+}
+
+const env = (c: CaseDriver) => ({ calendar: c.calendar, data: c.data, actor: 'u-admin', reason: '按新办法办理', caseId: c.caseId });
+
+describe('migrating a running case to another version', () => {
+  it('plans the same step anew: its task closed and reopened with the new deadline, the limit of the new version', () => {
+    const c = caseAt('investigation');
+    c.advanceDays(2);
+    const m = migrateCase(from, to, c.snapshot, {}, c.now, env(c));
+    expect(m.ok).toBe(true);
+    expect(m.plan.step).toMatchObject({ from: 'investigation', to: 'investigation', by: 'same' });
+    expect(m.plan.tasks.cancelled).toEqual([{ key: 'investigation#1', step: 'investigation' }]);
+    expect(m.plan.tasks.opened).toMatchObject([{ key: 'investigation#2', level: 'village', role: 'dibao_officer', dueAt: c.calendar.addWorkingDays(c.now, 10).toISOString() }]);
+    expect(m.plan.clock).toMatchObject({ limitBefore: { unit: 'workingDays', count: 30 }, limitAfter: { unit: 'workingDays', count: 25 } });
+    expect(m.plan.problems).toEqual([]);
+  });
+
+  it('applies it as one migrate event; the case then runs on the new version to the end', () => {
+    const c = caseAt('investigation');
+    const m = migrateCase(from, to, c.snapshot, {}, c.now, env(c));
+    if (!m.ok) throw new Error('refused');
+    expect(m.event).toMatchObject({ action: 'admin.migrate', kind: 'migrate', from: 'investigation', to: 'investigation', actor: 'u-admin', comment: '按新办法办理', note: '第 5 版 → 第 6 版' });
+    expect(m.snapshot.workflow).toEqual({ key: 'dibao', version: 6 });
+    expect(m.snapshot.version).toBe(c.snapshot.version + 1);
+    expect(m.effects.map((e) => e.type)).toEqual(['closeTask', 'openTask']);
+    let s = m.snapshot;
+    for (const [actor, action] of [[actors.village, 'complete'], [actors.county, 'complete']] as const) {
+      const d = decide(to, s, actor, { action, version: s.version, commandId: action + s.version }, c.now, { calendar: c.calendar, data: c.data });
+      if (!d.ok) throw new Error(d.rejection.message);
+      s = d.snapshot;
+    }
+    expect(s.step).toBe('firstReview');
+  });
+
+  it('cannot move a step the new version no longer has, unless the step map names its counterpart', () => {
+    const c = caseAt('townshipReview');
+    const refused = migrateCase(from, to, c.snapshot, {}, c.now, env(c));
+    expect(refused.ok).toBe(false);
+    expect(refused.plan.step.by).toBe('cannot');
+    expect(refused.plan.problems).toEqual([{ path: '/stepMap', message: '当前步骤“乡镇初审”在第 6 版中不存在，请在 stepMap 中指定对应的步骤。' }]);
+    const mapped = migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'firstReview' } }, c.now, env(c));
+    expect(mapped.ok).toBe(true);
+    expect(mapped.plan.step).toMatchObject({ to: 'firstReview', by: 'stepMap' });
+  });
+
+  it('refuses a step map naming steps that do not exist, and a final step as the target', () => {
+    const c = caseAt('townshipReview');
+    expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'nowhere' } }, c.now, env(c)).plan.problems).toContainEqual({ path: '/stepMap/townshipReview', message: '第 6 版中没有步骤“nowhere”。' });
+    expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'confirmed' } }, c.now, env(c)).plan.problems[0]!.message).toContain('是结束步骤');
+  });
+
+  it('restarts a wait (公示) with a new timer and lists the 公示 document it does not issue again', () => {
+    const c = caseAt('publicNotice');
+    const m = migrateCase(from, to, c.snapshot, {}, c.now, env(c));
+    expect(m.plan.timers.cancelled).toEqual(['publicNotice#1']);
+    expect(m.plan.timers.scheduled).toMatchObject([{ key: 'publicNotice#2', step: 'publicNotice' }]);
+    expect(m.plan.notRepeated).toEqual(['文书：最低生活保障公示']);
+    if (!m.ok) throw new Error('refused');
+    expect(m.snapshot.clock.pausedAt).toBe(c.now.toISOString());
+  });
+
+  it('refuses a finished case and a migration to the version it is on', () => {
+    const c = caseAt('investigation');
+    expect(migrateCase(from, from, c.snapshot, {}, c.now, env(c)).plan.problems).toEqual([{ path: '/toVersion', message: '案件已在第 5 版，无需迁移。' }]);
+    const done = { ...c.snapshot, status: 'done' as const };
+    expect(migrateCase(from, to, done, {}, c.now, env(c)).plan.problems).toContainEqual({ path: '', message: '案件已办结，不能迁移。' });
+  });
+});
