@@ -50,3 +50,5 @@ export { mergeOverlay, type DefinitionOverlay, type StepOverlay } from './defini
 export { checkOverlay, overlayShapeProblems, type OverlayCheckOptions } from './definition/checkOverlay.js';
 export { divisionChain, divisionContains, divisionKind, type DivisionKind } from './org/divisionCodes.js';
 export { migrateAction, migrateCase, type Migration, type MigrationEnv, type MigrationPlan, type MigrationProblem, type MigrationRequest } from './runtime/migrateCase.js';
+export { childSettledAction, childOutcomes, enterChildrenStep, recordChildEnd, waitMet, NoChildrenError } from './runtime/childrenStep.js';
+export { childrenConditionHolds } from './conditions/childrenCondition.js';

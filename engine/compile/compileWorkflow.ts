@@ -19,6 +19,8 @@ import { implementationsOf, processModuleProblems } from '../process/processImpl
 import { unimplementedNames } from '../process/unimplementedNames.js';
 import { panelProblems } from '../definition/panelProblems.js';
 import { subjectFactsRead } from '../conditions/subjectFacts.js';
+import { childSettledAction } from '../runtime/childrenStep.js';
+import type { ChildrenWaitState } from '../model/index.js';
 
 /** The machine's context: small, persisted with the case. */
 export interface MachineContext {
@@ -51,6 +53,10 @@ export interface MachineEvent {
   now?: string;
   /** The case's id, for sampling conditions. */
   caseId?: string;
+  /** The waits of the case's `children` steps after this command, by step name. */
+  children?: Record<string, ChildrenWaitState>;
+  /** For `child.settled`: whether this child's end met the wait (unmet, the case stays). */
+  childrenSettled?: boolean;
 }
 
 /** A definition compiled for running cases. */
@@ -117,7 +123,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   }
 
   const holds = (condition: Condition | undefined, event: MachineEvent): boolean =>
-    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}), ...(event.decisions ? { decisions: event.decisions } : {}), ...(event.milestones ? { milestones: event.milestones } : {}), ...(event.now ? { now: new Date(event.now) } : {}), ...(event.caseId !== undefined ? { caseId: event.caseId } : {}) });
+    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}), ...(event.decisions ? { decisions: event.decisions } : {}), ...(event.milestones ? { milestones: event.milestones } : {}), ...(event.now ? { now: new Date(event.now) } : {}), ...(event.caseId !== undefined ? { caseId: event.caseId } : {}), ...(event.children ? { children: event.children } : {}) });
 
   const machineSetup = setup({
     types: { context: {} as MachineContext, events: {} as MachineEvent },
@@ -131,6 +137,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
         return (e.group ?? []).some((role) => !approved.has(role));
       },
       panelUndecided: ({ event }) => (event as MachineEvent).panelDecided !== true,
+      childrenUnsettled: ({ event }) => (event as MachineEvent).childrenSettled !== true,
     },
     actions: {
       rememberReturner: assign({ returnedFrom: (_, params: { step: string }) => params.step }),
@@ -177,6 +184,11 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       states[name] = { type: 'final', entry };
     } else if (step.type === 'choice') {
       states[name] = { entry, always: routeTransitions(step.target) };
+    } else if (step.type === 'children') {
+      // A child's end that leaves the wait unmet keeps the case here; the one that meets it routes by onSettled; the deadline by onTimeout.
+      const on: Record<string, object[]> = { [childSettledAction]: [{ guard: { type: 'childrenUnsettled' }, actions: [] }, ...routeTransitions(step.onSettled).map((t) => ({ ...t, reenter: true }))] };
+      if (step.onTimeout !== undefined) on['timer.elapsed'] = routeTransitions(step.onTimeout).map((t) => ({ ...t, reenter: true }));
+      states[name] = { entry, on };
     } else {
       const on: Record<string, object[]> = {};
       for (const [actionName, action] of Object.entries(step.actions ?? {})) on[actionName] = actionTransitions(name, step, action);

@@ -10,6 +10,8 @@ import { UnregisteredNameError } from '../process/unregisteredName.js';
 import { subjectFactHolds } from './subjectFacts.js';
 import { birthDateOfIdNumber, calendarDateOf, daysFromTo, fullYears, todayAt } from './conditionDates.js';
 import { inSample } from './sampleShare.js';
+import { childrenConditionHolds } from './childrenCondition.js';
+import type { ChildrenWaitState } from '../model/index.js';
 
 /** What a condition can look at. */
 export interface ConditionScope {
@@ -29,6 +31,8 @@ export interface ConditionScope {
   now?: Date;
   /** The case's id, for sampling (absent: no case is in a sample). */
   caseId?: string;
+  /** The waits of the case's `children` steps, by step name (absent: none entered). */
+  children?: Readonly<Record<string, ChildrenWaitState>>;
 }
 
 /** A compared value: a finite number, or a calendar date as its day count (compared only with dates). */
@@ -101,6 +105,7 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
   if ('panel' in condition) return ownEntry(scope.panels, condition.panel) === condition.result;
   if ('decision' in condition) return ownEntry(scope.decisions, condition.decision) === condition.equals;
   if ('milestone' in condition) return (scope.milestones ?? []).includes(condition.milestone);
+  if ('children' in condition) return childrenConditionHolds(condition, scope.children);
   if ('guard' in condition) {
     const guard = ownEntry(scope.guards, condition.guard);
     if (!guard) throw new UnregisteredNameError('guard', condition.guard);

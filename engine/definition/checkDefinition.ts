@@ -28,6 +28,8 @@ import { conditionReferenceProblems } from './conditionReferenceProblems.js';
 import { relativeFilingFlag } from '../runtime/recusal.js';
 import { durationDue, resolveDuration } from '../calendar/durationDue.js';
 import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
+import { childrenExits } from './childrenRoutes.js';
+import { childrenProblems } from './childrenProblems.js';
 
 /** Whether the runtime can count `duration` with these parameters (a task's deadline relative to a form date counts once the form holds the date). */
 function countsWithoutData(duration: Parameterised<Duration>, relativeAllowed: boolean, parameters: Record<string, JsonValue>): boolean {
@@ -58,6 +60,7 @@ function exitsOf(name: string, step: StepDefinition): [string, string][] {
   const out: [string, string][] = [];
   if (step.type === 'choice') routes(step.target).forEach((r, i) => out.push([`${sp}/target/${i}/target`, r.target]));
   if (step.type === 'timer') routes(step.onElapsed).forEach((r, i) => out.push([typeof step.onElapsed === 'string' ? `${sp}/onElapsed` : `${sp}/onElapsed/${i}/target`, r.target]));
+  if (step.type === 'children') out.push(...childrenExits(sp, step));
   if (step.type === 'task' || step.type === 'timer') {
     for (const [an, a] of Object.entries(step.actions ?? {})) {
       const ap = `${sp}/actions/${escape(an)}`;
@@ -163,6 +166,9 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
 
   // Starters, subject and links (checkStarters.ts).
   problems.push(...starterProblems(def, org.levels, form?.fields, catalogue));
+
+  // Children steps: their routes, counts, child processes and the processes they start in turn (childrenProblems.ts).
+  problems.push(...childrenProblems(def, form?.fields, catalogue));
 
   // Conditions name defined parameters of the right kind and, when the form is known, its fields.
   problems.push(...conditionProblems(def, form?.fields));

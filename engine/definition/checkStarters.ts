@@ -11,7 +11,7 @@ import { factPathPattern } from '../conditions/subjectFacts.js';
 import { startersOf } from '../runtime/starters.js';
 
 /** Other definitions the checked one links to (by key): for a child process, its `starters`. */
-export type WorkflowCatalogue = ReadonlyMap<string, Pick<WorkflowDefinition, 'key' | 'starters'>>;
+export type WorkflowCatalogue = ReadonlyMap<string, Pick<WorkflowDefinition, 'key' | 'starters'> & Partial<Pick<WorkflowDefinition, 'steps'>>>;
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 

@@ -7,6 +7,7 @@
 import type { ComparisonOperand, Condition, JsonValue, Route, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
+import { childrenRouteConditions } from './childrenRoutes.js';
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const routes = (t: Target | undefined): Route[] => (t === undefined ? [] : typeof t === 'string' ? [] : t);
@@ -20,6 +21,7 @@ export function conditionsOf(def: WorkflowDefinition): [string, Condition][] {
   for (const [name, step] of Object.entries(def.steps)) {
     const sp = `/steps/${escape(name)}`;
     if (step.type === 'choice') step.target.forEach((r, i) => push(`${sp}/target/${i}/when`, r.when));
+    if (step.type === 'children') out.push(...childrenRouteConditions(sp, step));
     if (step.type === 'timer') {
       push(`${sp}/skipWhen`, step.skipWhen);
       routes(step.onElapsed).forEach((r, i) => push(`${sp}/onElapsed/${i}/when`, r.when));

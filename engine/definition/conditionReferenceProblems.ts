@@ -5,6 +5,7 @@
  */
 import type { DefinitionProblem } from './problems.js';
 import type { Condition, EffectRef, Route, Target, WorkflowDefinition } from './types.js';
+import { childrenRouteConditions } from './childrenRoutes.js';
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const routes = (t: Target | undefined): Route[] => (t === undefined ? [] : typeof t === 'string' ? [{ target: t }] : t);
@@ -18,6 +19,7 @@ function conditionsAndEffects(def: WorkflowDefinition): { conditions: [string, C
     const sp = `/steps/${escape(name)}`;
     if (step.type !== 'choice') effects.push(...(step.onEnter ?? []));
     if (step.type === 'choice') step.target.forEach((r, i) => addCondition(`${sp}/target/${i}/when`, r.when));
+    if (step.type === 'children') conditions.push(...childrenRouteConditions(sp, step));
     if (step.type === 'timer') {
       addCondition(`${sp}/skipWhen`, step.skipWhen);
       if (Array.isArray(step.onElapsed)) step.onElapsed.forEach((r, i) => addCondition(`${sp}/onElapsed/${i}/when`, r.when));

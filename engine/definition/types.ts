@@ -37,7 +37,8 @@ export type Condition =
   | SubjectFactCondition
   | PanelCondition
   | DecisionCondition
-  | MilestoneCondition;
+  | MilestoneCondition
+  | ChildrenCondition;
 
 /**
  * A value a comparison looks at: a field (`path`), the age in whole years (周岁) at the case's
@@ -291,7 +292,7 @@ export interface FinalStep {
 }
 
 /** Any step. */
-export type StepDefinition = TaskStep | TimerStep | ChoiceStep | FinalStep;
+export type StepDefinition = TaskStep | TimerStep | ChoiceStep | FinalStep | ChildrenStep;
 
 /**
  * The statutory limit of the whole case, in exactly one unit (engine/definition/overallLimit.ts):
@@ -489,4 +490,55 @@ export interface DecisionCondition {
 /** Routing on a milestone reached, e.g. `{ "milestone": "paid" }`. */
 export interface MilestoneCondition {
   milestone: string;
+}
+
+// ── Child cases a step waits for (issue 9, point 4) ─────────────────────────────────────────────
+
+/** How a case ended, as its parent sees a child. */
+export type ChildOutcome = 'approved' | 'rejected' | 'withdrawn' | 'terminated';
+
+/**
+ * The child cases a `children` step starts: cases of `workflow` (which names this process among
+ * its `parent` starters), one — or one per item of the array at `forEach` (one 评估 per household
+ * member). `pass` maps pointers of the child's data to pointers of the parent's; `passItem` maps
+ * pointers of the child's data to pointers into the item (`""`: the whole item).
+ */
+export interface ChildCaseSpec {
+  workflow: string;
+  forEach?: string;
+  pass?: Record<string, string>;
+  passItem?: Record<string, string>;
+}
+
+/**
+ * A step that starts child cases on entry and waits for them: until `all` have ended, `any` one
+ * has, or `{ count }` of them have; then the case routes by `onSettled` (routes whose conditions
+ * may read the children's outcomes, `{ "children": step, "outcome": …, "count": … }`; the last
+ * route is the default). With a `deadline`, the case goes to `onTimeout` when it passes first.
+ * `withdrawn`: a withdrawn child `counts` as ended (default) or is `excluded` from the wait.
+ */
+export interface ChildrenStep {
+  type: 'children';
+  name: string;
+  nameEn?: string;
+  start: ChildCaseSpec[];
+  wait: 'all' | 'any' | { count: Parameterised<number> };
+  withdrawn?: 'counts' | 'excluded';
+  onSettled: Target;
+  deadline?: Parameterised<Duration>;
+  onTimeout?: Target;
+  /** The statutory clock is paused while the case waits for its children. */
+  pausesClock?: boolean;
+  onEnter?: EffectRef[];
+}
+
+/**
+ * Routing on the outcomes of the children a `children` step waited for (named by the step):
+ * `count` — `all` of them, `any`, `none`, or `{ atLeast: n }` have `outcome` (`open`: not ended yet).
+ * Excluded (withdrawn) children are not counted.
+ */
+export interface ChildrenCondition {
+  children: string;
+  outcome: ChildOutcome | 'open';
+  count: 'all' | 'any' | 'none' | { atLeast: number };
 }

@@ -10,8 +10,9 @@ import { factPathPattern } from '../conditions/subjectFacts.js';
 import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
 import { decisionConditionProblems, decisionShapeProblems } from './validateDecisions.js';
 import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
+import { checkChildrenStep, childrenConditionProblems, reservedChildActionProblem } from './validateChildren.js';
 
-const stepTypes = ['task', 'timer', 'choice', 'final'];
+const stepTypes = ['task', 'timer', 'choice', 'final', 'children'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend', 'vote', 'closePanel'];
 const levels = ['applicant', 'village', 'township', 'county'];
 const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated', 'byDecisions'];
@@ -85,6 +86,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if ('flag' in c) return isNonEmptyString(c.flag) ? undefined : add(`${path}/flag`, '标记名必须是非空字符串。');
     if ('panel' in c) return void problems.push(...panelConditionProblems(c, path));
     if ('decision' in c || 'milestone' in c) return void problems.push(...decisionConditionProblems(c, path));
+    if ('children' in c) return void problems.push(...childrenConditionProblems(c, path));
     if ('guard' in c) return isNonEmptyString(c.guard) ? void checkOwnName(c.guard, `${path}/guard`) : add(`${path}/guard`, '守卫名必须是非空字符串。');
     if ('subjectFact' in c) return checkSubjectFactCondition(c, path);
     if ('sample' in c) return checkSampleCondition(c, path);
@@ -244,7 +246,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       else byLowerCase.set(lower, name);
       if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
       else checkOwnName(name, ap);
-      const reserved = reservedActionNameProblem(name, ap);
+      const reserved = reservedActionNameProblem(name, ap) ?? reservedChildActionProblem(name, ap);
       if (reserved) problems.push(reserved);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
       checkBooleans(a, ap, ['requireComment']);
@@ -350,6 +352,8 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       checkActions(s.actions, `${sp}/actions`, false);
       if (s.skipWhen !== undefined) checkCondition(s.skipWhen, `${sp}/skipWhen`);
       checkEffects(s.onEnter, `${sp}/onEnter`);
+    } else if (s.type === 'children') {
+      checkChildrenStep(s, sp, { add, checkUnknown, checkBooleans, checkTarget, checkDuration, checkEffects });
     } else if (s.type === 'choice') {
       checkUnknown(withoutVerbs, sp, ['type', 'name', 'target']);
       if (!Array.isArray(s.target)) add(`${sp}/target`, '分支步骤须有路由数组 (target)。');

@@ -10,6 +10,7 @@ import type { PoolDrawRecord } from './orgDirectory.js';
  */
 export type TaskLevel = AssigneeLevel | 'department' | 'pool';
 import type { DecisionItemState, MilestoneState } from './decisionItems.js';
+import type { ChildrenWaitState } from './childrenWait.js';
 
 /** A task that is open on a case. */
 export interface OpenTask {
@@ -100,6 +101,8 @@ export interface CaseSnapshot {
   decisions?: Record<string, DecisionItemState>;
   /** Milestones reached, by the definition's milestone key (absent until one is reached). */
   milestones?: Record<string, MilestoneState>;
+  /** The waits of `children` steps for their child cases, by step name (absent on cases that never met one). */
+  children?: Record<string, ChildrenWaitState>;
   /** Set by a forward action on a step that allows 撤回; every later accepted command clears it. */
   recallable?: RecallPoint;
 }

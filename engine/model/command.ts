@@ -2,6 +2,7 @@
 import type { JsonValue } from '../definition/types.js';
 import type { Ballot } from './panel.js';
 import type { Actor } from './actor.js';
+import type { ChildSignal } from './childrenWait.js';
 
 /** A command on a case, as sent by a client. */
 export interface Command {
@@ -21,6 +22,8 @@ export interface Command {
   timerKey?: string;
   /** For `vote` actions: the member's own ballot. */
   ballot?: Ballot;
+  /** For `child.settled` (the system, when a child case ends): which child ended and how. */
+  child?: ChildSignal;
   /** For task verbs (`verb.*`): whom the verb names, as the host found them. */
   verb?: VerbArgs;
 }

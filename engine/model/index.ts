@@ -18,3 +18,4 @@ export type { Effect } from './effect.js';
 export type { Ballot, PanelState, PanelTally } from './panel.js';
 export type { DecisionItemState, DecisionNoticeView, MilestoneState } from './decisionItems.js';
 export type { DecidedEvent, Decision, Rejection, RejectionCode } from './decision.js';
+export type { ChildrenWaitState, ChildSignal } from './childrenWait.js';

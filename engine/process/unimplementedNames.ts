@@ -6,6 +6,7 @@
 import type { Condition, EffectRef, Route, Target, WorkflowDefinition } from '../definition/types.js';
 import type { DefinitionProblem } from '../definition/problems.js';
 import { hasOwnEntry } from '../definition/ownEntry.js';
+import { childrenRouteConditions } from '../definition/childrenRoutes.js';
 import type { Implementations } from './processImplementations.js';
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -34,6 +35,7 @@ export function unimplementedNames(def: WorkflowDefinition, implementations: Imp
     if (step.type !== 'choice') effectLists.push([`${sp}/onEnter`, step.onEnter]);
     if (step.type === 'choice') step.target.forEach((r, i) => conditions.push([`${sp}/target/${i}/when`, r.when]));
     if (step.type === 'timer') conditions.push([`${sp}/skipWhen`, step.skipWhen]);
+    if (step.type === 'children') conditions.push(...childrenRouteConditions(sp, step));
     if (step.type === 'task' || step.type === 'timer') {
       for (const [an, a] of Object.entries(step.actions ?? {})) {
         const ap = `${sp}/actions/${escape(an)}`;

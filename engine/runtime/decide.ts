@@ -23,6 +23,7 @@ import { ballotProblem } from './panelBallot.js';
 import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, OrgDirectory, Rejection } from '../model/index.js';
 import { AssignmentError } from '../org/resolveUnitAssignee.js';
 import { decisionOutcomes, milestonesReached, recordDecisions } from './decisionItems.js';
+import { childSettledAction, NoChildrenError, recordChildEnd } from './childrenStep.js';
 
 /** What `decide` needs besides the snapshot and the command. */
 export interface DecideEnv {
@@ -63,12 +64,24 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
 
   let action: ActionDefinition | undefined;
   let task: OpenTask | undefined;
+  // A child case's end (children steps): recorded on the wait; `childrenSettled` says whether it met it.
+  let children = snapshot.children;
+  let childrenSettled = false;
+  let note: string | undefined;
   if (command.action === 'timer.elapsed') {
     if (actor.kind !== 'system') return reject('not_your_task', '只有系统计时器可以结束等待期。');
-    if (step.type !== 'timer') return reject('not_allowed', '当前步骤不是计时步骤。');
+    if (step.type !== 'timer' && !(step.type === 'children' && step.deadline)) return reject('not_allowed', '当前步骤不是计时步骤。');
     if (command.timerKey !== visitKey(stepName, visit)) return reject('not_allowed', '该计时器已失效。');
+  } else if (command.action === childSettledAction) {
+    if (actor.kind !== 'system') return reject('not_your_task', '只有系统可以通知子案件办结。');
+    if (step.type !== 'children') return reject('not_allowed', '该子案件的通知已失效：本案件已不在等待它的步骤。');
+    const ended = recordChildEnd(step, visitKey(stepName, visit), ownEntry(snapshot.children, stepName), command.child);
+    if (!ended.ok) return reject('not_allowed', ended.message);
+    children = { ...snapshot.children, [stepName]: ended.wait };
+    childrenSettled = ended.settled;
+    note = `子案件办结（${Object.keys(ended.wait.ended).length + (ended.wait.excluded?.length ?? 0)}/${ended.wait.started}）`;
   } else {
-    action = ownEntry(step.actions, command.action);
+    action = step.type === 'children' ? undefined : ownEntry(step.actions, command.action);
     if (!action) return reject('not_allowed', `当前步骤“${step.name}”不能进行“${command.action}”操作。`);
     const verdict = actionVerdict(wf, snapshot, actor, step, action, { ...env, now });
     if (!verdict.ok) return reject(verdict.code, verdict.message);
@@ -124,6 +137,8 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     ...(recorded.snapshot.milestones ? { milestones: milestonesReached(recorded.snapshot) } : {}),
     now: now.toISOString(),
     ...(env.caseId !== undefined ? { caseId: env.caseId } : {}),
+    ...(children ? { children } : {}),
+    ...(command.action === childSettledAction ? { childrenSettled } : {}),
   };
   const restored = wf.machine.resolveState({ value: stepName, context });
   const [nextState] = transition(wf.machine, restored, event as never);
@@ -132,7 +147,8 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const moved = nextStep !== stepName || (ownEntry(nextContext.visits, stepName) ?? 0) !== (ownEntry(context.visits, stepName) ?? 0);
   const forward = action === undefined || ['submit', 'approve', 'reject', 'return', 'withdraw', 'object'].includes(action.kind);
   const countersigned = nextContext.approvals.length > context.approvals.length || (action?.kind === 'vote' && !panelDecided);
-  if ((forward || panelDecided) && !moved && !countersigned) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
+  const stillWaiting = command.action === childSettledAction && !childrenSettled;
+  if ((forward || panelDecided) && !moved && !countersigned && !stillWaiting) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
 
   const effects: Effect[] = [...named.effects];
   const items = { ...(recorded.snapshot.decisions ? { decisions: recorded.snapshot.decisions } : {}), ...(recorded.snapshot.milestones ? { milestones: recorded.snapshot.milestones } : {}) };
@@ -140,7 +156,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const { recallable: _previousPoint, version: _seenVersion, ...before } = snapshot;
   void _previousPoint;
   void _seenVersion;
-  let next: CaseSnapshot = { ...before, ...items, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}) };
+  let next: CaseSnapshot = { ...before, ...items, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}), ...(children ? { children } : {}) };
 
   if (action?.kind === 'extend') {
     const extended = extendedLimit(wf.definition.limit, wf.parameters);
@@ -153,7 +169,10 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     next = { ...next, tasks: next.tasks.filter((t) => t.key !== task!.key) };
   } else if (moved) {
     for (const open of snapshot.tasks) effects.push({ type: 'closeTask', key: open.key, outcome: task && open.key === task.key ? 'completed' : 'cancelled' });
-    if (step.type === 'timer' && command.action !== 'timer.elapsed') effects.push({ type: 'cancelTimer', key: visitKey(stepName, visit) });
+    if ((step.type === 'timer' || (step.type === 'children' && step.deadline)) && command.action !== 'timer.elapsed') effects.push({ type: 'cancelTimer', key: visitKey(stepName, visit) });
+    // A wait left is over: settled by its children, or timed out (later children are stale).
+    const wait = step.type === 'children' ? ownEntry(next.children, stepName) : undefined;
+    if (wait) next = { ...next, children: { ...next.children, [stepName]: { ...wait, result: command.action === 'timer.elapsed' ? 'timedOut' : 'settled' } } };
     if (step.pausesClock) next = { ...next, clock: resumeClock(next.clock, now, env.calendar) };
     // The clock starts when the step is passed forward (受理), not when it returns or refuses the case.
     if (step.type === 'task' && step.startsClock && action?.kind === 'approve') next = { ...next, clock: startClock(next.clock, now, env.calendar) };
@@ -169,6 +188,8 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     } catch (e) {
       // A step beside the chain that cannot be routed on this case (no such unit, a unit the form names wrongly, a pool too small).
       if (e instanceof AssignmentError) return reject(e.path ? 'invalid_data' : 'not_allowed', e.message, e.path);
+      // A children step whose array of items is empty on this case.
+      if (e instanceof NoChildrenError) return reject('invalid_data', e.message, e.path);
       throw e;
     }
     // The entered step's own decisions and milestones (its onEnter effects) are recorded as well.
@@ -193,11 +214,12 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     effects,
     event: {
       action: command.action,
-      kind: action?.kind ?? 'timer',
+      kind: action?.kind ?? (command.action === childSettledAction ? 'children' : 'timer'),
       from: stepName,
       to: next.step,
       actor: actor.id,
       ...(command.comment ? { comment: command.comment } : {}),
+      ...(note ? { note } : {}),
       at: now.toISOString(),
     },
   };

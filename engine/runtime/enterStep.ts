@@ -22,6 +22,7 @@ export interface EnterStepScope extends PanelSeating {
   org?: OrgDirectory;
 }
 import { outcomeByDecisions } from './decisionItems.js';
+import { enterChildrenStep } from './childrenStep.js';
 
 /** The key of a step's task or timer in its `visit`-th visit. */
 export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
@@ -106,7 +107,13 @@ export function enterStep(
   if (step.type === 'timer') {
     effects.push({ type: 'scheduleTimer', key: visitKey(stepName, visit), step: stepName, dueAt: timerDue(step, wf.parameters, now, calendar, data).toISOString() });
   }
-  if ((step.type === 'task' || step.type === 'timer') && step.pausesClock) {
+  if (step.type === 'children') {
+    // Child cases started now (the host opens them in this transaction) and the wait for them (childrenStep.ts).
+    const entered = enterChildrenStep(step, stepName, visitKey(stepName, visit), wf.parameters, data, now, calendar);
+    effects.push(...entered.effects);
+    next = { ...next, children: { ...next.children, [stepName]: entered.wait } };
+  }
+  if ((step.type === 'task' || step.type === 'timer' || step.type === 'children') && step.pausesClock) {
     next = { ...next, clock: pauseClock(next.clock, now) };
   }
   if (step.type !== 'choice' && step.onEnter) {

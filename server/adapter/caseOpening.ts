@@ -33,6 +33,8 @@ export interface CaseOpening {
   /** The subject the case is about, when known at the start. */
   subject?: string;
   parent?: string;
+  /** For a child a `children` step waits for: the parent's wait (`step#visit`). */
+  parentWait?: string;
   follows?: string;
   /** The case title (names in it already masked). */
   title: string;
@@ -100,6 +102,7 @@ export function createCase(tx: PbApp, o: CaseOpening): CreatedCase {
   record.set('county', o.org.county ?? '');
   if (o.subject) record.set('subject', o.subject);
   if (o.parent) record.set('parent', o.parent);
+  if (o.parentWait) record.set('parent_wait', o.parentWait);
   if (o.follows) record.set('follows', o.follows);
   record.set('title', o.title);
   linkCaseSubject(tx, wf, record, data);
@@ -118,9 +121,11 @@ export function createCase(tx: PbApp, o: CaseOpening): CreatedCase {
  * Starts the child cases a parent's decision asks for (`startChildCase` effects), in the parent's
  * transaction: each child must declare the parent's process among its `parent` starters; it is
  * about the parent's subject, in the parent's area, with the same applicant party, and links to
- * the parent. Its first event is recorded as acted by whoever acted on the parent.
+ * the parent (and, started by a `children` step, to the wait it is started for). Its first event
+ * is recorded as acted by whoever acted on the parent. Returns the children created.
  */
-export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: CaseSnapshot, effects: Effect[], actor: ActorByValue, at: Date): void {
+export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: CaseSnapshot, effects: Effect[], actor: ActorByValue, at: Date): CreatedCase[] {
+  const created: CreatedCase[] = [];
   let n = 0;
   for (const e of effects) {
     if (e.type !== 'startChildCase') continue;
@@ -131,7 +136,7 @@ export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: Cas
     if (!allowed.ok) throw conflict(`流程“${child.definition.name}”没有声明可由本流程的案件发起。`, 'starter_not_declared');
     const patch: Record<string, JsonValue> = {};
     for (const [pointer, value] of Object.entries(e.data)) setPointer(patch, pointer, value);
-    createCase(tx, {
+    created.push(createCase(tx, {
       wf: child,
       starter: 'parent',
       party: parentSnapshot.applicant,
@@ -142,11 +147,13 @@ export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: Cas
       org: { ...(parent.getString('village') ? { village: parent.getString('village') } : {}), ...(parent.getString('township') ? { township: parent.getString('township') } : {}), ...(parent.getString('county') ? { county: parent.getString('county') } : {}) },
       ...(parent.getString('subject') ? { subject: parent.getString('subject') } : {}),
       parent: parent.id,
+      ...(e.wait ? { parentWait: e.wait } : {}),
       title: `${child.definition.name}：${parent.getString('title').split('：').slice(1).join('：') || '申请人'}`,
       dataPatch: Object.keys(patch).length > 0 ? patch : null,
       commandId: `child:${parent.id}:${parentSnapshot.version}:${n}`,
       actor,
       at,
-    });
+    }));
   }
+  return created;
 }

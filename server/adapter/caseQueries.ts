@@ -16,6 +16,7 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { offersNotClaimedByOthers, verbsNotClaimedByOthers } from './claimedTask.js';
 import { caseSubjectFacts } from './subjects.js';
+import { childCases, parentCase } from './childCases.js';
 
 /** `GET /api/tongban/cases/{id}`: the case with the data the asker may see and their actions. */
 export function getCase(app: PbApp, auth: PbRecord, caseId: string, onBehalfOf?: string): RouteAnswer {
@@ -29,7 +30,8 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string, onBehalfOf?:
   return {
     status: 200,
     body: {
-      case: caseSummary(record, snapshot, wf, pendingTimers(app, record.id), deadlineKnowledge(app)),
+      // The case's children with their state and outcome, and its parent (childCases.ts).
+      case: { ...caseSummary(record, snapshot, wf, pendingTimers(app, record.id), deadlineKnowledge(app)), children: childCases(app, record), parentCase: parentCase(app, record) },
       data: visibleData(actor, record, wf, data, permissions),
       actions,
       verbs,

@@ -2,7 +2,7 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { chinaDateOf, ownEntry, type Ballot, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
+import { chinaDateOf, ownEntry, type Ballot, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
 import { conflict, staleVersion } from './httpError.js';
 import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
@@ -238,6 +238,8 @@ export interface ReplayInputs {
   deadlineStarts?: DeadlineStarts;
   /** A migration to another version: the version records (ids) it moved between, and its step map. */
   migration?: { from: string; to: string; stepMap?: Record<string, string> };
+  /** The child case whose end a parent was told of (`child.settled`). */
+  child?: ChildSignal;
 }
 
 /** What an event records besides the decision itself: the raw data and what replaying it needs. */

@@ -72,7 +72,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}), ...(r.deadlineStarts ? { deadlineStarts: r.deadlineStarts } : {}) };
+      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}), ...(r.deadlineStarts ? { deadlineStarts: r.deadlineStarts } : {}), ...(r.child ? { child: r.child } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
@@ -173,7 +173,7 @@ export function replayCase(tx: PbApp, record: PbRecord, current: LoadedWorkflow,
         wf.compiled,
         snapshot,
         c.actor,
-        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.verb ? { verb: c.verb } : {}) },
+        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.verb ? { verb: c.verb } : {}), ...(c.child ? { child: c.child } : {}) },
         new Date(e.at),
         { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}), ...(c.subjectFacts ? { subjectFacts: c.subjectFacts } : {}), caseId: record.id, panelCandidates: recordedCandidates(c.panelCandidates) },
       );

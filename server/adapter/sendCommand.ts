@@ -29,7 +29,7 @@ import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther, refuseIfNextStepClaimed } from './claimedTask.js';
 import { liveCandidates } from './panelCandidates.js';
 import { caseSubjectFacts } from './subjects.js';
-import { startChildCases } from './caseOpening.js';
+import { followDecision } from './childCases.js';
 import { draftProblems } from './draftProblems.js';
 import { pendingTimers } from './pendingTimers.js';
 import { deadlineKnowledge } from './calendarArrangements.js';
@@ -163,7 +163,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           ...(subjectFacts ? { subjectFacts } : {}),
           ...(verbArgs ? { verb: verbArgs } : {}),
         });
-        startChildCases(tx, record, decision.snapshot, decision.effects, actorByValue(tx, actor, auth.getString('name')), at);
+        followDecision(tx, record, decision.snapshot, decision.effects, actorByValue(tx, actor, auth.getString('name')), at);
         answer = {
           status: 200,
           body: {

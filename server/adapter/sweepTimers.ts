@@ -8,7 +8,7 @@ import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type Json
 import { recusedStaff } from './actors.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSubjectFacts } from './subjects.js';
-import { startChildCases } from './caseOpening.js';
+import { followDecision } from './childCases.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { systemActorByValue } from './eventActor.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -44,7 +44,7 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list, ...(subjectFacts ? { subjectFacts } : {}) });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
       commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}), panelCandidates: candidates.recorded, ...(subjectFacts ? { subjectFacts } : {}) });
-      startChildCases(tx, record, decision.snapshot, decision.effects, systemActorByValue, at);
+      followDecision(tx, record, decision.snapshot, decision.effects, systemActorByValue, at);
       fired++;
     });
     } catch {

@@ -12,6 +12,7 @@ import {
   startCase,
   type Actor,
   type Ballot,
+  type ChildSignal,
   type OrgDirectory,
   type CaseSnapshot,
   type CompiledWorkflow,
@@ -78,13 +79,13 @@ export class CaseDriver {
   }
 
   /** Sends a command; on success the snapshot and data move on. */
-  send(actor: Actor, action: string, options: { data?: Record<string, JsonValue>; comment?: string; returnTo?: string; version?: number; timerKey?: string; ballot?: Ballot; verb?: VerbArgs } = {}): Decision {
+  send(actor: Actor, action: string, options: { data?: Record<string, JsonValue>; comment?: string; returnTo?: string; version?: number; timerKey?: string; ballot?: Ballot; verb?: VerbArgs; child?: ChildSignal } = {}): Decision {
     const data = { ...this.data, ...(options.data ?? {}) };
     const decision = decide(
       this.wf,
       this.snapshot,
       actor,
-      { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}), ...(options.ballot ? { ballot: options.ballot } : {}), ...(options.verb ? { verb: options.verb } : {}) },
+      { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}), ...(options.ballot ? { ballot: options.ballot } : {}), ...(options.verb ? { verb: options.verb } : {}), ...(options.child ? { child: options.child } : {}) },
       this.now,
       { calendar: this.calendar, data, recusedActors: this.recused, caseId: this.caseId, panelCandidates: ({ unit, role }) => this.panelCandidates[`${unit}/${role ?? ''}`] ?? [], ...(this.directory ? { org: this.directory } : {}) },
     );
