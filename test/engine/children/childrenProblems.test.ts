@@ -93,6 +93,12 @@ describe('checkDefinition on children steps', () => {
     expect(problems).toContainEqual({ path: '/steps/assess/start/0/passItem/~1id', message: '表单中“/household/member”的条目没有字段“/idNumber”。' });
   });
 
+  it('refuses an action named like the system’s signal of a child’s end', () => {
+    const def = parent();
+    def.steps.apply = { type: 'task', name: '申请', assignee: { level: 'applicant' }, actions: { 'child.settled': { kind: 'submit', label: '提交', target: 'assess' } } };
+    expect(validateDefinition(def)).toContainEqual({ path: '/steps/apply/actions/child.settled', message: '操作名“child.settled”是系统保留的名称（子案件办结的通知）。' });
+  });
+
   it('refuses malformed children steps and conditions with paths, and so does the schema', () => {
     const bad = parent({ wait: 'most' as never, withdrawn: 'ignored' as never, deadline: { days: 10 }, start: [] });
     expect(validateDefinition(bad)).toEqual(expect.arrayContaining([
