@@ -9,20 +9,18 @@
  * reason as its comment), the case's version record and snapshot moved, tasks and timers reopened,
  * an `audit_log` entry. A plan with problems is refused with 409 `cannot_migrate` and its reasons.
  */
-import { createWorkingCalendar, migrateCase, readPointer, type CaseSnapshot, type JsonValue, type MigrationPlan } from '../../engine/index.js';
-import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
+import type { MigrationPlan } from '../../engine/index.js';
 import { recordAudit } from './audit.js';
-import { calendarOverrides } from './calendarOverrides.js';
 import { commitDecision } from './caseWrites.js';
 import { now } from './clock.js';
 import { auditActorOf } from './configAudit.js';
 import type { ActorByValue } from './eventActor.js';
 import { HttpError, invalidData, notFound } from './httpError.js';
-import { orgDirectoryFor } from './orgDirectory.js';
+import { planMigration, readStepMap, targetVersion } from './migrationPlanning.js';
 import { parseBody } from './parseBody.js';
-import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
+import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
-import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
+import { workflowByRecord } from './workflowCache.js';
 
 /** The body of the route. */
 interface MigrateBody {
@@ -30,43 +28,6 @@ interface MigrateBody {
   dryRun: boolean;
   stepMap?: Record<string, unknown>;
   reason?: string;
-}
-
-/** The case data against the target version's form. */
-export interface DataCheck {
-  /** Fields whose values the target form refuses (and the source form accepted). */
-  invalid: { path: string; message: string }[];
-  /** Fields with a value that the target form no longer has (kept in the data, no longer shown). */
-  dropped: string[];
-}
-
-/** The published version `version` of process `key`, or a 422 naming `/toVersion`. */
-function targetVersion(tx: PbApp, key: string, version: number): LoadedWorkflow {
-  const record = tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && version = {:version} && status = "published"', '', 1, 0, { key, version })[0];
-  if (!record) throw invalidData(`流程“${key}”没有已发布的第 ${version} 版。`, [{ path: '/toVersion', message: `流程“${key}”没有已发布的第 ${version} 版。` }]);
-  return workflowByRecord(tx, record.id);
-}
-
-const fieldsOf = (schema: FormSchema | null): Set<string> => new Set(schema ? listSchemaFields(schema).map((f) => f.pointer) : []);
-
-/** Whether `data` holds a value at a field pointer (`*` for any item of an array). */
-function holds(data: JsonValue, pointer: string): boolean {
-  const star = pointer.indexOf('/*');
-  if (star < 0) return readPointer(data as Record<string, JsonValue>, pointer) !== undefined;
-  const items = readPointer(data as Record<string, JsonValue>, pointer.slice(0, star));
-  return Array.isArray(items) && items.some((item) => holds(item, pointer.slice(star + 2) || ''));
-}
-
-/** The case data against the target's form: new refusals and fields it no longer has. */
-export function dataCheck(from: LoadedWorkflow, to: LoadedWorkflow, data: Record<string, JsonValue>): DataCheck {
-  const source = from.validator ? from.validator.validate(data) : { valid: true as const };
-  const before = new Set(source.valid ? [] : source.errors.map((e) => e.path));
-  const result = to.validator ? to.validator.validate(data) : { valid: true as const };
-  const invalid = result.valid ? [] : result.errors.filter((e) => !before.has(e.path)).map((e) => ({ path: `/data${e.path}`, message: e.message }));
-  const target = fieldsOf(to.formSchema);
-  const dropped = to.formSchema ? [...fieldsOf(from.formSchema)].filter((p) => !target.has(p) && holds(data, p)) : [];
-  // A parent dropped stands for its children.
-  return { invalid, dropped: dropped.filter((p) => !dropped.some((q) => q !== p && p.startsWith(`${q}/`))) };
 }
 
 /** The event actor of an administrator or superuser, by value. */
@@ -83,11 +44,7 @@ export function migrateCaseRoute(app: PbApp, auth: PbRecord, caseId: string, raw
     stepMap: { type: 'object' },
     reason: { type: 'string', maxLength: 500 },
   });
-  const stepMap: Record<string, string> = {};
-  for (const [oldName, newName] of Object.entries(body.stepMap ?? {})) {
-    if (typeof newName !== 'string') throw invalidData('stepMap 的取值应为步骤名。', [{ path: `/stepMap/${oldName}`, message: '应为新版本中的步骤名。' }]);
-    Object.defineProperty(stepMap, oldName, { value: newName, enumerable: true, writable: true, configurable: true });
-  }
+  const stepMap = readStepMap(body.stepMap);
   const reason = (body.reason ?? '').trim();
   if (!body.dryRun && reason.length < 2) throw invalidData('迁移案件须写明理由。', [{ path: '/reason', message: '请写明迁移理由。' }]);
 
@@ -97,17 +54,13 @@ export function migrateCaseRoute(app: PbApp, auth: PbRecord, caseId: string, raw
   } catch {
     throw notFound('案件不存在。');
   }
-  const from = workflowByRecord(app, record.getString('workflow'));
-  const to = targetVersion(app, from.definition.key, body.toVersion);
-  const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
-  const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
+  const current = workflowByRecord(app, record.getString('workflow'));
+  const to = targetVersion(app, current.definition.key, body.toVersion);
   const at = now(app);
-  const overrides = calendarOverrides(app);
-  const commandId = `migrate:${record.id}:${snapshot.version}`;
-  const org = orgDirectoryFor(app, to.definition, record.getString('county'), commandId);
   const actor = adminByValue(app, auth);
-  const migration = migrateCase(from.compiled, to.compiled, snapshot, { stepMap }, at, { calendar: createWorkingCalendar(overrides), data, actor: actor.id, reason, caseId: record.id, ...(org ? { org } : {}) });
-  const answer = (plan: MigrationPlan) => ({ case: { id: record.id, caseNo: record.getString('case_no'), step: snapshot.step, version: from.definition.version }, ...plan, data: dataCheck(from, to, data) });
+  const planned = planMigration(app, record, to, { stepMap, actor: actor.id, reason, at });
+  const { from, snapshot, data, migration, commandId, overrides, org } = planned;
+  const answer = (plan: MigrationPlan) => ({ case: { id: record.id, caseNo: record.getString('case_no'), step: snapshot.step, version: from.definition.version }, ...plan, data: planned.dataCheck });
   if (body.dryRun) return { status: 200, body: { dryRun: true, ...answer(migration.plan) } };
   if (!migration.ok) {
     const problems = migration.plan.problems;

@@ -12,6 +12,7 @@ import { processBulkRuns } from './bulkRunChunks.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { importArrangement } from './importArrangement.js';
 import { migrateCaseRoute } from './caseMigration.js';
+import { versionMigrationDryRun } from './versionMigrationDryRun.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { createDelegation, revokeDelegation } from './delegations.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
@@ -149,6 +150,11 @@ export const routes = {
     respond(e, () => {
       requireAdmin(e, '只有管理员可以迁移案件。');
       return migrateCaseRoute(app(), e.auth!, id, readBody(e));
+    }),
+  versionMigrationDryRun: (e: PbRequestEvent, key: string, version: string) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以迁移案件。');
+      return versionMigrationDryRun(app(), key, version, readBody(e));
     }),
   importArrangement: (e: PbRequestEvent) =>
     respond(e, () => {

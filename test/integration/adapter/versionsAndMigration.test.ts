@@ -40,6 +40,7 @@ describe('versions side by side and migrating a running case', () => {
   let county: PocketBase;
   let v2Id: string;
   const onV1: Summary[] = [];
+  let atCheck: Summary;
 
   const publish = async (version: number) => (await su.collection('workflow_definitions').create({ key: 'ver-probe', version, status: 'published', name: '版本探针', definition: definition(version) })).id as string;
   const open = async () => (await command(applicant, (await applicant.send<CommandAnswer>('/api/tongban/cases', { method: 'POST', body: { workflow: 'ver-probe', commandId: randomUUID() } })).case, 'submit')).case as Summary;
@@ -81,6 +82,17 @@ describe('versions side by side and migrating a running case', () => {
     expect((await view(c.id)).workflow.version).toBe(1);
   });
 
+  it('answers a dry run over every running case of a version, one line per case, with the counts', async () => {
+    atCheck = (await command(township, onV1[2]!, 'approve')).case as Summary;
+    const dryRun = (body: Record<string, unknown>) => admin.send<{ total: number; movable: number; cannot: number; cases: { id: string; ok: boolean; by: string; problems: { path: string }[] }[] }>('/api/tongban/admin/workflows/ver-probe/1/migration-dry-run', { method: 'POST', body });
+    const report = await dryRun({ toVersion: 2 });
+    expect(report).toMatchObject({ total: 2, movable: 1, cannot: 1 });
+    expect(report.cases.find((c) => c.id === onV1[1]!.id)).toMatchObject({ ok: true, by: 'same' });
+    expect(report.cases.find((c) => c.id === atCheck.id)).toMatchObject({ ok: false, by: 'cannot', problems: [{ path: '/stepMap' }] });
+    expect(await dryRun({ toVersion: 2, stepMap: { check: 'confirm' } })).toMatchObject({ total: 2, movable: 2, cannot: 0 });
+    expect((await failure(township.send('/api/tongban/admin/workflows/ver-probe/1/migration-dry-run', { method: 'POST', body: { toVersion: 2 } }))).status).toBe(403);
+  });
+
   it('lets only administrators migrate, and only with a reason', async () => {
     const c = onV1[1]!;
     expect((await failure(migrate(c, { toVersion: 2, dryRun: true }, township))).status).toBe(403);
@@ -107,7 +119,7 @@ describe('versions side by side and migrating a running case', () => {
   });
 
   it('refuses in Chinese a case whose step the new version lacks, until the step map names its counterpart', async () => {
-    const c = (await command(township, onV1[2]!, 'approve')).case;
+    const c = atCheck;
     expect(c.step).toBe('check');
     const plan = await migrate(c, { toVersion: 2, dryRun: true });
     expect(plan).toMatchObject({ ok: false, step: { by: 'cannot' }, problems: [{ path: '/stepMap', message: '当前步骤“县级核对”在第 2 版中不存在，请在 stepMap 中指定对应的步骤。' }] });
