@@ -53,12 +53,14 @@ export function recountDeadlines(wf: CompiledWorkflow, snapshot: CaseSnapshot, s
     return { ...task, dueAt };
   });
   const step = ownEntry(wf.definition.steps, snapshot.step);
-  if (step?.type === 'timer') {
+  // The pending timer: a timer step's wait, or a children step's deadline (one relative to a form date is kept).
+  if (step?.type === 'timer' || (step?.type === 'children' && step.deadline)) {
     const key = visitKey(snapshot.step, ownEntry(machineContextOf(snapshot).visits, snapshot.step) ?? 1);
     const timer = starts.timer;
     if (timer && timer.key === key) {
-      const dueAt = timerDue(step, wf.parameters, new Date(timer.startedAt), calendar).toISOString();
-      if (dueAt !== new Date(timer.dueAt).toISOString()) effects.push({ type: 'moveDeadline', target: 'timer', key, dueAt });
+      const due = step.type === 'timer' ? timerDue(step, wf.parameters, new Date(timer.startedAt), calendar) : durationDue(step.deadline!, wf.parameters, {}, new Date(timer.startedAt), calendar);
+      const dueAt = due?.toISOString();
+      if (dueAt && dueAt !== new Date(timer.dueAt).toISOString()) effects.push({ type: 'moveDeadline', target: 'timer', key, dueAt });
     }
   }
   if (clock.dueAt === snapshot.clock.dueAt && effects.length === 0) return undefined;

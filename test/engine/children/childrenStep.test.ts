@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childSettledAction, type ChildOutcome, type ChildrenStep, type Effect, type JsonValue, type WorkflowDefinition } from '../../../engine/index.js';
+import { childSettledAction, createWorkingCalendar, recountDeadlines, type ChildOutcome, type ChildrenStep, type Effect, type JsonValue, type WorkflowDefinition } from '../../../engine/index.js';
 import { actors, CaseDriver } from '../../support/caseDriver.js';
 
 /** A household review: the applicant lists the members, one assessment per member is started, the review waits for them. */
@@ -132,6 +132,16 @@ describe('a children step starts child cases and waits for them', () => {
     expect(c.snapshot.step).toBe('late');
     expect(c.snapshot.children?.assess?.result).toBe('timedOut');
     expect(childEnds(c, 'child-2', 'approved').ok).toBe(false);
+  });
+
+  it('a children step’s working-day deadline is counted anew when the holiday arrangement changes', () => {
+    const c = new CaseDriver(review('all', { deadline: { workingDays: 5 }, onTimeout: 'late' }), new Date('2026-12-29T10:00:00+08:00'));
+    c.ok(actors.applicant, 'submit', { data: household(1) });
+    const timer = c.effects.find((e): e is Extract<Effect, { type: 'scheduleTimer' }> => e.type === 'scheduleTimer')!;
+    expect(timer.dueAt).toBe('2027-01-06T16:00:00.000Z');
+    const arranged = createWorkingCalendar([{ date: '2026-12-31', working: false }]);
+    const recount = recountDeadlines(c.wf, c.snapshot, { tasks: {}, timer: { key: 'assess#1', startedAt: c.now.toISOString(), dueAt: timer.dueAt } }, c.now, arranged, '已录入放假安排');
+    expect(recount?.effects).toEqual([{ type: 'moveDeadline', target: 'timer', key: 'assess#1', dueAt: '2027-01-07T16:00:00.000Z' }]);
   });
 
   it('settling before the deadline cancels the deadline’s timer', () => {

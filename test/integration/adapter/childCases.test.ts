@@ -10,7 +10,7 @@ const visitDefinition = {
   version: 1,
   name: '成员入户核查',
   initial: 'visit',
-  starters: [{ kind: 'parent', workflows: ['household-check', 'household-quick'] }],
+  starters: [{ kind: 'parent', workflows: ['household-check', 'household-quick', 'household-slow'] }],
   steps: {
     visit: {
       type: 'task', name: '入户核查', assignee: { level: 'township' }, form: { sections: { member: 'write' } },
@@ -22,7 +22,7 @@ const visitDefinition = {
 };
 
 /** A household process whose `assess` step starts one visit per member and waits as `wait` says. */
-function householdDefinition(key: string, name: string, wait: unknown) {
+function householdDefinition(key: string, name: string, wait: unknown, deadline: Record<string, unknown> = {}) {
   return {
     key, version: 1, name, initial: 'apply',
     steps: {
@@ -32,7 +32,9 @@ function householdDefinition(key: string, name: string, wait: unknown) {
         start: [{ workflow: 'member-visit', forEach: '/household/members', passItem: { '/member': '' } }],
         wait,
         onSettled: [{ when: { children: 'assess', outcome: 'rejected', count: 'any' }, target: 'refused' }, { target: 'approved' }],
+        ...deadline,
       },
+      ...('onTimeout' in deadline ? { overdue: { type: 'final', name: '逾期终止', outcome: 'terminated' } } : {}),
       approved: { type: 'final', name: '通过', outcome: 'approved' },
       refused: { type: 'final', name: '不通过', outcome: 'rejected' },
     },
@@ -46,9 +48,10 @@ describe('a children step through the real server', () => {
   let server: TestServer;
   let su: PocketBase;
   beforeAll(async () => {
-    server = await startPocketBase();
+    server = await startPocketBase({ simulatedClock: true });
+    await server.setClock(new Date('2026-11-02T02:00:00Z'));
     su = await server.superuser();
-    for (const d of [visitDefinition, householdDefinition('household-check', '家庭核查', 'all'), householdDefinition('household-quick', '家庭快查', 'any')]) {
+    for (const d of [visitDefinition, householdDefinition('household-check', '家庭核查', 'all'), householdDefinition('household-quick', '家庭快查', 'any'), householdDefinition('household-slow', '家庭慢查', 'all', { deadline: { days: 10 }, onTimeout: 'overdue' })]) {
       await su.collection('workflow_definitions').create({ key: d.key, version: 1, status: 'published', name: d.name, definition: d });
     }
   });
@@ -110,6 +113,23 @@ describe('a children step through the real server', () => {
     const late = await command(township, { id: children[0]!.id, version: 1 }, 'pass');
     expect(late.case.outcome).toBe('approved');
     expect((await view(applicant, parentId)).case).toMatchObject({ step: 'refused', version });
+    for (const id of [parentId, children[0]!.id, children[1]!.id]) expect(await verify(id)).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('with a deadline: the sweep times the wait out when it passes, and a child ending afterwards changes nothing', async () => {
+    const { parentId, applicant, children } = await submitted('household-slow');
+    const township = await server.login('township-a');
+    await command(township, { id: children[0]!.id, version: 1 }, 'pass');
+    expect((await view(applicant, parentId)).case.step).toBe('assess');
+    // 10 calendar days from 11-02: the wait ends at 24:00 of 11-12; the first sweep after it times the wait out.
+    await server.setClock(new Date('2026-11-12T15:00:00Z'));
+    expect(await server.sweep()).toBe(0);
+    await server.setClock(new Date('2026-11-13T01:00:00Z'));
+    expect(await server.sweep()).toBe(1);
+    const overdue = await view(applicant, parentId);
+    expect(overdue.case).toMatchObject({ step: 'overdue', outcome: 'terminated' });
+    await command(township, { id: children[1]!.id, version: 1 }, 'pass');
+    expect((await view(applicant, parentId)).case).toMatchObject({ step: 'overdue', version: overdue.case.version });
     for (const id of [parentId, children[0]!.id, children[1]!.id]) expect(await verify(id)).toMatchObject({ ok: true, replay: { ok: true } });
   });
 });
