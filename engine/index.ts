@@ -52,3 +52,6 @@ export { divisionChain, divisionContains, divisionKind, type DivisionKind } from
 export { migrateAction, migrateCase, type Migration, type MigrationEnv, type MigrationPlan, type MigrationProblem, type MigrationRequest } from './runtime/migrateCase.js';
 export { childSettledAction, childOutcomes, enterChildrenStep, recordChildEnd, waitMet, NoChildrenError } from './runtime/childrenStep.js';
 export { childrenConditionHolds } from './conditions/childrenCondition.js';
+export { isValidStartOn, maxMissedListed, monthsPerPeriod, ordinalOf, periodAfter, periodByKey, periodOf, scheduleDue, startDayOf, startInstantOf, type ScheduleDue, type SchedulePeriod } from './schedule/schedulePeriods.js';
+export { scheduleMatches, scheduleOpeningData, type ScheduledSubject } from './schedule/scheduleSubjects.js';
+export { scheduleProblems, scheduleStartOn } from './schedule/scheduleProblems.js';

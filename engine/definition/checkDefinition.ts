@@ -13,6 +13,7 @@ import type { AssigneeLevel, Duration, EffectRef, JsonValue, Parameterised, Rout
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
 import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
+import { scheduleProblems } from '../schedule/scheduleProblems.js';
 import { unitAssigneeProblems, type OrgKindsSummary } from './checkUnitAssignees.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
@@ -166,6 +167,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
 
   // Starters, subject and links (checkStarters.ts).
   problems.push(...starterProblems(def, org.levels, form?.fields, catalogue));
+  // Recurring schedules (schedule/scheduleProblems.ts).
+  problems.push(...scheduleProblems(def, form?.fields));
 
   // Children steps: their routes, counts, child processes and the processes they start in turn (childrenProblems.ts).
   problems.push(...childrenProblems(def, form?.fields, catalogue));

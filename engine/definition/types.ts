@@ -341,6 +341,8 @@ export interface WorkflowDefinition {
   decisionPolicy?: DecisionPolicy;
   /** Points a case reaches before it ends (已批准, 已发放, 材料补齐), by key, for queues and dashboards. */
   milestones?: Record<string, MilestoneDefinition>;
+  /** Recurring schedules that start cases of this process about matching subjects, once per period (年检, 复核 of recipients), by key. */
+  schedules?: Record<string, ScheduleDefinition>;
 }
 
 // ── Starters, subjects and links (issue 8, points 2–3) ──────────────────────────────────────────
@@ -542,3 +544,46 @@ export interface ChildrenCondition {
   outcome: ChildOutcome | 'open';
   count: 'all' | 'any' | 'none' | { atLeast: number };
 }
+
+// ── Recurring schedules (issue 9, point 4) ──────────────────────────────────────────────────
+
+/** How often a schedule runs: once a year, half-year, quarter or month (China time). */
+export type ScheduleEvery = 'year' | 'halfYear' | 'quarter' | 'month';
+
+/**
+ * A recurring schedule: every period, once its start day has come, the system starts one case of
+ * the process about each subject that matches (年检 of every registered organisation each year;
+ * 复核 of assisted households by category). Runs are idempotent per period and caught up after downtime.
+ */
+export interface ScheduleDefinition {
+  /** Shown name, e.g. 年度检查. */
+  name?: string;
+  every: ScheduleEvery;
+  /** `MM-DD`: the month of the period (01 = its first) and the day it starts; default `01-01`. May be a parameter. */
+  startOn?: Parameterised<string>;
+  /** Which subjects get a case. */
+  subjects: ScheduleSubjects;
+  /**
+   * The opening data of each case, by JSON pointer into the form: a subject fact (dotted path),
+   * the subject's `name` / `creditCode` / `orgKind`, or the period's `key` / `year` / `firstDay` / `lastDay`.
+   */
+  data?: Record<string, ScheduleDataSource>;
+  /**
+   * Who owns the started cases: `organisation` — the subject organisation is the applicant (its
+   * accounts act on applicant steps); `officer` — the case is opened about the subject for the
+   * officers of its first step (which must not be an applicant step).
+   */
+  starter: 'organisation' | 'officer';
+}
+
+/** The subjects a schedule starts cases about: all of `kind` (of `orgKinds`, for organisations) whose facts match `where`. */
+export interface ScheduleSubjects {
+  kind: 'person' | 'organisation';
+  /** Organisation kinds (社会团体, 民办非企业单位, 基金会 …); absent: all. */
+  orgKinds?: string[];
+  /** A condition over the subject's facts: `subjectFact` conditions joined by `all`, `any` and `not`. */
+  where?: Condition;
+}
+
+/** Where an opening value of a scheduled case comes from. */
+export type ScheduleDataSource = { fact: string } | { subject: 'name' | 'creditCode' | 'orgKind' } | { period: 'key' | 'year' | 'firstDay' | 'lastDay' };

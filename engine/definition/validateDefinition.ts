@@ -6,6 +6,7 @@
 import type { DefinitionProblem } from './problems.js';
 import { hasOwnEntry, inheritedNames } from './ownEntry.js';
 import { starterShapeProblems } from './validateStarters.js';
+import { scheduleShapeProblems } from './validateSchedules.js';
 import { factPathPattern } from '../conditions/subjectFacts.js';
 import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
 import { decisionConditionProblems, decisionShapeProblems } from './validateDecisions.js';
@@ -273,8 +274,10 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     return problems;
   }
   const d = input;
-  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones']);
+  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones', 'schedules']);
   problems.push(...starterShapeProblems(d));
+  problems.push(...scheduleShapeProblems(d));
+  if (isObj(d.schedules)) for (const [k, s] of Object.entries(d.schedules)) if (isObj(s) && isObj(s.subjects) && s.subjects.where !== undefined) checkCondition(s.subjects.where, `/schedules/${escape(k)}/subjects/where`);
   problems.push(...decisionShapeProblems(d));
   if (typeof d.key !== 'string' || !keyPattern.test(d.key)) add('/key', '流程标识 (key) 必须是小写字母开头的字母、数字或连字符。');
   if (!isPosInt(d.version)) add('/version', '版本号 (version) 必须是正整数。');
