@@ -65,8 +65,8 @@ export function starterProblems(def: WorkflowDefinition, levels: readonly string
     problems.push({ path, message });
   };
   const starters = startersOf(def);
-  // A case has a subject when the definition says what it is about, or its starter brings one.
-  const hasSubject = def.subject !== undefined || starters.some((s) => s.kind === 'organisation' || s.kind === 'parent' || s.kind === 'officer');
+  // A case has a subject when the definition says what it is about, or its starter (or a schedule) brings one.
+  const hasSubject = def.subject !== undefined || starters.some((s) => s.kind === 'organisation' || s.kind === 'parent' || s.kind === 'officer') || Object.keys(def.schedules ?? {}).length > 0;
 
   starters.forEach((s, i) => {
     const sp = `/starters/${i}`;

@@ -39,9 +39,12 @@ export function scheduleProblems(def: WorkflowDefinition, formFields?: readonly 
     if (def.subject && def.subject.kind !== schedule.subjects.kind) add(`${sp}/subjects/kind`, `本流程的案件对象是${def.subject.kind === 'person' ? '个人或家庭' : '组织'}，计划却按${schedule.subjects.kind === 'person' ? '个人或家庭' : '组织'}发起。`);
     if (schedule.starter === 'organisation' && schedule.subjects.kind !== 'organisation') add(`${sp}/starter`, '只有组织对象的计划才能以对象组织为申请人 (starter = organisation)。');
     const data = schedule.data ?? {};
+    const writable = first?.type === 'task' ? first.form?.sections ?? {} : {};
     for (const [pointer, source] of Object.entries(data)) {
       const dp = `${sp}/data/${escape(pointer)}`;
       if (fields && !fields.has(pointer)) add(dp, `表单中没有字段“${pointer}”。`);
+      const section = pointer.split('/')[1] ?? '';
+      if (ownEntry(writable, section) !== 'write') add(dp, `起始步骤不能填写“${section}”部分 (form.sections.${section} 须为 write)，计划无法写入“${pointer}”。`);
       if ('subject' in source && source.subject !== 'name' && schedule.subjects.kind !== 'organisation') add(`${dp}/subject`, '个人对象没有统一社会信用代码或组织类型。');
     }
     // The first step: the system opens it, so someone must be able to act on it and it must route without more data.

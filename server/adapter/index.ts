@@ -29,6 +29,8 @@ export { maskRecord } from './maskRecords.js';
 export { renameUploads } from './uploadNames.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
+import { sweepSchedules } from './scheduleSweep.js';
+import { listSchedules } from './scheduleList.js';
 import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
 import { disabledUserRefusal, disablesUser, dropRealtimeClients, userDeletionRefusal, type SavedUser } from './userLifecycle.js';
@@ -109,7 +111,8 @@ export const routes = {
     respond(e, () => {
       const isAdmin = e.hasSuperuserAuth() || (e.auth !== null && e.auth.getString('role') === 'admin');
       if (!isAdmin) throw e.auth ? forbidden('只有管理员可以手动触发计时器扫描。') : unauthorized();
-      return { status: 200, body: { fired: sweepTimers(app()) } };
+      const fired = sweepTimers(app());
+      return { status: 200, body: { fired, schedules: sweepSchedules(app()) } };
     }),
   auditExport: (e: PbRequestEvent) => {
     try {
@@ -140,6 +143,11 @@ export const routes = {
       }
       if (!retried) throw conflict('这条通知不在失败（死信）状态，无需重发。', 'not_failed');
       return { status: 200, body: { id, status: 'pending' } };
+    }),
+  listSchedules: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以查看周期计划。');
+      return { status: 200, body: listSchedules(app()) };
     }),
   calendarStatus: (e: PbRequestEvent) =>
     respond(e, () => {
@@ -252,13 +260,15 @@ export function calendarWarning(): string {
 }
 
 /**
- * The cron job: fires due timers. It also fills in legacy events (a no-op once done), so start-up
- * work that could not run at boot is done within a minute.
+ * The cron job: fires due timers, then starts the cases of recurring schedules whose period has
+ * come (a server that was down catches up at its first run). It also fills in legacy events (a
+ * no-op once done), so start-up work that could not run at boot is done within a minute.
  */
 export function onCron(): number {
   backfillLegacyEvents(app());
   if (!backgroundWorkOn()) return 0;
   const fired = sweepTimers(app());
+  sweepSchedules(app());
   // Bulk starts interrupted (a killed server) or left unfinished by their request go on here.
   processBulkRuns(app(), bulkCronBudgetMs);
   return fired;

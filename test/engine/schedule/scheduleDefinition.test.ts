@@ -23,7 +23,7 @@ function annualInspection(schedules: Record<string, unknown> = { annual }, extra
     subject: { kind: 'organisation' },
     starters: [{ kind: 'organisation' }],
     steps: {
-      report: { type: 'task', name: '报送年度报告', assignee: { level: 'applicant' }, deadline: { date: '03-31' }, actions: { submit: { kind: 'submit', label: '报送', target: 'review' } } },
+      report: { type: 'task', name: '报送年度报告', assignee: { level: 'applicant' }, form: { sections: { report: 'write', org: 'write' } }, deadline: { date: '03-31' }, actions: { submit: { kind: 'submit', label: '报送', target: 'review' } } },
       review: { type: 'task', name: '登记管理机关审查', assignee: { level: 'county' }, deadline: { date: '05-31' }, actions: { pass: { kind: 'approve', label: '合格', target: 'done' } } },
       done: { type: 'final', name: '结束', outcome: 'approved' },
     },
@@ -32,7 +32,7 @@ function annualInspection(schedules: Record<string, unknown> = { annual }, extra
   };
 }
 
-const form = { fields: ['/report/year', '/org/name'], sensitive: [] };
+const form = { fields: ['/report/year', '/org/name', '/review/year'], sensitive: [] };
 
 describe('schedules in validateDefinition, the schema and checkDefinition', () => {
   it('all three accept a yearly 年检 over registered 社会团体', () => {
@@ -77,6 +77,7 @@ describe('schedules in validateDefinition, the schema and checkDefinition', () =
     ['persons for a process about organisations', annualInspection({ annual: { ...annual, subjects: { kind: 'person' }, data: {} } }), '/schedules/annual/subjects/kind'],
     ['the organisation as applicant of a schedule over persons', annualInspection({ annual: { ...annual, subjects: { kind: 'person' }, data: {} } }, { subject: { kind: 'person' } }), '/schedules/annual/starter'],
     ['an officer-owned case whose first step is the applicant’s (no one could act)', annualInspection({ annual: { ...annual, starter: 'officer' } }), '/schedules/annual/starter'],
+    ['opening data in a section the first step may not write', annualInspection({ annual: { ...annual, data: { '/review/year': { period: 'year' } } } }), '/schedules/annual/data/~1review~1year'],
     ['opening data outside the form', annualInspection({ annual: { ...annual, data: { '/report/when': { period: 'key' } } } }), '/schedules/annual/data/~1report~1when'],
   ];
   for (const [what, d, at] of checkRefusals) {
@@ -86,11 +87,17 @@ describe('schedules in validateDefinition, the schema and checkDefinition', () =
     });
   }
 
+  it('a scheduled case has a subject, so its process may read subject facts without declaring one', () => {
+    const d = annualInspection({ annual: { ...annual, data: {} } }, { subject: undefined, starters: [{ kind: 'resident' }] });
+    d.steps.review = { ...d.steps.review!, type: 'task', actions: { pass: { kind: 'approve', label: '合格', target: [{ when: { subjectFact: 'status', equals: '正常' }, target: 'done' }, { target: 'done' }] } } } as never;
+    expect(checkDefinition(d)).toEqual([]);
+  });
+
   it('checkDefinition refuses a first step routed by a form unit the schedule does not supply', () => {
     const d = annualInspection();
     d.initial = 'supervisor';
     d.steps = { supervisor: { type: 'task', name: '业务主管单位审查', assignee: { unitFrom: { path: '/org/supervisor', kind: 'supervisory_unit' } }, actions: { ok: { kind: 'approve', label: '同意', target: 'done' } } }, ...d.steps };
-    expect(checkDefinition(d, { levels: ['village', 'township', 'county', 'department'] }).map((p) => p.path)).toContain('/schedules/annual/data');
+    expect(checkDefinition(d).map((p) => p.path)).toContain('/schedules/annual/data');
   });
 });
 

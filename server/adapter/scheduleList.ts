@@ -1,0 +1,86 @@
+/**
+ * `GET /api/tongban/admin/schedules`: every schedule of the newest published version of each
+ * process, with its last run, the period it owes now (if any), its next start and the periods it
+ * missed — so an administrator sees what the sweep will do and what it could not.
+ */
+import { scheduleDue, type ScheduleDefinition } from '../../engine/index.js';
+import { now } from './clock.js';
+import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
+import { lastPeriodOf, scheduledWorkflows, startOnOf } from './scheduleSweep.js';
+
+/** A run as the list shows it. */
+interface RunView {
+  period: string;
+  status: string;
+  matched: number;
+  started: number;
+  failures: unknown[];
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One schedule in the list. */
+export interface ScheduleView {
+  workflow: string;
+  version: number;
+  schedule: string;
+  name: string;
+  every: ScheduleDefinition['every'];
+  /** The `MM-DD` within the period it starts on (its parameter resolved); null when it names no valid day. */
+  startOn: string | null;
+  subjects: ScheduleDefinition['subjects'];
+  starter: ScheduleDefinition['starter'];
+  /** The last period run (or running). */
+  lastRun: RunView | null;
+  /** The period the next sweep starts, when its start day has come and it has not run. */
+  due: string | null;
+  /** The next period to start after that, and when (ISO time). */
+  next: { period: string; at: string } | null;
+  /** Periods that ended without a run (recorded, and not yet recorded), oldest first. */
+  missed: string[];
+}
+
+const isoOf = (value: string) => (value ? new Date(value.replace(' ', 'T')).toISOString() : null);
+
+function runView(run: PbRecord): RunView {
+  const failures = readJson<unknown[] | null>(run, 'failures');
+  return {
+    period: run.getString('period'),
+    status: run.getString('status'),
+    matched: run.getInt('matched'),
+    started: run.getInt('started'),
+    failures: Array.isArray(failures) ? failures : [],
+    startedAt: isoOf(run.getString('started_at')),
+    finishedAt: isoOf(run.getString('finished_at')),
+  };
+}
+
+/** The schedules and their runs, at the clock's now. */
+export function listSchedules(app: PbApp): { now: string; schedules: ScheduleView[] } {
+  const at = now(app);
+  const schedules: ScheduleView[] = [];
+  for (const wf of scheduledWorkflows(app)) {
+    for (const [key, schedule] of Object.entries(wf.definition.schedules ?? {})) {
+      const startOn = startOnOf(wf, schedule) ?? null;
+      const filter = { key: wf.definition.key, schedule: key, every: schedule.every };
+      const lastRun = app.findRecordsByFilter('schedule_runs', 'workflow_key = {:key} && schedule = {:schedule} && every = {:every} && status != "missed"', '-period', 1, 0, filter)[0];
+      const recordedMissed = app.findRecordsByFilter('schedule_runs', 'workflow_key = {:key} && schedule = {:schedule} && every = {:every} && status = "missed"', 'period', 500, 0, filter).map((r) => r.getString('period'));
+      const due = startOn ? scheduleDue(schedule.every, startOn, at, lastPeriodOf(app, wf.definition.key, key, schedule)) : undefined;
+      schedules.push({
+        workflow: wf.definition.key,
+        version: wf.definition.version,
+        schedule: key,
+        name: schedule.name ?? key,
+        every: schedule.every,
+        startOn,
+        subjects: schedule.subjects,
+        starter: schedule.starter,
+        lastRun: lastRun ? runView(lastRun) : null,
+        due: due?.run?.key ?? null,
+        next: due ? { period: due.next.period.key, at: due.next.at.toISOString() } : null,
+        missed: [...new Set([...recordedMissed, ...(due?.missed ?? []).map((p) => p.key)])].sort(),
+      });
+    }
+  }
+  return { now: at.toISOString(), schedules };
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type PocketBase from 'pocketbase';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { command } from '../../support/commands.js';
+
+/**
+ * A yearly 年检 declared with its process: from 1月15日 each year, every registered 社会团体 gets a
+ * case in which it reports (due 3月31日) and the county reviews (due 5月31日).
+ */
+const definition = {
+  key: 'annual-inspection-probe',
+  version: 1,
+  name: '社会组织年度检查',
+  initial: 'report',
+  starters: [{ kind: 'organisation' }],
+  subject: { kind: 'organisation' },
+  steps: {
+    report: { type: 'task', name: '报送年度工作报告', assignee: { level: 'applicant' }, form: { sections: { report: 'write' } }, deadline: { date: '03-31' }, actions: { submit: { kind: 'submit', label: '报送', target: 'review' } } },
+    review: { type: 'task', name: '登记管理机关审查', assignee: { level: 'county' }, deadline: { date: '05-31' }, actions: { pass: { kind: 'approve', label: '合格', target: 'done' } } },
+    done: { type: 'final', name: '年检合格', outcome: 'approved' },
+  },
+  schedules: {
+    annual: {
+      name: '年度检查',
+      every: 'year',
+      startOn: '01-15',
+      subjects: { kind: 'organisation', orgKinds: ['社会团体'], where: { subjectFact: 'status', equals: '正常' } },
+      data: { '/report/year': { period: 'year' } },
+      starter: 'organisation',
+    },
+  },
+};
+
+interface ScheduleList { now: string; schedules: { workflow: string; schedule: string; due: string | null; next: { period: string; at: string } | null; missed: string[]; lastRun: { period: string; status: string; matched: number; started: number; failures: { subject: string; message: string }[] } | null }[] }
+
+const china = (local: string) => new Date(`${local}+08:00`);
+
+describe('a yearly schedule through the real server', () => {
+  let server: TestServer;
+  let su: PocketBase;
+  let volunteers: string;
+  let registered: string;
+  let noCounty: string;
+  const scheduledCases = async () => su.collection('applications').getFullList({ filter: `workflow_key = "${definition.key}"`, sort: 'created' });
+  const sweep = async () => (await (await server.superuser()).send<{ fired: number; schedules: { started: number } }>('/api/tongban/admin/sweep', { method: 'POST' })).schedules;
+  const list = async () => (await server.superuser()).send<ScheduleList>('/api/tongban/admin/schedules', {});
+  const restart = async () => {
+    await server.stop();
+    await server.restart();
+    su = await server.superuser();
+  };
+
+  beforeAll(async () => {
+    server = await startPocketBase({ simulatedClock: true });
+    su = await server.superuser();
+    await server.setClock(china('2027-01-10T09:00:00'));
+    const demo = await su.collection('subjects').getFirstListItem('key = "51320685MJ5803Q69E"');
+    volunteers = demo.id;
+    const county = demo.county as string;
+    const organisation = (key: string, name: string, orgKind: string, facts: Record<string, unknown>, home: Record<string, string> = { county }) => su.collection('subjects').create({ kind: 'organisation', key, name, org_kind: orgKind, facts, ...home });
+    registered = (await organisation('51320685MJ0000001A', '海安市书法家协会', '社会团体', { status: '正常' })).id;
+    await organisation('51320685MJ0000002B', '海安市棋类协会', '社会团体', { status: '撤销' });
+    await organisation('53320685MJ0000003C', '海安市慈善基金会', '基金会', { status: '正常' });
+    noCounty = (await organisation('51320685MJ0000004D', '无登记地的协会', '社会团体', { status: '正常' }, {})).id;
+    await su.collection('workflow_definitions').create({ key: definition.key, version: 1, status: 'published', name: definition.name, definition });
+  });
+  afterAll(() => server?.dispose());
+
+  it('before its start day a sweep starts nothing, and the administrators’ list shows when it will', async () => {
+    expect((await sweep()).started).toBe(0);
+    expect(await scheduledCases()).toEqual([]);
+    const listed = await list();
+    expect(listed.schedules).toMatchObject([{ workflow: definition.key, schedule: 'annual', due: null, lastRun: null, missed: [], next: { period: '2027', at: china('2027-01-15T00:00:00').toISOString() } }]);
+  });
+
+  it('when the start day passed while the server was down, the first sweep after the restart starts one case per matching subject', async () => {
+    await server.setClock(china('2027-02-03T09:00:00'));
+    await restart();
+    await sweep();
+    const cases = await scheduledCases();
+    expect(cases.map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
+    for (const c of cases) {
+      expect(c).toMatchObject({ starter: 'organisation', applicant_org: c.subject, data: { report: { year: 2027 } } });
+      expect(c.snapshot).toMatchObject({ step: 'report', applicant: c.subject });
+    }
+    const runs = await su.collection('schedule_runs').getFullList();
+    expect(runs).toMatchObject([{ workflow_key: definition.key, schedule: 'annual', period: '2027', status: 'done', matched: 3, started: 2 }]);
+    // A subject whose case cannot start (no county to route it to) is recorded, not silently dropped.
+    expect(runs[0]!.failures).toMatchObject([{ subject: noCounty, message: expect.stringContaining('县') }]);
+  });
+
+  it('a second sweep and another restart start nothing more', async () => {
+    await sweep();
+    await restart();
+    await sweep();
+    expect(await scheduledCases()).toHaveLength(2);
+    expect(await su.collection('schedule_runs').getFullList()).toHaveLength(1);
+    const listed = await list();
+    expect(listed.schedules[0]).toMatchObject({ due: null, lastRun: { period: '2027', status: 'done', matched: 3, started: 2, failures: [{ subject: noCounty }] }, next: { period: '2028', at: china('2028-01-15T00:00:00').toISOString() } });
+  });
+
+  it('the organisation’s account acts on its scheduled case, which replays exactly', async () => {
+    const mine = (await scheduledCases()).find((c) => c.subject === volunteers)!;
+    const submitted = await command(await server.login('org-volunteers'), { id: mine.id, version: 1 }, 'submit');
+    expect(submitted.case.step).toBe('review');
+    expect(await su.send(`/api/tongban/cases/${mine.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('the next year starts again', async () => {
+    await server.setClock(china('2028-01-20T09:00:00'));
+    expect((await sweep()).started).toBe(2);
+    const cases = await scheduledCases();
+    expect(cases.filter((c) => (c.data as { report: { year: number } }).report.year === 2028).map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
+  });
+
+  it('a year the server missed entirely is reported, not started late; the current year starts', async () => {
+    await server.setClock(china('2030-03-01T09:00:00'));
+    await restart();
+    await sweep();
+    const runs = await su.collection('schedule_runs').getFullList({ sort: 'period' });
+    expect(runs.map((r) => [r.period, r.status])).toEqual([['2027', 'done'], ['2028', 'done'], ['2029', 'missed'], ['2030', 'done']]);
+    const years = (await scheduledCases()).map((c) => (c.data as { report: { year: number } }).report.year);
+    expect(years.filter((y) => y === 2029)).toEqual([]);
+    expect(years.filter((y) => y === 2030)).toHaveLength(2);
+    expect((await list()).schedules[0]).toMatchObject({ missed: ['2029'], lastRun: { period: '2030' } });
+  });
+
+  it('officers may not read the schedules', async () => {
+    await expect((await server.login('county')).send('/api/tongban/admin/schedules', {})).rejects.toMatchObject({ status: 403 });
+  });
+});
