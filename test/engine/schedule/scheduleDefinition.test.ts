@@ -32,7 +32,7 @@ function annualInspection(schedules: Record<string, unknown> = { annual }, extra
   };
 }
 
-const form = { fields: ['/report/year', '/org/name', '/review/year'], sensitive: [] };
+const form = { fields: ['/report', '/report/year', '/org', '/org/name', '/review', '/review/year'], sensitive: [] };
 
 describe('schedules in validateDefinition, the schema and checkDefinition', () => {
   it('all three accept a yearly 年检 over registered 社会团体', () => {
