@@ -18,6 +18,7 @@ export { DefinitionError, type DefinitionProblem } from './definition/problems.j
 export { compileWorkflow, type CompiledWorkflow, type CompileOptions } from './compile/compileWorkflow.js';
 export { startCase, type StartCaseInput } from './runtime/startCase.js';
 export { decide, type DecideEnv } from './runtime/decide.js';
+export { escalationChain, overdueAction, overdueKey, parseDeadlineTimerKey, remindAction, remindKey, timerCommandOf, type DeadlineTimer } from './runtime/deadlineTimers.js';
 export { recountAction, recountDeadlines, type DeadlineStarts, type Recount } from './runtime/recountDeadlines.js';
 export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskForActor, type ActionRuleScope, type ActionVerdict } from './runtime/actionRules.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';

@@ -5,6 +5,7 @@
  * skippable timer steps as eventless (`always`) transitions, panel ballots as a self-transition until
  * the panel is decided. Compile once per definition version.
  */
+import { actsOf, overdueAction } from '../runtime/deadlineTimers.js';
 import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { ActionDefinition, Condition, JsonValue, Route, StepDefinition, Target, WorkflowDefinition } from '../definition/types.js';
 import { DefinitionError } from '../definition/problems.js';
@@ -193,6 +194,9 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       const on: Record<string, object[]> = {};
       for (const [actionName, action] of Object.entries(step.actions ?? {})) on[actionName] = actionTransitions(name, step, action);
       if (step.type === 'timer') on['timer.elapsed'] = routeTransitions(step.onElapsed).map((t) => ({ ...t, reenter: true }));
+      // A deadline's timeout route (deadlineTimers.ts): the overdue timer moves the case to the step the definition names.
+      const timeout = step.type === 'task' ? actsOf(definition, name).onOverdue : undefined;
+      if (timeout && 'route' in timeout) on[overdueAction] = [{ target: timeout.route, reenter: true, actions: [{ type: 'forgetReturner' }] }];
       const always = step.type === 'timer' && step.skipWhen ? routeTransitions(step.onElapsed).map((t) => ({ ...t, guard: { type: 'condition', params: { when: step.skipWhen } } })) : undefined;
       states[name] = always ? { entry, on, always } : { entry, on };
     }

@@ -23,6 +23,7 @@ import { limitChainProblems } from './limitChainProblems.js';
 import { returnTargetProblems } from './returnTargetProblems.js';
 import { formSectionProblems } from './formSectionProblems.js';
 import { declaresExtension, extendedLimit } from './overallLimit.js';
+import { deadlineProblems, timeoutExits } from './deadlineProblems.js';
 import { conditionProblems } from './conditionProblems.js';
 import { durationParameterProblems } from './durationParameterProblems.js';
 import { conditionReferenceProblems } from './conditionReferenceProblems.js';
@@ -100,7 +101,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   // Targets and reachability.
   const edges = new Map<string, string[]>();
   for (const [name, step] of Object.entries(steps)) {
-    const exits = exitsOf(name, step);
+    // A deadline's timeout route is an exit too (deadlineProblems.ts).
+    const exits = [...exitsOf(name, step), ...timeoutExits(def, name)];
     edges.set(name, exits.map(([, t]) => t));
     for (const [path, target] of exits) if (!hasOwnEntry(steps, target)) add(path, `目标步骤“${target}”未定义。`);
     if (step.type !== 'final' && exits.length === 0) add(`/steps/${escape(name)}`, `步骤“${step.name}”没有出口：案件会停在这里（死路）。`);
@@ -150,6 +152,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
       });
     }
   }
+  // Deadlines that act: reminders, overdue actions, phases, the stopping clock (deadlineProblems.ts).
+  problems.push(...deadlineProblems(def));
   // Panels: quorum reachable, results routed, routes on results that can occur (panelProblems.ts).
   problems.push(...panelProblems(def, parameters));
   problems.push(...unitAssigneeProblems(def, org, form?.fields));

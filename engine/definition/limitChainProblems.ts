@@ -133,9 +133,9 @@ function upperBound(d: Counted, unit: LimitUnit): number {
 
 const unitText: Record<LimitUnit, string> = { workingDays: '个工作日', days: '日', months: '个月' };
 
-/** The duration of `step` that counts against the clock, if any. */
+/** The duration of `step` that counts against the clock, if any (送达 after the clock stopped, `stopsClock`, does not). */
 function countedDuration(step: StepDefinition | undefined): unknown {
-  if (step?.type === 'task' && !step.pausesClock && !step.startsClock) return step.deadline;
+  if (step?.type === 'task' && !step.pausesClock && !step.startsClock && !step.stopsClock) return step.deadline;
   if (step?.type === 'timer' && !step.pausesClock) return step.duration;
   return undefined;
 }

@@ -220,6 +220,54 @@ export interface TaskStep {
   panel?: PanelDefinition;
   /** Task verbs (转办, 加签, 抄送, 撤回, 催办) allowed on this step; absent ones take their defaults (see {@link StepVerbs}). */
   verbs?: StepVerbs;
+  /** Reminders (催办) sent by the system before the task's deadline (see {@link DeadlineReminder}). */
+  remind?: DeadlineReminder[];
+  /** What happens when the task's deadline passes (see {@link OverdueAction}). */
+  onOverdue?: OverdueAction;
+  /**
+   * The overall statutory clock stops when the case enters this step (the decision is made; 送达
+   * follows within its own deadline, not counted against the limit).
+   */
+  stopsClock?: boolean;
+}
+
+// ── Deadlines that act (issue 9, point 2) ──────────────────────────────────────────────────────
+
+/** How long before a deadline something happens: working days or calendar days (days end at 24:00 China time). */
+export interface DurationBefore {
+  workingDays?: Parameterised<number>;
+  days?: Parameterised<number>;
+}
+
+/** A reminder (催办) the system sends to the task's assignee `before` its deadline. */
+export interface DeadlineReminder {
+  before: DurationBefore;
+}
+
+/**
+ * What happens when a task's deadline passes, exactly one of: `escalate` — the task moves to the
+ * unit one level up the chain (village → township → county), optionally with a `role` and a fresh
+ * `deadline`; `reassign` — the task moves to the unit of `level` (with `role`); `route` — the case
+ * goes to the named step (补齐 within 5 日 or 视为撤回). The old assignee is told.
+ */
+export type OverdueAction =
+  | { escalate: { role?: string; deadline?: Parameterised<Duration> } }
+  | { reassign: { level: Exclude<AssigneeLevel, 'applicant'>; role?: string; deadline?: Parameterised<Duration> } }
+  | { route: string };
+
+/**
+ * A phase: several contiguous steps under one deadline (调查 and 初审 within 15 working days
+ * together). Its clock starts when the case enters its first step and ends when the case leaves
+ * the phase; its due date applies to the tasks opened in it (the earlier of the step's own and the
+ * phase's). Reminders and the overdue action apply to those tasks.
+ */
+export interface PhaseDefinition {
+  name: string;
+  /** The steps of the phase, the first one first. */
+  steps: string[];
+  deadline: Parameterised<Duration>;
+  remind?: DeadlineReminder[];
+  onOverdue?: OverdueAction;
 }
 
 /**
@@ -343,6 +391,8 @@ export interface WorkflowDefinition {
   milestones?: Record<string, MilestoneDefinition>;
   /** Recurring schedules that start cases of this process about matching subjects, once per period (年检, 复核 of recipients), by key. */
   schedules?: Record<string, ScheduleDefinition>;
+  /** Deadlines over several steps, by key (see {@link PhaseDefinition}). */
+  phases?: Record<string, PhaseDefinition>;
 }
 
 // ── Starters, subjects and links (issue 8, points 2–3) ──────────────────────────────────────────

@@ -12,6 +12,7 @@ import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
 import { decisionConditionProblems, decisionShapeProblems } from './validateDecisions.js';
 import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
 import { checkChildrenStep, childrenConditionProblems, reservedChildActionProblem } from './validateChildren.js';
+import { deadlineActShapeProblems, phaseShapeProblems } from './validateDeadlineActs.js';
 
 const stepTypes = ['task', 'timer', 'choice', 'final', 'children'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend', 'vote', 'closePanel'];
@@ -274,7 +275,9 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     return problems;
   }
   const d = input;
-  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones', 'schedules']);
+  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones', 'schedules', 'phases']);
+  // Phases: deadlines over several steps (validateDeadlineActs.ts).
+  problems.push(...phaseShapeProblems(d, (v, path) => checkDuration(v, path, false)));
   problems.push(...starterShapeProblems(d));
   problems.push(...scheduleShapeProblems(d));
   if (isObj(d.schedules)) for (const [k, s] of Object.entries(d.schedules)) if (isObj(s) && isObj(s.subjects) && s.subjects.where !== undefined) checkCondition(s.subjects.where, `/schedules/${escape(k)}/subjects/where`);
@@ -328,8 +331,13 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if (!isNonEmptyString(s.name)) add(`${sp}/name`, '步骤须有中文名称 (name)。');
     // Task verbs (转办, 加签 …): their own checks, also the refusal on a step that is not a task.
     problems.push(...verbShapeProblems(s, sp));
-    const { verbs: _verbs, ...withoutVerbs } = s;
+    // Deadlines that act (remind, onOverdue, stopsClock): their own checks (validateDeadlineActs.ts).
+    problems.push(...deadlineActShapeProblems(s, sp, (v, path) => checkDuration(v, path, false)));
+    const { verbs: _verbs, remind: _remind, onOverdue: _onOverdue, stopsClock: _stops, ...withoutVerbs } = s;
     void _verbs;
+    void _remind;
+    void _onOverdue;
+    void _stops;
     if (s.type === 'task' || s.type === 'timer') checkBooleans(s, sp, s.type === 'task' ? ['pausesClock', 'startsClock', 'recusal'] : ['pausesClock']);
     if (s.type === 'task') {
       checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter', 'panel']);

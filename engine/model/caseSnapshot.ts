@@ -67,6 +67,15 @@ export interface CaseClock {
   pausedDays?: number;
   /** ISO date-time the limit falls on, given the pauses so far (absent while not started). */
   dueAt?: string;
+  /** ISO date-time the clock stopped for good: the case entered a step marked `stopsClock` (送达 after the decision). */
+  stoppedAt?: string;
+}
+
+/** The phase the case is in (a deadline over several steps): when it was entered and when it falls due. */
+export interface PhaseState {
+  key: string;
+  startedAt: string;
+  dueAt: string;
 }
 
 /** Everything the engine keeps about a case between commands (stored as JSON, ≤ 1 KB typical). */
@@ -103,6 +112,8 @@ export interface CaseSnapshot {
   milestones?: Record<string, MilestoneState>;
   /** The waits of `children` steps for their child cases, by step name (absent on cases that never met one). */
   children?: Record<string, ChildrenWaitState>;
+  /** The phase the case is in, for definitions with phases (absent outside every phase). */
+  phase?: PhaseState;
   /** Set by a forward action on a step that allows 撤回; every later accepted command clears it. */
   recallable?: RecallPoint;
 }

@@ -24,6 +24,9 @@ import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, OrgDirec
 import { AssignmentError } from '../org/resolveUnitAssignee.js';
 import { decisionOutcomes, milestonesReached, recordDecisions } from './decisionItems.js';
 import { childSettledAction, NoChildrenError, recordChildEnd } from './childrenStep.js';
+import { isDeadlineCommand } from './deadlineTimers.js';
+import { decideDeadline } from './decideDeadline.js';
+import { withDeadlineActs } from './deadlineActs.js';
 
 /** What `decide` needs besides the snapshot and the command. */
 export interface DecideEnv {
@@ -50,8 +53,12 @@ export interface DecideEnv {
 
 const reject = (code: Rejection['code'], message: string, path?: string): Decision => ({ ok: false, rejection: path ? { code, message, path } : { code, message } });
 
-/** Decides a command on a case. Pure; see the module comment. */
+/** Decides a command on a case. Pure; see the module comment. Deadlines that act are applied last (deadlineActs.ts). */
 export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, command: Command, now: Date, env: DecideEnv): Decision {
+  return withDeadlineActs(wf, snapshot, decideCommand(wf, snapshot, actor, command, now, env), now, env.calendar, env.data);
+}
+
+function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Actor, command: Command, now: Date, env: DecideEnv): Decision {
   if (command.version !== snapshot.version) return reject('stale_version', `案件已被他人更新（当前版本 ${snapshot.version}，您提交的是 ${command.version}），请刷新后重试。`);
   if (snapshot.status === 'done') return reject('not_allowed', '案件已办结，不能再办理。');
   const verb = verbOf(command.action);
@@ -68,7 +75,14 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   let children = snapshot.children;
   let childrenSettled = false;
   let note: string | undefined;
-  if (command.action === 'timer.elapsed') {
+  // A deadline timer (deadlineTimers.ts): a reminder or a moved task is decided there; a timeout route moves the case below.
+  let overdueRoute: { route: string; note: string } | undefined;
+  if (isDeadlineCommand(command.action)) {
+    const verdict = decideDeadline(wf, snapshot, actor, command, now, env.calendar);
+    if ('decision' in verdict) return verdict.decision;
+    overdueRoute = verdict;
+    note = verdict.note;
+  } else if (command.action === 'timer.elapsed') {
     if (actor.kind !== 'system') return reject('not_your_task', '只有系统计时器可以结束等待期。');
     if (step.type !== 'timer' && !(step.type === 'children' && step.deadline)) return reject('not_allowed', '当前步骤不是计时步骤。');
     if (command.timerKey !== visitKey(stepName, visit)) return reject('not_allowed', '该计时器已失效。');
@@ -214,7 +228,7 @@ export function decide(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     effects,
     event: {
       action: command.action,
-      kind: action?.kind ?? (command.action === childSettledAction ? 'children' : 'timer'),
+      kind: action?.kind ?? (command.action === childSettledAction ? 'children' : overdueRoute ? 'deadline' : 'timer'),
       from: stepName,
       to: next.step,
       actor: actor.id,

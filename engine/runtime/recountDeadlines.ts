@@ -11,6 +11,8 @@ import { durationDue } from '../calendar/durationDue.js';
 import { machineContextOf } from './actionRules.js';
 import { timerDue, visitKey } from './enterStep.js';
 import { withDue } from './statutoryClock.js';
+import { movedByOverdue, phaseBoundDue, recountedPhase } from './deadlineActs.js';
+import { movedDeadlineTimers } from './deadlineTimers.js';
 import type { CaseSnapshot, DecidedEvent, Effect, OpenTask } from '../model/index.js';
 
 /** The action of the event a recount records. */
@@ -41,15 +43,19 @@ export function recountDeadlines(wf: CompiledWorkflow, snapshot: CaseSnapshot, s
   if (snapshot.status === 'done') return undefined;
   const effects: Effect[] = [];
   const clock = withDue(snapshot.clock, calendar);
+  // A phase's due date is counted anew from its start; it bounds the tasks opened in it (deadlineActs.ts).
+  const phase = recountedPhase(wf, snapshot, calendar);
   const tasks: OpenTask[] = snapshot.tasks.map((task) => {
     const step = ownEntry(wf.definition.steps, task.step);
     const start = ownEntry(starts.tasks, task.key);
     const deadline = step?.type === 'task' ? step.deadline : undefined;
-    if (!task.dueAt || !deadline || !start) return task;
-    const dueAt = durationDue(deadline, wf.parameters, {}, new Date(start), calendar)?.toISOString(); // a deadline relative to a form date is kept
+    // A task moved by its overdue action (escalated, reassigned) keeps its due date.
+    if (!task.dueAt || !start || movedByOverdue(task)) return task;
+    const own = deadline ? durationDue(deadline, wf.parameters, {}, new Date(start), calendar)?.toISOString() : undefined; // a deadline relative to a form date is kept
+    const dueAt = phaseBoundDue(wf, task, own ?? (deadline ? task.dueAt : undefined), phase);
     if (!dueAt) return task;
     if (dueAt === task.dueAt) return task;
-    effects.push({ type: 'moveDeadline', target: 'task', key: task.key, dueAt });
+    effects.push({ type: 'moveDeadline', target: 'task', key: task.key, dueAt }, ...movedDeadlineTimers(wf, task, dueAt, calendar));
     return { ...task, dueAt };
   });
   const step = ownEntry(wf.definition.steps, snapshot.step);
@@ -63,9 +69,10 @@ export function recountDeadlines(wf: CompiledWorkflow, snapshot: CaseSnapshot, s
       if (dueAt && dueAt !== new Date(timer.dueAt).toISOString()) effects.push({ type: 'moveDeadline', target: 'timer', key, dueAt });
     }
   }
-  if (clock.dueAt === snapshot.clock.dueAt && effects.length === 0) return undefined;
+  const phaseMoved = phase !== undefined && phase.dueAt !== snapshot.phase?.dueAt;
+  if (clock.dueAt === snapshot.clock.dueAt && effects.length === 0 && !phaseMoved) return undefined;
   return {
-    snapshot: { ...snapshot, clock, tasks, version: snapshot.version + 1 },
+    snapshot: { ...snapshot, clock, tasks, version: snapshot.version + 1, ...(phase ? { phase } : {}) },
     effects,
     event: { action: recountAction, kind: 'calendar', from: snapshot.step, to: snapshot.step, actor: 'system', comment, at: now.toISOString() },
   };

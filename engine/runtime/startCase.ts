@@ -7,6 +7,7 @@ import { enterStep } from './enterStep.js';
 import { newClock } from './statutoryClock.js';
 import { baseLimit } from '../definition/overallLimit.js';
 import { recordDecisions } from './decisionItems.js';
+import { withDeadlineActs } from './deadlineActs.js';
 import type { DecideEnv } from './decide.js';
 import type { CaseSnapshot, DecidedEvent, Effect, OrgPath } from '../model/index.js';
 
@@ -44,9 +45,13 @@ export function startCase(wf: CompiledWorkflow, input: StartCaseInput, now: Date
   // The first step's own decisions and milestones (its onEnter effects), as the applicant's.
   const recorded = recordDecisions(wf, entered.snapshot, entered.effects, { now, actor: input.filedBy ?? input.applicant, step: definition.initial });
   if (!recorded.ok) throw new Error(recorded.rejection.message);
-  return {
+  // The first step's deadlines act too: its phase starts, its tasks' timers are set (deadlineActs.ts).
+  const started = withDeadlineActs(wf, base, {
+    ok: true,
     snapshot: recorded.snapshot,
     effects: recorded.effects,
     event: { action: 'start', kind: 'start', from: '', to: definition.initial, actor: input.filedBy ?? input.applicant, at: now.toISOString() },
-  };
+  }, now, env.calendar, env.data);
+  if (!started.ok) throw new Error(started.rejection.message);
+  return started;
 }

@@ -84,11 +84,13 @@ export function extendClock(clock: CaseClock, extended: number | ResolvedLimit, 
 
 /**
  * Working days left before the due date at `now` (negative when overdue); undefined before the
- * start. A paused clock is read at the moment it paused.
+ * start. A paused clock is read at the moment it paused, a stopped one at the moment it stopped.
  */
 export function workingDaysLeft(clock: CaseClock, now: Date, calendar: WorkingCalendar): number | undefined {
   if (!clock.startedAt) return undefined;
-  const at = clock.pausedAt ? new Date(clock.pausedAt) : now;
+  // A stopped clock (送达 after the decision, `stopsClock`) counts no further.
+  const until = clock.stoppedAt ?? clock.pausedAt;
+  const at = until ? new Date(until) : now;
   const limit = clockLimit(clock);
   if (limit.unit === 'workingDays') {
     const spent = calendar.workingDaysBetween(new Date(clock.startedAt), at);

@@ -1,10 +1,11 @@
 /**
  * The timer sweep: fires every pending timer that is due, each in its own transaction, through
- * `decide` as the system actor. A timer is claimed by compare-and-swap on its status, so a timer
+ * `decide` as the system actor (`timer.elapsed` for a timer step; `deadline.remind` /
+ * `deadline.overdue` for a task deadline's timers, by their key). A timer is claimed by compare-and-swap on its status, so a timer
  * fires once even when sweeps overlap, and one that fell due while the server was down fires at
  * the first sweep after the restart.
  */
-import { createWorkingCalendar, decide, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
+import { createWorkingCalendar, decide, timerCommandOf, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSubjectFacts } from './subjects.js';
@@ -41,7 +42,7 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       const org = orgDirectoryFor(tx, wf.definition, record.getString('county'), commandId);
       const candidates = liveCandidates(tx);
       const subjectFacts = caseSubjectFacts(tx, wf, record, data);
-      const decision = decide(wf.compiled, snapshot, system, { action: 'timer.elapsed', version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list, ...(subjectFacts ? { subjectFacts } : {}) });
+      const decision = decide(wf.compiled, snapshot, system, { action: timerCommandOf(timerKey), version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list, ...(subjectFacts ? { subjectFacts } : {}) });
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
       commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}), panelCandidates: candidates.recorded, ...(subjectFacts ? { subjectFacts } : {}) });
       followDecision(tx, record, decision.snapshot, decision.effects, systemActorByValue, at);
