@@ -34,6 +34,7 @@ describe('the checker on deadlines that act', () => {
       step(d, 'investigate').onOverdue = { escalate: { deadline: { workingDays: 3 } } };
       step(d, 'apply').deadline = { days: 5 };
       step(d, 'apply').onOverdue = { route: 'withdrawn' };
+      d.limit = { workingDays: 25 };
       step(d, 'decide').onOverdue = { reassign: { level: 'county', role: 'director' } };
       d.phases = { inquiry: { name: '调查与审核', steps: ['investigate', 'review'], deadline: { workingDays: 10 }, remind: [{ before: { days: 3 } }] } };
     });
