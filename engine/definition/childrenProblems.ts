@@ -7,12 +7,25 @@
  * (with the catalogue), conditions on children of a step that starts none, and, with the form,
  * arrays and data paths the form lacks.
  */
-import type { ChildrenStep, Condition, EffectRef, Route, Target, WorkflowDefinition } from './types.js';
+import type { ChildrenStep, Condition, EffectRef, JsonValue, Route, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import type { WorkflowCatalogue } from './checkStarters.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { conditionsOf } from './conditionProblems.js';
 import { startersOf } from '../runtime/starters.js';
+import { durationDue, resolveDuration } from '../calendar/durationDue.js';
+import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
+
+const probeCalendar = createWorkingCalendar();
+
+/** Whether a children step's deadline can be counted with these parameters (one relative to a form date, given a date). */
+function deadlineCounts(deadline: NonNullable<ChildrenStep['deadline']>, parameters: Record<string, JsonValue>): boolean {
+  const resolved = resolveDuration(deadline, parameters);
+  if (!resolved) return false;
+  const relative = resolved.before !== undefined || resolved.after !== undefined;
+  const probe = relative ? { ...resolved, of: '/probe' } : resolved;
+  return durationDue(probe, parameters, relative ? { probe: '2030-06-03' } : {}, new Date('2030-01-02T02:00:00Z'), probeCalendar) !== undefined;
+}
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const formPointer = (pointer: string) => pointer.split('/').map((part) => (/^\d+$/.test(part) ? '*' : part)).join('/');
@@ -92,6 +105,8 @@ export function childrenProblems(def: WorkflowDefinition, formFields?: readonly 
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) add(`${sp}/wait/count`, `参数“${typeof step.wait.count === 'object' ? step.wait.count.param : ''}”未定义或不是正整数。`);
       else if (fixed !== undefined && raw > fixed) add(`${sp}/wait/count`, `等待 ${raw} 个子案件办结，但此步骤只发起 ${fixed} 个：案件会一直等待。`);
     }
+
+    if (step.deadline && !deadlineCounts(step.deadline, parameters)) add(`${sp}/deadline`, '期限无法计算：参数未定义，或其值不是一个有效期限（正整数天数、月数或 "MM-DD" 日期）。');
 
     step.start.forEach((spec, i) => {
       const at = `${sp}/start/${i}`;

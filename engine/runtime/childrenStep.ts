@@ -71,11 +71,9 @@ export function enterChildrenStep(step: ChildrenStep, stepName: string, key: str
     throw new NoChildrenError(`步骤“${step.name}”没有可发起的子案件：“${path}”中没有任何一项。`, `/data${path}`);
   }
   const started = effects.length;
-  if (step.deadline) {
-    const due = durationDue(step.deadline, parameters, data, now, calendar);
-    if (!due) throw new Error(`步骤“${step.name}”的等待期限无法计算（参数缺失或不是正整数）。`);
-    effects.push({ type: 'scheduleTimer', key, step: stepName, dueAt: due.toISOString() });
-  }
+  // The deadline's timer; like a task's deadline, one relative to a form date the data lacks is not set (the checker refuses one that cannot be counted at all).
+  const due = step.deadline ? durationDue(step.deadline, parameters, data, now, calendar) : undefined;
+  if (due) effects.push({ type: 'scheduleTimer', key, step: stepName, dueAt: due.toISOString() });
   return { wait: { key, started, needed: childrenNeeded(step, parameters, started), ended: {} }, effects };
 }
 

@@ -54,6 +54,11 @@ describe('checkDefinition on children steps', () => {
     expect(checkDefinition(parent({ wait: { count: 3 } }))).toContainEqual({ path: '/steps/assess/wait/count', message: '等待 3 个子案件办结，但此步骤只发起 2 个：案件会一直等待。' });
   });
 
+  it('refuses a deadline whose parameter is missing', () => {
+    expect(checkDefinition(parent({ deadline: { workingDays: { param: 'assessDays' } }, onTimeout: 'refused' }))).toContainEqual({ path: '/steps/assess/deadline', message: '期限无法计算：参数未定义，或其值不是一个有效期限（正整数天数、月数或 "MM-DD" 日期）。' });
+    expect(checkDefinition(parent({ deadline: { workingDays: { param: 'assessDays' } }, onTimeout: 'refused' }), undefined, undefined, undefined, undefined).length).toBe(1);
+  });
+
   it('refuses a count parameter that is missing', () => {
     expect(checkDefinition(parent({ wait: { count: { param: 'needed' } } }))).toContainEqual({ path: '/steps/assess/wait/count', message: '参数“needed”未定义或不是正整数。' });
   });
