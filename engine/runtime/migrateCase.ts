@@ -10,7 +10,7 @@
  * again, its deadlines count from the migration), without repeating its `onEnter` effects (documents,
  * notices, data), which the plan lists. A migration is refused — nothing changes — when the step
  * has no counterpart, the counterpart is not a task or timer step, a decided item or a reached
- * milestone has no counterpart, or the counterpart seats a panel.
+ * milestone has no counterpart, or the counterpart seats a panel. A panel still deciding is void.
  */
 import type { CompiledWorkflow, MachineContext } from '../compile/compileWorkflow.js';
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
@@ -201,7 +201,13 @@ export function migrateCase(from: CompiledWorkflow, to: CompiledWorkflow, snapsh
       if (what) plan.notRepeated.push(what);
     }
   }
-  const next: CaseSnapshot = { ...entered.snapshot, flags: snapshot.flags };
+  // A panel still deciding cannot go on in another version: its ballots are void (its members' tasks are closed above).
+  const panels = Object.entries(snapshot.panels ?? {});
+  for (const [stepName, state] of panels) if (!state.result) warnings.push(`评议“${ownEntry(from.definition.steps, stepName)?.name ?? stepName}”尚未得出结果，迁移后作废。`);
+  const decided = panels.filter(([, state]) => state.result);
+  const { panels: _panels, ...enteredRest } = entered.snapshot;
+  void _panels;
+  const next: CaseSnapshot = { ...enteredRest, flags: snapshot.flags, ...(decided.length > 0 ? { panels: Object.fromEntries(decided) } : {}) };
   plan.clock = { ...plan.clock, limitAfter: clockLimit(next.clock), ...(next.clock.dueAt ? { dueAtAfter: next.clock.dueAt } : {}) };
   plan.ok = true;
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileWorkflow, decide, migrateCase, type WorkflowDefinition } from '../../../engine/index.js';
+import { compileWorkflow, decide, migrateCase, type TaskStep, type WorkflowDefinition } from '../../../engine/index.js';
+import { panelDefinition } from '../../support/panelDefinition.js';
 import { actors, CaseDriver, processModules, shippedDefinition } from '../../support/caseDriver.js';
 
 const v5 = shippedDefinition('dibao');
@@ -96,5 +97,35 @@ describe('migrating a running case to another version', () => {
     expect(migrateCase(from, from, c.snapshot, {}, c.now, env(c)).plan.problems).toEqual([{ path: '/toVersion', message: '案件已在第 5 版，无需迁移。' }]);
     const done = { ...c.snapshot, status: 'done' as const };
     expect(migrateCase(from, to, done, {}, c.now, env(c)).plan.problems).toContainEqual({ path: '', message: '案件已办结，不能迁移。' });
+  });
+});
+
+describe('migrating a case whose panel is deciding', () => {
+  const panelV2 = (keepPanel: boolean): WorkflowDefinition => {
+    const review = panelDefinition.steps.review as TaskStep;
+    const plain: TaskStep = { type: 'task', name: '审核', assignee: { level: 'township', role: 'dibao_officer' }, actions: { approve: { kind: 'approve', label: '同意', target: 'approved' } } };
+    return { ...panelDefinition, version: 2, steps: { ...panelDefinition.steps, review: keepPanel ? review : plain } };
+  };
+  function deciding(): CaseDriver {
+    const c = new CaseDriver(panelDefinition);
+    c.panelCandidates['ta/appraiser'] = ['m1', 'm2', 'm3', 'm4'];
+    c.ok(actors.applicant, 'submit');
+    c.ok({ id: 'm1', kind: 'officer', roles: ['appraiser'], orgUnit: { id: 'ta', level: 'township', path: ['c1', 'ta'] } }, 'vote', { ballot: { choice: 'for' } });
+    return c;
+  }
+
+  it('voids the ballots of a panel still deciding, closing its members’ tasks, when the step no longer seats one', () => {
+    const c = deciding();
+    const m = migrateCase(compileWorkflow(panelDefinition), compileWorkflow(panelV2(false)), c.snapshot, {}, c.now, env(c));
+    if (!m.ok) throw new Error(m.plan.problems[0]!.message);
+    expect(m.plan.warnings).toContain('评议“民主评议”尚未得出结果，迁移后作废。');
+    expect(m.snapshot.panels).toBeUndefined();
+    expect(m.plan.tasks.cancelled.map((t) => t.key)).toContain('review#1:member:m2');
+    expect(m.plan.tasks.opened).toMatchObject([{ key: 'review#2', level: 'township' }]);
+  });
+
+  it('refuses a step that seats a panel in the target version', () => {
+    const c = deciding();
+    expect(migrateCase(compileWorkflow(panelDefinition), compileWorkflow(panelV2(true)), c.snapshot, {}, c.now, env(c)).plan.problems[0]!.message).toContain('设有评议组');
   });
 });
