@@ -13,7 +13,8 @@ import { mergeCommandData, openingWrites } from './mergeCommandData.js';
 import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
 import { linkCaseSubject } from './subjects.js';
 import { orgDirectoryFor } from './orgDirectory.js';
-import { latestPublished, type LoadedWorkflow } from './workflowCache.js';
+import type { LoadedWorkflow } from './workflowCache.js';
+import { publishedFor } from './divisionVersions.js';
 
 /** Everything a new case needs, resolved by its starter. */
 export interface CaseOpening {
@@ -130,7 +131,8 @@ export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: Cas
   for (const e of effects) {
     if (e.type !== 'startChildCase') continue;
     n++;
-    const child = latestPublished(tx, e.workflow);
+    const childOrg: OrgPath = { ...(parent.getString('village') ? { village: parent.getString('village') } : {}), ...(parent.getString('township') ? { township: parent.getString('township') } : {}), ...(parent.getString('county') ? { county: parent.getString('county') } : {}) };
+    const child = publishedFor(tx, e.workflow, childOrg);
     if (!child) throw conflict(`子流程“${e.workflow}”没有已发布的版本，不能发起子案件。`, 'no_child_workflow');
     const allowed = starterFor(child.definition, engineActorOf(actor), { as: 'parent', workflow: parent.getString('workflow_key') });
     if (!allowed.ok) throw conflict(`流程“${child.definition.name}”没有声明可由本流程的案件发起。`, 'starter_not_declared');
@@ -144,7 +146,7 @@ export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: Cas
       applicantOrg: parent.getString('applicant_org'),
       filedBy: parent.getString('filed_by'),
       ...(actor.kind === 'system' ? {} : { startedBy: actor.id }),
-      org: { ...(parent.getString('village') ? { village: parent.getString('village') } : {}), ...(parent.getString('township') ? { township: parent.getString('township') } : {}), ...(parent.getString('county') ? { county: parent.getString('county') } : {}) },
+      org: childOrg,
       ...(parent.getString('subject') ? { subject: parent.getString('subject') } : {}),
       parent: parent.id,
       ...(e.wait ? { parentWait: e.wait } : {}),

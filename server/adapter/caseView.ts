@@ -31,7 +31,7 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
   return {
     id: record.id,
     caseNo: record.getString('case_no'),
-    workflow: { key: wf.definition.key, version: wf.definition.version, name: wf.definition.name },
+    workflow: { key: wf.definition.key, version: wf.definition.version, name: wf.definition.name, ...(wf.division ? { division: wf.division } : {}) },
     step: snapshot.step,
     stepName: ownEntry(wf.definition.steps, snapshot.step)?.name ?? snapshot.step,
     status: snapshot.status,

@@ -20,6 +20,8 @@ import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHo
 import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
 import { openCase } from './openCase.js';
 import { publishingRefusal } from './publishing.js';
+import { carryOverlays, overlayRefusal } from './overlayPublishing.js';
+import { workflowVersions } from './workflowVersions.js';
 import { subjectHistory } from './subjectHistory.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
@@ -149,6 +151,11 @@ export const routes = {
       requireAdmin(e, '只有管理员可以查看周期计划。');
       return { status: 200, body: listSchedules(app()) };
     }),
+  workflowVersions: (e: PbRequestEvent, key: string) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以查看流程的版本与叠加规则。');
+      return { status: 200, body: workflowVersions(app(), key) };
+    }),
   calendarStatus: (e: PbRequestEvent) =>
     respond(e, () => {
       requireAdmin(e, '只有管理员可以查看工作日历状态。');
@@ -241,9 +248,14 @@ export const userHooks = {
 export const publishingHooks = {
   /** `onRecordCreateRequest` / `onRecordUpdateRequest`: a Chinese 409 with the problems instead of the write. */
   request(e: PbHookEvent): void {
-    const refusal = e.record ? publishingRefusal(e.record) : null;
-    if (refusal) e.json(refusal.status, refusal.toBody());
-    else e.next();
+    // An overlay is materialised over its base first (overlayPublishing.ts), then checked like any version.
+    const refusal = e.record ? (overlayRefusal(e.record) ?? publishingRefusal(e.record)) : null;
+    if (refusal) { e.json(refusal.status, refusal.toBody()); return; }
+    // A new national version carries each division's overlay, or is refused when one no longer fits.
+    const carried = e.record ? carryOverlays(e.record) : { save: () => 0 };
+    if ('refusal' in carried) { e.json(carried.refusal.status, carried.refusal.toBody()); return; }
+    e.next();
+    carried.save();
   },
 };
 

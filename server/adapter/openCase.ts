@@ -22,6 +22,7 @@ import type { PbApp, PbRecord } from './pocketbase.js';
 import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { latestPublished, type LoadedWorkflow } from './workflowCache.js';
+import { publishedFor } from './divisionVersions.js';
 import { createCase, openingData, type CaseOpening } from './caseOpening.js';
 import { subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
@@ -154,11 +155,13 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
   app.runInTransaction((tx) => {
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
-    const wf = latestPublished(tx, body.workflow);
-    if (!wf) throw notFound(`没有已发布的流程“${body.workflow}”。`);
+    const national = latestPublished(tx, body.workflow);
+    if (!national) throw notFound(`没有已发布的流程“${body.workflow}”。`);
     const actor = actorOf(tx, auth);
-    if (body.data && Object.keys(body.data).length > 0) refuseMasks(wf, body.data);
-    const opening = openingFor(tx, wf, auth, actor, body);
+    if (body.data && Object.keys(body.data).length > 0) refuseMasks(national, body.data);
+    const opening = openingFor(tx, national, auth, actor, body);
+    // Local rules: the case starts on its division's overlay of the version, if one is published (divisionVersions.ts).
+    const wf = publishedFor(tx, body.workflow, opening.org) ?? national;
     const created = createCase(tx, {
       wf,
       ...opening,

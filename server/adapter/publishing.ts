@@ -41,7 +41,7 @@ export function publishingRefusal(record: PbRecord): HttpError | null {
 }
 
 /** The form's fields as the static checks read them, or undefined without a usable form. */
-function formSummary(record: PbRecord): FormFieldSummary | undefined {
+export function formSummary(record: PbRecord): FormFieldSummary | undefined {
   try {
     const schema = readJson<FormSchema | null>(record, 'form_schema');
     if (!schema) return undefined;
@@ -52,10 +52,10 @@ function formSummary(record: PbRecord): FormFieldSummary | undefined {
   }
 }
 
-/** The published definitions by key (newest version): the children a definition starts must be among them and name it as parent. */
-function publishedCatalogue(): Map<string, WorkflowDefinition> {
+/** The published national definitions by key (newest version): the children a definition starts must be among them and name it as parent. */
+export function publishedCatalogue(): Map<string, WorkflowDefinition> {
   const catalogue = new Map<string, WorkflowDefinition>();
-  for (const r of app().findRecordsByFilter('workflow_definitions', 'status = "published"', '-version', 1000, 0)) {
+  for (const r of app().findRecordsByFilter('workflow_definitions', 'status = "published" && division = ""', '-version', 1000, 0)) {
     const d = readJson<WorkflowDefinition | null>(r, 'definition');
     if (d && typeof d.key === 'string' && !catalogue.has(d.key)) catalogue.set(d.key, d);
   }

@@ -1,5 +1,6 @@
 /**
- * Compiled workflows, validators and document templates, cached per definition key@version for the life of
+ * Compiled workflows, validators and document templates, cached per version record (a national
+ * version, or a division's overlay materialised over one) for the life of
  * the server process (PocketBase shares loaded modules across its VM pool). Nothing is compiled on
  * a request after the first use of a version; `warmUp` compiles every published one at start.
  */
@@ -15,6 +16,8 @@ import { compileVersionDocuments, readVersionTemplates, versionTemplateProblems,
 /** Everything needed to run cases of one definition version. */
 export interface LoadedWorkflow {
   recordId: string;
+  /** The division whose local rules (overlay) this version record carries; '' for a national version. */
+  division: string;
   definition: WorkflowDefinition;
   compiled: CompiledWorkflow;
   formSchema: FormSchema | null;
@@ -31,7 +34,8 @@ export interface LoadedWorkflow {
   documents: VersionDocuments;
 }
 
-const byKeyVersion = new Map<string, LoadedWorkflow>();
+/** By version record id: a key and version may have a record per division (overlays). */
+const byRecord = new Map<string, LoadedWorkflow>();
 
 /** Compiles a stored definition with its process module; one that does not compile answers 409 with its problems, never a crash. */
 function compileStored(record: PbRecord, definition: WorkflowDefinition): CompiledWorkflow {
@@ -65,6 +69,7 @@ function load(record: PbRecord): LoadedWorkflow {
   const compiled = compileStored(record, definition);
   return {
     recordId: record.id,
+    division: record.getString('division'),
     definition,
     compiled,
     documents: documentsOf(record, definition),
@@ -79,28 +84,27 @@ function load(record: PbRecord): LoadedWorkflow {
 
 /** The loaded workflow of a definition record id. */
 export function workflowByRecord(tx: PbApp, recordId: string): LoadedWorkflow {
-  for (const wf of byKeyVersion.values()) if (wf.recordId === recordId) return wf;
-  const record = tx.findRecordById('workflow_definitions', recordId);
-  const wf = load(record);
-  byKeyVersion.set(`${wf.definition.key}@${wf.definition.version}`, wf);
+  const cached = byRecord.get(recordId);
+  if (cached) return cached;
+  const wf = load(tx.findRecordById('workflow_definitions', recordId));
+  byRecord.set(recordId, wf);
   return wf;
 }
 
-/** The newest published version of a workflow key, or undefined. */
+/** The newest published national version of a workflow key (no division's overlay), or undefined. */
 export function latestPublished(tx: PbApp, key: string): LoadedWorkflow | undefined {
   let records: PbRecord[];
   try {
-    records = tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && status = "published"', '-version', 1, 0, { key });
+    records = tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && status = "published" && division = ""', '-version', 1, 0, { key });
   } catch {
     return undefined;
   }
   const record = records[0];
   if (!record) return undefined;
-  const cacheKey = `${key}@${record.getInt('version')}`;
-  let wf = byKeyVersion.get(cacheKey);
+  let wf = byRecord.get(record.id);
   if (!wf) {
     wf = load(record);
-    byKeyVersion.set(cacheKey, wf);
+    byRecord.set(record.id, wf);
   }
   return wf;
 }

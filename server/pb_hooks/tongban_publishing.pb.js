@@ -6,3 +6,6 @@
 
 onRecordCreateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).publishingHooks.request(e), 'workflow_definitions');
 onRecordUpdateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).publishingHooks.request(e), 'workflow_definitions');
+
+// The versions of a process and the divisions' overlays over them (server/adapter/workflowVersions.ts), for administrators.
+routerAdd('GET', '/api/tongban/admin/workflows/{key}/versions', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.workflowVersions(e, e.request.pathValue('key')));

@@ -6,6 +6,11 @@
  * fingerprint: a definition, form or template changed under an already-published version is
  * refused — publish a new version instead. Versions published before templates were stored get
  * today's templates at the next start, as they got their precompiled validators.
+ *
+ * Local rules: each `workflows/<key>/overlays/<division>.json` is published after its process
+ * (the server merges it over the newest national version, server/adapter/overlayPublishing.ts),
+ * idempotently by division and overlay version; an overlay changed under a published overlay
+ * version is refused like a changed definition — raise its `version`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +38,8 @@ export interface ShippedWorkflow {
   sha256: string;
   /** The fingerprint without templates, as versions published before templates were stored have it. */
   legacySha256: string;
+  /** The local rules under `overlays/`, by file name (`<division>.json`). */
+  overlays: { file: string; overlay: Record<string, unknown> }[];
 }
 
 function readJson(file: string): Record<string, unknown> | null {
@@ -68,15 +75,50 @@ export function readShippedWorkflows(root = workflowsRoot, templates = templates
         templates: versionTemplates,
         sha256: fingerprint([definition, formSchema, uiSchema, versionTemplates]),
         legacySha256: fingerprint([definition, formSchema, uiSchema]),
+        overlays: readOverlays(path.join(dir, 'overlays')),
       };
     });
+}
+
+/** The overlay files of a process folder's `overlays/`, in name order. */
+function readOverlays(dir: string): ShippedWorkflow['overlays'] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, overlay: readJson(path.join(dir, file)) as Record<string, unknown> }));
+}
+
+/** Canonical JSON (keys sorted), to compare an overlay on disk with the one published. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** Publishes a process's overlays over its newest version (the server merges and checks them); returns how many were created. */
+async function loadOverlays(client: RestClient, wf: ShippedWorkflow): Promise<number> {
+  let created = 0;
+  for (const { file, overlay } of wf.overlays) {
+    const division = String(overlay.division);
+    const version = Number(overlay.version);
+    if (`${division}.json` !== file) throw new Error(`叠加规则 ${wf.key}/overlays/${file} 的行政区划代码 (division) 须与文件名相同。\nOverlay ${wf.key}/overlays/${file}: division must match the file name.`);
+    const published = await client.send<{ items: RestRecord[] }>('GET', `/api/collections/workflow_definitions/records?perPage=500&skipTotal=1&filter=${encodeURIComponent(`key = "${wf.key}" && division = "${division}" && overlay_version = ${Number.isInteger(version) ? version : -1}`)}`);
+    if (published.items.some((r) => canonical(r.overlay) !== canonical(overlay))) {
+      throw new Error(`叠加规则 ${wf.key}/overlays/${file} 第 ${version} 版已发布，但其内容已被修改。请提高叠加规则的 version 后重新发布。\nOverlay ${wf.key}/overlays/${file} v${version} is already published with different content; bump its version.`);
+    }
+    if (published.items.some((r) => Number(r.version) === wf.version)) continue;
+    await client.create('workflow_definitions', { key: wf.key, status: 'published', overlay });
+    created++;
+  }
+  return created;
 }
 
 /** Publishes the shipped workflows; returns how many were created. `client` must be a superuser. */
 export async function loadWorkflows(client: RestClient, workflows = readShippedWorkflows()): Promise<number> {
   let created = 0;
   for (const wf of workflows) {
-    const existing = await client.findFirst('workflow_definitions', `key = "${wf.key}" && version = ${wf.version}`);
+    const existing = await client.findFirst('workflow_definitions', `key = "${wf.key}" && version = ${wf.version} && division = ""`);
     if (existing) {
       const withoutTemplates = !hasTemplates(existing.templates);
       // Published before templates were stored, with the same content otherwise: add today's templates.
@@ -111,6 +153,7 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
     created++;
   }
   await addTemplatesToEarlierVersions(client, workflows);
+  for (const wf of workflows) created += await loadOverlays(client, wf);
   return created;
 }
 
@@ -125,7 +168,7 @@ function hasTemplates(value: unknown): boolean {
 async function addTemplatesToEarlierVersions(client: RestClient, workflows: ShippedWorkflow[]): Promise<void> {
   for (const wf of workflows) {
     if (Object.keys(wf.templates.documents).length === 0) continue;
-    const page = await client.send<{ items: RestRecord[] }>('GET', `/api/collections/workflow_definitions/records?perPage=500&skipTotal=1&filter=${encodeURIComponent(`key = "${wf.key}" && version < ${wf.version}`)}`);
+    const page = await client.send<{ items: RestRecord[] }>('GET', `/api/collections/workflow_definitions/records?perPage=500&skipTotal=1&filter=${encodeURIComponent(`key = "${wf.key}" && version < ${wf.version} && division = ""`)}`);
     for (const record of page.items) {
       if (hasTemplates(record.templates)) continue;
       try {

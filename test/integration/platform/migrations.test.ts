@@ -94,7 +94,7 @@ describe('the migrations', () => {
     expect(indexes('timers')).toMatch(/UNIQUE INDEX \S+ ON timers \(application, key\)/);
     expect(indexes('timers')).toContain('ON timers (status, due_at)');
     expect(indexes('commands')).toMatch(/UNIQUE INDEX \S+ ON commands \(command_id\)/);
-    expect(indexes('workflow_definitions')).toMatch(/UNIQUE INDEX \S+ ON workflow_definitions \(key, version\)/);
+    expect(indexes('workflow_definitions')).toMatch(/UNIQUE INDEX \S+ ON workflow_definitions \(key, version, division, overlay_version\)/);
     expect(indexes('org_units')).toMatch(/UNIQUE INDEX \S+ ON org_units \(code\)/);
   });
 
