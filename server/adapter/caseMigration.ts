@@ -17,6 +17,7 @@ import { auditActorOf } from './configAudit.js';
 import type { ActorByValue } from './eventActor.js';
 import { HttpError, invalidData, notFound } from './httpError.js';
 import { planMigration, readStepMap, targetVersion } from './migrationPlanning.js';
+import { caseOrg } from './divisionVersions.js';
 import { parseBody } from './parseBody.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
@@ -55,7 +56,7 @@ export function migrateCaseRoute(app: PbApp, auth: PbRecord, caseId: string, raw
     throw notFound('案件不存在。');
   }
   const current = workflowByRecord(app, record.getString('workflow'));
-  const to = targetVersion(app, current.definition.key, body.toVersion);
+  const to = targetVersion(app, current.definition.key, body.toVersion, caseOrg(record));
   const at = now(app);
   const actor = adminByValue(app, auth);
   const planned = planMigration(app, record, to, { stepMap, actor: actor.id, reason, at });

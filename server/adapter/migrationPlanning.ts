@@ -4,12 +4,13 @@
  * version, the engine's plan (engine/runtime/migrateCase.ts) with what it read, and the case data
  * against the target's form.
  */
-import { createWorkingCalendar, migrateCase, readPointer, type CalendarOverride, type CaseSnapshot, type JsonValue, type Migration, type OrgDirectory } from '../../engine/index.js';
+import { createWorkingCalendar, migrateCase, readPointer, type CalendarOverride, type CaseSnapshot, type JsonValue, type Migration, type OrgDirectory, type OrgPath } from '../../engine/index.js';
 import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { invalidData } from './httpError.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
+import { versionFor } from './divisionVersions.js';
 import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
 
 /** The case data against the target version's form. */
@@ -35,9 +36,9 @@ export interface PlannedMigration {
   org?: OrgDirectory;
 }
 
-/** The published version `version` of process `key`, or a 422 naming `/toVersion`. */
-export function targetVersion(tx: PbApp, key: string, version: number): LoadedWorkflow {
-  const record = tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && version = {:version} && status = "published"', '', 1, 0, { key, version })[0];
+/** The published version `version` of process `key` for a case in `org` (its division's local rules, if any; divisionVersions.ts), or a 422 naming `/toVersion`. */
+export function targetVersion(tx: PbApp, key: string, version: number, org: OrgPath): LoadedWorkflow {
+  const record = versionFor(tx, key, version, org);
   if (!record) throw invalidData(`流程“${key}”没有已发布的第 ${version} 版。`, [{ path: '/toVersion', message: `流程“${key}”没有已发布的第 ${version} 版。` }]);
   return workflowByRecord(tx, record.id);
 }

@@ -6,6 +6,7 @@
  */
 import { invalidData } from './httpError.js';
 import { planMigration, readStepMap, targetVersion } from './migrationPlanning.js';
+import { caseOrg } from './divisionVersions.js';
 import { now } from './clock.js';
 import { parseBody } from './parseBody.js';
 import type { PbApp } from './pocketbase.js';
@@ -32,12 +33,14 @@ export function versionMigrationDryRun(app: PbApp, key: string, version: string,
   const body = parseBody<{ toVersion: number; stepMap?: Record<string, unknown> }>(rawBody, { toVersion: { type: 'integer', required: true }, stepMap: { type: 'object' } });
   const stepMap = readStepMap(body.stepMap);
   const fromVersion = Number(version);
-  const source = Number.isInteger(fromVersion) ? app.findRecordsByFilter('workflow_definitions', 'key = {:key} && version = {:version}', '', 1, 0, { key, version: fromVersion })[0] : undefined;
-  if (!source) throw invalidData(`流程“${key}”没有第 ${version} 版。`, [{ path: '/version', message: `流程“${key}”没有第 ${version} 版。` }]);
-  const to = targetVersion(app, key, body.toVersion);
+  // The version's national record and the divisions' overlays over it: their cases each move to their division's record of the target.
+  const sources = Number.isInteger(fromVersion) ? app.findRecordsByFilter('workflow_definitions', 'key = {:key} && version = {:version}', '', 1000, 0, { key, version: fromVersion }) : [];
+  if (sources.length === 0) throw invalidData(`流程“${key}”没有第 ${version} 版。`, [{ path: '/version', message: `流程“${key}”没有第 ${version} 版。` }]);
+  const national = targetVersion(app, key, body.toVersion, {});
   const at = now(app);
-  const records = app.findRecordsByFilter('applications', 'workflow = {:wf} && status = "active"', 'created', maxDryRunCases + 1, 0, { wf: source.id });
+  const records = app.findRecordsByFilter('applications', `(${sources.map((_, i) => `workflow = {:wf${i}}`).join(' || ')}) && status = "active"`, 'created', maxDryRunCases + 1, 0, Object.fromEntries(sources.map((s, i) => [`wf${i}`, s.id])));
   const cases: CaseDryRun[] = records.slice(0, maxDryRunCases).map((record) => {
+    const to = record.getString('county') ? targetVersion(app, key, body.toVersion, caseOrg(record)) : national;
     const planned = planMigration(app, record, to, { stepMap, actor: '', reason: '', at });
     const plan = planned.migration.plan;
     return { id: record.id, caseNo: record.getString('case_no'), step: plan.step.from, ok: plan.ok, to: plan.step.to, by: plan.step.by, problems: plan.problems, dataIssues: planned.dataCheck.invalid.length + planned.dataCheck.dropped.length };
