@@ -12,6 +12,7 @@ import { ownEntry } from '../definition/ownEntry.js';
 import { chinaDateOf, chinaMidnight } from '../calendar/chinaDate.js';
 import { resolveLevel } from '../org/resolveAssignee.js';
 import { decide } from '../runtime/decide.js';
+import { childSettledAction } from '../runtime/childrenStep.js';
 import { startCase } from '../runtime/startCase.js';
 import { availableActions } from '../runtime/availableActions.js';
 import { requiresComment } from '../runtime/actionRules.js';
@@ -169,6 +170,17 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
       timer = undefined;
       snapshot = decision.snapshot;
       record(snapshot, decision.effects, { move, actor: { level: 'system' } });
+      continue;
+    }
+    if (move.kind === 'child') {
+      // The next child of the wait ends: the case is told as the server tells a parent (childCases.ts).
+      const wait = ownEntry(snapshot.children, snapshot.step);
+      if (!wait || wait.result) return fail(`当前步骤“${ownEntry(wf.definition.steps, snapshot.step)?.name ?? snapshot.step}”没有在等待子案件。`);
+      const n = Object.keys(wait.ended).length + (wait.excluded?.length ?? 0) + 1;
+      const decision = decide(wf, snapshot, { id: 'system', kind: 'system', roles: [] }, { action: childSettledAction, version: snapshot.version, commandId: `sim-${i + 1}`, child: { case: `child-${n}`, wait: wait.key, outcome: move.outcome } }, now, { calendar, data, caseId });
+      if (!decision.ok) return fail(decision.rejection.message);
+      snapshot = decision.snapshot;
+      record(snapshot, decision.effects, { move, actor: { level: 'system' }, ...(decision.event.note ? { label: decision.event.note } : {}) });
       continue;
     }
     const step = ownEntry(wf.definition.steps, snapshot.step);

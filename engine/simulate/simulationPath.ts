@@ -9,15 +9,18 @@
  * - `+3wd`, `+7d`, `+4h`: the clock moves on by working days (to the end of the n-th working day),
  *   calendar days or hours.
  * - `timer`: the clock moves to the due date of the pending timer (公示 …) and the timer fires.
+ * - `child:approved` (or `rejected`, `withdrawn`, `terminated`): the next child case the current
+ *   `children` step waits for ends with that outcome, and the case is told (`child.settled`).
  * - `/income/wages=1200`: sets a value of the case data (JSON, or else a string) before the next move.
  */
-import type { JsonValue } from '../definition/types.js';
+import type { ChildOutcome, JsonValue } from '../definition/types.js';
 
 /** One move of a simulated path. */
 export type SimulationMove =
   | { kind: 'action'; action: string; returnTo?: string; as?: string; word: string }
   | { kind: 'advance'; amount: number; unit: 'workingDays' | 'days' | 'hours'; word: string }
   | { kind: 'timer'; word: string }
+  | { kind: 'child'; outcome: ChildOutcome; word: string }
   | { kind: 'set'; pointer: string; value: JsonValue; word: string };
 
 /** The levels a move may name after `@`. */
@@ -30,6 +33,11 @@ const actionWord = /^([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w-]*))?(?:@([a-z]+))?$/;
 export function parseMove(word: string): SimulationMove | { problem: string } {
   const w = word.trim();
   if (w === 'timer') return { kind: 'timer', word: w };
+  const child = /^child:(.*)$/.exec(w);
+  if (child) {
+    const outcome = child[1] as ChildOutcome;
+    return ['approved', 'rejected', 'withdrawn', 'terminated'].includes(outcome) ? { kind: 'child', outcome, word: w } : { problem: `“${w}”：子案件的结果须为 approved、rejected、withdrawn、terminated 之一。` };
+  }
   const a = advance.exec(w);
   if (a) return { kind: 'advance', amount: Number(a[1]), unit: a[2] === 'wd' ? 'workingDays' : a[2] === 'd' ? 'days' : 'hours', word: w };
   if (w.startsWith('/')) {

@@ -53,6 +53,7 @@ function moveLine(index: number, entry: SimulationEntry): string {
   if (move.kind === 'advance') return `[${index}] ${move.word}：时间推进到 ${at}`;
   if (move.kind === 'set') return `[${index}] ${move.word}：写入数据`;
   if (move.kind === 'timer') return `[${index}] timer：计时器到期 ${at}`;
+  if (move.kind === 'child') return `[${index}] ${move.word}：子案件办结（${ownEntry(outcomes, move.outcome) ?? move.outcome}）${entry.label ? `，${entry.label}` : ''} ${at}`;
   const who = entry.actor ? `${levelName(entry.actor.level)}${entry.actor.role ? `（${entry.actor.role}）` : ''}` : '';
   return `[${index}] ${move.action}「${entry.label ?? move.action}」由 ${who} 办理 ${at}`;
 }
@@ -78,6 +79,11 @@ export function simulationReport(wf: CompiledWorkflow, simulation: Simulation, c
       const who = t.level === 'applicant' ? '申请人' : `${levelName(t.level)} ${t.assigneeUnit}${t.role ? ` · 职责 ${t.role}` : ''}${t.assigneeUser ? ` · ${t.assigneeUser}` : ''}`;
       const due = t.dueAt ? `期限 ${deadlineText(t.dueAt)}（${daysText(workingDaysUntil(t.dueAt, now, calendar))}）` : '无期限';
       lines.push(`    待办：${who} — ${due}`);
+    }
+    const wait = s.status === 'active' ? ownEntry(s.children, s.step) : undefined;
+    if (wait && !wait.result) {
+      const out = wait.excluded?.length ?? 0;
+      lines.push(`    等待子案件：发起 ${wait.started} 件，已办结 ${Object.keys(wait.ended).length + out} 件，满 ${Math.min(wait.needed, wait.started - out)} 件即可继续`);
     }
     if (entry.timer) lines.push(`    计时器：${ownEntry(def.steps, entry.timer.step)?.name ?? entry.timer.step} 至 ${deadlineText(entry.timer.dueAt)}（${daysText(workingDaysUntil(entry.timer.dueAt, now, calendar))}）`);
     for (const d of entry.documents) lines.push(`    文书：${d.title}（${d.template}${d.issuer ? `，以${levelName(d.issuer)}名义` : ''}）`);
