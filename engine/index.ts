@@ -6,6 +6,7 @@
  */
 export type * from './definition/types.js';
 export type * from './model/index.js';
+export type * from './api/caseRoutes.js';
 export { validateDefinition } from './definition/validateDefinition.js';
 export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js';
 export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './definition/checkDefinition.js';

@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 // The web app is built into the folder PocketBase serves at `/`.
 export default defineConfig({
   root: path.resolve(import.meta.dirname),
-  base: './',
+  // Absolute: pages have real URLs (/cases/…), and PocketBase serves index.html for each.
+  base: '/',
   build: {
     outDir: path.resolve(import.meta.dirname, '../server/pb_public'),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 /**
  * The overall statutory limit of a definition in the unit it is given: 法定工作日 (`workingDays`,
- * 第22条 of the 低保 rules: 30, extended 45), calendar days (`days`: 成立登记 within 60 日 of
+ * the assistance rules: 30, extended 45), calendar days (`days`: 成立登记 within 60 日 of
  * complete materials) or months; each count may be a parameter, and so may the extended limit.
  */
 import type { JsonValue, OverallLimit } from './types.js';

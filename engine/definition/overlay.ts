@@ -29,7 +29,7 @@ export interface DefinitionOverlay {
   division: string;
   /** The overlay's own version, raised whenever its content changes. */
   version: number;
-  /** A title for administrators, e.g. 郑州市最低生活保障审核确认时限. */
+  /** A title for administrators, e.g. 郑州市审核确认时限（地方规定）. */
   name?: string;
   /** The local rule the overlay implements (document and number). */
   legalBasis?: string;

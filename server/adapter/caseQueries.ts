@@ -1,7 +1,7 @@
 /**
  * The read routes around a case: view it, list the actions offered, verify the event chain.
  */
-import { availableActions, availableVerbs } from '../../engine/index.js';
+import { availableActions, availableVerbs, type CaseViewAnswer } from '../../engine/index.js';
 import { now } from './clock.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
@@ -27,18 +27,16 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string, onBehalfOf?:
   const actions = offersNotClaimedByOthers(app, record.id, wf, snapshot, actor, availableActions(wf.compiled, snapshot, actor, { data, recusedActors: recused, ...(subjectFacts ? { subjectFacts } : {}), now: now(app), caseId: record.id }));
   const verbs = verbsNotClaimedByOthers(app, record.id, actor, availableVerbs(wf.compiled, snapshot, actor, { data, recusedActors: recused }, now(app)));
   const permissions = formPermissions(actor, record, snapshot, wf, actions);
-  return {
-    status: 200,
-    body: {
-      // The case's children with their state and outcome, and its parent (childCases.ts).
-      case: { ...caseSummary(record, snapshot, wf, pendingTimers(app, record.id), deadlineKnowledge(app)), children: childCases(app, record), parentCase: parentCase(app, record) },
-      data: visibleData(actor, record, wf, data, permissions),
-      actions,
-      verbs,
-      permissions,
-      reveal: revealGrants(actor, snapshot, wf, actions),
-    },
+  const body: CaseViewAnswer = {
+    // The case's children with their state and outcome, and its parent (childCases.ts).
+    case: { ...caseSummary(record, snapshot, wf, pendingTimers(app, record.id), deadlineKnowledge(app)), children: childCases(app, record), parentCase: parentCase(app, record) },
+    data: visibleData(actor, record, wf, data, permissions),
+    actions,
+    verbs,
+    permissions,
+    reveal: revealGrants(actor, snapshot, wf, actions),
   };
+  return { status: 200, body };
 }
 
 /** `GET /api/tongban/cases/{id}/actions`. */

@@ -3,7 +3,7 @@
  * see on the current step (hidden parts dropped, sensitive fields masked).
  */
 import { maskSensitiveFields, redactForView, type FieldPermissions } from '../../forms/core/index.js';
-import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
+import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type CaseSummaryView, type JsonValue, type PanelSummaryView } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
 import { actsAsApplicant } from './access.js';
 import type { PendingTimer } from './pendingTimers.js';
@@ -25,7 +25,7 @@ export function stepPermissions(wf: LoadedWorkflow, stepName: string, writes: st
  * The case summary every route answers with. A deadline (the clock's, a task's, a timer's) counted
  * through a year whose official holiday arrangement is not known yet carries `provisional: true`.
  */
-export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, timers: PendingTimer[], deadlines: DeadlineKnowledge): Record<string, unknown> {
+export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, timers: PendingTimer[], deadlines: DeadlineKnowledge): CaseSummaryView {
   const mark = <T extends { dueAt?: string }>(item: T): T & { provisional?: true } => (provisional(item.dueAt, deadlines) ? { ...item, provisional: true } : item);
   const items = decisionColumns(wf, snapshot);
   return {
@@ -57,7 +57,7 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
  * in, and once decided the result and the counts — never who voted how (each ballot stays in its
  * member's event, hidden).
  */
-function panelSummaries(snapshot: CaseSnapshot): Record<string, unknown>[] {
+function panelSummaries(snapshot: CaseSnapshot): PanelSummaryView[] {
   return Object.entries(snapshot.panels ?? {}).map(([step, panel]) => ({
     step,
     members: panel.members.length,

@@ -6,7 +6,7 @@
  * organisation; an officer about an existing subject of their jurisdiction (`subject`, or the
  * subject of the case it `follows`). Idempotent by command id.
  */
-import { availableActions, starterFor, type Actor, type JsonValue, type OrgPath, type StartRequest } from '../../engine/index.js';
+import { availableActions, starterFor, type Actor, type OrgPath, type OpenCaseRequest, type StartRequest } from '../../engine/index.js';
 import { actorOf } from './actors.js';
 import { canSeeCase } from './access.js';
 import { pendingTimers } from './pendingTimers.js';
@@ -27,19 +27,8 @@ import { createCase, openingData, type CaseOpening } from './caseOpening.js';
 import { subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
 
-interface OpenBody {
-  workflow: string;
-  data?: Record<string, JsonValue>;
-  commandId: string;
-  /** 代办 for a resident with an account: their user id. */
-  applicant?: string;
-  /** 代办 for a resident without an account. */
-  proxy?: boolean;
-  /** An officer's case about an existing subject. */
-  subject?: string;
-  /** The case this one follows up (复核, 终止 …); its subject is the new case's. */
-  follows?: string;
-}
+/** The body of `POST /api/tongban/cases` (the shared wire type). */
+type OpenBody = OpenCaseRequest;
 
 /** The org path of a unit or subject record (its own village/township/county fields). */
 function homeOf(record: PbRecord): OrgPath {

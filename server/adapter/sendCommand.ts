@@ -10,7 +10,7 @@
  * deciding happens beside other writers. Any refusal looks up the command id once more before it
  * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
-import { availableActions, availableVerbs, createWorkingCalendar, decide, hasOwnEntry, maxCcRecipients, ownEntry, taskForActor, verbOf, verbTaskKey, type Ballot, type Command, type JsonValue, type Rejection } from '../../engine/index.js';
+import { availableActions, availableVerbs, createWorkingCalendar, decide, hasOwnEntry, maxCcRecipients, ownEntry, taskForActor, verbOf, verbTaskKey, type Command, type CommandRequest, type JsonValue, type Rejection } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
@@ -39,20 +39,8 @@ import { verbArgsOf } from './verbArgs.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
 
-interface CommandBody {
-  action: string;
-  data?: Record<string, JsonValue>;
-  comment?: string;
-  version: number;
-  commandId: string;
-  returnTo?: string;
-  ballot?: Ballot;
-  /** Task verbs: the users named (user ids) and a signer's position. */
-  to?: string[];
-  position?: string;
-  /** 委托: the delegator the signed-in delegate acts for. */
-  onBehalfOf?: string;
-}
+/** The body of a command (the shared wire type). */
+type CommandBody = CommandRequest;
 
 /** Runs one command; throws {@link HttpError} for every refusal (the transaction then rolls back). */
 export function sendCommand(app: PbApp, auth: PbRecord, caseId: string, rawBody: unknown): RouteAnswer {

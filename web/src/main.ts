@@ -1,2 +1,2 @@
 /** Composition root of the web app. */
-import './components/tb-app.js';
+import './app/tb-app.js';

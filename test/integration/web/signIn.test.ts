@@ -37,6 +37,30 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await page.close();
   });
 
+  it('gives every page a real URL: a case opens by its address, survives a reload, the back button returns, and an unknown address says so', async () => {
+    const page = await signIn('township-b@demo.tongban');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/work/tasks');
+    await page.getByRole('link', { name: /乡镇受理：最低生活保障审核确认：李\*国/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/cases\/[a-z0-9]{15}$/);
+    const caseUrl = page.url();
+    await expect.poll(() => page.getByRole('heading', { name: /最低生活保障审核确认/ }).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: /最低生活保障审核确认/ }).count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/work/tasks');
+    await expect.poll(() => page.getByRole('heading', { name: '待办任务' }).count()).toBe(1);
+    await page.goto(`${server.url}/no/such/page`);
+    await expect.poll(() => page.getByRole('heading', { name: '找不到此页面' }).count()).toBe(1);
+    await page.close();
+
+    // Signed out, the same address asks for sign-in first.
+    const stranger = await browser.newPage();
+    await stranger.goto(caseUrl);
+    await expect.poll(() => stranger.getByRole('heading', { name: '登录' }).count()).toBe(1);
+    expect(new URL(stranger.url()).pathname).toBe('/sign-in');
+    await stranger.close();
+  });
+
   it('lets a township officer accept an application in the case form, with the applicant masked and the 受理 section writable', async () => {
     const page = await signIn('township-b@demo.tongban');
     const violations: string[] = [];

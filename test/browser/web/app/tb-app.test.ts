@@ -1,5 +1,5 @@
-import '../../../web/src/components/tb-app.js';
-import { assert, assertEqual, axeViolations, settled } from '../support/assert.js';
+import '../../../../web/src/app/tb-app.js';
+import { assert, assertEqual, axeViolations, settled } from '../../support/assert.js';
 
 function mount(): HTMLElement {
   document.documentElement.lang = 'zh-CN';

@@ -6,19 +6,33 @@
  * history (with who saw which masked field in full).
  */
 import { LitElement, html } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { RecordModel } from 'pocketbase';
-import { mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../../forms/core/index.js';
-import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbForm } from '../../../forms/elements/index.js';
-import { attachmentLink, caseAttachmentUploader } from '../api/attachments.js';
-import { countyOrgUnitSource } from '../api/orgUnits.js';
-import { errorMessage, fieldProblems, getCase, getWorkflowForm, listDocuments, listEvents, listReveals, revealField, sendCommand, type ActionOffer, type CaseSummary, type WorkflowForm } from '../api/client.js';
-import { sharedStyles } from '../components/sharedStyles.js';
-import { t, type Lang } from '../components/i18n.js';
+import { mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../../../forms/core/index.js';
+import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbForm } from '../../../../forms/elements/index.js';
+import { attachmentLink, caseAttachmentUploader } from '../../api/attachments.js';
+import { countyOrgUnitSource } from '../../api/orgUnits.js';
+import type { ActionOffer, Ballot, JsonValue } from '../../../../engine/index.js';
+import { errorMessage, fieldProblems } from '../../api/client.js';
+import { getCase, listDocuments, listEvents, listReveals, revealField, sendCommand, type CaseSummary } from '../../api/cases.js';
+import { getWorkflowForm, type WorkflowForm } from '../../api/forms.js';
+import { currentLocale } from '../../i18n/localization.js';
+import { sharedStyles } from '../../components/sharedStyles.js';
+
+/** The words of a ballot choice. */
+function ballotLabel(choice: 'score' | 'for' | 'against' | 'abstain' | 'recuse'): string {
+  switch (choice) {
+    case 'score': return msg('评分', { id: 'ballotScore' });
+    case 'for': return msg('同意', { id: 'ballotFor' });
+    case 'against': return msg('反对', { id: 'ballotAgainst' });
+    case 'abstain': return msg('弃权', { id: 'ballotAbstain' });
+    case 'recuse': return msg('申请回避（须写明理由）', { id: 'ballotRecuse' });
+  }
+}
 
 export class TbCase extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { language: {}, caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true } };
-  language: Lang = 'zh';
+  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true } };
   caseId = '';
   summary: CaseSummary | undefined;
   actions: ActionOffer[] = [];
@@ -35,6 +49,11 @@ export class TbCase extends LitElement {
   revealed: Record<string, string> = {};
   /** Reveals of masked fields recorded for this case (what the user may read of the audit log). */
   reveals: RecordModel[] = [];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -71,20 +90,20 @@ export class TbCase extends LitElement {
     const writes = offer.writes ?? [];
     // Moving a case on needs a complete form; saving a draft, returning or refusing does not.
     if (form && writes.length && (offer.kind === 'submit' || offer.kind === 'approve') && !form.reportValidity()) {
-      this.error = t(this.language, 'fixForm');
+      this.error = msg('请先修改表单中标出的问题。', { id: 'fixForm' });
       return;
     }
     const value = form?.value ?? {};
     // Only what the user changed in the sections the action writes: masked values they did not touch are not sent back.
     const sections = (d: Record<string, unknown>) => Object.fromEntries(writes.filter((w) => d[w] !== undefined).map((w) => [w, d[w]]));
-    const data = mergePatchBetween(sections(this.data), sections(value));
+    const data = mergePatchBetween(sections(this.data), sections(value)) as Record<string, JsonValue>;
     // A panel member's own ballot: a choice, or a score on a score panel.
     const choice = (this.renderRoot.querySelector('#ballotChoice') as HTMLSelectElement | null)?.value;
     const score = (this.renderRoot.querySelector('#ballotScore') as HTMLInputElement | null)?.value;
-    const ballot = offer.ballot ? (choice === 'score' ? { score: Number(score) } : { choice }) : undefined;
+    const ballot: Ballot | undefined = offer.ballot ? (choice === 'score' ? { score: Number(score) } : { choice: choice as Ballot['choice'] }) : undefined;
     try {
       await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}), ...(Object.keys(data).length ? { data } : {}), ...(ballot ? { ballot } : {}) });
-      this.message = t(this.language, 'done');
+      this.message = msg('操作成功。', { id: 'done' });
       await this.load();
     } catch (e) {
       this.error = errorMessage(e);
@@ -128,42 +147,42 @@ export class TbCase extends LitElement {
     const returns = this.actions.find((a) => a.returnTo)?.returnTo ?? [];
     const ballot = this.actions.find((a) => a.ballot)?.ballot;
     return html`
-      <p><a href="#/">${t(this.language, 'back')}</a></p>
-      <h1 tabindex="-1">${s ? `${s.caseNo} · ${s.workflow.name}` : t(this.language, 'loading')}</h1>
+      <p><a href="/">${msg('返回列表', { id: 'back' })}</a></p>
+      <h1 tabindex="-1">${s ? `${s.caseNo} · ${s.workflow.name}` : msg('正在加载…', { id: 'loading' })}</h1>
       <div aria-live="polite">${this.message ? html`<p>${this.message}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${s ? html`<p>${t(this.language, 'step')}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${t(this.language, 'due')}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}${s.clock.provisional ? `（${t(this.language, 'provisional')}）` : ''}` : ''}</p>` : ''}
+      ${s ? html`<p>${msg('当前环节', { id: 'step' })}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${msg('办理期限', { id: 'due' })}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}${s.clock.provisional ? `（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}` : ''}</p>` : ''}
       ${this.form ? html`<section aria-labelledby="data-title">
-        <h2 id="data-title">${t(this.language, 'caseData')}</h2>
-        <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${this.language === 'en' ? 'en' : 'zh-CN'}></tb-form>
+        <h2 id="data-title">${msg('申请材料', { id: 'caseData' })}</h2>
+        <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${currentLocale()}></tb-form>
       </section>` : ''}
       ${this.grants.length && this.revealable().length ? html`<section aria-labelledby="reveal-title">
-        <h2 id="reveal-title">${t(this.language, 'reveal')}</h2>
-        <p class="muted">${t(this.language, 'revealHelp')}</p>
-        <label for="revealReason">${t(this.language, 'revealReason')}</label>
+        <h2 id="reveal-title">${msg('查看完整信息', { id: 'reveal' })}</h2>
+        <p class="muted">${msg('屏蔽的信息仅在办理需要时查看；每次查看都会记录，申请人可以看到。', { id: 'revealHelp' })}</p>
+        <label for="revealReason">${msg('查看理由', { id: 'revealReason' })}</label>
         <input id="revealReason" />
-        <ul>${this.revealable().map((p) => html`<li>${this.fieldLabel(p)}：${p in this.revealed ? html`<strong>${this.revealed[p]}</strong>` : html`<button @click=${() => this.reveal(p)}>${t(this.language, 'reveal')}</button>`}</li>`)}</ul>
+        <ul>${this.revealable().map((p) => html`<li>${this.fieldLabel(p)}：${p in this.revealed ? html`<strong>${this.revealed[p]}</strong>` : html`<button @click=${() => this.reveal(p)}>${msg('查看完整信息', { id: 'reveal' })}</button>`}</li>`)}</ul>
       </section>` : ''}
       <section aria-labelledby="actions-title">
-        <h2 id="actions-title">${t(this.language, 'actions')}</h2>
-        ${this.actions.length === 0 ? html`<p class="muted">${t(this.language, 'noActions')}</p>` : html`
-          <label for="comment">${t(this.language, 'comment')}</label>
+        <h2 id="actions-title">${msg('可办理的操作', { id: 'actions' })}</h2>
+        ${this.actions.length === 0 ? html`<p class="muted">${msg('当前没有您可以办理的操作。', { id: 'noActions' })}</p>` : html`
+          <label for="comment">${msg('办理意见 / 理由', { id: 'comment' })}</label>
           <textarea id="comment"></textarea>
-          ${returns.length ? html`<label for="returnTo">${t(this.language, 'returnTo')}</label>
+          ${returns.length ? html`<label for="returnTo">${msg('退回到', { id: 'returnTo' })}</label>
             <select id="returnTo">${returns.map((r) => html`<option value=${r.step}>${r.name}</option>`)}</select>` : ''}
-          ${ballot ? html`<label for="ballotChoice">${t(this.language, 'ballot')}</label>
-            <select id="ballotChoice">${(ballot.kind === 'score' ? (['score', 'abstain', 'recuse'] as const) : (['for', 'against', 'abstain', 'recuse'] as const)).map((c) => html`<option value=${c}>${t(this.language, `ballot${c[0]!.toUpperCase()}${c.slice(1)}` as 'ballotFor')}</option>`)}</select>
-            ${ballot.kind === 'score' ? html`<label for="ballotScore">${t(this.language, 'ballotScoreValue')}（0–${ballot.maxScore ?? 100}）</label><input id="ballotScore" type="number" min="0" max=${ballot.maxScore ?? 100} />` : ''}` : ''}
+          ${ballot ? html`<label for="ballotChoice">${msg('您的评议意见', { id: 'ballot' })}</label>
+            <select id="ballotChoice">${(ballot.kind === 'score' ? (['score', 'abstain', 'recuse'] as const) : (['for', 'against', 'abstain', 'recuse'] as const)).map((c) => html`<option value=${c}>${ballotLabel(c)}</option>`)}</select>
+            ${ballot.kind === 'score' ? html`<label for="ballotScore">${msg('分数', { id: 'ballotScoreValue' })}（0–${ballot.maxScore ?? 100}）</label><input id="ballotScore" type="number" min="0" max=${ballot.maxScore ?? 100} />` : ''}` : ''}
           <p>${this.actions.map((a) => html`<button class=${a.kind === 'approve' || a.kind === 'submit' ? 'primary' : ''} @click=${() => this.act(a)}>${a.label}</button> `)}</p>`}
       </section>
       <section aria-labelledby="docs-title">
-        <h2 id="docs-title">${t(this.language, 'documents')}</h2>
+        <h2 id="docs-title">${msg('文书', { id: 'documents' })}</h2>
         <ul class="cards">${this.documents.map((d) => html`<li>${d.title}${d.number ? html` <span class="muted">${d.number}</span>` : ''}</li>`)}</ul>
       </section>
       <section aria-labelledby="history-title">
-        <h2 id="history-title">${t(this.language, 'history')}</h2>
+        <h2 id="history-title">${msg('办理记录', { id: 'history' })}</h2>
         <ol>${this.events.map((e) => html`<li>${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${e.actor_name || '系统'}${e.actor_unit_name ? `（${e.actor_unit_name}）` : ''}：${e.action}${e.comment ? `（${e.comment}）` : ''}</li>`)}</ol>
-        ${this.reveals.length ? html`<ul>${this.reveals.map((r) => html`<li>${new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${r.actor_name}${r.actor_unit ? `（${r.actor_unit}）` : ''}${t(this.language, 'revealed')}：${this.fieldLabel(r.field)}（${r.reason}）</li>`)}</ul>` : ''}
+        ${this.reveals.length ? html`<ul>${this.reveals.map((r) => html`<li>${new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${r.actor_name}${r.actor_unit ? `（${r.actor_unit}）` : ''}${msg('查看了完整信息', { id: 'revealed' })}：${this.fieldLabel(r.field)}（${r.reason}）</li>`)}</ul>` : ''}
       </section>
     `;
   }

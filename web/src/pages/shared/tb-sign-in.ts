@@ -3,9 +3,11 @@
  * one-time code mailed to them. Demo accounts can be picked with one tap.
  */
 import { LitElement, html } from 'lit';
-import { errorMessage, requestCode, signIn, signInWithCode } from '../api/client.js';
-import { sharedStyles } from '../components/sharedStyles.js';
-import { t, type Lang } from '../components/i18n.js';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { errorMessage } from '../../api/client.js';
+import { requestCode, signIn, signInWithCode } from '../../api/auth.js';
+import { navigate } from '../../app/router.js';
+import { sharedStyles } from '../../components/sharedStyles.js';
 
 const demoAccounts: [string, string][] = [
   ['applicant-a1@demo.tongban', '申请人（杨庄村）'],
@@ -14,18 +16,27 @@ const demoAccounts: [string, string][] = [
   ['township-a@demo.tongban', '乡镇（曲塘镇）'],
   ['township-b@demo.tongban', '街道（孙庄街道）'],
   ['county@demo.tongban', '县民政局'],
+  ['dpf@demo.tongban', '县残联'],
+  ['registration@demo.tongban', '登记管理机关（县民政局）'],
+  ['education@demo.tongban', '业务主管单位（县教育体育局）'],
+  ['expert-1@demo.tongban', '评审专家'],
+  ['org-volunteers@demo.tongban', '社会组织（县青年志愿者协会）'],
   ['admin@demo.tongban', '管理员'],
 ];
 
 export class TbSignIn extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { language: {}, error: { state: true }, busy: { state: true }, pending: { state: true }, notice: { state: true } };
-  language: Lang = 'zh';
+  static override properties = { error: { state: true }, busy: { state: true }, pending: { state: true }, notice: { state: true } };
   error = '';
   busy = false;
   notice = '';
   /** The sign-in waiting for its mailed code. */
   pending: { email: string; mfaId: string; otpId: string } | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   private async run(step: () => Promise<void>) {
     this.busy = true;
@@ -48,11 +59,11 @@ export class TbSignIn extends LitElement {
     return this.run(async () => {
       const step = await signIn(email, String(data.get('password')));
       if ('signedIn' in step) {
-        window.location.hash = '#/';
+        navigate('/', { replace: true });
         return;
       }
       this.pending = { email, ...step.codeNeeded };
-      this.notice = t(this.language, 'codeSent');
+      this.notice = msg('验证码已发送到您的邮箱，5 分钟内有效。', { id: 'codeSent' });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#code')?.focus();
     });
@@ -66,7 +77,7 @@ export class TbSignIn extends LitElement {
     return this.run(async () => {
       await signInWithCode(pending, code);
       this.pending = null;
-      window.location.hash = '#/';
+      navigate('/', { replace: true });
     });
   }
 
@@ -75,7 +86,7 @@ export class TbSignIn extends LitElement {
     if (!pending) return;
     return this.run(async () => {
       this.pending = { ...pending, otpId: await requestCode(pending.email) };
-      this.notice = t(this.language, 'codeResent');
+      this.notice = msg('已重新发送验证码。', { id: 'codeResent' });
     });
   }
 
@@ -94,16 +105,16 @@ export class TbSignIn extends LitElement {
 
   private renderCodeStep() {
     return html`
-      <h1 tabindex="-1">${t(this.language, 'codeTitle')}</h1>
+      <h1 tabindex="-1">${msg('输入验证码', { id: 'codeTitle' })}</h1>
       <p role="status">${this.notice}</p>
       <form @submit=${this.submitCode}>
-        <label for="code">${t(this.language, 'code')}</label>
+        <label for="code">${msg('邮箱验证码', { id: 'code' })}</label>
         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{4,10}" maxlength="10" required />
         ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : ''}
         <p>
-          <button class="primary" type="submit" ?disabled=${this.busy}>${t(this.language, 'confirm')}</button>
-          <button type="button" ?disabled=${this.busy} @click=${this.resend}>${t(this.language, 'resendCode')}</button>
-          <button type="button" @click=${this.startOver}>${t(this.language, 'startOver')}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('确认登录', { id: 'confirm' })}</button>
+          <button type="button" ?disabled=${this.busy} @click=${this.resend}>${msg('重新发送验证码', { id: 'resendCode' })}</button>
+          <button type="button" @click=${this.startOver}>${msg('返回重新登录', { id: 'startOver' })}</button>
         </p>
       </form>
     `;
@@ -112,17 +123,17 @@ export class TbSignIn extends LitElement {
   override render() {
     if (this.pending) return this.renderCodeStep();
     return html`
-      <h1 tabindex="-1">${t(this.language, 'signIn')}</h1>
+      <h1 tabindex="-1">${msg('登录', { id: 'signIn' })}</h1>
       <form @submit=${this.submit}>
-        <label for="email">${t(this.language, 'email')}</label>
+        <label for="email">${msg('账号（邮箱）', { id: 'email' })}</label>
         <input id="email" name="email" type="email" autocomplete="username" required />
-        <label for="password">${t(this.language, 'password')}</label>
+        <label for="password">${msg('密码', { id: 'password' })}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : ''}
-        <p><button class="primary" type="submit" ?disabled=${this.busy}>${t(this.language, 'signIn')}</button></p>
+        <p><button class="primary" type="submit" ?disabled=${this.busy}>${msg('登录', { id: 'signIn' })}</button></p>
       </form>
       <section aria-labelledby="demo-title">
-        <h2 id="demo-title">${t(this.language, 'demoAccounts')}</h2>
+        <h2 id="demo-title">${msg('演示账号（点击填入）', { id: 'demoAccounts' })}</h2>
         <ul class="cards">
           ${demoAccounts.map(([email, label]) => html`<li><button type="button" @click=${() => this.pick(email)}>${label}</button> <span class="muted">${email}</span></li>`)}
         </ul>

@@ -1,0 +1,80 @@
+/**
+ * The case as the server's routes answer it and the web app reads it: one set of types for both
+ * sides of the wire (the server builds these; the app's API layer returns them), so a field renamed
+ * on one side fails the type check on the other instead of going quietly missing.
+ */
+import type { CaseClock, OpenTask } from './caseSnapshot.js';
+import type { DecisionItemState, MilestoneState } from './decisionItems.js';
+import type { PanelResult } from '../definition/types.js';
+import type { PanelTally } from './panel.js';
+
+/** A deadline counted through a year whose official holiday arrangement is not known yet carries `provisional: true`. */
+export type Provisional<T> = T & { provisional?: true };
+
+/** A wait that has not elapsed (公示 and the like): when it falls due. */
+export interface PendingTimerView {
+  key: string;
+  step: string;
+  /** ISO 8601, UTC. */
+  dueAt: string;
+}
+
+/** A panel as every reader of the case sees it: how many sit and vote, and once decided its result — never who voted how. */
+export interface PanelSummaryView {
+  step: string;
+  members: number;
+  ballots: number;
+  result: PanelResult | null;
+  tally?: PanelTally;
+}
+
+/** The summary of a case every case route answers with. */
+export interface CaseSummaryView {
+  id: string;
+  /** The case number, e.g. `<KEY>-2026-000012`. */
+  caseNo: string;
+  workflow: { key: string; version: number; name: string };
+  step: string;
+  stepName: string;
+  status: 'active' | 'done';
+  outcome: string | null;
+  version: number;
+  flags: string[];
+  clock: Provisional<CaseClock>;
+  tasks: Provisional<OpenTask>[];
+  timers: Provisional<PendingTimerView>[];
+  panels?: PanelSummaryView[];
+  /** What the case is about (a subject id) and how it links to other cases. */
+  subject: string | null;
+  starter: string | null;
+  parent: string | null;
+  follows: string | null;
+  decisions: Record<string, DecisionItemState & { name: string }>;
+  milestones: Record<string, MilestoneState & { name: string }>;
+}
+
+/** A child case as its parent's page lists it. */
+export interface ChildCaseView {
+  id: string;
+  caseNo: string;
+  workflow: string;
+  title: string;
+  step: string;
+  stepName: string;
+  status: string;
+  outcome: string | null;
+  /** The parent's wait it was started for (`step#visit`), or null (a `startChildCase` effect). */
+  wait: string | null;
+}
+
+/** The case a child case was started by. */
+export interface ParentCaseView {
+  id: string;
+  caseNo: string;
+  workflow: string;
+  status: string;
+  wait: string | null;
+}
+
+/** How the asker may see and change each part of the case data (a JSON pointer → permission). */
+export type FieldPermissionView = Record<string, 'write' | 'read' | 'masked' | 'hidden'>;

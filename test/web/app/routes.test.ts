@@ -1,0 +1,37 @@
+import type { RecordModel } from 'pocketbase';
+import { describe, expect, it } from 'vitest';
+import { resolvePage } from '../../../web/src/app/router.js';
+import { sessionOf } from '../../../web/src/session/session.js';
+
+const user = (role: string) => ({ id: 'u1', collectionId: 'users', collectionName: 'users', role }) as RecordModel;
+const signedOut = { session: sessionOf(null) };
+const applicant = { session: sessionOf(user('applicant')) };
+const officer = { session: sessionOf(user('officer')) };
+
+describe('the route table', () => {
+  it('sends a signed-out visitor of any page to sign in', () => {
+    expect(resolvePage('/', signedOut)).toEqual({ page: 'sign-in', path: '/sign-in' });
+    expect(resolvePage('/cases/abc123', signedOut)).toEqual({ page: 'sign-in', path: '/sign-in' });
+    expect(resolvePage('/work/tasks', signedOut)).toEqual({ page: 'sign-in', path: '/sign-in' });
+  });
+
+  it('sends each kind of user home from the root and from the sign-in page', () => {
+    expect(resolvePage('/', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
+    expect(resolvePage('/sign-in', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
+  });
+
+  it('opens a case page by its real URL for applicants and officers alike', () => {
+    expect(resolvePage('/cases/r0abc', applicant)).toEqual({ page: 'case', params: { id: 'r0abc' }, path: '/cases/r0abc' });
+    expect(resolvePage('/cases/r0abc', officer)).toEqual({ page: 'case', params: { id: 'r0abc' }, path: '/cases/r0abc' });
+  });
+
+  it('keeps each role on its own pages: an applicant asking for the work queue gets their own list', () => {
+    expect(resolvePage('/work/tasks', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
+    expect(resolvePage('/my/cases', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
+  });
+
+  it('answers an unknown address with the not-found page, not a redirect', () => {
+    expect(resolvePage('/no/such/page', officer)).toEqual({ page: 'not-found', path: '/no/such/page' });
+    expect(resolvePage('/constructor', signedOut)).toEqual({ page: 'not-found', path: '/constructor' });
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The app's route table: every page has a real URL (served by PocketBase's index fallback), and
+ * who may open it. `universal-router` matches a path against the table; the shell renders the page.
+ */
+import type { Route, RouteContext, RouteParams } from 'universal-router/sync';
+import type { Session, UserKind } from '../session/session.js';
+
+/** What a matched route renders: a page element with its parameters, or a redirect. */
+export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'work-queue' | 'case'; params?: Record<string, string> } | { redirect: string };
+
+/** What the app passes to every route action. */
+export interface AppRouteContext {
+  session: Session;
+}
+
+/** The session a route action was resolved for. */
+const sessionIn = (context: RouteContext<RouteResult, AppRouteContext>): Session => context.session as Session;
+
+/** The home page of each kind of user. */
+export function homeOf(kind: UserKind | undefined): string {
+  return kind === 'applicant' ? '/my/cases' : kind ? '/work/tasks' : '/sign-in';
+}
+
+/** A page for signed-in users of the given kinds; others are sent to sign in (or their home). */
+function guarded(kinds: UserKind[], result: (params: Record<string, string>) => RouteResult) {
+  return (context: RouteContext<RouteResult, AppRouteContext>, params: RouteParams): RouteResult => {
+    const session = sessionIn(context);
+    if (!session.user) return { redirect: '/sign-in' };
+    if (!session.kind || !kinds.includes(session.kind)) return { redirect: homeOf(session.kind) };
+    return result(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v])));
+  };
+}
+
+/** The table; a path no route matches is the not-found page (see router.ts). */
+export const routes: Route<RouteResult, AppRouteContext>[] = [
+  { path: '', action: (context) => ({ redirect: homeOf(sessionIn(context).kind) }) },
+  { path: '/sign-in', action: (context) => (sessionIn(context).user ? { redirect: homeOf(sessionIn(context).kind) } : { page: 'sign-in' }) },
+  { path: '/my/cases', action: guarded(['applicant'], () => ({ page: 'my-cases' })) },
+  { path: '/work/tasks', action: guarded(['officer', 'admin'], () => ({ page: 'work-queue' })) },
+  { path: '/cases/:id', action: guarded(['applicant', 'officer', 'admin'], (params) => ({ page: 'case', params })) },
+];

@@ -1,0 +1,136 @@
+/**
+ * `<tb-app>`: the shell — header with 长辈模式 and language switches, the session (provided to
+ * every page as a context), and the page the route table gives for the address. Moves focus to
+ * the page heading on every navigation so screen readers announce it.
+ */
+import { LitElement, css, html } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { pb } from '../api/client.js';
+import { keepSessionAlive, signOut } from '../api/auth.js';
+import { sharedStyles } from '../components/sharedStyles.js';
+import { currentLocale, restoreLocale, switchLocale } from '../i18n/localization.js';
+import { sessionContext, sessionOf } from '../session/session.js';
+import { interceptLinks, navigate, navigatedEvent, resolvePage, type ResolvedPage } from './router.js';
+import '../pages/shared/tb-sign-in.js';
+import '../pages/shared/tb-not-found.js';
+import '../pages/applicant/tb-my-cases.js';
+import '../pages/officer/tb-work-queue.js';
+import '../pages/case/tb-case.js';
+
+/** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
+const designTokens = `
+  :root { --tb-font-size: 16px; --tb-target: 48px; --tb-primary: #b3261e; --tb-text: #1f1f1f; --tb-muted: #595959; --tb-border: #767676; --tb-bg: #fafafa; }
+  :root.elder { --tb-font-size: 20px; --tb-target: 60px; }
+  html { font-size: var(--tb-font-size); }
+  body { margin: 0; font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: var(--tb-text); background: var(--tb-bg); line-height: 1.5; }
+`;
+
+function installDesignTokens(): void {
+  if (document.getElementById('tb-design-tokens')) return;
+  const style = document.createElement('style');
+  style.id = 'tb-design-tokens';
+  style.textContent = designTokens;
+  document.head.append(style);
+}
+
+export class TbApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      header { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; padding: 0.5rem 1rem; background: var(--tb-primary, #b3261e); color: #fff; }
+      header strong { font-size: 1.25rem; }
+      header .tools { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+      main { max-width: 960px; margin: 0 auto; padding: 1rem; }
+    `,
+  ];
+
+  static override properties = { page: { state: true }, elder: { state: true } };
+  page: ResolvedPage = { page: 'sign-in', path: '/sign-in' };
+  elder = localStorage.getItem('tb-elder') === '1';
+  private readonly session = new ContextProvider(this, { context: sessionContext, initialValue: sessionOf(pb.authStore.record) });
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    interceptLinks(this.renderRoot ?? this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installDesignTokens();
+    void restoreLocale();
+    window.addEventListener('popstate', this.onRoute);
+    window.addEventListener(navigatedEvent, this.onRoute);
+    this.unsubscribe = pb.authStore.onChange(() => {
+      this.session.setValue(sessionOf(pb.authStore.isValid ? pb.authStore.record : null));
+      this.route();
+    });
+    // An idle session ends with its token (30 minutes); activity keeps it alive up to its 12 hours.
+    for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, this.onActivity, { passive: true });
+    document.documentElement.classList.toggle('elder', this.elder);
+    this.route();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.onRoute);
+    window.removeEventListener(navigatedEvent, this.onRoute);
+    this.unsubscribe?.();
+    for (const type of ['pointerdown', 'keydown']) window.removeEventListener(type, this.onActivity);
+    super.disconnectedCallback();
+  }
+
+  private unsubscribe: (() => void) | undefined;
+
+  private onActivity = () => void keepSessionAlive();
+
+  /** Shows the page for the address; a redirect (signed out, another role's page) replaces the address. */
+  private route() {
+    const session = sessionOf(pb.authStore.isValid ? pb.authStore.record : null);
+    const resolved = resolvePage(window.location.pathname, { session });
+    if (resolved.path !== window.location.pathname) history.replaceState(null, '', resolved.path);
+    this.page = resolved;
+  }
+
+  private onRoute = () => {
+    this.route();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main > *')?.shadowRoot?.querySelector<HTMLElement>('h1')?.focus());
+  };
+
+  private toggleElder() {
+    this.elder = !this.elder;
+    localStorage.setItem('tb-elder', this.elder ? '1' : '0');
+    document.documentElement.classList.toggle('elder', this.elder);
+  }
+
+  private toggleLanguage() {
+    void switchLocale(currentLocale() === 'en' ? 'zh-CN' : 'en');
+  }
+
+  private renderPage() {
+    switch (this.page.page) {
+      case 'sign-in': return html`<tb-sign-in></tb-sign-in>`;
+      case 'my-cases': return html`<tb-my-cases></tb-my-cases>`;
+      case 'work-queue': return html`<tb-work-queue></tb-work-queue>`;
+      case 'case': return html`<tb-case .caseId=${this.page.params?.id ?? ''}></tb-case>`;
+      default: return html`<tb-not-found></tb-not-found>`;
+    }
+  }
+
+  override render() {
+    const signedIn = pb.authStore.isValid;
+    const english = currentLocale() === 'en';
+    return html`
+      <header>
+        <strong>${msg('通办 · 民政审批', { id: 'appName' })}</strong>
+        <div class="tools">
+          <button aria-pressed=${this.elder ? 'true' : 'false'} @click=${this.toggleElder}>${msg('长辈模式', { id: 'elderMode' })}</button>
+          <button @click=${this.toggleLanguage} lang=${english ? 'zh-CN' : 'en'}>${english ? '中文' : 'English'}</button>
+          ${signedIn ? html`<button @click=${() => { signOut(); navigate('/sign-in', { replace: true }); }}>${msg('退出登录', { id: 'signOut' })}</button>` : ''}
+        </div>
+      </header>
+      <main>${this.renderPage()}</main>
+    `;
+  }
+}
+customElements.define('tb-app', TbApp);

@@ -1,0 +1,50 @@
+/**
+ * `<tb-work-queue>`: an officer's start page — the open tasks of their unit (and their own
+ * panel and pool tasks), urgent first, and the cases in their area.
+ */
+import { LitElement, html } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import type { RecordModel } from 'pocketbase';
+import { errorMessage, pb } from '../../api/client.js';
+import { listCases } from '../../api/cases.js';
+import { listOpenTasks } from '../../api/queues.js';
+import { sharedStyles } from '../../components/sharedStyles.js';
+import '../../components/tb-task-list.js';
+import '../../components/tb-case-list.js';
+
+export class TbWorkQueue extends LitElement {
+  static override styles = sharedStyles;
+  static override properties = { tasks: { state: true }, cases: { state: true }, error: { state: true } };
+  tasks: RecordModel[] | undefined;
+  cases: RecordModel[] | undefined;
+  error = '';
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    Promise.all([listOpenTasks(), listCases()]).then(
+      ([tasks, cases]) => { this.tasks = tasks; this.cases = cases; },
+      (e) => { this.error = errorMessage(e); },
+    );
+  }
+
+  override render() {
+    return html`
+      <h1 tabindex="-1">${pb.authStore.record?.name ?? msg('待办任务', { id: 'tasks' })}</h1>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <section aria-labelledby="tasks-title">
+        <h2 id="tasks-title">${msg('待办任务', { id: 'tasks' })}</h2>
+        <tb-task-list .tasks=${this.tasks}></tb-task-list>
+      </section>
+      <section aria-labelledby="cases-title">
+        <h2 id="cases-title">${msg('辖区案件', { id: 'cases' })}</h2>
+        <tb-case-list .cases=${this.cases}></tb-case-list>
+      </section>
+    `;
+  }
+}
+customElements.define('tb-work-queue', TbWorkQueue);
