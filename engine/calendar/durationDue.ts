@@ -38,10 +38,18 @@ export function endOfPeriod(last: string, calendar: WorkingCalendar): Date {
   return chinaMidnight(addCalendarDays(day, 1));
 }
 
-/** A number written literally or as `{ "param": name }`, read from the parameters; undefined when it is not a positive integer. */
+/** The largest count a duration or limit may have (about a hundred years in days): larger ones cannot be counted on a calendar. */
+export const maxDurationCount = 36_600;
+
+/** Whether `v` is a count a duration may have: a whole number from 1 to {@link maxDurationCount}. */
+export function isDurationCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= maxDurationCount;
+}
+
+/** A number written literally or as `{ "param": name }`, read from the parameters; undefined when it is not a count a duration may have. */
 function countOf(value: unknown, parameters: Record<string, JsonValue>): number | undefined {
   const raw = typeof value === 'object' && value !== null && 'param' in value ? ownEntry(parameters, String((value as { param: unknown }).param)) : value;
-  return typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : undefined;
+  return isDurationCount(raw) ? raw : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import { validateDefinition } from './validateDefinition.js';
 import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
 import { scheduleProblems } from '../schedule/scheduleProblems.js';
 import { unitAssigneeProblems, type OrgKindsSummary } from './checkUnitAssignees.js';
-import { hasOwnEntry, ownEntry } from './ownEntry.js';
+import { hasOwnEntry } from './ownEntry.js';
 import { panelProblems } from './panelProblems.js';
 import { decisionProblems } from './decisionProblems.js';
 import { graphProblems } from './graphProblems.js';
@@ -34,7 +34,13 @@ import { childrenExits } from './childrenRoutes.js';
 import { childrenProblems } from './childrenProblems.js';
 
 /** Whether the runtime can count `duration` with these parameters (a task's deadline relative to a form date counts once the form holds the date). */
-function countsWithoutData(duration: Parameterised<Duration>, relativeAllowed: boolean, parameters: Record<string, JsonValue>): boolean {
+function countsWithoutData(duration: Parameterised<Duration>, relativeAllowed: boolean, parameters: Record<string, JsonValue>, seen: Map<string, boolean>): boolean {
+  const key = `${relativeAllowed}${JSON.stringify(duration)}`;
+  let counts = seen.get(key);
+  if (counts === undefined) seen.set(key, (counts = countsOnProbe(duration, relativeAllowed, parameters)));
+  return counts;
+}
+function countsOnProbe(duration: Parameterised<Duration>, relativeAllowed: boolean, parameters: Record<string, JsonValue>): boolean {
   const resolved = resolveDuration(duration, parameters);
   if (!resolved) return false;
   const relative = resolved.before !== undefined || resolved.after !== undefined;
@@ -100,10 +106,13 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
 
   // Targets and reachability.
   const edges = new Map<string, string[]>();
+  /** Exits other than returns, to defined steps (for the limit and return checks). */
+  const forwardEdges = new Map<string, string[]>();
   for (const [name, step] of Object.entries(steps)) {
     // A deadline's timeout route is an exit too (deadlineProblems.ts).
     const exits = [...exitsOf(name, step), ...timeoutExits(def, name)];
     edges.set(name, exits.map(([, t]) => t));
+    forwardEdges.set(name, exits.filter(([p, t]) => !p.includes('/returnTo/') && hasOwnEntry(steps, t)).map(([, t]) => t));
     for (const [path, target] of exits) if (!hasOwnEntry(steps, target)) add(path, `目标步骤“${target}”未定义。`);
     if (step.type !== 'final' && exits.length === 0) add(`/steps/${escape(name)}`, `步骤“${step.name}”没有出口：案件会停在这里（死路）。`);
     if (step.type === 'choice' || step.type === 'task' || step.type === 'timer') {
@@ -123,6 +132,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   problems.push(...timerDurationProblems);
 
   // Assignees, extensions; then guard, effect and resolver names against the implementations.
+  const durationsCounted = new Map<string, boolean>();
   for (const [name, step] of Object.entries(steps)) {
     const sp = `/steps/${escape(name)}`;
     if (step.type === 'task' && step.assignee.level !== undefined) {
@@ -134,7 +144,7 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
     const durationPath = step.type === 'task' ? `${sp}/deadline` : `${sp}/duration`;
     // What durationParameterProblems does not already report: task deadlines, yearly dates and form-relative timers.
     const reported = timerDurationProblems.some((p) => p.path === durationPath || p.path.startsWith(`${durationPath}/`));
-    if (duration && !reported && !countsWithoutData(duration, step.type === 'task', parameters)) add(durationPath, '期限无法计算：参数未定义，或其值不是一个有效期限（正整数天数、月数或 "MM-DD" 日期；等待步骤不能相对于表单日期）。');
+    if (duration && !reported && !countsWithoutData(duration, step.type === 'task', parameters, durationsCounted)) add(durationPath, '期限无法计算：参数未定义，或其值不是一个有效期限（正整数天数、月数或 "MM-DD" 日期；等待步骤不能相对于表单日期）。');
     if (step.type === 'task' || step.type === 'timer') {
       for (const [an, a] of Object.entries(step.actions ?? {})) {
         if (a.kind === 'extend' && !declaresExtension(def.limit)) add(`${sp}/actions/${escape(an)}`, '流程没有规定延长后的时限 (limit.extendedWorkingDays 或 limit.extended)，不能设置延长操作。');
@@ -198,10 +208,10 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   }
 
   // Deadlines against the overall limit on every branch, in any unit (limitChainProblems.ts); an extension that can be counted.
-  const forward = (n: string) => exitsOf(n, ownEntry(steps, n)!).filter(([p]) => !p.includes('/returnTo/')).map(([, t]) => t);
+  const forward = (n: string): string[] => forwardEdges.get(n) ?? [];
   problems.push(...limitChainProblems(def, forward));
   // Returns go to a step before the returning one (returnTargetProblems.ts).
-  problems.push(...returnTargetProblems(def, (n) => forward(n).filter((t) => hasOwnEntry(steps, t))));
+  problems.push(...returnTargetProblems(def, forward));
   if (declaresExtension(def.limit) && !extendedLimit(def.limit, parameters)) add(def.limit?.extended !== undefined ? '/limit/extended' : '/limit/extendedWorkingDays', '延长后的时限参数未定义，或其值不是正整数 / {"days": n} 之类的时限。');
   return problems;
 }

@@ -5,6 +5,7 @@
 import type { DefinitionProblem } from './problems.js';
 import type { WorkflowDefinition } from './types.js';
 import { ownEntry } from './ownEntry.js';
+import { isDurationCount } from '../calendar/durationDue.js';
 import type { JsonValue } from './types.js';
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -24,13 +25,13 @@ export function durationParameterProblems(def: WorkflowDefinition): DefinitionPr
     if (whole !== undefined) {
       const raw = ownEntry(parameters, whole);
       const counts = resolved === undefined ? [] : Object.entries(resolved).filter(([k]) => k !== 'of' && k !== 'date');
-      if (resolved === undefined || (typeof raw === 'number' && !(Number.isInteger(raw) && raw > 0)) || counts.length !== 1 || !counts.every(([, v]) => typeof v === 'number' && Number.isInteger(v) && v > 0)) bad(path, whole);
+      if (resolved === undefined || (typeof raw === 'number' && !isDurationCount(raw)) || counts.length !== 1 || !counts.every(([, v]) => isDurationCount(v))) bad(path, whole);
       continue;
     }
     for (const [unit, v] of Object.entries(resolved ?? {})) {
       if (!isParamRef(v) || unit === 'date') continue;
       const raw = ownEntry(parameters, v.param);
-      if (!(typeof raw === 'number' && Number.isInteger(raw) && raw > 0)) bad(`${path}/${unit}`, v.param);
+      if (!isDurationCount(raw)) bad(`${path}/${unit}`, v.param);
     }
   }
   return problems;

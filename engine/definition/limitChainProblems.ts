@@ -25,7 +25,7 @@ import type { DefinitionProblem } from './problems.js';
 import type { Duration, JsonValue, StepDefinition, WorkflowDefinition } from './types.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
 import { resolveDuration } from '../calendar/durationDue.js';
-import { addCalendarMonths } from '../calendar/durationDue.js';
+import { addCalendarMonths, isDurationCount } from '../calendar/durationDue.js';
 import { addCalendarDays } from '../calendar/chinaDate.js';
 import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { longestChain } from './graphProblems.js';
@@ -36,7 +36,7 @@ type Counted = { unit: 'workingDays' | 'days' | 'months' | 'date'; count: number
 
 const countOf = (v: unknown, parameters: Record<string, JsonValue>): number | undefined => {
   const raw = typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { param?: unknown }).param === 'string' ? ownEntry(parameters, (v as { param: string }).param) : v;
-  return typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : undefined;
+  return isDurationCount(raw) ? raw : undefined;
 };
 
 function counted(duration: unknown, parameters: Record<string, JsonValue>): Counted | undefined {

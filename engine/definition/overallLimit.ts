@@ -5,6 +5,7 @@
  */
 import type { JsonValue, OverallLimit } from './types.js';
 import { ownEntry } from './ownEntry.js';
+import { isDurationCount } from '../calendar/durationDue.js';
 
 /** The units an overall limit may be counted in. */
 export type LimitUnit = 'workingDays' | 'days' | 'months';
@@ -18,7 +19,7 @@ export interface ResolvedLimit {
   count: number;
 }
 
-const isPositiveCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isPositiveCount = isDurationCount;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A count given literally or as `{ "param": name }`, read from the parameters (undefined unless a positive integer). */

@@ -13,6 +13,7 @@ import { decisionConditionProblems, decisionShapeProblems } from './validateDeci
 import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
 import { checkChildrenStep, childrenConditionProblems, reservedChildActionProblem } from './validateChildren.js';
 import { deadlineActShapeProblems, phaseShapeProblems } from './validateDeadlineActs.js';
+import { isDurationCount, maxDurationCount } from '../calendar/durationDue.js';
 
 const stepTypes = ['task', 'timer', 'choice', 'final', 'children'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend', 'vote', 'closePanel'];
@@ -180,7 +181,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (isParam(value)) checkParamRef(value, `${path}/date`);
       else if (typeof value !== 'string' || !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) || Number.isNaN(Date.parse(`2000-${value}T00:00:00Z`)) || new Date(`2000-${value}T00:00:00Z`).toISOString().slice(5, 10) !== value) add(`${path}/date`, '日期须为 "MM-DD"，如 "03-31"。');
     } else if (isParam(value)) checkParamRef(value, `${path}/${unit}`);
-    else if (!isPosInt(value)) add(`${path}/${unit}`, '天数必须是正整数。');
+    else if (!isDurationCount(value)) add(`${path}/${unit}`, `天数必须是不超过 ${maxDurationCount} 的正整数。`);
     if (unit === 'before' || unit === 'after') {
       if (!relativeAllowed) add(`${path}/${unit}`, '等待步骤的期限不能相对于表单中的日期。');
       if (typeof d.of !== 'string' || !/^(\/[^/]+)+$/.test(d.of)) add(`${path}/of`, '“of” 须为指向表单日期字段的 JSON 指针，如 "/campaign/startDate"。');
@@ -293,7 +294,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       // One unit (working days, calendar days or months), each count a positive integer or a parameter (overallLimit.ts).
       const limitCount = (v: unknown, path: string): void => {
         if (isParam(v)) checkParamRef(v, path);
-        else if (!isPosInt(v)) add(path, '时限须为正整数，或 {"param": "名称"}。');
+        else if (!isDurationCount(v)) add(path, `时限须为不超过 ${maxDurationCount} 的正整数，或 {"param": "名称"}。`);
       };
       const oneUnit = (v: Obj, path: string, what: string): void => {
         const units = ['workingDays', 'days', 'months'].filter((k) => v[k] !== undefined);
