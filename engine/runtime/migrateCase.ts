@@ -20,6 +20,8 @@ import { AssignmentError } from '../org/resolveUnitAssignee.js';
 import { machineContextOf } from './actionRules.js';
 import { enterStep, visitKey } from './enterStep.js';
 import { clockLimit, resumeClock, withDue } from './statutoryClock.js';
+import { withDeadlineActs } from './deadlineActs.js';
+import { deadlineTimerKeys } from './deadlineTimers.js';
 import { baseLimit, extendedLimit, type ResolvedLimit } from '../definition/overallLimit.js';
 import type { CaseClock, CaseSnapshot, DecidedEvent, Effect, OpenTask, OrgDirectory } from '../model/index.js';
 
@@ -144,7 +146,7 @@ export function migrateCase(from: CompiledWorkflow, to: CompiledWorkflow, snapsh
     if (mapped === undefined) problems.push({ path: '/stepMap', message: `当前步骤“${plan.step.fromName}”在第 ${to.definition.version} 版中不存在，请在 stepMap 中指定对应的步骤。` });
   } else {
     plan.step = { from: current, fromName: plan.step.fromName, to: target, toName: toStep.name, by: mapped !== undefined ? 'stepMap' : 'same' };
-    if (toStep.type !== 'task' && toStep.type !== 'timer') problems.push({ path: mapped !== undefined ? `/stepMap/${current}` : '/stepMap', message: `第 ${to.definition.version} 版的步骤“${toStep.name}”是${toStep.type === 'final' ? '结束' : '自动分支'}步骤，案件不能停在那里。` });
+    if (toStep.type !== 'task' && toStep.type !== 'timer') problems.push({ path: mapped !== undefined ? `/stepMap/${current}` : '/stepMap', message: `第 ${to.definition.version} 版的步骤“${toStep.name}”是${toStep.type === 'final' ? '结束' : toStep.type === 'choice' ? '自动分支' : `“${String(toStep.type)}”类`}步骤，迁移只能进入办理或等待步骤。` });
     else if (toStep.type === 'task' && toStep.panel) problems.push({ path: mapped !== undefined ? `/stepMap/${current}` : '/stepMap', message: `第 ${to.definition.version} 版的步骤“${toStep.name}”设有评议组，迁移不能组成评议组；请在评议步骤之外迁移。` });
   }
 
@@ -188,15 +190,20 @@ export function migrateCase(from: CompiledWorkflow, to: CompiledWorkflow, snapsh
     problems.push({ path: e.path ? `/data${e.path}` : '/stepMap', message: e.message });
     return refuse();
   }
-  const effects: Effect[] = [...snapshot.tasks.map((t) => ({ type: 'closeTask' as const, key: t.key, outcome: 'cancelled' as const })), ...plan.timers.cancelled.map((key) => ({ type: 'cancelTimer' as const, key }))];
+  // The old version's tasks close, with the reminders and overdue timers they set, and its wait ends.
+  const closing: Effect[] = [];
+  for (const t of snapshot.tasks) {
+    closing.push({ type: 'closeTask', key: t.key, outcome: 'cancelled' });
+    for (const key of deadlineTimerKeys(from, t)) {
+      closing.push({ type: 'cancelTimer', key });
+      plan.timers.cancelled.push(key);
+    }
+  }
+  for (const key of plan.timers.cancelled) if (!closing.some((e) => e.type === 'cancelTimer' && e.key === key)) closing.push({ type: 'cancelTimer', key });
+  const entering: Effect[] = [];
   for (const e of entered.effects) {
-    if (e.type === 'openTask') {
-      effects.push(e);
-      plan.tasks.opened.push(e.task);
-    } else if (e.type === 'scheduleTimer') {
-      effects.push(e);
-      plan.timers.scheduled.push({ key: e.key, step: e.step, dueAt: e.dueAt });
-    } else {
+    if (e.type === 'openTask' || e.type === 'scheduleTimer') entering.push(e);
+    else {
       const what = describeEffect(e);
       if (what) plan.notRepeated.push(what);
     }
@@ -207,7 +214,17 @@ export function migrateCase(from: CompiledWorkflow, to: CompiledWorkflow, snapsh
   const decided = panels.filter(([, state]) => state.result);
   const { panels: _panels, ...enteredRest } = entered.snapshot;
   void _panels;
-  const next: CaseSnapshot = { ...enteredRest, flags: snapshot.flags, ...(decided.length > 0 ? { panels: Object.fromEntries(decided) } : {}) };
+  const event: DecidedEvent = { action: migrateAction, kind: 'migrate', from: current, to: target, actor: env.actor, comment: env.reason, note: `第 ${from.definition.version} 版 → 第 ${to.definition.version} 版`, at: now.toISOString() };
+  const moved: CaseSnapshot = { ...enteredRest, flags: snapshot.flags, ...(decided.length > 0 ? { panels: Object.fromEntries(decided) } : {}) };
+  // The target's deadlines that act: the opened tasks' reminders and overdue timers, its phase, a step that stops the clock.
+  const acted = withDeadlineActs(to, { tasks: [] }, { ok: true, snapshot: moved, effects: entering, event }, now, env.calendar, env.data);
+  if (!acted.ok) return refuse();
+  const next = acted.snapshot;
+  const effects = [...closing, ...acted.effects];
+  for (const e of acted.effects) {
+    if (e.type === 'openTask') plan.tasks.opened.push(e.task);
+    else if (e.type === 'scheduleTimer') plan.timers.scheduled.push({ key: e.key, step: e.step, dueAt: e.dueAt });
+  }
   plan.clock = { ...plan.clock, limitAfter: clockLimit(next.clock), ...(next.clock.dueAt ? { dueAtAfter: next.clock.dueAt } : {}) };
   plan.ok = true;
   return {
@@ -215,6 +232,6 @@ export function migrateCase(from: CompiledWorkflow, to: CompiledWorkflow, snapsh
     plan,
     snapshot: next,
     effects,
-    event: { action: migrateAction, kind: 'migrate', from: current, to: target, actor: env.actor, comment: env.reason, note: `第 ${from.definition.version} 版 → 第 ${to.definition.version} 版`, at: now.toISOString() },
+    event,
   };
 }

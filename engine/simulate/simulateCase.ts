@@ -17,6 +17,7 @@ import { startCase } from '../runtime/startCase.js';
 import { availableActions } from '../runtime/availableActions.js';
 import { requiresComment } from '../runtime/actionRules.js';
 import { workingDaysLeft } from '../runtime/statutoryClock.js';
+import { timerCommandOf } from '../runtime/deadlineTimers.js';
 import type { Actor, CaseClock, CaseSnapshot, Effect, OpenTask, OrgPath, Rejection } from '../model/index.js';
 import type { SimulationMove } from './simulationPath.js';
 
@@ -36,6 +37,13 @@ export interface SimulatedDocument {
   clock: CaseClock;
 }
 
+/** A pending timer: its key (`step#visit`, `remind:<task>:<n>`, `overdue:<task>`), step and due instant. */
+export interface SimulatedTimer {
+  key: string;
+  step: string;
+  dueAt: string;
+}
+
 /** One state of the simulated case, after a move (or at the start). */
 export interface SimulationEntry {
   /** The move that led here; absent for the start. */
@@ -47,8 +55,10 @@ export interface SimulationEntry {
   /** The label of the action taken. */
   label?: string;
   snapshot: CaseSnapshot;
-  /** The pending timer after the move. */
-  timer?: { key: string; step: string; dueAt: string };
+  /** The pending timers after the move (a timer step's wait, reminders, overdue moments), soonest first. */
+  timers: SimulatedTimer[];
+  /** The timer a `timer` move fired. */
+  fired?: SimulatedTimer;
   documents: SimulatedDocument[];
   /** Notices sent (to whom, what). */
   notices: { to: string; message: string }[];
@@ -123,7 +133,8 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
   const { calendar } = options;
   let now = options.start;
   const data: Record<string, JsonValue> = copy(options.data ?? {});
-  let timer: SimulationEntry['timer'];
+  const pending = new Map<string, SimulatedTimer>();
+  const timers = (): SimulatedTimer[] => [...pending.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
   const caseId = 'simulation';
   const entries: SimulationEntry[] = [];
 
@@ -133,14 +144,14 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
     const documents: SimulatedDocument[] = [];
     const notices: SimulationEntry['notices'] = [];
     for (const e of effects) {
-      if (e.type === 'scheduleTimer') timer = { key: e.key, step: e.step, dueAt: e.dueAt };
-      else if (e.type === 'cancelTimer' && timer?.key === e.key) timer = undefined;
-      else if (e.type === 'moveDeadline' && e.target === 'timer' && timer?.key === e.key) timer = { ...timer, dueAt: e.dueAt };
+      if (e.type === 'scheduleTimer') pending.set(e.key, { key: e.key, step: e.step, dueAt: e.dueAt });
+      else if (e.type === 'cancelTimer') pending.delete(e.key);
+      else if (e.type === 'moveDeadline' && e.target === 'timer' && pending.has(e.key)) pending.set(e.key, { ...pending.get(e.key)!, dueAt: e.dueAt });
       else if (e.type === 'renderDocument') documents.push({ template: e.template, kind: e.kind, title: e.title, ...(e.issuer ? { issuer: e.issuer } : {}), data: copy(data), clock: snapshot.clock });
       else if (e.type === 'notify') notices.push({ to: e.to, message: e.message });
       else if (e.type === 'notifyUser') notices.push({ to: e.user, message: e.message });
     }
-    entries.push({ ...extra, at: now.toISOString(), snapshot, ...(timer ? { timer } : {}), documents, notices });
+    entries.push({ ...extra, at: now.toISOString(), snapshot, timers: timers(), documents, notices });
   };
 
   const started = startCase(wf, { applicant: simulatedApplicant, org: simulatedOrg }, now, { calendar, data, caseId });
@@ -151,25 +162,29 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
     const fail = (message: string): Simulation => ({ entries, data, failure: { index: i + 1, word: move.word, message } });
     if (move.kind === 'set') {
       setPointer(data, move.pointer, move.value);
-      entries.push({ move, at: now.toISOString(), snapshot, ...(timer ? { timer } : {}), documents: [], notices: [] });
+      entries.push({ move, at: now.toISOString(), snapshot, timers: timers(), documents: [], notices: [] });
       continue;
     }
     if (move.kind === 'advance') {
       now = move.unit === 'workingDays' ? sameTimeOn(chinaDateOf(new Date(calendar.addWorkingDays(now, move.amount).getTime() - 1)), now) : new Date(now.getTime() + move.amount * (move.unit === 'days' ? 86_400_000 : 3_600_000));
-      entries.push({ move, at: now.toISOString(), snapshot, ...(timer ? { timer } : {}), documents: [], notices: [] });
+      entries.push({ move, at: now.toISOString(), snapshot, timers: timers(), documents: [], notices: [] });
       continue;
     }
     if (snapshot.status === 'done') return fail('案件已办结，不能再办理。');
     if (move.kind === 'timer') {
-      if (!timer) return fail(`当前步骤“${ownEntry(wf.definition.steps, snapshot.step)?.name ?? snapshot.step}”没有待触发的计时器。`);
-      const due = new Date(timer.dueAt);
-      if (due > now) now = due;
-      const fired = timer;
-      const decision = decide(wf, snapshot, { id: 'system', kind: 'system', roles: [] }, { action: 'timer.elapsed', version: snapshot.version, commandId: `sim-${i + 1}`, timerKey: fired.key }, now, { calendar, data, caseId });
-      if (!decision.ok) return fail(decision.rejection.message);
-      timer = undefined;
-      snapshot = decision.snapshot;
-      record(snapshot, decision.effects, { move, actor: { level: 'system' } });
+      // As the sweep does: the soonest pending timer fires; one the case has left behind is spent, and the next one fires.
+      let done = false;
+      for (const due of timers()) {
+        pending.delete(due.key);
+        if (new Date(due.dueAt) > now) now = new Date(due.dueAt);
+        const decision = decide(wf, snapshot, { id: 'system', kind: 'system', roles: [] }, { action: timerCommandOf(due.key), version: snapshot.version, commandId: `sim-${i + 1}`, timerKey: due.key }, now, { calendar, data, caseId });
+        if (!decision.ok) continue;
+        snapshot = decision.snapshot;
+        record(snapshot, decision.effects, { move, actor: { level: 'system' }, fired: due });
+        done = true;
+        break;
+      }
+      if (!done) return fail(`当前步骤“${ownEntry(wf.definition.steps, snapshot.step)?.name ?? snapshot.step}”没有待触发的计时器。`);
       continue;
     }
     if (move.kind === 'child') {
@@ -204,7 +219,8 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
     }
     if (!done) {
       const offered = [...new Set(candidates(wf, snapshot, undefined, undefined).flatMap((p) => availableActions(wf, snapshot, p.actor, { data, caseId, now }).map((o) => o.action)))];
-      const hint = offered.length > 0 ? `此时可进行的操作：${offered.join('、')}${timer ? '、timer' : ''}。` : timer ? '此时只能等待计时器（timer）。' : '';
+      const waiting = pending.size > 0;
+      const hint = offered.length > 0 ? `此时可进行的操作：${offered.join('、')}${waiting ? '、timer' : ''}。` : waiting ? '此时只能等待计时器（timer）。' : '';
       return fail(`${refusal?.message ?? '不能办理。'}${hint ? ` ${hint}` : ''}`);
     }
   }

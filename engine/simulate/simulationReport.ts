@@ -8,9 +8,10 @@ import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { chinaDateOf, weekdayOf } from '../calendar/chinaDate.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import type { CaseClock } from '../model/index.js';
+import type { WorkflowDefinition } from '../definition/types.js';
 import { limitText } from '../definition/overallLimit.js';
 import { clockLimit } from '../runtime/statutoryClock.js';
-import { statutoryDaysLeft, workingDaysUntil, type Simulation, type SimulationEntry } from './simulateCase.js';
+import { statutoryDaysLeft, workingDaysUntil, type Simulation, type SimulationEntry, type SimulatedTimer } from './simulateCase.js';
 
 const levelNames: Record<string, string> = { applicant: '申请人', village: '村（居）', township: '乡镇（街道）', county: '县级', department: '部门', pool: '人员库', system: '系统' };
 const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -46,14 +47,22 @@ function clockLine(clock: CaseClock, now: Date, calendar: WorkingCalendar): stri
   return `${limit}，${chinaDateOf(new Date(clock.startedAt))} 起算${due}${paused}${left !== undefined ? `，${daysText(left)}` : ''}`;
 }
 
-function moveLine(index: number, entry: SimulationEntry): string {
+/** What a timer is for: a step's wait (公示), a task's reminder (催办) or its overdue moment. */
+export function timerName(def: WorkflowDefinition, timer: SimulatedTimer): string {
+  const stepName = ownEntry(def.steps, timer.step)?.name ?? timer.step;
+  if (timer.key.startsWith('remind:')) return `${stepName} 催办`;
+  if (timer.key.startsWith('overdue:')) return `${stepName} 逾期处理`;
+  return stepName;
+}
+
+function moveLine(def: WorkflowDefinition, index: number, entry: SimulationEntry): string {
   const move = entry.move;
   const at = chinaTime(entry.at);
   if (!move) return `[${index}] 立案 ${at}`;
   if (move.kind === 'advance') return `[${index}] ${move.word}：时间推进到 ${at}`;
   if (move.kind === 'set') return `[${index}] ${move.word}：写入数据`;
-  if (move.kind === 'timer') return `[${index}] timer：计时器到期 ${at}`;
   if (move.kind === 'child') return `[${index}] ${move.word}：子案件办结（${ownEntry(outcomes, move.outcome) ?? move.outcome}）${entry.label ? `，${entry.label}` : ''} ${at}`;
+  if (move.kind === 'timer') return `[${index}] timer：${entry.fired ? timerName(def, entry.fired) : '计时器'}到期 ${at}`;
   const who = entry.actor ? `${levelName(entry.actor.level)}${entry.actor.role ? `（${entry.actor.role}）` : ''}` : '';
   return `[${index}] ${move.action}「${entry.label ?? move.action}」由 ${who} 办理 ${at}`;
 }
@@ -63,7 +72,7 @@ export function simulationReport(wf: CompiledWorkflow, simulation: Simulation, c
   const def = wf.definition;
   const lines: string[] = [`模拟：${def.name}（${def.key} 第 ${def.version} 版）`];
   for (const [i, entry] of simulation.entries.entries()) {
-    lines.push(moveLine(i, entry));
+    lines.push(moveLine(def, i, entry));
     const now = new Date(entry.at);
     const s = entry.snapshot;
     if (entry.move && (entry.move.kind === 'advance' || entry.move.kind === 'set')) {
@@ -85,7 +94,7 @@ export function simulationReport(wf: CompiledWorkflow, simulation: Simulation, c
       const out = wait.excluded?.length ?? 0;
       lines.push(`    等待子案件：发起 ${wait.started} 件，已办结 ${Object.keys(wait.ended).length + out} 件，满 ${Math.min(wait.needed, wait.started - out)} 件即可继续`);
     }
-    if (entry.timer) lines.push(`    计时器：${ownEntry(def.steps, entry.timer.step)?.name ?? entry.timer.step} 至 ${deadlineText(entry.timer.dueAt)}（${daysText(workingDaysUntil(entry.timer.dueAt, now, calendar))}）`);
+    for (const t of entry.timers) lines.push(`    计时器：${timerName(def, t)} 至 ${deadlineText(t.dueAt)}（${daysText(workingDaysUntil(t.dueAt, now, calendar))}）`);
     for (const d of entry.documents) lines.push(`    文书：${d.title}（${d.template}${d.issuer ? `，以${levelName(d.issuer)}名义` : ''}）`);
     for (const n of entry.notices) lines.push(`    通知 ${levelName(n.to)}：${n.message}`);
     lines.push(`    ${clockLine(s.clock, now, calendar)}`);

@@ -74,6 +74,9 @@ export function planMigration(app: PbApp, record: PbRecord, to: LoadedWorkflow, 
   const commandId = `migrate:${record.id}:${snapshot.version}`;
   const org = orgDirectoryFor(app, to.definition, record.getString('county'), commandId);
   const migration = migrateCase(from.compiled, to.compiled, snapshot, { stepMap: request.stepMap }, request.at, { calendar: createWorkingCalendar(overrides), data, actor: request.actor, reason: request.reason, caseId: record.id, ...(org ? { org } : {}) });
+  // The plan names every timer the old tasks may have set; the answer names those still pending.
+  const pending = new Set(app.findRecordsByFilter('timers', 'application = {:a} && status = "pending"', '', 500, 0, { a: record.id }).map((t) => t.getString('key')));
+  migration.plan.timers.cancelled = migration.plan.timers.cancelled.filter((key) => pending.has(key));
   return { record, from, to, snapshot, data, migration, dataCheck: dataCheck(from, to, data), commandId, overrides, ...(org ? { org } : {}) };
 }
 

@@ -79,7 +79,7 @@ describe('migrating a running case to another version', () => {
   it('refuses a step map naming steps that do not exist, and a final step as the target', () => {
     const c = caseAt('townshipReview');
     expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'nowhere' } }, c.now, env(c)).plan.problems).toContainEqual({ path: '/stepMap/townshipReview', message: '第 6 版中没有步骤“nowhere”。' });
-    expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'confirmed' } }, c.now, env(c)).plan.problems[0]!.message).toContain('是结束步骤');
+    expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'confirmed' } }, c.now, env(c)).plan.problems[0]!.message).toContain('是结束步骤，迁移只能进入办理或等待步骤');
   });
 
   it('restarts a wait (公示) with a new timer and lists the 公示 document it does not issue again', () => {
@@ -127,5 +127,32 @@ describe('migrating a case whose panel is deciding', () => {
   it('refuses a step that seats a panel in the target version', () => {
     const c = deciding();
     expect(migrateCase(compileWorkflow(panelDefinition), compileWorkflow(panelV2(true)), c.snapshot, {}, c.now, env(c)).plan.problems[0]!.message).toContain('设有评议组');
+  });
+});
+
+describe('migrating a case whose tasks remind and escalate (deadlines that act)', () => {
+  const acting = (version: number, days: number): WorkflowDefinition => ({
+    key: 'deadline-migrate', version, name: '期限迁移', initial: 'apply',
+    steps: {
+      apply: { type: 'task', name: '申请', assignee: { level: 'applicant' }, actions: { submit: { kind: 'submit', label: '提交', target: 'investigate' } } },
+      investigate: {
+        type: 'task', name: '入户调查', assignee: { level: 'village' }, deadline: { workingDays: days },
+        remind: [{ before: { workingDays: 2 } }], onOverdue: { escalate: { deadline: { workingDays: 3 } } },
+        actions: { approve: { kind: 'approve', label: '调查完毕', target: 'done' } },
+      },
+      done: { type: 'final', name: '办结', outcome: 'approved' },
+    },
+  } as WorkflowDefinition);
+
+  it('cancels the old task’s reminder and overdue timers and sets the new task’s by the new deadline', () => {
+    const c = new CaseDriver(acting(1, 5), new Date('2026-03-02T09:00:00+08:00'));
+    c.ok(actors.applicant, 'submit');
+    const m = migrateCase(compileWorkflow(acting(1, 5)), compileWorkflow(acting(2, 10)), c.snapshot, {}, c.now, env(c));
+    if (!m.ok) throw new Error(m.plan.problems[0]!.message);
+    expect(m.effects.filter((e) => e.type === 'cancelTimer').map((e) => (e as { key: string }).key)).toEqual(['remind:investigate#1:1', 'overdue:investigate#1']);
+    const due = c.calendar.addWorkingDays(c.now, 10).toISOString();
+    expect(m.plan.tasks.opened).toMatchObject([{ key: 'investigate#2', dueAt: due }]);
+    expect(m.plan.timers.scheduled.map((t) => t.key)).toEqual(['remind:investigate#2:1', 'overdue:investigate#2']);
+    expect(m.plan.timers.scheduled[1]!.dueAt).toBe(due);
   });
 });

@@ -43,7 +43,7 @@ describe('simulating the 低保 process on the real engine', () => {
 
   it('ends the 7-day 公示 at 24:00 of 03-09 and moves the clock there when the timer fires', () => {
     const s = simulateCase(dibao, moves(...happyPath), { start, calendar, data: {} });
-    expect(s.entries[5]!.timer?.dueAt).toBe(new Date('2026-03-10T00:00:00+08:00').toISOString());
+    expect(s.entries[5]!.timers[0]?.dueAt).toBe(new Date('2026-03-10T00:00:00+08:00').toISOString());
     expect(s.entries[6]!.at).toBe(new Date('2026-03-10T00:00:00+08:00').toISOString());
     const lines = simulationReport(dibao, s, calendar);
     expect(lines).toContain('    计时器：村（居）公示 至 2026-03-09 周一 24:00（还有 5 个工作日）');
@@ -88,5 +88,34 @@ describe('simulating the 低保 process on the real engine', () => {
   it('refuses the timer where no timer is pending', () => {
     const s = simulateCase(dibao, moves('timer'), { start, calendar, data: {} });
     expect(s.failure?.message).toContain('没有待触发的计时器');
+  });
+});
+
+describe('simulating deadlines that act', () => {
+  /** 申请 → 村级调查 (5 working days, a reminder 2 before, escalated when overdue) → 办结. */
+  const escalating = compileWorkflow({
+    key: 'deadline-escalate', version: 1, name: '逾期升级测试', initial: 'apply',
+    steps: {
+      apply: { type: 'task', name: '申请', assignee: { level: 'applicant' }, actions: { submit: { kind: 'submit', label: '提交', target: 'investigate' } } },
+      investigate: {
+        type: 'task', name: '入户调查', assignee: { level: 'village' }, deadline: { workingDays: 5 },
+        remind: [{ before: { workingDays: 2 } }], onOverdue: { escalate: { deadline: { workingDays: 3 } } },
+        actions: { approve: { kind: 'approve', label: '调查完毕', target: 'done' } },
+      },
+      done: { type: 'final', name: '办结', outcome: 'approved' },
+    },
+  } as Parameters<typeof compileWorkflow>[0]);
+
+  it('fires the reminder, then the overdue moment that moves the task up to the township, soonest first', () => {
+    const s = simulateCase(escalating, moves('submit', 'timer', 'timer', 'approve'), { start, calendar });
+    expect(s.failure).toBeUndefined();
+    const lines = simulationReport(escalating, s, calendar);
+    expect(lines).toContain('    计时器：入户调查 催办 至 2026-03-05 周四 24:00（还有 3 个工作日）');
+    expect(lines.filter((l) => l.includes('timer：'))).toEqual([
+      '[2] timer：入户调查 催办到期 2026-03-06 周五 00:00',
+      '[3] timer：入户调查 逾期处理到期 2026-03-10 周二 00:00',
+    ]);
+    expect(s.entries[3]!.snapshot.tasks).toMatchObject([{ level: 'township' }]);
+    expect(s.entries[4]!.actor).toMatchObject({ level: 'township' });
   });
 });
