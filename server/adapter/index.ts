@@ -33,6 +33,8 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
 import { sweepSchedules } from './scheduleSweep.js';
 import { listSchedules } from './scheduleList.js';
+import { deadlineStats } from './deadlineStats.js';
+export { markOverdueTask } from './deadlineStats.js';
 import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
 import { disabledUserRefusal, disablesUser, dropRealtimeClients, userDeletionRefusal, type SavedUser } from './userLifecycle.js';
@@ -146,6 +148,7 @@ export const routes = {
       if (!retried) throw conflict('这条通知不在失败（死信）状态，无需重发。', 'not_failed');
       return { status: 200, body: { id, status: 'pending' } };
     }),
+  deadlineStats: (e: PbRequestEvent) => respond(e, () => deadlineStats(app(), requireAuth(e), e.request.url.query().get('soonWorkingDays'))),
   listSchedules: (e: PbRequestEvent) =>
     respond(e, () => {
       requireAdmin(e, '只有管理员可以查看周期计划。');
