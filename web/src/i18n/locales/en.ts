@@ -26,6 +26,7 @@ export const templates: Record<string, string> = {
   due: 'Due',
   provisional: 'provisional: the year’s official holidays are not yet known',
   overdue: 'Overdue',
+  onlyOverdue: 'Overdue only',
   step: 'Current step',
   back: 'Back to the list',
   actions: 'Actions',
