@@ -27,6 +27,7 @@ import { HttpError } from './httpError.js';
 import { getenv, newRecord, readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import { executeSql, inList, newRecordId, selectRows } from './sqlRows.js';
 import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
+import { versionFor } from './divisionVersions.js';
 
 /** What does not change during a run, read once per server process. */
 interface RunPlan {
@@ -202,7 +203,9 @@ function startRows(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, from: number, t
     const key = `${ready[i]!.subject.county}|${ready[i]!.subject.township}|${ready[i]!.subject.village}`;
     let j = i + 1;
     while (j < ready.length && `${ready[j]!.subject.county}|${ready[j]!.subject.township}|${ready[j]!.subject.village}` === key) j++;
-    started += startHome(tx, plan, wf, ready.slice(i, j), at, failures, allowCopies);
+    // The run's version, with the local rules of the home's division if it has an overlay over it (divisionVersions.ts).
+    const local = versionFor(tx, wf.definition.key, wf.definition.version, homeOf(ready[i]!.subject));
+    started += startHome(tx, plan, local && local.id !== wf.recordId ? workflowByRecord(tx, local.id) : wf, ready.slice(i, j), at, failures, allowCopies);
     i = j;
   }
   return { started, failures };

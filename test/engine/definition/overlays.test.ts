@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOverlay, divisionChain, divisionContains, divisionKind, mergeOverlay, type DefinitionOverlay, type Effect } from '../../../engine/index.js';
 import { actors, CaseDriver, processModules, shippedDefinition } from '../../support/caseDriver.js';
@@ -117,6 +119,16 @@ describe('checking an overlay with its base', () => {
     expect(paths({ ...zhengzhou, base: 'tekun' })).toEqual(['/base']);
     expect(paths({ base: 'dibao', division: '410100', version: 1 })).toEqual(['/']);
     expect(paths([1])).toEqual(['/']);
+  });
+});
+
+describe('the overlay example of docs/definition-language.md', () => {
+  it('checks clean over the shipped 低保 definition', () => {
+    const docs = readFileSync(path.resolve(import.meta.dirname, '../../../docs/definition-language.md'), 'utf8');
+    const section = docs.slice(docs.indexOf('## Overlays (local rules)'));
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!) as DefinitionOverlay;
+    expect(example.division).toBe('410100');
+    expect(checkOverlay(example, dibao, options)).toEqual([]);
   });
 });
 

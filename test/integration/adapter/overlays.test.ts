@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
@@ -143,5 +144,33 @@ describe('local rules (overlays) per division', () => {
     // The case started on the version-5 overlay stays on it.
     const still = (await admin.send<{ case: Summary }>(`/api/tongban/cases/${local.id}`, {})).case;
     expect(still.workflow).toMatchObject({ version: 5, division: '320685004' });
+  });
+
+  it('starts the cases of a bulk run on the local rules of each household’s division', async () => {
+    const recheck = {
+      key: 'overlay-recheck',
+      version: 1,
+      name: '复核（叠加规则测试）',
+      initial: 'check',
+      starters: [{ kind: 'officer', level: 'township', role: 'dibao_officer' }],
+      subject: { kind: 'person' },
+      steps: {
+        check: { type: 'task', name: '入户复核', assignee: { level: 'village' }, deadline: { workingDays: 10 }, actions: { confirm: { kind: 'approve', label: '复核完成', target: 'done' } } },
+        done: { type: 'final', name: '完成', outcome: 'approved' },
+      },
+    };
+    const national = await su.collection('workflow_definitions').create({ key: recheck.key, version: 1, status: 'published', name: recheck.name, definition: recheck });
+    // 杨庄村 (a village of 曲塘镇) checks within 5 working days; 双楼村 keeps the 10.
+    const local = await su.collection('workflow_definitions').create({ key: recheck.key, status: 'published', overlay: { base: recheck.key, division: '320685102290', version: 1, steps: { check: { deadline: { workingDays: 5 } } } } });
+    const unit = (code: string) => su.collection('org_units').getFirstListItem<{ id: string; township: string; county: string }>(`code = "${code}"`);
+    const household = async (code: string) => {
+      const village = await unit(code);
+      return (await su.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name: '复核户', village: village.id, township: village.township, county: village.county })).id;
+    };
+    const [yangzhuang, shuanglou] = [await household('320685102290'), await household('320685102291')];
+    const run = await users['township-a']!.send<{ status: string; started: number }>('/api/tongban/bulk-starts', { method: 'POST', body: { workflow: recheck.key, commandId: randomUUID(), subjects: [yangzhuang, shuanglou] } });
+    expect(run).toMatchObject({ status: 'done', started: 2 });
+    const cases = await su.collection('applications').getFullList({ filter: `workflow_key = "${recheck.key}"` });
+    expect(Object.fromEntries(cases.map((c) => [c.subject, c.workflow]))).toEqual({ [yangzhuang]: local.id, [shuanglou]: national.id });
   });
 });
