@@ -146,6 +146,15 @@ describe('local rules (overlays) per division', () => {
     expect(still.workflow).toMatchObject({ version: 5, division: '320685004' });
   });
 
+  it('returns new cases of the division to the national rules when its overlay is retired', async () => {
+    const carried = (await versions()).versions.find((v) => v.version === 6 && v.division === '320685004')!;
+    await su.collection('workflow_definitions').update(carried.id, { status: 'retired' });
+    const after = await accepted('applicant-b1');
+    expect(after.workflow).toMatchObject({ version: 6 });
+    expect(after.workflow.division).toBeUndefined();
+    expect(after.clock.limitWorkingDays).toBe(30);
+  });
+
   it('starts the cases of a bulk run on the local rules of each household’s division', async () => {
     const recheck = {
       key: 'overlay-recheck',
