@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { command, type CommandAnswer } from '../../support/commands.js';
+import { command, failure, type CommandAnswer } from '../../support/commands.js';
 
 /** The child: one member's home visit, started by either household process; the township finds for or against. */
 const visitDefinition = {
@@ -131,5 +131,16 @@ describe('a children step through the real server', () => {
     await command(township, { id: children[1]!.id, version: 1 }, 'pass');
     expect((await view(applicant, parentId)).case).toMatchObject({ step: 'overdue', version: overdue.case.version });
     for (const id of [parentId, children[0]!.id, children[1]!.id]) expect(await verify(id)).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('refuses to publish a parent whose child process does not name it, or that waits for more children than it starts', async () => {
+    const publish = (d: Record<string, unknown>) => su.collection('workflow_definitions').create({ key: d.key, version: 1, status: 'published', name: d.name, definition: d });
+    const stranger = householdDefinition('household-stranger', '家庭核查（未声明）', 'all');
+    expect(await failure(publish(stranger))).toMatchObject({ status: 409, body: { code: 'invalid_definition', errors: [{ path: '/definition/steps/assess/start/0/workflow', message: '流程“member-visit”没有声明可由“household-stranger”的案件发起 (starters 中的 parent)。' }] } });
+    const greedy = householdDefinition('household-check', '家庭核查', { count: 3 });
+    greedy.version = 2;
+    greedy.steps.assess.start = [{ workflow: 'member-visit' }, { workflow: 'member-visit' }] as never;
+    const refused = await failure(su.collection('workflow_definitions').create({ key: greedy.key, version: 2, status: 'published', name: greedy.name, definition: greedy }));
+    expect(refused.body.errors).toEqual([{ path: '/definition/steps/assess/wait/count', message: '等待 3 个子案件办结，但此步骤只发起 2 个：案件会一直等待。' }]);
   });
 });
