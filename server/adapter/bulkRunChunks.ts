@@ -18,6 +18,7 @@ import { bulkRunView, type BulkRunView } from './bulkRuns.js';
 import { copyableTemplate, insertCaseCopies, type CaseCopy } from './bulkCaseCopies.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { chainedEventsOf } from './caseVerdict.js';
+import { scheduledCasesDiffer, scheduledOpening } from './scheduledOpening.js';
 import { createCase } from './caseOpening.js';
 import { now } from './clock.js';
 import { copiedEventHasher } from './copiedEventHash.js';
@@ -37,6 +38,8 @@ interface RunPlan {
   unit: string;
   startedBy: ActorByValue;
   origin: 'officer' | 'schedule';
+  /** The origin's key: for a schedule, `<process>/<schedule>/<period>` (scheduledOpening.ts). */
+  originKey: string;
   chunkSize: number;
   total: number;
 }
@@ -72,6 +75,7 @@ function planOf(app: PbApp, runId: string): RunPlan {
       unit: run.getString('unit'),
       startedBy: readJson<ActorByValue>(run, 'started_by'),
       origin: run.getString('origin_kind') === 'schedule' ? 'schedule' : 'officer',
+      originKey: run.getString('origin_key'),
       chunkSize: Math.max(1, run.getInt('chunk_size')),
       total: run.getInt('total'),
     };
@@ -110,7 +114,8 @@ const homeOf = (s: SubjectRow): OrgPath => ({ ...(s.village ? { village: s.villa
 function screenRows(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, from: number, ids: string[]): { ready: { row: number; subject: SubjectRow }[]; failures: RowFailure[] } {
   const list = inList(ids, 's');
   const found = new Map(selectRows(tx, `SELECT id, kind, name, village, township, county FROM subjects WHERE id IN (${list.sql})`, list.params, { id: '', kind: '', name: '', village: '', township: '', county: '' }).map((r) => [r.id, r]));
-  const busy = new Set(selectRows(tx, `SELECT subject FROM applications WHERE workflow_key = {:key} AND status = 'active' AND subject IN (${list.sql})`, { ...list.params, key: wf.definition.key }, { subject: '' }).map((r) => r.subject));
+  // A schedule owes a case per period: last period's case still open does not hold this one back.
+  const busy = plan.origin === 'schedule' ? new Set<string>() : new Set(selectRows(tx, `SELECT subject FROM applications WHERE workflow_key = {:key} AND status = 'active' AND subject IN (${list.sql})`, { ...list.params, key: wf.definition.key }, { subject: '' }).map((r) => r.subject));
   const declaredKind = wf.definition.subject?.kind;
   const ready: { row: number; subject: SubjectRow }[] = [];
   const failures: RowFailure[] = [];
@@ -128,17 +133,19 @@ function screenRows(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, from: number, 
 /** Starts one case of the run through `createCase`; returns its record. */
 function startOne(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, subject: SubjectRow, at: Date): PbRecord {
   const party = plan.startedBy.kind === 'system' ? '' : plan.startedBy.id;
+  // A schedule's case: the subject organisation may be its applicant, its data comes from the schedule.
+  const scheduled = plan.origin === 'schedule' ? scheduledOpening(tx, wf, plan.originKey, subject.id) : undefined;
   const created = createCase(tx, {
     wf,
-    starter: 'officer',
-    party,
+    starter: scheduled?.starter ?? 'officer',
+    party: scheduled?.party ?? party,
     applicantUser: '',
-    applicantOrg: '',
+    applicantOrg: scheduled?.applicantOrg ?? '',
     filedBy: party,
     org: homeOf(subject),
     subject: subject.id,
     title: `${wf.definition.name}：${subject.name || '对象'}`,
-    dataPatch: null,
+    dataPatch: scheduled?.dataPatch ?? null,
     commandId: bulkCommandId(plan.id, subject.id),
     actor: plan.startedBy,
     at,
@@ -150,6 +157,7 @@ function startOne(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, subject: Subject
 /** Whether the engine's start of a case in `org` is one that copies reproduce exactly. */
 function startIsCopyable(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, org: OrgPath, at: Date): boolean {
   if (usesOrgDirectory(wf.definition)) return false;
+  if (plan.origin === 'schedule' && scheduledCasesDiffer(wf, plan.originKey)) return false;
   const party = plan.startedBy.kind === 'system' ? '' : plan.startedBy.id;
   try {
     const started = startCase(wf.compiled, { applicant: party, org, filedBy: party }, at, { calendar: createWorkingCalendar(calendarOverrides(tx)), data: {} });

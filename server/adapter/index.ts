@@ -116,7 +116,10 @@ export const routes = {
       const isAdmin = e.hasSuperuserAuth() || (e.auth !== null && e.auth.getString('role') === 'admin');
       if (!isAdmin) throw e.auth ? forbidden('只有管理员可以手动触发计时器扫描。') : unauthorized();
       const fired = sweepTimers(app());
-      return { status: 200, body: { fired, schedules: sweepSchedules(app()) } };
+      const schedules = sweepSchedules(app());
+      // As the cron: the bulk runs the schedules opened (and any left unfinished) start their cases.
+      processBulkRuns(app(), bulkCronBudgetMs);
+      return { status: 200, body: { fired, schedules } };
     }),
   auditExport: (e: PbRequestEvent) => {
     try {

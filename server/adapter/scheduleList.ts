@@ -5,18 +5,20 @@
  */
 import { scheduleDue, type ScheduleDefinition } from '../../engine/index.js';
 import { now } from './clock.js';
+import { bulkRunView, type BulkRunView } from './bulkRuns.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import { lastPeriodOf, scheduledWorkflows, startOnOf } from './scheduleSweep.js';
 
-/** A run as the list shows it. */
+/** A period's run as the list shows it: the period, the subjects that matched, and the progress of its bulk run. */
 interface RunView {
   period: string;
   status: string;
   matched: number;
-  started: number;
-  failures: unknown[];
+  /** Subjects that matched but cannot get a case (no county), with why. */
+  skipped: unknown[];
   startedAt: string | null;
-  finishedAt: string | null;
+  /** Its bulk run (GET /api/tongban/bulk-starts/{id} answers the same), or null. */
+  bulkRun: BulkRunView | null;
 }
 
 /** One schedule in the list. */
@@ -30,7 +32,7 @@ export interface ScheduleView {
   startOn: string | null;
   subjects: ScheduleDefinition['subjects'];
   starter: ScheduleDefinition['starter'];
-  /** The last period run (or running). */
+  /** The last period started. */
   lastRun: RunView | null;
   /** The period the next sweep starts, when its start day has come and it has not run. */
   due: string | null;
@@ -42,16 +44,23 @@ export interface ScheduleView {
 
 const isoOf = (value: string) => (value ? new Date(value.replace(' ', 'T')).toISOString() : null);
 
-function runView(run: PbRecord): RunView {
-  const failures = readJson<unknown[] | null>(run, 'failures');
+function runView(app: PbApp, run: PbRecord): RunView {
+  const skipped = readJson<unknown[] | null>(run, 'skipped');
+  let bulkRun: BulkRunView | null = null;
+  if (run.getString('bulk_run')) {
+    try {
+      bulkRun = bulkRunView(app, app.findRecordById('bulk_runs', run.getString('bulk_run')));
+    } catch {
+      bulkRun = null;
+    }
+  }
   return {
     period: run.getString('period'),
     status: run.getString('status'),
     matched: run.getInt('matched'),
-    started: run.getInt('started'),
-    failures: Array.isArray(failures) ? failures : [],
+    skipped: Array.isArray(skipped) ? skipped : [],
     startedAt: isoOf(run.getString('started_at')),
-    finishedAt: isoOf(run.getString('finished_at')),
+    bulkRun,
   };
 }
 
@@ -75,7 +84,7 @@ export function listSchedules(app: PbApp): { now: string; schedules: ScheduleVie
         startOn,
         subjects: schedule.subjects,
         starter: schedule.starter,
-        lastRun: lastRun ? runView(lastRun) : null,
+        lastRun: lastRun ? runView(app, lastRun) : null,
         due: due?.run?.key ?? null,
         next: due ? { period: due.next.period.key, at: due.next.at.toISOString() } : null,
         missed: [...new Set([...recordedMissed, ...(due?.missed ?? []).map((p) => p.key)])].sort(),

@@ -31,7 +31,7 @@ const definition = {
   },
 };
 
-interface ScheduleList { now: string; schedules: { workflow: string; schedule: string; due: string | null; next: { period: string; at: string } | null; missed: string[]; lastRun: { period: string; status: string; matched: number; started: number; failures: { subject: string; message: string }[] } | null }[] }
+interface ScheduleList { now: string; schedules: { workflow: string; schedule: string; due: string | null; next: { period: string; at: string } | null; missed: string[]; lastRun: { period: string; status: string; matched: number; skipped: { subject: string; message: string }[]; bulkRun: { status: string; total: number; started: number } | null } | null }[] }
 
 const china = (local: string) => new Date(`${local}+08:00`);
 
@@ -42,7 +42,7 @@ describe('a yearly schedule through the real server', () => {
   let registered: string;
   let noCounty: string;
   const scheduledCases = async () => su.collection('applications').getFullList({ filter: `workflow_key = "${definition.key}"`, sort: 'created' });
-  const sweep = async () => (await (await server.superuser()).send<{ fired: number; schedules: { started: number } }>('/api/tongban/admin/sweep', { method: 'POST' })).schedules;
+  const sweep = async () => (await (await server.superuser()).send<{ fired: number; schedules: { opened: number; missed: number; matched: number } }>('/api/tongban/admin/sweep', { method: 'POST' })).schedules;
   const list = async () => (await server.superuser()).send<ScheduleList>('/api/tongban/admin/schedules', {});
   const restart = async () => {
     await server.stop();
@@ -67,7 +67,7 @@ describe('a yearly schedule through the real server', () => {
   afterAll(() => server?.dispose());
 
   it('before its start day a sweep starts nothing, and the administrators’ list shows when it will', async () => {
-    expect((await sweep()).started).toBe(0);
+    expect(await sweep()).toEqual({ opened: 0, missed: 0, matched: 0 });
     expect(await scheduledCases()).toEqual([]);
     const listed = await list();
     expect(listed.schedules).toMatchObject([{ workflow: definition.key, schedule: 'annual', due: null, lastRun: null, missed: [], next: { period: '2027', at: china('2027-01-15T00:00:00').toISOString() } }]);
@@ -80,13 +80,17 @@ describe('a yearly schedule through the real server', () => {
     const cases = await scheduledCases();
     expect(cases.map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
     for (const c of cases) {
-      expect(c).toMatchObject({ starter: 'organisation', applicant_org: c.subject, data: { report: { year: 2027 } } });
+      expect(c).toMatchObject({ starter: 'schedule', applicant_org: c.subject, data: { report: { year: 2027 } } });
       expect(c.snapshot).toMatchObject({ step: 'report', applicant: c.subject });
     }
+    // The period's cases were started as one bulk run, idempotent on the process, schedule and period.
     const runs = await su.collection('schedule_runs').getFullList();
-    expect(runs).toMatchObject([{ workflow_key: definition.key, schedule: 'annual', period: '2027', status: 'done', matched: 3, started: 2 }]);
+    expect(runs).toMatchObject([{ workflow_key: definition.key, schedule: 'annual', period: '2027', status: 'started', matched: 3 }]);
+    const bulk = await su.collection('bulk_runs').getOne(runs[0]!.bulk_run as string);
+    expect(bulk).toMatchObject({ origin_kind: 'schedule', origin_key: `${definition.key}/annual/2027`, status: 'done', total: 2, started: 2, failed: 0 });
+    expect(cases.every((c) => c.bulk_run === bulk.id)).toBe(true);
     // A subject whose case cannot start (no county to route it to) is recorded, not silently dropped.
-    expect(runs[0]!.failures).toMatchObject([{ subject: noCounty, message: expect.stringContaining('县') }]);
+    expect(runs[0]!.skipped).toMatchObject([{ subject: noCounty, message: expect.stringContaining('县') }]);
   });
 
   it('a second sweep and another restart start nothing more', async () => {
@@ -95,8 +99,9 @@ describe('a yearly schedule through the real server', () => {
     await sweep();
     expect(await scheduledCases()).toHaveLength(2);
     expect(await su.collection('schedule_runs').getFullList()).toHaveLength(1);
+    expect(await su.collection('bulk_runs').getFullList()).toHaveLength(1);
     const listed = await list();
-    expect(listed.schedules[0]).toMatchObject({ due: null, lastRun: { period: '2027', status: 'done', matched: 3, started: 2, failures: [{ subject: noCounty }] }, next: { period: '2028', at: china('2028-01-15T00:00:00').toISOString() } });
+    expect(listed.schedules[0]).toMatchObject({ due: null, lastRun: { period: '2027', status: 'started', matched: 3, skipped: [{ subject: noCounty }], bulkRun: { status: 'done', total: 2, started: 2, failed: 0 } }, next: { period: '2028', at: china('2028-01-15T00:00:00').toISOString() } });
   });
 
   it('the organisation’s account acts on its scheduled case, which replays exactly', async () => {
@@ -108,7 +113,7 @@ describe('a yearly schedule through the real server', () => {
 
   it('the next year starts again', async () => {
     await server.setClock(china('2028-01-20T09:00:00'));
-    expect((await sweep()).started).toBe(2);
+    expect(await sweep()).toEqual({ opened: 1, missed: 0, matched: 3 });
     const cases = await scheduledCases();
     expect(cases.filter((c) => (c.data as { report: { year: number } }).report.year === 2028).map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
   });
@@ -118,11 +123,41 @@ describe('a yearly schedule through the real server', () => {
     await restart();
     await sweep();
     const runs = await su.collection('schedule_runs').getFullList({ sort: 'period' });
-    expect(runs.map((r) => [r.period, r.status])).toEqual([['2027', 'done'], ['2028', 'done'], ['2029', 'missed'], ['2030', 'done']]);
+    expect(runs.map((r) => [r.period, r.status])).toEqual([['2027', 'started'], ['2028', 'started'], ['2029', 'missed'], ['2030', 'started']]);
     const years = (await scheduledCases()).map((c) => (c.data as { report: { year: number } }).report.year);
     expect(years.filter((y) => y === 2029)).toEqual([]);
     expect(years.filter((y) => y === 2030)).toHaveLength(2);
     expect((await list()).schedules[0]).toMatchObject({ missed: ['2029'], lastRun: { period: '2030' } });
+  });
+
+  it('a half-yearly 复核 owned by the township starts for the households of a category, identical cases copied in bulk, each replaying exactly', async () => {
+    const review = {
+      key: 'half-yearly-review-probe',
+      version: 1,
+      name: '定期复核',
+      initial: 'check',
+      starters: [{ kind: 'officer', level: 'township' }],
+      subject: { kind: 'person' },
+      steps: {
+        check: { type: 'task', name: '入户复核', assignee: { level: 'township' }, form: { sections: { review: 'write' } }, deadline: { workingDays: 15 }, actions: { close: { kind: 'approve', label: '复核完成', target: 'done' } } },
+        done: { type: 'final', name: '完成', outcome: 'approved' },
+      },
+      schedules: { review: { every: 'halfYear', startOn: '01-10', subjects: { kind: 'person', where: { subjectFact: 'assistance.category', in: ['全户保'] } }, data: { '/review/period': { period: 'key' } }, starter: 'officer' } },
+    };
+    await su.collection('workflow_definitions').create({ key: review.key, version: 1, status: 'published', name: review.name, definition: review });
+    const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
+    const household = (n: number, category: string) => su.collection('subjects').create({ kind: 'person', key: `${'ab'.repeat(31)}${n}${n}`, name: `王*${n}`, township: township.id, county: township.parent, facts: { assistance: { category } } });
+    const matching = [(await household(1, '全户保')).id, (await household(2, '全户保')).id];
+    await household(3, '单人保');
+    expect(await sweep()).toMatchObject({ opened: 1, matched: 2 });
+    const cases = await su.collection('applications').getFullList({ filter: `workflow_key = "${review.key}"` });
+    expect(cases.map((c) => c.subject).sort()).toEqual(matching.sort());
+    for (const c of cases) {
+      expect(c).toMatchObject({ starter: 'schedule', township: township.id, data: { review: { period: '2030-H1' } } });
+      expect(await su.send(`/api/tongban/cases/${c.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
+    }
+    const tasks = await (await server.login('township-a')).collection('tasks').getFullList({ filter: `application.workflow_key = "${review.key}"` });
+    expect(tasks).toHaveLength(2);
   });
 
   it('officers may not read the schedules', async () => {
