@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, failure, type CommandAnswer } from '../../support/commands.js';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, failure, openCase, type CommandAnswer } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 type Summary = CommandAnswer['case'] & { workflow: { key: string; version: number }; tasks: { key: string; step: string; dueAt?: string }[] };
@@ -137,5 +138,49 @@ describe('versions side by side and migrating a running case', () => {
     const fresh = await open();
     expect((await view(fresh.id)).workflow.version).toBe(1);
     expect((await command(township, running, 'approve')).case.step).toBe('confirm');
+  });
+});
+
+describe('migrating a 低保 case during its 公示 to a version with a shorter 公示', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPocketBase({ simulatedClock: true });
+    await server.setClock(new Date('2026-03-02T09:00:00+08:00'));
+  });
+  afterAll(() => server?.dispose());
+
+  it('cancels the running 公示 timer, starts the new one of 5 days without a second notice, fires it, and verify replays the case', async () => {
+    const su = await server.superuser();
+    const current = await su.collection('workflow_definitions').getFirstListItem('key = "dibao" && status = "published" && division = ""', { sort: '-version' });
+    const version = current.version as number;
+    const a1 = await server.login('applicant-a1');
+    let c = (await command(a1, (await openCase(a1, demoHousehold)).case, 'submit')).case;
+    c = (await command(await server.login('township-a'), c, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } })).case;
+    c = (await command(await server.login('village-a1'), c, 'complete')).case;
+    c = (await command(await server.login('county'), c, 'complete')).case;
+    c = (await command(await server.login('township-a'), c, 'approve')).case;
+    expect(c.step).toBe('publicNotice');
+
+    const definition = { ...(current.definition as Record<string, unknown>), version: version + 1, parameters: { ...((current.definition as { parameters: Record<string, unknown> }).parameters), publicNotice: { days: 5 } } };
+    await su.collection('workflow_definitions').create({ key: 'dibao', version: version + 1, status: 'published', name: current.name, definition, form_schema: current.form_schema, ui_schema: current.ui_schema, templates: current.templates });
+    await server.setClock(new Date('2026-03-04T09:00:00+08:00'));
+
+    const admin = await server.login('admin');
+    const migrate = (dryRun: boolean) => admin.send<Plan & { timers: { cancelled: string[]; scheduled: { key: string; dueAt: string }[] }; notRepeated: string[] }>(`/api/tongban/admin/cases/${c.id}/migrate`, { method: 'POST', body: { toVersion: version + 1, dryRun, reason: '公示期调整为5日' } });
+    const plan = await migrate(true);
+    expect(plan.timers).toEqual({ cancelled: ['publicNotice#1'], scheduled: [{ key: 'publicNotice#2', step: 'publicNotice', dueAt: new Date('2026-03-10T00:00:00+08:00').toISOString() }] });
+    expect(plan.notRepeated).toEqual(['文书：最低生活保障公示']);
+    const documentsBefore = (await su.collection('documents').getFullList({ filter: `application = "${c.id}"` })).length;
+
+    await migrate(false);
+    const timers = await su.collection('timers').getFullList({ filter: `application = "${c.id}"`, sort: 'key' });
+    expect(timers.map((t) => [t.key, t.status])).toEqual([['publicNotice#1', 'cancelled'], ['publicNotice#2', 'pending']]);
+    expect(await su.collection('documents').getFullList({ filter: `application = "${c.id}"` })).toHaveLength(documentsBefore);
+
+    await server.setClock(new Date('2026-03-10T00:05:00+08:00'));
+    expect(await server.sweep()).toBe(1);
+    const verdict = await su.send<{ ok: boolean; replay: { ok: boolean } }>(`/api/tongban/cases/${c.id}/verify`, {});
+    expect(verdict).toMatchObject({ ok: true, replay: { ok: true } });
+    expect((await admin.send<{ case: Summary }>(`/api/tongban/cases/${c.id}`, {})).case).toMatchObject({ step: 'countyReview', workflow: { version: version + 1 } });
   });
 });
