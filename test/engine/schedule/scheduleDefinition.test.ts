@@ -122,3 +122,14 @@ describe('which subjects a schedule starts cases about', () => {
     expect(scheduleOpeningData(annual, org({ status: '正常' }), periodOf('year', new Date('2027-04-01T00:00:00+08:00')))).toEqual({ '/report/year': 2027, '/org/name': '海城市书法协会' });
   });
 });
+
+describe('the schedule example of docs/definition-language.md', () => {
+  it('checks clean on a 年检 process whose first step writes the report', () => {
+    const docs = readFileSync(path.resolve(import.meta.dirname, '../../../docs/definition-language.md'), 'utf8');
+    const section = docs.slice(docs.indexOf('## Recurring schedules'));
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!) as { schedules: Record<string, unknown> };
+    const d = annualInspection(example.schedules);
+    expect(schemaValidate(d)).toBe(true);
+    expect(checkDefinition(d, undefined, { fields: ['/report', '/report/year', '/report/organisationName', '/org'], sensitive: [] })).toEqual([]);
+  });
+});
