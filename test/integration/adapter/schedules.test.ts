@@ -160,6 +160,14 @@ describe('a yearly schedule through the real server', () => {
     expect(tasks).toHaveLength(2);
   });
 
+  it('schedule runs are written by the sweep only and read by administrators only, one per process, schedule and period', async () => {
+    const c = await su.collections.getOne('schedule_runs');
+    expect([c.createRule, c.updateRule, c.deleteRule]).toEqual([null, null, null]);
+    expect([c.listRule, c.viewRule]).toEqual(['@request.auth.role = "admin"', '@request.auth.role = "admin"']);
+    expect(c.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON `?schedule_runs`? \(`?workflow_key`?, `?schedule`?, `?period`?\)/);
+    await expect(su.collection('schedule_runs').create({ workflow_key: definition.key, schedule: 'annual', every: 'year', period: '2030', status: 'started' })).rejects.toMatchObject({ status: 400 });
+  });
+
   it('officers may not read the schedules', async () => {
     await expect((await server.login('county')).send('/api/tongban/admin/schedules', {})).rejects.toMatchObject({ status: 403 });
   });
