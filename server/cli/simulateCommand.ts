@@ -10,12 +10,23 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileWorkflow, createWorkingCalendar, parsePath, simulateCase, simulationReport, type JsonValue, type SimulatedDocument, type WorkflowDefinition } from '../../engine/index.js';
+import { compileWorkflow, createWorkingCalendar, mergeOverlay, parsePath, simulateCase, simulationReport, type JsonValue, type SimulatedDocument, type WorkflowDefinition, type DefinitionOverlay } from '../../engine/index.js';
 import { compileVersionDocuments, type VersionDocuments } from '../adapter/documentTemplates.js';
 import { documentView } from '../adapter/documents.js';
 import { loadProcessModule } from '../build/processModules.js';
 import { readProcessTemplates } from '../build/processTemplates.js';
 import { checkFile, templatesRootOf } from './checkCommand.js';
+import { looksLikeOverlay, overlayBaseFile } from './checkOverlayFile.js';
+
+/** The overlay in `file`, when it is one (readable JSON naming its base); undefined otherwise. */
+function readOverlay(file: string): DefinitionOverlay | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return looksLikeOverlay(parsed) ? (parsed as DefinitionOverlay) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The outcome of a simulation: exit code and lines to print. */
 export interface SimulateOutcome {
@@ -78,13 +89,15 @@ export async function simulateCommand(args: readonly string[]): Promise<Simulate
   if ('problem' in path_) return { exitCode: 2, lines: [`第 ${path_.index} 步：${path_.problem}`, simulateUsage] };
   const start = startOf(options['--start']);
   if (!start) return { exitCode: 2, lines: [`--start 的取值“${options['--start']}”不是日期（如 2026-03-02）。`] };
-  const templatesRoot = path.resolve(options['--templates'] ?? templatesRootOf(file));
+  // An overlay (local rules) is simulated merged over the base of its process folder (checkOverlayFile.ts).
+  const overlay = readOverlay(file);
+  const templatesRoot = path.resolve(options['--templates'] ?? templatesRootOf(overlay ? overlayBaseFile(file) : file));
 
   // Only a definition that passes the check is simulated: the rest would fail when published anyway.
   const check = await checkFile(file, { templatesRoot });
   if (check.exitCode !== 0) return { exitCode: 1, lines: [...check.lines, '定义未通过检查，不能模拟。'] };
-  const dir = path.dirname(path.resolve(file));
-  const definition = JSON.parse(readFileSync(file, 'utf8')) as WorkflowDefinition;
+  const dir = path.dirname(overlay ? overlayBaseFile(file) : path.resolve(file));
+  const definition = overlay ? mergeOverlay(JSON.parse(readFileSync(overlayBaseFile(file), 'utf8')) as WorkflowDefinition, overlay) : (JSON.parse(readFileSync(file, 'utf8')) as WorkflowDefinition);
   const wf = compileWorkflow(definition, { process: await loadProcessModule(dir) });
   const sampleFile = options['--sample'] ?? path.join(dir, 'form.sample.json');
   let data: Record<string, JsonValue> = {};

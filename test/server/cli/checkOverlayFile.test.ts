@@ -53,4 +53,15 @@ describe('tongban check on an overlay', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('/limit/workingDays: 各步骤期限之和最多可达 15 个工作日');
   });
+
+  it('lets tongban simulate walk the local rules merged over the base', () => {
+    const file = path.join(processDir, 'overlays', '320685.json');
+    writeFileSync(file, JSON.stringify({ base: 'notice', division: '320685', version: 1, parameters: { publicNotice: { days: 5 } }, limit: { workingDays: 15 } }));
+    const local = spawnSync(process.execPath, [cli, 'simulate', file, '--start', '2026-03-04', 'go'], { encoding: 'utf8' });
+    const national = spawnSync(process.execPath, [cli, 'simulate', path.join(processDir, 'workflow.json'), '--start', '2026-03-04', 'go'], { encoding: 'utf8' });
+    expect(local.status).toBe(0);
+    expect(local.stdout).toContain('计时器：公示 至 2026-03-09 周一 24:00');
+    expect(local.stdout).toContain('法定时限：15 个工作日');
+    expect(national.stdout).toContain('计时器：公示 至 2026-03-11 周三 24:00');
+  });
 });
