@@ -83,6 +83,9 @@ describe('a yearly schedule through the real server', () => {
       expect(c).toMatchObject({ starter: 'schedule', applicant_org: c.subject, data: { report: { year: 2027 } } });
       expect(c.snapshot).toMatchObject({ step: 'report', applicant: c.subject });
     }
+    // The report is due 3月31日 of the period's year (to the end of that day, China time).
+    const reportTask = await su.collection('tasks').getFirstListItem(`application = "${cases[0]!.id}"`);
+    expect(new Date(reportTask.due_at as string).toISOString()).toBe(china('2027-04-01T00:00:00').toISOString());
     // The period's cases were started as one bulk run, idempotent on the process, schedule and period.
     const runs = await su.collection('schedule_runs').getFullList();
     expect(runs).toMatchObject([{ workflow_key: definition.key, schedule: 'annual', period: '2027', status: 'started', matched: 3 }]);
@@ -115,7 +118,11 @@ describe('a yearly schedule through the real server', () => {
     await server.setClock(china('2028-01-20T09:00:00'));
     expect(await sweep()).toEqual({ opened: 1, missed: 0, matched: 3 });
     const cases = await scheduledCases();
-    expect(cases.filter((c) => (c.data as { report: { year: number } }).report.year === 2028).map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
+    const of2028 = cases.filter((c) => (c.data as { report: { year: number } }).report.year === 2028);
+    expect(of2028.map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
+    // 2028 is a leap year: the report is still due at the end of 3月31日.
+    const reportTask = await su.collection('tasks').getFirstListItem(`application = "${of2028[0]!.id}"`);
+    expect(new Date(reportTask.due_at as string).toISOString()).toBe(china('2028-04-01T00:00:00').toISOString());
   });
 
   it('a year the server missed entirely is reported, not started late; the current year starts', async () => {
