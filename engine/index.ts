@@ -23,6 +23,7 @@ export { escalationChain, overdueAction, overdueKey, parseDeadlineTimerKey, remi
 export { recountAction, recountDeadlines, type DeadlineStarts, type Recount } from './runtime/recountDeadlines.js';
 export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskForActor, type ActionRuleScope, type ActionVerdict } from './runtime/actionRules.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
+export { branchActionName, branchesOfActor, branchResults, stepActionEntries, stepActionNamed, stepSections, taskStepName } from './runtime/parallelBranches.js';
 export { availableVerbs, decideVerb, maxCcRecipients, verbCommands, verbOf, verbTaskKey, verbVerdict, type TaskVerb, type VerbOffer } from './runtime/taskVerbs.js';
 export { declaredVerbNames, defaultUrgeIntervalHours, stepVerbs, verbPrefix, type ResolvedVerbs } from './definition/stepVerbs.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';

@@ -22,6 +22,8 @@ import { panelProblems } from '../definition/panelProblems.js';
 import { subjectFactsRead } from '../conditions/subjectFacts.js';
 import { childSettledAction } from '../runtime/childrenStep.js';
 import type { ChildrenWaitState } from '../model/index.js';
+import { stepActionEntries } from '../runtime/parallelBranches.js';
+import { withParallelStepsAsTasks } from '../definition/parallelShadow.js';
 
 /** The machine's context: small, persisted with the case. */
 export interface MachineContext {
@@ -50,6 +52,10 @@ export interface MachineEvent {
   decisions?: Record<string, string>;
   /** The milestones reached after this command's own effects. */
   milestones?: string[];
+  /** Results of the branches of parallel steps after this command, by branch key. */
+  branches?: Record<string, string>;
+  /** For a branch's decision: whether it reached the join (undecided, the case stays). */
+  joined?: boolean;
   /** The time of the command (ISO), the `now` of date conditions; on replay, the recorded event time. */
   now?: string;
   /** The case's id, for sampling conditions. */
@@ -103,18 +109,19 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   const moduleProblems = process ? processModuleProblems(process, definition.key).map((p) => ({ path: `/process${p.path}`, message: p.message })) : [];
   if (moduleProblems.length > 0) throw new DefinitionError(moduleProblems);
   const { guards, effects, resolvers } = implementationsOf(process);
-  const unimplemented = unimplementedNames(definition, { guards, effects, resolvers });
+  // Parallel steps are seen by the name and panel checks through their task stand-ins (parallelShadow.ts).
+  const shadow = withParallelStepsAsTasks(definition);
+  const unimplemented = shadow.restore(unimplementedNames(shadow.definition, { guards, effects, resolvers }));
   if (unimplemented.length > 0) throw new DefinitionError(unimplemented);
   const parameters = definition.parameters ?? {};
   // A panel that cannot reach its quorum or decide, or routes on results it cannot come to, never runs.
-  const panels = panelProblems(definition, parameters);
+  const panels = shadow.restore(panelProblems(shadow.definition, parameters));
   if (panels.length > 0) throw new DefinitionError(panels);
 
   // No prototype: a step name is only ever an own key here.
   const returners: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [name, step] of Object.entries(definition.steps)) {
-    if (step.type !== 'task' && step.type !== 'timer') continue;
-    for (const action of Object.values(step.actions ?? {})) {
+    for (const [, action] of stepActionEntries(step)) {
       if (action.kind !== 'return') continue;
       for (const target of action.returnTo ?? []) {
         const list = ownEntry(returners, target) ?? [];
@@ -124,7 +131,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   }
 
   const holds = (condition: Condition | undefined, event: MachineEvent): boolean =>
-    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}), ...(event.decisions ? { decisions: event.decisions } : {}), ...(event.milestones ? { milestones: event.milestones } : {}), ...(event.now ? { now: new Date(event.now) } : {}), ...(event.caseId !== undefined ? { caseId: event.caseId } : {}), ...(event.children ? { children: event.children } : {}) });
+    condition === undefined || evaluateCondition(condition, { data: event.data ?? {}, flags: event.flags ?? [], parameters, guards, ...(event.subjectFacts ? { subjectFacts: event.subjectFacts } : {}), ...(event.panels ? { panels: event.panels } : {}), ...(event.decisions ? { decisions: event.decisions } : {}), ...(event.milestones ? { milestones: event.milestones } : {}), ...(event.branches ? { branches: event.branches } : {}), ...(event.now ? { now: new Date(event.now) } : {}), ...(event.caseId !== undefined ? { caseId: event.caseId } : {}), ...(event.children ? { children: event.children } : {}) });
 
   const machineSetup = setup({
     types: { context: {} as MachineContext, events: {} as MachineEvent },
@@ -139,6 +146,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       },
       panelUndecided: ({ event }) => (event as MachineEvent).panelDecided !== true,
       childrenUnsettled: ({ event }) => (event as MachineEvent).childrenSettled !== true,
+      branchesUnjoined: ({ event }) => (event as MachineEvent).joined !== true,
     },
     actions: {
       rememberReturner: assign({ returnedFrom: (_, params: { step: string }) => params.step }),
@@ -190,6 +198,16 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       const on: Record<string, object[]> = { [childSettledAction]: [{ guard: { type: 'childrenUnsettled' }, actions: [] }, ...routeTransitions(step.onSettled).map((t) => ({ ...t, reenter: true }))] };
       if (step.onTimeout !== undefined) on['timer.elapsed'] = routeTransitions(step.onTimeout).map((t) => ({ ...t, reenter: true }));
       states[name] = { entry, on };
+    } else if (step.type === 'parallel') {
+      // A branch's decision stays in the step until the join; a refusal that ends the step leaves by its own target.
+      const on: Record<string, object[]> = {};
+      for (const [actionName, action] of stepActionEntries(step)) {
+        const leaves = (target: Target | undefined) => routeTransitions(target).map((t) => ({ ...t, reenter: true, actions: [{ type: 'forgetReturner' }] }));
+        if (action.kind === 'reject' && (step.onRefusal ?? 'end') === 'end') on[actionName] = leaves(action.target);
+        else if (action.kind === 'approve' || action.kind === 'reject') on[actionName] = [{ guard: { type: 'branchesUnjoined' }, actions: [] }, ...leaves(step.target)];
+        else on[actionName] = actionTransitions(name, step, action);
+      }
+      states[name] = { entry, on };
     } else {
       const on: Record<string, object[]> = {};
       for (const [actionName, action] of Object.entries(step.actions ?? {})) on[actionName] = actionTransitions(name, step, action);
@@ -209,5 +227,5 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     // The state config is built from data; its shape is checked by validateDefinition above.
     states: states as never,
   });
-  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, resolvers, returners, subjectFactsRead: subjectFactsRead(definition), ...(process ? { process } : {}) };
+  return { definition, machine: machine as unknown as AnyStateMachine, parameters, guards, effects, resolvers, returners, subjectFactsRead: subjectFactsRead(shadow.definition), ...(process ? { process } : {}) };
 }

@@ -27,6 +27,8 @@ export interface ConditionScope {
   decisions?: Readonly<Record<string, string>>;
   /** The milestones the case has reached (absent: none). */
   milestones?: readonly string[];
+  /** Results of the branches of parallel steps, by branch key (absent: none finished). */
+  branches?: Readonly<Record<string, string>>;
   /** The time of the command being decided (the recorded event time on replay); absent, date conditions do not hold. */
   now?: Date;
   /** The case's id, for sampling (absent: no case is in a sample). */
@@ -106,6 +108,7 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
   if ('decision' in condition) return ownEntry(scope.decisions, condition.decision) === condition.equals;
   if ('milestone' in condition) return (scope.milestones ?? []).includes(condition.milestone);
   if ('children' in condition) return childrenConditionHolds(condition, scope.children);
+  if ('branch' in condition) return ownEntry(scope.branches, condition.branch) === condition.result;
   if ('guard' in condition) {
     const guard = ownEntry(scope.guards, condition.guard);
     if (!guard) throw new UnregisteredNameError('guard', condition.guard);

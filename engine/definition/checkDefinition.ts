@@ -12,6 +12,8 @@ import { unimplementedNames } from '../process/unimplementedNames.js';
 import type { AssigneeLevel, Duration, EffectRef, JsonValue, Parameterised, Route, StepDefinition, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { validateDefinition } from './validateDefinition.js';
+import { withParallelStepsAsTasks } from './parallelShadow.js';
+import { parallelProblems } from './parallelProblems.js';
 import { starterProblems, type WorkflowCatalogue } from './checkStarters.js';
 import { scheduleProblems } from '../schedule/scheduleProblems.js';
 import { unitAssigneeProblems, type OrgKindsSummary } from './checkUnitAssignees.js';
@@ -94,9 +96,12 @@ export interface FormFieldSummary {
  * own problems are reported under `/process…`). With `catalogue` (the other definitions by key), a
  * child process a definition starts must exist and name it among its parent starters.
  */
-export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }, form?: FormFieldSummary, process?: ProcessModule, catalogue?: WorkflowCatalogue): DefinitionProblem[] {
-  const shape = validateDefinition(def);
+export function checkDefinition(input: WorkflowDefinition, org: OrgTreeSummary = { levels: ['village', 'township', 'county'] }, form?: FormFieldSummary, process?: ProcessModule, catalogue?: WorkflowCatalogue): DefinitionProblem[] {
+  const shape = validateDefinition(input);
   if (shape.length > 0) return shape;
+  // Parallel steps: the checks below see them through task stand-ins (parallelShadow.ts); their own checks come last.
+  const shadow = withParallelStepsAsTasks(input);
+  const def = shadow.definition;
   const problems: DefinitionProblem[] = [];
   const add = (path: string, message: string): void => {
     problems.push({ path, message });
@@ -213,5 +218,8 @@ export function checkDefinition(def: WorkflowDefinition, org: OrgTreeSummary = {
   // Returns go to a step before the returning one (returnTargetProblems.ts).
   problems.push(...returnTargetProblems(def, forward));
   if (declaresExtension(def.limit) && !extendedLimit(def.limit, parameters)) add(def.limit?.extended !== undefined ? '/limit/extended' : '/limit/extendedWorkingDays', '延长后的时限参数未定义，或其值不是正整数 / {"days": n} 之类的时限。');
-  return problems;
+  // A branch's assignee is seen both by the stand-in's checks and by parallelProblems: each problem once.
+  const all = [...shadow.restore(problems), ...parallelProblems(input, org.levels, org, form?.fields)];
+  const seenProblems = new Set<string>();
+  return all.filter((p) => { const k = `${p.path}\n${p.message}`; if (seenProblems.has(k)) return false; seenProblems.add(k); return true; });
 }

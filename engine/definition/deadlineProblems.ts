@@ -26,6 +26,7 @@ function forwardOf(step: StepDefinition | undefined): string[] {
   if (step.type === 'choice') return routes(step.target).map((r) => r.target);
   if (step.type === 'final') return [];
   if (step.type === 'children') return [...routes(step.onSettled), ...routes(step.onTimeout)].map((r) => r.target);
+  if (step.type === 'parallel') return [...routes(step.target), ...Object.values(step.branches).flatMap((b) => Object.values(b.actions).flatMap((a) => routes(a.target)))].map((r) => r.target);
   const out = step.type === 'timer' ? routes(step.onElapsed).map((r) => r.target) : [];
   for (const a of Object.values(step.actions ?? {})) out.push(...routes(a.target).map((r) => r.target));
   return out;

@@ -38,7 +38,8 @@ export type Condition =
   | PanelCondition
   | DecisionCondition
   | MilestoneCondition
-  | ChildrenCondition;
+  | ChildrenCondition
+  | BranchCondition;
 
 /**
  * A value a comparison looks at: a field (`path`), the age in whole years (周岁) at the case's
@@ -340,7 +341,57 @@ export interface FinalStep {
 }
 
 /** Any step. */
-export type StepDefinition = TaskStep | TimerStep | ChoiceStep | FinalStep | ChildrenStep;
+export type StepDefinition = TaskStep | TimerStep | ChoiceStep | FinalStep | ChildrenStep | ParallelStep;
+
+// ── Parallel branches (issue 9, point 5) ──────────────────────────────────────────────────────
+
+/** What one branch of a parallel step came to. */
+export type BranchResult = 'approved' | 'rejected';
+
+/**
+ * Several departments review at the same time (县残联 checks the 残疾人证 while 县民政 checks the
+ * household's assistance status): the case rests in this step with one open task per branch, keyed
+ * `step#visit:branch`. Each branch's approve or reject records its result; the `join` decides when
+ * the case leaves by `target` (routes may read `{ "branch": …, "result": … }`). A refusal with
+ * `onRefusal: "end"` (the default) cancels the other branches and goes to the refusing action's own
+ * `target`; with `"continue"` the others go on and the join sees the refusal as a finished branch.
+ */
+export interface ParallelStep {
+  type: 'parallel';
+  name: string;
+  nameEn?: string;
+  /** The branches by key (unique across the definition): letters, digits, `_` and `-`. */
+  branches: Record<string, BranchDefinition>;
+  /** When the case leaves: every branch finished, the first, or a count of them. */
+  join: 'all' | 'first' | { count: number };
+  /** What a refusal in one branch does: `end` the step (default) or let the others `continue`. */
+  onRefusal?: 'end' | 'continue';
+  /** Where the case goes once joined. */
+  target: Target;
+  /** Effects applied on entering the step. */
+  onEnter?: EffectRef[];
+}
+
+/**
+ * One branch of a parallel step: one task for its assignee (any kind, one officer acts; a pool
+ * draw gives each drawn member a task, the first decides), its own actions (`approve`, `reject`,
+ * `return`, `save`), the form sections it shows and writes, and its own deadline.
+ */
+export interface BranchDefinition {
+  name: string;
+  nameEn?: string;
+  assignee: Assignee;
+  actions: Record<string, ActionDefinition>;
+  deadline?: Parameterised<Duration>;
+  /** Sections this branch's task shows (and writes); no two branches write the same section. */
+  form?: { sections: Record<string, 'write' | 'read' | 'masked' | 'hidden'> };
+}
+
+/** Routing on a branch's result, e.g. `{ "branch": "dpf", "result": "approved" }` (false while the branch is open). */
+export interface BranchCondition {
+  branch: string;
+  result: BranchResult;
+}
 
 /**
  * The statutory limit of the whole case, in exactly one unit (engine/definition/overallLimit.ts):

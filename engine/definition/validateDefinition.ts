@@ -15,7 +15,10 @@ import { checkChildrenStep, childrenConditionProblems, reservedChildActionProble
 import { deadlineActShapeProblems, phaseShapeProblems } from './validateDeadlineActs.js';
 import { isDurationCount, maxDurationCount } from '../calendar/durationDue.js';
 
-const stepTypes = ['task', 'timer', 'choice', 'final', 'children'];
+
+import { branchConditionProblems, parallelShapeProblems } from './validateParallel.js';
+
+const stepTypes = ['task', 'timer', 'choice', 'final', 'children', 'parallel'];
 const actionKinds = ['submit', 'approve', 'reject', 'return', 'withdraw', 'save', 'object', 'extend', 'vote', 'closePanel'];
 const levels = ['applicant', 'village', 'township', 'county'];
 const outcomes = ['approved', 'rejected', 'withdrawn', 'terminated', 'byDecisions'];
@@ -90,6 +93,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     if ('panel' in c) return void problems.push(...panelConditionProblems(c, path));
     if ('decision' in c || 'milestone' in c) return void problems.push(...decisionConditionProblems(c, path));
     if ('children' in c) return void problems.push(...childrenConditionProblems(c, path));
+    if ('branch' in c) return void problems.push(...branchConditionProblems(c, path));
     if ('guard' in c) return isNonEmptyString(c.guard) ? void checkOwnName(c.guard, `${path}/guard`) : add(`${path}/guard`, '守卫名必须是非空字符串。');
     if ('subjectFact' in c) return checkSubjectFactCondition(c, path);
     if ('sample' in c) return checkSampleCondition(c, path);
@@ -366,6 +370,9 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       checkEffects(s.onEnter, `${sp}/onEnter`);
     } else if (s.type === 'children') {
       checkChildrenStep(s, sp, { add, checkUnknown, checkBooleans, checkTarget, checkDuration, checkEffects });
+    } else if (s.type === 'parallel') {
+      // Branches, join and refusal policy (validateParallel.ts), with the checks above.
+      problems.push(...parallelShapeProblems(withoutVerbs, sp, { assignee: checkAssignee, duration: checkDuration, target: checkTarget, condition: checkCondition, effects: checkEffects, ownName: checkOwnName }));
     } else if (s.type === 'choice') {
       checkUnknown(withoutVerbs, sp, ['type', 'name', 'target']);
       if (!Array.isArray(s.target)) add(`${sp}/target`, '分支步骤须有路由数组 (target)。');

@@ -1,5 +1,5 @@
 /** What a case holds between commands: its step, open tasks, statutory clock and flags. */
-import type { AssigneeLevel, JsonValue } from '../definition/types.js';
+import type { AssigneeLevel, BranchResult, JsonValue } from '../definition/types.js';
 import type { OrgPath } from './orgPath.js';
 import type { PanelState } from './panel.js';
 import type { PoolDrawRecord } from './orgDirectory.js';
@@ -33,6 +33,15 @@ export interface OpenTask {
   signFor?: string;
   /** ISO date-time of the last reminder (催办) on the task. */
   urgedAt?: string;
+  /** For a task of a parallel step: the branch it belongs to. */
+  branch?: string;
+}
+
+/** What a branch of a parallel step came to, who decided it and when. */
+export interface BranchState {
+  result: BranchResult;
+  actor: string;
+  at: string;
 }
 
 /** What 撤回 restores: the case as it was before `actor` passed it on from `step` by `action`. */
@@ -114,6 +123,8 @@ export interface CaseSnapshot {
   children?: Record<string, ChildrenWaitState>;
   /** The phase the case is in, for definitions with phases (absent outside every phase). */
   phase?: PhaseState;
+  /** Results of the branches of parallel steps, by branch key (a step's are cleared when it is entered). */
+  branches?: Record<string, BranchState>;
   /** Set by a forward action on a step that allows 撤回; every later accepted command clears it. */
   recallable?: RecallPoint;
 }

@@ -3,7 +3,7 @@
  * sides of the wire (the server builds these; the app's API layer returns them), so a field renamed
  * on one side fails the type check on the other instead of going quietly missing.
  */
-import type { CaseClock, OpenTask } from './caseSnapshot.js';
+import type { BranchState, CaseClock, OpenTask } from './caseSnapshot.js';
 import type { DecisionItemState, MilestoneState } from './decisionItems.js';
 import type { PanelResult } from '../definition/types.js';
 import type { PanelTally } from './panel.js';
@@ -44,6 +44,8 @@ export interface CaseSummaryView {
   tasks: Provisional<OpenTask>[];
   timers: Provisional<PendingTimerView>[];
   panels?: PanelSummaryView[];
+  /** The results of parallel branches, by branch key (absent on cases that never met one). */
+  branches?: Record<string, BranchState>;
   /** What the case is about (a subject id) and how it links to other cases. */
   subject: string | null;
   starter: string | null;

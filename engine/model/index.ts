@@ -12,7 +12,7 @@
 export type { OrgPath, OrgUnitRef } from './orgPath.js';
 export type { Actor } from './actor.js';
 export type { Command, VerbArgs, VerbTarget } from './command.js';
-export type { CaseClock, CaseSnapshot, OpenTask, PhaseState, RecallPoint, TaskLevel } from './caseSnapshot.js';
+export type { BranchState, CaseClock, CaseSnapshot, OpenTask, PhaseState, RecallPoint, TaskLevel } from './caseSnapshot.js';
 export type { DirectoryUnit, OrgDirectory, PoolDrawRecord, PoolMember } from './orgDirectory.js';
 export type { Effect } from './effect.js';
 export type { Ballot, PanelState, PanelTally } from './panel.js';

@@ -22,9 +22,9 @@ export class AssignmentError extends Error {
 /** Whether an assignee routes beside the chain (and so needs the org directory). */
 export const routesBesideChain = (a: Assignee | undefined): boolean => a !== undefined && (a.department !== undefined || a.unitFrom !== undefined || a.pool !== undefined);
 
-/** Whether any task step of `def` routes beside the chain or seats a panel drawn from a pool: the host then reads and records the directory. */
+/** Whether any task step (or branch of a parallel step) of `def` routes beside the chain or seats a panel drawn from a pool: the host then reads and records the directory. */
 export function usesOrgDirectory(def: WorkflowDefinition): boolean {
-  return Object.values(def.steps).some((s) => s.type === 'task' && (routesBesideChain(s.assignee) || s.panel?.members.pool !== undefined));
+  return Object.values(def.steps).some((s) => (s.type === 'task' && (routesBesideChain(s.assignee) || s.panel?.members.pool !== undefined)) || (s.type === 'parallel' && Object.values(s.branches).some((b) => routesBesideChain(b.assignee))));
 }
 
 /** Where a task beside the chain goes. */

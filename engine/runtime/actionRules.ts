@@ -15,6 +15,7 @@ import { mustRecuse } from './recusal.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { panelResults } from './panelTally.js';
 import { decisionOutcomes, milestonesReached } from './decisionItems.js';
+import { branchOfAction, branchResults } from './parallelBranches.js';
 
 /** What the rules look at besides the snapshot: the case data and the staff the 近亲属 register names. */
 export interface ActionRuleScope {
@@ -62,10 +63,14 @@ export function taskForActor(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor
   const context = machineContextOf(snapshot);
   // A ballot is cast on the member's own task; every other action of a panel step is the organiser's.
   const voting = action.kind === 'vote';
+  // A branch's actions are taken on that branch's task only (parallelBranches.ts).
+  const branch = branchOfAction(step, action);
+  if (step.type === 'parallel') why = branch !== undefined && ownEntry(snapshot.branches, branch) ? '此分支已办理完毕。' : '您不是此分支的办理人。';
   if (voting && ownEntry(ownEntry(snapshot.panels, snapshot.step)?.ballots, actor.id)) return '您已在此评议中投票，选票不能更改。';
   if (voting) why = '您不是此评议的成员。';
   for (const task of snapshot.tasks) {
     if ((task.mode === 'panel') !== voting) continue;
+    if (task.branch !== branch) continue;
     // An added signer's opinion (加签) is not a task of the step's actions.
     if (task.mode === 'sign') continue;
     const reason = whyActorCannotAct(actor, task);
@@ -83,7 +88,7 @@ export function actionVerdict(wf: CompiledWorkflow, snapshot: CaseSnapshot, acto
   if (typeof task === 'string') return { ok: false, code: 'not_your_task', message: task };
   if (mustRecuse(step, actor, scope.recusedActors)) return { ok: false, code: 'not_your_task', message: '您已备案为申请家庭的近亲属，须回避，不能办理此案件。' };
   if (action.kind === 'extend' && snapshot.clock.extended) return { ok: false, code: 'not_allowed', message: '办理时限已延长过，不能再次延长。' };
-  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels), decisions: decisionOutcomes(snapshot), milestones: milestonesReached(snapshot), ...(scope.now ? { now: scope.now } : {}), ...(scope.caseId !== undefined ? { caseId: scope.caseId } : {}) })) {
+  if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels), decisions: decisionOutcomes(snapshot), milestones: milestonesReached(snapshot), ...(snapshot.branches ? { branches: branchResults(snapshot) } : {}), ...(scope.now ? { now: scope.now } : {}), ...(scope.caseId !== undefined ? { caseId: scope.caseId } : {}) })) {
     return { ok: false, code: 'not_allowed', message: `当前条件下不能进行“${action.label}”。` };
   }
   return { ok: true, task };

@@ -27,6 +27,7 @@ import { childSettledAction, NoChildrenError, recordChildEnd } from './childrenS
 import { isDeadlineCommand } from './deadlineTimers.js';
 import { decideDeadline } from './decideDeadline.js';
 import { withDeadlineActs } from './deadlineActs.js';
+import { branchResults, recordBranch, stepActionNamed } from './parallelBranches.js';
 
 /** What `decide` needs besides the snapshot and the command. */
 export interface DecideEnv {
@@ -95,7 +96,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     childrenSettled = ended.settled;
     note = `子案件办结（${Object.keys(ended.wait.ended).length + (ended.wait.excluded?.length ?? 0)}/${ended.wait.started}）`;
   } else {
-    action = step.type === 'children' ? undefined : ownEntry(step.actions, command.action);
+    action = stepActionNamed(step, command.action)?.action;
     if (!action) return reject('not_allowed', `当前步骤“${step.name}”不能进行“${command.action}”操作。`);
     const verdict = actionVerdict(wf, snapshot, actor, step, action, { ...env, now });
     if (!verdict.ok) return reject(verdict.code, verdict.message);
@@ -130,6 +131,10 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     panels = { ...snapshot.panels, [stepName]: { ...state, ballots, ...(panelDecided ? { result: count.result, tally: count.tally } : {}) } };
   }
 
+  // A branch's approve or reject is recorded on the case; the join decides whether the case leaves (parallelBranches.ts).
+  const branchOutcome = step.type === 'parallel' && task?.branch && action && (action.kind === 'approve' || action.kind === 'reject') ? recordBranch(step, snapshot, task.branch, action.kind, actor.id, now) : undefined;
+  const branchState = branchOutcome ? { branches: branchOutcome.branches } : snapshot.branches ? { branches: snapshot.branches } : {};
+
   // Effects of the action itself come first: they may raise flags that routing looks at.
   const applied = applyNamedEffects(wf, action?.effects, env.data);
   const flags = [...new Set([...withRegisterFlag(snapshot.flags, env.recusedActors), ...applied.flags])];
@@ -149,6 +154,8 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     ...(panels ? { panels: panelResults(panels), panelDecided } : {}),
     ...(recorded.snapshot.decisions ? { decisions: decisionOutcomes(recorded.snapshot) } : {}),
     ...(recorded.snapshot.milestones ? { milestones: milestonesReached(recorded.snapshot) } : {}),
+    ...(branchState.branches ? { branches: branchResults(branchState) } : {}),
+    ...(branchOutcome ? { joined: branchOutcome.joined } : {}),
     now: now.toISOString(),
     ...(env.caseId !== undefined ? { caseId: env.caseId } : {}),
     ...(children ? { children } : {}),
@@ -160,7 +167,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const nextContext = nextState.context as MachineContext;
   const moved = nextStep !== stepName || (ownEntry(nextContext.visits, stepName) ?? 0) !== (ownEntry(context.visits, stepName) ?? 0);
   const forward = action === undefined || ['submit', 'approve', 'reject', 'return', 'withdraw', 'object'].includes(action.kind);
-  const countersigned = nextContext.approvals.length > context.approvals.length || (action?.kind === 'vote' && !panelDecided);
+  const countersigned = nextContext.approvals.length > context.approvals.length || (action?.kind === 'vote' && !panelDecided) || (branchOutcome !== undefined && !moved);
   const stillWaiting = command.action === childSettledAction && !childrenSettled;
   if ((forward || panelDecided) && !moved && !countersigned && !stillWaiting) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
 
@@ -170,7 +177,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const { recallable: _previousPoint, version: _seenVersion, ...before } = snapshot;
   void _previousPoint;
   void _seenVersion;
-  let next: CaseSnapshot = { ...before, ...items, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}), ...(children ? { children } : {}) };
+  let next: CaseSnapshot = { ...before, ...items, ...branchState, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}), ...(children ? { children } : {}) };
 
   if (action?.kind === 'extend') {
     const extended = extendedLimit(wf.definition.limit, wf.parameters);
@@ -180,14 +187,17 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
 
   if (countersigned && !moved && task) {
     effects.push({ type: 'closeTask', key: task.key, outcome: 'completed' });
-    next = { ...next, tasks: next.tasks.filter((t) => t.key !== task!.key) };
+    // A branch drawn from a pool: the other drawn members' tasks of that branch are done with too.
+    const siblings = task.branch !== undefined ? next.tasks.filter((t) => t.branch === task!.branch && t.key !== task!.key) : [];
+    for (const t of siblings) effects.push({ type: 'closeTask', key: t.key, outcome: 'cancelled' });
+    next = { ...next, tasks: next.tasks.filter((t) => t.key !== task!.key && !siblings.includes(t)) };
   } else if (moved) {
     for (const open of snapshot.tasks) effects.push({ type: 'closeTask', key: open.key, outcome: task && open.key === task.key ? 'completed' : 'cancelled' });
     if ((step.type === 'timer' || (step.type === 'children' && step.deadline)) && command.action !== 'timer.elapsed') effects.push({ type: 'cancelTimer', key: visitKey(stepName, visit) });
     // A wait left is over: settled by its children, or timed out (later children are stale).
     const wait = step.type === 'children' ? ownEntry(next.children, stepName) : undefined;
     if (wait) next = { ...next, children: { ...next.children, [stepName]: { ...wait, result: command.action === 'timer.elapsed' ? 'timedOut' : 'settled' } } };
-    if (step.pausesClock) next = { ...next, clock: resumeClock(next.clock, now, env.calendar) };
+    if (step.type !== 'parallel' && step.pausesClock) next = { ...next, clock: resumeClock(next.clock, now, env.calendar) };
     // The clock starts when the step is passed forward (受理), not when it returns or refuses the case.
     if (step.type === 'task' && step.startsClock && action?.kind === 'approve') next = { ...next, clock: startClock(next.clock, now, env.calendar) };
     // Transient steps (choice, skipped timers) were passed through inside the machine; only the resting step is entered here.

@@ -23,6 +23,7 @@ export interface EnterStepScope extends PanelSeating {
 }
 import { outcomeByDecisions } from './decisionItems.js';
 import { enterChildrenStep } from './childrenStep.js';
+import { openBranches } from './parallelBranches.js';
 
 /** The key of a step's task or timer in its `visit`-th visit. */
 export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
@@ -103,6 +104,12 @@ export function enterStep(
     }
     next = { ...next, tasks };
     for (const task of tasks) effects.push({ type: 'openTask', task });
+  }
+  if (step.type === 'parallel') {
+    // One task per branch (parallelBranches.ts); the case rests in this one step until the join.
+    const opened = openBranches(wf, next, stepName, step, visit, data, now, calendar, { ...(seating.org ? { org: seating.org } : {}), ...(seating.recusedActors ? { recusedActors: seating.recusedActors } : {}) });
+    next = { ...opened.snapshot, tasks: opened.tasks };
+    for (const task of opened.tasks) effects.push({ type: 'openTask', task });
   }
   if (step.type === 'timer') {
     effects.push({ type: 'scheduleTimer', key: visitKey(stepName, visit), step: stepName, dueAt: timerDue(step, wf.parameters, now, calendar, data).toISOString() });

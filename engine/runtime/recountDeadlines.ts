@@ -48,7 +48,7 @@ export function recountDeadlines(wf: CompiledWorkflow, snapshot: CaseSnapshot, s
   const tasks: OpenTask[] = snapshot.tasks.map((task) => {
     const step = ownEntry(wf.definition.steps, task.step);
     const start = ownEntry(starts.tasks, task.key);
-    const deadline = step?.type === 'task' ? step.deadline : undefined;
+    const deadline = step?.type === 'task' ? step.deadline : step?.type === 'parallel' && task.branch !== undefined ? ownEntry(step.branches, task.branch)?.deadline : undefined;
     // A task moved by its overdue action (escalated, reassigned) keeps its due date.
     if (!task.dueAt || !start || movedByOverdue(task)) return task;
     const own = deadline ? durationDue(deadline, wf.parameters, {}, new Date(start), calendar)?.toISOString() : undefined; // a deadline relative to a form date is kept

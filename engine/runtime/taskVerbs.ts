@@ -101,6 +101,8 @@ export function verbVerdict(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor:
   if (snapshot.status === 'done') return refuse('not_allowed', '案件已办结，不能再办理。');
   const verbs = verbsOf(wf, snapshot.step);
   const label = verbLabels[verb];
+  // A branch of a parallel step is worked by its own unit: no task verb reaches it (documented limit).
+  if (verb !== 'recall' && ownEntry(wf.definition.steps, snapshot.step)?.type === 'parallel') return refuse('not_allowed', `并行审核步骤的分支任务不能${label}：各分支由其办理单位直接办理。`);
   switch (verb) {
     case 'transfer':
     case 'addSigner':

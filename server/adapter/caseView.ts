@@ -3,7 +3,7 @@
  * see on the current step (hidden parts dropped, sensitive fields masked).
  */
 import { maskSensitiveFields, redactForView, type FieldPermissions } from '../../forms/core/index.js';
-import { ownEntry, type ActionOffer, type Actor, type CaseSnapshot, type CaseSummaryView, type JsonValue, type PanelSummaryView } from '../../engine/index.js';
+import { branchesOfActor, ownEntry, stepSections, type ActionOffer, type Actor, type CaseSnapshot, type CaseSummaryView, type JsonValue, type PanelSummaryView } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
 import { actsAsApplicant } from './access.js';
 import type { PendingTimer } from './pendingTimers.js';
@@ -11,11 +11,14 @@ import { decisionColumns } from './decisionColumns.js';
 import { provisional, type DeadlineKnowledge } from './calendarArrangements.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
-/** The permissions of the current step for an actor: their written sections writable, the rest as configured. */
-export function stepPermissions(wf: LoadedWorkflow, stepName: string, writes: string[] = []): FieldPermissions {
+/**
+ * The permissions of the current step for an actor: their written sections writable, the rest as
+ * configured. On a parallel step, the sections of `branches` (the actor's), or of every branch.
+ */
+export function stepPermissions(wf: LoadedWorkflow, stepName: string, writes: string[] = [], branches?: readonly string[]): FieldPermissions {
   const step = ownEntry(wf.definition.steps, stepName);
   const perms: FieldPermissions = {};
-  const sections = step && (step.type === 'task') && step.form ? step.form.sections : {};
+  const sections = stepSections(step, branches);
   for (const [section, perm] of Object.entries(sections)) perms[`/${section}`] = perm === 'write' && !writes.includes(section) ? 'read' : perm;
   for (const section of writes) perms[`/${section}`] = 'write';
   return perms;
@@ -42,6 +45,8 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     tasks: snapshot.tasks.map(mark),
     timers: timers.map(mark),
     ...(snapshot.panels ? { panels: panelSummaries(snapshot) } : {}),
+    // The results of parallel branches, by branch key (who decided each, and when).
+    ...(snapshot.branches ? { branches: snapshot.branches } : {}),
     // What the case is about and how it links to other cases (subjects.ts).
     subject: record.getString('subject') || null,
     starter: record.getString('starter') || null,
@@ -92,7 +97,8 @@ export function permissionsFor(actor: Actor, record: PbRecord, snapshot: CaseSna
     return perms;
   }
   for (const section of sections) perms[`/${section}`] = 'masked';
-  Object.assign(perms, stepPermissions(wf, snapshot.step, writes));
+  // On a parallel step an officer sees what the branches they work show (none: the step's sections stay masked).
+  Object.assign(perms, stepPermissions(wf, snapshot.step, writes, ownEntry(wf.definition.steps, snapshot.step)?.type === 'parallel' ? branchesOfActor(snapshot, actor) : undefined));
   for (const [k, v] of Object.entries(perms)) if (v === 'hidden') perms[k] = 'masked';
   return maskSensitiveFields(perms, wf.masks);
 }

@@ -2,7 +2,7 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { chinaDateOf, ownEntry, type Ballot, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
+import { chinaDateOf, ownEntry, taskStepName, type Ballot, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
 import { conflict, staleVersion } from './httpError.js';
 import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
@@ -79,7 +79,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('application', caseRecord.id);
         t.set('key', e.task.key);
         t.set('step', e.task.step);
-        t.set('step_name', ownEntry(wf.definition.steps, e.task.step)?.name ?? e.task.step);
+        t.set('step_name', taskStepName(wf.definition.steps, e.task));
         t.set('level', e.task.level);
         // The applicant party's user: the applicant, the organisation's filing account, or the officer acting for the resident.
         if (e.task.level === 'applicant') t.set('assignee_user', caseRecord.getString('applicant') || caseRecord.getString('filed_by'));

@@ -3,7 +3,7 @@
  * it is released or reassigned (the claim routes are in taskClaims.ts). Their commands on it answer
  * 409 `claimed`, and its actions are not offered to them.
  */
-import { ownEntry, taskForActor, type ActionOffer, type Actor, type CaseSnapshot, type VerbOffer } from '../../engine/index.js';
+import { ownEntry, stepActionNamed, taskForActor, type ActionOffer, type Actor, type CaseSnapshot, type VerbOffer } from '../../engine/index.js';
 import { conflict } from './httpError.js';
 import type { PbApp } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
@@ -35,9 +35,9 @@ export function refuseIfClaimedByOther(tx: PbApp, caseId: string, taskKey: strin
 /** `offers` without the actions on tasks someone else holds. */
 export function offersNotClaimedByOthers(tx: PbApp, caseId: string, wf: LoadedWorkflow, snapshot: CaseSnapshot, actor: Actor, offers: ActionOffer[]): ActionOffer[] {
   const step = ownEntry(wf.definition.steps, snapshot.step);
-  if (!step || (step.type !== 'task' && step.type !== 'timer')) return offers;
+  if (!step) return offers;
   return offers.filter((offer) => {
-    const action = ownEntry(step.actions, offer.action);
+    const action = stepActionNamed(step, offer.action)?.action;
     const task = action ? taskForActor(wf.compiled, snapshot, actor, step, action) : undefined;
     return typeof task !== 'object' || !otherHolder(tx, caseId, task.key, actor.id);
   });

@@ -12,7 +12,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, decide, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, stepActionNamed, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -164,7 +164,7 @@ export function replayCase(tx: PbApp, record: PbRecord, current: LoadedWorkflow,
       const patch = patchOf(e);
       if (patch) {
         const step = ownEntry(wf.definition.steps, snapshot.step);
-        const action = step && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, e.action) : undefined;
+        const action = stepActionNamed(step, e.action)?.action;
         const merged = mergeCommandData(wf, snapshot.step, action?.writes ?? [], patch, data);
         if (!merged.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件的数据不能写入`);
         next = merged.data;

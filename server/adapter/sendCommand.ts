@@ -10,7 +10,7 @@
  * deciding happens beside other writers. Any refusal looks up the command id once more before it
  * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
  */
-import { availableActions, availableVerbs, createWorkingCalendar, decide, hasOwnEntry, maxCcRecipients, ownEntry, taskForActor, verbOf, verbTaskKey, type Command, type CommandRequest, type JsonValue, type Rejection } from '../../engine/index.js';
+import { availableActions, availableVerbs, createWorkingCalendar, decide, hasOwnEntry, maxCcRecipients, ownEntry, stepActionNamed, taskForActor, verbOf, verbTaskKey, type Command, type CommandRequest, type JsonValue, type Rejection } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
@@ -78,7 +78,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   if (body.version !== snapshot.version) throw staleVersion(snapshot.version, body.version);
   const step = ownEntry(wf.definition.steps, snapshot.step);
   const verb = verbOf(body.action);
-  const action = step && !verb && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, body.action) : undefined;
+  const action = step && !verb ? stepActionNamed(step, body.action)?.action : undefined;
   // The task this command acts on, when it is one the actor may act on: someone else's claim on it answers 409 `claimed`.
   const task = step && action ? taskForActor(wf.compiled, snapshot, actor, step, action) : undefined;
   const taskKey = verb ? verbTaskKey(wf.compiled, snapshot, actor, verb, { data: stored }) : typeof task === 'object' ? task.key : undefined;

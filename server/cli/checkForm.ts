@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WorkflowDefinition } from '../../engine/index.js';
+import type { TaskStep, WorkflowDefinition } from '../../engine/index.js';
 import { checkUiSchema, createFormValidator, schemaAtPath, type FormSchema, type UiSchema } from '../../forms/core/index.js';
 
 /** A problem in one of the form files (or in the definition's use of the form). */
@@ -41,13 +41,16 @@ export function checkFormFiles(dir: string, definition: WorkflowDefinition, defi
   }
 
   const sections = new Set(Object.keys(schema.properties ?? {}));
-  for (const [stepName, step] of Object.entries(definition.steps ?? {})) {
-    if (step.type !== 'task' && step.type !== 'timer') continue;
-    for (const section of Object.keys(step.type === 'task' ? (step.form?.sections ?? {}) : {})) {
+  // Task and timer steps; a parallel step's branches are checked like task steps, each at its own path.
+  type Worked = { form?: TaskStep['form']; assignee?: TaskStep['assignee']; actions?: TaskStep['actions'] };
+  const workedSteps: [string, Worked][] = Object.entries(definition.steps ?? {}).flatMap(([stepName, step]): [string, Worked][] =>
+    step.type === 'task' ? [[stepName, step]] : step.type === 'timer' ? [[stepName, { ...(step.actions ? { actions: step.actions } : {}) }]] : step.type === 'parallel' ? Object.entries(step.branches).map(([b, branch]): [string, Worked] => [`${stepName}/branches/${b}`, branch]) : []);
+  for (const [stepName, step] of workedSteps) {
+    for (const section of Object.keys(step.form?.sections ?? {})) {
       if (!sections.has(section)) problems.push({ where: `${definitionName}/steps/${stepName}/form/sections/${section}`, message: `表单中没有“${section}”部分。` });
     }
     // A unit the form names: the field must offer the units of that kind (x-org-unit), or the applicant has nothing to choose from.
-    const unitFrom = step.type === 'task' ? step.assignee?.unitFrom : undefined;
+    const unitFrom = step.assignee?.unitFrom;
     const field = unitFrom ? (schemaAtPath(schema, unitFrom.path) as Record<string, unknown> | undefined) : undefined;
     if (unitFrom && field) {
       const offered = field['x-org-unit'] as { kind?: unknown } | undefined;
