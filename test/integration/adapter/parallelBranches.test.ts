@@ -132,7 +132,7 @@ describe('a parallel review through the server', () => {
     const broken = { ...definition, key: 'parallel-broken-probe', steps: { ...definition.steps, review: { ...definition.steps.review, join: { count: 3 } } } };
     const refused = await failure(su.collection('workflow_definitions').create({ key: broken.key, version: 1, status: 'published', name: broken.name, definition: broken }));
     expect(refused.status).toBe(409);
-    expect(refused.body.errors).toContainEqual({ path: '/steps/review/join/count', message: '汇合所需的分支数 3 超过分支总数 2：案件永远不会离开此步骤。' });
+    expect(refused.body.errors).toContainEqual({ path: '/definition/steps/review/join/count', message: '汇合所需的分支数 3 超过分支总数 2：案件永远不会离开此步骤。' });
   });
 
   it('ends the review on a refusal in one branch, cancelling the other department’s task', async () => {
