@@ -78,6 +78,11 @@ export interface SimulationOptions {
   calendar: WorkingCalendar;
   /** The case data (a form's sample). */
   data?: Record<string, JsonValue>;
+  /**
+   * What the host does to data a command writes before deciding (the server recomputes the form's
+   * computed fields, 人均月收入 …): applied to the starting data and after each `/path=value` move.
+   */
+  computeData?: (data: Record<string, JsonValue>) => Record<string, JsonValue>;
 }
 
 const chainLevels = ['village', 'township', 'county'] as const;
@@ -132,7 +137,8 @@ const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMove[], options: SimulationOptions): Simulation {
   const { calendar } = options;
   let now = options.start;
-  const data: Record<string, JsonValue> = copy(options.data ?? {});
+  const compute = options.computeData ?? ((d: Record<string, JsonValue>) => d);
+  let data: Record<string, JsonValue> = compute(copy(options.data ?? {}));
   const pending = new Map<string, SimulatedTimer>();
   const timers = (): SimulatedTimer[] => [...pending.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
   const caseId = 'simulation';
@@ -162,6 +168,7 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
     const fail = (message: string): Simulation => ({ entries, data, failure: { index: i + 1, word: move.word, message } });
     if (move.kind === 'set') {
       setPointer(data, move.pointer, move.value);
+      data = compute(data);
       entries.push({ move, at: now.toISOString(), snapshot, timers: timers(), documents: [], notices: [] });
       continue;
     }

@@ -39,6 +39,7 @@ function daysText(days: number): string {
 }
 
 function clockLine(clock: CaseClock, now: Date, calendar: WorkingCalendar): string {
+  if (clockLimit(clock).count === 0) return '法定时限：未规定';
   const limit = `法定时限：${limitText(clockLimit(clock))}${clock.extended ? '（已延长）' : ''}`;
   if (!clock.startedAt) return `${limit}，尚未起算`;
   const left = statutoryDaysLeft(clock, now, calendar);

@@ -17,7 +17,7 @@ const help = `通办 Tongban 命令行
                                   逐步输出步骤、待办（层级、单位、职责）、期限（日期与工作日）、计时器、生成的文书和法定时限；
                                   步骤：操作名（可写“:退回步骤”“@applicant|village|township|county”）、+3wd / +7d / +4h（推进时间）、
                                   timer（推进到计时器到期并触发）、/路径=值（写入数据）；
-                                  选项：--start 2026-03-02、--sample 文件、--templates 模板目录、--html 文书输出目录；
+                                  选项：--start 2026-03-02、--sample 文件、--form 表单文件（按其计算字段补算数据）、--templates 模板目录、--html 文书输出目录；
                                   有步骤不能执行时退出码为 1
   tongban --help                  显示本帮助
 `;

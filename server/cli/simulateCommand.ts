@@ -4,13 +4,15 @@
  * tasks (level, unit, role, deadline in dates and working days), the pending timer, the documents
  * rendered and the statutory clock. The definition must pass `tongban check` first (with the form
  * and templates beside it); the case data is the form's sample (`form.sample.json` beside it, or
- * `--sample`); documents are rendered from the process's templates (`--templates`, default those of
+ * `--sample`), with the computed fields of the form beside it (or `--form`) filled in as the server
+ * fills them in; documents are rendered from the process's templates (`--templates`, default those of
  * the project) and written to a folder with `--html`. A move the engine refuses ends the run with
  * exit code 1 and the reason.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileWorkflow, createWorkingCalendar, mergeOverlay, parsePath, simulateCase, simulationReport, type JsonValue, type SimulatedDocument, type WorkflowDefinition, type DefinitionOverlay } from '../../engine/index.js';
+import { compileFormRules, evaluateComputed, type FormSchema } from '../../forms/core/index.js';
 import { compileVersionDocuments, type VersionDocuments } from '../adapter/documentTemplates.js';
 import { documentView } from '../adapter/documents.js';
 import { loadProcessModule } from '../build/processModules.js';
@@ -34,9 +36,9 @@ export interface SimulateOutcome {
   lines: string[];
 }
 
-export const simulateUsage = '用法：tongban simulate <workflow.json> [--start 2026-03-02] [--sample 样例.json] [--templates 模板目录] [--html 输出目录] <步骤> <步骤> …';
+export const simulateUsage = '用法：tongban simulate <workflow.json> [--start 2026-03-02] [--sample 样例.json] [--form 表单.json] [--templates 模板目录] [--html 输出目录] <步骤> <步骤> …';
 
-const flags = ['--start', '--sample', '--templates', '--html'] as const;
+const flags = ['--start', '--sample', '--form', '--templates', '--html'] as const;
 type Flag = (typeof flags)[number];
 
 /** Splits the arguments into the file, the flags and the moves. */
@@ -107,8 +109,19 @@ export async function simulateCommand(args: readonly string[]): Promise<Simulate
     data = sample;
   }
 
+  // The form's computed fields (人均月收入 …) are filled in as the server fills them in when a command writes data.
+  const formFile = options['--form'] ?? path.join(dir, 'form.schema.json');
+  let computeData: ((d: Record<string, JsonValue>) => Record<string, JsonValue>) | undefined;
+  if (options['--form'] !== undefined || existsSync(formFile)) {
+    const schema = readJsonFile(formFile);
+    if (typeof schema === 'string') return { exitCode: 2, lines: [schema] };
+    const rules = compileFormRules(schema as unknown as FormSchema);
+    const params = (definition.parameters ?? {}) as Record<string, JsonValue>;
+    computeData = (d) => evaluateComputed(rules, d, { params }) as Record<string, JsonValue>;
+  }
+
   const calendar = createWorkingCalendar();
-  const simulation = simulateCase(wf, path_.moves, { start, calendar, data });
+  const simulation = simulateCase(wf, path_.moves, { start, calendar, data, ...(computeData ? { computeData } : {}) });
   const lines = simulationReport(wf, simulation, calendar);
 
   // The documents, rendered as the server would render them from the process's templates.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,35 @@ describe('tongban simulate', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('不能模拟');
     expect(existsSync(path.join(tmpdir(), 'no-such-folder'))).toBe(false);
+  });
+});
+
+describe('tongban simulate with a form that computes fields', () => {
+  /** A process that routes on 人均收入, a field the form computes from wages and members (the sample: 1200 / 3 = 400). */
+  function project(): string {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'tongban-simulate-calc-')), 'workflows', 'calc');
+    mkdirSync(dir, { recursive: true });
+    const write = (name: string, value: unknown) => writeFileSync(path.join(dir, name), JSON.stringify(value));
+    write('workflow.json', {
+      key: 'calc', version: 1, name: '计算探针', initial: 'apply', form: 'form.schema.json',
+      steps: {
+        apply: { type: 'task', name: '申请', assignee: { level: 'applicant' }, form: { sections: { income: 'write' } }, actions: { submit: { kind: 'submit', label: '提交', target: 'route', writes: ['income'] } } },
+        route: { type: 'choice', name: '分流', target: [{ when: { path: '/income/perCapita', lt: 500 }, target: 'low' }, { target: 'high' }] },
+        low: { type: 'final', name: '低收入', outcome: 'approved' },
+        high: { type: 'final', name: '高收入', outcome: 'rejected' },
+      },
+    });
+    write('form.schema.json', { type: 'object', properties: { income: { type: 'object', title: '收入', properties: { wages: { type: 'number', title: '工资' }, members: { type: 'integer', title: '人数' }, perCapita: { type: 'number', title: '人均', readOnly: true, 'x-computed': { expr: 'round(income.wages / max(1, income.members), 2)' } } } } } });
+    write('form.sample.json', { income: { wages: 1200, members: 3 } });
+    return path.join(dir, 'workflow.json');
+  }
+
+  it('routes on the computed field as the server would: from the sample, and again after a move writes data', () => {
+    const file = project();
+    const low = run('simulate', file, '--start', '2026-03-02', 'submit');
+    expect(low.code).toBe(0);
+    expect(low.out).toContain('步骤：低收入（low），已办结：批准');
+    expect(low.out).toContain('法定时限：未规定');
+    expect(run('simulate', file, '--start', '2026-03-02', '/income/wages=3000', 'submit').out).toContain('步骤：高收入（high），已办结：不予批准');
   });
 });
