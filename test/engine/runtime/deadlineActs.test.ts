@@ -108,6 +108,29 @@ describe('deadlines that act: a reminder, then escalation', () => {
   });
 });
 
+describe('deadlines that act: reassignment', () => {
+  it('gives an overdue task to the county, keeping the passed due date, with no timers left to fire', () => {
+    const reassigning: WorkflowDefinition = {
+      ...escalating,
+      key: 'deadline-reassign',
+      steps: { ...escalating.steps, investigate: { ...(escalating.steps.investigate as Extract<WorkflowDefinition['steps'][string], { type: 'task' }>), remind: [{ before: { days: 1 } }], onOverdue: { reassign: { level: 'county', role: 'dibao_officer' } } } },
+    };
+    const c = new CaseDriver(reassigning, at('2026-03-02T09:00:00+08:00'));
+    const timers = new TimerTable();
+    c.ok(actors.applicant, 'submit');
+    timers.apply(c.effects);
+    // One calendar day before the deadline ending with Monday 03-09: the end of Sunday 03-08.
+    expect(c.effects).toContainEqual({ type: 'scheduleTimer', key: 'remind:investigate#1:1', step: 'investigate', dueAt: '2026-03-08T16:00:00.000Z' });
+    c.now = at('2026-03-12T09:00:00+08:00');
+    const decisions = timers.sweep(c);
+    expect(decisions.map((d) => d.ok && d.event.note)).toEqual(['到期提醒（第 1 次）：2026-03-09 到期', '逾期改派：村（居） → 县级']);
+    expect(c.snapshot.tasks).toEqual([{ key: 'investigate#1>county', step: 'investigate', level: 'county', assigneeUnit: 'c1', role: 'dibao_officer', mode: 'single', dueAt: '2026-03-09T16:00:00.000Z' }]);
+    expect(timers.pending()).toEqual([]);
+    c.ok(actors.county, 'approve');
+    expect(c.snapshot.status).toBe('done');
+  });
+});
+
 /** 受理 may ask for materials: 补齐 within 5 日, or the application is 视为撤回. */
 const timeout: WorkflowDefinition = {
   key: 'deadline-timeout', version: 1, name: '逾期转入测试', initial: 'accept',
@@ -193,6 +216,30 @@ describe('deadlines that act: a phase over two steps', () => {
     c.ok(actors.township, 'pass');
     expect(c.snapshot.phase).toBeUndefined();
     expect(c.snapshot.tasks[0]!.dueAt).toBe(calendar.addWorkingDays(c.now, 10).toISOString());
+  });
+});
+
+describe('deadlines that act: a phase whose time runs out', () => {
+  it('routes the case out of the phase from whichever of its steps the case is in', () => {
+    const timedOut: WorkflowDefinition = {
+      ...phased,
+      key: 'deadline-phase-route',
+      phases: { inquiry: { name: '调查与初审', steps: ['investigate', 'review'], deadline: { workingDays: 3 }, onOverdue: { route: 'lapsed' } } },
+      steps: { ...phased.steps, investigate: { ...(phased.steps.investigate as Extract<WorkflowDefinition['steps'][string], { type: 'task' }>), deadline: { workingDays: 2 } }, lapsed: { type: 'final', name: '逾期终止', outcome: 'terminated' } },
+    };
+    const c = new CaseDriver(timedOut, at('2026-03-02T09:00:00+08:00'));
+    const timers = new TimerTable();
+    c.ok(actors.township, 'accept');
+    timers.apply(c.effects);
+    c.ok(actors.village, 'done');
+    timers.apply(c.effects);
+    // 调查's own timer went with its task; 初审's task is due with the phase, at the end of Thursday 03-05.
+    expect(timers.pending()).toEqual(['overdue:review#1']);
+    expect(c.snapshot.tasks[0]!.dueAt).toBe('2026-03-05T16:00:00.000Z');
+    c.now = at('2026-03-06T09:00:00+08:00');
+    expect(timers.sweep(c)[0]).toMatchObject({ ok: true, event: { from: 'review', to: 'lapsed', kind: 'deadline' } });
+    expect(c.snapshot).toMatchObject({ status: 'done', outcome: 'terminated' });
+    expect(c.snapshot.phase).toBeUndefined();
   });
 });
 
