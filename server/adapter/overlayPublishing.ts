@@ -86,6 +86,9 @@ export function overlayRefusal(record: PbRecord): HttpError | null {
     if (base && (base.getString('division') !== '' || base.getString('status') !== 'published')) base = undefined;
   } else if (baseKey) base = newestNational(baseKey);
   if (!base) return new HttpError(409, 'invalid_definition', `没有可叠加的已发布流程“${baseKey}”（全国版本）。`, [{ path: '/overlay/base', message: '基础流程未发布。' }]);
+  // New cases start on the newest national version only: an overlay over an older one would never apply.
+  const newest = newestNational(base.getString('key'));
+  if (newest && newest.id !== base.id) return new HttpError(409, 'invalid_definition', `叠加规则只能叠加在流程的最新版本（第 ${newest.getInt('version')} 版）上。`, [{ path: '/overlay/base', message: `第 ${base.getInt('version')} 版不是最新的已发布版本。` }]);
   if (record.getString('key') && record.getString('key') !== base.getString('key')) return new HttpError(409, 'invalid_definition', '叠加规则的基础流程与发布记录的 key 不一致。', [{ path: '/overlay/base', message: `发布记录的 key 是“${record.getString('key')}”。` }]);
   const problems = problemsOver(overlay, base, '/overlay');
   if (problems.length > 0) return new HttpError(409, 'invalid_definition', `叠加规则未通过检查（${problems.length} 个问题），不能发布。`, problems);

@@ -153,6 +153,10 @@ describe('local rules (overlays) per division', () => {
     expect(after.workflow).toMatchObject({ version: 6 });
     expect(after.workflow.division).toBeUndefined();
     expect(after.clock.limitWorkingDays).toBe(30);
+    // Only over the newest national version: an overlay over version 5 would never apply to a new case.
+    const v5 = (await versions()).versions.find((v) => v.version === 5 && v.division === '')!;
+    const stale = await failure(su.collection('workflow_definitions').create({ key: 'dibao', status: 'published', base: v5.id, overlay: { ...sunzhuang, version: 2 } }));
+    expect(stale).toMatchObject({ status: 409, body: { errors: [{ path: '/overlay/base' }] } });
   });
 
   it('starts the cases of a bulk run on the local rules of each household’s division', async () => {
