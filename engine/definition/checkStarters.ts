@@ -9,6 +9,7 @@ import type { Condition, EffectRef, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { factPathPattern } from '../conditions/subjectFacts.js';
 import { startersOf } from '../runtime/starters.js';
+import { childrenRouteConditions } from './childrenRoutes.js';
 
 /** Other definitions the checked one links to (by key): for a child process, its `starters`. */
 export type WorkflowCatalogue = ReadonlyMap<string, Pick<WorkflowDefinition, 'key' | 'starters'> & Partial<Pick<WorkflowDefinition, 'steps'>>>;
@@ -43,6 +44,7 @@ function factConditions(def: WorkflowDefinition): [string, string][] {
     const sp = `/steps/${escape(name)}`;
     if (step.type === 'choice') step.target.forEach((r, i) => conditionsWithFacts(r.when, `${sp}/target/${i}/when`, out));
     if (step.type === 'timer') conditionsWithFacts(step.skipWhen, `${sp}/skipWhen`, out);
+    if (step.type === 'children') for (const [path, c] of childrenRouteConditions(sp, step)) conditionsWithFacts(c, path, out);
     if (step.type === 'timer' && Array.isArray(step.onElapsed)) step.onElapsed.forEach((r, i) => conditionsWithFacts(r.when, `${sp}/onElapsed/${i}/when`, out));
     if (step.type === 'task' || step.type === 'timer') {
       for (const [an, a] of Object.entries(step.actions ?? {})) {

@@ -8,6 +8,7 @@
 import type { Condition, DecisionItemOutcome, EffectRef, JsonValue, Route, Target, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { hasOwnEntry, ownEntry } from './ownEntry.js';
+import { childrenRouteConditions } from './childrenRoutes.js';
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const routes = (t: Target | undefined): Route[] => (t === undefined ? [] : typeof t === 'string' ? [{ target: t }] : t);
@@ -31,6 +32,7 @@ function conditionsOf(def: WorkflowDefinition): [string, Condition][] {
   for (const [name, step] of Object.entries(def.steps)) {
     const sp = `/steps/${escape(name)}`;
     if (step.type === 'choice') fromRoutes(step.target, `${sp}/target`);
+    if (step.type === 'children') out.push(...childrenRouteConditions(sp, step));
     if (step.type === 'timer') {
       fromRoutes(step.onElapsed, `${sp}/onElapsed`);
       if (step.skipWhen) out.push([`${sp}/skipWhen`, step.skipWhen]);

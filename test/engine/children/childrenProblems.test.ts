@@ -92,6 +92,13 @@ describe('checkDefinition on children steps', () => {
     expect(checkDefinition(parent({ onSettled: [{ when: { children: 'assess', outcome: 'approved', count: { atLeast: 3 } }, target: 'approved' }, { target: 'refused' }] }))).toContainEqual({ path: '/steps/assess/onSettled/0/when/count/atLeast', message: '步骤“评估”只发起 2 个子案件，此条件永远不成立。' });
   });
 
+  it('checks the other conditions of its routes like any route’s: an undeclared milestone, a subject fact of a process without subject', () => {
+    const milestone = checkDefinition(parent({ onSettled: [{ when: { milestone: 'assessed' }, target: 'approved' }, { target: 'refused' }] }));
+    expect(milestone).toContainEqual({ path: '/steps/assess/onSettled/0/when/milestone', message: '节点“assessed”未在 milestones 中声明。' });
+    const fact = checkDefinition(parent({ onSettled: [{ when: { subjectFact: 'assistance.since', exists: true }, target: 'approved' }, { target: 'refused' }] }));
+    expect(fact).toContainEqual({ path: '/steps/assess/onSettled/0/when/subjectFact', message: '案件没有对象 (subject)，不能读取对象事实“assistance.since”。' });
+  });
+
   it('refuses arrays and paths the form lacks', () => {
     const problems = checkDefinition(parent({ start: [{ workflow: 'assessment', forEach: '/household/member', passItem: { '/id': '/idNumber' } }] }), undefined, form);
     expect(problems).toContainEqual({ path: '/steps/assess/start/0/forEach', message: '表单中没有数组字段“/household/member”。' });
