@@ -131,6 +131,8 @@ function sweepSchedule(app: PbApp, wf: LoadedWorkflow, scheduleKey: string, sche
   } catch {
     return; // another sweep recorded the same period at the same time (unique index): it is open
   }
+  // Missed periods also go to the server log: someone should decide about them.
+  if (counts.missed > 0) console.log(`tongban: 周期计划 ${wf.definition.key}/${scheduleKey} 错过了 ${due.missed.map((p) => p.key).join('、')}（期间未运行），未补发；见 GET /api/tongban/admin/schedules`);
   result.opened += counts.opened;
   result.missed += counts.missed;
   result.matched += counts.matched;

@@ -135,6 +135,7 @@ describe('a yearly schedule through the real server', () => {
     expect(years.filter((y) => y === 2029)).toEqual([]);
     expect(years.filter((y) => y === 2030)).toHaveLength(2);
     expect((await list()).schedules[0]).toMatchObject({ missed: ['2029'], lastRun: { period: '2030' } });
+    expect(server.output()).toContain(`周期计划 ${definition.key}/annual 错过了 2029`);
   });
 
   it('a half-yearly 复核 owned by the township starts for the households of a category, identical cases copied in bulk, each replaying exactly', async () => {
