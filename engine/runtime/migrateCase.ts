@@ -10,7 +10,8 @@
  * again, its deadlines count from the migration), without repeating its `onEnter` effects (documents,
  * notices, data), which the plan lists. A migration is refused — nothing changes — when the step
  * has no counterpart, the counterpart is not a task or timer step, a decided item or a reached
- * milestone has no counterpart, or the counterpart seats a panel. A panel still deciding is void.
+ * milestone has no counterpart, the counterpart seats a panel, or the case waits for child cases. A
+ * panel still deciding is void.
  */
 import type { CompiledWorkflow, MachineContext } from '../compile/compileWorkflow.js';
 import type { WorkingCalendar } from '../calendar/createWorkingCalendar.js';
@@ -132,6 +133,9 @@ export function migrateCase(from: CompiledWorkflow, to: CompiledWorkflow, snapsh
   if (to.definition.key !== from.definition.key) problems.push({ path: '/toVersion', message: `目标版本属于流程“${to.definition.key}”，不是本案件的流程“${from.definition.key}”。` });
   else if (to.definition.version === from.definition.version) problems.push({ path: '/toVersion', message: `案件已在第 ${from.definition.version} 版，无需迁移。` });
   if (snapshot.status === 'done') problems.push({ path: '', message: '案件已办结，不能迁移。' });
+  // Child cases started for the current step would report to a wait that no longer exists.
+  const wait = ownEntry(snapshot.children, current);
+  if (snapshot.status === 'active' && wait && !wait.result) problems.push({ path: '', message: `步骤“${fromStep?.name ?? current}”正在等待子案件办结（已发起 ${wait.started} 件），等待结束后再迁移。` });
 
   // Every entry of the step map names a step of each version.
   const stepMap = request.stepMap ?? {};

@@ -156,3 +156,23 @@ describe('migrating a case whose tasks remind and escalate (deadlines that act)'
     expect(m.plan.timers.scheduled[1]!.dueAt).toBe(due);
   });
 });
+
+describe('migrating a case that waits for child cases', () => {
+  const review = (version: number): WorkflowDefinition => ({
+    key: 'household-review', version, name: '家庭复核', initial: 'apply',
+    steps: {
+      apply: { type: 'task', name: '申请', assignee: { level: 'applicant' }, actions: { submit: { kind: 'submit', label: '提交', target: 'assess', writes: ['household'] } } },
+      assess: { type: 'children', name: '入户评估', start: [{ workflow: 'member-assessment', forEach: '/household/members' }], wait: 'all', onSettled: [{ target: 'approved' }] },
+      check: { type: 'task', name: '复核', assignee: { level: 'township' }, actions: { approve: { kind: 'approve', label: '同意', target: 'approved' } } },
+      approved: { type: 'final', name: '通过', outcome: 'approved' },
+    },
+  } as WorkflowDefinition);
+
+  it('refuses while the wait is open: the children would report to a step the case has left', () => {
+    const c = new CaseDriver(review(1));
+    c.ok(actors.applicant, 'submit', { data: { household: { members: [{ name: '甲' }, { name: '乙' }] } } });
+    expect(c.snapshot.step).toBe('assess');
+    const m = migrateCase(compileWorkflow(review(1)), compileWorkflow(review(2)), c.snapshot, { stepMap: { assess: 'check' } }, c.now, env(c));
+    expect(m.plan.problems).toContainEqual({ path: '', message: '步骤“入户评估”正在等待子案件办结（已发起 2 件），等待结束后再迁移。' });
+  });
+});
