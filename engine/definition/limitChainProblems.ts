@@ -1,9 +1,11 @@
 /**
  * Deadlines against the overall limit, in any unit: on no branch from the first step may the
  * deadlines that count against the statutory clock add up to more than the limit. A branch is a
- * chain of forward exits (returns left out) visiting no step twice; what counts is each task step's
- * deadline (not on a step that starts or pauses the clock) and each timer's duration (not on a timer
- * that pauses the clock), with parameters resolved from the definition.
+ * chain of forward exits (returns left out) visiting no step twice, from where the clock starts (the
+ * `startsClock` steps; the first step when there is none) to where it stops (a `stopsClock` step);
+ * what counts is each task step's deadline (not on a step that starts, pauses or stops the clock),
+ * each timer's duration and each children step's deadline (not when they pause the clock), with
+ * parameters resolved from the definition.
  *
  * Units are compared soundly, by bounds that hold on every start date (docs/definition-language.md,
  * Static checks):
@@ -137,8 +139,13 @@ const unitText: Record<LimitUnit, string> = { workingDays: '个工作日', days:
 function countedDuration(step: StepDefinition | undefined): unknown {
   if (step?.type === 'task' && !step.pausesClock && !step.startsClock && !step.stopsClock) return step.deadline;
   if (step?.type === 'timer' && !step.pausesClock) return step.duration;
+  // A wait for child cases counts up to its deadline (after which it times out); without one it is not bounded here.
+  if (step?.type === 'children' && !step.pausesClock) return step.deadline;
   return undefined;
 }
+
+/** A name no step can have (names start with a letter): the moment the clock starts, before every `startsClock` step. */
+const clockStart = '\u0000clockStart';
 
 /**
  * The branch whose counted deadlines exceed the limit, if any, refused at the limit's path. Also
@@ -165,9 +172,16 @@ export function limitChainProblems(def: WorkflowDefinition, forward: (n: string)
     bound = minCalendarDaysOfMonths(limit.count);
   }
   const cost = (n: string): number => { const d = durations.get(n); return d ? upperBound(d, unit) : 0; };
-  const { total, path } = longestChain(def.initial, (n) => forward(n).filter((t) => hasOwnEntry(steps, t)), cost);
+  // Branches start where the clock starts (leaving a startsClock step; from the first step when none does) and end where it stops (stopsClock).
+  const starts = Object.keys(steps).filter((n) => { const s = ownEntry(steps, n); return s?.type === 'task' && s.startsClock === true; });
+  const onward = (n: string): string[] => {
+    if (n === clockStart) return starts;
+    const s = ownEntry(steps, n);
+    return s?.type === 'task' && s.stopsClock === true ? [] : forward(n).filter((t) => hasOwnEntry(steps, t));
+  };
+  const { total, path } = longestChain(starts.length ? clockStart : def.initial, onward, cost);
   if (total <= bound) return [];
-  const branch = path.map((n) => ownEntry(steps, n)!.name).join(' → ');
+  const branch = path.filter((n) => n !== clockStart).map((n) => ownEntry(steps, n)!.name).join(' → ');
   const mixed = path.some((n) => { const d = durations.get(n); return d !== undefined && d.unit !== limit.unit; });
   const worst = mixed ? `按各单位换算的上限，最多可达 ${total} ${unitText[unit]}` : `最多可达 ${total} ${unitText[unit]}`;
   const against = unit === limit.unit ? `总时限 ${limitText(limit)}` : `总时限 ${limitText(limit)}（至少 ${bound} 日）`;

@@ -99,3 +99,21 @@ describe('deadlines against the limit on every branch, in any unit', () => {
     expect(problemsOf(withTimer(true))).toEqual([]);
   });
 });
+
+describe('where a branch starts and ends', () => {
+  const steps = (extra: Record<string, unknown>): WorkflowDefinition => ({
+    key: 'limits', version: 1, name: '时限', initial: 'apply', limit: { days: 30 },
+    steps: {
+      apply: { ...task('申请', 'accept', { days: 20 }), assignee: { level: 'applicant' } } as Steps[string],
+      accept: { ...task('受理', 'review'), startsClock: true } as Steps[string],
+      review: task('审查', 'deliver', { days: 20 }),
+      deliver: { ...task('送达', 'done', { days: 20 }), ...extra } as Steps[string],
+      done: end,
+    },
+  });
+
+  it('counts from where the clock starts, not the application before it, and not after it stops (送达)', () => {
+    expect(checkDefinition(steps({ stopsClock: true }))).toEqual([]);
+    expect(checkDefinition(steps({}))).toEqual([{ path: '/limit/days', message: expect.stringContaining('最多可达 40 日（受理 → 审查 → 送达）') }]);
+  });
+});
