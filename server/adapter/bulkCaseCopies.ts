@@ -63,35 +63,43 @@ export function copyableTemplate(tx: PbApp, templateId: string): boolean {
   return rows[0]!.n === 1 && rows.slice(1).every((r) => r.n === 0);
 }
 
-/** The INSERT … SELECT that copies `table`'s rows of the template, replacing `replaced` columns by the VALUES columns (or an expression). */
-function copyStatement(tx: PbApp, table: string, replaced: Record<string, string>, templateColumn: string, width: number, count: number): { sql: string; slots: (row: number, col: number) => string } {
+/**
+ * The INSERT … SELECT that copies the template's rows of `table` (by rowid) once per VALUES row,
+ * with the `replaced` columns taken from the VALUES row (or an expression).
+ */
+function copyStatement(tx: PbApp, table: string, replaced: Record<string, string>, rowids: readonly number[], rows: readonly string[][]): { sql: string; params: Record<string, unknown> } {
   const columns = columnsOf(tx, table);
-  const select = columns.map((c) => Object.prototype.hasOwnProperty.call(replaced, c) ? replaced[c]! : `t.${quoted(c)}`);
-  const values = Array.from({ length: count }, (_, r) => `(${Array.from({ length: width }, (_, c) => `{:v${r}_${c}}`).join(', ')})`).join(', ');
+  const select = columns.map((c) => (Object.prototype.hasOwnProperty.call(replaced, c) ? replaced[c]! : `t.${quoted(c)}`));
+  const params: Record<string, unknown> = {};
+  const values = rows.map((row, r) => `(${row.map((value, c) => { params[`v${r}_${c}`] = value; return `{:v${r}_${c}}`; }).join(', ')})`).join(', ');
+  // The template's rows are the outer loop, found by rowid: no scan per copy, whatever the table's indexes.
+  const templateRows = rowids.map((rowid) => String(Math.trunc(rowid))).join(', ');
   return {
-    sql: `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) SELECT ${select.join(', ')} FROM (VALUES ${values}) AS v CROSS JOIN ${quoted(table)} AS t WHERE t.${quoted(templateColumn)} = {:template}`,
-    slots: (row, col) => `v${row}_${col}`,
+    sql: `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) SELECT ${select.join(', ')} FROM ${quoted(table)} AS t CROSS JOIN (VALUES ${values}) AS v WHERE t.rowid IN (${templateRows})`,
+    params,
   };
 }
 
 const randomId = 'substr(lower(hex(randomblob(8))), 1, 15)';
 
-function insertBatch(tx: PbApp, table: string, replaced: Record<string, string>, templateColumn: string, templateId: string, rows: string[][]): void {
-  const width = rows[0]!.length;
-  const { sql, slots } = copyStatement(tx, table, replaced, templateColumn, width, rows.length);
-  const params: Record<string, unknown> = { template: templateId };
-  rows.forEach((row, r) => row.forEach((value, c) => { params[slots(r, c)] = value; }));
-  executeSql(tx, sql, params);
+/** The rowids of the template's rows in `table` (`column` = the template id). */
+function templateRowids(tx: PbApp, table: string, column: string, templateId: string): number[] {
+  return selectRows(tx, `SELECT rowid AS n FROM ${quoted(table)} WHERE ${quoted(column)} = {:id}`, { id: templateId }, { n: 0 }).map((r) => r.n);
 }
 
 /** Inserts the copies of the template case (see the file comment); the template must be {@link copyableTemplate}. */
 export function insertCaseCopies(tx: PbApp, templateId: string, copies: readonly CaseCopy[]): void {
+  const plan: { table: string; replaced: Record<string, string>; rowids: number[]; values: (c: CaseCopy) => string[] }[] = [
+    { table: 'applications', replaced: { id: 'v.column1', case_no: 'v.column2', subject: 'v.column3', title: 'v.column4' }, rowids: templateRowids(tx, 'applications', 'id', templateId), values: (c) => [c.id, c.caseNo, c.subject, c.title] },
+    { table: 'events', replaced: { id: randomId, application: 'v.column1', command_id: 'v.column2', hash: 'v.column3' }, rowids: templateRowids(tx, 'events', 'application', templateId), values: (c) => [c.id, c.commandId, c.hash] },
+    ...['tasks', 'timers', 'outbox'].map((table) => ({ table, replaced: { id: randomId, application: 'v.column1' }, rowids: templateRowids(tx, table, 'application', templateId), values: (c: CaseCopy) => [c.id] })),
+  ];
   for (let from = 0; from < copies.length; from += rowsPerStatement) {
     const batch = copies.slice(from, from + rowsPerStatement);
-    insertBatch(tx, 'applications', { id: 'v.column1', case_no: 'v.column2', subject: 'v.column3', title: 'v.column4' }, 'id', templateId, batch.map((c) => [c.id, c.caseNo, c.subject, c.title]));
-    insertBatch(tx, 'events', { id: randomId, application: 'v.column1', command_id: 'v.column2', hash: 'v.column3' }, 'application', templateId, batch.map((c) => [c.id, c.commandId, c.hash]));
-    for (const table of ['tasks', 'timers', 'outbox']) {
-      insertBatch(tx, table, { id: randomId, application: 'v.column1' }, 'application', templateId, batch.map((c) => [c.id]));
+    for (const step of plan) {
+      if (step.rowids.length === 0) continue;
+      const { sql, params } = copyStatement(tx, step.table, step.replaced, step.rowids, batch.map(step.values));
+      executeSql(tx, sql, params);
     }
   }
 }

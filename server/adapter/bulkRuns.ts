@@ -31,6 +31,8 @@ export interface NewBulkRun {
   unit?: string;
   /** The selector the subjects were chosen with, kept for the record. */
   selector?: SubjectSelector;
+  /** The subjects are already grouped by home (a selector's query orders them so): not looked up again to order them. */
+  inHomeOrder?: boolean;
 }
 
 /** A run as GET /api/tongban/bulk-starts/{id} answers it. */
@@ -128,7 +130,7 @@ export function createBulkRun(tx: PbApp, input: NewBulkRun): CreatedBulkRun {
   }
   const wf = latestPublished(tx, input.workflowKey);
   if (!wf) throw notFound(`没有已发布的流程“${input.workflowKey}”。`);
-  const subjects = processingOrder(tx, input.subjects);
+  const subjects = input.inHomeOrder ? [...input.subjects] : processingOrder(tx, input.subjects);
   const run = newRecord(tx, 'bulk_runs');
   run.set('workflow', wf.recordId);
   run.set('workflow_key', wf.definition.key);

@@ -99,7 +99,7 @@ export function startBulkRun(app: PbApp, auth: PbRecord, raw: unknown): RouteAns
       origin: { kind: 'officer', key: body.commandId },
       startedBy: actorByValue(tx, actor, auth.getString('name')),
       ...(actor.kind === 'officer' ? { unit: actor.orgUnit!.id } : {}),
-      ...(body.selector ? { selector: body.selector } : {}),
+      ...(body.selector ? { selector: body.selector, inHomeOrder: true } : {}),
     });
     runId = run.run.id;
     created = run.created;

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: prints the engine core against bpmn-engine on the same 3-level flow (same run,
- * same process), end-to-end command latency and throughput through the real server, and form
- * rendering in headless Chromium against the same forms in plain DOM.
+ * same process), end-to-end command latency and throughput through the real server, a bulk start
+ * of 50,000 cases beside the same cases started one request at a time, and form rendering in
+ * headless Chromium against the same forms in plain DOM. `npm run bench -- bulk`: the bulk start only.
  * Budgets are DESIGN.md §6 and the forms issue.
  */
 import { benchBpmnEngine, benchDecide } from './engineThroughput.js';
+import { benchBulkStart, formatBulkStart } from './bulkStart.js';
 import { benchEndToEnd } from './endToEnd.js';
 import { benchFormRender, formatFormRender } from './formRender.js';
 import { benchFormValidation, formatFormValidation } from './formValidation.js';
@@ -14,6 +16,10 @@ const verdict = (ok: boolean) => (ok ? 'meets budget' : 'MISSES budget');
 
 async function main(): Promise<void> {
   console.log(`Tongban benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
+  if (process.argv.slice(2).includes('bulk')) {
+    console.log(formatBulkStart(await benchBulkStart()));
+    return;
+  }
 
   benchDecide(200); // warm-up
   await benchBpmnEngine(5);
@@ -35,6 +41,8 @@ async function main(): Promise<void> {
   }
   console.log(`  1 client: p50 ≤ 5 ms ${verdict(one!.p50Ms <= 5)}, p99 ≤ 15 ms ${verdict(one!.p99Ms <= 15)}`);
   console.log(`  16 clients: ≥ 500 commands/s ${verdict(sixteen!.commandsPerSecond >= 500)}, p99 ≤ 100 ms ${verdict(sixteen!.p99Ms <= 100)}`);
+
+  console.log(`\n${formatBulkStart(await benchBulkStart())}`);
 
   console.log(`\n${formatFormValidation(benchFormValidation())}`);
   console.log(`\n${formatFormRender(await benchFormRender())}`);

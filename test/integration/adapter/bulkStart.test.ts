@@ -163,4 +163,21 @@ describe('a bulk start through the real server', () => {
     expect(await (await server.login('township-a')).send<RunView>(`/api/tongban/bulk-starts/${run.id}`, {})).toMatchObject({ status: 'done' });
     expect(await (await server.login('admin')).send<RunView>(`/api/tongban/bulk-starts/${run.id}`, {})).toMatchObject({ status: 'done' });
   });
+
+  it('finishes a run nobody resumes in the minute’s background sweep', async () => {
+    const fresh = await Promise.all(Array.from({ length: 120 }, (_, i) => su.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name: `新户${i}`, village: households[0]!.village, township: '', county: '' })));
+    const village = await su.collection('org_units').getOne<{ township: string; county: string }>(households[0]!.village);
+    await Promise.all(fresh.map((f) => su.collection('subjects').update(f.id, { township: village.township, county: village.county })));
+    const admin = await server.login('admin');
+    const run = await post(admin, { workflow: 'household-recheck', commandId: randomUUID(), subjects: fresh.map((f) => f.id) });
+    // Two chunks in the request (test setting), the third left to the cron.
+    expect(run).toMatchObject({ status: 'running', processed: 100, total: 120 });
+    let view = run;
+    for (let waited = 0; view.status !== 'done' && waited < 75_000; waited += 1000) {
+      await new Promise((r) => setTimeout(r, 1000));
+      view = await progress(run.id);
+    }
+    expect(view).toMatchObject({ status: 'done', processed: 120, started: 120, failed: 0 });
+    expect((await su.collection('applications').getList(1, 1, { filter: `bulk_run = "${run.id}"` })).totalItems).toBe(120);
+  }, 90_000);
 });

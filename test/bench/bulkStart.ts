@@ -1,0 +1,162 @@
+/**
+ * Bulk-start benchmark: 50,000 households of a township (20 villages) started for a yearly 复核
+ * through `POST /api/tongban/bulk-starts` (and its resume route until done), beside the peer — the
+ * same cases started one request at a time through `POST /api/tongban/cases`, 16 clients, measured on
+ * a sample and extrapolated to 50,000. Afterwards a sample of the bulk-started cases is verified
+ * (hash chain and replay) and the rows are counted.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import type PocketBase from 'pocketbase';
+import { startPocketBase } from '../support/pocketbase.js';
+
+/** What the bulk-start benchmark measured. */
+export interface BulkStartFigures {
+  cases: number;
+  villages: number;
+  seconds: number;
+  casesPerSecond: number;
+  msPerCase: number;
+  requests: number;
+  started: number;
+  failed: number;
+  verified: { sample: number; ok: number };
+  rows: { cases: number; tasks: number; subjects: number };
+  /** CPU seconds the server process used (user + system), load-independent. */
+  serverCpuSeconds: number;
+  peer: { sample: number; clients: number; casesPerSecond: number; extrapolatedSeconds: number; serverCpuMsPerCase: number };
+  /** The machine's 1-minute load average when the bulk run ended. */
+  loadAverage: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface RunView { id: string; status: string; total: number; processed: number; started: number; failed: number }
+
+async function seedSubjects(su: PocketBase, villages: { id: string; township: string; county: string }[], perVillage: number): Promise<void> {
+  const batchSize = 500;
+  const all: { village: string; township: string; county: string }[] = [];
+  for (const v of villages) for (let i = 0; i < perVillage; i++) all.push({ village: v.id, township: v.township, county: v.county });
+  for (let from = 0; from < all.length; from += batchSize) {
+    const batch = su.createBatch();
+    all.slice(from, from + batchSize).forEach((home, i) => batch.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name: `户${from + i}`, ...home }));
+    await batch.send();
+  }
+}
+
+/** Runs the benchmark against a fresh server. */
+export async function benchBulkStart(cases = 50_000, villageCount = 20, peerSample = 800): Promise<BulkStartFigures> {
+  const server = await startPocketBase({ demoCases: false, env: { TONGBAN_BULK_REQUEST_SECONDS: '30' } });
+  try {
+    const su = await server.superuser();
+    await su.settings.update({ batch: { enabled: true, maxRequests: 1000, timeout: 60, maxBodySize: 0 } });
+    const definition = JSON.parse(readFileSync(path.resolve(import.meta.dirname, 'fixtures/householdRecheck.workflow.json'), 'utf8'));
+    await su.collection('workflow_definitions').create({ key: definition.key, version: 1, status: 'published', name: definition.name, definition });
+
+    // Township A (曲塘镇) with 20 villages; township B for the peer's cases.
+    const township = await su.collection('org_units').getFirstListItem<{ id: string; county: string }>('code = "320685102"');
+    const villages: { id: string; township: string; county: string }[] = [];
+    for (let i = 0; i < villageCount; i++) {
+      const code = `320685102${String(400 + i)}`;
+      const v = await su.collection('org_units').create<{ id: string; township: string; county: string }>({ code, name: `曲塘镇第${i + 1}村`, level: 'village', parent: township.id, township: township.id, county: township.county });
+      villages.push({ id: v.id, township: v.township, county: v.county });
+    }
+    const peerVillage = await su.collection('org_units').getFirstListItem<{ id: string; township: string; county: string }>('code = "320685004001"');
+    await seedSubjects(su, villages, Math.ceil(cases / villageCount));
+    await seedSubjects(su, [peerVillage], peerSample);
+    await su.settings.update({ batch: { enabled: false } });
+
+    // The peer: one request per case, 16 clients, on township B's households.
+    const peerOfficer = await server.login('township-b');
+    const peerSubjects = (await su.collection('subjects').getFullList({ filter: `village = "${peerVillage.id}"`, fields: 'id' })).map((s) => s.id);
+    const clients = 16;
+    let next = 0;
+    const pid = server.booted.server.child.pid;
+    const peerCpu0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: clients }, async () => {
+      for (let i = next++; i < peerSubjects.length; i = next++) {
+        await peerOfficer.send('/api/tongban/cases', { method: 'POST', body: { workflow: definition.key, commandId: randomUUID(), subject: peerSubjects[i] } });
+      }
+    }));
+    const peerSeconds = (performance.now() - t0) / 1000;
+    const peerRate = peerSubjects.length / peerSeconds;
+    const peerCpuMsPerCase = ((cpuSeconds(pid) - peerCpu0) * 1000) / peerSubjects.length;
+
+    // The bulk route: every household of township A.
+    const officer = await server.login('township-a');
+    let requests = 1;
+    const cpu0 = cpuSeconds(pid);
+    const b0 = performance.now();
+    let view = await officer.send<RunView>('/api/tongban/bulk-starts', { method: 'POST', body: { workflow: definition.key, commandId: randomUUID(), selector: { kind: 'person' } } });
+    while (view.status === 'queued' || view.status === 'running') {
+      view = await officer.send<RunView>(`/api/tongban/bulk-starts/${view.id}/resume`, { method: 'POST' });
+      requests++;
+    }
+    const seconds = (performance.now() - b0) / 1000;
+    const serverCpuSeconds = cpuSeconds(pid) - cpu0;
+    const loadAverage = loadavg()[0]!;
+
+    const rowsOf = async (collection: string, filter: string) => (await su.collection(collection).getList(1, 1, { filter })).totalItems;
+    const bulkCases = await rowsOf('applications', `bulk_run = "${view.id}"`);
+    const tasks = await rowsOf('tasks', `application.bulk_run = "${view.id}"`);
+    const subjects = await rowsOf('subjects', `township = "${township.id}"`);
+    // A sample of the started cases, spread over the run, verified (chain and replay).
+    const sample = 200;
+    let ok = 0;
+    for (let i = 0; i < sample; i++) {
+      const page = await su.collection('applications').getList(Math.floor((i * bulkCases) / sample) + 1, 1, { filter: `bulk_run = "${view.id}"`, sort: 'case_no', fields: 'id', skipTotal: true });
+      const verdict = await su.send<{ ok: boolean }>(`/api/tongban/cases/${page.items[0]!.id}/verify`, {});
+      if (verdict.ok) ok++;
+    }
+    return {
+      cases: view.total,
+      villages: villageCount,
+      seconds,
+      casesPerSecond: view.total / seconds,
+      msPerCase: (seconds * 1000) / view.total,
+      requests,
+      started: view.started,
+      failed: view.failed,
+      verified: { sample, ok },
+      rows: { cases: bulkCases, tasks, subjects },
+      serverCpuSeconds,
+      loadAverage,
+      peer: { sample: peerSubjects.length, clients, casesPerSecond: peerRate, extrapolatedSeconds: cases / peerRate, serverCpuMsPerCase: peerCpuMsPerCase },
+    };
+  } finally {
+    await server.dispose();
+  }
+}
+
+/** The figures as `npm run bench` prints them. */
+export function formatBulkStart(f: BulkStartFigures): string {
+  const cpus = availableParallelism();
+  const s = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  return [
+    `Bulk start through PocketBase (${f.cases.toLocaleString('en-US')} households of one township, ${f.villages} villages; chunks of 500, one transaction each):`,
+    `  POST /api/tongban/bulk-starts (+ ${f.requests - 1} resume requests)   ${s(f.seconds)} s   ${s(f.casesPerSecond, 0)} cases/s   ${s(f.msPerCase, 2)} ms/case   server CPU ${s(f.serverCpuSeconds)} s (${s((f.serverCpuSeconds * 1000) / f.cases, 2)} ms/case)   started ${f.started}, failed ${f.failed}`,
+    `  peer, one POST /api/tongban/cases per case, ${f.peer.clients} clients, sample of ${f.peer.sample}: ${s(f.peer.casesPerSecond, 0)} cases/s, server CPU ${s(f.peer.serverCpuMsPerCase, 2)} ms/case → ${f.cases.toLocaleString('en-US')} in ≈ ${s(f.cases / f.peer.casesPerSecond, 0)} s (extrapolated)`,
+    `  ratio ${s(f.cases / f.peer.casesPerSecond / f.seconds)}× the peer in time, ${s(f.peer.serverCpuMsPerCase / ((f.serverCpuSeconds * 1000) / f.cases))}× in server CPU; rows: ${f.rows.cases} cases, ${f.rows.tasks} tasks; verify (chain + replay) ${f.verified.ok}/${f.verified.sample} sampled cases; load average ${s(f.loadAverage)} on ${cpus} cores`,
+    f.cases >= 50_000 ? `  50,000 cases ≤ 60 s: ${f.seconds <= 60 ? 'meets budget' : `MISSES budget (${s(f.seconds / 60, 2)}×)`}` : `  (${f.cases} cases: no budget verdict below 50,000)`,
+  ].join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const n = Number(process.argv[2] ?? 50_000);
+  benchBulkStart(n).then((f) => console.log(formatBulkStart(f)), (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
