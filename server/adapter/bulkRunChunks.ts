@@ -27,8 +27,8 @@ import { genesisHash } from './hashChain.js';
 import { HttpError } from './httpError.js';
 import { getenv, newRecord, readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import { executeSql, inList, newRecordId, selectRows } from './sqlRows.js';
-import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
 import { versionFor } from './divisionVersions.js';
+import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
 
 /** What does not change during a run, read once per server process. */
 interface RunPlan {
@@ -202,6 +202,16 @@ function startHome(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, rows: { row: nu
   return started + copies.length;
 }
 
+/**
+ * The version record a case of the run in `org` starts on: the run's version, or that version's
+ * local rules (overlay) of the most specific division of `org` that published some — as
+ * POST /api/tongban/cases chooses (divisionVersions.ts).
+ */
+function versionOfHome(tx: PbApp, wf: LoadedWorkflow, org: OrgPath): LoadedWorkflow {
+  const record = versionFor(tx, wf.definition.key, wf.definition.version, org);
+  return record && record.id !== wf.recordId ? workflowByRecord(tx, record.id) : wf;
+}
+
 /** Starts rows [from, to) of the run in the caller's transaction; answers how many started and which failed. */
 function startRows(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, from: number, to: number, at: Date, allowCopies: boolean): { started: number; failures: RowFailure[] } {
   const { ready, failures } = screenRows(tx, plan, wf, from, plan.subjects.slice(from, to));
@@ -211,9 +221,7 @@ function startRows(tx: PbApp, plan: RunPlan, wf: LoadedWorkflow, from: number, t
     const key = `${ready[i]!.subject.county}|${ready[i]!.subject.township}|${ready[i]!.subject.village}`;
     let j = i + 1;
     while (j < ready.length && `${ready[j]!.subject.county}|${ready[j]!.subject.township}|${ready[j]!.subject.village}` === key) j++;
-    // The run's version, with the local rules of the home's division if it has an overlay over it (divisionVersions.ts).
-    const local = versionFor(tx, wf.definition.key, wf.definition.version, homeOf(ready[i]!.subject));
-    started += startHome(tx, plan, local && local.id !== wf.recordId ? workflowByRecord(tx, local.id) : wf, ready.slice(i, j), at, failures, allowCopies);
+    started += startHome(tx, plan, versionOfHome(tx, wf, homeOf(ready[i]!.subject)), ready.slice(i, j), at, failures, allowCopies);
     i = j;
   }
   return { started, failures };

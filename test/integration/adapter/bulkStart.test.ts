@@ -180,4 +180,31 @@ describe('a bulk start through the real server', () => {
     expect(view).toMatchObject({ status: 'done', processed: 120, started: 120, failed: 0 });
     expect((await su.collection('applications').getList(1, 1, { filter: `bulk_run = "${run.id}"` })).totalItems).toBe(120);
   }, 90_000);
+
+  it('starts each household on its division’s local rules, as a single start would', async () => {
+    // 孙庄街道's local rules: the village checks within 3 working days instead of 10.
+    const overlay = await su.collection('workflow_definitions').create({
+      key: 'household-recheck',
+      status: 'published',
+      overlay: { base: 'household-recheck', division: '320685004', version: 1, name: '孙庄街道复核时限（测试）', legalBasis: '测试用地方规则', steps: { check: { deadline: { workingDays: 3 } } } },
+    });
+    const homes = await Promise.all(['320685102290', '320685004001'].map((code) => su.collection('org_units').getFirstListItem<{ id: string; township: string; county: string }>(`code = "${code}"`)));
+    const subjects: string[] = [];
+    for (const home of homes) {
+      const made = await Promise.all(Array.from({ length: 60 }, (_, i) => su.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name: `规则户${i}`, village: home.id, township: home.township, county: home.county })));
+      subjects.push(...made.map((m) => m.id));
+    }
+    const admin = await server.login('admin');
+    let view = await post(admin, { workflow: 'household-recheck', commandId: randomUUID(), subjects });
+    for (let i = 0; view.status !== 'done' && i < 10; i++) view = await su.send<RunView>(`/api/tongban/bulk-starts/${view.id}/resume`, { method: 'POST' });
+    expect(view).toMatchObject({ status: 'done', started: 120, failed: 0 });
+    const cases = await su.collection('applications').getFullList({ filter: `bulk_run = "${view.id}"`, fields: 'id,workflow,township' });
+    const national = (await su.collection('workflow_definitions').getFirstListItem('key = "household-recheck" && division = ""')).id;
+    for (const c of cases) expect({ township: c.township, workflow: c.workflow }).toEqual({ township: c.township, workflow: c.township === homes[1]!.township ? overlay.id : national });
+    const due = async (township: string) => (await su.collection('tasks').getFullList({ filter: `application.bulk_run = "${view.id}" && township = "${township}"`, fields: 'due_at' })).map((t) => String(t.due_at)).sort();
+    const [aDue, bDue] = [await due(homes[0]!.township), await due(homes[1]!.township)];
+    expect([aDue.length, bDue.length]).toEqual([60, 60]);
+    expect(bDue.at(-1)! < aDue[0]!).toBe(true);
+    for (const c of cases) expect(await su.send<{ ok: boolean }>(`/api/tongban/cases/${c.id}/verify`, {})).toMatchObject({ ok: true });
+  }, 60_000);
 });
