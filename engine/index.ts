@@ -25,7 +25,7 @@ export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskF
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
 export { branchActionName, branchesOfActor, branchResults, stepActionEntries, stepActionNamed, stepSections, taskStepName } from './runtime/parallelBranches.js';
 export { availableVerbs, decideVerb, maxCcRecipients, verbCommands, verbOf, verbTaskKey, verbVerdict, type TaskVerb, type VerbOffer } from './runtime/taskVerbs.js';
-export { declaredVerbNames, defaultUrgeIntervalHours, stepVerbs, verbPrefix, type ResolvedVerbs } from './definition/stepVerbs.js';
+export { declaredVerbNames, defaultUrgeIntervalHours, stepVerbs, verbLabels, verbPrefix, type ResolvedVerbs } from './definition/stepVerbs.js';
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
 export { drawMembers, type PanelCandidateQuery, type PanelSeating } from './runtime/panelSeating.js';
 export { countPanel, panelResults, type PanelCount } from './runtime/panelTally.js';

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { JsonValue } from '../definition/types.js';
-import type { Ballot, CaseSummaryView, ChildCaseView, FieldPermissionView, ParentCaseView } from '../model/index.js';
+import type { Ballot, CaseNamesView, CaseSummaryView, ChildCaseView, FieldPermissionView, ParentCaseView } from '../model/index.js';
 import type { ActionOffer } from '../runtime/availableActions.js';
 import type { VerbOffer } from '../runtime/taskVerbs.js';
 
@@ -65,6 +65,8 @@ export interface CaseViewAnswer {
   permissions: FieldPermissionView;
   /** Fields (`*` for rows) this step lets the asker reveal in full, with a reason. */
   reveal: string[];
+  /** The words of the definition's steps and actions, for the case's history (the events record keys). */
+  names: CaseNamesView;
 }
 
 /** Every refusal: an HTTP status, a stable code, a Chinese message and, for bad input, the paths at fault. */

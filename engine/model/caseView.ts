@@ -80,3 +80,27 @@ export interface ParentCaseView {
 
 /** How the asker may see and change each part of the case data (a JSON pointer → permission). */
 export type FieldPermissionView = Record<string, 'write' | 'read' | 'masked' | 'hidden'>;
+
+/** What one step of the definition is called, for reading a case's history. */
+export interface StepNameView {
+  name: string;
+  /** The step's actions' labels, by action key (an event records the key). */
+  actions: Record<string, string>;
+  /** A timer step (公示 and the like): its elapse reads as「<name>期满」. */
+  timer?: true;
+  /** The statutory clock is paused while the case is in this step (补正, 公示). */
+  pausesClock?: true;
+  /** The step's deadline in working days, where the definition gives one as a number of working days. */
+  workingDays?: number;
+}
+
+/**
+ * The names a case's history needs (the events record keys): each step's name and its actions'
+ * labels, and the commands that are no step's action (task verbs, the system's timers) — so the
+ * page never shows a key such as `requestCorrection` or `timer.elapsed`.
+ */
+export interface CaseNamesView {
+  steps: Record<string, StepNameView>;
+  /** Commands of no step: `start`, `verb.transfer`, `deadline.remind` … → their words. */
+  commands: Record<string, string>;
+}

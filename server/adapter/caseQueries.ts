@@ -8,6 +8,7 @@ import { loadVisibleCase } from './loadVisibleCase.js';
 import { actingUser } from './delegatedActor.js';
 import { caseSummary, formPermissions, revealGrants, visibleData } from './caseView.js';
 import { caseVerdict } from './caseVerdict.js';
+import { caseNames } from './caseNames.js';
 import { notFound } from './httpError.js';
 import { pendingTimers } from './pendingTimers.js';
 import { deadlineKnowledge } from './calendarArrangements.js';
@@ -35,6 +36,7 @@ export function getCase(app: PbApp, auth: PbRecord, caseId: string, onBehalfOf?:
     verbs,
     permissions,
     reveal: revealGrants(actor, snapshot, wf, actions),
+    names: caseNames(wf),
   };
   return { status: 200, body };
 }

@@ -2,22 +2,28 @@
  * `<tb-case>`: one case — its step and clock, its data in the workflow's form (the sections the
  * user's actions write are editable, the rest shown as text or masked), the masked fields the step
  * lets the user reveal (one at a time, with a reason), the actions the user may take (with a comment
- * and a return target where needed; only what the user changed is sent), its documents and its
- * history (with who saw which masked field in full).
+ * and a return target where needed; only what the user changed is sent), its documents (opened and
+ * printed: `<tb-case-documents>`) and its progress (`<tb-case-timeline>`: every step in words, who
+ * acted, the pauses and what is ahead), with who saw which masked field in full. A command refused
+ * because someone acted first (409) is explained and the page reloads the case.
  */
 import { LitElement, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { RecordModel } from 'pocketbase';
+import { ClientResponseError, type RecordModel } from 'pocketbase';
 import { mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../../../forms/core/index.js';
 import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbForm } from '../../../../forms/elements/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../../api/attachments.js';
 import { countyOrgUnitSource } from '../../api/orgUnits.js';
-import type { ActionOffer, Ballot, JsonValue } from '../../../../engine/index.js';
+import type { ActionOffer, Ballot, CaseNamesView, JsonValue } from '../../../../engine/index.js';
 import { errorMessage, fieldProblems } from '../../api/client.js';
 import { getCase, listDocuments, listEvents, listReveals, revealField, sendCommand, type CaseSummary } from '../../api/cases.js';
 import { getWorkflowForm, type WorkflowForm } from '../../api/forms.js';
 import { currentLocale } from '../../i18n/localization.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
+import './tb-case-timeline.js';
+import './tb-case-documents.js';
+import type { CaseEventRecord } from './caseTimeline.js';
+import type { CaseDocumentRecord } from './tb-case-documents.js';
 
 /** The words of a ballot choice. */
 function ballotLabel(choice: 'score' | 'for' | 'against' | 'abstain' | 'recuse'): string {
@@ -32,12 +38,14 @@ function ballotLabel(choice: 'score' | 'for' | 'against' | 'abstain' | 'recuse')
 
 export class TbCase extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true } };
+  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true }, names: { state: true } };
   caseId = '';
   summary: CaseSummary | undefined;
   actions: ActionOffer[] = [];
-  events: RecordModel[] = [];
-  documents: RecordModel[] = [];
+  events: CaseEventRecord[] = [];
+  documents: CaseDocumentRecord[] = [];
+  /** The words of the definition's steps and actions, for the timeline. */
+  names: CaseNamesView | undefined;
   message = '';
   error = '';
   form: WorkflowForm | undefined;
@@ -71,8 +79,9 @@ export class TbCase extends LitElement {
       this.permissions = view.permissions;
       this.summary = view.case;
       this.actions = view.actions;
-      this.events = events;
-      this.documents = documents;
+      this.events = events as unknown as CaseEventRecord[];
+      this.documents = documents as unknown as CaseDocumentRecord[];
+      this.names = view.names;
       this.grants = view.reveal ?? [];
       this.reveals = reveals;
     } catch (e) {
@@ -104,12 +113,32 @@ export class TbCase extends LitElement {
     try {
       await sendCommand(this.summary, offer.action, { ...(comment ? { comment } : {}), ...(offer.returnTo && returnTo ? { returnTo } : {}), ...(Object.keys(data).length ? { data } : {}), ...(ballot ? { ballot } : {}) });
       this.message = msg('操作成功。', { id: 'done' });
+      this.clearInputs();
       await this.load();
     } catch (e) {
-      this.error = errorMessage(e);
+      if (e instanceof ClientResponseError && e.status === 409) {
+        // Someone acted on the case first (a stale version, a task claimed or done): say so, and show the case as it is now.
+        const stale = (e.response as { code?: string }).code === 'stale_version';
+        this.message = stale ? msg('在您办理之前，已有其他人办理了此案件或案件已更新。页面已刷新为最新状态，请核对后再办理。', { id: 'conflict' }) : `${errorMessage(e)} ${msg('页面已刷新为最新状态。', { id: 'refreshed' })}`;
+        this.clearInputs();
+        await this.load();
+        return;
+      }
       const problems = fieldProblems(e);
-      if (form && problems.length) form.showErrors(problems);
+      if (form && problems.length) {
+        // The form shows each problem at its field; the summary says so once, without repeating them.
+        form.showErrors(problems);
+        this.error = msg('请先修改表单中标出的问题。', { id: 'fixForm' });
+      } else {
+        this.error = errorMessage(e);
+      }
     }
+  }
+
+  /** Empties the comment and reason boxes (after an action went through, or the case changed under them). */
+  private clearInputs() {
+    const comment = this.renderRoot.querySelector('#comment') as HTMLTextAreaElement | null;
+    if (comment) comment.value = '';
   }
 
   /** The granted fields present in the data, as concrete pointers (one per row for `*`). */
@@ -177,12 +206,12 @@ export class TbCase extends LitElement {
       </section>
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">${msg('文书', { id: 'documents' })}</h2>
-        <ul class="cards">${this.documents.map((d) => html`<li>${d.title}${d.number ? html` <span class="muted">${d.number}</span>` : ''}</li>`)}</ul>
+        <tb-case-documents .documents=${this.documents}></tb-case-documents>
       </section>
       <section aria-labelledby="history-title">
-        <h2 id="history-title">${msg('办理记录', { id: 'history' })}</h2>
-        <ol>${this.events.map((e) => html`<li>${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${e.actor_name || '系统'}${e.actor_unit_name ? `（${e.actor_unit_name}）` : ''}：${e.action}${e.comment ? `（${e.comment}）` : ''}</li>`)}</ol>
-        ${this.reveals.length ? html`<ul>${this.reveals.map((r) => html`<li>${new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${r.actor_name}${r.actor_unit ? `（${r.actor_unit}）` : ''}${msg('查看了完整信息', { id: 'revealed' })}：${this.fieldLabel(r.field)}（${r.reason}）</li>`)}</ul>` : ''}
+        <h2 id="history-title">${msg('办理进度', { id: 'progress' })}</h2>
+        <tb-case-timeline .names=${this.names} .events=${this.events} .summary=${this.summary}></tb-case-timeline>
+        ${this.reveals.length ? html`<h3>${msg('查看完整信息的记录', { id: 'revealLog' })}</h3><ul>${this.reveals.map((r) => html`<li>${new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${r.actor_name}${r.actor_unit ? `（${r.actor_unit}）` : ''}${msg('查看了完整信息', { id: 'revealed' })}：${this.fieldLabel(r.field)}（${r.reason}）</li>`)}</ul>` : ''}
       </section>
     `;
   }

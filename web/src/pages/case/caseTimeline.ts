@@ -1,0 +1,106 @@
+/**
+ * The case's history as a parcel tracker reads it: each recorded event as words (the definition's
+ * label of its action, never its key), who acted (name as the server gives it — an applicant's
+ * masked — and their unit), when, the opinion, and the pauses of the statutory clock (补正, 公示)
+ * with their start and end; then what is still ahead (open tasks' and waits' due dates).
+ */
+import type { CaseNamesView, CaseSummaryView } from '../../../../engine/index.js';
+
+/** An event as the record API answers it (the fields the timeline reads). */
+export interface CaseEventRecord {
+  seq: number;
+  action: string;
+  kind?: string;
+  from_step?: string;
+  to_step?: string;
+  actor_id?: string;
+  actor_name?: string;
+  actor_unit_name?: string;
+  comment?: string;
+  at: string;
+}
+
+/** One line of the timeline. */
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  /** The action as words: its label, `<step>期满` for an elapsed wait, a verb's or system command's name. */
+  label: string;
+  /** Who acted: a name (masked for applicants by the server), or 系统 for the system's own acts. */
+  who: string;
+  /** Their unit at that moment, or ''. */
+  unit: string;
+  comment: string;
+  /** The step the case went to, by name, when it moved. */
+  to: string;
+  /** The statutory clock paused here (补正, 公示) or went on again. */
+  pause?: { state: 'start' | 'end'; step: string };
+}
+
+/** An item still ahead: an open task's or a wait's due date. */
+export interface UpcomingEntry {
+  step: string;
+  kind: 'task' | 'timer';
+  dueAt?: string;
+  provisional?: boolean;
+  workingDays?: number;
+}
+
+/** The words of an event's action (see {@link TimelineEntry.label}). */
+export function actionLabel(names: CaseNamesView, event: Pick<CaseEventRecord, 'action' | 'from_step'>): string {
+  const step = event.from_step ? names.steps[event.from_step] : undefined;
+  if (event.action === 'timer.elapsed' && step) return `${step.name}期满`;
+  if (step && Object.prototype.hasOwnProperty.call(step.actions, event.action)) return step.actions[event.action]!;
+  if (Object.prototype.hasOwnProperty.call(names.commands, event.action)) return names.commands[event.action]!;
+  // An action of another step (a withdrawal offered beside the step's own): the first label found.
+  for (const s of Object.values(names.steps)) if (Object.prototype.hasOwnProperty.call(s.actions, event.action)) return s.actions[event.action]!;
+  return event.action;
+}
+
+/** The events as timeline entries, oldest first, with the clock's pauses marked. */
+export function timelineEntries(names: CaseNamesView, events: CaseEventRecord[]): TimelineEntry[] {
+  const stepName = (key?: string) => (key && Object.prototype.hasOwnProperty.call(names.steps, key) ? names.steps[key]!.name : key ?? '');
+  const pauses = (key?: string) => Boolean(key && Object.prototype.hasOwnProperty.call(names.steps, key) && names.steps[key]!.pausesClock);
+  let started = false;
+  let paused: string | null = null;
+  return events.map((e) => {
+    const moved = Boolean(e.to_step && e.to_step !== e.from_step);
+    let pause: TimelineEntry['pause'];
+    if (moved && paused && e.from_step === paused) { pause = { state: 'end', step: stepName(paused) }; paused = null; }
+    // Before the case is first submitted the clock has not started: filling in the application is no pause.
+    if (moved && started && pauses(e.to_step)) { paused = e.to_step!; pause = { state: 'start', step: stepName(e.to_step) }; }
+    if (moved && e.from_step && !pauses(e.from_step)) started = true;
+    if (moved && e.from_step && pauses(e.from_step) && e.action !== 'start') started = true;
+    const system = e.actor_id === 'system' || (!e.actor_name && !e.actor_id);
+    return {
+      seq: e.seq,
+      at: e.at,
+      label: actionLabel(names, e),
+      who: system ? '系统' : e.actor_name ?? '',
+      unit: e.actor_unit_name ?? '',
+      comment: e.comment ?? '',
+      to: moved ? stepName(e.to_step) : '',
+      ...(pause ? { pause } : {}),
+    };
+  });
+}
+
+/** What is still ahead: the open tasks and the pending waits (公示 …) with their due dates. */
+export function upcomingEntries(names: CaseNamesView, summary: Pick<CaseSummaryView, 'tasks' | 'timers' | 'status'>): UpcomingEntry[] {
+  if (summary.status !== 'active') return [];
+  const named = (key: string) => (Object.prototype.hasOwnProperty.call(names.steps, key) ? names.steps[key]! : undefined);
+  const out: UpcomingEntry[] = [];
+  const seen = new Set<string>();
+  for (const t of summary.tasks) {
+    if (seen.has(t.step)) continue;
+    seen.add(t.step);
+    const days = named(t.step)?.workingDays;
+    out.push({ step: named(t.step)?.name ?? t.step, kind: 'task', ...(t.dueAt ? { dueAt: t.dueAt } : {}), ...(t.provisional ? { provisional: true } : {}), ...(days !== undefined ? { workingDays: days } : {}) });
+  }
+  for (const t of summary.timers) {
+    // Deadline timers of a task (reminders, overdue) are the task's own; only a timer step is a wait of its own.
+    if (!named(t.step)?.timer) continue;
+    out.push({ step: named(t.step)?.name ?? t.step, kind: 'timer', dueAt: t.dueAt, ...(t.provisional ? { provisional: true } : {}) });
+  }
+  return out;
+}
