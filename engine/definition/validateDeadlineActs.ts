@@ -12,6 +12,11 @@ const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v
 const isCount = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0) || (isObj(v) && Object.keys(v).length === 1 && isNonEmptyString(v.param) && !inheritedNames.has(v.param));
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Refuses an action named like the deadline commands the sweep sends (`deadline.remind`, `deadline.overdue`). */
+export function reservedDeadlineActionProblem(name: string, path: string): DefinitionProblem | undefined {
+  return name.startsWith('deadline.') ? { path, message: '操作名不能以“deadline.”开头：这是期限提醒和逾期处理的保留名称。' } : undefined;
+}
+
 /** The keys a task step may carry for its deadline's acts. */
 export const deadlineActStepKeys = ['remind', 'onOverdue', 'stopsClock'] as const;
 

@@ -12,7 +12,7 @@ import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
 import { decisionConditionProblems, decisionShapeProblems } from './validateDecisions.js';
 import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
 import { checkChildrenStep, childrenConditionProblems, reservedChildActionProblem } from './validateChildren.js';
-import { deadlineActShapeProblems, phaseShapeProblems } from './validateDeadlineActs.js';
+import { deadlineActShapeProblems, phaseShapeProblems, reservedDeadlineActionProblem } from './validateDeadlineActs.js';
 import { isDurationCount, maxDurationCount } from '../calendar/durationDue.js';
 
 
@@ -253,7 +253,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       else byLowerCase.set(lower, name);
       if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
       else checkOwnName(name, ap);
-      const reserved = reservedActionNameProblem(name, ap) ?? reservedChildActionProblem(name, ap);
+      const reserved = reservedActionNameProblem(name, ap) ?? reservedChildActionProblem(name, ap) ?? reservedDeadlineActionProblem(name, ap);
       if (reserved) problems.push(reserved);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
       checkBooleans(a, ap, ['requireComment']);

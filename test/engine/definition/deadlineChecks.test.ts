@@ -78,4 +78,10 @@ describe('the checker on deadlines that act', () => {
     expect(validateDefinition(d).map((p) => p.path)).toContain(path);
     expect(schemaAccepts(d)).toBe(false);
   });
+
+  it('refuses an action named like the deadline commands the sweep sends', () => {
+    const d = definition((d) => { step(d, 'review').actions['deadline.overdue'] = { kind: 'approve', label: '逾期', target: 'decide' }; });
+    expect(validateDefinition(d)).toContainEqual({ path: '/steps/review/actions/deadline.overdue', message: expect.stringContaining('保留名称') });
+    expect(schemaAccepts(d)).toBe(false);
+  });
 });
