@@ -15,6 +15,7 @@ import { decide } from '../runtime/decide.js';
 import { childSettledAction } from '../runtime/childrenStep.js';
 import { startCase } from '../runtime/startCase.js';
 import { availableActions } from '../runtime/availableActions.js';
+import { stepActionNamed } from '../runtime/parallelBranches.js';
 import { requiresComment } from '../runtime/actionRules.js';
 import { workingDaysLeft } from '../runtime/statutoryClock.js';
 import { timerCommandOf } from '../runtime/deadlineTimers.js';
@@ -206,7 +207,7 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
       continue;
     }
     const step = ownEntry(wf.definition.steps, snapshot.step);
-    const action = step && (step.type === 'task' || step.type === 'timer') ? ownEntry(step.actions, move.action) : undefined;
+    const action = stepActionNamed(step, move.action)?.action;
     let people = candidates(wf, snapshot, action, step?.type);
     if (move.as) people = people.filter((p) => p.level === move.as);
     if (people.length === 0) people = [move.as === 'applicant' ? { actor: applicantActor, level: 'applicant' } : { actor: officer(move.as!, simulatedOrg[move.as as (typeof chainLevels)[number]], undefined), level: move.as! }];

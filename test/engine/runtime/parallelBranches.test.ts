@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, checkDefinition, type Actor, type OrgDirectory, type ParallelStep, type WorkflowDefinition } from '../../../engine/index.js';
+import { availableActions, checkDefinition, compileWorkflow, createWorkingCalendar, parsePath, simulateCase, type Actor, type OrgDirectory, type ParallelStep, type WorkflowDefinition } from '../../../engine/index.js';
 import { actors, CaseDriver } from '../../support/caseDriver.js';
 import { parallelDefinition, parallelVariant } from '../../support/parallelDefinition.js';
 
@@ -123,5 +123,15 @@ describe('a parallel step', () => {
   it('is accepted by the checker as written', () => {
     expect(checkDefinition(parallelDefinition)).toEqual([]);
     expect(checkDefinition(parallelVariant({ onRefusal: 'continue' }))).toEqual([]);
+  });
+
+  it('is walked by the simulator with its branch actions as moves', () => {
+    const review = parallelDefinition.steps.review as ParallelStep;
+    const chainOnly = parallelVariant({ branches: { ...review.branches, dpf: { ...review.branches.dpf!, assignee: { level: 'township' } } } });
+    const path = parsePath(['submit', 'dpf.approve', 'civil.reject']);
+    const s = simulateCase(compileWorkflow(chainOnly), 'moves' in path ? path.moves : [], { start: new Date('2026-03-02T09:00:00+08:00'), calendar: createWorkingCalendar(), data: {} });
+    expect(s.failure).toBeUndefined();
+    expect(s.entries.map((e) => e.snapshot.step)).toEqual(['apply', 'review', 'review', 'refused']);
+    expect(s.entries[2]!.snapshot.tasks.map((t) => t.key)).toEqual(['review#1:civil']);
   });
 });
