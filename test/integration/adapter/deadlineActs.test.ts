@@ -20,6 +20,16 @@ const definition: WorkflowDefinition = {
   },
 };
 
+/** 补齐材料 within 5 日, or the application is 视为撤回 (the case's first step: its timer is set when the case opens). */
+const timeout: WorkflowDefinition = {
+  key: 'deadline-timeout', version: 1, name: '补齐超时测试', initial: 'supplement',
+  steps: {
+    supplement: { type: 'task', name: '补齐材料', assignee: { level: 'applicant' }, deadline: { days: 5 }, onOverdue: { route: 'withdrawn' }, actions: { submit: { kind: 'submit', label: '提交', target: 'done' } } },
+    withdrawn: { type: 'final', name: '视为撤回', outcome: 'withdrawn' },
+    done: { type: 'final', name: '办结', outcome: 'approved' },
+  },
+};
+
 interface Counts { open: number; dueSoon: number; overdue: number }
 interface DeadlineStats { now: string; soonWorkingDays: number; total: Counts; steps: (Counts & { process: string; step: string; stepName: string })[] }
 
@@ -30,6 +40,7 @@ describe('deadlines that act through the real server', () => {
   let su: PocketBase;
   let escalating: CaseSummary;
   let lingering: CaseSummary;
+  let lapsing: CaseSummary;
   const stats = async (pb: PocketBase) => pb.send<DeadlineStats>('/api/tongban/stats/deadlines', {});
   const timeline = async (id: string) => su.collection('events').getFullList({ filter: `application = "${id}"`, sort: 'seq' });
 
@@ -37,8 +48,9 @@ describe('deadlines that act through the real server', () => {
     server = await startPocketBase({ simulatedClock: true });
     su = await server.superuser();
     await server.setClock(china('2026-03-02T09:00:00'));
-    await su.collection('workflow_definitions').create({ key: definition.key, version: 1, status: 'published', name: definition.name, definition });
+    for (const d of [definition, timeout]) await su.collection('workflow_definitions').create({ key: d.key, version: 1, status: 'published', name: d.name, definition: d });
     const applicant = await server.login('applicant-a1');
+    lapsing = (await applicant.send<{ case: CaseSummary }>('/api/tongban/cases', { method: 'POST', body: { workflow: timeout.key, commandId: randomUUID() } })).case;
     const open = async () => (await applicant.send<{ case: CaseSummary }>('/api/tongban/cases', { method: 'POST', body: { workflow: definition.key, commandId: randomUUID() } })).case;
     escalating = (await command(applicant, await open(), 'submit')).case;
     lingering = (await command(applicant, await open(), 'submit')).case;
@@ -52,14 +64,18 @@ describe('deadlines that act through the real server', () => {
       ['remind:investigate#1:1', 'pending', '2026-03-05T16:00:00.000Z'],
       ['overdue:investigate#1', 'pending', '2026-03-09T16:00:00.000Z'],
     ]);
+    // A first step's deadline acts from the moment the case opens: 5 日 from Monday 03-02, the last day (Saturday 03-07) moved to Monday.
+    const opened = await su.collection('timers').getFullList({ filter: `application = "${lapsing.id}"` });
+    expect(opened.map((t) => [t.key, t.status, new Date(t.due_at.replace(' ', 'T')).toISOString()])).toEqual([['overdue:supplement#1', 'pending', '2026-03-09T16:00:00.000Z']]);
   });
 
   it('counts open and soon-due tasks per process and step for the township’s dashboard', async () => {
     const answer = await stats(await server.login('township-a'));
-    expect(answer).toMatchObject({ soonWorkingDays: 2, total: { open: 2, dueSoon: 1, overdue: 0 } });
+    expect(answer).toMatchObject({ soonWorkingDays: 2, total: { open: 3, dueSoon: 1, overdue: 0 } });
     expect(answer.steps).toEqual([
       { process: definition.key, step: 'investigate', stepName: '入户调查', open: 1, dueSoon: 0, overdue: 0 },
       { process: definition.key, step: 'review', stepName: '乡镇审核', open: 1, dueSoon: 1, overdue: 0 },
+      { process: timeout.key, step: 'supplement', stepName: '补齐材料', open: 1, dueSoon: 0, overdue: 0 },
     ]);
     expect((await failure(stats(await server.login('applicant-a1')))).status).toBe(403);
     expect((await failure((await server.login('township-a')).send('/api/tongban/stats/deadlines', { query: { soonWorkingDays: 'x' } }))).body).toMatchObject({ status: 400, errors: [{ path: '/soonWorkingDays' }] });
@@ -96,6 +112,14 @@ describe('deadlines that act through the real server', () => {
       ['township', '案件“入户调查”步骤的任务逾期未办（2026-03-09 到期），已升级由您单位办理，请尽快办理。'],
     ]);
     expect(await su.send(`/api/tongban/cases/${escalating.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('routes the case whose materials never came in to 视为撤回, once, and it replays exactly', async () => {
+    const record = await su.collection('applications').getOne(lapsing.id);
+    expect(record).toMatchObject({ status: 'done', outcome: 'withdrawn', step: 'withdrawn' });
+    const acted = (await timeline(lapsing.id)).filter((e) => e.action.startsWith('deadline.'));
+    expect(acted.map((e) => [e.action, e.from_step, e.to_step, e.note])).toEqual([['deadline.overdue', 'supplement', 'withdrawn', '逾期未办（2026-03-09 到期），转入“视为撤回”']]);
+    expect(await su.send(`/api/tongban/cases/${lapsing.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
   });
 
   it('marks the overdue task in the township’s queue and counts it', async () => {
