@@ -18,6 +18,8 @@ const unknownKeys = (value: Obj, path: string, allowed: string[]): DefinitionPro
 /** A branch key: letters, digits, `_` and `-` (no `.`: a branch's action is named `<branch>.<action>`). */
 export const branchKeyPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const actionNamePattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+/** Branch keys whose actions (`<key>.<action>`) would be named like the system's commands (task verbs, timers, deadlines, child cases). */
+export const reservedBranchKeys = ['verb', 'timer', 'deadline', 'child'];
 /** The kinds of action a branch may offer. */
 export const branchActionKinds = ['approve', 'reject', 'return', 'save'] as const;
 /** The results a branch can come to. */
@@ -51,6 +53,7 @@ export function parallelShapeProblems(s: Obj, sp: string, checks: ShapeChecks): 
   for (const [b, branch] of Object.entries(s.branches)) {
     const bp = `${sp}/branches/${escape(b)}`;
     if (!branchKeyPattern.test(b)) add(bp, `分支名“${b}”只能用字母、数字、下划线和连字符（不能有点）。`);
+    else if (reservedBranchKeys.includes(b.toLowerCase())) add(bp, `分支名不能是“${b}”：分支操作名为“${b}.<操作>”，与系统命令（${reservedBranchKeys.map((k) => `${k}.*`).join('、')}）的保留名称冲突。`);
     else if (!checks.ownName(b, bp)) continue;
     if (!isObj(branch)) { add(bp, '分支必须是对象：name、assignee、actions。'); continue; }
     out.push(...unknownKeys(branch, bp, ['name', 'nameEn', 'assignee', 'actions', 'deadline', 'form']));

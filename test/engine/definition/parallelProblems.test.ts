@@ -27,6 +27,8 @@ describe('the shape of a parallel step', () => {
       [withReview({ onRefusal: 'stop' }), '/steps/review/onRefusal'],
       [withReview({ branches: { dpf } }), '/steps/review/branches'],
       [withReview({ branches: { dpf, 'civil.x': civil } }), '/steps/review/branches/civil.x'],
+      [withReview({ branches: { dpf, verb: civil } }), '/steps/review/branches/verb'],
+      [withReview({ branches: { dpf, deadline: civil } }), '/steps/review/branches/deadline'],
       [withReview({ branches: { dpf, civil: { ...civil, actions: { ...civil.actions, approve: { kind: 'approve', label: '通过', target: 'granted' } } } } }), '/steps/review/branches/civil/actions/approve/target'],
       [withReview({ branches: { dpf, civil: { ...civil, actions: { ...civil.actions, extend: { kind: 'extend', label: '延期' } } } } }), '/steps/review/branches/civil/actions/extend/kind'],
       [withReview({ branches: { dpf, civil: { ...civil, assignee: { level: 'county', mode: 'all', group: ['a', 'b'] } } } }), '/steps/review/branches/civil/assignee/mode'],
