@@ -134,4 +134,20 @@ describe('a parallel step', () => {
     expect(s.entries.map((e) => e.snapshot.step)).toEqual(['apply', 'review', 'review', 'refused']);
     expect(s.entries[2]!.snapshot.tasks.map((t) => t.key)).toEqual(['review#1:civil']);
   });
+
+  it('gives each member drawn for a pool branch a task; the first decision is the branch’s and closes the others', () => {
+    const review = parallelDefinition.steps.review as ParallelStep;
+    const pooled = parallelVariant({ branches: { ...review.branches, dpf: { ...review.branches.dpf!, assignee: { pool: { kind: 'expert_pool', draw: 2 } } } } });
+    const c = new CaseDriver(pooled);
+    c.directory = { units: [{ id: 'pool', kind: 'expert_pool', name: '专家库' }], members: { pool: [{ id: 'e1' }, { id: 'e2' }, { id: 'e3' }] }, seed: 'command-1' };
+    c.ok(actors.applicant, 'submit');
+    const drawn = c.snapshot.tasks.filter((t) => t.branch === 'dpf');
+    expect(drawn.map((t) => t.mode)).toEqual(['any', 'any']);
+    expect(c.snapshot.draws).toHaveLength(1);
+    const [first, second] = drawn.map((t): Actor => ({ id: t.assigneeUser!, kind: 'officer', roles: [], orgUnit: { id: 'pool', level: 'department' as never, path: ['c1', 'pool'] } }));
+    c.ok(first!, 'dpf.approve');
+    expect(closed(c)).toEqual([[drawn[0]!.key, 'completed'], [drawn[1]!.key, 'cancelled']]);
+    expect(c.offers(second!)).toEqual([]);
+    expect(c.snapshot.tasks.map((t) => t.key)).toEqual(['review#1:civil']);
+  });
 });
