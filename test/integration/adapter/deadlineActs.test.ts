@@ -143,4 +143,21 @@ describe('deadlines that act through the real server', () => {
     expect(pending.map((t) => t.key)).toEqual([]);
     expect(await su.send(`/api/tongban/cases/${escalating.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
   });
+
+  it('moves a task’s reminder and overdue timer when the year’s holiday arrangement moves its due date', async () => {
+    await server.setClock(china('2026-12-28T10:00:00'));
+    const applicant = await server.login('applicant-a1');
+    const opened = (await applicant.send<{ case: CaseSummary }>('/api/tongban/cases', { method: 'POST', body: { workflow: definition.key, commandId: randomUUID() } })).case;
+    const submitted = (await command(applicant, opened, 'submit')).case;
+    const timersOf = async () => (await su.collection('timers').getFullList({ filter: `application = "${submitted.id}" && status = "pending"`, sort: 'due_at' })).map((t) => [t.key, new Date(t.due_at.replace(' ', 'T')).toISOString()]);
+    // 12-29, 12-30, 12-31, (元旦 01-01, a weekend) 01-04, 01-05; the reminder leaves 01-04 and 01-05.
+    expect(await timersOf()).toEqual([['remind:investigate#1:1', '2026-12-31T16:00:00.000Z'], ['overdue:investigate#1', '2027-01-05T16:00:00.000Z']]);
+    const admin = await server.login('admin');
+    await admin.send('/api/tongban/admin/calendar/arrangements', { method: 'POST', body: { year: 2027, holidays: ['2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03'], workdays: [], note: '元旦放假安排' } });
+    // 12-31 off as well: the task falls due a working day later, and so do its reminder and overdue timer.
+    expect(await timersOf()).toEqual([['remind:investigate#1:1', '2027-01-04T16:00:00.000Z'], ['overdue:investigate#1', '2027-01-06T16:00:00.000Z']]);
+    const task = await su.collection('tasks').getFirstListItem(`application = "${submitted.id}" && status = "open"`);
+    expect(new Date(task.due_at.replace(' ', 'T')).toISOString()).toBe('2027-01-06T16:00:00.000Z');
+    expect(await su.send(`/api/tongban/cases/${submitted.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
+  });
 });
