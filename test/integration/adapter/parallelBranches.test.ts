@@ -137,7 +137,12 @@ describe('a parallel review through the server', () => {
 
   it('ends the review on a refusal in one branch, cancelling the other department’s task', async () => {
     const c = await submitted();
-    const refused = (await command(await server.login('education'), c, 'supervisor.reject', { comment: '宗旨与业务范围不符' })).case;
+    const education = await server.login('education');
+    // A branch task is claimed like any task; the holder then acts on it.
+    const own = await su.collection('tasks').getFirstListItem(`application = "${c.id}" && key = "review#1:supervisor"`);
+    await education.send(`/api/tongban/tasks/${own.id}/claim`, { method: 'POST' });
+    expect((await su.collection('tasks').getOne(own.id)).assignee_user).toBe(education.authStore.record!.id);
+    const refused = (await command(education, c, 'supervisor.reject', { comment: '宗旨与业务范围不符' })).case;
     expect(refused.step).toBe('refused');
     expect(refused.outcome).toBe('rejected');
     const rows = await su.collection('tasks').getFullList({ filter: `application = "${c.id}" && step = "review"`, sort: 'key' });
