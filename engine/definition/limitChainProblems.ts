@@ -133,6 +133,16 @@ function upperBound(d: Counted, unit: LimitUnit): number {
   return unit === 'workingDays' ? (d.unit === 'workingDays' ? d.count : maxWorkingDaysIn(calendarDays)) : calendarDays;
 }
 
+/**
+ * An upper bound of a deadline against a limit in `unit` (months compared in calendar days), for
+ * choosing the longest of several deadlines that run side by side (parallel branches); 0 when it is
+ * not counted here (a parameter missing, a date in the form data).
+ */
+export function deadlineUpperBound(duration: unknown, parameters: Record<string, JsonValue>, unit: LimitUnit): number {
+  const d = counted(duration, parameters);
+  return d ? upperBound(d, unit === 'months' && d.unit !== 'months' ? 'days' : unit) * (unit === 'months' && d.unit === 'months' ? 31 : 1) : 0;
+}
+
 const unitText: Record<LimitUnit, string> = { workingDays: '个工作日', days: '日', months: '个月' };
 
 /** The duration of `step` that counts against the clock, if any (送达 after the clock stopped, `stopsClock`, does not). */

@@ -8,6 +8,8 @@
 import type { ActionDefinition, JsonValue, ParallelStep, StepDefinition, TaskStep, WorkflowDefinition } from './types.js';
 import type { DefinitionProblem } from './problems.js';
 import { ownEntry } from './ownEntry.js';
+import { deadlineUpperBound } from './limitChainProblems.js';
+import { limitUnits, type LimitUnit } from './overallLimit.js';
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 /** The stand-in's action for the join: a name no real action can have (names are letters, digits, `.`, `_`, `-`). */
@@ -20,16 +22,8 @@ export interface ParallelShadow {
   restore(problems: DefinitionProblem[]): DefinitionProblem[];
 }
 
-/** The working days of a deadline, when it counts them (0 otherwise). */
-function workingDaysOf(deadline: unknown, parameters: Record<string, JsonValue>): number {
-  const read = (v: unknown): unknown => (typeof v === 'object' && v !== null && 'param' in v && Object.keys(v).length === 1 ? ownEntry(parameters, String((v as { param: unknown }).param)) : v);
-  const d = read(deadline);
-  const n = typeof d === 'object' && d !== null && 'workingDays' in d ? read((d as { workingDays: unknown }).workingDays) : 0;
-  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
-}
-
 /** The task step standing in for `step` in the checks, with the path prefixes to map back. */
-function standIn(name: string, step: ParallelStep, parameters: Record<string, JsonValue>, map: [string, string][]): TaskStep {
+function standIn(name: string, step: ParallelStep, parameters: Record<string, JsonValue>, map: [string, string][], unit: LimitUnit): TaskStep {
   const sp = `/steps/${escape(name)}`;
   const branches = Object.entries(step.branches);
   const actions: Record<string, ActionDefinition> = {};
@@ -39,7 +33,8 @@ function standIn(name: string, step: ParallelStep, parameters: Record<string, Js
       actions[`${b}.${a}`] = action;
       map.push([`${sp}/actions/${escape(`${b}.${a}`)}`, `${sp}/branches/${escape(b)}/actions/${escape(a)}`]);
     }
-    const days = workingDaysOf(branch.deadline, parameters);
+    // The longest in the limit's unit, by the same sound bounds as the limit check (limitChainProblems.ts).
+    const days = deadlineUpperBound(branch.deadline, parameters, unit);
     if (branch.deadline && (!longest || days > longest[1])) longest = [b, days];
   }
   actions[joinAction] = { kind: 'approve', label: step.name, target: step.target };
@@ -62,7 +57,7 @@ export function withParallelStepsAsTasks(def: WorkflowDefinition): ParallelShado
   const map: [string, string][] = [];
   if (!Object.values(def.steps).some((s) => s.type === 'parallel')) return { definition: def, restore: (p) => p };
   const steps: Record<string, StepDefinition> = {};
-  for (const [name, step] of Object.entries(def.steps)) steps[name] = step.type === 'parallel' ? standIn(name, step, def.parameters ?? {}, map) : step;
+  for (const [name, step] of Object.entries(def.steps)) steps[name] = step.type === 'parallel' ? standIn(name, step, def.parameters ?? {}, map, limitUnits.find((u) => def.limit?.[u] !== undefined) ?? 'workingDays') : step;
   // The longer prefixes first: an action's path is inside its step's.
   map.sort((a, b) => b[0].length - a[0].length);
   return { definition: { ...def, steps }, restore: (problems) => problems.map((p) => ({ ...p, path: restorePath(p.path, map) })) };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDefinition, validateDefinition, type WorkflowDefinition } from '../../../engine/index.js';
+import { timerCommandOf } from '../../../engine/runtime/deadlineTimers.js';
 import { actors, CaseDriver } from '../../support/caseDriver.js';
 import { brokenDefinition, validishDefinition } from './generatedDefinitions.js';
 
@@ -59,6 +60,10 @@ describe('the checker over generated definitions (fast-check)', () => {
       accepted++;
       const c = new CaseDriver(d as unknown as WorkflowDefinition, new Date('2026-09-28T09:00:00+08:00'));
       const stepNames = Object.keys(c.wf.definition.steps);
+      // The timers the host holds (timer steps, 催办, 逾期), as the sweep would see them.
+      const pending = new Set<string>();
+      const track = () => { for (const e of c.effects) { if (e.type === 'scheduleTimer') pending.add(e.key); if (e.type === 'cancelTimer') pending.delete(e.key); } };
+      track();
       for (const m of moves) {
         if (c.snapshot.status === 'done') break;
         if (m.what === 'wait') { c.advanceDays(m.days); continue; }
@@ -72,9 +77,11 @@ describe('the checker over generated definitions (fast-check)', () => {
         const fitting = level === 'applicant' ? actors.applicant : level === 'village' ? actors.village : level === 'township' ? actors.township : level === 'county' ? actors.county : undefined;
         const actor = m.actor % 3 !== 0 && fitting ? fitting : someActors[m.actor % someActors.length]!;
         const started = performance.now();
-        const decision = m.what === 'timer' && step?.type === 'timer' ? c.fireTimer() : c.send(actor, names[m.action % names.length]!, { ...(m.data ? { data: m.data } : {}), ...(m.comment ? { comment: m.comment } : {}), returnTo: stepNames[m.returnTo % stepNames.length]! });
+        const due = [...pending];
+        const timerKey = due[m.action % Math.max(1, due.length)];
+        const decision = m.what === 'timer' && timerKey ? c.send(actors.system, timerCommandOf(timerKey), { timerKey }) : m.what === 'timer' && step?.type === 'timer' ? c.fireTimer() : c.send(actor, names[m.action % names.length]!, { ...(m.data ? { data: m.data } : {}), ...(m.comment ? { comment: m.comment } : {}), returnTo: stepNames[m.returnTo % stepNames.length]! });
         expect(performance.now() - started).toBeLessThan(decideBound);
-        if (decision.ok) moved++;
+        if (decision.ok) { moved++; track(); }
       }
     }), { numRuns: 300 * scale });
     // The property is not vacuous: a fair share of the generated definitions pass every check.

@@ -81,6 +81,15 @@ const stepSpec = fc.record({
   startsClock: fc.constantFrom(undefined, undefined, undefined, true),
   skipWhen: rarely(condition),
   group: rarely(mostly(fc.constant(['a', 'b']), fc.constantFrom(['a', 'a'], ['a']))),
+  // Deadlines that act: reminders before the deadline, what happens when it passes, a clock that stops (送达).
+  remind: rarely(fc.array(fc.record({ before: fc.oneof(fc.record({ workingDays: count }), fc.record({ days: count })) }), { minLength: 1, maxLength: 2 })),
+  onOverdue: rarely(fc.oneof(
+    fc.constant({ escalate: {} }),
+    fc.record({ escalate: fc.record({ deadline: duration }) }),
+    fc.record({ reassign: fc.record({ level: mostly(fc.constantFrom('village', 'township', 'county'), fc.constant('applicant')) }) }),
+    fc.record({ route: fc.oneof({ weight: 8, arbitrary: fc.nat(30) }, { weight: 1, arbitrary: fc.constantFrom(...trickyNames) }) }),
+  )),
+  stopsClock: rarely(fc.constant(true)),
 });
 
 /** Definition-wide parts: parameters, limit, the first step. */
@@ -99,6 +108,8 @@ const globals = fc.record({
     fc.record({ months: count }),
   ), { freq: 2, nil: undefined }),
   firstIsChoice: fc.boolean(),
+  // A phase: contiguous steps under one deadline (调查 and 初审 within 15 working days together).
+  phase: rarely(fc.record({ first: fc.nat(6), length: fc.integer({ min: 1, max: 3 }), deadline: duration, remind: fc.boolean() })),
 });
 
 /** Builds a definition: step s_i has a forward route to s_{i+1} (the last one to `done`) beside its random routes. */
@@ -131,6 +142,9 @@ function build(steps: ValueOf<typeof stepSpec>[], g: ValueOf<typeof globals>): R
       ...(s.deadline !== null ? { deadline: s.deadline } : {}),
       ...(s.pausesClock !== undefined ? { pausesClock: s.pausesClock } : {}),
       ...(s.startsClock !== undefined ? { startsClock: s.startsClock } : {}),
+      ...(s.remind !== null ? { remind: s.remind } : {}),
+      ...(s.onOverdue !== null ? { onOverdue: 'route' in s.onOverdue ? { route: nameOf(s.onOverdue.route) } : s.onOverdue } : {}),
+      ...(s.stopsClock !== null ? { stopsClock: s.stopsClock } : {}),
     }];
   });
   built.push(['done', { type: 'final', name: '办结', outcome: 'approved' }]);
@@ -139,6 +153,7 @@ function build(steps: ValueOf<typeof stepSpec>[], g: ValueOf<typeof globals>): R
     key: 'generated', version: 1, name: '生成的流程', initial: g.firstIsChoice || n === 0 ? (n ? 's0' : 'done') : 's0',
     ...(Object.keys(g.parameters).length ? { parameters: g.parameters } : {}),
     ...(g.limit ? { limit: JSON.parse(JSON.stringify(g.limit)) } : {}),
+    ...(g.phase ? { phases: { review: { name: '调查与初审', steps: Array.from({ length: g.phase.length }, (_, k) => nameOf(g.phase!.first + k)), deadline: g.phase.deadline, ...(g.phase.remind ? { remind: [{ before: { workingDays: 1 } }] } : {}) } } } : {}),
     steps: own(built),
   };
 }

@@ -117,3 +117,14 @@ describe('where a branch starts and ends', () => {
     expect(checkDefinition(steps({}))).toEqual([{ path: '/limit/days', message: expect.stringContaining('最多可达 40 日（受理 → 审查 → 送达）') }]);
   });
 });
+
+describe('parallel branches against the limit', () => {
+  it('counts the branch whose deadline is longest in the limit’s unit, whatever unit each branch counts in', async () => {
+    const { parallelDefinition } = await import('../../support/parallelDefinition.js');
+    const review = parallelDefinition.steps.review as Extract<Steps[string], { type: 'parallel' }>;
+    const withCivil = (deadline: unknown): WorkflowDefinition => ({ ...parallelDefinition, limit: { workingDays: 30 }, steps: { ...parallelDefinition.steps, review: { ...review, branches: { ...review.branches, civil: { ...review.branches.civil!, deadline: deadline as never } } } } });
+    expect(checkDefinition(withCivil({ days: 20 }))).toEqual([]);
+    // 45 calendar days can hold more than 30 working days; the 5 working days of the other branch were taken before.
+    expect(checkDefinition(withCivil({ days: 45 }))).toEqual([{ path: '/limit/workingDays', message: expect.stringContaining('部门并行审核') }]);
+  });
+});
