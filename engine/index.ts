@@ -58,3 +58,4 @@ export { childrenConditionHolds } from './conditions/childrenCondition.js';
 export { isValidStartOn, maxMissedListed, monthsPerPeriod, ordinalOf, periodAfter, periodByKey, periodOf, scheduleDue, startDayOf, startInstantOf, type ScheduleDue, type SchedulePeriod } from './schedule/schedulePeriods.js';
 export { scheduleMatches, scheduleOpeningData, type ScheduledSubject } from './schedule/scheduleSubjects.js';
 export { scheduleProblems, scheduleStartOn } from './schedule/scheduleProblems.js';
+export { organisationKinds } from './schedule/organisationKinds.js';

@@ -10,6 +10,7 @@ import type { JsonValue, Parameterised, WorkflowDefinition } from '../definition
 import { ownEntry } from '../definition/ownEntry.js';
 import { resolveLevel } from '../org/resolveAssignee.js';
 import { isValidStartOn } from './schedulePeriods.js';
+import { organisationKinds } from './organisationKinds.js';
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -37,6 +38,9 @@ export function scheduleProblems(def: WorkflowDefinition, formFields?: readonly 
       add(`${sp}/startOn`, `开始日 ${shown} 不是每个周期都有的日期：须为 "MM-DD"，月为周期内的第几个月（年 01–12、半年 01–06、季 01–03、月 01），日在该月每年都有（不能是 02-29）。`);
     }
     if (def.subject && def.subject.kind !== schedule.subjects.kind) add(`${sp}/subjects/kind`, `本流程的案件对象是${def.subject.kind === 'person' ? '个人或家庭' : '组织'}，计划却按${schedule.subjects.kind === 'person' ? '个人或家庭' : '组织'}发起。`);
+    (schedule.subjects.orgKinds ?? []).forEach((kind, i) => {
+      if (!organisationKinds.includes(kind)) add(`${sp}/subjects/orgKinds/${i}`, `没有“${kind}”这种组织类型：须为 ${organisationKinds.join('、')} 之一（否则计划不会匹配任何组织）。`);
+    });
     if (schedule.starter === 'organisation' && schedule.subjects.kind !== 'organisation') add(`${sp}/starter`, '只有组织对象的计划才能以对象组织为申请人 (starter = organisation)。');
     const data = schedule.data ?? {};
     const writable = first?.type === 'task' ? first.form?.sections ?? {} : {};

@@ -78,6 +78,7 @@ describe('schedules in validateDefinition, the schema and checkDefinition', () =
     ['the organisation as applicant of a schedule over persons', annualInspection({ annual: { ...annual, subjects: { kind: 'person' }, data: {} } }, { subject: { kind: 'person' } }), '/schedules/annual/starter'],
     ['an officer-owned case whose first step is the applicant’s (no one could act)', annualInspection({ annual: { ...annual, starter: 'officer' } }), '/schedules/annual/starter'],
     ['opening data in a section the first step may not write', annualInspection({ annual: { ...annual, data: { '/review/year': { period: 'year' } } } }), '/schedules/annual/data/~1review~1year'],
+    ['an organisation kind that does not exist (a typo matches no one)', annualInspection({ annual: { ...annual, subjects: { kind: 'organisation', orgKinds: ['社会团休'] } } }), '/schedules/annual/subjects/orgKinds/0'],
     ['opening data outside the form', annualInspection({ annual: { ...annual, data: { '/report/when': { period: 'key' } } } }), '/schedules/annual/data/~1report~1when'],
   ];
   for (const [what, d, at] of checkRefusals) {
