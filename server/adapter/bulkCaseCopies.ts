@@ -26,7 +26,7 @@ export interface CaseCopy {
 const copiedTables = ['events', 'tasks', 'timers', 'outbox'] as const;
 
 /** Rows per INSERT statement (4 bound values each). */
-const rowsPerStatement = 200;
+const rowsPerStatement = 500;
 
 const columnsByTable = new Map<string, string[]>();
 let tablesReferringToCases: string[] | undefined;

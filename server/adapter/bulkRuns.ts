@@ -130,7 +130,9 @@ export function createBulkRun(tx: PbApp, input: NewBulkRun): CreatedBulkRun {
   }
   const wf = latestPublished(tx, input.workflowKey);
   if (!wf) throw notFound(`没有已发布的流程“${input.workflowKey}”。`);
-  const subjects = input.inHomeOrder ? [...input.subjects] : processingOrder(tx, input.subjects);
+  // A subject listed twice is started once (its first row).
+  const unique = [...new Set(input.subjects)];
+  const subjects = input.inHomeOrder ? unique : processingOrder(tx, unique);
   const run = newRecord(tx, 'bulk_runs');
   run.set('workflow', wf.recordId);
   run.set('workflow_key', wf.definition.key);
