@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { JsonValue } from '../definition/types.js';
-import type { Ballot, CaseNamesView, CaseSummaryView, ChildCaseView, FieldPermissionView, ParentCaseView } from '../model/index.js';
+import type { CaseNamesView, Command, CaseSummaryView, ChildCaseView, FieldPermissionView, ParentCaseView } from '../model/index.js';
 import type { ActionOffer } from '../runtime/availableActions.js';
 import type { VerbOffer } from '../runtime/taskVerbs.js';
 
@@ -26,23 +26,18 @@ export interface OpenCaseRequest {
   follows?: string;
 }
 
-/** `POST /api/tongban/cases/{id}/commands`: act on a case. */
-export interface CommandRequest {
-  action: string;
-  /** What changed in the sections the action writes, as a JSON Merge Patch (RFC 7396). */
-  data?: Record<string, JsonValue>;
-  comment?: string;
-  /** The case version the client saw: a stale one is refused with 409. */
-  version: number;
-  commandId: string;
-  returnTo?: string;
-  ballot?: Ballot;
+/**
+ * `POST /api/tongban/cases/{id}/commands`: act on a case — the client's part of the engine's
+ * {@link Command} (`data` is a JSON Merge Patch of the sections the action writes; `version` the case
+ * version the client saw, a stale one refused with 409), plus what the host resolves before deciding.
+ */
+export type CommandRequest = Pick<Command, 'action' | 'data' | 'comment' | 'version' | 'commandId' | 'returnTo' | 'ballot'> & {
   /** Task verbs: the users named (user ids) and a signer's position. */
   to?: string[];
   position?: string;
   /** 委托: the delegator the signed-in delegate acts for. */
   onBehalfOf?: string;
-}
+};
 
 /** The answer of opening a case or of an accepted command. */
 export interface CommandAnswer {

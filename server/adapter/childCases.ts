@@ -7,7 +7,7 @@
  * or neither does. A parent that has left the wait (it timed out, it was settled by other children,
  * it was withdrawn or ended) refuses the signal as stale, and the signal is spent, writing nothing.
  */
-import { childSettledAction, createWorkingCalendar, decide, type Actor, type CaseSnapshot, type ChildOutcome, type ChildSignal, type Effect, type JsonValue } from '../../engine/index.js';
+import { childSettledAction, createWorkingCalendar, decide, type Actor, type CaseSnapshot, type ChildOutcome, type ChildCaseView, type ChildSignal, type Effect, type ParentCaseView, type JsonValue } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { startChildCases } from './caseOpening.js';
@@ -66,20 +66,6 @@ export function tellParent(tx: PbApp, child: PbRecord, snapshot: CaseSnapshot, a
   followDecision(tx, parent, decision.snapshot, decision.effects, systemActorByValue, at);
 }
 
-/** A child case as its parent's summary lists it. */
-export interface ChildCaseView {
-  id: string;
-  caseNo: string;
-  workflow: string;
-  title: string;
-  step: string;
-  stepName: string;
-  status: string;
-  outcome: string | null;
-  /** The parent's wait it was started for (`step#visit`), or null (a `startChildCase` effect). */
-  wait: string | null;
-}
-
 /** The child cases of `parent`, oldest first. */
 export function childCases(app: PbApp, parent: PbRecord): ChildCaseView[] {
   return app.findRecordsByFilter('applications', 'parent = {:p}', 'created,case_no', 500, 0, { p: parent.id }).map((r) => ({
@@ -96,7 +82,7 @@ export function childCases(app: PbApp, parent: PbRecord): ChildCaseView[] {
 }
 
 /** The parent of `child` as the child's summary shows it, or null. */
-export function parentCase(app: PbApp, child: PbRecord): { id: string; caseNo: string; workflow: string; status: string; wait: string | null } | null {
+export function parentCase(app: PbApp, child: PbRecord): ParentCaseView | null {
   const id = child.getString('parent');
   if (!id) return null;
   try {
