@@ -33,3 +33,4 @@ export { parseIdCard, isIdCard, idCardProblem, idCardProblemMessages, idCardChec
 export { isBankCard, isCalendarDate, isDateRange, isMobile, isMoneyYuan, isRegionCode, isUscc } from './formats/checksums.js';
 export { zhMessage } from './zhMessages.js';
 export { diffFormData, type DataChange } from './diffFormData.js';
+export { bundleFormParts, resolvePartFile, type ReadFormPart } from './bundleFormParts.js';

@@ -2,10 +2,11 @@
 import schema from '../../workflows/dibao/form.schema.json' with { type: 'json' };
 import sample from '../../workflows/dibao/form.sample.json' with { type: 'json' };
 import ui from '../../workflows/dibao/form.ui.json' with { type: 'json' };
-import type { FieldPermissions, FormSchema, UiSchema } from '../core/index.js';
+import household from '../../workflows/_shared/household.schema.json' with { type: 'json' };
+import { bundleFormParts, type FieldPermissions, type FormSchema, type UiSchema } from '../core/index.js';
 
-/** The shipped 低保 form schema. */
-export const dibaoSchema = schema as FormSchema;
+/** The shipped 低保 form schema, with the shared form parts bundled in as the server publishes it. */
+export const dibaoSchema = bundleFormParts(schema as FormSchema, (file) => (file === '../_shared/household.schema.json' ? household : undefined));
 /** The shipped 低保 UI schema. */
 export const dibaoUi = ui as UiSchema;
 

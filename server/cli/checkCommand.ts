@@ -8,8 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDefinition, duplicateJsonKeys, type FormFieldSummary, type ProcessModule, type WorkflowDefinition } from '../../engine/index.js';
-import { listSchemaFields, type FormSchema } from '../../forms/core/index.js';
+import { listSchemaFields } from '../../forms/core/index.js';
 import { loadProcessModule } from '../build/processModules.js';
+import { readFormSchema } from '../build/readFormSchema.js';
 import { checkFormFiles } from './checkForm.js';
 import { templateCheckLines } from './checkTemplates.js';
 import { checkOverlayFile, looksLikeOverlay } from './checkOverlayFile.js';
@@ -25,7 +26,7 @@ function formFields(dir: string): FormFieldSummary | undefined {
   const file = path.join(dir, 'form.schema.json');
   if (!existsSync(file)) return undefined;
   try {
-    const fields = listSchemaFields(JSON.parse(readFileSync(file, 'utf8')) as FormSchema);
+    const fields = listSchemaFields(readFormSchema(file));
     return { fields: fields.map((f) => f.pointer), sensitive: fields.filter((f) => typeof f.schema['x-mask'] === 'string').map((f) => f.pointer) };
   } catch {
     return undefined; // checkFormFiles reports an unreadable form

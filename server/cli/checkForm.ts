@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TaskStep, WorkflowDefinition } from '../../engine/index.js';
+import { readFormSchema } from '../build/readFormSchema.js';
 import { checkUiSchema, createFormValidator, schemaAtPath, type FormSchema, type UiSchema } from '../../forms/core/index.js';
 
 /** A problem in one of the form files (or in the definition's use of the form). */
@@ -32,7 +33,12 @@ export function checkFormFiles(dir: string, definition: WorkflowDefinition, defi
   const problems: FormProblem[] = [];
   const read = readJson(schemaFile);
   if (read.problem) return [{ where: 'form.schema.json', message: read.problem }];
-  const schema = read.value as FormSchema;
+  let schema: FormSchema;
+  try {
+    schema = readFormSchema(schemaFile); // the shared parts (workflows/_shared/) bundled in, as published
+  } catch (e) {
+    return [{ where: 'form.schema.json', message: (e as Error).message }];
+  }
   let validator;
   try {
     validator = createFormValidator(schema);

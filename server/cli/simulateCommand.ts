@@ -16,6 +16,7 @@ import { compileFormRules, evaluateComputed, type FormSchema } from '../../forms
 import { compileVersionDocuments, type VersionDocuments } from '../adapter/documentTemplates.js';
 import { documentView } from '../adapter/documents.js';
 import { loadProcessModule } from '../build/processModules.js';
+import { readFormSchema } from '../build/readFormSchema.js';
 import { readProcessTemplates } from '../build/processTemplates.js';
 import { checkFile, templatesRootOf } from './checkCommand.js';
 import { looksLikeOverlay, overlayBaseFile } from './checkOverlayFile.js';
@@ -115,7 +116,13 @@ export async function simulateCommand(args: readonly string[]): Promise<Simulate
   if (options['--form'] !== undefined || existsSync(formFile)) {
     const schema = readJsonFile(formFile);
     if (typeof schema === 'string') return { exitCode: 2, lines: [schema] };
-    const rules = compileFormRules(schema as unknown as FormSchema);
+    let bundled: FormSchema;
+    try {
+      bundled = readFormSchema(formFile); // the shared parts (workflows/_shared/) bundled in
+    } catch (e) {
+      return { exitCode: 2, lines: [`${formFile}：${(e as Error).message}`] };
+    }
+    const rules = compileFormRules(bundled);
     const params = (definition.parameters ?? {}) as Record<string, JsonValue>;
     computeData = (d) => evaluateComputed(rules, d, { params }) as Record<string, JsonValue>;
   }

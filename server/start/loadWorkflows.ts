@@ -1,6 +1,6 @@
 /**
- * Publishes the shipped workflows (`workflows/<key>/workflow.json` with its form schema and UI
- * schema, and its document templates `templates/<key>/` with the shared layout) into
+ * Publishes the shipped workflows (`workflows/<key>/workflow.json` with its form schema — the shared
+ * form parts of `workflows/_shared/` it refers to bundled in — and UI schema, and its document templates `templates/<key>/` with the shared layout) into
  * `workflow_definitions`, idempotently by key and version, each with its form validator
  * precompiled (see precompileValidator). The templates are part of the version and of its
  * fingerprint: a definition, form or template changed under an already-published version is
@@ -19,6 +19,7 @@ import type { FormSchema } from '../../forms/core/index.js';
 import type { VersionTemplates } from '../adapter/documentTemplates.js';
 import { readProcessTemplates, templatesRoot } from '../build/processTemplates.js';
 import { precompileValidator } from '../build/precompileValidator.js';
+import { readFormSchema } from '../build/readFormSchema.js';
 import { RestError, type RestClient, type RestRecord } from './restClient.js';
 
 /** The project's shipped workflows folder. */
@@ -51,6 +52,16 @@ function readJson(file: string): Record<string, unknown> | null {
   }
 }
 
+/** The form schema in `file` with its shared parts bundled in (workflows/_shared/), or null without one. */
+function readBundledForm(file: string): Record<string, unknown> | null {
+  if (!existsSync(file)) return null;
+  try {
+    return readFormSchema(file) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`无法读取 ${path.relative(process.cwd(), file)}：${(e as Error).message}`);
+  }
+}
+
 const fingerprint = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
 /** Reads every `workflows/<key>/workflow.json` under `root`, with its templates from `templates`. */
@@ -61,7 +72,7 @@ export function readShippedWorkflows(root = workflowsRoot, templates = templates
     .map((d) => {
       const dir = path.join(root, d.name);
       const definition = readJson(path.join(dir, 'workflow.json')) as Record<string, unknown>;
-      const formSchema = readJson(path.join(dir, 'form.schema.json'));
+      const formSchema = readBundledForm(path.join(dir, 'form.schema.json'));
       const uiSchema = readJson(path.join(dir, 'form.ui.json'));
       const key = String(definition.key);
       const versionTemplates = readProcessTemplates(key, templates);

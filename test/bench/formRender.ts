@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { Pair, PageOptions, PageResult, Stats } from './formRender/page.js';
+import { readFormSchema } from '../../server/build/readFormSchema.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -63,7 +64,7 @@ function serve(script: string): Promise<Server> {
 /** Bundles, serves and runs the page; answers what it measured. */
 export async function benchFormRender(options: FormRenderOptions = {}): Promise<PageResult> {
   const pageOptions: PageOptions = {
-    dibaoSchema: JSON.parse(readFileSync(path.join(repo, 'workflows/dibao/form.schema.json'), 'utf8')) as PageOptions['dibaoSchema'],
+    dibaoSchema: readFormSchema(path.join(repo, 'workflows/dibao/form.schema.json')) as PageOptions['dibaoSchema'],
     dibaoSample: JSON.parse(readFileSync(path.join(repo, 'workflows/dibao/form.sample.json'), 'utf8')) as Record<string, unknown>,
     rows: options.rows ?? 100,
     mounts: options.mounts ?? 20,

@@ -5,11 +5,11 @@
  * run side by side, is ajv alone on the same schema (what rjsf or JSON Forms run per change): the
  * ratio is the cost of Tongban's Chinese messages and conditional requiredness on top of ajv.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createAjv, createFormValidator, type FormSchema } from '../../forms/core/index.js';
+import { createAjv, createFormValidator } from '../../forms/core/index.js';
+import { readFormSchema } from '../../server/build/readFormSchema.js';
 
 /** What {@link benchFormValidation} measured. */
 export interface FormValidationFigures {
@@ -61,7 +61,7 @@ function countLeaves(value: unknown): number {
 
 /** Measures `batches` batches of 100 validations after a warm-up; answers per-validation µs. */
 export function benchFormValidation(batches = 400, members = 8): FormValidationFigures {
-  const schema = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../workflows/dibao/form.schema.json'), 'utf8')) as FormSchema;
+  const schema = readFormSchema(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../workflows/dibao/form.schema.json'));
   const validator = createFormValidator(schema);
   const ajvAlone = createAjv().compile(schema);
   const data = household(members);

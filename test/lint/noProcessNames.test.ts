@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -13,7 +13,7 @@ const sources = (dir: string): string[] =>
     .filter((e) => e.isFile() && /\.(ts|json)$/.test(e.name))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 const shipped = readdirSync(path.join(root, 'workflows'), { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && existsSync(path.join(root, 'workflows', d.name, 'workflow.json')))
   .map((d) => JSON.parse(readFileSync(path.join(root, 'workflows', d.name, 'workflow.json'), 'utf8')) as { key: string; name: string });
 const programmes = ['低保', '最低生活保障', '特困', '临时救助', '两项补贴', '公益创投', '公开募捐'];
 

@@ -2,18 +2,19 @@
  * The 低保 form (schema and UI schema as shipped in workflows/dibao) and sample data, fetched from
  * the test server, for the form element tests.
  */
-import type { FormSchema, UiSchema } from '../../../forms/core/index.js';
+import { bundleFormParts, type FormSchema, type UiSchema } from '../../../forms/core/index.js';
 
-/** The shipped 低保 form. */
+const fetchJson = async (url: string): Promise<unknown> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json() as Promise<unknown>;
+};
+
+/** The shipped 低保 form, with the shared form parts (workflows/_shared/) bundled in as the server publishes it. */
 export async function loadDibaoForm(): Promise<{ schema: FormSchema; ui: UiSchema }> {
-  const [schema, ui] = await Promise.all(
-    ['/workflows/dibao/form.schema.json', '/workflows/dibao/form.ui.json'].map(async (url) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return response.json() as Promise<unknown>;
-    }),
-  );
-  return { schema: schema as FormSchema, ui: ui as UiSchema };
+  const [schema, ui, shared] = await Promise.all(['/workflows/dibao/form.schema.json', '/workflows/dibao/form.ui.json', '/workflows/_shared/household.schema.json'].map(fetchJson));
+  const parts = new Map<string, unknown>([['../_shared/household.schema.json', shared]]);
+  return { schema: bundleFormParts(schema as FormSchema, (file) => parts.get(file)), ui: ui as UiSchema };
 }
 
 // The shipped sample application, fetched once when the tests load.

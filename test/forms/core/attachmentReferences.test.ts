@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentReferences, masksFromSchema, redactForView, type FormSchema } from '../../../forms/core/index.js';
-import dibaoSchema from '../../../workflows/dibao/form.schema.json' with { type: 'json' };
+import { shippedFormSchema } from '../../support/shippedForm.js';
+
+const dibaoSchema = shippedFormSchema('dibao');
 
 const schema: FormSchema = {
   type: 'object',

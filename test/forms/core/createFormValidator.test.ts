@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFormValidator, type FormSchema } from '../../../forms/core/index.js';
+import { createFormValidator } from '../../../forms/core/index.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { shippedFormSchema } from '../../support/shippedForm.js';
 
-const dibaoSchema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../workflows/dibao/form.schema.json'), 'utf8')) as FormSchema;
+const dibaoSchema = shippedFormSchema('dibao');
 const dibao = createFormValidator(dibaoSchema);
 const errorsOf = (data: unknown) => {
   const r = dibao.validate(data);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkUiSchema, createFormValidator, evaluateComputed, type FieldError, type FormSchema, type UiSchema } from '../../../forms/core/index.js';
+import { checkUiSchema, createFormValidator, evaluateComputed, type FieldError, type UiSchema } from '../../../forms/core/index.js';
 import { sampleApplication, sampleOfficerSections } from './samples.js';
+import { shippedFormSchema } from '../../support/shippedForm.js';
 
 const read = (file: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../workflows/dibao', file), 'utf8')) as unknown;
-const schema = read('form.schema.json') as FormSchema;
+const schema = shippedFormSchema('dibao');
 const ui = read('form.ui.json') as UiSchema;
 const validator = createFormValidator(schema);
 const errorsOf = (data: unknown): FieldError[] => {

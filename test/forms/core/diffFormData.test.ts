@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffFormData, type FormSchema } from '../../../forms/core/index.js';
-import schema from '../../../workflows/dibao/form.schema.json' with { type: 'json' };
+import { shippedFormSchema } from '../../support/shippedForm.js';
+
+const schema = shippedFormSchema('dibao');
 
 const dibao = schema as FormSchema;
 const before = {

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFormRules, evaluateFieldStates, type FormSchema } from '../../../forms/core/index.js';
+import { compileFormRules, evaluateFieldStates } from '../../../forms/core/index.js';
 import { sampleApplication } from './samples.js';
+import { shippedFormSchema } from '../../support/shippedForm.js';
 
-const dibao = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../workflows/dibao/form.schema.json'), 'utf8')) as FormSchema;
+const dibao = shippedFormSchema('dibao');
 const rules = compileFormRules(dibao);
 
 describe('evaluateFieldStates', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { shippedFormSchema } from '../../support/shippedForm.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -19,7 +20,7 @@ describe('forms/core portability', () => {
     sandbox.exports = (sandbox.module as { exports: object }).exports;
     vm.runInNewContext(code, sandbox, { timeout: 5000 });
     const core = (sandbox.module as { exports: Record<string, (...args: unknown[]) => unknown> }).exports;
-    const schema = JSON.parse(readFileSync(path.join(root, 'workflows/dibao/form.schema.json'), 'utf8')) as unknown;
+    const schema = shippedFormSchema('dibao') as unknown;
     const validator = core.createFormValidator!(schema) as { validate(d: unknown): { valid: boolean; errors?: { path: string }[] } };
     expect(validator.validate({ applicant: { name: '王秀英', idNumber: '320621195503120024', phone: '13912345678' }, household: { members: [{ name: '王秀英', idNumber: '320621195503120023', relation: '本人' }] } }).errors?.map((e) => e.path)).toEqual(['/applicant/idNumber']);
     expect(core.evaluateComputed!(schema, { household: { members: [{}, {}] }, income: { wages: 500 } }, { params: { standard: 1000 } })).toMatchObject({ income: { monthlyTotal: 500, perCapita: 250, estimatedAmount: 1500 } });

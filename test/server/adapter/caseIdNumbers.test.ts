@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { idCardFields, type FormSchema } from '../../../forms/core/index.js';
 import type { JsonValue } from '../../../engine/index.js';
 import { caseIdNumbers } from '../../../server/adapter/caseIdNumberHashes.js';
+import { shippedFormSchema } from '../../support/shippedForm.js';
 
-const dibaoSchema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../workflows/dibao/form.schema.json'), 'utf8')) as FormSchema;
+const dibaoSchema = shippedFormSchema('dibao');
 
 describe('the people a case is about, for the 近亲属 register', () => {
   it('are read from the fields the form schema marks as 身份证 numbers', () => {

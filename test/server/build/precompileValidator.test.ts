@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFormValidator, type FormSchema, type SchemaValidateFunction } from '../../../forms/core/index.js';
+import { createFormValidator, type SchemaValidateFunction } from '../../../forms/core/index.js';
 import { precompileValidator } from '../../../server/build/precompileValidator.js';
+import { shippedFormSchema } from '../../support/shippedForm.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const dibaoSchema = JSON.parse(readFileSync(path.join(root, 'workflows/dibao/form.schema.json'), 'utf8')) as FormSchema;
+const dibaoSchema = shippedFormSchema('dibao');
 const sample = JSON.parse(readFileSync(path.join(root, 'workflows/dibao/form.sample.json'), 'utf8')) as Record<string, unknown>;
 const outDir = mkdtempSync(path.join(tmpdir(), 'tongban-validators-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

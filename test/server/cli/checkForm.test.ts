@@ -10,8 +10,10 @@ const definition = JSON.parse(readFileSync(path.join(shipped, 'workflow.json'), 
 
 /** A copy of the shipped 低保 folder with one file changed. */
 function copyWith(name: string, change: (json: Record<string, unknown>) => unknown): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tongban-form-'));
+  const root = mkdtempSync(path.join(tmpdir(), 'tongban-form-'));
+  const dir = path.join(root, 'dibao');
   cpSync(shipped, dir, { recursive: true });
+  cpSync(path.join(shipped, '../_shared'), path.join(root, '_shared'), { recursive: true });
   const file = path.join(dir, name);
   writeFileSync(file, JSON.stringify(change(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)));
   return dir;
@@ -20,6 +22,11 @@ function copyWith(name: string, change: (json: Record<string, unknown>) => unkno
 describe('checkFormFiles', () => {
   it('passes the shipped 低保 form, its layout and its sample', () => {
     expect(checkFormFiles(shipped, definition)).toEqual([]);
+  });
+
+  it('reports a shared form part the form names but workflows/_shared does not have', () => {
+    const dir = copyWith('form.schema.json', (s) => ({ ...s, properties: { ...(s.properties as object), extra: { $ref: '../_shared/household.schema.json#/$defs/pets' } } }));
+    expect(checkFormFiles(dir, definition)).toEqual([{ where: 'form.schema.json', message: expect.stringContaining('没有 $defs/pets') as string }]);
   });
 
   it('says why a schema does not compile (a misspelt keyword)', () => {

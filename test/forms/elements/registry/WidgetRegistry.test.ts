@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { schemaAtPath, type FormSchema } from '../../../../forms/core/index.js';
 import { defaultWidgets } from '../../../../forms/elements/registry/defaultWidgets.js';
 import { WidgetRegistry, namedWidgetRank } from '../../../../forms/elements/registry/WidgetRegistry.js';
-import schema from '../../../../workflows/dibao/form.schema.json' with { type: 'json' };
+import { shippedFormSchema } from '../../../support/shippedForm.js';
+
+const schema = shippedFormSchema('dibao');
 
 const dibao = schema as FormSchema;
 /** The widget for a field, given its schema and its items' schema as `<tb-form>` gives them. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FormSchema } from '../../../../forms/core/index.js';
 import { FormStore } from '../../../../forms/elements/store/FormStore.js';
-import schema from '../../../../workflows/dibao/form.schema.json' with { type: 'json' };
+import { shippedFormSchema } from '../../../support/shippedForm.js';
+
+const schema = shippedFormSchema('dibao');
 
 const dibao = schema as FormSchema;
 const application = () => ({
