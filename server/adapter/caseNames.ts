@@ -8,7 +8,7 @@ import type { LoadedWorkflow } from './workflowCache.js';
 
 /** The words of commands that are no step's action, as the history shows them. */
 const commandWords: Record<string, string> = {
-  start: '提交申请',
+  start: '创建申请',
   'deadline.remind': '期限提醒（催办）',
   'deadline.overdue': '办理超期',
   'admin.migrate': '迁移到新版本流程',

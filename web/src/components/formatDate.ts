@@ -9,3 +9,15 @@ export function chinaDay(iso: string | undefined | null): string {
 export function isOverdue(iso: string | undefined | null, now = Date.now()): boolean {
   return Boolean(iso) && new Date(iso!.replace(' ', 'T')).getTime() < now;
 }
+
+/**
+ * The last day of a period that ends at `iso`, as people in China read it: a deadline stored as
+ * 00:00 China time (the end of the day before, 24:00) is that day before — a 公示 that ends at
+ * 24:00 on 3 月 9 日 reads「2026/3/9 期满」, not 3/10.
+ */
+export function chinaDeadlineDay(iso: string | undefined | null): string {
+  if (!iso) return '';
+  const t = new Date(iso.replace(' ', 'T')).getTime();
+  const midnightInChina = (t + 8 * 3_600_000) % 86_400_000 === 0;
+  return chinaDay(new Date(midnightInChina ? t - 1 : t).toISOString());
+}

@@ -14,7 +14,7 @@ const names: CaseNamesView = {
     publicNotice: { name: '村（居）公示', actions: {}, timer: true, pausesClock: true },
     countyReview: { name: '审核确认', actions: { confirm: '确认给予低保' }, workingDays: 10 },
   },
-  commands: { start: '提交申请', 'verb.urge': '催办' },
+  commands: { start: '创建申请', 'verb.urge': '催办' },
 };
 
 const event = (seq: number, action: string, from: string, to: string, who: Partial<CaseEventRecord> = {}): CaseEventRecord => ({ seq, action, from_step: from, to_step: to, at: `2026-03-0${seq}T02:00:00.000Z`, actor_id: 'u1', actor_name: '曲塘镇 社会事务办', actor_unit_name: '曲塘镇', ...who });
@@ -78,11 +78,16 @@ describe('tb-case-timeline', () => {
   it('says when 公示 ends, the statutory limit with its due date marked provisional, and the due date of an open task in working days', async () => {
     const el = await mountTimeline(summary({ tasks: [] }), events.slice(0, 5));
     const text = lines(el);
-    assertEqual(text.at(-1), '村（居）公示 进行中 2026/3/13 期满');
+    assertEqual(text.at(-1), '村（居）公示 进行中 2026/3/12 期满');
     const clock = el.shadowRoot!.querySelector('.clock')!.textContent!.replace(/\s+/g, ' ');
-    assert(clock.includes('30 个工作日') && clock.includes('2026/4/21') && clock.includes('暂定'), clock);
+    assert(clock.includes('30 个工作日') && clock.includes('2026/4/20') && clock.includes('暂定'), clock);
     const atReview = await mountTimeline(summary({ step: 'countyReview', timers: [], tasks: [{ key: 'countyReview#1', step: 'countyReview', level: 'county', assigneeUnit: 'c1', mode: 'any', dueAt: '2026-03-26T16:00:00.000Z' }] }));
-    assertEqual(lines(atReview).at(-1), '审核确认 待办理 预计 2026/3/27 前办结（10 个工作日）');
+    assertEqual(lines(atReview).at(-1), '审核确认 待办理 预计 2026/3/26 前办结（10 个工作日）');
+  });
+
+  it('reads a deadline at 24:00 as that day, and one during the day as its day', async () => {
+    const el = await mountTimeline(summary({ timers: [{ key: 'publicNotice#1', step: 'publicNotice', dueAt: '2026-03-12T09:30:00.000Z' }] }), events.slice(0, 5));
+    assertEqual(lines(el).at(-1), '村（居）公示 进行中 2026/3/12 期满');
   });
 
   it('has no axe violations, in 长辈模式 too', async () => {

@@ -8,7 +8,7 @@ import { LitElement, css, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { CaseNamesView, CaseSummaryView } from '../../../../engine/index.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
-import { chinaDay } from '../../components/formatDate.js';
+import { chinaDay, chinaDeadlineDay } from '../../components/formatDate.js';
 import { timelineEntries, upcomingEntries, type CaseEventRecord } from './caseTimeline.js';
 
 /** A date-time as read in China (`2026/3/2 09:00`), whatever the device's zone. */
@@ -41,7 +41,7 @@ export class TbCaseTimeline extends LitElement {
     const c = s.clock;
     const limit = c.limitWorkingDays !== undefined ? `${c.limitWorkingDays} ${msg('个工作日', { id: 'workingDays' })}` : c.limitDays !== undefined ? `${c.limitDays} ${msg('日', { id: 'calendarDays' })}` : c.limitMonths !== undefined ? `${c.limitMonths} ${msg('个月', { id: 'months' })}` : '';
     if (!limit) return '';
-    return html`<p class="clock">${msg('法定办理时限', { id: 'statutoryLimit' })}：${limit}${c.extended ? `（${msg('已延长', { id: 'extended' })}）` : ''}${c.startedAt ? html` · ${msg('自', { id: 'since' })} ${chinaDay(c.startedAt)} ${msg('起算', { id: 'counted' })}` : html` · ${msg('受理后起算', { id: 'notStarted' })}`}${c.dueAt ? html` · ${msg('应于', { id: 'dueOn' })} <strong>${chinaDay(c.dueAt)}</strong> ${msg('前办结', { id: 'dueBefore' })}` : ''}${c.provisional ? html`（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}</p>
+    return html`<p class="clock">${msg('法定办理时限', { id: 'statutoryLimit' })}：${limit}${c.extended ? `（${msg('已延长', { id: 'extended' })}）` : ''}${c.startedAt ? html` · ${msg('自', { id: 'since' })} ${chinaDay(c.startedAt)} ${msg('起算', { id: 'counted' })}` : html` · ${msg('受理后起算', { id: 'notStarted' })}`}${c.dueAt ? html` · ${msg('应于', { id: 'dueOn' })} <strong>${chinaDeadlineDay(c.dueAt)}</strong> ${msg('前办结', { id: 'dueBefore' })}` : ''}${c.provisional ? html`（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}</p>
       ${c.pausedWorkingDays || c.pausedAt ? html`<p class="muted">${msg('暂停计时', { id: 'pausedClock' })}：${c.pausedWorkingDays ? `${msg('已暂停', { id: 'pausedFor' })} ${c.pausedWorkingDays} ${msg('个工作日', { id: 'workingDays' })}` : ''}${c.pausedAt ? html` ${msg('目前暂停中，自', { id: 'pausedNow' })} ${chinaDay(c.pausedAt)}` : ''}</p>` : ''}`;
   }
 
@@ -61,7 +61,7 @@ export class TbCaseTimeline extends LitElement {
         </li>`)}
         ${ahead.map((a) => html`<li class="ahead">
           <p><span class="label">${a.step}</span> <span class="muted">${a.kind === 'timer' ? msg('进行中', { id: 'waiting' }) : msg('待办理', { id: 'toDo' })}</span></p>
-          ${a.dueAt ? html`<p>${a.kind === 'timer' ? `${chinaDay(a.dueAt)} ${msg('期满', { id: 'timerEnds' })}` : `${msg('预计', { id: 'expected' })} ${chinaDay(a.dueAt)} ${msg('前办结', { id: 'dueBefore' })}`}${a.workingDays !== undefined ? `（${a.workingDays} ${msg('个工作日', { id: 'workingDays' })}）` : ''}${a.provisional ? html`（${msg('暂定', { id: 'provisionalShort' })}）` : ''}</p>` : ''}
+          ${a.dueAt ? html`<p>${a.kind === 'timer' ? `${chinaDeadlineDay(a.dueAt)} ${msg('期满', { id: 'timerEnds' })}` : `${msg('预计', { id: 'expected' })} ${chinaDeadlineDay(a.dueAt)} ${msg('前办结', { id: 'dueBefore' })}`}${a.workingDays !== undefined ? `（${a.workingDays} ${msg('个工作日', { id: 'workingDays' })}）` : ''}${a.provisional ? html`（${msg('暂定', { id: 'provisionalShort' })}）` : ''}</p>` : ''}
         </li>`)}
       </ol>
     `;

@@ -20,6 +20,7 @@ import { getCase, listDocuments, listEvents, listReveals, revealField, sendComma
 import { getWorkflowForm, type WorkflowForm } from '../../api/forms.js';
 import { currentLocale } from '../../i18n/localization.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
+import { chinaDeadlineDay } from '../../components/formatDate.js';
 import './tb-case-timeline.js';
 import './tb-case-documents.js';
 import type { CaseEventRecord } from './caseTimeline.js';
@@ -180,7 +181,7 @@ export class TbCase extends LitElement {
       <h1 tabindex="-1">${s ? `${s.caseNo} · ${s.workflow.name}` : msg('正在加载…', { id: 'loading' })}</h1>
       <div aria-live="polite">${this.message ? html`<p>${this.message}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${s ? html`<p>${msg('当前环节', { id: 'step' })}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${msg('办理期限', { id: 'due' })}：${new Date(s.clock.dueAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}${s.clock.provisional ? `（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}` : ''}</p>` : ''}
+      ${s ? html`<p>${msg('当前环节', { id: 'step' })}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${msg('办理期限', { id: 'due' })}：${chinaDeadlineDay(s.clock.dueAt)}${s.clock.provisional ? `（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}` : ''}</p>` : ''}
       ${this.form ? html`<section aria-labelledby="data-title">
         <h2 id="data-title">${msg('申请材料', { id: 'caseData' })}</h2>
         <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${currentLocale()}></tb-form>

@@ -1,0 +1,154 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../../server/build/buildWeb.js';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, openCase, type CaseSummary } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { launchChromium, signInPage } from '../../support/webSignIn.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+/** Screenshots for review, in a folder git ignores. */
+const screenshots = path.join(root, '.tmp/screenshots');
+const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The axe-core violations of the page (open shadow roots included), as `rule: targets`. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the app's Content-Security-Policy admits no inline script.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** Signs in as `email` and opens the case's page by its address. */
+async function openCasePage(browser: Browser, server: TestServer, email: string, id: string): Promise<Page> {
+  const page = await signInPage(browser, server, email);
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).not.toBe('/sign-in');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.goto(`${server.url}/cases/${id}`);
+  try {
+    await expect.poll(() => page.getByRole('heading', { name: '办理进度' }).count(), { timeout: 10_000 }).toBe(1);
+  } catch (e) {
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, `case-failed-${email}.png`), fullPage: true });
+    throw e;
+  }
+  return page;
+}
+
+/** The page at `width`, in 长辈模式 or not, reloaded. */
+async function viewAs(page: Page, width: number, elder: boolean): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.evaluate((on) => localStorage.setItem('tb-elder', on ? '1' : '0'), elder);
+  await page.reload();
+  await expect.poll(() => page.getByRole('heading', { name: '办理进度' }).count(), { timeout: 10_000 }).toBe(1);
+}
+
+/** Checks axe at 1366 and 390 px, normal and 长辈模式, saving screenshots named after `who`. */
+async function checkLayouts(page: Page, who: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  for (const width of [1366, 390]) {
+    for (const elder of [false, true]) {
+      await viewAs(page, width, elder);
+      expect(await axeViolations(page), `${who} at ${width} px${elder ? ' in 长辈模式' : ''}`).toEqual([]);
+      await page.screenshot({ path: path.join(screenshots, `case-${who}-${width}${elder ? '-elder' : ''}.png`), fullPage: true });
+    }
+  }
+  await page.evaluate(() => localStorage.setItem('tb-elder', '0'));
+}
+
+describe('the case page, in Chromium through the real server', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let submitted: CaseSummary;
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startPocketBase({ simulatedClock: true });
+    await server.setClock(new Date('2026-03-02T09:00:00+08:00'));
+    browser = await launchChromium();
+    const a1 = await server.login('applicant-a1');
+    const opened = await openCase(a1, demoHousehold);
+    submitted = (await command(a1, opened.case, 'submit')).case;
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('lets the township officer accept with an opinion: the comment box empties, the timeline names the step, the officer and their unit, and the 受理通知书 opens as a print-ready page', async () => {
+    const page = await openCasePage(browser, server, 'township-a@demo.tongban', submitted.id);
+    await page.getByRole('switch', { name: '材料齐全' }).check();
+    await page.getByLabel('办理意见 / 理由').fill('材料齐全，予以受理。');
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await expect.poll(() => page.getByText('操作成功。').count()).toBe(1);
+    expect(await page.getByLabel('办理意见 / 理由').inputValue()).toBe('');
+
+    const track = page.locator('tb-case-timeline ol.track > li');
+    await expect.poll(() => track.filter({ hasText: '意见：材料齐全，予以受理。' }).count()).toBe(1);
+    const accepted = (await track.filter({ hasText: '意见：材料齐全，予以受理。' }).textContent())!.replace(/\s+/g, ' ');
+    expect(accepted).toMatch(/^ ?受理 2026\/3\/2 09:00 · 曲塘镇 社会事务办（曲塘镇） · 转入「入户调查」 意见：材料齐全，予以受理。/);
+    const all = (await page.locator('tb-case-timeline ol.track').textContent())!.replace(/\s+/g, ' ');
+    expect(all).toContain('创建申请 2026/3/2 09:00 · 王*英（曲塘镇杨庄村）');
+    expect(all).toContain('提交申请 2026/3/2 09:00 · 王*英（曲塘镇杨庄村） · 转入「乡镇受理」');
+    expect(all).not.toMatch(/\b(submit|accept|start)\b/);
+    expect(all).toContain('入户调查 待办理 预计 2026/3/11 前办结（7 个工作日）');
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '打开：受理通知书' }).click()]);
+    await popup.waitForLoadState();
+    expect(await popup.title()).toContain('受理通知书');
+    const printable = await popup.content();
+    expect(printable).toContain('@page');
+    // Officers read documents masked, as the server masks them.
+    expect(printable).not.toContain('王秀英');
+    expect(printable).not.toContain('320621195503120023');
+    await popup.close();
+    expect(await page.getByRole('button', { name: '打印：受理通知书' }).isEnabled()).toBe(true);
+    await checkLayouts(page, 'officer');
+    await page.close();
+  });
+
+  it('tells the second of two officers on the same task that someone acted first, and refreshes the page', async () => {
+    const page = await openCasePage(browser, server, 'village-a1@demo.tongban', submitted.id);
+    try {
+      await expect.poll(() => page.getByRole('button', { name: '暂存' }).count(), { timeout: 20_000 }).toBe(1);
+    } catch (e) {
+      await page.screenshot({ path: path.join(screenshots, 'case-failed-conflict.png'), fullPage: true });
+      throw e;
+    }
+    // Another session of the village acts first.
+    const other = await server.login('village-a1');
+    const view = await other.send<{ case: CaseSummary }>(`/api/tongban/cases/${submitted.id}`, {});
+    await command(other, view.case, 'save', { comment: '已电话预约入户时间', data: { investigation: { investigators: ['赵村干'] } } });
+
+    await page.getByLabel('办理意见 / 理由').fill('我的意见');
+    await page.getByRole('button', { name: '暂存' }).click();
+    await expect.poll(() => page.getByText(/已有其他人办理了此案件或案件已更新。页面已刷新为最新状态/).count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => page.locator('tb-case-timeline').getByText('意见：已电话预约入户时间').count()).toBe(1);
+    expect(await page.getByLabel('办理意见 / 理由').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('shows the applicant when 公示 ends and the clock paused for it, with their own case accessible at both widths and in 长辈模式', async () => {
+    const villageA1 = await server.login('village-a1');
+    const county = await server.login('county');
+    const townshipA = await server.login('township-a');
+    let c = (await villageA1.send<{ case: CaseSummary }>(`/api/tongban/cases/${submitted.id}`, {})).case;
+    c = (await command(villageA1, c, 'complete', { data: { investigation: { investigators: ['赵村干', '钱社工'], date: '2026-03-04', mode: '入户', findings: '情况属实' } } })).case;
+    c = (await command(county, c, 'complete', { data: { verification: { result: '一致' } } })).case;
+    c = (await command(townshipA, c, 'approve', { data: { townshipReview: { opinion: '符合条件', proposedAmount: 1200 } } })).case;
+    expect(c.step).toBe('publicNotice');
+
+    const page = await openCasePage(browser, server, 'applicant-a1@demo.tongban', submitted.id);
+    const timeline = page.locator('tb-case-timeline');
+    await expect.poll(() => timeline.getByText('村（居）公示：暂停计时').count(), { timeout: 10_000 }).toBe(1);
+    expect((await timeline.locator('li.ahead').textContent())!.replace(/\s+/g, ' ').trim()).toBe('村（居）公示 进行中 2026/3/9 期满');
+    expect(await timeline.locator('ol.track').textContent()).toContain('初审通过，进入公示');
+    expect(await page.getByRole('button', { name: '打开：最低生活保障公示' }).count()).toBe(1);
+    await checkLayouts(page, 'applicant');
+    await page.close();
+  });
+});
