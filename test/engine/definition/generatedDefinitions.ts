@@ -14,7 +14,7 @@ export const trickyNames = ['constructor', 'toString', '__proto__', 'hasOwnPrope
 /** Mostly `usual`, now and then `odd` (a value that is wrong somewhere). */
 const mostly = <T, U>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<U>, oddWeight = 1): fc.Arbitrary<T | U> => fc.oneof({ weight: 50, arbitrary: usual }, { weight: oddWeight, arbitrary: odd });
 /** Absent mostly, else `arb`. */
-const rarely = <T>(arb: fc.Arbitrary<T>, weight = 1): fc.Arbitrary<T | null> => fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight, arbitrary: arb });
+const rarely = <T>(arb: fc.Arbitrary<T>, weight = 1, absent = 4): fc.Arbitrary<T | null> => fc.oneof({ weight: absent, arbitrary: fc.constant(null) }, { weight, arbitrary: arb });
 
 const count = mostly(
   fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 12 }) }, { weight: 1, arbitrary: fc.constant({ param: 'n' }) }),
@@ -82,14 +82,14 @@ const stepSpec = fc.record({
   skipWhen: rarely(condition),
   group: rarely(mostly(fc.constant(['a', 'b']), fc.constantFrom(['a', 'a'], ['a']))),
   // Deadlines that act: reminders before the deadline, what happens when it passes, a clock that stops (送达).
-  remind: rarely(fc.array(fc.record({ before: fc.oneof(fc.record({ workingDays: count }), fc.record({ days: count })) }), { minLength: 1, maxLength: 2 })),
+  remind: rarely(fc.array(fc.record({ before: fc.oneof(fc.record({ workingDays: count }), fc.record({ days: count })) }), { minLength: 1, maxLength: 2 }), 1, 8),
   onOverdue: rarely(fc.oneof(
     fc.constant({ escalate: {} }),
     fc.record({ escalate: fc.record({ deadline: duration }) }),
     fc.record({ reassign: fc.record({ level: mostly(fc.constantFrom('village', 'township', 'county'), fc.constant('applicant')) }) }),
     fc.record({ route: fc.oneof({ weight: 8, arbitrary: fc.nat(30) }, { weight: 1, arbitrary: fc.constantFrom(...trickyNames) }) }),
-  )),
-  stopsClock: rarely(fc.constant(true)),
+  ), 1, 8),
+  stopsClock: rarely(fc.constant(true), 1, 8),
 });
 
 /** Definition-wide parts: parameters, limit, the first step. */
