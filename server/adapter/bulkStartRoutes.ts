@@ -10,6 +10,9 @@ import { actorOf } from './actors.js';
 import { parseBulkStartRequest, type BulkStartRequest, type SubjectSelector } from './bulkStartRequest.js';
 import { bulkRunView, createBulkRun, runOfOrigin, type BulkRunView } from './bulkRuns.js';
 import { chunksPerRequest, processBulkRun } from './bulkRunChunks.js';
+import { recordAudit } from './audit.js';
+import { now } from './clock.js';
+import { auditActorOf } from './configAudit.js';
 import { actorByValue } from './eventActor.js';
 import { conflict, forbidden, invalidData, notFound } from './httpError.js';
 import { getenv, type PbApp, type PbRecord } from './pocketbase.js';
@@ -103,6 +106,10 @@ export function startBulkRun(app: PbApp, auth: PbRecord, raw: unknown): RouteAns
     });
     runId = run.run.id;
     created = run.created;
+    // Starting a process for many subjects at once is an audited act (the cases' first events name the starter too).
+    if (created) {
+      recordAudit(tx, { action: 'bulk.start', actor: auditActorOf(tx, auth), at: now(tx), targetCollection: 'bulk_runs', targetId: runId, after: { workflow: run.run.workflow, total: run.run.total, ...(body.selector ? { selector: body.selector } : { subjects: run.run.total }) } });
+    }
   });
   return { status: created ? 201 : 200, body: workOn(app, runId) };
 }

@@ -103,6 +103,9 @@ describe('a bulk start through the real server', () => {
     expect(first.started + first.failed).toBe(2 * chunk);
     expect(first.progress).toBeCloseTo(100 / 302, 3);
     expect(await progress(first.id)).toMatchObject({ processed: 100, status: 'running' });
+    // The act is in the audit log, with who did it.
+    const audit = await su.collection('audit_log').getFullList({ filter: `action = "bulk.start" && target_id = "${first.id}"` });
+    expect(audit).toMatchObject([{ actor_name: '曲塘镇 社会事务办', actor_role: 'officer', target_collection: 'bulk_runs', after: { workflow: { key: 'household-recheck', version: 1 }, total: 302 } }]);
 
     // The server dies between chunks, and again while a resume may be inside a chunk.
     await server.kill9();
