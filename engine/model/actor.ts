@@ -12,5 +12,10 @@ export interface Actor {
   orgUnit?: OrgUnitRef;
   /** The organisation (subject id) an organisation's account acts for; it acts on the applicant steps of the organisation's cases. */
   organisation?: string;
+  /**
+   * The applicant (user id) this officer filed the case for (代办 naming a resident with an
+   * account): the filing officer acts on the case's applicant steps too. Set per case by the server.
+   */
+  filedFor?: string;
 }
 

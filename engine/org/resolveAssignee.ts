@@ -21,7 +21,7 @@ export function assigneeUnitOf(snapshot: Pick<CaseSnapshot, 'org' | 'applicant'>
 export function whyActorCannotAct(actor: Actor, task: OpenTask): string | undefined {
   if (task.level === 'applicant') {
     // The applicant party: the applicant, the officer filing for them (代办), or any account of the applicant organisation.
-    return actor.id === task.assigneeUnit || (actor.organisation !== undefined && actor.organisation === task.assigneeUnit) ? undefined : '此步骤只能由申请人本人办理。';
+    return actor.id === task.assigneeUnit || (actor.filedFor !== undefined && actor.filedFor === task.assigneeUnit) || (actor.organisation !== undefined && actor.organisation === task.assigneeUnit) ? undefined : '此步骤只能由申请人本人办理。';
   }
   if (actor.kind !== 'officer' && actor.kind !== 'admin') return '此步骤须由经办工作人员办理。';
   if (task.assigneeUser !== undefined) {

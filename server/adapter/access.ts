@@ -18,6 +18,16 @@ export function actsAsApplicant(actor: Pick<Actor, 'id' | 'organisation'>, caseR
   return caseRecord.getString('filed_by') === actor.id && ['proxy', 'officer'].includes(caseRecord.getString('starter'));
 }
 
+/**
+ * `actor` as they act on `caseRecord`: the village officer who filed it for a resident with an
+ * account (代办 naming `applicant`) acts on its applicant steps for them (`filedFor`).
+ */
+export function actorOnCase(actor: Actor, caseRecord: PbRecord): Actor {
+  const applicant = caseRecord.getString('applicant');
+  const filing = applicant !== '' && applicant !== actor.id && caseRecord.getString('starter') === 'proxy' && caseRecord.getString('filed_by') === actor.id;
+  return filing ? { ...actor, filedFor: applicant } : actor;
+}
+
 /** Whether `actor` may see `caseRecord`. */
 export function canSeeCase(actor: Actor, caseRecord: PbRecord): boolean {
   if (actor.kind === 'admin') return true;

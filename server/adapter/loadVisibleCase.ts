@@ -5,7 +5,7 @@
  */
 import type { Actor, CaseSnapshot, JsonValue } from '../../engine/index.js';
 import { actorOf } from './actors.js';
-import { canSeeCase } from './access.js';
+import { actorOnCase, canSeeCase } from './access.js';
 import { isCaseReader } from './caseReaders.js';
 import { notFound } from './httpError.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
@@ -28,7 +28,7 @@ export function loadVisibleCase(app: PbApp, auth: PbRecord, caseId: string): Vis
   } catch {
     throw notFound('案件不存在。');
   }
-  const actor = actorOf(app, auth);
+  const actor = actorOnCase(actorOf(app, auth), record);
   if (!canSeeCase(actor, record) && !isCaseReader(app, record.id, actor.id)) throw notFound('案件不存在。');
   const wf = workflowByRecord(app, record.getString('workflow'));
   const snapshot = readJson<CaseSnapshot>(record, 'snapshot');

@@ -8,7 +8,7 @@
  */
 import { availableActions, starterFor, type Actor, type OrgPath, type OpenCaseRequest, type StartRequest } from '../../engine/index.js';
 import { actorOf } from './actors.js';
-import { canSeeCase } from './access.js';
+import { actorOnCase, canSeeCase } from './access.js';
 import { pendingTimers } from './pendingTimers.js';
 import { deadlineKnowledge } from './calendarArrangements.js';
 import { caseSummary } from './caseView.js';
@@ -159,7 +159,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
       actor: actorByValue(tx, actor, auth.getString('name')),
       at: now(tx),
     });
-    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id), deadlineKnowledge(tx)), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actor, { data: created.data }) } };
+    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id), deadlineKnowledge(tx)), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actorOnCase(actor, created.record), { data: created.data }) } };
     storeAnswer(tx, binding, created.record.id, answer);
   });
   return answer!;

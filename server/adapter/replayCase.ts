@@ -14,6 +14,7 @@
  */
 import { createWorkingCalendar, decide, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, stepActionNamed, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
+import { actorOnCase } from './access.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { calendarVersion } from './calendarVersions.js';
@@ -72,14 +73,14 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: engineActorOf(r.actor), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}), ...(r.deadlineStarts ? { deadlineStarts: r.deadlineStarts } : {}), ...(r.child ? { child: r.child } : {}) };
+      return { actor: actorOnCase(engineActorOf(r.actor), record), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}), ...(r.deadlineStarts ? { deadlineStarts: r.deadlineStarts } : {}), ...(r.child ? { child: r.child } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
     if (e.kind === 'timer') actor = engineActorOf(systemActorByValue);
     else {
       try {
-        actor = actorOf(tx, tx.findRecordById('users', e.actor_id));
+        actor = actorOnCase(actorOf(tx, tx.findRecordById('users', e.actor_id)), record);
       } catch {
         throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件（旧格式）的办理人已不存在，无法重放`);
       }
