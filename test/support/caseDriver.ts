@@ -62,6 +62,8 @@ export class CaseDriver {
   caseId = 'case-1';
   /** The county's org directory (units beside the chain, pools), when the definition routes beside the chain. */
   directory: OrgDirectory | undefined;
+  /** The facts of the case's subject (set by earlier cases, e.g. a 低保 household's), as the server would pass them. */
+  subjectFacts: Record<string, JsonValue> | undefined;
   private seq = 0;
 
   /** Starts a case of `workflow`: a definition (compiled with its shipped process module, if any) or a compiled workflow. */
@@ -87,7 +89,7 @@ export class CaseDriver {
       actor,
       { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}), ...(options.ballot ? { ballot: options.ballot } : {}), ...(options.verb ? { verb: options.verb } : {}), ...(options.child ? { child: options.child } : {}) },
       this.now,
-      { calendar: this.calendar, data, recusedActors: this.recused, caseId: this.caseId, panelCandidates: ({ unit, role }) => this.panelCandidates[`${unit}/${role ?? ''}`] ?? [], ...(this.directory ? { org: this.directory } : {}) },
+      { calendar: this.calendar, data, recusedActors: this.recused, caseId: this.caseId, panelCandidates: ({ unit, role }) => this.panelCandidates[`${unit}/${role ?? ''}`] ?? [], ...(this.directory ? { org: this.directory } : {}), ...(this.subjectFacts ? { subjectFacts: this.subjectFacts } : {}) },
     );
     if (decision.ok) {
       this.snapshot = decision.snapshot;
@@ -119,7 +121,7 @@ export class CaseDriver {
 
   /** The actions `actor` is offered now. */
   offers(actor: Actor): string[] {
-    return availableActions(this.wf, this.snapshot, actor, { data: this.data, recusedActors: this.recused, now: this.now, caseId: this.caseId }).map((o) => o.action);
+    return availableActions(this.wf, this.snapshot, actor, { data: this.data, recusedActors: this.recused, now: this.now, caseId: this.caseId, ...(this.subjectFacts ? { subjectFacts: this.subjectFacts } : {}) }).map((o) => o.action);
   }
 
   private setPath(pointer: string, value: JsonValue): void {
