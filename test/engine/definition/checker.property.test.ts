@@ -69,10 +69,10 @@ describe('the checker over generated definitions (fast-check)', () => {
         if (m.what === 'wait') { c.advanceDays(m.days); continue; }
         // Mostly an action of the current step by an actor of its level; now and then anything by anyone.
         const step = c.wf.definition.steps[c.snapshot.step];
-        const here = step && (step.type === 'task' || step.type === 'timer') ? Object.keys(step.actions ?? {}) : [];
+        const here = step && (step.type === 'task' || step.type === 'timer') ? Object.keys(step.actions ?? {}) : step?.type === 'parallel' ? Object.entries(step.branches).flatMap(([b, branch]) => Object.keys(branch.actions).map((a) => `${b}.${a}`)) : [];
         const anywhere = Object.values(c.wf.definition.steps).flatMap((s) => (s.type === 'task' || s.type === 'timer' ? Object.keys(s.actions ?? {}) : []));
         const names = m.action % 4 !== 0 && here.length ? here : anywhere.length ? anywhere : ['go'];
-        const given = step?.type === 'task' ? step.assignee.level : undefined;
+        const given = step?.type === 'task' ? step.assignee.level : step?.type === 'parallel' ? Object.values(step.branches)[m.action % Object.keys(step.branches).length]?.assignee.level : undefined;
         const level = typeof given === 'object' && given !== null ? c.wf.parameters[given.param] : given;
         const fitting = level === 'applicant' ? actors.applicant : level === 'village' ? actors.village : level === 'township' ? actors.township : level === 'county' ? actors.county : undefined;
         const actor = m.actor % 3 !== 0 && fitting ? fitting : someActors[m.actor % someActors.length]!;

@@ -64,7 +64,14 @@ type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 /** A step's raw shape: its kind, who acts, what it does; targets are indexes resolved when built. */
 const stepSpec = fc.record({
-  type: fc.constantFrom('task', 'task', 'task', 'task', 'timer', 'choice'),
+  type: fc.constantFrom('task', 'task', 'task', 'task', 'timer', 'choice', 'parallel'),
+  // A parallel step's two branches (their levels), its join and refusal policy.
+  parallel: fc.record({
+    levels: fc.tuple(fc.constantFrom('village', 'township', 'county'), mostly(fc.constantFrom('village', 'township', 'county'), fc.constant('applicant'))),
+    join: mostly(fc.constantFrom('all', 'first', { count: 1 }, { count: 2 }), fc.constant({ count: 3 })),
+    onRefusal: fc.constantFrom(undefined, 'end', 'continue'),
+    refusedTo: fc.nat(30),
+  }),
   level: mostly(fc.constantFrom('applicant', 'village', 'township', 'county', 'county', { param: 'lvl' }), fc.constant('city')),
   actions: fc.array(fc.record({
     kind: fc.constantFrom('submit', 'approve', 'approve', 'reject', 'return', 'return', 'withdraw', 'save', 'object', 'extend'),
@@ -122,6 +129,15 @@ function build(steps: ValueOf<typeof stepSpec>[], g: ValueOf<typeof globals>): R
     if (s.type === 'choice') {
       const routes = s.routes.map((r) => ({ when: r.when, target: nameOf(r.target) }));
       return [name, { type: 'choice', name: `分支${i}`, target: s.defaultRoute ? [...routes, { target: next(i) }] : routes.length ? routes : [{ target: next(i) }] }];
+    }
+    if (s.type === 'parallel') {
+      const p = s.parallel;
+      const branch = (key: string, level: unknown, deadline: unknown) => [key, {
+        name: `分支${key}`, assignee: { level },
+        ...(deadline !== null ? { deadline } : {}),
+        actions: { approve: { kind: 'approve', label: '通过' }, reject: { kind: 'reject', label: '不予通过', ...(p.onRefusal === 'continue' ? {} : { target: nameOf(p.refusedTo) }) } },
+      }] as [string, unknown];
+      return [name, { type: 'parallel', name: `并行${i}`, branches: own([branch(`b${i}a`, p.levels[0], s.deadline), branch(`b${i}b`, p.levels[1], null)]), join: p.join, ...(p.onRefusal ? { onRefusal: p.onRefusal } : {}), target: next(i) }];
     }
     const actions: [string, unknown][] = s.actions.map((a) => {
       const target = a.when === null ? nameOf(a.target) : [{ when: a.when, target: nameOf(a.target) }, { target: next(i) }];
