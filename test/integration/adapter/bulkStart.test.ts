@@ -210,4 +210,36 @@ describe('a bulk start through the real server', () => {
     expect(bDue.at(-1)! < aDue[0]!).toBe(true);
     for (const c of cases) expect(await su.send<{ ok: boolean }>(`/api/tongban/cases/${c.id}/verify`, {})).toMatchObject({ ok: true });
   }, 60_000);
+
+  it('starts each case through the engine when the start draws on the county’s departments, and reports a row the engine refuses', async () => {
+    // The county's 残联 checks each household: routed beside the chain, so no case is a copy of another.
+    const dpfCheck = {
+      key: 'dpf-recheck',
+      version: 1,
+      name: '残疾人两项补贴复核',
+      initial: 'check',
+      starters: [{ kind: 'officer', level: 'county', role: 'dibao_officer' }],
+      subject: { kind: 'person' },
+      steps: {
+        check: { type: 'task', name: '残联复核', assignee: { department: 'disabled_persons_federation' }, actions: { confirm: { kind: 'approve', label: '复核完成', target: 'done' } } },
+        done: { type: 'final', name: '完成', outcome: 'approved' },
+      },
+    };
+    await su.collection('workflow_definitions').create({ key: dpfCheck.key, version: 1, status: 'published', name: dpfCheck.name, definition: dpfCheck });
+    const a1 = await su.collection('org_units').getFirstListItem<{ id: string; township: string; county: string }>('code = "320685102290"');
+    const make = (name: string, home: Record<string, string>) => su.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name, ...home });
+    const locals = await Promise.all([1, 2, 3].map((i) => make(`残联户${i}`, { village: a1.id, township: a1.township, county: a1.county })));
+    // A household of a county that has no 残联 in the directory: the engine cannot route its check.
+    const elsewhere = await su.collection('org_units').create({ code: '320682', name: '如皋市（测试）', level: 'county' });
+    const stranger = await make('外县户', { county: elsewhere.id });
+    const view = await post(await server.login('admin'), { workflow: 'dpf-recheck', commandId: randomUUID(), subjects: [...locals.map((l) => l.id), stranger.id] });
+    expect(view).toMatchObject({ status: 'done', started: 3, failed: 1, failures: [{ subject: stranger.id }] });
+    expect(view.failures[0]!.reason).toMatch(/[\u4e00-\u9fa5]/);
+    expect(view.failures[0]!.reason).not.toMatch(/^启动失败/);
+    const cases = await su.collection('applications').getFullList({ filter: `bulk_run = "${view.id}"`, fields: 'id' });
+    expect(cases).toHaveLength(3);
+    const dpf = await su.collection('org_units').getFirstListItem('kind = "disabled_persons_federation"');
+    expect(await su.collection('tasks').getFullList({ filter: `application.bulk_run = "${view.id}"`, fields: 'assignee_unit' })).toEqual([0, 1, 2].map(() => expect.objectContaining({ assignee_unit: dpf.id })));
+    for (const c of cases) expect(await su.send<{ ok: boolean }>(`/api/tongban/cases/${c.id}/verify`, {})).toMatchObject({ ok: true });
+  });
 });
