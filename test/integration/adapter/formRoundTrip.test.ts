@@ -80,7 +80,56 @@ const dibaoWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks };
+/** 王秀英 applies as guardian for her son (二级 肢体残疾); the household has no 低保, so 生活补贴 is refused. */
+const liangxiangApplication = {
+  applicant: demoHousehold.applicant,
+  household: demoHousehold.household,
+  disabledPerson: { name: '张明', idNumber: '320621198001150015', certificateNumber: '32062119800115001542', disabilityType: '肢体残疾', grade: '二级', applicantRole: '法定监护人' },
+};
+
+/** Walks through every step and action of the 残疾人两项补贴 process (the 县残联's steps by dpf@). */
+const liangxiangWalks: Walk[] = [
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ disabledPerson: { livingArrangement: '与母亲共同生活' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ acceptance: { complete: false, missingMaterials: ['监护关系证明'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, missingMaterials: [] } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'save', typed: () => ({ townshipReview: { opinion: '初步核实' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { visited: true, opinion: '情况属实' } }), to: 'publicNotice' },
+    { as: 'township-a', action: 'object', typed: () => ({ publicNotice: { objection: '群众反映其已外出务工' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'dpfReview' },
+    { as: 'dpf', action: 'returnToTownship', returnTo: 'townshipReview', typed: () => ({ dpfReview: { opinion: '请补充残疾人证复印件' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'dpfReview' },
+    { as: 'dpf', action: 'approve', typed: () => ({ dpfReview: { certificateValid: true, disabilityType: '肢体残疾', grade: '二级' } }), to: 'countyDecision' },
+    { as: 'county', action: 'returnForReview', returnTo: 'dpfReview', typed: () => ({ countyDecision: { opinion: '请核实残疾等级' } }), to: 'dpfReview' },
+    { as: 'dpf', action: 'approve', to: 'countyDecision' },
+    { as: 'county', action: 'decide', typed: () => ({ countyDecision: { living: 'rejected', livingReasons: '申请人家庭不是最低生活保障家庭', nursing: 'approved', payFrom: '2026-04-01' } }), to: 'decided' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'townshipReview' },
+    { as: 'township-a', action: 'refuse', typed: () => ({ townshipReview: { refusalReasons: ['残疾人户籍不在本镇'] } }), to: 'notPassed' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'dpfReview' },
+    { as: 'dpf', action: 'approve', typed: () => ({ dpfReview: { certificateValid: false, opinion: '残疾人证已过有效期' } }), to: 'countyDecision' },
+    { as: 'county', action: 'refuse', typed: () => ({ countyDecision: { refusalReasons: ['残疾人证已过有效期，未按规定换领'] } }), to: 'refused' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks };
+/** What a walk's case is opened with, by process (default: the 低保 demo household). */
+const openingData: Record<string, unknown> = { liangxiang: liangxiangApplication };
 /** The demo accounts that see a case of applicant-a1: the applicant and the officers of their village, township and county. */
 const roles = ['applicant-a1', 'village-a1', 'township-a', 'county'];
 
@@ -148,7 +197,7 @@ describe('a form sent back as shown changes only what was typed', () => {
         await server.setClock(clock);
         const su = await server.superuser();
         const a1 = await as('applicant-a1');
-        let c: CaseSummary = (await openCase(a1, demoHousehold)).case;
+        let c: CaseSummary = (await openCase(a1, openingData[key] ?? demoHousehold, { workflow: key })).case;
         const stored = async () => (await su.collection('applications').getOne(c.id)).data as Data;
 
         for (const move of walk) {
