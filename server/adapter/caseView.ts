@@ -87,12 +87,28 @@ export function formPermissions(actor: Actor, record: PbRecord, snapshot: CaseSn
   return permissionsFor(actor, record, snapshot, wf, writesOf(offers));
 }
 
+/**
+ * The sections the applicant's own steps (assignee level `applicant`) show in their forms, or null
+ * when no such step names its sections (then the applicant reads every section).
+ */
+function applicantSections(wf: LoadedWorkflow): Set<string> | null {
+  let out: Set<string> | null = null;
+  for (const step of Object.values(wf.definition.steps)) {
+    if (step.type !== 'task' || step.assignee.level !== 'applicant' || !step.form?.sections) continue;
+    out ??= new Set<string>();
+    for (const [section, perm] of Object.entries(step.form.sections)) if (perm !== 'hidden') out.add(section);
+  }
+  return out;
+}
+
 /** The permissions of {@link formPermissions} for an actor who writes the sections `writes`. */
 export function permissionsFor(actor: Actor, record: PbRecord, snapshot: CaseSnapshot, wf: LoadedWorkflow, writes: string[]): FieldPermissions {
   const sections = Object.keys(wf.formSchema?.properties ?? {});
   const perms: FieldPermissions = {};
   if (actsAsApplicant(actor, record)) {
-    for (const section of sections) perms[`/${section}`] = 'read';
+    // The applicant reads what their own steps' forms show; the officers' sections (受理, 调查 …) are hidden from the form.
+    const own = applicantSections(wf);
+    for (const section of sections) perms[`/${section}`] = own === null || own.has(section) ? 'read' : 'hidden';
     for (const section of writes) perms[`/${section}`] = 'write';
     return perms;
   }

@@ -82,10 +82,12 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
     const opened = await openCase(a1, demoHousehold);
     type View = { permissions: Record<string, string> };
     const draft = await a1.send<View>(`/api/tongban/cases/${opened.case.id}`, {});
-    expect(draft.permissions).toMatchObject({ '/applicant': 'write', '/household': 'write', '/income': 'write', '/assets': 'write', '/acceptance': 'read', '/decision': 'read' });
+    // The officers' sections (调查, 审核 …) are hidden from the applicant's form: they read what their own step shows, and the decision in its 文书.
+    expect(draft.permissions).toMatchObject({ '/applicant': 'write', '/household': 'write', '/income': 'write', '/assets': 'write', '/acceptance': 'read', '/investigation': 'hidden', '/decision': 'hidden' });
     const submitted = await command(a1, opened.case, 'submit');
     const afterSubmit = await a1.send<View>(`/api/tongban/cases/${submitted.case.id}`, {});
-    expect(Object.values(afterSubmit.permissions).every((p) => p === 'read')).toBe(true);
+    expect(afterSubmit.permissions).toMatchObject({ '/applicant': 'read', '/household': 'read', '/income': 'read', '/assets': 'read', '/acceptance': 'read', '/investigation': 'hidden', '/townshipReview': 'hidden' });
+    expect(Object.values(afterSubmit.permissions).every((p) => p === 'read' || p === 'hidden')).toBe(true);
     const township = await server.login('township-a');
     const officer = await township.send<View>(`/api/tongban/cases/${submitted.case.id}`, {});
     expect(officer.permissions).toMatchObject({ '/applicant': 'masked', '/household': 'read', '/acceptance': 'write', '/investigation': 'masked' });

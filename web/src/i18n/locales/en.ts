@@ -82,5 +82,6 @@ export const templates: Record<string, string> = {
   conflict: 'Someone else acted on this case (or it changed) before you. The page now shows the case as it is; please check it and act again.',
   refreshed: 'The page now shows the case as it is.',
   revealLog: 'Who saw masked information in full',
+  reasonForReturn: 'Please write what must be corrected or why it is returned (everything at once).',
+  reasonRequired: 'Please write the reason first.',
 };
-

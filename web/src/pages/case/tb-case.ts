@@ -14,7 +14,7 @@ import { mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../..
 import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbForm } from '../../../../forms/elements/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../../api/attachments.js';
 import { countyOrgUnitSource } from '../../api/orgUnits.js';
-import type { ActionOffer, Ballot, CaseNamesView, JsonValue } from '../../../../engine/index.js';
+import type { ActionOffer, Ballot, CaseNamesView, JsonValue, VerbOffer } from '../../../../engine/index.js';
 import { errorMessage, fieldProblems } from '../../api/client.js';
 import { getCase, listDocuments, listEvents, listReveals, revealField, sendCommand, type CaseSummary } from '../../api/cases.js';
 import { getWorkflowForm, type WorkflowForm } from '../../api/forms.js';
@@ -39,10 +39,12 @@ function ballotLabel(choice: 'score' | 'for' | 'against' | 'abstain' | 'recuse')
 
 export class TbCase extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true }, names: { state: true } };
+  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true }, names: { state: true }, verbs: { state: true } };
   caseId = '';
   summary: CaseSummary | undefined;
   actions: ActionOffer[] = [];
+  /** The task verbs offered now (催办, 撤回, 签署 … ; those that name colleagues need a colleague list the server does not offer yet). */
+  verbs: VerbOffer[] = [];
   events: CaseEventRecord[] = [];
   documents: CaseDocumentRecord[] = [];
   /** The words of the definition's steps and actions, for the timeline. */
@@ -80,6 +82,7 @@ export class TbCase extends LitElement {
       this.permissions = view.permissions;
       this.summary = view.case;
       this.actions = view.actions;
+      this.verbs = view.verbs ?? [];
       this.events = events as unknown as CaseEventRecord[];
       this.documents = documents as unknown as CaseDocumentRecord[];
       this.names = view.names;
@@ -96,6 +99,11 @@ export class TbCase extends LitElement {
     const returnTo = (this.renderRoot.querySelector('#returnTo') as HTMLSelectElement | null)?.value;
     this.error = '';
     this.message = '';
+    if (offer.requiresComment && comment.length < 2) {
+      this.error = offer.kind === 'return' ? msg('请写明需要补正或退回的理由（一次性告知全部事项）。', { id: 'reasonForReturn' }) : msg('请先写明理由。', { id: 'reasonRequired' });
+      (this.renderRoot.querySelector('#comment') as HTMLTextAreaElement | null)?.focus();
+      return;
+    }
     const form = this.renderRoot.querySelector<TbForm>('tb-form');
     const writes = offer.writes ?? [];
     // Moving a case on needs a complete form; saving a draft, returning or refusing does not.
@@ -136,10 +144,40 @@ export class TbCase extends LitElement {
     }
   }
 
+  /** Sends a task verb that names nobody (催办, 撤回, 签署加签意见), with the comment if any. */
+  private async sendVerb(verb: VerbOffer) {
+    if (!this.summary) return;
+    const comment = (this.renderRoot.querySelector('#comment') as HTMLTextAreaElement | null)?.value.trim() ?? '';
+    this.error = '';
+    this.message = '';
+    if (verb.requiresComment && comment.length < 2) {
+      this.error = msg('请先写明理由。', { id: 'reasonRequired' });
+      return;
+    }
+    try {
+      await sendCommand(this.summary, verb.action, comment ? { comment } : {});
+      this.message = msg('操作成功。', { id: 'done' });
+      this.clearInputs();
+      await this.load();
+    } catch (e) {
+      if (e instanceof ClientResponseError && e.status === 409) {
+        this.message = `${errorMessage(e)} ${msg('页面已刷新为最新状态。', { id: 'refreshed' })}`;
+        await this.load();
+        return;
+      }
+      this.error = errorMessage(e);
+    }
+  }
+
   /** Empties the comment and reason boxes (after an action went through, or the case changed under them). */
   private clearInputs() {
     const comment = this.renderRoot.querySelector('#comment') as HTMLTextAreaElement | null;
     if (comment) comment.value = '';
+  }
+
+  /** The verbs offered now that name nobody: 催办, 撤回, 签署加签意见 (转办, 加签, 抄送 need a colleague list). */
+  private simpleVerbs(): VerbOffer[] {
+    return this.verbs.filter((v) => v.to === undefined);
   }
 
   /** The granted fields present in the data, as concrete pointers (one per row for `*`). */
@@ -195,7 +233,7 @@ export class TbCase extends LitElement {
       </section>` : ''}
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">${msg('可办理的操作', { id: 'actions' })}</h2>
-        ${this.actions.length === 0 ? html`<p class="muted">${msg('当前没有您可以办理的操作。', { id: 'noActions' })}</p>` : html`
+        ${this.actions.length === 0 && this.simpleVerbs().length === 0 ? html`<p class="muted">${msg('当前没有您可以办理的操作。', { id: 'noActions' })}</p>` : html`
           <label for="comment">${msg('办理意见 / 理由', { id: 'comment' })}</label>
           <textarea id="comment"></textarea>
           ${returns.length ? html`<label for="returnTo">${msg('退回到', { id: 'returnTo' })}</label>
@@ -203,7 +241,8 @@ export class TbCase extends LitElement {
           ${ballot ? html`<label for="ballotChoice">${msg('您的评议意见', { id: 'ballot' })}</label>
             <select id="ballotChoice">${(ballot.kind === 'score' ? (['score', 'abstain', 'recuse'] as const) : (['for', 'against', 'abstain', 'recuse'] as const)).map((c) => html`<option value=${c}>${ballotLabel(c)}</option>`)}</select>
             ${ballot.kind === 'score' ? html`<label for="ballotScore">${msg('分数', { id: 'ballotScoreValue' })}（0–${ballot.maxScore ?? 100}）</label><input id="ballotScore" type="number" min="0" max=${ballot.maxScore ?? 100} />` : ''}` : ''}
-          <p>${this.actions.map((a) => html`<button class=${a.kind === 'approve' || a.kind === 'submit' ? 'primary' : ''} @click=${() => this.act(a)}>${a.label}</button> `)}</p>`}
+          <p>${this.actions.map((a) => html`<button class=${a.kind === 'approve' || a.kind === 'submit' ? 'primary' : ''} @click=${() => this.act(a)}>${a.label}</button> `)}</p>
+          ${this.simpleVerbs().length ? html`<p>${this.simpleVerbs().map((v) => html`<button @click=${() => this.sendVerb(v)}>${v.label}</button> `)}</p>` : ''}`}
       </section>
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">${msg('文书', { id: 'documents' })}</h2>
