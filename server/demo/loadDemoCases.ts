@@ -3,6 +3,7 @@
  * users, so a newcomer sees populated queues. Skipped when any case exists (idempotent).
  */
 import type { RestClient } from '../start/restClient.js';
+import { loadLiangxiangDemoCases } from './liangxiangDemoCases.js';
 
 /** A demo household (ID numbers are checksum-valid demo values). */
 export const demoHousehold = {
@@ -50,5 +51,5 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
 
   // 3. 王秀英: a second application still being filled in.
   await a1.send('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-draft', data: { applicant: demoHousehold.applicant } });
-  return 3;
+  return 3 + (await loadLiangxiangDemoCases(admin));
 }

@@ -37,6 +37,7 @@ describe('the start-up loader', () => {
     const su = await server.superuser();
     const cases = await su.collection('applications').getFullList({ sort: 'created' });
     expect(new Set(cases.map((c) => c.step)).size).toBeGreaterThanOrEqual(3);
+    expect(cases.filter((c) => c.workflow_key === 'liangxiang').map((c) => c.step).sort()).toEqual(['accept', 'publicNotice', 'townshipReview']);
     const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
     const village = await su.collection('org_units').getFirstListItem('code = "320685102290"');
     expect([village.township, village.county, village.parent]).toEqual([township.id, township.county, township.id]);
