@@ -157,6 +157,11 @@ describe('the case page, in Chromium through the real server', () => {
     expect((await timeline.locator('li.ahead').textContent())!.replace(/\s+/g, ' ').trim()).toBe('村（居）公示 进行中 2026/3/9 期满');
     expect(await timeline.locator('ol.track').textContent()).toContain('初审通过，进入公示');
     expect(await page.getByRole('button', { name: '打开：最低生活保障公示' }).count()).toBe(1);
+    // What changed since the application was submitted: the township's 受理 (a section the applicant reads), never the officers' hidden sections.
+    expect(await page.getByRole('heading', { name: '提交后的修改' }).count()).toBe(1);
+    const diff = (await page.locator('tb-diff table').textContent())!;
+    expect(diff).toContain('材料齐全');
+    expect(diff).not.toContain('情况属实');
     // The officers' sections are not in the applicant's form: no 入户调查 or 乡镇初审 tab.
     expect(await page.locator('tb-form').getByRole('button', { name: /申请人/ }).count()).toBeGreaterThan(0);
     expect(await page.locator('tb-form').getByRole('button', { name: /入户调查|乡镇初审|信息核对/ }).count()).toBe(0);

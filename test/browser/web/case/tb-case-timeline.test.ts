@@ -3,7 +3,7 @@ import '../../../../web/src/pages/case/tb-case-documents.js';
 import type { TbCaseTimeline } from '../../../../web/src/pages/case/tb-case-timeline.js';
 import type { TbCaseDocuments } from '../../../../web/src/pages/case/tb-case-documents.js';
 import type { CaseNamesView, CaseSummaryView } from '../../../../engine/index.js';
-import type { CaseEventRecord } from '../../../../web/src/pages/case/caseTimeline.js';
+import { submittedAndNow, type CaseEventRecord } from '../../../../web/src/pages/case/caseTimeline.js';
 import { assert, assertEqual, axeViolations, settled } from '../../support/assert.js';
 
 const names: CaseNamesView = {
@@ -118,5 +118,25 @@ describe('tb-case-documents', () => {
     const page = await (await fetch(opened[0]!)).text();
     assert(page.includes('<h1>受理通知书</h1>') && page.includes('@page'), page);
     assertEqual(await axeViolations(document.body), []);
+  });
+});
+
+describe('what changed since the first submission', () => {
+  const patches = [
+    { action: 'start', kind: 'start', data_masked: { applicant: { name: '王*英', phone: '13912345678' } } },
+    { action: 'submit', kind: 'submit', data_masked: null },
+    { action: 'requestCorrection', kind: 'return', data_masked: { acceptance: { complete: false, missingMaterials: ['户口簿'] } } },
+    { action: 'submit', kind: 'submit', data_masked: { applicant: { phone: '13800000000' } } },
+    { action: 'complete', kind: 'approve', data_masked: { investigation: { findings: '情况属实' } } },
+  ];
+
+  it('rebuilds the data as first submitted and as it is now from the masked patches, leaving out the sections the reader does not see', () => {
+    const both = submittedAndNow(patches, new Set(['investigation']))!;
+    assertEqual(JSON.stringify(both.submitted), JSON.stringify({ applicant: { name: '王*英', phone: '13912345678' } }));
+    assertEqual(JSON.stringify(both.now), JSON.stringify({ applicant: { name: '王*英', phone: '13800000000' }, acceptance: { complete: false, missingMaterials: ['户口簿'] } }));
+  });
+
+  it('has nothing to compare before the first submission', () => {
+    assertEqual(submittedAndNow(patches.slice(0, 1), new Set()), undefined);
   });
 });

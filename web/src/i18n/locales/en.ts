@@ -84,4 +84,6 @@ export const templates: Record<string, string> = {
   revealLog: 'Who saw masked information in full',
   reasonForReturn: 'Please write what must be corrected or why it is returned (everything at once).',
   reasonRequired: 'Please write the reason first.',
+  changesSinceSubmission: 'Changes since submission',
+  changesHelp: 'What was first submitted compared with now (masked information compared as masked).',
 };

@@ -104,3 +104,37 @@ export function upcomingEntries(names: CaseNamesView, summary: Pick<CaseSummaryV
   }
   return out;
 }
+
+/** An event with the data it changed, masked as the server masks it for readers (`data_masked`, a JSON Merge Patch). */
+export interface PatchedEvent {
+  action: string;
+  data_masked?: Record<string, unknown> | null;
+}
+
+/** Applies a JSON Merge Patch (RFC 7396) to a copy of `target`. */
+export function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+    if (v === null) delete out[k];
+    else out[k] = applyMergePatch(out[k], v);
+  }
+  return out;
+}
+
+/**
+ * The data as first submitted and as it is now, both rebuilt from the events' masked patches (so
+ * masked fields compare alike), without the sections `hidden` names; undefined before a first
+ * submission (`submit` action kind recorded on the event as `kind`).
+ */
+export function submittedAndNow(events: (PatchedEvent & { kind?: string })[], hidden: ReadonlySet<string>): { submitted: Record<string, unknown>; now: Record<string, unknown> } | undefined {
+  let data: unknown = {};
+  let submitted: unknown;
+  for (const e of events) {
+    if (e.data_masked) data = applyMergePatch(data, e.data_masked);
+    if (submitted === undefined && e.kind === 'submit') submitted = data;
+  }
+  if (submitted === undefined) return undefined;
+  const visible = (d: unknown) => Object.fromEntries(Object.entries(d as Record<string, unknown>).filter(([k]) => !hidden.has(k)));
+  return { submitted: visible(submitted), now: visible(data) };
+}

@@ -10,7 +10,7 @@
 import { LitElement, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { ClientResponseError, type RecordModel } from 'pocketbase';
-import { mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../../../forms/core/index.js';
+import { diffFormData, mergePatchBetween, schemaAtPath, type FieldPermissions } from '../../../../forms/core/index.js';
 import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbForm } from '../../../../forms/elements/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../../api/attachments.js';
 import { countyOrgUnitSource } from '../../api/orgUnits.js';
@@ -23,7 +23,7 @@ import { sharedStyles } from '../../components/sharedStyles.js';
 import { chinaDeadlineDay } from '../../components/formatDate.js';
 import './tb-case-timeline.js';
 import './tb-case-documents.js';
-import type { CaseEventRecord } from './caseTimeline.js';
+import { submittedAndNow, type CaseEventRecord, type PatchedEvent } from './caseTimeline.js';
 import type { CaseDocumentRecord } from './tb-case-documents.js';
 
 /** The words of a ballot choice. */
@@ -180,6 +180,17 @@ export class TbCase extends LitElement {
     return this.verbs.filter((v) => v.to === undefined);
   }
 
+  /**
+   * The data as first submitted and now, from the events' masked patches, in the sections this user
+   * reads in the form (masked and hidden sections left out), or undefined when nothing changed since.
+   */
+  private changesSinceSubmission(): { submitted: Record<string, unknown>; now: Record<string, unknown> } | undefined {
+    if (!this.form) return undefined;
+    const unseen = new Set(Object.entries(this.permissions).filter(([p, v]) => /^\/[^/]+$/.test(p) && (v === 'hidden' || v === 'masked')).map(([p]) => p.slice(1)));
+    const both = submittedAndNow(this.events as unknown as (PatchedEvent & { kind?: string })[], unseen);
+    return both && diffFormData(this.form.schema, both.submitted, both.now).length ? both : undefined;
+  }
+
   /** The granted fields present in the data, as concrete pointers (one per row for `*`). */
   private revealable(): string[] {
     const out: string[] = [];
@@ -210,6 +221,16 @@ export class TbCase extends LitElement {
     }
   }
 
+  private renderChanges() {
+    const changes = this.changesSinceSubmission();
+    if (!changes || !this.form) return '';
+    return html`<section aria-labelledby="diff-title">
+      <h2 id="diff-title">${msg('提交后的修改', { id: 'changesSinceSubmission' })}</h2>
+      <p class="muted">${msg('首次提交时的内容与现在的对比（屏蔽信息按屏蔽后比较）。', { id: 'changesHelp' })}</p>
+      <tb-diff .schema=${this.form.schema} .previous=${changes.submitted} .current=${changes.now} lang=${currentLocale()}></tb-diff>
+    </section>`;
+  }
+
   override render() {
     const s = this.summary;
     const returns = this.actions.find((a) => a.returnTo)?.returnTo ?? [];
@@ -224,6 +245,7 @@ export class TbCase extends LitElement {
         <h2 id="data-title">${msg('申请材料', { id: 'caseData' })}</h2>
         <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${currentLocale()}></tb-form>
       </section>` : ''}
+      ${this.renderChanges()}
       ${this.grants.length && this.revealable().length ? html`<section aria-labelledby="reveal-title">
         <h2 id="reveal-title">${msg('查看完整信息', { id: 'reveal' })}</h2>
         <p class="muted">${msg('屏蔽的信息仅在办理需要时查看；每次查看都会记录，申请人可以看到。', { id: 'revealHelp' })}</p>
