@@ -23,6 +23,7 @@ import { publishingRefusal } from './publishing.js';
 import { carryOverlays, overlayRefusal } from './overlayPublishing.js';
 import { workflowVersions } from './workflowVersions.js';
 import { subjectHistory } from './subjectHistory.js';
+import { listOrganisations } from './organisationRegister.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
@@ -95,6 +96,7 @@ export const routes = {
   getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id, e.request.url.query().get('onBehalfOf'))),
   verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
   subjectHistory: (e: PbRequestEvent, id: string) => respond(e, () => subjectHistory(app(), requireAuth(e), id)),
+  listOrganisations: (e: PbRequestEvent) => respond(e, () => listOrganisations(app(), requireAuth(e))),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
   releaseTask: (e: PbRequestEvent, id: string) => respond(e, () => releaseTask(app(), requireAuth(e), id)),
   reassignTask: (e: PbRequestEvent, id: string) => respond(e, () => reassignTask(app(), requireAuth(e), id, readBody(e))),

@@ -12,6 +12,7 @@ import { forbidden, notFound } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { factsOf } from './subjects.js';
+import { inOrganisationRemit, organisationRemit } from './organisationRegister.js';
 
 function caseLine(r: PbRecord): Record<string, JsonValue> {
   return {
@@ -43,7 +44,7 @@ export function subjectHistory(app: PbApp, auth: PbRecord, id: string): RouteAns
   const cases = app.findRecordsByFilter('applications', 'subject = {:s}', '-created', 500, 0, { s: subject.id }).filter((r) => canSeeCase(actor, r));
   const unit = actor.orgUnit?.id;
   const home = ['village', 'township', 'county'].some((level) => unit !== undefined && subject.getString(level) === unit);
-  if (actor.kind !== 'admin' && !home && cases.length === 0) throw notFound('对象不存在。');
+  if (actor.kind !== 'admin' && !home && cases.length === 0 && !inOrganisationRemit(organisationRemit(app, auth), subject)) throw notFound('对象不存在。');
   const kind = subject.getString('kind');
   return {
     status: 200,

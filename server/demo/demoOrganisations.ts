@@ -1,20 +1,22 @@
 /**
- * The demo county's organisations (subjects of kind organisation) and the accounts that act for
- * them. 海安市青年志愿者协会 is a 社会团体 registered with 海安市民政局; its 统一社会信用代码 is a demo
- * value with valid check characters (GB 32100: 5 = 民政, 1 = 社会团体, 320685 = 海安市).
+ * The demo county's organisations (subjects of kind organisation), in several states of the
+ * register, and the accounts that act for them. Their 统一社会信用代码 are demo values with valid
+ * check characters (GB 32100: 5 = 民政, then 1 = 社会团体 or 2 = 民办非企业单位, 320685 = 海安市).
+ * A body in 筹备 has its code from 名称预先核准 and applies for 成立登记 (workflows/org-registration).
  */
 
-/** A demo organisation. `county` is the key of its county in `demoOrgUnits`. */
+/** A demo organisation. `county` is the key of its county in `demoOrgUnits`, `supervisor` that of its 业务主管单位 (none for 直接登记). */
 export interface DemoOrganisation {
   key: string;
   creditCode: string;
   name: string;
   orgKind: string;
   county: string;
+  supervisor?: string;
   facts: Record<string, string | number | boolean>;
 }
 
-/** The demo organisations. */
+/** The demo organisations: registered (正常), in 筹备, 责令整改, 注销 and 撤销. */
 export const demoOrganisations: DemoOrganisation[] = [
   {
     key: 'volunteers',
@@ -22,7 +24,62 @@ export const demoOrganisations: DemoOrganisation[] = [
     name: '海安市青年志愿者协会',
     orgKind: '社会团体',
     county: 'county',
-    facts: { registered: true, registeredOn: '2016-05-18', certificateNo: '海民社登字第0168号', status: '正常' },
+    facts: {
+      registered: true, registeredOn: '2016-05-18', certificateNo: '海民社登字第0168号', status: '正常', orgType: '社会团体', category: '公益慈善类',
+      legalRepresentative: '陈晓雯', registeredCapital: 30000, address: '海安市中坝南路18号', certificateValidFrom: '2026-05-18', certificateValidUntil: '2031-05-17',
+    },
+  },
+  {
+    key: 'stem',
+    creditCode: '51320685MJ5804K01A',
+    name: '海安市青少年科技教育促进会',
+    orgKind: '社会团体',
+    county: 'county',
+    supervisor: 'education',
+    facts: { status: '筹备', orgType: '社会团体' },
+  },
+  {
+    key: 'eldercare',
+    creditCode: '52320685MJ5805T12A',
+    name: '海安市城南社区养老服务中心',
+    orgKind: '民办非企业单位',
+    county: 'county',
+    facts: { status: '筹备', orgType: '民办非企业单位' },
+  },
+  {
+    key: 'calligraphy',
+    creditCode: '51320685MJ5806A23X',
+    name: '海安市书画研究会',
+    orgKind: '社会团体',
+    county: 'county',
+    supervisor: 'education',
+    facts: {
+      registered: true, registeredOn: '2012-09-10', certificateNo: '海民社登字第0097号', status: '责令整改', orgType: '社会团体', category: '文化类',
+      legalRepresentative: '许鸿儒', registeredCapital: 30000, address: '海安市宁海南路2号', certificateValidFrom: '2022-09-10', certificateValidUntil: '2027-09-09',
+    },
+  },
+  {
+    key: 'tutoring',
+    creditCode: '52320685MJ5807B34U',
+    name: '海安市启明培训学校',
+    orgKind: '民办非企业单位',
+    county: 'county',
+    supervisor: 'education',
+    facts: {
+      registered: false, registeredOn: '2015-03-02', certificateNo: '海民非登字第0042号', status: '注销', orgType: '民办非企业单位', category: '教育类',
+      legalRepresentative: '吴启明', registeredCapital: 100000, address: '海安市人民中路55号', deregisteredOn: '2024-12-20',
+    },
+  },
+  {
+    key: 'dragonDance',
+    creditCode: '51320685MJ5808C450',
+    name: '海安市舞龙舞狮协会',
+    orgKind: '社会团体',
+    county: 'county',
+    facts: {
+      registered: false, registeredOn: '2010-06-01', certificateNo: '海民社登字第0031号', status: '撤销', orgType: '社会团体', category: '体育类',
+      legalRepresentative: '钱振华', registeredCapital: 30000, address: '海安市曲塘镇振兴路6号', revokedOn: '2025-08-15',
+    },
   },
 ];
 
@@ -37,4 +94,6 @@ export interface DemoOrganisationAccount {
 /** The demo organisation accounts (password `tongban-demo`). */
 export const demoOrganisationAccounts: DemoOrganisationAccount[] = [
   { email: 'org-volunteers@demo.tongban', name: '陈晓雯', organisation: 'volunteers', description: '组织联系人 contact of 海安市青年志愿者协会' },
+  { email: 'org-stem@demo.tongban', name: '周文博', organisation: 'stem', description: '筹备组联系人 of 海安市青少年科技教育促进会 (applies for 成立登记)' },
+  { email: 'org-eldercare@demo.tongban', name: '顾丽华', organisation: 'eldercare', description: '举办者 of 海安市城南社区养老服务中心 (直接登记)' },
 ];

@@ -4,6 +4,7 @@
  */
 import type { RestClient } from '../start/restClient.js';
 import { loadLiangxiangDemoCases } from './liangxiangDemoCases.js';
+import { loadDemoRegistrations } from './loadDemoRegistrations.js';
 
 /** A demo household (ID numbers are checksum-valid demo values). */
 export const demoHousehold = {
@@ -51,5 +52,7 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
 
   // 3. 王秀英: a second application still being filled in.
   await a1.send('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-draft', data: { applicant: demoHousehold.applicant } });
-  return 3 + (await loadLiangxiangDemoCases(admin));
+
+  // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) waiting for the 登记管理机关's decision.
+  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin));
 }

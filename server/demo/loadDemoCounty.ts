@@ -2,6 +2,7 @@
  * Loads the demo county idempotently: org units by code, accounts by email. A second run finds
  * everything in place and changes nothing.
  */
+import { isUscc } from '../../forms/core/index.js';
 import type { RestClient, RestRecord } from '../start/restClient.js';
 import { demoAccounts, demoOrgUnits, demoPassword } from './demoCounty.js';
 import { demoOrganisationAccounts, demoOrganisations } from './demoOrganisations.js';
@@ -50,7 +51,9 @@ export async function loadDemoCounty(client: RestClient): Promise<DemoLoadReport
   for (const org of demoOrganisations) {
     let record = await client.findFirst('subjects', `kind = "organisation" && key = "${org.creditCode}"`);
     if (!record) {
-      record = await client.create('subjects', { kind: 'organisation', key: org.creditCode, name: org.name, org_kind: org.orgKind, county: orgUnitIds[org.county], facts: org.facts });
+      if (!isUscc(org.creditCode)) throw new Error(`demo organisation ${org.key}: ${org.creditCode} is not a valid 统一社会信用代码 (GB 32100)`);
+      const facts = org.supervisor ? { ...org.facts, supervisorUnit: orgUnitIds[org.supervisor] } : org.facts;
+      record = await client.create('subjects', { kind: 'organisation', key: org.creditCode, name: org.name, org_kind: org.orgKind, county: orgUnitIds[org.county], facts });
       created++;
     }
     organisationIds[org.key] = record.id;

@@ -34,6 +34,7 @@ const communityCentre = {
     orgType: '民办非企业单位', name: '海安市城南社区养老服务中心', creditCode: '52320685MJ5805T12A', category: '城乡社区服务类',
     legalRepresentative: '顾丽华', registeredCapital: 100000, address: '海安市城南街道南苑路16号', purpose: '为社区老年人提供日间照料与助餐服务。',
   },
+  members: {},
 };
 
 const with_ = (base: { organisation: Record<string, JsonValue>; members?: Record<string, JsonValue> }, change: Record<string, JsonValue>) => ({ ...base, organisation: { ...base.organisation, ...change } });

@@ -2,7 +2,7 @@
  * The conditions of 成立登记 a form cannot say alone, as one problem message each (or undefined
  * when met): the members of a 社会团体 and the name rules. Read by the guards of the process module.
  */
-import type { JsonValue } from '../../engine/index.js';
+import { ownEntry, type JsonValue } from '../../engine/index.js';
 
 const record = (v: JsonValue | undefined): Record<string, JsonValue> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
 const count = (v: JsonValue | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -34,7 +34,7 @@ export function nameProblem(data: Record<string, JsonValue>, parameters: Record<
   if (area && !name.startsWith(area)) return `名称应冠以所在地行政区划名称“${area}”。`;
   const reserved = reservedWords.find((w) => name.includes(w));
   if (reserved) return `地方性组织的名称不得使用“${reserved}”。`;
-  const endings = typeof org.orgType === 'string' && Object.hasOwn(suffixes, org.orgType) ? suffixes[org.orgType]! : [];
+  const endings = typeof org.orgType === 'string' ? (ownEntry(suffixes, org.orgType) ?? []) : [];
   if (!endings.some((e) => name.endsWith(e))) return `${String(org.orgType ?? '组织')}的名称应以${endings.join('、')}之一结尾。`;
   return undefined;
 }

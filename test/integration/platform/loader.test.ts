@@ -38,6 +38,8 @@ describe('the start-up loader', () => {
     const cases = await su.collection('applications').getFullList({ sort: 'created' });
     expect(new Set(cases.map((c) => c.step)).size).toBeGreaterThanOrEqual(3);
     expect(cases.filter((c) => c.workflow_key === 'liangxiang').map((c) => c.step).sort()).toEqual(['accept', 'publicNotice', 'townshipReview']);
+    // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
+    expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
     const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
     const village = await su.collection('org_units').getFirstListItem('code = "320685102290"');
     expect([village.township, village.county, village.parent]).toEqual([township.id, township.county, township.id]);
