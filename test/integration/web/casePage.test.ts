@@ -7,6 +7,7 @@ import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { launchChromium, signInPage } from '../../support/webSignIn.js';
+import { freshIdNumber } from '../../support/idNumbers.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 /** Screenshots for review, in a folder git ignores. */
@@ -166,6 +167,16 @@ describe('the case page, in Chromium through the real server', () => {
     expect(await page.locator('tb-form').getByRole('button', { name: /申请人/ }).count()).toBeGreaterThan(0);
     expect(await page.locator('tb-form').getByRole('button', { name: /入户调查|乡镇初审|信息核对/ }).count()).toBe(0);
     await checkLayouts(page, 'applicant');
+    await page.close();
+  });
+
+  it('shows on a 代办 case who filed it for the resident', async () => {
+    const village = await server.login('village-a1');
+    const resident = { ...demoHousehold, applicant: { ...demoHousehold.applicant, name: '赵桂兰', idNumber: freshIdNumber() } };
+    const opened = await openCase(village, resident, { proxy: true });
+    const page = await openCasePage(browser, server, 'village-a1@demo.tongban', opened.case.id);
+    await expect.poll(() => page.locator('p.proxy').count()).toBe(1);
+    expect((await page.locator('p.proxy').textContent())!.replace(/\s+/g, ' ')).toBe('代办：由 杨庄村 村委会（曲塘镇杨庄村） 代为申请');
     await page.close();
   });
 });

@@ -86,4 +86,8 @@ export const templates: Record<string, string> = {
   reasonRequired: 'Please write the reason first.',
   changesSinceSubmission: 'Changes since submission',
   changesHelp: 'What was first submitted compared with now (masked information compared as masked).',
+  proxyFiled: 'Filed on behalf (代办)',
+  filedBy: 'by',
+  filedForResident: 'for the resident',
+  filedByStaff: 'by staff for the resident',
 };

@@ -221,6 +221,14 @@ export class TbCase extends LitElement {
     }
   }
 
+  /** 代办: who filed the case for the resident (the actor of its first event, as the server records it). */
+  private renderProxy() {
+    if (this.summary?.starter !== 'proxy') return '';
+    const first = this.events[0];
+    const who = first ? `${first.actor_name ?? ''}${first.actor_unit_name ? `（${first.actor_unit_name}）` : ''}` : '';
+    return html`<p class="proxy">${msg('代办', { id: 'proxyFiled' })}：${who ? html`${msg('由', { id: 'filedBy' })} <strong>${who}</strong> ${msg('代为申请', { id: 'filedForResident' })}` : msg('由工作人员代为申请', { id: 'filedByStaff' })}</p>`;
+  }
+
   private renderChanges() {
     const changes = this.changesSinceSubmission();
     if (!changes || !this.form) return '';
@@ -241,6 +249,7 @@ export class TbCase extends LitElement {
       <div aria-live="polite">${this.message ? html`<p>${this.message}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${s ? html`<p>${msg('当前环节', { id: 'step' })}：<strong>${s.stepName}</strong>${s.clock.dueAt ? html` · ${msg('办理期限', { id: 'due' })}：${chinaDeadlineDay(s.clock.dueAt)}${s.clock.provisional ? `（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}` : ''}</p>` : ''}
+      ${this.renderProxy()}
       ${this.form ? html`<section aria-labelledby="data-title">
         <h2 id="data-title">${msg('申请材料', { id: 'caseData' })}</h2>
         <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${currentLocale()}></tb-form>
