@@ -60,8 +60,8 @@ describe('the 儿童基本生活保障 document view', () => {
   const now = new Date('2026-03-30T10:00:00+08:00');
 
   it('shows the guardian and child, the confirmed category and the month payment starts', () => {
-    const data = { applicant: { name: '陈桂兰', idNumber: '320621196204150024' }, child: { name: '周小雨', idNumber: '320621201509080024', category: '困境儿童' }, countyConfirm: { category: '事实无人抚养儿童', amount: 1200, payFrom: '2026-04-01' } };
-    expect(documentView({ data, parameters: {}, now, format } as never)).toMatchObject({ applicant: { name: '陈桂兰' }, child: { name: '周小雨' }, category: '事实无人抚养儿童', payFrom: '2026年4月' });
+    const data = { applicant: { name: '陈桂兰', idNumber: '320621196204150024' }, child: { name: '吴小雨', idNumber: '320621201509080024', category: '困境儿童' }, countyConfirm: { category: '事实无人抚养儿童', amount: 1200, payFrom: '2026-04-01' } };
+    expect(documentView({ data, parameters: {}, now, format } as never)).toMatchObject({ applicant: { name: '陈桂兰' }, child: { name: '吴小雨' }, category: '事实无人抚养儿童', payFrom: '2026年4月' });
   });
 
   it('takes the refusal’s reasons from the county’s list, else the comment, and the materials from the acceptance', () => {

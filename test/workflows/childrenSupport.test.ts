@@ -7,8 +7,8 @@ import { actors, CaseDriver, shippedDefinition } from '../support/caseDriver.js'
 /** A grandmother applying for her granddaughter (born 2015-09-08), whose father is in prison and mother unreachable. */
 const application = {
   applicant: { name: '陈桂兰', idNumber: '320621196204150024', phone: '13912345679' },
-  household: { members: [{ name: '陈桂兰', idNumber: '320621196204150024', relation: '本人' }, { name: '周小雨', idNumber: '320621201509080024', relation: '孙子女' }] },
-  child: { name: '周小雨', idNumber: '320621201509080024', category: '事实无人抚养儿童', fatherSituation: '服刑在押', motherSituation: '失联', guardianRelation: '祖父母', applicantRole: '监护人申请' },
+  household: { members: [{ name: '陈桂兰', idNumber: '320621196204150024', relation: '本人' }, { name: '吴小雨', idNumber: '320621201509080024', relation: '孙子女' }] },
+  child: { name: '吴小雨', idNumber: '320621201509080024', category: '事实无人抚养儿童', fatherSituation: '服刑在押', motherSituation: '失联', guardianRelation: '祖父母', applicantRole: '监护人申请' },
 };
 
 const documents = (effects: Effect[]) => effects.filter((e): e is Extract<Effect, { type: 'renderDocument' }> => e.type === 'renderDocument').map((e) => ({ template: e.template, issuer: e.issuer, item: e.decision?.item, outcome: e.decision?.outcome, amount: e.decision?.amount }));
