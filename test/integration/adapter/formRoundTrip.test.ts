@@ -127,9 +127,45 @@ const liangxiangWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks };
+/** 王秀英 applies as guardian of her grandson 张乐 (born 2018), whose father is seriously ill. */
+const childrenSupportApplication = {
+  applicant: demoHousehold.applicant,
+  household: demoHousehold.household,
+  child: { name: '张乐', idNumber: '320621201803120015', category: '事实无人抚养儿童', fatherSituation: '重病', motherSituation: '失联', guardianRelation: '祖父母', applicantRole: '监护人申请' },
+};
+
+/** Walks through every step and action of the 儿童基本生活保障 process (no 公示). */
+const childrenSupportWalks: Walk[] = [
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ child: { livingArrangement: '随祖母生活' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ acceptance: { complete: false, missingMaterials: ['儿童母亲失联的报警回执'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, missingMaterials: [] } }), to: 'verify' },
+    { as: 'township-a', action: 'save', typed: () => ({ verification: { opinion: '比对中' } }), to: 'verify' },
+    { as: 'township-a', action: 'approve', typed: () => ({ verification: { dataMatched: true, opinion: '信息比对一致' } }), to: 'countyConfirm' },
+    { as: 'county', action: 'returnToTownship', returnTo: 'verify', typed: () => ({ countyConfirm: { opinion: '请补充父亲病情证明' } }), to: 'verify' },
+    { as: 'township-a', action: 'approve', to: 'countyConfirm' },
+    // 确认 is offered once the category, its amount and a later month agree (entered and saved first).
+    { as: 'county', action: 'save', typed: () => ({ countyConfirm: { category: '事实无人抚养儿童', amount: 1200, payFrom: '2026-04-01' } }), to: 'countyConfirm' },
+    { as: 'county', action: 'confirm', typed: () => ({ countyConfirm: { opinion: '同意' } }), to: 'confirmed' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'verify' },
+    { as: 'township-a', action: 'approve', to: 'countyConfirm' },
+    { as: 'county', action: 'refuse', typed: () => ({ countyConfirm: { refusalReasons: ['儿童母亲与儿童共同生活'] } }), to: 'refused' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks };
 /** What a walk's case is opened with, by process (default: the 低保 demo household). */
-const openingData: Record<string, unknown> = { liangxiang: liangxiangApplication };
+const openingData: Record<string, unknown> = { liangxiang: liangxiangApplication, 'children-support': childrenSupportApplication };
 /** The demo accounts that see a case of applicant-a1: the applicant and the officers of their village, township and county. */
 const roles = ['applicant-a1', 'village-a1', 'township-a', 'county'];
 
