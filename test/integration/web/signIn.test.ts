@@ -89,8 +89,10 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await page.getByRole('link', { name: /提出申请/ }).first().click();
     await expect.poll(() => page.getByRole('heading', { name: '申请人', exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: '提交申请', exact: true }).click();
-    // The server finds the household and income sections missing; the form shows where.
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: '申请内容不完整。' }).count()).toBe(1);
+    // The form finds the household, income and assets sections missing before anything is sent, and shows where.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '还有3处需要修改' }).count()).toBe(1);
+    // Every field of the form works on a page with a real URL: the region cascade loads its data (no 加载失败).
+    expect(await page.getByText('加载失败，请重试。').count()).toBe(0);
     await page.getByRole('button', { name: '请填写“共同生活家庭成员”部分。' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '家庭成员', exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: /添加家庭成员/ }).click();
