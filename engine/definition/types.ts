@@ -410,6 +410,31 @@ export interface OverallLimit {
   extended?: { workingDays?: Parameterised<number>; days?: Parameterised<number>; months?: Parameterised<number> } | { param: string };
 }
 
+/**
+ * The 一次性告知 of a process, shown on the service list before an applicant starts: every field
+ * optional, each with an English twin (`…En`).
+ */
+export interface ServiceGuide {
+  /** One sentence: what the service is. */
+  summary?: string;
+  summaryEn?: string;
+  /** Who may apply (and who may apply for them). */
+  whoMayApply?: string;
+  whoMayApplyEn?: string;
+  /** The conditions, one per item. */
+  conditions?: string[];
+  conditionsEn?: string[];
+  /** The materials to bring or upload, one per item. */
+  materials?: string[];
+  materialsEn?: string[];
+  /** The statutory time limit, in words. */
+  timeLimit?: string;
+  timeLimitEn?: string;
+  /** Where to ask: office, telephone. */
+  whereToAsk?: string;
+  whereToAskEn?: string;
+}
+
 /** A published, versioned workflow definition. */
 export interface WorkflowDefinition {
   $schema?: string;
@@ -421,6 +446,8 @@ export interface WorkflowDefinition {
   nameEn?: string;
   /** Legal basis: the regulation and its document number, e.g. 《…办法》(民发〔2021〕NN号). */
   legalBasis?: string;
+  /** The 一次性告知 an applicant reads before starting a case (the service list shows it). */
+  guide?: ServiceGuide;
   /** The form that holds the case data (a folder-relative path or a form key). */
   form?: string;
   /** Configurable values, overridable per county (who confirms, 公示 days, limits, standards). */

@@ -6,6 +6,7 @@
 import type { DefinitionProblem } from './problems.js';
 import { hasOwnEntry, inheritedNames } from './ownEntry.js';
 import { starterShapeProblems } from './validateStarters.js';
+import { guideShapeProblems } from './validateGuide.js';
 import { scheduleShapeProblems } from './validateSchedules.js';
 import { factPathPattern } from '../conditions/subjectFacts.js';
 import { panelConditionProblems, panelShapeProblems } from './validatePanel.js';
@@ -280,10 +281,11 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     return problems;
   }
   const d = input;
-  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones', 'schedules', 'phases']);
+  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'guide', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones', 'schedules', 'phases']);
   // Phases: deadlines over several steps (validateDeadlineActs.ts).
   problems.push(...phaseShapeProblems(d, (v, path) => checkDuration(v, path, false)));
   problems.push(...starterShapeProblems(d));
+  problems.push(...guideShapeProblems(d));
   problems.push(...scheduleShapeProblems(d));
   if (isObj(d.schedules)) for (const [k, s] of Object.entries(d.schedules)) if (isObj(s) && isObj(s.subjects) && s.subjects.where !== undefined) checkCondition(s.subjects.where, `/schedules/${escape(k)}/subjects/where`);
   problems.push(...decisionShapeProblems(d));

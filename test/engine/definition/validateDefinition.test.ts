@@ -23,6 +23,11 @@ const broken: [string, (d: Record<string, unknown>) => void, string][] = [
   ['a condition with two comparisons', (d) => { ((d.steps as Record<string, { onElapsed: { when?: unknown }[] }>).publicNotice!.onElapsed[0]!).when = { path: '/a', gt: 1, lt: 2 }; }, '/steps/publicNotice/onElapsed/0/when'],
   ['a reveal that is not a list', (d) => { ((d.steps as Record<string, { form: Record<string, unknown> }>).accept!.form).reveal = '/applicant/idNumber'; }, '/steps/accept/form/reveal'],
   ['a reveal path that is not a JSON pointer', (d) => { ((d.steps as Record<string, { form: Record<string, unknown> }>).accept!.form).reveal = ['applicant.idNumber']; }, '/steps/accept/form/reveal/0'],
+  ['a guide that is not an object', (d) => { d.guide = '请带身份证'; }, '/guide'],
+  ['an unknown guide field', (d) => { (d.guide as Record<string, unknown>).fee = '免费'; }, '/guide/fee'],
+  ['guide materials that are not a list', (d) => { (d.guide as Record<string, unknown>).materials = '身份证'; }, '/guide/materials'],
+  ['an empty guide condition', (d) => { (d.guide as Record<string, unknown>).conditions = ['']; }, '/guide/conditions/0'],
+  ['an empty English time limit', (d) => { (d.guide as Record<string, unknown>).timeLimitEn = ''; }, '/guide/timeLimitEn'],
   ['an unknown property of a step form', (d) => { ((d.steps as Record<string, { form: Record<string, unknown> }>).accept!.form).unmask = ['/applicant/idNumber']; }, '/steps/accept/form/unmask'],
 ];
 
@@ -40,6 +45,14 @@ describe('validateDefinition and workflow.schema.json', () => {
       expect(schemaValidate(d)).toBe(false);
     });
   }
+
+  it('accepts a definition without a guide, and the shipped 低保 guide answers every question of the 一次性告知', () => {
+    const d = structuredClone(dibao) as unknown as Record<string, unknown>;
+    delete d.guide;
+    expect(validateDefinition(d)).toEqual([]);
+    expect(schemaValidate(d)).toBe(true);
+    expect(Object.keys(dibao.guide ?? {})).toEqual(expect.arrayContaining(['whoMayApply', 'conditions', 'materials', 'timeLimit', 'whereToAsk']));
+  });
 
   it('reports every problem at once, in Chinese', () => {
     const problems = validateDefinition({ key: 1, steps: { a: { type: 'task' } } });

@@ -104,7 +104,7 @@ describe('the web app served by PocketBase, in Chromium', () => {
     await page.getByLabel('工资性收入').fill('600');
     await page.getByLabel('存款及有价证券（元）').fill('3000');
     await page.getByRole('button', { name: '提交申请', exact: true }).click();
-    await expect.poll(() => page.getByText('操作成功。').count()).toBe(1);
+    await expect.poll(() => page.getByText('申请已提交。').count()).toBe(1);
     await expect.poll(() => page.getByText('乡镇受理', { exact: true }).count()).toBeGreaterThan(0);
     await page.close();
   });

@@ -6,7 +6,7 @@ import type { Route, RouteContext, RouteParams } from 'universal-router/sync';
 import type { Session, UserKind } from '../session/session.js';
 
 /** What a matched route renders: a page element with its parameters, or a redirect. */
-export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'work-queue' | 'case'; params?: Record<string, string> } | { redirect: string };
+export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case'; params?: Record<string, string> } | { redirect: string };
 
 /** What the app passes to every route action. */
 export interface AppRouteContext {
@@ -36,6 +36,9 @@ export const routes: Route<RouteResult, AppRouteContext>[] = [
   { path: '', action: (context) => ({ redirect: homeOf(sessionIn(context).kind) }) },
   { path: '/sign-in', action: (context) => (sessionIn(context).user ? { redirect: homeOf(sessionIn(context).kind) } : { page: 'sign-in' }) },
   { path: '/my/cases', action: guarded(['applicant'], () => ({ page: 'my-cases' })) },
+  { path: '/services', action: guarded(['applicant'], () => ({ page: 'services' })) },
+  { path: '/apply/:id', action: guarded(['applicant'], (params) => ({ page: 'apply', params })) },
+  { path: '/notices', action: guarded(['applicant', 'officer', 'admin'], () => ({ page: 'notices' })) },
   { path: '/work/tasks', action: guarded(['officer', 'admin'], () => ({ page: 'work-queue' })) },
   { path: '/cases/:id', action: guarded(['applicant', 'officer', 'admin'], (params) => ({ page: 'case', params })) },
 ];

@@ -8,6 +8,7 @@ import { ContextProvider } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { pb } from '../api/client.js';
 import { keepSessionAlive, signOut } from '../api/auth.js';
+import { noticesReadEvent, unreadNoticeCount } from '../api/notices.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { currentLocale, restoreLocale, switchLocale } from '../i18n/localization.js';
 import { sessionContext, sessionOf } from '../session/session.js';
@@ -15,6 +16,9 @@ import { interceptLinks, navigate, navigatedEvent, resolvePage, type ResolvedPag
 import '../pages/shared/tb-sign-in.js';
 import '../pages/shared/tb-not-found.js';
 import '../pages/applicant/tb-my-cases.js';
+import '../pages/applicant/tb-services.js';
+import '../pages/applicant/tb-apply.js';
+import '../pages/shared/tb-notices.js';
 import '../pages/officer/tb-work-queue.js';
 import '../pages/case/tb-case.js';
 
@@ -40,12 +44,18 @@ export class TbApp extends LitElement {
     css`
       header { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; padding: 0.5rem 1rem; background: var(--tb-primary, #b3261e); color: #fff; }
       header strong { font-size: 1.25rem; }
-      header .tools { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+      header .tools { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
+      header a.notices { color: #fff; display: inline-flex; align-items: center; gap: 0.25rem; min-height: var(--tb-target, 48px); padding: 0 0.5rem; font-weight: 600; }
+      header a.notices:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
+      .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      header .count { background: #fff; color: var(--tb-primary, #b3261e); border-radius: 999px; padding: 0 0.5rem; font-weight: 700; }
       main { max-width: 960px; margin: 0 auto; padding: 1rem; }
     `,
   ];
 
-  static override properties = { page: { state: true }, elder: { state: true } };
+  static override properties = { page: { state: true }, elder: { state: true }, unread: { state: true } };
+  /** How many of the user's notices are unread (shown on the 消息 link). */
+  unread = 0;
   page: ResolvedPage = { page: 'sign-in', path: '/sign-in' };
   elder = localStorage.getItem('tb-elder') === '1';
   private readonly session = new ContextProvider(this, { context: sessionContext, initialValue: sessionOf(pb.authStore.record) });
@@ -62,6 +72,7 @@ export class TbApp extends LitElement {
     void restoreLocale();
     window.addEventListener('popstate', this.onRoute);
     window.addEventListener(navigatedEvent, this.onRoute);
+    window.addEventListener(noticesReadEvent, this.countUnread);
     this.unsubscribe = pb.authStore.onChange(() => {
       this.session.setValue(sessionOf(pb.authStore.isValid ? pb.authStore.record : null));
       this.route();
@@ -75,6 +86,7 @@ export class TbApp extends LitElement {
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onRoute);
     window.removeEventListener(navigatedEvent, this.onRoute);
+    window.removeEventListener(noticesReadEvent, this.countUnread);
     this.unsubscribe?.();
     for (const type of ['pointerdown', 'keydown']) window.removeEventListener(type, this.onActivity);
     super.disconnectedCallback();
@@ -90,7 +102,13 @@ export class TbApp extends LitElement {
     const resolved = resolvePage(window.location.pathname, { session });
     if (resolved.path !== window.location.pathname) history.replaceState(null, '', resolved.path);
     this.page = resolved;
+    this.countUnread();
   }
+
+  /** Counts the unread notices again (on every navigation and when some were read). */
+  private countUnread = () => {
+    unreadNoticeCount().then((n) => { this.unread = n; }, () => { this.unread = 0; });
+  };
 
   private onRoute = () => {
     this.route();
@@ -111,6 +129,9 @@ export class TbApp extends LitElement {
     switch (this.page.page) {
       case 'sign-in': return html`<tb-sign-in></tb-sign-in>`;
       case 'my-cases': return html`<tb-my-cases></tb-my-cases>`;
+      case 'services': return html`<tb-services></tb-services>`;
+      case 'apply': return html`<tb-apply .caseId=${this.page.params?.id ?? ''}></tb-apply>`;
+      case 'notices': return html`<tb-notices></tb-notices>`;
       case 'work-queue': return html`<tb-work-queue></tb-work-queue>`;
       case 'case': return html`<tb-case .caseId=${this.page.params?.id ?? ''}></tb-case>`;
       default: return html`<tb-not-found></tb-not-found>`;
@@ -126,6 +147,7 @@ export class TbApp extends LitElement {
         <div class="tools">
           <button aria-pressed=${this.elder ? 'true' : 'false'} @click=${this.toggleElder}>${msg('长辈模式', { id: 'elderMode' })}</button>
           <button @click=${this.toggleLanguage} lang=${english ? 'zh-CN' : 'en'}>${english ? '中文' : 'English'}</button>
+          ${signedIn ? html`<a class="notices" href="/notices">${msg('消息', { id: 'notices' })}${this.unread ? html` <span class="count">${this.unread}<span class="visually-hidden"> ${msg('条未读', { id: 'unreadCount' })}</span></span>` : ''}</a>` : ''}
           ${signedIn ? html`<button @click=${() => { signOut(); navigate('/sign-in', { replace: true }); }}>${msg('退出登录', { id: 'signOut' })}</button>` : ''}
         </div>
       </header>
