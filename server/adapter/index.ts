@@ -24,6 +24,7 @@ import { carryOverlays, overlayRefusal } from './overlayPublishing.js';
 import { workflowVersions } from './workflowVersions.js';
 import { subjectHistory } from './subjectHistory.js';
 import { listOrganisations } from './organisationRegister.js';
+import { organisationKeyRefusal } from './organisationKey.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
@@ -213,6 +214,16 @@ interface PbHookEvent extends PbRequestEvent {
   record?: PbRecord;
   next(): void;
 }
+
+/** Hooks on subjects (registered in `pb_hooks`): an organisation's key must be a valid 统一社会信用代码. */
+export const subjectHooks = {
+  /** `onRecordCreateRequest` / `onRecordUpdateRequest` on subjects: a Chinese 422 instead of the write. */
+  writeRequest(e: PbHookEvent): void {
+    const refusal = e.record ? organisationKeyRefusal(e.record) : null;
+    if (refusal) e.json(refusal.status, refusal.toBody());
+    else e.next();
+  },
+};
 
 /**
  * Hooks on users (registered in `pb_hooks`): refuse deleting a user with history (they are

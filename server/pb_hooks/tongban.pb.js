@@ -28,6 +28,10 @@ onRecordDelete((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.dele
 onRecordAuthRequest((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.authRequest(e), 'users');
 onRecordUpdate((e) => require(`${__hooks}/generated/tongban.cjs`).userHooks.update(e), 'users');
 
+// An organisation subject's key is its 统一社会信用代码, checked per GB 32100.
+onRecordCreateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).subjectHooks.writeRequest(e), 'subjects');
+onRecordUpdateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).subjectHooks.writeRequest(e), 'subjects');
+
 // Record API and realtime exits (and expanded relations): sensitive values masked for the viewer.
 onRecordEnrich((e) => {
   require(`${__hooks}/generated/tongban.cjs`).maskRecord(e);

@@ -58,10 +58,10 @@ describe('a yearly schedule through the real server', () => {
     volunteers = demo.id;
     const county = demo.county as string;
     const organisation = (key: string, name: string, orgKind: string, facts: Record<string, unknown>, home: Record<string, string> = { county }) => su.collection('subjects').create({ kind: 'organisation', key, name, org_kind: orgKind, facts, ...home });
-    registered = (await organisation('51320685MJ0000001A', '海安市书法家协会', '社会团体', { status: '正常' })).id;
-    await organisation('51320685MJ0000002B', '海安市棋类协会', '社会团体', { status: '撤销' });
-    await organisation('53320685MJ0000003C', '海安市慈善基金会', '基金会', { status: '正常' });
-    noCounty = (await organisation('51320685MJ0000004D', '无登记地的协会', '社会团体', { status: '正常' }, {})).id;
+    registered = (await organisation('51320685MJ0000001X', '海安市书法家协会', '社会团体', { status: '正常' })).id;
+    await organisation('51320685MJ00000021', '海安市棋类协会', '社会团体', { status: '撤销' });
+    await organisation('53320685MJ0000003X', '海安市慈善基金会', '基金会', { status: '正常' });
+    noCounty = (await organisation('51320685MJ00000047', '无登记地的协会', '社会团体', { status: '正常' }, {})).id;
     await su.collection('workflow_definitions').create({ key: definition.key, version: 1, status: 'published', name: definition.name, definition });
   });
   afterAll(() => server?.dispose());

@@ -73,6 +73,14 @@ describe('成立登记 and the register through the real server', () => {
     expect((await failure(command(org, opened.case, 'submit'))).status).toBeGreaterThanOrEqual(400);
   });
 
+  it('keys an organisation by a valid 统一社会信用代码 (GB 32100), also when an administrator writes the record', async () => {
+    const wrongCheck = await failure(su.collection('subjects').create({ kind: 'organisation', key: '51320685MJ5809D56X', name: '海安市测试协会' }));
+    expect(wrongCheck).toMatchObject({ status: 422, body: { code: 'invalid_data', errors: [{ path: '/key' }] } });
+    const volunteers = await subjectOf('51320685MJ5803Q69E');
+    expect((await failure(su.collection('subjects').update(volunteers.id, { key: '51320685MJ5803Q69F' }))).status).toBe(422);
+    expect((await subjectOf('51320685MJ5803Q69E')).id).toBe(volunteers.id);
+  });
+
   describe('the register, within each officer’s remit', () => {
     it('registration@ sees every organisation of its county', async () => {
       const names = (await register(await server.login('registration'))).map((o) => o.name);
