@@ -154,9 +154,9 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
       version: wf.version,
       status: 'published',
       name: wf.name,
-      definition: wf.definition,
-      form_schema: wf.formSchema,
-      ui_schema: wf.uiSchema,
+      definition: asWritten(wf.definition),
+      form_schema: asWritten(wf.formSchema),
+      ui_schema: asWritten(wf.uiSchema),
       templates: wf.templates,
       sha256: wf.sha256,
       validator_module: wf.formSchema ? await precompileValidator(wf.formSchema as FormSchema) : '',
@@ -166,6 +166,15 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
   await addTemplatesToEarlierVersions(client, workflows);
   for (const wf of workflows) created += await loadOverlays(client, wf);
   return created;
+}
+
+/**
+ * A JSON value sent so that PocketBase stores it as written. An object in a request body is read
+ * into a map and stored with its keys sorted, which would put a form's fields (and a definition's
+ * steps) in alphabetical order; a JSON text sent as a string is stored as it is, in the author's order.
+ */
+function asWritten(value: unknown): string {
+  return JSON.stringify(value ?? null);
 }
 
 /** Whether a stored `templates` field holds any document. */

@@ -70,6 +70,21 @@ describe('the start-up loader', () => {
     expect(record.validator_module).toBeUndefined();
   });
 
+  it('stores each form and definition in the order its author wrote it (a form’s fields are not put in alphabetical order)', async () => {
+    const a1 = await server.login('applicant-a1');
+    for (const shipped of readShippedWorkflows()) {
+      const stored = await a1.collection('workflow_definitions').getFirstListItem(a1.filter('key = {:key} && version = {:version} && division = ""', { key: shipped.key, version: shipped.version }));
+      const form = shipped.formSchema as { properties?: Record<string, { properties?: Record<string, unknown> }> } | null;
+      if (!form?.properties) continue;
+      const storedForm = stored.form_schema as typeof form;
+      expect(Object.keys(storedForm!.properties!), shipped.key).toEqual(Object.keys(form.properties));
+      for (const [section, schema] of Object.entries(form.properties)) {
+        if (schema.properties) expect(Object.keys(storedForm!.properties![section]!.properties ?? {}), `${shipped.key} ${section}`).toEqual(Object.keys(schema.properties));
+      }
+      expect(Object.keys((stored.definition as { steps: object }).steps), shipped.key).toEqual(Object.keys((shipped.definition as { steps: object }).steps));
+    }
+  });
+
   it('changes nothing when started a second time over the same data', async () => {
     const before = await counts();
     await server.stop();
