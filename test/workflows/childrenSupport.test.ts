@@ -119,5 +119,7 @@ describe('the 儿童基本生活保障 workflow (孤儿, 事实无人抚养儿�
     expect(steps.flatMap((s) => Object.values(s.actions ?? {})).filter((a) => a.kind === 'object')).toEqual([]);
     const templates = readdirSync(path.resolve(import.meta.dirname, '../../templates/children-support')).filter((f) => f.endsWith('.hbs'));
     expect(templates.sort()).toEqual(['accepted.hbs', 'confirm.hbs', 'correction.hbs', 'refuse.hbs']);
+    // The 一次性告知 on the service list says so before anyone applies.
+    expect(definition.guide?.summary).toContain('不予公示');
   });
 });
