@@ -1,13 +1,141 @@
 /**
- * The user's work queue: open tasks of their unit (officers) or their own (applicants).
+ * An officer's queues — 待办 (open tasks of their unit, urgent first), 已办 (what they acted on),
+ * 抄送 (cases copied to them) and 我发起 (cases they filed) — one page at a time (never the whole
+ * list), with the filters of the queue page, a count per queue and realtime changes of their unit's tasks.
  */
-import type { RecordModel } from 'pocketbase';
+import type { RecordModel, RecordSubscription } from 'pocketbase';
 import { pb } from './client.js';
 
-/** Open tasks of the user's unit (officers; panel and drawn pool tasks only their own) or of the user (applicants). */
-export function listOpenTasks(): Promise<RecordModel[]> {
+/** The four queues. */
+export type QueueTab = 'tasks' | 'done' | 'cc' | 'started';
+
+/** All queues, in the order the page shows them. */
+export const queueTabs: readonly QueueTab[] = ['tasks', 'done', 'cc', 'started'];
+
+/** Rows per page (the list asks with `skipTotal`: a page never counts the whole queue). */
+export const queuePageSize = 30;
+
+/** What a queue is narrowed to (all optional; an empty filter is the whole queue). */
+export interface QueueFilter {
+  /** Process key (`workflow_key`). */
+  process?: string;
+  /** Step name (e.g. `accept`). */
+  step?: string;
+  /** Village (org unit id). */
+  village?: string;
+  /** Due within this many working days (Monday–Friday; public holidays are not known here). */
+  dueWithinDays?: number;
+  /** Only tasks past their due date. */
+  overdue?: boolean;
+  /** A case flag, e.g. `relativeFiling` (近亲属备案). */
+  flag?: string;
+  /** Part of the case number or of the (masked) name in the case title. */
+  search?: string;
+}
+
+/** One row of a queue, whatever the queue: the case it is about and, in 待办, the task. */
+export interface QueueRow {
+  /** The row's own record id (task, event, reader or case). */
+  id: string;
+  caseId: string;
+  caseNo: string;
+  title: string;
+  process: string;
+  stepName: string;
+  /** The task's due date (待办) or the case's. */
+  dueAt: string;
+  /** Past its due date by the server's clock (待办). */
+  overdue: boolean;
+  /** When the row's thing happened (task opened, acted, copied, filed). */
+  at: string;
+}
+
+/** The date `workingDays` Monday–Friday days after `from`, at the end of that day (UTC date string as PocketBase stores it). */
+export function workingDaysAhead(from: Date, workingDays: number): string {
+  const day = new Date(from.getTime());
+  let left = Math.max(0, Math.floor(workingDays));
+  while (left > 0) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
+  }
+  day.setUTCHours(23, 59, 59, 0);
+  return pbDate(day);
+}
+
+function pbDate(d: Date): string {
+  return d.toISOString().replace('T', ' ');
+}
+
+/** The PocketBase filter of a queue for the signed-in user: the queue itself, then the filters (`rel` is the path to the case). */
+export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date()): string {
   const me = pb.authStore.record;
-  if (!me) return Promise.resolve([]);
-  const filter = me.role === 'applicant' ? pb.filter('status = "open" && assignee_user = {:u}', { u: me.id }) : pb.filter('status = "open" && assignee_unit = {:unit} && ((mode != "panel" && level != "pool") || assignee_user = {:u})', { unit: me.org_unit, u: me.id });
-  return pb.collection('tasks').getFullList({ filter, sort: 'due_at,created', expand: 'application' });
+  const rel = tab === 'started' ? '' : 'application.';
+  const parts: string[] = [];
+  if (tab === 'tasks') {
+    parts.push(me?.role === 'applicant'
+      ? pb.filter('status = "open" && assignee_user = {:u}', { u: me?.id ?? '' })
+      : pb.filter('status = "open" && assignee_unit = {:unit} && ((mode != "panel" && level != "pool") || assignee_user = {:u})', { unit: me?.org_unit ?? '', u: me?.id ?? '' }));
+  } else if (tab === 'done') parts.push(pb.filter('actor_id = {:u}', { u: me?.id ?? '' }));
+  else if (tab === 'cc') parts.push(pb.filter('user = {:u} && reason = "cc"', { u: me?.id ?? '' }));
+  else parts.push(pb.filter('filed_by = {:u}', { u: me?.id ?? '' }));
+  if (filter.process) parts.push(pb.filter(`${rel}workflow_key = {:p}`, { p: filter.process }));
+  if (filter.step) parts.push(pb.filter(tab === 'tasks' ? 'step = {:s}' : `${rel}step = {:s}`, { s: filter.step }));
+  if (filter.village) parts.push(pb.filter(`${rel}village = {:v}`, { v: filter.village }));
+  const due = tab === 'tasks' ? 'due_at' : `${rel}due_at`;
+  if (filter.overdue) parts.push(pb.filter(`${due} != "" && ${due} < {:now}`, { now: pbDate(now) }));
+  if (filter.dueWithinDays !== undefined && filter.dueWithinDays >= 0) parts.push(pb.filter(`${due} != "" && ${due} <= {:until}`, { until: workingDaysAhead(now, filter.dueWithinDays) }));
+  if (filter.flag) parts.push(pb.filter(`${rel}flags ~ {:f}`, { f: `"${filter.flag}"` }));
+  const search = filter.search?.trim();
+  if (search) parts.push(pb.filter(`(${rel}case_no ~ {:q} || ${rel}title ~ {:q})`, { q: search }));
+  return parts.map((p) => `(${p})`).join(' && ');
+}
+
+const collectionOf: Record<QueueTab, string> = { tasks: 'tasks', done: 'events', cc: 'case_readers', started: 'applications' };
+/** Urgent first in 待办 (due soonest, overdue ones being the soonest; undated last), newest first elsewhere. */
+const sortOf: Record<QueueTab, string> = { tasks: 'due_at,created', done: '-created', cc: '-created', started: '-created' };
+
+function rowOf(tab: QueueTab, r: RecordModel): QueueRow {
+  const app = (tab === 'started' ? r : (r.expand?.application as RecordModel | undefined)) ?? ({} as RecordModel);
+  const dueAt = String((tab === 'tasks' ? r.due_at : app.due_at) ?? '');
+  return {
+    id: r.id,
+    caseId: tab === 'started' ? r.id : String(r.application ?? ''),
+    caseNo: String(app.case_no ?? ''),
+    title: String(app.title ?? ''),
+    process: String(app.workflow_key ?? ''),
+    stepName: String((tab === 'tasks' ? r.step_name : app.step_name) ?? ''),
+    dueAt,
+    overdue: typeof r.overdue === 'boolean' ? r.overdue : dueAt !== '' && Date.parse(dueAt.replace(' ', 'T')) < Date.now() && (tab !== 'started' || app.status === 'active'),
+    at: String(r.created ?? ''),
+  };
+}
+
+/** One page (from 1) of a queue, `queuePageSize` rows, and whether there is a next page. */
+export async function queuePage(tab: QueueTab, filter: QueueFilter, page: number): Promise<{ rows: QueueRow[]; more: boolean }> {
+  if (!pb.authStore.record) return { rows: [], more: false };
+  // One row more than a page tells whether a next page exists, without counting.
+  const list = await pb.collection(collectionOf[tab]).getList(page, queuePageSize + 1, { filter: queueFilterOf(tab, filter), sort: sortOf[tab], skipTotal: true, ...(tab === 'started' ? {} : { expand: 'application' }) });
+  return { rows: list.items.slice(0, queuePageSize).map((r) => rowOf(tab, r)), more: list.items.length > queuePageSize };
+}
+
+/** How many rows a queue has with the filter (a count query; the rows are not read). */
+export async function queueCount(tab: QueueTab, filter: QueueFilter): Promise<number> {
+  if (!pb.authStore.record) return 0;
+  const list = await pb.collection(collectionOf[tab]).getList(1, 1, { filter: queueFilterOf(tab, filter), fields: 'id' });
+  return list.totalItems;
+}
+
+/** Open tasks of the user's unit (officers; panel and drawn pool tasks only their own) or of the user (applicants), urgent first: the first page. */
+export async function listOpenTasks(): Promise<RecordModel[]> {
+  if (!pb.authStore.record) return [];
+  const list = await pb.collection('tasks').getList(1, queuePageSize, { filter: queueFilterOf('tasks', {}), sort: sortOf.tasks, skipTotal: true, expand: 'application' });
+  return list.items;
+}
+
+/**
+ * Calls `onChange` whenever a task the user may see is created, changed or deleted (PocketBase
+ * realtime; the collection's rules decide which the user receives: their unit's). Returns the unsubscribe.
+ */
+export async function watchTasks(onChange: (e: RecordSubscription<RecordModel>) => void): Promise<() => Promise<void>> {
+  return pb.collection('tasks').subscribe('*', onChange);
 }

@@ -40,5 +40,7 @@ export const routes: Route<RouteResult, AppRouteContext>[] = [
   { path: '/apply/:id', action: guarded(['applicant'], (params) => ({ page: 'apply', params })) },
   { path: '/notices', action: guarded(['applicant', 'officer', 'admin'], () => ({ page: 'notices' })) },
   { path: '/work/tasks', action: guarded(['officer', 'admin'], () => ({ page: 'work-queue' })) },
+  // The other queues of the work page (已办, 抄送, 我发起); /work/tasks is 待办.
+  ...(['done', 'cc', 'started'] as const).map((tab) => ({ path: `/work/${tab}`, action: guarded(['officer', 'admin'], () => ({ page: 'work-queue', params: { tab } })) })),
   { path: '/cases/:id', action: guarded(['applicant', 'officer', 'admin'], (params) => ({ page: 'case', params })) },
 ];

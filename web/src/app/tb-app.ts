@@ -20,6 +20,7 @@ import '../pages/applicant/tb-services.js';
 import '../pages/applicant/tb-apply.js';
 import '../pages/shared/tb-notices.js';
 import '../pages/officer/tb-work-queue.js';
+import type { QueueTab } from '../api/queues.js';
 import '../pages/case/tb-case.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
@@ -132,7 +133,7 @@ export class TbApp extends LitElement {
       case 'services': return html`<tb-services></tb-services>`;
       case 'apply': return html`<tb-apply .caseId=${this.page.params?.id ?? ''}></tb-apply>`;
       case 'notices': return html`<tb-notices></tb-notices>`;
-      case 'work-queue': return html`<tb-work-queue></tb-work-queue>`;
+      case 'work-queue': return html`<tb-work-queue .tab=${(this.page.params?.tab ?? 'tasks') as QueueTab}></tb-work-queue>`;
       case 'case': return html`<tb-case .caseId=${this.page.params?.id ?? ''}></tb-case>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
