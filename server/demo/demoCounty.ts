@@ -38,6 +38,7 @@ export const demoOrgUnits: DemoOrgUnit[] = [
   { key: 'registration', code: '11320685MB1C00021T', name: '海安市民政局社会组织管理科', level: 'department', parent: 'county', kind: 'registration_authority' },
   { key: 'education', code: '11320685MB1C00048J', name: '海安市教育体育局', level: 'department', parent: 'county', kind: 'supervisory_unit' },
   { key: 'expert-pool', code: '11320685MB1C00056D', name: '海安市公益创投评审专家库', level: 'department', parent: 'county', kind: 'expert_pool' },
+  { key: 'assessor', code: '52320685MB1C000641', name: '海安市养老服务评估中心', level: 'department', parent: 'county', kind: 'assessor' },
 ];
 
 /** The organisations the demo experts belong to (made-up 统一社会信用代码), for 回避 tests and demos. */
@@ -73,6 +74,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'applicant-b1@demo.tongban', name: '李建国', role: 'applicant', orgUnit: 'village-b1', duties: [], description: '申请人 resident of village b1' },
   { email: 'dpf@demo.tongban', name: '海安市残联 康复科', role: 'officer', orgUnit: 'dpf', duties: [], description: '县残联 disabled persons’ federation (sees only cases assigned to it)' },
   { email: 'registration@demo.tongban', name: '社会组织管理科 登记员', role: 'officer', orgUnit: 'registration', duties: [], description: '登记管理机关 registration authority' },
+  { email: 'assessor@demo.tongban', name: '海安市养老服务评估中心 评估员', role: 'officer', orgUnit: 'assessor', duties: [], description: '第三方评估机构 third-party assessor (特困 生活自理能力评估)' },
   { email: 'education@demo.tongban', name: '海安市教育体育局 业务主管', role: 'officer', orgUnit: 'education', duties: [], description: '业务主管单位 supervisory unit' },
   { email: 'expert-1@demo.tongban', name: '周文华', role: 'officer', orgUnit: 'expert-pool', duties: [], description: '评审专家 expert 1 (drawn per case)', affiliation: demoExpertAffiliations.university },
   { email: 'expert-2@demo.tongban', name: '陈雅琴', role: 'officer', orgUnit: 'expert-pool', duties: [], description: '评审专家 expert 2', affiliation: demoExpertAffiliations.socialWorkCentre },
