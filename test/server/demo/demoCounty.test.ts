@@ -37,9 +37,9 @@ describe('demoCounty', () => {
     // Reading the whole country's village list takes seconds on a busy 2-core machine.
   }, 30_000);
 
-  it('attaches a 县残联, a 登记管理机关, one 业务主管单位 and an expert pool to the county, coded by valid 统一社会信用代码', () => {
+  it('attaches a 县残联, a 登记管理机关, one 业务主管单位, an expert pool and a third-party assessor to the county, coded by valid 统一社会信用代码', () => {
     const departments = demoOrgUnits.filter((u) => u.level === 'department');
-    expect(departments.map((u) => u.kind)).toEqual(['disabled_persons_federation', 'registration_authority', 'supervisory_unit', 'expert_pool']);
+    expect(departments.map((u) => u.kind)).toEqual(['disabled_persons_federation', 'registration_authority', 'supervisory_unit', 'expert_pool', 'assessor']);
     for (const unit of departments) {
       expect(unitKinds.has(unit.kind!), unit.key).toBe(true);
       expect(unit.parent, unit.key).toBe('county');
@@ -52,7 +52,7 @@ describe('demoCounty', () => {
   it('lists every account of the brief, chain officers with the 低保 duty and everyone in an existing unit', () => {
     expect(demoAccounts.map((a) => a.email.replace('@demo.tongban', ''))).toEqual([
       'admin', 'county', 'township-a', 'township-b', 'village-a1', 'village-a2', 'village-b1', 'applicant-a1', 'applicant-b1',
-      'dpf', 'registration', 'education', 'expert-1', 'expert-2', 'expert-3', 'expert-4', 'expert-5',
+      'dpf', 'registration', 'assessor', 'education', 'expert-1', 'expert-2', 'expert-3', 'expert-4', 'expert-5',
     ]);
     for (const account of demoAccounts) {
       expect(byKey.has(account.orgUnit ?? ''), account.email).toBe(true);
