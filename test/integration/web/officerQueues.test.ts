@@ -102,10 +102,12 @@ describe('an officer’s work queues in Chromium, through the real server', () =
     await page.close();
   });
 
-  it('has no axe violations at 1366 and 390 px, normal and in 长辈模式, on 待办 and 我发起', { timeout: 300_000 }, async () => {
+  it('has no axe violations at 1366 and 390 px, normal and in 长辈模式, on 待办, 已办 and 我发起', { timeout: 300_000 }, async () => {
     mkdirSync(screenshots, { recursive: true });
     const page = await signInPage(browser, server, 'township-a@demo.tongban');
-    for (const tab of ['tasks', 'started']) {
+    // Signed in (the code accepted) before going to each queue by its address.
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe('/work/tasks');
+    for (const tab of ['tasks', 'done', 'started']) {
       for (const width of [1366, 390]) {
         for (const elder of [false, true]) {
           await page.setViewportSize({ width, height: 900 });
