@@ -12,7 +12,7 @@ import { forbidden, notFound } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { factsOf } from './subjects.js';
-import { inOrganisationRemit, organisationRemit } from './organisationRegister.js';
+import { inOrganisationRemit, organisationRemit } from './organisationRemit.js';
 
 function caseLine(r: PbRecord): Record<string, JsonValue> {
   return {

@@ -3,26 +3,29 @@ import { compileWorkflow, decide, migrateCase, type TaskStep, type WorkflowDefin
 import { panelDefinition } from '../../support/panelDefinition.js';
 import { actors, CaseDriver, processModules, shippedDefinition } from '../../support/caseDriver.js';
 
-const v5 = shippedDefinition('dibao');
+const shipped = shippedDefinition('dibao');
+/** The shipped version and the next one the tests migrate to. */
+const base = shipped.version;
+const next = base + 1;
 const compile = (def: WorkflowDefinition) => compileWorkflow(def, { process: processModules.get('dibao') });
 
-/** Version 6: a 10-working-day investigation, a 25-working-day limit, and 初审 renamed `firstReview`. */
-function version6(): WorkflowDefinition {
-  const def = structuredClone(v5) as WorkflowDefinition & { steps: Record<string, Record<string, unknown>> };
-  def.version = 6;
+/** The next version: a 10-working-day investigation, a 25-working-day limit, and 初审 renamed `firstReview`. */
+function nextVersion(): WorkflowDefinition {
+  const def = structuredClone(shipped) as WorkflowDefinition & { steps: Record<string, Record<string, unknown>> };
+  def.version = next;
   def.limit = { workingDays: 25, extendedWorkingDays: 40 };
   (def.steps.investigation as { deadline: unknown }).deadline = { workingDays: 10 };
   const steps = JSON.parse(JSON.stringify(def.steps).replaceAll('"townshipReview"', '"firstReview"')) as typeof def.steps;
   def.steps = steps;
   return def;
 }
-const from = compile(v5);
-const to = compile(version6());
+const from = compile(shipped);
+const to = compile(nextVersion());
 
 const household = { applicant: { name: '王秀英', idNumber: '320621195503120023', singlePersonBasis: false }, household: { members: [{ name: '王秀英' }] }, income: { wages: 300 } };
 
 function caseAt(step: 'investigation' | 'townshipReview' | 'publicNotice'): CaseDriver {
-  const c = new CaseDriver(v5);
+  const c = new CaseDriver(shipped);
   c.ok(actors.applicant, 'submit', { data: household });
   c.ok(actors.township, 'accept');
   if (step === 'investigation') return c;
@@ -52,8 +55,8 @@ describe('migrating a running case to another version', () => {
     const c = caseAt('investigation');
     const m = migrateCase(from, to, c.snapshot, {}, c.now, env(c));
     if (!m.ok) throw new Error('refused');
-    expect(m.event).toMatchObject({ action: 'admin.migrate', kind: 'migrate', from: 'investigation', to: 'investigation', actor: 'u-admin', comment: '按新办法办理', note: '第 5 版 → 第 6 版' });
-    expect(m.snapshot.workflow).toEqual({ key: 'dibao', version: 6 });
+    expect(m.event).toMatchObject({ action: 'admin.migrate', kind: 'migrate', from: 'investigation', to: 'investigation', actor: 'u-admin', comment: '按新办法办理', note: `第 ${base} 版 → 第 ${next} 版` });
+    expect(m.snapshot.workflow).toEqual({ key: 'dibao', version: next });
     expect(m.snapshot.version).toBe(c.snapshot.version + 1);
     expect(m.effects.map((e) => e.type)).toEqual(['closeTask', 'openTask']);
     let s = m.snapshot;
@@ -70,7 +73,7 @@ describe('migrating a running case to another version', () => {
     const refused = migrateCase(from, to, c.snapshot, {}, c.now, env(c));
     expect(refused.ok).toBe(false);
     expect(refused.plan.step.by).toBe('cannot');
-    expect(refused.plan.problems).toEqual([{ path: '/stepMap', message: '当前步骤“乡镇初审”在第 6 版中不存在，请在 stepMap 中指定对应的步骤。' }]);
+    expect(refused.plan.problems).toEqual([{ path: '/stepMap', message: `当前步骤“乡镇初审”在第 ${next} 版中不存在，请在 stepMap 中指定对应的步骤。` }]);
     const mapped = migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'firstReview' } }, c.now, env(c));
     expect(mapped.ok).toBe(true);
     expect(mapped.plan.step).toMatchObject({ to: 'firstReview', by: 'stepMap' });
@@ -78,7 +81,7 @@ describe('migrating a running case to another version', () => {
 
   it('refuses a step map naming steps that do not exist, and a final step as the target', () => {
     const c = caseAt('townshipReview');
-    expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'nowhere' } }, c.now, env(c)).plan.problems).toContainEqual({ path: '/stepMap/townshipReview', message: '第 6 版中没有步骤“nowhere”。' });
+    expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'nowhere' } }, c.now, env(c)).plan.problems).toContainEqual({ path: '/stepMap/townshipReview', message: `第 ${next} 版中没有步骤“nowhere”。` });
     expect(migrateCase(from, to, c.snapshot, { stepMap: { townshipReview: 'confirmed' } }, c.now, env(c)).plan.problems[0]!.message).toContain('是结束步骤，迁移只能进入办理或等待步骤');
   });
 
@@ -94,7 +97,7 @@ describe('migrating a running case to another version', () => {
 
   it('refuses a finished case and a migration to the version it is on', () => {
     const c = caseAt('investigation');
-    expect(migrateCase(from, from, c.snapshot, {}, c.now, env(c)).plan.problems).toEqual([{ path: '/toVersion', message: '案件已在第 5 版，无需迁移。' }]);
+    expect(migrateCase(from, from, c.snapshot, {}, c.now, env(c)).plan.problems).toEqual([{ path: '/toVersion', message: `案件已在第 ${base} 版，无需迁移。` }]);
     const done = { ...c.snapshot, status: 'done' as const };
     expect(migrateCase(from, to, done, {}, c.now, env(c)).plan.problems).toContainEqual({ path: '', message: '案件已办结，不能迁移。' });
   });
