@@ -79,11 +79,19 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
   }
   let server: PocketBaseProcess = booted.server;
   const url = server.url;
+  // One superuser sign-in per server, reused while its token is valid: the harness asks for it on
+  // every clock change, sweep and mailed code, and sign-ins are rate-limited per address (60 a minute).
+  let superuserClient: Promise<PocketBase> | undefined;
   const superuser = async () => {
-    const pb = new PocketBase(url);
-    pb.autoCancellation(false);
-    await pb.collection('_superusers').authWithPassword(booted.superuser.email, booted.superuser.password);
-    return pb;
+    const cached = superuserClient && (await superuserClient.catch(() => undefined));
+    if (cached?.authStore.isValid) return cached;
+    superuserClient = (async () => {
+      const pb = new PocketBase(url);
+      pb.autoCancellation(false);
+      await pb.collection('_superusers').authWithPassword(booted.superuser.email, booted.superuser.password);
+      return pb;
+    })();
+    return superuserClient;
   };
   const signingIn = new Map<string, Promise<unknown>>();
   const mfaSessions = new Map<string, { token: string; record: RecordModel }>();
