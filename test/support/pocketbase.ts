@@ -152,6 +152,9 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
     stop: () => server.stop(),
     kill9: () => server.kill9(),
     async restart() {
+      // Whatever ran on the data folder meanwhile (another boot re-setting the superuser) may have
+      // ended the kept superuser session: sign in afresh after a restart.
+      superuserClient = undefined;
       server = await startPocketBaseProcess({ port, dataDir, env });
     },
     output: () => server.output(),
