@@ -82,7 +82,14 @@ export class TbWorkQueue extends LitElement {
     watchTasks(() => {
       clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => void this.load(), 250);
-    }).then((stop) => { this.stopWatching = stop; }, () => { /* realtime unavailable: the page still works by reloading */ });
+    }).then(
+      (stop) => {
+        this.stopWatching = stop;
+        // What changed between the first read and the subscription taking hold would otherwise be missed.
+        void this.load();
+      },
+      () => { /* realtime unavailable: the page still works by reloading */ },
+    );
   }
 
   override disconnectedCallback(): void {
