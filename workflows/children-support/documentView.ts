@@ -4,15 +4,9 @@
  * the children's privacy (民发〔2019〕62号).
  */
 import type { DocumentView } from '../../engine/index.js';
+import { objectOf as obj, monthOf } from '../_shared/documentValues.js';
 
-const obj = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-/** `2026-05-01` as `2026年5月`, the month payment starts; empty for anything else. */
-function monthOf(date: unknown): string {
-  const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-\d{2}$/.exec(date) : null;
-  return m ? `${m[1]}年${Number(m[2])}月` : '';
-}
 
 /**
  * The 儿童基本生活保障 document view: the guardian and the child's name, the materials to correct,

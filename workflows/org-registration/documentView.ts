@@ -3,8 +3,8 @@
  * 终止办理告知书 in `templates/org-registration/`) show of a case, beside the host's base view.
  */
 import type { DocumentView } from '../../engine/index.js';
+import { objectOf as obj } from '../_shared/documentValues.js';
 
-const obj = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : []);
 
 /** The 成立登记 document view: the organisation, the missing materials, the certificate, the reasons. */

@@ -3,15 +3,7 @@
  * 不予受理通知书 in `templates/tekun/`) show of a case, beside the host's base view.
  */
 import type { DocumentView } from '../../engine/index.js';
-
-const obj = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-
-/** The month after `now` in China time, e.g. `2026年5月`: support is paid from the month after recognition (第17条). */
-function monthAfter(now: Date): string {
-  const china = new Date(now.getTime() + 8 * 3600_000);
-  const year = china.getUTCMonth() === 11 ? china.getUTCFullYear() + 1 : china.getUTCFullYear();
-  return `${year}年${((china.getUTCMonth() + 1) % 12) + 1}月`;
-}
+import { objectOf as obj, monthAfter } from '../_shared/documentValues.js';
 
 /** The 特困 document view: applicant, category, care tier and amounts, missing materials, reasons, 公示 period. */
 export const documentView: DocumentView = ({ data, parameters, comment, now, format }) => {
