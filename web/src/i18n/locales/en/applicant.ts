@@ -1,0 +1,22 @@
+/** English for the applicants' pages (services, apply, my cases, notices), by message id. */
+export const applicantMessages: Record<string, string> = {
+  rating1: 'Very dissatisfied',
+  rating2: 'Dissatisfied',
+  rating3: 'Fairly satisfied',
+  rating4: 'Satisfied',
+  rating5: 'Very satisfied',
+  ratingChoose: 'Please choose a rating.',
+  ratingQuestion: 'Are you satisfied with how your case was handled?',
+  ratingReasonMay: 'Reason (optional)',
+  ratingReasonMust: 'Reason (required)',
+  ratingReasonRequired: 'Please give a reason when you are not satisfied.',
+  ratingSubmit: 'Submit rating',
+  ratingThanks: 'Thank you for your rating.',
+  ratingTitle: 'Rate the service',
+  withdrawCancel: 'Do not withdraw',
+  withdrawConfirm: 'Withdraw',
+  withdrawConfirmText: 'Withdrawing ends this application; you may apply again if you need to.',
+  withdrawConfirmTitle: 'Withdraw this application?',
+  withdrawn: 'The application has been withdrawn.',
+  yourRating: 'Your rating',
+};

@@ -1,0 +1,2 @@
+/** English for the case page (form, timeline, documents, actions), by message id. */
+export const caseMessages: Record<string, string> = {};
