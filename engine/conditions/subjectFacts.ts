@@ -3,7 +3,7 @@
  * of earlier cases set (`setSubjectFact`) and conditions read (`{ "subjectFact": "assistance.since", … }`),
  * addressed by dotted paths. Only own properties are followed.
  */
-import type { Condition, JsonValue, SubjectFactCondition, WorkflowDefinition } from '../definition/types.js';
+import type { Condition, EffectRef, JsonValue, SubjectFactCondition, WorkflowDefinition } from '../definition/types.js';
 import { ownEntry } from '../definition/ownEntry.js';
 
 /** Whether `path` is a fact path: dot-separated names of letters, digits, `_` and `-`. */
@@ -47,8 +47,15 @@ function factsIn(condition: Condition | undefined, out: Set<string>): void {
   else if ('subjectFact' in condition) out.add(condition.subjectFact);
 }
 
+/** The fact a `setData` effect copies into the case data (`fromFact`), if any. */
+function factCopied(ref: EffectRef, out: Set<string>): void {
+  const from = ref.args?.fromFact;
+  if (ref.effect === 'setData' && typeof from === 'string') out.add(from);
+}
+
 /**
- * The fact paths a definition's conditions read (routes, guards, skips), in order. The host reads
+ * The fact paths a definition reads — in its conditions (routes, guards, skips) and the facts its
+ * `setData` effects copy (`fromFact`) — in order. The host reads
  * just these of the subject before `decide` and records them in the event, so replay is exact.
  */
 export function subjectFactsRead(def: WorkflowDefinition): string[] {
@@ -63,8 +70,10 @@ export function subjectFactsRead(def: WorkflowDefinition): string[] {
       for (const action of Object.values(step.actions ?? {})) {
         factsIn(action.guard, out);
         if (Array.isArray(action.target)) action.target.forEach((r) => factsIn(r.when, out));
+        (action.effects ?? []).forEach((ref) => factCopied(ref, out));
       }
     }
+    if (step.type !== 'choice') (step.onEnter ?? []).forEach((ref) => factCopied(ref, out));
   }
   return [...out];
 }

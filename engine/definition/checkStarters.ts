@@ -102,6 +102,11 @@ export function starterProblems(def: WorkflowDefinition, levels: readonly string
       if (args.from !== undefined && (typeof args.from !== 'string' || !args.from.startsWith('/'))) add(`${path}/args/from`, '须为数据路径 (JSON Pointer)。');
       if (args.today !== undefined && args.today !== true) add(`${path}/args/today`, '“today” 只能是 true。');
     }
+    if (ref.effect === 'setData' && args.fromFact !== undefined) {
+      if (!hasSubject) add(`${path}/args/fromFact`, '案件没有对象 (subject)，不能读取对象事实。');
+      if (typeof args.fromFact !== 'string' || !factPathPattern.test(args.fromFact)) add(`${path}/args/fromFact`, '须写明以点分隔的事实名称，如 "assistance.since"。');
+      if (args.value !== undefined) add(`${path}/args`, '须恰好给出 value 或 fromFact（对象事实）之一。');
+    }
     if (ref.effect === 'startChildCase') {
       const child = args.workflow;
       if (typeof child !== 'string' || child === '') { add(`${path}/args/workflow`, '须写明要发起的子流程标识 (workflow)。'); continue; }

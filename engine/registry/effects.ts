@@ -9,12 +9,18 @@ import { resolveLevel } from '../org/resolveAssignee.js';
 import type { Effect } from '../model/index.js';
 import { readPointer } from '../conditions/jsonPointer.js';
 import { ownEntry } from '../definition/ownEntry.js';
+import { readFact } from '../conditions/subjectFacts.js';
 
 /** What an effect sees. */
 export interface EffectInput {
   data: Record<string, JsonValue>;
   parameters: Record<string, JsonValue>;
   args: Record<string, JsonValue>;
+  /**
+   * The facts of the case's subject the definition reads (conditions, `setData` from a fact), as the
+   * host passed them to the command; absent where none are known (a case's start).
+   */
+  subjectFacts?: Record<string, JsonValue>;
 }
 
 /** What an effect produces. */
@@ -45,8 +51,18 @@ export const builtInEffects: EffectRegistry = {
   notify: ({ args }) => ({
     effects: [{ type: 'notify', to: (str(args.to, 'applicant') as 'applicant'), message: str(args.message) }],
   }),
-  /** Sets the case data at the JSON pointer `path` to `value` (e.g. a milestone or a default). */
-  setData: ({ args }) => ({ effects: [{ type: 'setData', path: str(args.path), value: args.value ?? null }] }),
+  /**
+   * Sets the case data at the JSON pointer `path` to `value` (e.g. a milestone or a default), or to
+   * the subject's fact at the dotted path `fromFact` as the command found it (null when unset):
+   * what a 复核 copies of the household's standing before it is changed.
+   */
+  setData: ({ args, subjectFacts }) => ({
+    effects: [{
+      type: 'setData',
+      path: str(args.path),
+      value: typeof args.fromFact === 'string' ? ((subjectFacts ? readFact(subjectFacts, args.fromFact) : undefined) ?? null) : args.value ?? null,
+    }],
+  }),
   /**
    * Sets a fact of the case's subject at the dotted path `fact`: to `value`, to the case data at the
    * pointer `from`, or (`today: true`) to the China date of the decision. Facts outlive the case:

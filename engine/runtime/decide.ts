@@ -136,7 +136,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const branchState = branchOutcome ? { branches: branchOutcome.branches } : snapshot.branches ? { branches: snapshot.branches } : {};
 
   // Effects of the action itself come first: they may raise flags that routing looks at.
-  const applied = applyNamedEffects(wf, action?.effects, env.data);
+  const applied = applyNamedEffects(wf, action?.effects, env.data, env.subjectFacts);
   const flags = [...new Set([...withRegisterFlag(snapshot.flags, env.recusedActors), ...applied.flags])];
   // Decision items and milestones the action sets are recorded first: routing reads them.
   const decisionContext = { now, actor: actor.id, step: stepName, ...(command.comment ? { comment: command.comment } : {}) };
@@ -208,6 +208,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
         ...(env.panelCandidates ? { panelCandidates: env.panelCandidates } : {}),
         ...(env.recusedActors ? { recusedActors: env.recusedActors } : {}),
         ...(env.org ? { org: env.org } : {}),
+        ...(env.subjectFacts ? { subjectFacts: env.subjectFacts } : {}),
       });
     } catch (e) {
       // A step beside the chain that cannot be routed on this case (no such unit, a unit the form names wrongly, a pool too small).

@@ -20,6 +20,8 @@ import { resolveUnitAssignee, routesBesideChain } from '../org/resolveUnitAssign
 /** What entering a step reads besides the case: the panel seating and, for a task routed beside the chain, the county's org directory. */
 export interface EnterStepScope extends PanelSeating {
   org?: OrgDirectory;
+  /** The subject facts the command carries, for the entered step's `onEnter` effects. */
+  subjectFacts?: Record<string, JsonValue>;
 }
 import { outcomeByDecisions } from './decisionItems.js';
 import { enterChildrenStep } from './childrenStep.js';
@@ -124,7 +126,7 @@ export function enterStep(
     next = { ...next, clock: pauseClock(next.clock, now) };
   }
   if (step.type !== 'choice' && step.onEnter) {
-    const named = applyNamedEffects(wf, step.onEnter, data);
+    const named = applyNamedEffects(wf, step.onEnter, data, seating.subjectFacts);
     effects.push(...named.effects);
     next = { ...next, flags: [...new Set([...next.flags, ...named.flags])] };
   }

@@ -112,6 +112,51 @@ describe('subject facts in conditions and effects', () => {
   });
 });
 
+describe('a fact copied into the case data (setData fromFact)', () => {
+  /** A 复核: the township records the household's standing before it changes it. */
+  const review: WorkflowDefinition = {
+    ...subsidy,
+    key: 'review-test',
+    initial: 'check',
+    starters: [{ kind: 'officer', level: 'township' }],
+    steps: {
+      check: {
+        type: 'task', name: '复核', assignee: { level: 'township' },
+        actions: { done: { kind: 'approve', label: '复核完毕', target: 'decided', effects: [
+          { effect: 'setData', args: { path: '/previous/amount', fromFact: 'subsidy.amount' } },
+          { effect: 'setData', args: { path: '/previous/since', fromFact: 'subsidy.since' } },
+        ] } },
+      },
+      decided: { type: 'final', name: '办结', outcome: 'approved', onEnter: [{ effect: 'setData', args: { path: '/previous/status', fromFact: 'subsidy.status' } }] },
+    },
+  };
+  const calendar = createWorkingCalendar();
+  const at = new Date('2026-03-02T09:00:00+08:00');
+
+  it('is read like a fact a condition reads: listed for the host, copied from the facts the command carries', () => {
+    const wf = compileWorkflow(review);
+    expect(wf.subjectFactsRead).toEqual(['subsidy.amount', 'subsidy.since', 'subsidy.status']);
+    const started = startCase(wf, { applicant: actors.township.id, org: { county: 'c1', township: 'ta' } }, at, { calendar, data: {} });
+    const done = decide(wf, started.snapshot, actors.township, { action: 'done', version: 1, commandId: 'c1' }, at, { calendar, data: {}, subjectFacts: { subsidy: { amount: 460, status: '在保' } } });
+    if (!done.ok) throw new Error(done.rejection.message);
+    expect(done.effects.filter((e) => e.type === 'setData')).toEqual([
+      { type: 'setData', path: '/previous/amount', value: 460 },
+      { type: 'setData', path: '/previous/since', value: null },
+      { type: 'setData', path: '/previous/status', value: '在保' },
+    ]);
+  });
+
+  it('is refused without a subject, with a malformed fact name, or beside a value', () => {
+    expect(checkDefinition(review).map((p) => p.path)).toEqual([]);
+    const d = structuredClone(review) as unknown as { steps: { check: { actions: { done: { effects: { args: Record<string, unknown> }[] } } } } };
+    d.steps.check.actions.done.effects[0]!.args = { path: '/previous/amount', fromFact: 'subsidy..amount', value: 1 };
+    const problems = checkDefinition(d as unknown as WorkflowDefinition).map((p) => p.path);
+    expect(problems).toEqual(expect.arrayContaining(['/steps/check/actions/done/effects/0/args/fromFact', '/steps/check/actions/done/effects/0/args']));
+    const noSubject = { ...review, starters: [{ kind: 'resident' as const }], subject: undefined };
+    expect(checkDefinition(noSubject as WorkflowDefinition).map((p) => p.path)).toContain('/steps/check/actions/done/effects/0/args/fromFact');
+  });
+});
+
 describe('the shape of starters and subjects', () => {
   it('both the validator and the JSON Schema accept the test process', () => {
     expect(validateDefinition(subsidy)).toEqual([]);
