@@ -7,6 +7,7 @@
 export type * from './definition/types.js';
 export type * from './model/index.js';
 export type * from './api/caseRoutes.js';
+export type * from './api/officerRoutes.js';
 export { validateDefinition } from './definition/validateDefinition.js';
 export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js';
 export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './definition/checkDefinition.js';
@@ -29,7 +30,7 @@ export { declaredVerbNames, defaultUrgeIntervalHours, stepVerbs, verbLabels, ver
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
 export { drawMembers, type PanelCandidateQuery, type PanelSeating } from './runtime/panelSeating.js';
 export { countPanel, panelResults, type PanelCount } from './runtime/panelTally.js';
-export type { ProcessModule, DocumentView, DocumentContext, DocumentFormat } from './process/processModule.js';
+export type { ProcessModule, DocumentView, DocumentContext, DocumentFormat, PublicNoticeContext, PublicNoticeRow, PublicNoticeRowView } from './process/processModule.js';
 export { implementationsOf, processModuleProblems, type Implementations } from './process/processImplementations.js';
 export { unimplementedNames } from './process/unimplementedNames.js';
 export { UnregisteredNameError, type ImplementationKind } from './process/unregisteredName.js';

@@ -49,6 +49,28 @@ export interface DocumentContext {
 /** A process's document view: the template variables it adds to (or overrides in) the base view. */
 export type DocumentView = (context: DocumentContext) => Record<string, unknown>;
 
+/** What a process's 公示 list row sees of a case waiting in one of its timer steps. */
+export interface PublicNoticeContext {
+  /** The case's form data (unmasked; the row decides what it shows). */
+  data: Record<string, JsonValue>;
+  /** The definition's parameters. */
+  parameters: Record<string, JsonValue>;
+  format: DocumentFormat;
+}
+
+/**
+ * A case's row on the printable 公示 list of its village: the name as the 公示 shows it, the
+ * household size and the amount — never an ID number or contact detail (the host copies only these).
+ */
+export interface PublicNoticeRow {
+  name: string;
+  householdSize?: number;
+  amount?: number | string;
+}
+
+/** A process's 公示 row: how one of its cases reads on the village's printed list while its 公示 runs. */
+export type PublicNoticeRowView = (context: PublicNoticeContext) => PublicNoticeRow;
+
 /** The code of one process; every member is optional. */
 export interface ProcessModule {
   /** The process key, equal to the definition's `key` and the folder name under `workflows/`. */
@@ -61,4 +83,6 @@ export interface ProcessModule {
   resolvers?: ResolverRegistry;
   /** The template variables of this process's documents, beside the host's base view. */
   documentView?: DocumentView;
+  /** The row of a case on its village's printable 公示 list (the waits of its timer steps); without it, its cases are not listed. */
+  publicNoticeRow?: PublicNoticeRowView;
 }

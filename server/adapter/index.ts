@@ -4,6 +4,9 @@
  * Chinese error messages and field paths.
  */
 import { exportAudit, requireAuditReader } from './auditExport.js';
+import { listColleagues } from './colleagues.js';
+import { dueBy } from './dueBy.js';
+import { publicNoticeList } from './publicNoticeList.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { backgroundWorkOn } from './backgroundWork.js';
 import { calendarStartupWarning, calendarStatus } from './calendarStatus.js';
@@ -154,6 +157,9 @@ export const routes = {
       if (!retried) throw conflict('这条通知不在失败（死信）状态，无需重发。', 'not_failed');
       return { status: 200, body: { id, status: 'pending' } };
     }),
+  publicNoticeList: (e: PbRequestEvent) => respond(e, () => { const q = e.request.url.query(); return publicNoticeList(app(), requireAuth(e), { village: q.get('village'), from: q.get('from'), until: q.get('until') }); }),
+  listColleagues: (e: PbRequestEvent, id: string) => respond(e, () => listColleagues(app(), requireAuth(e), id, e.request.url.query().get('verb'))),
+  dueBy: (e: PbRequestEvent) => respond(e, () => dueBy(app(), requireAuth(e), e.request.url.query().get('workingDays'))),
   deadlineStats: (e: PbRequestEvent) => respond(e, () => deadlineStats(app(), requireAuth(e), e.request.url.query().get('soonWorkingDays'))),
   listSchedules: (e: PbRequestEvent) =>
     respond(e, () => {

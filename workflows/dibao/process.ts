@@ -1,12 +1,13 @@
 /**
  * The 低保 process module: what 低保 needs in code beside its definition — the amount rule as a
- * guard and an effect, the household's facts on its subject when confirmed, and the view of its
- * documents. Found by the key `dibao`; every name it
+ * guard and an effect, the household's facts on its subject when confirmed, the view of its
+ * documents and its row on the village's 公示 list. Found by the key `dibao`; every name it
  * registers starts with `dibao.`.
  */
 import type { ProcessModule } from '../../engine/index.js';
 import { documentView } from './documentView.js';
 import { householdFigures } from './householdFigures.js';
+import { publicNoticeRow } from './publicNoticeRow.js';
 
 /** The 低保 process module. */
 export const processModule: ProcessModule = {
@@ -47,4 +48,5 @@ export const processModule: ProcessModule = {
     },
   },
   documentView,
+  publicNoticeRow,
 };

@@ -1,0 +1,61 @@
+/**
+ * The wire contract of the officers' list routes: the printable 公示 list of a village, the
+ * colleagues a task verb may name, and the date "due within N working days" ends on the server's
+ * working calendar. The server's route code and the web app's API layer both use these types
+ * (docs/api.md has the routes with runnable examples).
+ *
+ * @packageDocumentation
+ */
+
+/** One case on a village's 公示 list: never an ID number or contact detail. */
+export interface PublicNoticeListRow {
+  caseId: string;
+  caseNo: string;
+  /** The process's name (最低生活保障审核确认 …). */
+  process: string;
+  /** The name as the 公示 shows it (the process decides; 低保 masks it as its 公示 document does). */
+  name: string;
+  householdSize: number | null;
+  amount: number | string | null;
+  /** The step the case waits in (its name, e.g. 村（居）公示). */
+  stepName: string;
+  /** When the 公示 began and ends (ISO 8601, UTC). */
+  startsAt: string;
+  endsAt: string;
+  /** Whether the 公示 is still running by the server's clock. */
+  running: boolean;
+}
+
+/** `GET /api/tongban/public-notices?village=<id>[&from=YYYY-MM-DD&until=YYYY-MM-DD]`. */
+export interface PublicNoticeListAnswer {
+  village: { id: string; name: string };
+  township: { id: string; name: string } | null;
+  /** The period asked for (China dates), or null for "running now". */
+  period: { from: string; until: string } | null;
+  /** The server's time of the answer (ISO 8601). */
+  now: string;
+  rows: PublicNoticeListRow[];
+}
+
+/** A colleague a task verb may name: their name, unit and duties — nothing else. */
+export interface Colleague {
+  id: string;
+  name: string;
+  unit: { id: string; name: string; level: string };
+  /** Their duties (roles), e.g. `dibao_officer`. */
+  duties: string[];
+}
+
+/** `GET /api/tongban/cases/{id}/colleagues?verb=transfer|addSigner|cc`. */
+export interface ColleagueListAnswer {
+  verb: 'transfer' | 'addSigner' | 'cc';
+  colleagues: Colleague[];
+}
+
+/** `GET /api/tongban/calendar/due-by?workingDays=N`: the end of the Nth working day after today. */
+export interface DueByAnswer {
+  now: string;
+  workingDays: number;
+  /** The instant the Nth working day after today ends (00:00 China time of the next day), ISO 8601. */
+  dueBy: string;
+}
