@@ -1,7 +1,7 @@
 /**
  * Audits configuration changes made through any path that saves records (the record API, the
- * admin dashboard, the workflow loader): holiday overrides, workflow definitions, and users' role,
- * unit and duties. The request hooks tag the record with who is asking; the execute hooks write the
+ * admin dashboard, the studio, the workflow loader): holiday overrides, workflow definitions, org units,
+ * and users' role, unit, duties and `disabled`. The request hooks tag the record with who is asking; the execute hooks write the
  * change and its audit entry in one transaction, so neither exists without the other. The audit
  * log itself refuses every update and delete, superusers included.
  */
@@ -74,9 +74,16 @@ const audited = new Map<string, AuditedCollection>([
   [
     'users',
     {
-      fields: { name: 'text', role: 'text', org_unit: 'text', duties: 'json' },
-      watched: ['role', 'org_unit', 'duties'],
+      fields: { name: 'text', role: 'text', org_unit: 'text', duties: 'json', disabled: 'bool' },
+      watched: ['role', 'org_unit', 'duties', 'disabled'],
       action: (kind) => `user.${kind}`,
+    },
+  ],
+  [
+    'org_units',
+    {
+      fields: { code: 'text', name: 'text', level: 'text', kind: 'text', parent: 'text', county: 'text', township: 'text' },
+      action: (kind) => `org_unit.${kind}`,
     },
   ],
 ]);

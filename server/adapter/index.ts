@@ -28,6 +28,8 @@ import { workflowVersions } from './workflowVersions.js';
 import { subjectHistory } from './subjectHistory.js';
 import { listOrganisations } from './organisationRegister.js';
 import { organisationKeyRefusal } from './organisationKey.js';
+import { importRelatives, listRelatives } from './relativesImport.js';
+import { importStaff } from './staffImport.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
@@ -190,6 +192,21 @@ export const routes = {
     respond(e, () => {
       requireAdmin(e, '只有管理员可以录入放假安排。');
       return importArrangement(app(), e.auth, readBody(e));
+    }),
+  importStaff: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以导入人员。');
+      return { status: 200, body: importStaff(app(), e.auth, readBody(e)) };
+    }),
+  importRelatives: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以导入近亲属备案。');
+      return { status: 200, body: importRelatives(app(), readBody(e)) };
+    }),
+  listRelatives: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以查看近亲属备案。');
+      return { status: 200, body: listRelatives(app()) };
     }),
   setClock: (e: PbRequestEvent) =>
     respond(e, () => {

@@ -19,6 +19,9 @@ routerAdd('POST', '/api/tongban/bulk-starts/{id}/resume', (e) => require(`${__ho
 routerAdd('POST', '/api/tongban/delegations', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.createDelegation(e));
 routerAdd('POST', '/api/tongban/delegations/{id}/revoke', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.revokeDelegation(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/workflows/{key}/{version}/validator.js', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.validatorModule(e, e.request.pathValue('key'), e.request.pathValue('version')));
+routerAdd('POST', '/api/tongban/admin/users/import', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.importStaff(e));
+routerAdd('POST', '/api/tongban/admin/staff-relatives/import', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.importRelatives(e));
+routerAdd('GET', '/api/tongban/admin/staff-relatives', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.listRelatives(e));
 routerAdd('POST', '/api/tongban/admin/sweep', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.sweep(e));
 routerAdd('POST', '/api/tongban/test/clock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.setClock(e));
 

@@ -1,9 +1,9 @@
 /// <reference path="../../pb_data/types.d.ts" />
 // The configuration audit (server/adapter/configAudit.ts): every write of a holiday override, a
-// workflow definition or a user's role, unit or duties appends an audit_log entry in the same
+// workflow definition, an org unit or a user's role, unit, duties or `disabled` appends an audit_log entry in the same
 // transaction; the audit log refuses updates and deletes, superusers included; admins export it.
 
-const audited = ['calendar_overrides', 'calendar_arrangements', 'workflow_definitions', 'users'];
+const audited = ['calendar_overrides', 'calendar_arrangements', 'workflow_definitions', 'users', 'org_units'];
 
 onRecordCreateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).configAudit.onRequest(e), ...audited);
 onRecordUpdateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).configAudit.onRequest(e), ...audited);

@@ -86,7 +86,7 @@ describe('the audit trail of configuration', () => {
     expect(rest).toEqual([]);
     expect(changed).toMatchObject({ action: 'user.update', actor_role: 'superuser', target_collection: 'users' });
     expect(changed!.before).toMatchObject({ role: 'officer', duties: ['dibao_officer'] });
-    expect(changed!.after).toEqual({ name: '双楼村 村委会（新）', role: 'admin', org_unit: county.id, duties: ['dibao_officer', 'tekun_officer'] });
+    expect(changed!.after).toEqual({ name: '双楼村 村委会（新）', role: 'admin', org_unit: county.id, duties: ['dibao_officer', 'tekun_officer'], disabled: false });
     expect(JSON.stringify(changed)).not.toMatch(/password|tokenKey/);
   });
 

@@ -67,10 +67,11 @@ describe('the migrations', () => {
       const c = collections.get(name)!;
       expect([c.listRule, c.viewRule], name).toEqual([null, null]);
     }
-    for (const name of ['org_units', 'workflow_definitions']) {
-      const c = collections.get(name)!;
-      expect([c.createRule, c.updateRule, c.deleteRule], name).toEqual([null, null, null]);
-    }
+    const definitions = collections.get('workflow_definitions')!;
+    expect([definitions.createRule, definitions.updateRule, definitions.deleteRule]).toEqual([null, null, null]);
+    // Administrators keep the org tree in the studio; nobody deletes a unit.
+    const units = collections.get('org_units')!;
+    expect([units.createRule, units.updateRule, units.deleteRule]).toEqual(['@request.auth.role = "admin"', '@request.auth.role = "admin"', null]);
   });
 
   it('open no collection to guests: no rule is the empty string', () => {
@@ -83,8 +84,12 @@ describe('the migrations', () => {
   it('keep the case data hidden from the record API and forbid self-registration', () => {
     expect(collections.get('applications')!.fields.find((f) => f.name === 'data')?.hidden).toBe(true);
     const users = collections.get('users')!;
-    expect(users.createRule).toBeNull();
-    for (const field of ['role', 'org_unit', 'duties']) expect(users.updateRule).toContain(`@request.body.${field}:isset = false`);
+    // Only administrators create accounts (the studio); a user never sets their own role, unit,
+    // duties or `disabled`, and an administrator never their own role or `disabled`.
+    expect(users.createRule).toBe('@request.auth.role = "admin"');
+    const [own, byAdmin] = users.updateRule!.split(' || (@request.auth.role = "admin"');
+    for (const field of ['role', 'org_unit', 'duties', 'disabled']) expect(own).toContain(`@request.body.${field}:isset = false`);
+    expect(byAdmin).toContain('id != @request.auth.id || (@request.body.role:isset = false && @request.body.disabled:isset = false)');
   });
 
   it('index jurisdiction fields, queues, timers and the uniqueness the adapter relies on', () => {
