@@ -33,6 +33,7 @@ import { relativeFilingFlag } from '../runtime/recusal.js';
 import { durationDue, resolveDuration } from '../calendar/durationDue.js';
 import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { childrenExits } from './childrenRoutes.js';
+import { externalCheckFormProblems } from './validateExternalCheck.js';
 import { childrenProblems } from './childrenProblems.js';
 
 /** Whether the runtime can count `duration` with these parameters (a task's deadline relative to a form date counts once the form holds the date). */
@@ -191,6 +192,8 @@ export function checkDefinition(input: WorkflowDefinition, org: OrgTreeSummary =
 
   // Children steps: their routes, counts, child processes and the processes they start in turn (childrenProblems.ts).
   problems.push(...childrenProblems(def, form?.fields, catalogue));
+  // External checks (信息核对) send only fields the form has (validateExternalCheck.ts).
+  if (form) problems.push(...externalCheckFormProblems(def.steps, new Set(form.fields)));
 
   // Conditions name defined parameters of the right kind and, when the form is known, its fields.
   problems.push(...conditionProblems(def, form?.fields));

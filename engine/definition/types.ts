@@ -230,6 +230,30 @@ export interface TaskStep {
    * follows within its own deadline, not counted against the limit).
    */
   stopsClock?: boolean;
+  /**
+   * An external check (信息核对) requested when the case enters the step: the request goes out
+   * through the host's outbox to the named service, and the report lands in the form through the
+   * step's `reportAction` — done by the system when the report arrives, or by the step's officer
+   * entering it by hand. The task's `deadline`, `remind` and `onOverdue` act when the report is late.
+   */
+  check?: ExternalCheck;
+}
+
+/**
+ * The request a step sends to an external check service and how its report comes back (see
+ * {@link TaskStep.check}).
+ */
+export interface ExternalCheck {
+  /** The service the host sends the request to (a provider registered in the host, e.g. `householdCheck`). */
+  service: string;
+  /** What the request carries: its field (JSON pointer in the request) → a JSON pointer into the form data. */
+  send: Record<string, string>;
+  /**
+   * The step's action the report is recorded by: its `writes` name the form section the findings
+   * land in, its target where the case goes. The system does it when the report arrives; the step's
+   * officer may do it by hand.
+   */
+  reportAction: string;
 }
 
 // ── Deadlines that act (issue 9, point 2) ──────────────────────────────────────────────────────

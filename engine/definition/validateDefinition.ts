@@ -14,6 +14,7 @@ import { decisionConditionProblems, decisionShapeProblems } from './validateDeci
 import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
 import { checkChildrenStep, childrenConditionProblems, reservedChildActionProblem } from './validateChildren.js';
 import { deadlineActShapeProblems, phaseShapeProblems, reservedDeadlineActionProblem } from './validateDeadlineActs.js';
+import { externalCheckProblems, reservedCheckActionProblem } from './validateExternalCheck.js';
 import { isDurationCount, maxDurationCount } from '../calendar/durationDue.js';
 
 
@@ -254,7 +255,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       else byLowerCase.set(lower, name);
       if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
       else checkOwnName(name, ap);
-      const reserved = reservedActionNameProblem(name, ap) ?? reservedChildActionProblem(name, ap) ?? reservedDeadlineActionProblem(name, ap);
+      const reserved = reservedActionNameProblem(name, ap) ?? reservedChildActionProblem(name, ap) ?? reservedDeadlineActionProblem(name, ap) ?? reservedCheckActionProblem(name, ap);
       if (reserved) problems.push(reserved);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
       checkBooleans(a, ap, ['requireComment']);
@@ -347,7 +348,8 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     void _stops;
     if (s.type === 'task' || s.type === 'timer') checkBooleans(s, sp, s.type === 'task' ? ['pausesClock', 'startsClock', 'recusal'] : ['pausesClock']);
     if (s.type === 'task') {
-      checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter', 'panel']);
+      checkUnknown(withoutVerbs, sp, ['type', 'name', 'nameEn', 'assignee', 'actions', 'deadline', 'pausesClock', 'startsClock', 'form', 'recusal', 'onEnter', 'panel', 'check']);
+      if (s.check !== undefined) problems.push(...externalCheckProblems(s.check, s.actions, sp));
       if (s.panel !== undefined) problems.push(...panelShapeProblems(s.panel, `${sp}/panel`));
       checkAssignee(s.assignee, `${sp}/assignee`);
       checkActions(s.actions, `${sp}/actions`, true);

@@ -1,4 +1,5 @@
 /** What a case holds between commands: its step, open tasks, statutory clock and flags. */
+import type { CheckState } from './externalCheck.js';
 import type { AssigneeLevel, BranchResult, JsonValue } from '../definition/types.js';
 import type { OrgPath } from './orgPath.js';
 import type { PanelState } from './panel.js';
@@ -121,6 +122,8 @@ export interface CaseSnapshot {
   milestones?: Record<string, MilestoneState>;
   /** The waits of `children` steps for their child cases, by step name (absent on cases that never met one). */
   children?: Record<string, ChildrenWaitState>;
+  /** External checks (信息核对) requested by task steps, by step name (absent on cases that never met one). */
+  checks?: Record<string, CheckState>;
   /** The phase the case is in, for definitions with phases (absent outside every phase). */
   phase?: PhaseState;
   /** Results of the branches of parallel steps, by branch key (a step's are cleared when it is entered). */

@@ -2,6 +2,7 @@
 import type { JsonValue } from '../definition/types.js';
 import type { Ballot } from './panel.js';
 import type { Actor } from './actor.js';
+import type { CheckSignal } from './externalCheck.js';
 import type { ChildSignal } from './childrenWait.js';
 
 /** A command on a case, as sent by a client. */
@@ -24,6 +25,8 @@ export interface Command {
   ballot?: Ballot;
   /** For `child.settled` (the system, when a child case ends): which child ended and how. */
   child?: ChildSignal;
+  /** For `check.reported` and `check.failed` (the system, for the external check service): which request, and why it failed. */
+  check?: CheckSignal;
   /** For task verbs (`verb.*`): whom the verb names, as the host found them. */
   verb?: VerbArgs;
 }

@@ -32,6 +32,11 @@ export type Effect =
   | { type: 'assignTask'; key: string; user: string }
   /** Lets a user read the case from now on (抄送, 加签 from another unit). */
   | { type: 'grantRead'; user: string; reason: 'cc' | 'signer' }
+  /**
+   * Sends an external check request (信息核对) through the outbox: `request` is the case's id for
+   * the service (`<step>#<visit>`, unique per case), `service` the provider, `payload` what it carries.
+   */
+  | { type: 'requestCheck'; request: string; service: string; payload: Record<string, JsonValue> }
   /** A notice to one user. */
   | { type: 'notifyUser'; user: string; message: string };
 

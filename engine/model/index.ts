@@ -20,3 +20,4 @@ export type { DecisionItemState, DecisionNoticeView, MilestoneState } from './de
 export type { DecidedEvent, Decision, Rejection, RejectionCode } from './decision.js';
 export type { ChildrenWaitState, ChildSignal } from './childrenWait.js';
 export type { CaseNamesView, CaseSummaryView, StepNameView, ChildCaseView, FieldPermissionView, PanelSummaryView, ParentCaseView, PendingTimerView, Provisional } from './caseView.js';
+export type { CheckSignal, CheckState } from './externalCheck.js';

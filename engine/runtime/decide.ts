@@ -28,6 +28,7 @@ import { isDeadlineCommand } from './deadlineTimers.js';
 import { decideDeadline } from './decideDeadline.js';
 import { withDeadlineActs } from './deadlineActs.js';
 import { branchResults, recordBranch, stepActionNamed } from './parallelBranches.js';
+import { checkReportedAction, checkSignalVerdict, checksEnteredByHand, isCheckSignal } from './externalCheck.js';
 
 /** What `decide` needs besides the snapshot and the command. */
 export interface DecideEnv {
@@ -78,7 +79,20 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   let note: string | undefined;
   // A deadline timer (deadlineTimers.ts): a reminder or a moved task is decided there; a timeout route moves the case below.
   let overdueRoute: { route: string; note: string } | undefined;
-  if (isDeadlineCommand(command.action)) {
+  // An external check (externalCheck.ts): a report moves the case through the step's report action.
+  let checks = snapshot.checks;
+  let machineAction = command.action;
+  if (isCheckSignal(command.action)) {
+    if (actor.kind !== 'system') return reject('not_your_task', '只有核对系统可以提交核对结果。');
+    const verdict = checkSignalVerdict(snapshot, step, stepName, visitKey(stepName, visit), command, now);
+    if (!verdict.ok) return reject('not_allowed', verdict.message);
+    if ('decision' in verdict) return verdict.decision;
+    checks = verdict.checks;
+    machineAction = verdict.reportAction;
+    action = stepActionNamed(step, verdict.reportAction)?.action;
+    task = snapshot.tasks.find((t) => t.step === stepName);
+    note = '核对报告已送达';
+  } else if (isDeadlineCommand(command.action)) {
     const verdict = decideDeadline(wf, snapshot, actor, command, now, env.calendar);
     if ('decision' in verdict) return verdict.decision;
     overdueRoute = verdict;
@@ -101,6 +115,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     const verdict = actionVerdict(wf, snapshot, actor, step, action, { ...env, now });
     if (!verdict.ok) return reject(verdict.code, verdict.message);
     task = verdict.task;
+    if (step.type === 'task' && step.check?.reportAction === command.action) checks = checksEnteredByHand(snapshot, stepName, now);
     const missing = commentProblem(action, command.comment);
     if (missing) return reject('invalid_data', missing, '/comment');
     if (action.kind === 'return') {
@@ -144,7 +159,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   if (!recorded.ok) return { ok: false, rejection: recorded.rejection };
   const named = { effects: recorded.effects };
   const event: MachineEvent = {
-    type: command.action,
+    type: machineAction,
     data: env.data,
     flags,
     ...(env.subjectFacts ? { subjectFacts: env.subjectFacts } : {}),
@@ -177,7 +192,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const { recallable: _previousPoint, version: _seenVersion, ...before } = snapshot;
   void _previousPoint;
   void _seenVersion;
-  let next: CaseSnapshot = { ...before, ...items, ...branchState, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}), ...(children ? { children } : {}) };
+  let next: CaseSnapshot = { ...before, ...items, ...branchState, version: snapshot.version + 1, flags, machine: { value: nextStep, context: nextContext } as unknown as JsonValue, ...(panels ? { panels } : {}), ...(children ? { children } : {}), ...(checks ? { checks } : {}) };
 
   if (action?.kind === 'extend') {
     const extended = extendedLimit(wf.definition.limit, wf.parameters);
@@ -229,7 +244,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     }
   }
 
-  if (moved && action && task && (action.kind === 'approve' || action.kind === 'submit') && next.status === 'active' && stepVerbs(step, task.level).recall) {
+  if (moved && action && task && actor.kind !== 'system' && (action.kind === 'approve' || action.kind === 'submit') && next.status === 'active' && stepVerbs(step, task.level).recall) {
     next = { ...next, recallable: { actor: actor.id, step: stepName, action: command.action, previous: before } };
   }
 
@@ -239,7 +254,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     effects,
     event: {
       action: command.action,
-      kind: action?.kind ?? (command.action === childSettledAction ? 'children' : overdueRoute ? 'deadline' : 'timer'),
+      kind: command.action === checkReportedAction ? 'check' : action?.kind ?? (command.action === childSettledAction ? 'children' : overdueRoute ? 'deadline' : 'timer'),
       from: stepName,
       to: next.step,
       actor: actor.id,

@@ -26,6 +26,7 @@ export interface EnterStepScope extends PanelSeating {
 import { outcomeByDecisions } from './decisionItems.js';
 import { enterChildrenStep } from './childrenStep.js';
 import { openBranches } from './parallelBranches.js';
+import { enterCheck } from './externalCheck.js';
 
 /** The key of a step's task or timer in its `visit`-th visit. */
 export const visitKey = (step: string, visit: number) => `${step}#${visit}`;
@@ -106,6 +107,12 @@ export function enterStep(
     }
     next = { ...next, tasks };
     for (const task of tasks) effects.push({ type: 'openTask', task });
+    if (step.check) {
+      // The external check's request goes out now (the host's outbox); its report or failure answers the visit (externalCheck.ts).
+      const requested = enterCheck(step.check, base, data, now);
+      effects.push(requested.effect);
+      next = { ...next, checks: { ...next.checks, [stepName]: requested.state } };
+    }
   }
   if (step.type === 'parallel') {
     // One task per branch (parallelBranches.ts); the case rests in this one step until the join.

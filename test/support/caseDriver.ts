@@ -12,6 +12,7 @@ import {
   startCase,
   type Actor,
   type Ballot,
+  type CheckSignal,
   type ChildSignal,
   type OrgDirectory,
   type CaseSnapshot,
@@ -81,13 +82,13 @@ export class CaseDriver {
   }
 
   /** Sends a command; on success the snapshot and data move on. */
-  send(actor: Actor, action: string, options: { data?: Record<string, JsonValue>; comment?: string; returnTo?: string; version?: number; timerKey?: string; ballot?: Ballot; verb?: VerbArgs; child?: ChildSignal } = {}): Decision {
+  send(actor: Actor, action: string, options: { data?: Record<string, JsonValue>; comment?: string; returnTo?: string; version?: number; timerKey?: string; ballot?: Ballot; verb?: VerbArgs; child?: ChildSignal; check?: CheckSignal } = {}): Decision {
     const data = { ...this.data, ...(options.data ?? {}) };
     const decision = decide(
       this.wf,
       this.snapshot,
       actor,
-      { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}), ...(options.ballot ? { ballot: options.ballot } : {}), ...(options.verb ? { verb: options.verb } : {}), ...(options.child ? { child: options.child } : {}) },
+      { action, version: options.version ?? this.snapshot.version, commandId: `c${++this.seq}`, ...(options.comment ? { comment: options.comment } : {}), ...(options.returnTo ? { returnTo: options.returnTo } : {}), ...(options.timerKey ? { timerKey: options.timerKey } : {}), ...(options.ballot ? { ballot: options.ballot } : {}), ...(options.verb ? { verb: options.verb } : {}), ...(options.child ? { child: options.child } : {}), ...(options.check ? { check: options.check } : {}) },
       this.now,
       { calendar: this.calendar, data, recusedActors: this.recused, caseId: this.caseId, panelCandidates: ({ unit, role }) => this.panelCandidates[`${unit}/${role ?? ''}`] ?? [], ...(this.directory ? { org: this.directory } : {}), ...(this.subjectFacts ? { subjectFacts: this.subjectFacts } : {}) },
     );
