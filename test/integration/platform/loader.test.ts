@@ -40,6 +40,8 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'liangxiang').map((c) => c.step).sort()).toEqual(['accept', 'publicNotice', 'townshipReview']);
     // 儿童基本生活保障: waiting for 受理, at 查验 (a village's 代办), at the county's 确认.
     expect(cases.filter((c) => c.workflow_key === 'children-support').map((c) => c.step).sort()).toEqual(['accept', 'countyConfirm', 'verify']);
+    // 低保边缘: in 公示 (a village's 代办), back with the applicant for 补正, waiting for 受理.
+    expect(cases.filter((c) => c.workflow_key === 'dibao-edge').map((c) => c.step).sort()).toEqual(['accept', 'apply', 'publicNotice']);
     // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
     expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
     const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
