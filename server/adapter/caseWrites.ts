@@ -180,7 +180,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
       case 'setSubjectFact': {
         const subject = caseRecord.getString('subject');
         if (!subject) throw conflict('案件尚未确定对象（如申请人身份证号），不能记录对象的事实。', 'no_subject');
-        setFact(tx, subject, e.fact, e.today ? chinaDateOf(now) : e.value);
+        setFact(tx, subject, e.fact, e.today ? chinaDateOf(now) : e.value, { case: caseRecord.id, at: now });
         break;
       }
       case 'assignTask': {

@@ -1,6 +1,7 @@
 /**
  * `GET /api/tongban/subjects/{id}`: a subject's history as an officer may see it — the subject
- * (kind, name — a person's masked, an organisation's 统一社会信用代码 — its facts) and the cases
+ * (kind, name — a person's masked, an organisation's 统一社会信用代码 — its facts, and each change of a
+ * fact a case made, with the value before) and the cases
  * about it that the officer may see. An officer outside the subject's jurisdiction who sees none of
  * its cases gets 404, as for a subject that does not exist. A person's key (a keyed hash of the ID
  * number) is never answered.
@@ -11,7 +12,7 @@ import { canSeeCase } from './access.js';
 import { forbidden, notFound } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
-import { factsOf } from './subjects.js';
+import { factHistoryOf, factsOf } from './subjects.js';
 import { inOrganisationRemit, organisationRemit } from './organisationRemit.js';
 
 function caseLine(r: PbRecord): Record<string, JsonValue> {
@@ -46,6 +47,7 @@ export function subjectHistory(app: PbApp, auth: PbRecord, id: string): RouteAns
   const home = ['village', 'township', 'county'].some((level) => unit !== undefined && subject.getString(level) === unit);
   if (actor.kind !== 'admin' && !home && cases.length === 0 && !inOrganisationRemit(organisationRemit(app, auth), subject)) throw notFound('对象不存在。');
   const kind = subject.getString('kind');
+  const seen = new Set(cases.map((r) => r.id));
   return {
     status: 200,
     body: {
@@ -54,6 +56,7 @@ export function subjectHistory(app: PbApp, auth: PbRecord, id: string): RouteAns
       name: subject.getString('name'),
       ...(kind === 'organisation' ? { creditCode: subject.getString('key'), orgKind: subject.getString('org_kind') } : {}),
       facts: factsOf(subject),
+      factHistory: factHistoryOf(subject).map((c) => ({ fact: c.fact, from: c.from, to: c.to, at: c.at, case: seen.has(c.case) ? c.case : null })),
       cases: cases.map(caseLine),
     },
   };

@@ -5,7 +5,7 @@
  * (`setSubjectFact`) and conditions read; a case links to its subject (`applications.subject`).
  */
 import { isIdCard, isUscc, maskValue } from '../../forms/core/index.js';
-import { pickFacts, readPointer, withFact, type JsonValue, type OrgPath, type SubjectDeclaration } from '../../engine/index.js';
+import { pickFacts, readFact, readPointer, withFact, type JsonValue, type OrgPath, type SubjectDeclaration } from '../../engine/index.js';
 import { hmacSha256, newRecord, readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
@@ -72,10 +72,36 @@ export function factsOf(subject: PbRecord): Record<string, JsonValue> {
   return facts !== null && typeof facts === 'object' && !Array.isArray(facts) ? facts : {};
 }
 
-/** Sets a fact (dotted path) of a subject. */
-export function setFact(tx: PbApp, subjectId: string, fact: string, value: JsonValue): void {
+/** One change of a subject's fact made by a case: the value before and after, when, by which case. */
+export interface FactChange {
+  fact: string;
+  from: JsonValue;
+  to: JsonValue;
+  at: string;
+  case: string;
+}
+
+/** The changes of a subject's facts the cases about it made, oldest first (`subjects.fact_history`). */
+export function factHistoryOf(subject: PbRecord): FactChange[] {
+  const history = readJson<FactChange[] | null>(subject, 'fact_history');
+  return Array.isArray(history) ? history : [];
+}
+
+/**
+ * Sets a fact (dotted path) of a subject. A change of value made by a case is appended to the
+ * subject's fact history (`from`, `to`, `at`, `case`), so earlier values stay readable; an
+ * organisation's `name` fact is also its shown name (名称变更).
+ */
+export function setFact(tx: PbApp, subjectId: string, fact: string, value: JsonValue, by?: { case: string; at: Date }): void {
   const subject = tx.findRecordById('subjects', subjectId);
-  subject.set('facts', withFact(factsOf(subject), fact, value));
+  const facts = factsOf(subject);
+  const isOrganisationName = fact === 'name' && subject.getString('kind') === 'organisation';
+  const before = readFact(facts, fact) ?? (isOrganisationName && subject.getString('name') ? subject.getString('name') : null);
+  subject.set('facts', withFact(facts, fact, value));
+  if (by && JSON.stringify(before) !== JSON.stringify(value)) {
+    subject.set('fact_history', [...factHistoryOf(subject), { fact, from: before, to: value, at: by.at.toISOString(), case: by.case }]);
+  }
+  if (isOrganisationName && typeof value === 'string' && value.trim() !== '') subject.set('name', value.trim());
   tx.save(subject);
 }
 

@@ -13,10 +13,10 @@ export interface DemoOrganisation {
   orgKind: string;
   county: string;
   supervisor?: string;
-  facts: Record<string, string | number | boolean>;
+  facts: Record<string, string | number | boolean | Record<string, string | number | boolean>>;
 }
 
-/** The demo organisations: registered (正常), in 筹备, 责令整改, 注销 and 撤销. */
+/** The demo organisations: registered (正常; one without 年度工作报告 for two years), in 筹备, 责令整改, 注销 and 撤销. */
 export const demoOrganisations: DemoOrganisation[] = [
   {
     key: 'volunteers',
@@ -81,6 +81,32 @@ export const demoOrganisations: DemoOrganisation[] = [
       legalRepresentative: '钱振华', registeredCapital: 30000, address: '海安市曲塘镇振兴路6号', revokedOn: '2025-08-15',
     },
   },
+  {
+    key: 'weiqi',
+    creditCode: '51320685MJ5810E67H',
+    name: '海安市围棋协会',
+    orgKind: '社会团体',
+    county: 'county',
+    supervisor: 'education',
+    facts: {
+      registered: true, registeredOn: '2018-04-12', certificateNo: '海民社登字第0121号', status: '正常', orgType: '社会团体', category: '体育类',
+      legalRepresentative: '孙弈', registeredCapital: 30000, address: '海安市黄海大道东9号', certificateValidFrom: '2023-04-12', certificateValidUntil: '2028-04-11',
+      purpose: '推广围棋运动，组织围棋比赛与培训。',
+    },
+  },
+  {
+    key: 'philately',
+    creditCode: '51320685MJ5812G89K',
+    name: '海安市集邮协会',
+    orgKind: '社会团体',
+    county: 'county',
+    facts: {
+      registered: true, registeredOn: '2009-11-03', certificateNo: '海民社登字第0022号', status: '正常', orgType: '社会团体', category: '文化类',
+      legalRepresentative: '葛邮生', registeredCapital: 30000, address: '海安市邮政路1号', certificateValidFrom: '2019-11-03', certificateValidUntil: '2029-11-02',
+      // No 年度工作报告 for the last two years: the next 僵尸型清理 (workflows/org-dormant-cleanup) selects it.
+      annualReport: { missedYears: 2, dormant: true },
+    },
+  },
 ];
 
 /** An account acting for a demo organisation (its legal representative or contact). */
@@ -96,4 +122,5 @@ export const demoOrganisationAccounts: DemoOrganisationAccount[] = [
   { email: 'org-volunteers@demo.tongban', name: '陈晓雯', organisation: 'volunteers', description: '组织联系人 contact of 海安市青年志愿者协会' },
   { email: 'org-stem@demo.tongban', name: '周文博', organisation: 'stem', description: '筹备组联系人 of 海安市青少年科技教育促进会 (applies for 成立登记)' },
   { email: 'org-eldercare@demo.tongban', name: '顾丽华', organisation: 'eldercare', description: '举办者 of 海安市城南社区养老服务中心 (直接登记)' },
+  { email: 'org-weiqi@demo.tongban', name: '孙弈', organisation: 'weiqi', description: '法定代表人 of 海安市围棋协会 (业务主管单位 海安市教育体育局)' },
 ];

@@ -90,7 +90,7 @@ describe('成立登记 and the register through the real server', () => {
     it('education@ sees only the organisations it supervises, and no other organisation’s history', async () => {
       const education = await server.login('education');
       const lines = await register(education);
-      expect(lines.map((o) => o.name).sort()).toEqual(['海安市书画研究会', '海安市启明培训学校', '海安市青少年科技教育促进会'].sort());
+      expect(lines.map((o) => o.name).sort()).toEqual(['海安市书画研究会', '海安市启明培训学校', '海安市青少年科技教育促进会', '海安市围棋协会'].sort());
       expect(lines.find((o) => o.name === '海安市书画研究会')).toMatchObject({ creditCode: '51320685MJ5806A23X', status: '责令整改', certificateNo: '海民社登字第0097号' });
       const calligraphy = await subjectOf('51320685MJ5806A23X');
       expect((await education.send<{ id: string }>(`/api/tongban/subjects/${calligraphy.id}`, {})).id).toBe(calligraphy.id);
