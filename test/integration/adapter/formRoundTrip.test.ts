@@ -27,6 +27,8 @@ interface Move {
 /** The 公示 (or any timer) runs out. */
 interface Elapse {
   elapse: true;
+  /** Calendar days the clock moves on (default 12: past a 7-day 公示). */
+  days?: number;
   /** With several steps, the case may go to any of them (a sampled spot check). */
   to: string | string[];
 }
@@ -246,12 +248,50 @@ const tekunWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks };
+const reviewFindings = (extra: Data = {}) => ({ review: { method: '入户调查', investigators: ['赵村干', '钱社工'], date: '2026-03-03', stopGround: '无', nextCycle: '年度', ...extra } });
+/** Walks through every step and action of the 低保 复核: 维持 after the county's 近亲属 check, 增发, 停发 after 公示 and objections, and 渐退. */
+const dibaoReviewWalks: Walk[] = [
+  [
+    { as: 'township-a', action: 'save', typed: () => ({ review: { method: '入户调查' } }), to: 'review' },
+    { as: 'township-a', action: 'submit', typed: () => reviewFindings({ relativeFiling: true, reasons: ['家庭状况无变化'] }), to: 'countyCheck' },
+    { as: 'county', action: 'returnToTownship', returnTo: 'review', typed: () => ({ countyCheck: { opinion: '请补充邻里访问情况' } }), to: 'review' },
+    { as: 'township-a', action: 'submit', to: 'countyCheck' },
+    { as: 'county', action: 'agree', typed: () => ({ countyCheck: { visited: true, investigators: ['孙科员', '李科员'], opinion: '情况属实' } }), to: 'confirm' },
+    { as: 'county', action: 'returnToTownship', typed: () => ({ decision: { opinion: '请核实收入' } }), to: 'review' },
+    { as: 'township-a', action: 'submit', to: 'countyCheck' },
+    { as: 'county', action: 'agree', to: 'confirm' },
+    { as: 'county', action: 'maintain', typed: () => ({ decision: { opinion: '维持' } }), to: 'maintained' },
+  ],
+  [
+    { as: 'township-a', action: 'submit', typed: () => ({ ...reviewFindings({ reasons: ['子女失业'] }), income: { wages: 0, transfer: 200 } }), to: 'confirm' },
+    { as: 'county', action: 'adjust', to: 'adjusted' },
+  ],
+  [
+    { as: 'township-a', action: 'submit', typed: () => reviewFindings({ stopGround: '迁出本县（市、区）', reasons: ['户主已迁往外县居住'] }), to: 'publicNotice' },
+    { as: 'township-a', action: 'object', typed: () => ({ publicNotice: { objection: '户主仍在本村居住' } }), to: 'objectionReview' },
+    { as: 'township-a', action: 'reinvestigate', typed: () => ({ publicNotice: { handling: '重新入户核实' } }), to: 'review' },
+    { as: 'township-a', action: 'submit', to: 'publicNotice' },
+    { as: 'township-a', action: 'object', to: 'objectionReview' },
+    { as: 'township-a', action: 'dismiss', typed: () => ({ publicNotice: { handling: '经核实户主已迁出' } }), to: 'confirm' },
+    { as: 'county', action: 'stop', to: 'deliverStop' },
+    { as: 'township-a', action: 'delivered', typed: () => ({ delivery: { deliveredOn: '2026-03-20', method: '直接送达' } }), to: 'stopped' },
+  ],
+  [
+    { as: 'township-a', action: 'submit', typed: () => ({ ...reviewFindings({ employmentIncome: true, reasons: ['子女稳定就业'] }), income: { wages: 3000, transfer: 200 } }), to: 'publicNotice' },
+    { elapse: true, to: 'confirm' },
+    { as: 'county', action: 'gradualStop', to: 'deliverStop' },
+    { as: 'township-a', action: 'delivered', to: 'gradualPeriod' },
+    { elapse: true, days: 100, to: 'gradualEnded' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks };
 /** What a walk's case is opened with, by process (default: the 低保 demo household); the 业务主管单位 is looked up on the server. */
 const openingData: Record<string, (units: { supervisory: string }) => unknown> = {
   liangxiang: () => liangxiangApplication,
   'children-support': () => childrenSupportApplication,
   'org-registration': (units) => demoSocietyApplication(units.supervisory),
+  'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
   tekun: () => ({
     applicant: demoHousehold.applicant,
     household: { members: [demoHousehold.household.members[0]!] },
@@ -263,6 +303,18 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
 /** Who opens a walk's case and who sees it, by process (default: applicant-a1 and the officers of their village, township and county). */
 const participants: Record<string, string[]> = {
   'org-registration': ['org-stem', 'education', 'registration'],
+  'dibao-review': ['township-a', 'county'],
+};
+/** A 低保 household of 曲塘镇杨庄村 receiving 1,200 元 a month, for the processes officers start about a subject. */
+async function dibaoHousehold(su: PocketBase): Promise<string> {
+  const village = await su.collection('org_units').getFirstListItem('code = "320685102290"');
+  const facts = { dibao: { status: '在保', category: '全户保', monthlyAmount: 1200, members: 2, since: '2025-04-01' } };
+  const key = Array.from({ length: 32 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0')).join('');
+  return (await su.collection('subjects').create({ kind: 'person', key, name: '王*英', village: village.id, township: village.township, county: village.county, facts })).id;
+}
+/** What else a walk's case is opened with, by process: the subject an officer's case is about. */
+const openingExtra: Record<string, (su: PocketBase) => Promise<Record<string, unknown>>> = {
+  'dibao-review': async (su) => ({ subject: await dibaoHousehold(su) }),
 };
 const defaultParticipants = ['applicant-a1', 'village-a1', 'township-a', 'county'];
 
@@ -332,7 +384,7 @@ describe('a form sent back as shown changes only what was typed', () => {
         const roles = participants[key] ?? defaultParticipants;
         const a1 = await as(roles[0]!);
         const supervisory = (await su.collection('org_units').getFirstListItem('kind = "supervisory_unit"')).id;
-        let c: CaseSummary = (await openCase(a1, openingData[key]?.({ supervisory }) ?? demoHousehold, { workflow: key })).case;
+        let c: CaseSummary = (await openCase(a1, openingData[key]?.({ supervisory }) ?? demoHousehold, { workflow: key, ...(await openingExtra[key]?.(su)) })).case;
         const stored = async () => (await su.collection('applications').getOne(c.id)).data as Data;
 
         for (const move of walk) {
@@ -352,7 +404,7 @@ describe('a form sent back as shown changes only what was typed', () => {
             }
           }
           if ('elapse' in move) {
-            clock = new Date(clock.getTime() + 12 * 86_400_000);
+            clock = new Date(clock.getTime() + (move.days ?? 12) * 86_400_000);
             await server.setClock(clock);
             expect(await server.sweep()).toBeGreaterThanOrEqual(1);
             const after = await stored();
