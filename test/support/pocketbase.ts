@@ -36,6 +36,8 @@ export interface TestServer {
   login(user: string, password?: string): Promise<PocketBase>;
   /** The last one-time sign-in code mailed to an address (the test servers keep mail in memory). */
   lastOtp(email: string): Promise<string>;
+  /** The code mailed for one code request (`otpId` from request-otp): unlike {@link lastOtp}, never an earlier request's. */
+  otpOf(otpId: string): Promise<string>;
   /** An SDK client signed in as the superuser. */
   superuser(): Promise<PocketBase>;
   /** Sets the simulated clock (servers started with `simulatedClock`). */
@@ -139,6 +141,7 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
       return signedIn;
     },
     lastOtp: (email) => mailedOtp({ email }),
+    otpOf: (otpId) => mailedOtp({ otpId }),
     superuser,
     async setClock(at) {
       const pb = await superuser();

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,23 +6,11 @@ import { buildWeb } from '../../../server/build/buildWeb.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { launchChromium, signInPage } from '../../support/webSignIn.js';
+import { axeViolations, launchChromium, screenshotFolder, signInPage } from '../../support/webSignIn.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 /** Screenshots for review, in a folder git ignores. */
-const screenshots = path.join(root, '.tmp/screenshots');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** The axe-core violations of the page (open shadow roots included), as `rule: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol: the app's Content-Security-Policy admits no inline script.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
+const screenshots = screenshotFolder;
 
 /** Signs in as `email` and opens the case's page by its address. */
 async function openCasePage(browser: Browser, server: TestServer, email: string, id: string): Promise<Page> {
@@ -120,27 +108,7 @@ describe('the case page, in Chromium through the real server', () => {
     await page.close();
   });
 
-  it('tells the second of two officers on the same task that someone acted first, and refreshes the page', async () => {
-    const page = await openCasePage(browser, server, 'village-a1@demo.tongban', submitted.id);
-    try {
-      await expect.poll(() => page.getByRole('button', { name: '暂存' }).count(), { timeout: 20_000 }).toBe(1);
-    } catch (e) {
-      await page.screenshot({ path: path.join(screenshots, 'case-failed-conflict.png'), fullPage: true });
-      throw e;
-    }
-    // Another session of the village acts first.
-    const other = await server.login('village-a1');
-    const view = await other.send<{ case: CaseSummary }>(`/api/tongban/cases/${submitted.id}`, {});
-    await command(other, view.case, 'save', { comment: '已电话预约入户时间', data: { investigation: { investigators: ['赵村干'] } } });
-
-    await page.getByLabel('办理意见 / 理由').fill('我的意见');
-    await page.getByRole('button', { name: '暂存' }).click();
-    await expect.poll(() => page.getByText(/已有其他人办理了此案件或案件已更新。页面已刷新为最新状态/).count()).toBe(1);
-    expect(await page.getByRole('alert').count()).toBe(0);
-    await expect.poll(() => page.locator('tb-case-timeline').getByText('意见：已电话预约入户时间').count()).toBe(1);
-    expect(await page.getByLabel('办理意见 / 理由').inputValue()).toBe('');
-    await page.close();
-  });
+  // A second officer meeting a conflict (409 explained, page refreshed) is part of the 低保 journey (dibaoJourney.test.ts).
 
   it('shows the applicant when 公示 ends and the clock paused for it, with their own case accessible at both widths and in 长辈模式', async () => {
     const villageA1 = await server.login('village-a1');

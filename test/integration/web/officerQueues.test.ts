@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type PocketBase from 'pocketbase';
@@ -8,21 +8,10 @@ import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { launchChromium, signInPage } from '../../support/webSignIn.js';
+import { axeViolations, launchChromium, screenshotFolder, signInPage } from '../../support/webSignIn.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 /** Screenshots for review, in a folder git ignores. */
-const screenshots = path.join(root, '.tmp/screenshots');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** The axe-core violations of the page (open shadow roots included), as `rule: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
+const screenshots = screenshotFolder;
 
 /** A village officer files (代办) and submits an application for a resident without an account; it reaches the township's 受理. */
 async function fileFor(village: PocketBase, name: string): Promise<CaseSummary> {
@@ -84,23 +73,7 @@ describe('an officer’s work queues in Chromium, through the real server', () =
     await page.close();
   });
 
-  it('approves selected cases with one opinion and says which one failed and why', async () => {
-    const page = await signInPage(browser, server, 'township-a@demo.tongban');
-    await expect.poll(() => page.locator('li.row').count()).toBe(4);
-    await page.getByRole('checkbox', { name: /赵\*兰/ }).check();
-    await page.getByRole('checkbox', { name: /钱\*珍/ }).check();
-    // Someone accepts 钱玉珍's case first (here through the API).
-    const su = await server.superuser();
-    const first = await su.collection('applications').getOne(filed[1]!.id);
-    await command(await server.login('township-a'), { id: first.id, version: first.version as number }, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } });
-    await page.getByLabel('统一意见').fill('材料齐全，予以受理');
-    await page.getByRole('button', { name: /通过所选/ }).click();
-    const results = page.getByRole('status');
-    await expect.poll(() => results.locator('li.ok').textContent(), { timeout: 10_000 }).toMatch(/已通过：.*赵\*兰/);
-    await expect.poll(() => results.locator('li.fail').textContent()).toMatch(/未通过：.*钱\*珍 — 此案件现在处于“入户调查”环节/);
-    expect((await su.collection('applications').getOne(filed[0]!.id)).step).toBe('investigation');
-    await page.close();
-  });
+  // Batch approval with one failing row is part of the 低保 journey (dibaoJourney.test.ts).
 
   it('has no axe violations at 1366 and 390 px, normal and in 长辈模式, on 待办, 已办 and 我发起', { timeout: 300_000 }, async () => {
     mkdirSync(screenshots, { recursive: true });

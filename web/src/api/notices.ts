@@ -2,7 +2,7 @@
  * In-app notices: the signed-in user's inbox (`notifications`, written by the server when something
  * needs them or their case moves), how many are unread, and marking them read.
  */
-import type { RecordModel } from 'pocketbase';
+import type { RecordModel, RecordSubscription } from 'pocketbase';
 import { pb } from './client.js';
 
 /** The user's notices, newest first. */
@@ -26,3 +26,11 @@ export async function markNoticesRead(notices: RecordModel[]): Promise<void> {
 
 /** Fired on `window` when notices were marked read (the shell updates its count). */
 export const noticesReadEvent = 'tb-notices-read';
+
+/**
+ * Calls `onChange` whenever one of the user's notices is created, changed or deleted (PocketBase
+ * realtime; the collection's rules send each user only their own). Returns the unsubscribe.
+ */
+export function watchNotices(onChange: (e: RecordSubscription<RecordModel>) => void): Promise<() => Promise<void>> {
+  return pb.collection('notifications').subscribe('*', onChange);
+}

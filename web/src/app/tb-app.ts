@@ -8,7 +8,7 @@ import { ContextProvider } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { pb } from '../api/client.js';
 import { keepSessionAlive, signOut } from '../api/auth.js';
-import { noticesReadEvent, unreadNoticeCount } from '../api/notices.js';
+import { noticesReadEvent, unreadNoticeCount, watchNotices } from '../api/notices.js';
 import { sharedStyles } from '../components/sharedStyles.js';
 import { currentLocale, restoreLocale, switchLocale } from '../i18n/localization.js';
 import { sessionContext, sessionOf } from '../session/session.js';
@@ -89,6 +89,7 @@ export class TbApp extends LitElement {
     window.removeEventListener(navigatedEvent, this.onRoute);
     window.removeEventListener(noticesReadEvent, this.countUnread);
     this.unsubscribe?.();
+    this.watchNoticesOf(null);
     for (const type of ['pointerdown', 'keydown']) window.removeEventListener(type, this.onActivity);
     super.disconnectedCallback();
   }
@@ -104,6 +105,24 @@ export class TbApp extends LitElement {
     if (resolved.path !== window.location.pathname) history.replaceState(null, '', resolved.path);
     this.page = resolved;
     this.countUnread();
+    this.watchNoticesOf(session.user?.id ?? null);
+  }
+
+  /** Whose notices the realtime subscription follows (null: nobody's), and how to end it. */
+  private noticesWatch: { user: string | null; stop: Promise<(() => Promise<void>) | undefined> } = { user: null, stop: Promise.resolve(undefined) };
+
+  /**
+   * Follows the signed-in user's notices live: a notice written for them (their case moved, a 补正
+   * is asked) updates the count at once, without a reload. Renewed when the user changes.
+   */
+  private watchNoticesOf(user: string | null) {
+    if (this.noticesWatch.user === user) return;
+    const previous = this.noticesWatch.stop;
+    void previous.then((stop) => stop?.()).catch(() => undefined);
+    const stop = user ? watchNotices(() => this.countUnread()).then((s) => s, () => undefined) : Promise.resolve(undefined);
+    this.noticesWatch = { user, stop };
+    // The subscription holds from now on; a notice written before it was counted by the read above, one written in between by this one.
+    if (user) void stop.then(() => this.countUnread());
   }
 
   /** Counts the unread notices again (on every navigation and when some were read). */

@@ -19,7 +19,7 @@ import { errorMessage, fieldProblems } from '../../api/client.js';
 import { getCase, listEvents, sendCommand } from '../../api/cases.js';
 import { getWorkflowForm, type WorkflowForm } from '../../api/forms.js';
 import { rateCase, ratingOf } from '../../api/ratings.js';
-import { chinaDay } from '../../components/formatDate.js';
+import { chinaDeadlineDay } from '../../components/formatDate.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { currentLocale } from '../../i18n/localization.js';
 
@@ -199,8 +199,8 @@ export class TbApply extends LitElement {
         <dt>${msg('申请事项', { id: 'serviceName' })}</dt><dd>${s.workflow.name}</dd>
         ${this.submittedAt ? html`<dt>${msg('提交时间', { id: 'submittedAt' })}</dt><dd>${new Date(this.submittedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</dd>` : ''}
         <dt>${msg('当前环节', { id: 'step' })}</dt><dd>${s.stepName}</dd>
-        ${next?.dueAt ? html`<dt>${msg('下一步', { id: 'nextStep' })}</dt><dd>${msg('工作人员将在以下日期前办理：', { id: 'nextStepDue' })}${chinaDay(next.dueAt)}${next.provisional ? `（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}</dd>` : ''}
-        ${s.clock.dueAt ? html`<dt>${msg('办理期限', { id: 'due' })}</dt><dd>${chinaDay(s.clock.dueAt)}</dd>` : ''}
+        ${next?.dueAt ? html`<dt>${msg('下一步', { id: 'nextStep' })}</dt><dd>${msg('工作人员将在以下日期前办理：', { id: 'nextStepDue' })}${chinaDeadlineDay(next.dueAt)}${next.provisional ? `（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}</dd>` : ''}
+        ${s.clock.dueAt ? html`<dt>${msg('办理期限', { id: 'due' })}</dt><dd>${chinaDeadlineDay(s.clock.dueAt)}</dd>` : ''}
       </dl>
       <p>${msg('有进展时会在“消息”中通知您。', { id: 'receiptNotices' })}</p>
       <p><a href="/cases/${s.id}">${msg('查看办理进度', { id: 'viewProgress' })}</a></p>

@@ -9,7 +9,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { errorMessage, pb } from '../../api/client.js';
 import { queueCount, queuePage, queueTabs, watchTasks, type QueueFilter, type QueueRow, type QueueTab } from '../../api/queues.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
-import { chinaDay } from '../../components/formatDate.js';
+import { chinaDeadlineDay } from '../../components/formatDate.js';
 import { approveCases, type BatchResult } from './batchApproval.js';
 import { removeView, saveView, savedViews, type SavedView } from './queueViews.js';
 
@@ -216,7 +216,7 @@ export class TbWorkQueue extends LitElement {
       ${selectable ? html`<input type="checkbox" id=${id} aria-label=${`${msg('选择', { id: 'queueSelect' })} ${row.caseNo} ${row.title}`} .checked=${this.selected.has(row.caseId)} @change=${(e: Event) => this.toggle(row, (e.target as HTMLInputElement).checked)}>` : ''}
       <div>
         <a href="/cases/${row.caseId}">${row.stepName}：${row.title} · ${row.caseNo}</a>
-        <div>${row.dueAt ? html` · ${msg('办理期限', { id: 'due' })}：${chinaDay(row.dueAt)}` : ''} ${row.overdue ? html`<span class="overdue">${msg('逾期', { id: 'overdue' })}</span>` : ''}</div>
+        <div>${row.dueAt ? html` · ${msg('办理期限', { id: 'due' })}：${chinaDeadlineDay(row.dueAt)}` : ''} ${row.overdue ? html`<span class="overdue">${msg('逾期', { id: 'overdue' })}</span>` : ''}</div>
       </div>
     </li>`;
   }

@@ -1,12 +1,13 @@
 /**
  * `<tb-notices>`: the user's in-app notices, newest first, unread ones marked; each links to its
- * case. Opening the page marks them read (the shell's count then drops).
+ * case. Opening the page marks them read (the shell's count then drops); a notice arriving while
+ * it is open joins the list live (PocketBase realtime).
  */
 import { LitElement, css, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { RecordModel } from 'pocketbase';
 import { errorMessage, pb } from '../../api/client.js';
-import { listNotices, markNoticesRead } from '../../api/notices.js';
+import { listNotices, markNoticesRead, watchNotices } from '../../api/notices.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 
 export class TbNotices extends LitElement {
@@ -27,6 +28,22 @@ export class TbNotices extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.load();
+    // A notice that arrives while the page is open joins the list at once (and is read, being shown).
+    this.stopWatching = watchNotices((e) => { if (e.action === 'create') this.load(); }).then((s) => s, () => undefined);
+    void this.stopWatching.then(() => this.load());
+  }
+
+  override disconnectedCallback(): void {
+    void this.stopWatching?.then((stop) => stop?.()).catch(() => undefined);
+    this.stopWatching = undefined;
+    super.disconnectedCallback();
+  }
+
+  private stopWatching: Promise<(() => Promise<void>) | undefined> | undefined;
+
+  /** Reads the notices and marks the unread ones read (the shell's count then drops). */
+  private load() {
     listNotices().then(
       (notices) => { this.notices = notices; void markNoticesRead(notices).catch(() => undefined); },
       (e) => { this.error = errorMessage(e); },
