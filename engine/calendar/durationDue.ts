@@ -46,10 +46,15 @@ export function isDurationCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= maxDurationCount;
 }
 
-/** A number written literally or as `{ "param": name }`, read from the parameters; undefined when it is not a count a duration may have. */
-function countOf(value: unknown, parameters: Record<string, JsonValue>): number | undefined {
+/** Whether `v` is an offset from a form date (`before`/`after`): a whole number from 0 (the date itself) to {@link maxDurationCount}. */
+export function isDateOffset(v: unknown): v is number {
+  return v === 0 || isDurationCount(v);
+}
+
+/** A number written literally or as `{ "param": name }`, read from the parameters; undefined when it is not a count a duration may have (or, with `offset`, a date offset). */
+function countOf(value: unknown, parameters: Record<string, JsonValue>, offset = false): number | undefined {
   const raw = typeof value === 'object' && value !== null && 'param' in value ? ownEntry(parameters, String((value as { param: unknown }).param)) : value;
-  return isDurationCount(raw) ? raw : undefined;
+  return (offset ? isDateOffset(raw) : isDurationCount(raw)) ? (raw as number) : undefined;
 }
 
 /**
@@ -74,7 +79,7 @@ export function resolveDuration(duration: Duration | { param: string }, paramete
  * - `months`: the end of the same day of the month n months later (the month's last day if it has none), moved past days off.
  * - `date` (`MM-DD`): the end of the next such day on or after the start day, moved past days off.
  * - `before`/`after` + `of`: the end of the day n calendar days before / after the date at the JSON
- *   pointer `of` in the form data; `after` moves past days off, `before` does not (moving it would shorten the notice it guarantees).
+ *   pointer `of` in the form data (0: that date itself); `after` moves past days off, `before` does not (moving it would shorten the notice it guarantees).
  */
 export function durationDue(duration: Duration | { param: string }, parameters: Record<string, JsonValue>, data: Record<string, JsonValue>, now: Date, calendar: WorkingCalendar): Date | undefined {
   const d = resolveDuration(duration, parameters);
@@ -104,7 +109,7 @@ export function durationDue(duration: Duration | { param: string }, parameters: 
     return endOfPeriod(thisYear >= start ? thisYear : inYear(year + 1), calendar);
   }
   if (d.of !== undefined && (d.before !== undefined || d.after !== undefined)) {
-    const n = d.before !== undefined ? countOf(d.before, parameters) : countOf(d.after, parameters);
+    const n = d.before !== undefined ? countOf(d.before, parameters, true) : countOf(d.after, parameters, true);
     const found = readPointer(data, d.of);
     const date = typeof found === 'string' ? found.slice(0, 10) : undefined;
     if (n === undefined || !date || !isCalendarDate(date)) return undefined;

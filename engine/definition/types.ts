@@ -168,6 +168,8 @@ export interface ActionDefinition {
   requireComment?: boolean;
   /** A named guard that must pass for the action to be offered. */
   guard?: Condition;
+  /** The Chinese reason given when the guard does not hold (default: a generic one naming the action). */
+  guardMessage?: string;
   /** Named effects applied when the action is taken. */
   effects?: EffectRef[];
   /** Form section (top-level property of the case data) this action may write. */
@@ -506,14 +508,21 @@ export type StarterOfficerLevel = 'village' | 'township' | 'county';
  * Who may start a case, and for whom:
  * - `resident`: a resident for themselves;
  * - `proxy`: a village officer for a resident of their village (代办), with or without an account;
- * - `organisation`: an organisation's account (legal representative or contact) for the organisation;
+ * - `organisation`: an organisation's account (legal representative or contact) for the organisation —
+ *   with `where`, only one whose subject facts match, others refused with `refusal`;
  * - `officer`: an officer at `level` (with `role`, if given) about an existing subject of their jurisdiction (复核, 终止, 抽查);
  * - `parent`: a case of one of `workflows` starting this one as its child (`startChildCase` effect).
  */
 export type Starter =
   | { kind: 'resident' }
   | { kind: 'proxy' }
-  | { kind: 'organisation' }
+  | {
+      kind: 'organisation';
+      /** Only organisations whose subject facts match (公募资格: `{ "subjectFact": "charity.publicFundraising", "equals": true }`); subject-fact conditions only. */
+      where?: Condition;
+      /** The Chinese reason an organisation that does not match is refused with (default: a generic one). */
+      refusal?: string;
+    }
   | { kind: 'officer'; level: StarterOfficerLevel; role?: string }
   | { kind: 'parent'; workflows: string[] };
 

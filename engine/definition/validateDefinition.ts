@@ -15,7 +15,7 @@ import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
 import { checkChildrenStep, childrenConditionProblems, reservedChildActionProblem } from './validateChildren.js';
 import { deadlineActShapeProblems, phaseShapeProblems, reservedDeadlineActionProblem } from './validateDeadlineActs.js';
 import { externalCheckProblems, reservedCheckActionProblem } from './validateExternalCheck.js';
-import { isDurationCount, maxDurationCount } from '../calendar/durationDue.js';
+import { isDateOffset, isDurationCount, maxDurationCount } from '../calendar/durationDue.js';
 
 
 import { branchConditionProblems, parallelShapeProblems } from './validateParallel.js';
@@ -187,7 +187,9 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (isParam(value)) checkParamRef(value, `${path}/date`);
       else if (typeof value !== 'string' || !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) || Number.isNaN(Date.parse(`2000-${value}T00:00:00Z`)) || new Date(`2000-${value}T00:00:00Z`).toISOString().slice(5, 10) !== value) add(`${path}/date`, '日期须为 "MM-DD"，如 "03-31"。');
     } else if (isParam(value)) checkParamRef(value, `${path}/${unit}`);
-    else if (!isDurationCount(value)) add(`${path}/${unit}`, `天数必须是不超过 ${maxDurationCount} 的正整数。`);
+    else if (unit === 'before' || unit === 'after') {
+      if (!isDateOffset(value)) add(`${path}/${unit}`, `天数必须是 0 到 ${maxDurationCount} 的整数（0 即该日期当天）。`);
+    } else if (!isDurationCount(value)) add(`${path}/${unit}`, `天数必须是不超过 ${maxDurationCount} 的正整数。`);
     if (unit === 'before' || unit === 'after') {
       if (!relativeAllowed) add(`${path}/${unit}`, '等待步骤的期限不能相对于表单中的日期。');
       if (typeof d.of !== 'string' || !/^(\/[^/]+)+$/.test(d.of)) add(`${path}/of`, '“of” 须为指向表单日期字段的 JSON 指针，如 "/campaign/startDate"。');
@@ -259,7 +261,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       if (reserved) problems.push(reserved);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
       checkBooleans(a, ap, ['requireComment']);
-      checkUnknown(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'effects', 'writes', 'assignee']);
+      checkUnknown(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'guardMessage', 'effects', 'writes', 'assignee']);
       if (!actionKinds.includes(a.kind as string)) add(`${ap}/kind`, `操作类型必须是 ${actionKinds.join('、')} 之一。`);
       if (!isNonEmptyString(a.label)) add(`${ap}/label`, '操作须有中文名称 (label)。');
       if (a.kind === 'return') {
@@ -270,6 +272,10 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
         else checkTarget(a.target, `${ap}/target`);
       }
       if (a.guard !== undefined) checkCondition(a.guard, `${ap}/guard`);
+      if (a.guardMessage !== undefined) {
+        if (!isNonEmptyString(a.guardMessage) || a.guardMessage.length > 300) add(`${ap}/guardMessage`, '“guardMessage” 须为不超过 300 字的中文说明。');
+        else if (a.guard === undefined) add(`${ap}/guardMessage`, '没有守卫条件 (guard) 的操作不需要 “guardMessage”。');
+      }
       if (a.writes !== undefined && !(Array.isArray(a.writes) && a.writes.every(isNonEmptyString))) add(`${ap}/writes`, '“writes” 必须是数据分区名的数组。');
       else if (Array.isArray(a.writes)) a.writes.forEach((w: string, i: number) => checkOwnName(w, `${ap}/writes/${i}`));
       if (a.assignee !== undefined) checkAssignee(a.assignee, `${ap}/assignee`, false);

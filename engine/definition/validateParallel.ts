@@ -96,7 +96,7 @@ function branchActionProblems(actions: unknown, path: string, refusalEnds: boole
     const reserved = reservedActionNameProblem(name, ap);
     if (reserved) out.push(reserved);
     if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
-    out.push(...unknownKeys(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'effects', 'writes']));
+    out.push(...unknownKeys(a, ap, ['kind', 'label', 'labelEn', 'target', 'returnTo', 'requireComment', 'guard', 'guardMessage', 'effects', 'writes']));
     if (a.requireComment !== undefined && typeof a.requireComment !== 'boolean') add(`${ap}/requireComment`, '“requireComment” 必须是 true 或 false（不带引号）。');
     if (!(branchActionKinds as readonly string[]).includes(a.kind as string)) add(`${ap}/kind`, `分支的操作类型必须是 ${branchActionKinds.join('、')} 之一。`);
     if (!isNonEmptyString(a.label)) add(`${ap}/label`, '操作须有中文名称 (label)。');

@@ -4,6 +4,7 @@
  */
 import type { DefinitionProblem } from './problems.js';
 import { inheritedNames } from './ownEntry.js';
+import { factPathPattern } from '../conditions/subjectFacts.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -21,6 +22,18 @@ export function starterShapeProblems(d: Obj): DefinitionProblem[] {
   const unknown = (value: Obj, path: string, allowed: string[]) => {
     for (const key of Object.keys(value)) if (!allowed.includes(key)) add(`${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, `未知的属性“${key}”。`);
   };
+  // A starter's `where` reads only the organisation's subject facts: no case exists yet.
+  const factsOnly = (c: unknown, path: string, depth: number): void => {
+    if (!isObj(c) || depth > 32) return add(path, '发起条件须为对象事实条件 (subjectFact)，可用 all、any、not 组合。');
+    if (Array.isArray(c.all) || Array.isArray(c.any)) {
+      const key = Array.isArray(c.all) ? 'all' : 'any';
+      const list = c[key] as unknown[];
+      if (list.length === 0) add(`${path}/${key}`, `“${key}” 不能为空。`);
+      list.forEach((x, i) => factsOnly(x, `${path}/${key}/${i}`, depth + 1));
+    } else if ('not' in c) factsOnly(c.not, `${path}/not`, depth + 1);
+    else if (typeof c.subjectFact !== 'string' || !factPathPattern.test(c.subjectFact) || c.subjectFact.split('.').some((k) => inheritedNames.has(k))) add(path, '发起条件只能读对象事实 (subjectFact，以点分隔的名称)，可用 all、any、not 组合。');
+    else if (!('exists' in c) && !('equals' in c) && !Array.isArray(c.in)) add(path, '对象事实条件须有 exists、equals 或 in。');
+  };
   if (d.starters !== undefined) {
     if (!Array.isArray(d.starters) || d.starters.length === 0) add('/starters', '“starters” 须为非空数组，列出谁可以发起案件。');
     else {
@@ -37,6 +50,11 @@ export function starterShapeProblems(d: Obj): DefinitionProblem[] {
           unknown(s, sp, ['kind', 'workflows']);
           if (!Array.isArray(s.workflows) || s.workflows.length === 0) add(`${sp}/workflows`, '须列出可以发起本流程的上级流程标识 (workflows)。');
           else s.workflows.forEach((w: unknown, j: number) => { if (typeof w !== 'string' || !keyPattern.test(w)) add(`${sp}/workflows/${j}`, '流程标识必须是小写字母开头的字母、数字或连字符。'); });
+        } else if (kind === 'organisation') {
+          unknown(s, sp, ['kind', 'where', 'refusal']);
+          if (s.where !== undefined) factsOnly(s.where, `${sp}/where`, 0);
+          if (s.refusal !== undefined && (typeof s.refusal !== 'string' || s.refusal.trim() === '' || s.refusal.length > 200)) add(`${sp}/refusal`, '“refusal” 须为不超过 200 字的中文理由。');
+          if (s.refusal !== undefined && s.where === undefined) add(`${sp}/refusal`, '没有条件 (where) 的发起人不需要 “refusal”。');
         } else unknown(s, sp, ['kind']);
         const identity = kind === 'officer' ? `officer:${String(s.level)}:${String(s.role ?? '')}` : kind;
         if (seen.has(identity)) add(sp, '发起人重复。');

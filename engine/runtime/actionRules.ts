@@ -89,7 +89,7 @@ export function actionVerdict(wf: CompiledWorkflow, snapshot: CaseSnapshot, acto
   if (mustRecuse(step, actor, scope.recusedActors)) return { ok: false, code: 'not_your_task', message: '您已备案为申请家庭的近亲属，须回避，不能办理此案件。' };
   if (action.kind === 'extend' && snapshot.clock.extended) return { ok: false, code: 'not_allowed', message: '办理时限已延长过，不能再次延长。' };
   if (action.guard && !evaluateCondition(action.guard, { data: scope.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, ...(scope.subjectFacts ? { subjectFacts: scope.subjectFacts } : {}), panels: panelResults(snapshot.panels), decisions: decisionOutcomes(snapshot), milestones: milestonesReached(snapshot), ...(snapshot.branches ? { branches: branchResults(snapshot) } : {}), ...(scope.now ? { now: scope.now } : {}), ...(scope.caseId !== undefined ? { caseId: scope.caseId } : {}) })) {
-    return { ok: false, code: 'not_allowed', message: `当前条件下不能进行“${action.label}”。` };
+    return { ok: false, code: 'not_allowed', message: action.guardMessage ?? `当前条件下不能进行“${action.label}”。` };
   }
   return { ok: true, task };
 }

@@ -24,7 +24,7 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { latestPublished, type LoadedWorkflow } from './workflowCache.js';
 import { publishedFor } from './divisionVersions.js';
 import { createCase, openingData, type CaseOpening } from './caseOpening.js';
-import { subjectKeyInData } from './subjects.js';
+import { factsOf, subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
 
 /** The body of `POST /api/tongban/cases` (the shared wire type). */
@@ -80,7 +80,9 @@ function subjectForOfficer(tx: PbApp, actor: Actor, body: OpenBody): { subject: 
 /** Resolves who starts the case and for whom, as the definition's starters allow; throws otherwise. */
 function openingFor(tx: PbApp, wf: LoadedWorkflow, auth: PbRecord, actor: Actor, body: OpenBody): Omit<CaseOpening, 'wf' | 'dataPatch' | 'commandId' | 'actor' | 'at'> {
   const request = requestOf(actor, body, auth.id);
-  const verdict = starterFor(wf.definition, actor, request);
+  // An organisation starter may ask for facts of the organisation (公募资格): read them from its record.
+  const facts = request.as === 'organisation' ? factsOf(tx.findRecordById('subjects', actor.organisation!)) : undefined;
+  const verdict = starterFor(wf.definition, actor, request, facts);
   if (!verdict.ok) throw forbidden(verdict.message, 'starter_not_allowed');
   const base = { starter: request.as, filedBy: auth.id };
   switch (request.as) {

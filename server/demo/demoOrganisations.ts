@@ -27,6 +27,8 @@ export const demoOrganisations: DemoOrganisation[] = [
     facts: {
       registered: true, registeredOn: '2016-05-18', certificateNo: '海民社登字第0168号', status: '正常', orgType: '社会团体', category: '公益慈善类',
       legalRepresentative: '陈晓雯', registeredCapital: 30000, address: '海安市中坝南路18号', certificateValidFrom: '2026-05-18', certificateValidUntil: '2031-05-17',
+      // A 慈善组织 (认定 2017) with 公开募捐资格 (2019): it files 公开募捐方案 (workflows/fundraising-filing).
+      charity: { recognisedOn: '2017-03-01', publicFundraising: true, publicFundraisingSince: '2019-06-01' },
     },
   },
   {

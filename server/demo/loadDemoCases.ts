@@ -8,6 +8,7 @@ import { loadDibaoEdgeDemoCases } from './dibaoEdgeDemoCases.js';
 import { loadLiangxiangDemoCases } from './liangxiangDemoCases.js';
 import { loadTekunDemoCases } from './tekunDemoCases.js';
 import { loadDemoRegistrations } from './loadDemoRegistrations.js';
+import { loadFundraisingDemoCases } from './fundraisingDemoCases.js';
 
 /** A demo household (ID numbers are checksum-valid demo values). */
 export const demoHousehold = {
@@ -57,5 +58,6 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
   await a1.send('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-draft', data: { applicant: demoHousehold.applicant } });
 
   // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) waiting for the 登记管理机关's decision.
-  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email)));
+  // 公开募捐方案备案: one published (its disclosures owed), one waiting, one returned for 补齐.
+  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email)));
 }

@@ -6,6 +6,7 @@ import { listSchemaFields, mergePatchBetween, permissionAt } from '../../../form
 import type { WorkflowDefinition } from '../../../engine/index.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { demoSocietyApplication } from '../../../server/demo/loadDemoRegistrations.js';
+import { demoFundraisingPlan } from '../../../server/demo/fundraisingDemoCases.js';
 import { shippedDefinition } from '../../support/caseDriver.js';
 import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
@@ -285,13 +286,67 @@ const dibaoReviewWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks };
+/** 公开募捐方案备案 by a supervised charity (org-stem, given 公募资格 by `prepare`): consent, 补齐, refusals, a change filing, a lapse. */
+const fundraisingWalks: Walk[] = [
+  [
+    { as: 'org-stem', action: 'save', typed: () => ({ campaign: { partners: '海安市各中小学校' } }), to: 'apply' },
+    { as: 'org-stem', action: 'submit', to: 'consent' },
+    { as: 'education', action: 'consent', typed: () => ({ consent: { opinion: '同意开展。' } }), to: 'review' },
+    { as: 'registration', action: 'requestCompletion', returnTo: 'supplement', typed: () => ({ review: { missing: ['募捐箱设置地点清单'] } }), to: 'supplement' },
+    { as: 'org-stem', action: 'submit', typed: () => ({ campaign: { area: '海安市城区各学校' } }), to: 'review' },
+    { as: 'registration', action: 'save', typed: () => ({ review: { recordNo: '海民募备〔2026〕3号' } }), to: 'review' },
+    { as: 'registration', action: 'accept', to: 'disclosures' },
+  ],
+  [
+    { as: 'org-stem', action: 'submit', to: 'consent' },
+    { as: 'education', action: 'refuse', typed: () => ({ consent: { opinion: '暂不同意。' } }), to: 'notConsented' },
+  ],
+  [
+    { as: 'org-stem', action: 'submit', to: 'consent' },
+    { as: 'education', action: 'consent', to: 'review' },
+    { as: 'registration', action: 'refuse', typed: () => ({ review: { reasons: '受益人与章程规定的业务范围不符。' } }), to: 'refused' },
+  ],
+  [
+    { as: 'org-stem', action: 'submit', to: 'consent' },
+    { as: 'education', action: 'consent', to: 'review' },
+    { as: 'registration', action: 'requestCompletion', returnTo: 'supplement', typed: () => ({ review: { missing: ['募捐负责人的身份证明'] } }), to: 'supplement' },
+    { as: 'org-stem', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'org-stem', action: 'submit', to: 'consent' },
+    { as: 'education', action: 'consent', to: 'review' },
+    { as: 'registration', action: 'requestCompletion', returnTo: 'supplement', typed: () => ({ review: { missing: ['募捐负责人的身份证明'] } }), to: 'supplement' },
+    { elapse: true, to: 'lapsed' },
+  ],
+  [
+    { as: 'org-stem', action: 'submit', typed: () => ({ filing: { kind: '变更备案', originalRecordNo: '海民募备〔2026〕3号', changedOn: '2026-02-26', changes: '募捐区域扩大至全市' } }), to: 'consent' },
+    { as: 'education', action: 'consent', to: 'review' },
+    // 予以备案 is offered once the record number is in (its guard reads the stored data).
+    { as: 'registration', action: 'save', typed: () => ({ review: { recordNo: '海民募备〔2026〕3号-1' } }), to: 'review' },
+    { as: 'registration', action: 'accept', to: 'changed' },
+  ],
+  [{ as: 'org-stem', action: 'withdraw', to: 'withdrawn' }],
+];
+
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'fundraising-filing': fundraisingWalks };
+/** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem). */
+const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
+  'fundraising-filing': async (su) => {
+    const stem = await su.collection('subjects').getFirstListItem('kind = "organisation" && key = "51320685MJ5804K01A"');
+    await su.collection('subjects').update(stem.id, { facts: { ...(stem.facts as object), status: '正常', charity: { publicFundraising: true } } });
+  },
+};
 /** What a walk's case is opened with, by process (default: the 低保 demo household); the 业务主管单位 is looked up on the server. */
 const openingData: Record<string, (units: { supervisory: string }) => unknown> = {
   liangxiang: () => liangxiangApplication,
   'children-support': () => childrenSupportApplication,
   'org-registration': (units) => demoSocietyApplication(units.supervisory),
   'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
+  'fundraising-filing': (units) => {
+    const plan = demoFundraisingPlan('海安市青少年科技教育促进会', '51320685MJ5804K01A', '2026-03-20');
+    return { ...plan, organisation: { ...plan.organisation, supervisorUnit: units.supervisory } };
+  },
   tekun: () => ({
     applicant: demoHousehold.applicant,
     household: { members: [demoHousehold.household.members[0]!] },
@@ -304,6 +359,7 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
 const participants: Record<string, string[]> = {
   'org-registration': ['org-stem', 'education', 'registration'],
   'dibao-review': ['township-a', 'county'],
+  'fundraising-filing': ['org-stem', 'education', 'registration'],
 };
 /** A 低保 household of 曲塘镇杨庄村 receiving 1,200 元 a month, for the processes officers start about a subject. */
 async function dibaoHousehold(su: PocketBase): Promise<string> {
@@ -361,12 +417,16 @@ describe('a form sent back as shown changes only what was typed', () => {
   it('has walks for every shipped process that take every action of every step', () => {
     for (const key of shipped) {
       const definition: WorkflowDefinition = shippedDefinition(key);
+      // A process only a parent case starts is walked through its parent's children (test/integration/processes).
+      if (definition.starters?.every((s) => s.kind === 'parent')) continue;
+      // Steps reached only when child cases end are walked where the children are (test/integration/processes).
+      const afterChildren = new Set(Object.values(definition.steps).flatMap((s) => (s.type === 'children' ? [s.onSettled, s.onTimeout ?? []].flat().map((r) => (typeof r === 'string' ? r : r.target)) : [])));
       const walks = walksByProcess[key];
       expect(walks, `walks of ${key}`).toBeDefined();
       const taken = new Set(walks!.flatMap((w) => w.filter((m): m is Move => !('elapse' in m)).map((m) => m.action)));
       const steps = new Set(walks!.flatMap((w) => w.flatMap((m) => m.to)));
       for (const [name, step] of Object.entries(definition.steps)) {
-        if (name !== definition.initial) expect(steps, `${key} never reaches ${name}`).toContain(name);
+        if (name !== definition.initial && !afterChildren.has(name)) expect(steps, `${key} never reaches ${name}`).toContain(name);
         if (step.type === 'task' || step.type === 'timer') for (const action of Object.keys(step.actions ?? {})) expect(taken, `${key}: ${name}.${action}`).toContain(action);
       }
     }
@@ -383,6 +443,7 @@ describe('a form sent back as shown changes only what was typed', () => {
         const su = await server.superuser();
         const roles = participants[key] ?? defaultParticipants;
         const a1 = await as(roles[0]!);
+        await prepare[key]?.(su);
         const supervisory = (await su.collection('org_units').getFirstListItem('kind = "supervisory_unit"')).id;
         let c: CaseSummary = (await openCase(a1, openingData[key]?.({ supervisory }) ?? demoHousehold, { workflow: key, ...(await openingExtra[key]?.(su)) })).case;
         const stored = async () => (await su.collection('applications').getOne(c.id)).data as Data;

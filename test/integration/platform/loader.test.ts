@@ -44,6 +44,9 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'dibao-edge').map((c) => c.step).sort()).toEqual(['accept', 'apply', 'publicNotice']);
     // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
     expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
+    // 公开募捐方案备案: one published (its four disclosures now tasks of the organisation), one waiting, one returned for 补齐.
+    expect(cases.filter((c) => c.workflow_key === 'fundraising-filing').map((c) => c.step).sort()).toEqual(['disclosures', 'review', 'supplement']);
+    expect(cases.filter((c) => c.workflow_key === 'fundraising-disclosure').map((c) => c.step)).toEqual(['report', 'report', 'report', 'report']);
     const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
     const village = await su.collection('org_units').getFirstListItem('code = "320685102290"');
     expect([village.township, village.county, village.parent]).toEqual([township.id, township.county, township.id]);
