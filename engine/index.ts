@@ -60,4 +60,4 @@ export { isValidStartOn, maxMissedListed, monthsPerPeriod, ordinalOf, periodAfte
 export { scheduleMatches, scheduleOpeningData, type ScheduledSubject } from './schedule/scheduleSubjects.js';
 export { scheduleProblems, scheduleStartOn } from './schedule/scheduleProblems.js';
 export { organisationKinds } from './schedule/organisationKinds.js';
-export { checkActionPrefix, checkFailedAction, checkOf, checkPayload, checkReportedAction, isCheckSignal, reportActionOf } from './runtime/externalCheck.js';
+export { checkActionPrefix, checkFailedAction, checkOf, checkPayload, checkReportedAction, isCheckSignal, reportActionOf, reportTarget } from './runtime/externalCheck.js';

@@ -256,6 +256,8 @@ export interface ExternalCheck {
    * officer may do it by hand.
    */
   reportAction: string;
+  /** Where the report's findings land: a JSON pointer inside a section the report action writes (`/verification/report`). */
+  reportTo: string;
 }
 
 // ── Deadlines that act (issue 9, point 2) ──────────────────────────────────────────────────────

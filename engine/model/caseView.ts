@@ -3,6 +3,7 @@
  * sides of the wire (the server builds these; the app's API layer returns them), so a field renamed
  * on one side fails the type check on the other instead of going quietly missing.
  */
+import type { CheckState } from './externalCheck.js';
 import type { BranchState, CaseClock, OpenTask } from './caseSnapshot.js';
 import type { DecisionItemState, MilestoneState } from './decisionItems.js';
 import type { PanelResult } from '../definition/types.js';
@@ -46,6 +47,8 @@ export interface CaseSummaryView {
   panels?: PanelSummaryView[];
   /** The results of parallel branches, by branch key (absent on cases that never met one). */
   branches?: Record<string, BranchState>;
+  /** External checks (信息核对) the case's steps requested, by step name (absent on cases that never met one). */
+  checks?: Record<string, CheckState>;
   /** What the case is about (a subject id) and how it links to other cases. */
   subject: string | null;
   starter: string | null;

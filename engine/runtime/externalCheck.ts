@@ -28,6 +28,12 @@ export function checkOf(step: StepDefinition | undefined): ExternalCheck | undef
   return step?.type === 'task' ? step.check : undefined;
 }
 
+/** Where a report's findings land: the section (first segment of `reportTo`) and the pointer inside it. */
+export function reportTarget(check: ExternalCheck): { section: string; pointer: string } {
+  const keys = check.reportTo.replace(/^\//, '').split('/');
+  return { section: keys[0]!.replace(/~1/g, '/').replace(/~0/g, '~'), pointer: keys.length > 1 ? `/${keys.slice(1).join('/')}` : '' };
+}
+
 /** The action a step's report is recorded by (its `writes` name the report's sections). */
 export function reportActionOf(step: StepDefinition | undefined): ActionDefinition | undefined {
   const check = checkOf(step);

@@ -3,7 +3,7 @@
  * that are no step's action — task verbs, the system's timers); the case route answers their names
  * from the definition with the case, so the page shows「一次性告知补正」, never `requestCorrection`.
  */
-import { childSettledAction, verbLabels, verbPrefix, type CaseNamesView, type StepNameView } from '../../engine/index.js';
+import { checkFailedAction, checkReportedAction, childSettledAction, verbLabels, verbPrefix, type CaseNamesView, type StepNameView } from '../../engine/index.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
 /** The words of commands that are no step's action, as the history shows them. */
@@ -15,6 +15,8 @@ const commandWords: Record<string, string> = {
   'calendar.recount': '按新公布的放假安排重算期限',
   'task.reassign': '改派',
   [childSettledAction]: '子案件办结',
+  [checkReportedAction]: '核对报告送达',
+  [checkFailedAction]: '信息核对失败',
 };
 
 /** A number of working days given as a number or a parameter, or undefined. */

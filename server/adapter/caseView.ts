@@ -47,6 +47,8 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     ...(snapshot.panels ? { panels: panelSummaries(snapshot) } : {}),
     // The results of parallel branches, by branch key (who decided each, and when).
     ...(snapshot.branches ? { branches: snapshot.branches } : {}),
+    // External checks (信息核对): each step's request and how it stands.
+    ...(snapshot.checks ? { checks: snapshot.checks } : {}),
     // What the case is about and how it links to other cases (subjects.ts).
     subject: record.getString('subject') || null,
     starter: record.getString('starter') || null,

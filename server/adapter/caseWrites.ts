@@ -2,7 +2,7 @@
  * Writing a decided command into the database, inside the command's transaction: the effects
  * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
  */
-import { chinaDateOf, ownEntry, taskStepName, type Ballot, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
+import { chinaDateOf, ownEntry, taskStepName, type Ballot, type CheckSignal, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
 import { conflict, staleVersion } from './httpError.js';
 import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
@@ -16,6 +16,7 @@ import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import type { RecordedCandidates } from './panelCandidates.js';
 import { grantRead } from './caseReaders.js';
+import { enqueueCheckRequest } from './checkRequests.js';
 
 /** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
 function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -206,6 +207,10 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         tx.save(o);
         break;
       }
+      case 'requestCheck':
+        // The request leaves through the outbox; its payload stays in the superuser-only check_requests (checkRequests.ts).
+        enqueueCheckRequest(tx, caseRecord.id, e.request, e.service, e.payload, now);
+        break;
       case 'setData':
       case 'startChildCase':
         // setData: above; child cases: startChildCases (caseOpening.ts), after the parent is saved.
@@ -240,6 +245,8 @@ export interface ReplayInputs {
   migration?: { from: string; to: string; stepMap?: Record<string, string> };
   /** The child case whose end a parent was told of (`child.settled`). */
   child?: ChildSignal;
+  /** The check request a report or failure answered (`check.reported`, `check.failed`). */
+  check?: CheckSignal;
 }
 
 /** What an event records besides the decision itself: the raw data and what replaying it needs. */

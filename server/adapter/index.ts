@@ -33,6 +33,8 @@ import { importStaff } from './staffImport.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
 import { sendCommand } from './sendCommand.js';
 import { retryDeadLetter, sendDueNotifications } from './sendNotifications.js';
+import { sendDueCheckRequests } from './checkRequests.js';
+import { receiveCheckReport } from './checkReports.js';
 import { revealField } from './revealField.js';
 export { maskRecord } from './maskRecords.js';
 export { renameUploads } from './uploadNames.js';
@@ -51,10 +53,16 @@ export const maxBodyBytes = 256 * 1024;
 
 declare const toString: (reader: unknown, maxBytes?: number) => string;
 
-function readBody(e: PbRequestEvent): unknown {
+/** The body as sent, for routes that verify a signature over its exact bytes. */
+function readRawBody(e: PbRequestEvent): string {
   if (e.request.contentLength > maxBodyBytes) throw tooLarge(maxBodyBytes);
   const raw = toString(e.request.body, maxBodyBytes + 1);
   if (raw.length > maxBodyBytes) throw tooLarge(maxBodyBytes);
+  return raw;
+}
+
+function readBody(e: PbRequestEvent): unknown {
+  const raw = readRawBody(e);
   if (raw.trim() === '') return {};
   try {
     return JSON.parse(raw);
@@ -142,10 +150,12 @@ export const routes = {
       e.json(err.status, err.toBody());
     }
   },
+  /** `POST /api/tongban/checks/{service}/reports`: a signed report of a check service (no user: the signature is the authority). */
+  checkReport: (e: PbRequestEvent, service: string) => respond(e, () => receiveCheckReport(app(), service, e.request.header.get('X-Tongban-Timestamp'), e.request.header.get('X-Tongban-Signature'), readRawBody(e))),
   sendNotifications: (e: PbRequestEvent) =>
     respond(e, () => {
       requireAdmin(e, '只有管理员可以手动发送通知。');
-      return { status: 200, body: sendDueNotifications(app()) };
+      return { status: 200, body: { ...sendDueNotifications(app()), checks: sendDueCheckRequests(app()) } };
     }),
   retryNotification: (e: PbRequestEvent, id: string) =>
     respond(e, () => {
@@ -338,4 +348,5 @@ const bulkCronBudgetMs = 40_000;
 export function onNotifyCron(): void {
   if (simulatedClockEnabled() || !backgroundWorkOn()) return;
   sendDueNotifications(app());
+  sendDueCheckRequests(app());
 }

@@ -12,7 +12,7 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { createWorkingCalendar, decide, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, stepActionNamed, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
+import { checkReportedAction, createWorkingCalendar, decide, reportActionOf, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, stepActionNamed, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { actorOnCase } from './access.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
@@ -73,7 +73,7 @@ function contextReader(tx: PbApp, record: PbRecord, wf: LoadedWorkflow) {
     if (e.format >= currentEventFormat) {
       const r = e.replay as EventReplay | null;
       if (!r || !r.actor) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件缺少重放记录`);
-      return { actor: actorOnCase(engineActorOf(r.actor), record), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}), ...(r.deadlineStarts ? { deadlineStarts: r.deadlineStarts } : {}), ...(r.child ? { child: r.child } : {}) };
+      return { actor: actorOnCase(engineActorOf(r.actor), record), calendar: calendarOf(r.calendar, e.seq), recused: r.recused ?? [], ...(r.org ? { org: r.org } : {}), ...(r.subjectFacts ? { subjectFacts: r.subjectFacts } : {}), ...(r.returnTo ? { returnTo: r.returnTo } : {}), ...(r.timerKey ? { timerKey: r.timerKey } : {}), ...(r.start ? { start: r.start } : {}), ...(r.ballot ? { ballot: r.ballot } : {}), ...(r.panelCandidates ? { panelCandidates: r.panelCandidates } : {}), ...(r.verb ? { verb: r.verb } : {}), ...(r.deadlineStarts ? { deadlineStarts: r.deadlineStarts } : {}), ...(r.child ? { child: r.child } : {}), ...(r.check ? { check: r.check } : {}) };
     }
     today ??= createWorkingCalendar(calendarOverrides(tx));
     let actor: Actor;
@@ -165,7 +165,8 @@ export function replayCase(tx: PbApp, record: PbRecord, current: LoadedWorkflow,
       const patch = patchOf(e);
       if (patch) {
         const step = ownEntry(wf.definition.steps, snapshot.step);
-        const action = stepActionNamed(step, e.action)?.action;
+        // A check report writes through the step's report action (externalCheck.ts).
+        const action = e.action === checkReportedAction ? reportActionOf(step) : stepActionNamed(step, e.action)?.action;
         const merged = mergeCommandData(wf, snapshot.step, action?.writes ?? [], patch, data);
         if (!merged.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件的数据不能写入`);
         next = merged.data;
@@ -174,7 +175,7 @@ export function replayCase(tx: PbApp, record: PbRecord, current: LoadedWorkflow,
         wf.compiled,
         snapshot,
         c.actor,
-        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.verb ? { verb: c.verb } : {}), ...(c.child ? { child: c.child } : {}) },
+        { action: e.action, version: snapshot.version, commandId: e.command_id, ...(e.comment ? { comment: e.comment } : {}), ...(c.returnTo ? { returnTo: c.returnTo } : {}), ...(c.timerKey ? { timerKey: c.timerKey } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.verb ? { verb: c.verb } : {}), ...(c.child ? { child: c.child } : {}), ...(c.check ? { check: c.check } : {}) },
         new Date(e.at),
         { calendar: c.calendar, data: next, recusedActors: c.recused, ...(c.org ? { org: c.org } : {}), ...(c.subjectFacts ? { subjectFacts: c.subjectFacts } : {}), caseId: record.id, panelCandidates: recordedCandidates(c.panelCandidates) },
       );

@@ -33,7 +33,7 @@ const levels = new Set(['village', 'township', 'county']);
 const dbDate = (at: Date) => at.toISOString().replace('T', ' ');
 
 /** Claims a due row: counts the attempt and holds it for `leaseSeconds`. False when another run took it. */
-function claim(app: PbApp, row: PbRecord, at: Date, leaseSeconds: number): boolean {
+export function claim(app: PbApp, row: PbRecord, at: Date, leaseSeconds: number): boolean {
   const lease = new Date(at.getTime() + leaseSeconds * 1000);
   const res = app
     .db()
@@ -44,7 +44,7 @@ function claim(app: PbApp, row: PbRecord, at: Date, leaseSeconds: number): boole
 }
 
 /** Records the outcome of an attempt on a claimed row. */
-function settle(app: PbApp, id: string, result: DeliveryResult, at: Date, config: NotifyConfig): 'sent' | 'retrying' | 'failed' {
+export function settle(app: PbApp, id: string, result: DeliveryResult, at: Date, config: NotifyConfig): 'sent' | 'retrying' | 'failed' {
   const row = app.findRecordById('outbox', id);
   if (result.ok) {
     row.set('status', 'sent');
@@ -125,7 +125,8 @@ export function sendDueNotifications(app: PbApp, limit = 100): SendReport {
   const at = now(app);
   const due = (filter: string) => app.findRecordsByFilter('outbox', `status = "pending" && next_attempt_at <= {:now} && ${filter}`, 'next_attempt_at', limit, 0, { now: dbDate(at) });
 
-  for (const parent of due('parent = ""')) {
+  // Check requests (channel `check`) are sent by sendCheckRequests.ts, not fanned out as notifications.
+  for (const parent of due('parent = "" && channel != "check"')) {
     try {
       expand(app, parent, at, config);
       report.expanded++;

@@ -37,7 +37,7 @@ const checking: WorkflowDefinition = {
     apply: { type: 'task', name: '申请', assignee: { level: 'applicant' }, actions: { submit: { kind: 'submit', label: '提交', target: 'verify' } } },
     verify: {
       type: 'task', name: '信息核对', assignee: { level: 'township' },
-      check: { service: 'householdCheck', send: { '/household': '/household', '/applicant/name': '/applicant/name' }, reportAction: 'record' },
+      check: { service: 'householdCheck', send: { '/household': '/household', '/applicant/name': '/applicant/name' }, reportAction: 'record', reportTo: '/verification/report' },
       deadline: { workingDays: 5 }, remind: [{ before: { workingDays: 2 } }], onOverdue: { escalate: { deadline: { workingDays: 3 } } },
       form: { sections: { verification: 'write' } },
       actions: {
@@ -138,10 +138,10 @@ describe('checking a definition with an external check', () => {
   it('accepts the sound one, and refuses a report action that is missing, does not move the case or writes nothing', () => {
     expect(validateDefinition(checking)).toEqual([]);
     expect(schemaAccepts(checking)).toBe(true);
-    expect(schemaAccepts(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'record', extra: 1 }))).toBe(false);
-    expect(validateDefinition(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'nope' }))).toContainEqual({ path: '/steps/verify/check/reportAction', message: '本步骤没有操作“nope”。' });
-    expect(validateDefinition(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'record' }, { record: { kind: 'save', label: '保存', writes: ['verification'] } }))).toContainEqual({ path: '/steps/verify/check/reportAction', message: '记录核对报告的操作“record”须推进案件（kind 为 approve 或 submit）。' });
-    expect(validateDefinition(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'record' }, { record: { kind: 'approve', label: '录入', target: 'approved' } }))).toContainEqual({ path: '/steps/verify/check/reportAction', message: '记录核对报告的操作“record”须写入表单的核对结果部分 (writes)。' });
+    expect(schemaAccepts(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'record', reportTo: '/verification/report', extra: 1 }))).toBe(false);
+    expect(validateDefinition(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'nope', reportTo: '/verification/report' }))).toContainEqual({ path: '/steps/verify/check/reportAction', message: '本步骤没有操作“nope”。' });
+    expect(validateDefinition(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'record', reportTo: '/verification/report' }, { record: { kind: 'save', label: '保存', writes: ['verification'] } }))).toContainEqual({ path: '/steps/verify/check/reportAction', message: '记录核对报告的操作“record”须推进案件（kind 为 approve 或 submit）。' });
+    expect(validateDefinition(withCheck({ service: 'householdCheck', send: { '/a': '/household' }, reportAction: 'record', reportTo: '/verification/report' }, { record: { kind: 'approve', label: '录入', target: 'approved' } }))).toContainEqual({ path: '/steps/verify/check/reportAction', message: '记录核对报告的操作“record”须写入表单的核对结果部分 (writes)。' });
   });
 
   it('refuses a bad service name, an empty request, a request field that is no pointer, an unknown field and a reserved action name', () => {
@@ -153,7 +153,7 @@ describe('checking a definition with an external check', () => {
   });
 
   it('with the form, refuses a request field the form lacks', () => {
-    const form: FormFieldSummary = { fields: ['/household', '/verification', '/verification/income', '/verification/income/monthly', '/applicant'], sensitive: [] };
+    const form: FormFieldSummary = { fields: ['/household', '/verification', '/verification/report', '/verification/income', '/verification/income/monthly', '/applicant'], sensitive: [] };
     expect(checkDefinition(checking, undefined, form)).toEqual([{ path: '/steps/verify/check/send/~1applicant~1name', message: '表单中没有字段“/applicant/name”。' }]);
   });
 });

@@ -9,7 +9,7 @@ import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 /** The collections of docs/contracts.md whose every write goes through the adapter's routes. */
 const workflowCollections = ['applications', 'tasks', 'events', 'documents', 'timers', 'commands', 'outbox'];
 /** Collections no client may even read (the adapter and superusers only). */
-const serverOnlyCollections = ['timers', 'commands', 'staff_relatives', 'server_state', 'calendar_versions'];
+const serverOnlyCollections = ['timers', 'commands', 'staff_relatives', 'server_state', 'calendar_versions', 'check_requests'];
 
 describe('the migrations', () => {
   let server: TestServer;
@@ -40,6 +40,7 @@ describe('the migrations', () => {
       notifications: ['recipient', 'application', 'message', 'key'],
       calendar_overrides: ['date', 'working', 'note'],
       staff_relatives: ['staff', 'relative_name', 'relative_id_hash'],
+      check_requests: ['application', 'key', 'request', 'service', 'payload', 'status', 'error', 'report_signature', 'reported_at'],
     };
     for (const [name, fields] of Object.entries(expected)) {
       expect(collections.has(name), name).toBe(true);
