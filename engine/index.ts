@@ -7,6 +7,7 @@
 export type * from './definition/types.js';
 export type * from './model/index.js';
 export type * from './api/caseRoutes.js';
+export type * from './api/adminRoutes.js';
 export type * from './api/officerRoutes.js';
 export { validateDefinition } from './definition/validateDefinition.js';
 export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js';

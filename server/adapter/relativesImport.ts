@@ -3,23 +3,16 @@
  * email, and their relative's name and 身份证 number. Only a hash of the number is kept (the same
  * hash cases are matched by, caseIdNumberHashes), never the number; answers never repeat it.
  */
+import type { RecordedRelative, RegisteredRelative, RowImportAnswer } from '../../engine/index.js';
 import { idCardProblem, idCardProblemMessages } from '../../forms/core/index.js';
 import type { FieldProblem } from './httpError.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
-import { cellText, importRows, readRowImport, type RowCheck, type RowImportAnswer } from './rowImport.js';
+import { cellText, importRows, readRowImport, type RowCheck } from './rowImport.js';
 
 interface RelativeToRecord {
   staffId: string;
   relativeName: string;
   idHash: string;
-}
-
-/** What the import answers for each recorded relative. */
-export interface RecordedRelative {
-  row: number;
-  id: string;
-  staffName: string;
-  relativeName: string;
 }
 
 function findOne(app: PbApp, collection: string, filter: string, params: Record<string, unknown>): PbRecord | null {
@@ -75,7 +68,7 @@ export function importRelatives(app: PbApp, body: unknown): RowImportAnswer<Reco
 }
 
 /** `GET /api/tongban/admin/staff-relatives`: the register, by staff member (names only, never numbers). */
-export function listRelatives(app: PbApp): { relatives: { id: string; staff: { id: string; name: string; email: string }; relativeName: string; created: string }[] } {
+export function listRelatives(app: PbApp): { relatives: RegisteredRelative[] } {
   const rows = app.findRecordsByFilter('staff_relatives', '', 'created', 5000, 0);
   const staffById = new Map<string, PbRecord | null>();
   return {

@@ -4,13 +4,14 @@
  * administrator chose to apply the valid rows — and each problem names its row and column. A
  * dry run only reports. The rows that are applied are written in one transaction.
  */
+import type { RowImportAnswer } from '../../engine/index.js';
 import { badRequest, invalidData, type FieldProblem } from './httpError.js';
 import type { PbApp } from './pocketbase.js';
 
 /** The most rows one import takes. */
 export const maxImportRows = 1000;
 
-/** What the client sends: the sheet's rows as objects, and what to do when some are wrong. */
+/** An import request as read (the wire type is `RowImportRequest` in engine/api/adminRoutes.ts). */
 export interface RowImportRequest {
   rows: Record<string, unknown>[];
   /** Apply the valid rows even when others are wrong (the administrator chose to). */
@@ -21,21 +22,6 @@ export interface RowImportRequest {
 
 /** A row's check: the value to write, or the row's problems (paths relative to the row, e.g. `/email`). */
 export type RowCheck<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
-
-/** The answer of an import. */
-export interface RowImportAnswer<R> {
-  /** Rows in the request. */
-  total: number;
-  /** Rows without problems. */
-  valid: number;
-  /** Rows written (0 on a dry run). */
-  applied: number;
-  /** What each written row produced, in row order. */
-  results: R[];
-  /** Every problem, its path `/rows/<index>/<column>`, the message naming the sheet's row (index + 2). */
-  problems: FieldProblem[];
-  dryRun: boolean;
-}
 
 /** Reads an import request body, refusing one that is not `{ rows: [objects…] }` within the limit. */
 export function readRowImport(body: unknown): RowImportRequest {

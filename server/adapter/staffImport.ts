@@ -4,11 +4,12 @@
  * created verified with a random initial password, answered once so the administrator can hand it
  * over; each creation is audited (`user.create`, configAudit) with the administrator as actor.
  */
+import type { CreatedStaff, RowImportAnswer } from '../../engine/index.js';
 import { isMobile } from '../../forms/core/index.js';
 import { tagActor } from './configAudit.js';
 import type { FieldProblem } from './httpError.js';
 import { newRecord, randomString, type PbApp, type PbRecord } from './pocketbase.js';
-import { cellText, importRows, readRowImport, type RowCheck, type RowImportAnswer } from './rowImport.js';
+import { cellText, importRows, readRowImport, type RowCheck } from './rowImport.js';
 
 /** The roles an import may give. */
 const importableRoles = new Set(['officer', 'admin']);
@@ -23,16 +24,6 @@ interface StaffToCreate {
   unitId: string;
   duties: string[];
   phone: string;
-}
-
-/** What the import answers for each created account. */
-export interface CreatedStaff {
-  row: number;
-  id: string;
-  email: string;
-  name: string;
-  /** Shown once; the account holder changes it after signing in. */
-  initialPassword: string;
 }
 
 function findOne(app: PbApp, collection: string, filter: string, params: Record<string, unknown>): PbRecord | null {

@@ -88,6 +88,7 @@ describe('the migrations', () => {
     // Only administrators create accounts (the studio); a user never sets their own role, unit,
     // duties or `disabled`, and an administrator never their own role or `disabled`.
     expect(users.createRule).toBe('@request.auth.role = "admin"');
+    expect(users.manageRule).toBe('@request.auth.role = "admin"');
     const [own, byAdmin] = users.updateRule!.split(' || (@request.auth.role = "admin"');
     for (const field of ['role', 'org_unit', 'duties', 'disabled']) expect(own).toContain(`@request.body.${field}:isset = false`);
     expect(byAdmin).toContain('id != @request.auth.id || (@request.body.role:isset = false && @request.body.disabled:isset = false)');

@@ -63,6 +63,15 @@ describe('the studio’s people: administrators import and manage staff, units a
     expect(((await again.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('第 2 行：邮箱 wang.wei@haian.example 已有账号。');
   });
 
+  it('shows administrators every account’s email, and officers only their own', async () => {
+    const listed = await admin.collection('users').getFullList({ filter: 'name = "杨庄村 村委会"' });
+    expect(listed.map((u) => u.email)).toEqual(['village-a1@demo.tongban']);
+    const township = await server.login('township-a');
+    const colleague = await township.collection('users').getOne(listed[0]!.id);
+    expect(colleague.name).toBe('杨庄村 村委会');
+    expect(colleague.email ?? '').toBe('');
+  });
+
   it('lets only administrators import', async () => {
     const county = await server.login('county');
     const answer = await post(county, '/api/tongban/admin/users/import', { rows: sheet });

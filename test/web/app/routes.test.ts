@@ -7,6 +7,7 @@ const user = (role: string) => ({ id: 'u1', collectionId: 'users', collectionNam
 const signedOut = { session: sessionOf(null) };
 const applicant = { session: sessionOf(user('applicant')) };
 const officer = { session: sessionOf(user('officer')) };
+const admin = { session: sessionOf(user('admin')) };
 
 describe('the route table', () => {
   it('sends a signed-out visitor of any page to sign in', () => {
@@ -33,5 +34,13 @@ describe('the route table', () => {
   it('answers an unknown address with the not-found page, not a redirect', () => {
     expect(resolvePage('/no/such/page', officer)).toEqual({ page: 'not-found', path: '/no/such/page' });
     expect(resolvePage('/constructor', signedOut)).toEqual({ page: 'not-found', path: '/constructor' });
+  });
+
+  it('opens the studio to administrators only, its root at the people page', () => {
+    expect(resolvePage('/studio', admin)).toEqual({ page: 'studio-people', path: '/studio/people' });
+    expect(resolvePage('/studio/org', admin)).toEqual({ page: 'studio-org', path: '/studio/org' });
+    expect(resolvePage('/studio/relatives', admin)).toEqual({ page: 'studio-relatives', path: '/studio/relatives' });
+    expect(resolvePage('/studio/people', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
+    expect(resolvePage('/studio/people', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
   });
 });

@@ -6,7 +6,7 @@ import type { Route, RouteContext, RouteParams } from 'universal-router/sync';
 import type { Session, UserKind } from '../session/session.js';
 
 /** What a matched route renders: a page element with its parameters, or a redirect. */
-export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case'; params?: Record<string, string> } | { redirect: string };
+export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case' | 'studio-people' | 'studio-org' | 'studio-relatives'; params?: Record<string, string> } | { redirect: string };
 
 /** What the app passes to every route action. */
 export interface AppRouteContext {
@@ -43,4 +43,9 @@ export const routes: Route<RouteResult, AppRouteContext>[] = [
   // The other queues of the work page (已办, 抄送, 我发起); /work/tasks is 待办.
   ...(['done', 'cc', 'started'] as const).map((tab) => ({ path: `/work/${tab}`, action: guarded(['officer', 'admin'], () => ({ page: 'work-queue', params: { tab } })) })),
   { path: '/cases/:id', action: guarded(['applicant', 'officer', 'admin'], (params) => ({ page: 'case', params })) },
+  // The administrators' studio.
+  { path: '/studio', action: guarded(['admin'], () => ({ redirect: '/studio/people' })) },
+  { path: '/studio/people', action: guarded(['admin'], () => ({ page: 'studio-people' })) },
+  { path: '/studio/org', action: guarded(['admin'], () => ({ page: 'studio-org' })) },
+  { path: '/studio/relatives', action: guarded(['admin'], () => ({ page: 'studio-relatives' })) },
 ];

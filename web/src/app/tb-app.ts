@@ -22,6 +22,9 @@ import '../pages/shared/tb-notices.js';
 import '../pages/officer/tb-work-queue.js';
 import type { QueueTab } from '../api/queues.js';
 import '../pages/case/tb-case.js';
+import '../pages/studio/tb-studio-people.js';
+import '../pages/studio/tb-studio-org.js';
+import '../pages/studio/tb-studio-relatives.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -46,8 +49,8 @@ export class TbApp extends LitElement {
       header { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; padding: 0.5rem 1rem; background: var(--tb-primary, #b3261e); color: #fff; }
       header strong { font-size: 1.25rem; }
       header .tools { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
-      header a.notices { color: #fff; display: inline-flex; align-items: center; gap: 0.25rem; min-height: var(--tb-target, 48px); padding: 0 0.5rem; font-weight: 600; }
-      header a.notices:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
+      header a.notices, header a.tool { color: #fff; display: inline-flex; align-items: center; gap: 0.25rem; min-height: var(--tb-target, 48px); padding: 0 0.5rem; font-weight: 600; }
+      header a.notices:focus-visible, header a.tool:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
       header .count { background: #fff; color: var(--tb-primary, #b3261e); border-radius: 999px; padding: 0 0.5rem; font-weight: 700; }
       main { max-width: 960px; margin: 0 auto; padding: 1rem; }
@@ -154,6 +157,9 @@ export class TbApp extends LitElement {
       case 'notices': return html`<tb-notices></tb-notices>`;
       case 'work-queue': return html`<tb-work-queue .tab=${(this.page.params?.tab ?? 'tasks') as QueueTab}></tb-work-queue>`;
       case 'case': return html`<tb-case .caseId=${this.page.params?.id ?? ''}></tb-case>`;
+      case 'studio-people': return html`<tb-studio-people></tb-studio-people>`;
+      case 'studio-org': return html`<tb-studio-org></tb-studio-org>`;
+      case 'studio-relatives': return html`<tb-studio-relatives></tb-studio-relatives>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }
@@ -167,6 +173,7 @@ export class TbApp extends LitElement {
         <div class="tools">
           <button aria-pressed=${this.elder ? 'true' : 'false'} @click=${this.toggleElder}>${msg('长辈模式', { id: 'elderMode' })}</button>
           <button @click=${this.toggleLanguage} lang=${english ? 'zh-CN' : 'en'}>${english ? '中文' : 'English'}</button>
+          ${pb.authStore.record?.role === 'admin' ? html`<a class="tool" href="/studio">${msg('管理工作台', { id: 'studio' })}</a>` : ''}
           ${signedIn ? html`<a class="notices" href="/notices">${msg('消息', { id: 'notices' })}${this.unread ? html` <span class="count">${this.unread}<span class="visually-hidden"> ${msg('条未读', { id: 'unreadCount' })}</span></span>` : ''}</a>` : ''}
           ${signedIn ? html`<button @click=${() => { signOut(); navigate('/sign-in', { replace: true }); }}>${msg('退出登录', { id: 'signOut' })}</button>` : ''}
         </div>

@@ -4,6 +4,7 @@
  * `en/`, so work on one area does not touch the others; an id must be unique across them
  * (test/web/i18n/englishMessages.test.ts).
  */
+import type { TemplateLike } from '@lit/localize';
 import { applicantMessages } from './en/applicant.js';
 import { caseMessages } from './en/case.js';
 import { commonMessages } from './en/common.js';
@@ -11,7 +12,7 @@ import { officerMessages } from './en/officer.js';
 import { studioMessages } from './en/studio.js';
 
 /** Every area's English messages, by area. */
-export const messagesByArea: Record<string, Record<string, string>> = {
+export const messagesByArea: Record<string, Record<string, TemplateLike>> = {
   common: commonMessages,
   applicant: applicantMessages,
   officer: officerMessages,
@@ -20,7 +21,7 @@ export const messagesByArea: Record<string, Record<string, string>> = {
 };
 
 /** The English templates @lit/localize reads, all areas together. */
-export const templates: Record<string, string> = Object.assign(
+export const templates: Record<string, TemplateLike> = Object.assign(
   {},
   ...Object.values(messagesByArea),
-) as Record<string, string>;
+) as Record<string, TemplateLike>;
