@@ -25,6 +25,7 @@ export { escalationChain, overdueAction, overdueKey, parseDeadlineTimerKey, remi
 export { recountAction, recountDeadlines, type DeadlineStarts, type Recount } from './runtime/recountDeadlines.js';
 export { actionVerdict, commentProblem, machineContextOf, requiresComment, taskForActor, type ActionRuleScope, type ActionVerdict } from './runtime/actionRules.js';
 export { availableActions, type ActionOffer } from './runtime/availableActions.js';
+export { expectedSteps, type ExpectedPathScope } from './runtime/expectedSteps.js';
 export { branchActionName, branchesOfActor, branchResults, stepActionEntries, stepActionNamed, stepSections, taskStepName } from './runtime/parallelBranches.js';
 export { availableVerbs, decideVerb, maxCcRecipients, verbCommands, verbOf, verbTaskKey, verbVerdict, type TaskVerb, type VerbOffer } from './runtime/taskVerbs.js';
 export { declaredVerbNames, defaultUrgeIntervalHours, stepVerbs, verbLabels, verbPrefix, type ResolvedVerbs } from './definition/stepVerbs.js';

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { JsonValue } from '../definition/types.js';
-import type { CaseNamesView, Command, CaseSummaryView, ChildCaseView, FieldPermissionView, ParentCaseView } from '../model/index.js';
+import type { CaseNamesView, Command, ExpectedStepView, CaseSummaryView, ChildCaseView, FieldPermissionView, ParentCaseView } from '../model/index.js';
 import type { ActionOffer } from '../runtime/availableActions.js';
 import type { VerbOffer } from '../runtime/taskVerbs.js';
 
@@ -62,6 +62,8 @@ export interface CaseViewAnswer {
   reveal: string[];
   /** The words of the definition's steps and actions, for the case's history (the events record keys). */
   names: CaseNamesView;
+  /** The steps still ahead on the case's expected path with their expected dates (none once the case has ended). */
+  expected: ExpectedStepView[];
 }
 
 /** Every refusal: an HTTP status, a stable code, a Chinese message and, for bad input, the paths at fault. */

@@ -20,6 +20,23 @@ export interface PendingTimerView {
   dueAt: string;
 }
 
+/**
+ * A step still ahead of the case on its expected path (engine/runtime/expectedSteps.ts), with the
+ * date it is expected done by when every step before it takes its full deadline on the working calendar.
+ */
+export interface ExpectedStepView {
+  step: string;
+  name: string;
+  /** A task (someone acts) or a timer step (a wait such as 公示). */
+  kind: 'task' | 'timer';
+  /** ISO 8601, UTC: the end of the step's last day (00:00 China time of the day after); absent when the step has no deadline. */
+  dueAt?: string;
+  /** The statutory clock pauses during this step (公示 …). */
+  pausesClock?: true;
+  /** The date reaches a year whose official holiday arrangement is not known yet. */
+  provisional?: true;
+}
+
 /** A panel as every reader of the case sees it: how many sit and vote, and once decided its result — never who voted how. */
 export interface PanelSummaryView {
   step: string;

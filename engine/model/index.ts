@@ -19,5 +19,5 @@ export type { Ballot, PanelState, PanelTally } from './panel.js';
 export type { DecisionItemState, DecisionNoticeView, MilestoneState } from './decisionItems.js';
 export type { DecidedEvent, Decision, Rejection, RejectionCode } from './decision.js';
 export type { ChildrenWaitState, ChildSignal } from './childrenWait.js';
-export type { CaseNamesView, CaseSummaryView, StepNameView, ChildCaseView, FieldPermissionView, PanelSummaryView, ParentCaseView, PendingTimerView, Provisional } from './caseView.js';
+export type { CaseNamesView, CaseSummaryView, ExpectedStepView, StepNameView, ChildCaseView, FieldPermissionView, PanelSummaryView, ParentCaseView, PendingTimerView, Provisional } from './caseView.js';
 export type { CheckSignal, CheckState } from './externalCheck.js';

@@ -93,6 +93,11 @@ describe('the case page, in Chromium through the real server', () => {
     expect(all).toContain('提交申请 2026/3/2 09:00 · 王*英（曲塘镇杨庄村） · 转入「乡镇受理」');
     expect(all).not.toMatch(/\b(submit|accept|start)\b/);
     expect(all).toContain('入户调查 待办理 预计 2026/3/11 前办结（7 个工作日）');
+    // The steps after it, each expected to take its deadline on the server's working calendar (清明, 4–6 April, off); 公示 a pause.
+    expect(all).toContain('信息核对 尚未开始 预计 2026/3/16 前办结（3 个工作日）');
+    expect(all).toContain('乡镇初审 尚未开始 预计 2026/3/23 前办结（5 个工作日）');
+    expect(all).toContain('村（居）公示 尚未开始暂停计时 预计 2026/3/30 期满');
+    expect(all).toContain('审核确认 尚未开始 预计 2026/4/14 前办结（10 个工作日）');
 
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '打开：受理通知书' }).click()]);
     await popup.waitForLoadState();
@@ -123,7 +128,8 @@ describe('the case page, in Chromium through the real server', () => {
     const page = await openCasePage(browser, server, 'applicant-a1@demo.tongban', submitted.id);
     const timeline = page.locator('tb-case-timeline');
     await expect.poll(() => timeline.getByText('村（居）公示：暂停计时').count(), { timeout: 10_000 }).toBe(1);
-    expect((await timeline.locator('li.ahead').textContent())!.replace(/\s+/g, ' ').trim()).toBe('村（居）公示 进行中 2026/3/9 期满');
+    expect((await timeline.locator('li.ahead').first().textContent())!.replace(/\s+/g, ' ').trim()).toBe('村（居）公示 进行中 2026/3/9 期满');
+    expect((await timeline.locator('li.expected').textContent())!.replace(/\s+/g, ' ').trim()).toBe('审核确认 尚未开始 预计 2026/3/23 前办结（10 个工作日）');
     expect(await timeline.locator('ol.track').textContent()).toContain('初审通过，进入公示');
     expect(await page.getByRole('button', { name: '打开：最低生活保障公示' }).count()).toBe(1);
     // What changed since the application was submitted: the township's 受理 (a section the applicant reads), never the officers' hidden sections.

@@ -2,7 +2,7 @@ import '../../../../web/src/pages/case/tb-case-timeline.js';
 import '../../../../web/src/pages/case/tb-case-documents.js';
 import type { TbCaseTimeline } from '../../../../web/src/pages/case/tb-case-timeline.js';
 import type { TbCaseDocuments } from '../../../../web/src/pages/case/tb-case-documents.js';
-import type { CaseNamesView, CaseSummaryView } from '../../../../engine/index.js';
+import type { CaseNamesView, CaseSummaryView, ExpectedStepView } from '../../../../engine/index.js';
 import { submittedAndNow, type CaseEventRecord } from '../../../../web/src/pages/case/caseTimeline.js';
 import { assert, assertEqual, axeViolations, settled } from '../../support/assert.js';
 
@@ -36,13 +36,14 @@ const summary = (over: Partial<CaseSummaryView> = {}): CaseSummaryView => ({
   ...over,
 });
 
-async function mountTimeline(s: CaseSummaryView, evs: CaseEventRecord[] = events): Promise<TbCaseTimeline> {
+async function mountTimeline(s: CaseSummaryView, evs: CaseEventRecord[] = events, expected: ExpectedStepView[] = []): Promise<TbCaseTimeline> {
   document.documentElement.lang = 'zh-CN';
   document.body.innerHTML = '<main><h2>办理进度</h2><tb-case-timeline></tb-case-timeline></main>';
   const el = document.querySelector('tb-case-timeline') as TbCaseTimeline;
   el.names = names;
   el.events = evs;
   el.summary = s;
+  el.expected = expected;
   await settled(el);
   return el;
 }
@@ -83,6 +84,24 @@ describe('tb-case-timeline', () => {
     assert(clock.includes('30 个工作日') && clock.includes('2026/4/20') && clock.includes('暂定'), clock);
     const atReview = await mountTimeline(summary({ step: 'countyReview', timers: [], tasks: [{ key: 'countyReview#1', step: 'countyReview', level: 'county', assigneeUnit: 'c1', mode: 'any', dueAt: '2026-03-26T16:00:00.000Z' }] }));
     assertEqual(lines(atReview).at(-1), '审核确认 待办理 预计 2026/3/26 前办结（10 个工作日）');
+  });
+
+  it('lists the steps still ahead after the current one with the dates the server expects, the pause of 公示 marked as one', async () => {
+    const atAccept = summary({ step: 'accept', stepName: '乡镇受理', timers: [], tasks: [{ key: 'accept#2', step: 'accept', level: 'township', assigneeUnit: 'ta', mode: 'any', dueAt: '2026-03-05T16:00:00.000Z' }] });
+    const expected: ExpectedStepView[] = [
+      { step: 'townshipReview', name: '乡镇初审', kind: 'task', dueAt: '2026-03-12T16:00:00.000Z' },
+      { step: 'publicNotice', name: '村（居）公示', kind: 'timer', dueAt: '2026-03-19T16:00:00.000Z', pausesClock: true },
+      { step: 'countyReview', name: '审核确认', kind: 'task', dueAt: '2026-04-02T16:00:00.000Z', provisional: true },
+    ];
+    const el = await mountTimeline(atAccept, events.slice(0, 4), expected);
+    assertEqual(lines(el).slice(-4), [
+      '乡镇受理 待办理 预计 2026/3/5 前办结（3 个工作日）',
+      '乡镇初审 尚未开始 预计 2026/3/12 前办结（10 个工作日）',
+      '村（居）公示 尚未开始暂停计时 预计 2026/3/19 期满',
+      '审核确认 尚未开始 预计 2026/4/2 前办结（10 个工作日）（暂定）',
+    ]);
+    assertEqual(el.shadowRoot!.querySelectorAll('li.expected .pause').length, 1);
+    assertEqual(await axeViolations(document.body), []);
   });
 
   it('reads a deadline at 24:00 as that day, and one during the day as its day', async () => {

@@ -2,11 +2,13 @@
  * `<tb-case-timeline>`: the case's progress as a parcel tracker — the statutory clock (limit, due
  * date, pauses; `provisional` marked), every recorded step in words with who acted, their unit,
  * when (China time) and the opinion, the pauses (补正, 公示) with their start and end, and what is
- * still ahead with its due date (a 公示's end, an open task's deadline in working days).
+ * still ahead with its due date (a 公示's end, an open task's deadline in working days), then the
+ * steps after the current one on the expected path with the dates the server expects them done by
+ * on its working calendar, a pause (公示) marked as one.
  */
 import { LitElement, css, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { CaseNamesView, CaseSummaryView } from '../../../../engine/index.js';
+import type { CaseNamesView, CaseSummaryView, ExpectedStepView } from '../../../../engine/index.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { chinaDay, chinaDeadlineDay } from '../../components/formatDate.js';
 import { timelineEntries, upcomingEntries, type CaseEventRecord } from './caseTimeline.js';
@@ -27,10 +29,12 @@ export class TbCaseTimeline extends LitElement {
     time { color: var(--tb-muted, #595959); }
     p { margin: 0.2rem 0; }
   `];
-  static override properties = { names: { attribute: false }, events: { attribute: false }, summary: { attribute: false } };
+  static override properties = { names: { attribute: false }, events: { attribute: false }, summary: { attribute: false }, expected: { attribute: false } };
   names: CaseNamesView | undefined;
   events: CaseEventRecord[] = [];
   summary: CaseSummaryView | undefined;
+  /** The steps after the current one on the expected path, as the server dates them. */
+  expected: ExpectedStepView[] = [];
 
   constructor() {
     super();
@@ -43,6 +47,15 @@ export class TbCaseTimeline extends LitElement {
     if (!limit) return '';
     return html`<p class="clock">${msg('法定办理时限', { id: 'statutoryLimit' })}：${limit}${c.extended ? `（${msg('已延长', { id: 'extended' })}）` : ''}${c.startedAt ? html` · ${msg('自', { id: 'since' })} ${chinaDay(c.startedAt)} ${msg('起算', { id: 'counted' })}` : html` · ${msg('受理后起算', { id: 'notStarted' })}`}${c.dueAt ? html` · ${msg('应于', { id: 'dueOn' })} <strong>${chinaDeadlineDay(c.dueAt)}</strong> ${msg('前办结', { id: 'dueBefore' })}` : ''}${c.provisional ? html`（${msg('暂定：当年放假安排尚未公布', { id: 'provisional' })}）` : ''}</p>
       ${c.pausedWorkingDays || c.pausedAt ? html`<p class="muted">${msg('暂停计时', { id: 'pausedClock' })}：${c.pausedWorkingDays ? `${msg('已暂停', { id: 'pausedFor' })} ${c.pausedWorkingDays} ${msg('个工作日', { id: 'workingDays' })}` : ''}${c.pausedAt ? html` ${msg('目前暂停中，自', { id: 'pausedNow' })} ${chinaDay(c.pausedAt)}` : ''}</p>` : ''}`;
+  }
+
+  /** A step not yet begun: when it is expected done (a wait: when it ends), how long it takes, and whether the clock pauses in it. */
+  private renderExpected(names: CaseNamesView, e: ExpectedStepView) {
+    const days = Object.prototype.hasOwnProperty.call(names.steps, e.step) ? names.steps[e.step]!.workingDays : undefined;
+    return html`<li class="ahead expected">
+      <p><span class="label">${e.name}</span> <span class="muted">${msg('尚未开始', { id: 'stepNotStarted' })}</span>${e.pausesClock ? html`<span class="pause">${msg('暂停计时', { id: 'pausedClock' })}</span>` : ''}</p>
+      ${e.dueAt ? html`<p>${msg('预计', { id: 'expected' })} ${chinaDeadlineDay(e.dueAt)} ${e.kind === 'timer' ? msg('期满', { id: 'timerEnds' }) : msg('前办结', { id: 'dueBefore' })}${days !== undefined ? `（${days} ${msg('个工作日', { id: 'workingDays' })}）` : ''}${e.provisional ? html`（${msg('暂定', { id: 'provisionalShort' })}）` : ''}</p>` : ''}
+    </li>`;
   }
 
   override render() {
@@ -63,6 +76,7 @@ export class TbCaseTimeline extends LitElement {
           <p><span class="label">${a.step}</span> <span class="muted">${a.kind === 'timer' ? msg('进行中', { id: 'waiting' }) : msg('待办理', { id: 'toDo' })}</span></p>
           ${a.dueAt ? html`<p>${a.kind === 'timer' ? `${chinaDeadlineDay(a.dueAt)} ${msg('期满', { id: 'timerEnds' })}` : `${msg('预计', { id: 'expected' })} ${chinaDeadlineDay(a.dueAt)} ${msg('前办结', { id: 'dueBefore' })}`}${a.workingDays !== undefined ? `（${a.workingDays} ${msg('个工作日', { id: 'workingDays' })}）` : ''}${a.provisional ? html`（${msg('暂定', { id: 'provisionalShort' })}）` : ''}</p>` : ''}
         </li>`)}
+        ${this.expected.map((e) => this.renderExpected(names, e))}
       </ol>
     `;
   }

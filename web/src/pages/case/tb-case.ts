@@ -14,7 +14,7 @@ import { diffFormData, mergePatchBetween, schemaAtPath, type FieldPermissions } 
 import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbForm } from '../../../../forms/elements/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../../api/attachments.js';
 import { countyOrgUnitSource } from '../../api/orgUnits.js';
-import type { ActionOffer, Ballot, CaseNamesView, JsonValue, VerbOffer } from '../../../../engine/index.js';
+import type { ActionOffer, Ballot, CaseNamesView, ExpectedStepView, JsonValue, VerbOffer } from '../../../../engine/index.js';
 import { errorMessage, fieldProblems } from '../../api/client.js';
 import { getCase, listDocuments, listEvents, listReveals, revealField, sendCommand, type CaseSummary } from '../../api/cases.js';
 import { getWorkflowForm, type WorkflowForm } from '../../api/forms.js';
@@ -39,7 +39,7 @@ function ballotLabel(choice: 'score' | 'for' | 'against' | 'abstain' | 'recuse')
 
 export class TbCase extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true }, names: { state: true }, verbs: { state: true } };
+  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true }, names: { state: true }, verbs: { state: true }, expected: { state: true } };
   caseId = '';
   summary: CaseSummary | undefined;
   actions: ActionOffer[] = [];
@@ -49,6 +49,8 @@ export class TbCase extends LitElement {
   documents: CaseDocumentRecord[] = [];
   /** The words of the definition's steps and actions, for the timeline. */
   names: CaseNamesView | undefined;
+  /** The steps after the current one on the expected path, dated by the server. */
+  expected: ExpectedStepView[] = [];
   message = '';
   error = '';
   form: WorkflowForm | undefined;
@@ -86,6 +88,7 @@ export class TbCase extends LitElement {
       this.events = events as unknown as CaseEventRecord[];
       this.documents = documents as unknown as CaseDocumentRecord[];
       this.names = view.names;
+      this.expected = view.expected ?? [];
       this.grants = view.reveal ?? [];
       this.reveals = reveals;
     } catch (e) {
@@ -281,7 +284,7 @@ export class TbCase extends LitElement {
       </section>
       <section aria-labelledby="history-title">
         <h2 id="history-title">${msg('办理进度', { id: 'progress' })}</h2>
-        <tb-case-timeline .names=${this.names} .events=${this.events} .summary=${this.summary}></tb-case-timeline>
+        <tb-case-timeline .names=${this.names} .events=${this.events} .summary=${this.summary} .expected=${this.expected}></tb-case-timeline>
         ${this.reveals.length ? html`<h3>${msg('查看完整信息的记录', { id: 'revealLog' })}</h3><ul>${this.reveals.map((r) => html`<li>${new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${r.actor_name}${r.actor_unit ? `（${r.actor_unit}）` : ''}${msg('查看了完整信息', { id: 'revealed' })}：${this.fieldLabel(r.field)}（${r.reason}）</li>`)}</ul>` : ''}
       </section>
     `;
