@@ -11,9 +11,9 @@
 export interface PublicNoticeListRow {
   caseId: string;
   caseNo: string;
-  /** The process's name (最低生活保障审核确认 …). */
+  /** The process's name (as the definition names it). */
   process: string;
-  /** The name as the 公示 shows it (the process decides; 低保 masks it as its 公示 document does). */
+  /** The name as the 公示 shows it (the process module decides, e.g. masked as its 公示 document shows it). */
   name: string;
   householdSize: number | null;
   amount: number | string | null;
