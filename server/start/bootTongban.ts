@@ -42,13 +42,11 @@ export async function bootTongban(options: BootOptions): Promise<BootedTongban> 
   try {
     const admin = new RestClient(server.url);
     await admin.authSuperuser(superuser.email, superuser.password);
+    // The demo county first: local rules (overlays) are published only for divisions the org tree holds.
+    const demo: DemoLoadReport | undefined = options.demo !== false ? await loadDemoCounty(admin) : undefined;
     const workflowsCreated = await loadWorkflows(admin);
-    let demo: DemoLoadReport | undefined;
     let demoCasesCreated = 0;
-    if (options.demo !== false) {
-      demo = await loadDemoCounty(admin);
-      if (options.demoCases !== false) demoCasesCreated = await loadDemoCases(admin);
-    }
+    if (demo && options.demoCases !== false) demoCasesCreated = await loadDemoCases(admin);
     return { server, superuser, admin, demo, workflowsCreated, demoCasesCreated };
   } catch (e) {
     await server.stop();

@@ -10,11 +10,14 @@
  * Local rules: each `workflows/<key>/overlays/<division>.json` is published after its process
  * (the server merges it over the newest national version, server/adapter/overlayPublishing.ts),
  * idempotently by division and overlay version; an overlay changed under a published overlay
- * version is refused like a changed definition — raise its `version`.
+ * version is refused like a changed definition — raise its `version`. An overlay for a division
+ * this server's org tree does not hold (another county's rules) is left unpublished, not fatal:
+ * it is published at the first start after the division is added.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { divisionKind } from '../../engine/index.js';
 import type { FormSchema } from '../../forms/core/index.js';
 import type { VersionTemplates } from '../adapter/documentTemplates.js';
 import { readProcessTemplates, templatesRoot } from '../build/processTemplates.js';
@@ -107,6 +110,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Whether the org tree holds the division: a unit with the code, or for a city or province a county inside it (as the server checks on publishing). */
+async function holdsDivision(client: RestClient, division: string): Promise<boolean> {
+  const kind = divisionKind(division);
+  if (!kind) return true; // a malformed code: let the server refuse it with its reasons
+  const filter = kind === 'province' || kind === 'city' ? `level = "county" && code ~ ${JSON.stringify(`${division.slice(0, kind === 'province' ? 2 : 4)}%`)}` : `code = ${JSON.stringify(division)} && level = "${kind}"`;
+  return (await client.findFirst('org_units', filter)) !== undefined;
+}
+
 /** Publishes a process's overlays over its newest version (the server merges and checks them); returns how many were created. */
 async function loadOverlays(client: RestClient, wf: ShippedWorkflow): Promise<number> {
   let created = 0;
@@ -119,6 +130,7 @@ async function loadOverlays(client: RestClient, wf: ShippedWorkflow): Promise<nu
       throw new Error(`叠加规则 ${wf.key}/overlays/${file} 第 ${version} 版已发布，但其内容已被修改。请提高叠加规则的 version 后重新发布。\nOverlay ${wf.key}/overlays/${file} v${version} is already published with different content; bump its version.`);
     }
     if (published.items.some((r) => Number(r.version) === wf.version)) continue;
+    if (!(await holdsDivision(client, division))) continue;
     await client.create('workflow_definitions', { key: wf.key, status: 'published', overlay });
     created++;
   }

@@ -329,7 +329,86 @@ const fundraisingWalks: Walk[] = [
 ];
 
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'fundraising-filing': fundraisingWalks };
+/** What a 临时救助 walk's case is opened with: 王秀英's household, 支出型 (a walk saves it as 急难型 to take the emergency path). */
+const linshiApplication = { ...demoHousehold, hardship: { type: '支出型', cause: '医疗支出', description: '住院治疗，个人自负医疗费用较大', expenses: 30000, requestedAmount: 5000 } };
+const linshiReferral = { referral: { organisation: '海安市慈善总会', organisationKind: '慈善组织', need: '后续康复治疗费用', referredOn: '2026-03-20' } };
+/** From 受理 through 调查 and 核对 to the township's 审核. */
+const linshiToReview: Walk = [
+  { as: 'applicant-a1', action: 'submit', to: 'accept' },
+  { as: 'township-a', action: 'accept', to: 'investigation' },
+  { as: 'village-a1', action: 'complete', typed: () => investigation('住院属实'), to: 'verification' },
+  { as: 'county', action: 'complete', typed: () => ({ verification: { result: '一致' } }), to: 'townshipReview' },
+];
+/** Walks through every step and action of the 临时救助 process: 支出型 to the county with staged payments, 急难型 先行救助, and each refusal. */
+const linshiWalks: Walk[] = [
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ hardship: { requestedAmount: 4000 } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ acceptance: { complete: false, missingMaterials: ['住院费用发票及费用清单'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, missingMaterials: [] } }), to: 'investigation' },
+    { as: 'village-a1', action: 'save', typed: () => investigation('调查中'), to: 'investigation' },
+    { as: 'village-a1', action: 'complete', typed: () => investigation('住院属实，家庭无其他收入'), to: 'verification' },
+    { as: 'county', action: 'complete', typed: () => ({ verification: { result: '一致' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'save', typed: () => ({ townshipReview: { amount: 4000, instalments: 2 } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'returnForInvestigation', returnTo: 'investigation', to: 'investigation' },
+    { as: 'village-a1', action: 'complete', to: 'townshipReview' },
+    { as: 'township-a', action: 'refer', typed: () => linshiReferral, to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '符合支出型临时救助条件' } }), to: 'publicNotice' },
+    { as: 'township-a', action: 'object', typed: () => ({ publicNotice: { objection: '村民反映其子女有稳定收入' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'countyApproval' },
+    { as: 'county', action: 'returnToTownship', returnTo: 'townshipReview', typed: () => ({ approval: { opinion: '请说明分次发放理由' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'countyApproval' },
+    { as: 'county', action: 'save', typed: () => ({ approval: { amount: 4000, instalments: 2 } }), to: 'countyApproval' },
+    { as: 'county', action: 'approve', typed: () => ({ approval: { opinion: '同意，分两次发放' } }), to: 'payment' },
+    { as: 'township-a', action: 'recordPayment', typed: () => ({ payment: { instalments: [{ amount: 2500, paidOn: '2026-03-20', method: '银行转账' }] } }), to: 'payment' },
+    { as: 'township-a', action: 'refer', typed: () => ({ referral: { need: '重建住房' } }), to: 'payment' },
+    { as: 'township-a', action: 'recordPayment', typed: () => ({ payment: { instalments: [{ amount: 2500, paidOn: '2026-03-20', method: '银行转账' }, { amount: 1500, paidOn: '2026-04-20', method: '银行转账' }] } }), to: 'payment' },
+    { as: 'township-a', action: 'complete', to: 'closed' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ hardship: { type: '急难型', cause: '火灾', description: '住房失火，衣物被褥和口粮全部烧毁' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'emergencyAid' },
+    { as: 'township-a', action: 'save', typed: () => ({ emergencyAid: { amount: 1500, method: '现金', paidOn: '2026-03-02' } }), to: 'emergencyAid' },
+    { as: 'township-a', action: 'grantNow', typed: () => ({ emergencyAid: { recipient: '王秀英', reason: '住房失火' } }), to: 'backfill' },
+    { as: 'township-a', action: 'save', typed: () => ({ backfill: { recipientSigned: true, materials: ['申请书（补签）'] }, townshipReview: { amount: 1500 } }), to: 'backfill' },
+    { as: 'township-a', action: 'refer', typed: () => linshiReferral, to: 'backfill' },
+    { as: 'township-a', action: 'complete', typed: () => ({ backfill: { completedOn: '2026-03-05' } }), to: 'townshipApproval' },
+    { as: 'township-a', action: 'returnToReview', returnTo: 'townshipReview', to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'townshipApproval' },
+    { as: 'township-a', action: 'save', typed: () => ({ approval: { amount: 1500 } }), to: 'townshipApproval' },
+    { as: 'township-a', action: 'approve', typed: () => ({ approval: { opinion: '补办审批' } }), to: 'closed' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ hardship: { type: '急难型', cause: '其他意外事件' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'emergencyAid' },
+    { as: 'township-a', action: 'toRegular', to: 'accept' },
+    { as: 'township-a', action: 'refuseAcceptance', typed: () => ({ acceptance: { refusalReasons: ['户籍和经常居住地均不在本镇'] } }), to: 'notAccepted' },
+  ],
+  [...linshiToReview, { as: 'township-a', action: 'refuse', typed: () => ({ townshipReview: { refusalReasons: ['家庭人均可支配收入高于当地上年度人均可支配收入'] } }), to: 'refusedTownship' }],
+  [
+    ...linshiToReview,
+    { as: 'township-a', action: 'save', typed: () => ({ townshipReview: { amount: 1000 } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'townshipApproval' },
+    { as: 'township-a', action: 'refuse', typed: () => ({ approval: { refusalReasons: ['医疗费用已由医疗救助报销'] } }), to: 'refusedTownship' },
+  ],
+  [
+    ...linshiToReview,
+    { as: 'township-a', action: 'save', typed: () => ({ townshipReview: { amount: 5000 } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'countyApproval' },
+    { as: 'county', action: 'refuse', typed: () => ({ approval: { refusalReasons: ['医疗费用已由医疗救助报销'] } }), to: 'refusedCounty' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks };
 /** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem). */
 const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
   'fundraising-filing': async (su) => {
@@ -341,6 +420,7 @@ const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
 const openingData: Record<string, (units: { supervisory: string }) => unknown> = {
   liangxiang: () => liangxiangApplication,
   'children-support': () => childrenSupportApplication,
+  linshi: () => linshiApplication,
   'org-registration': (units) => demoSocietyApplication(units.supervisory),
   'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
   'fundraising-filing': (units) => {

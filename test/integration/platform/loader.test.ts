@@ -31,7 +31,8 @@ describe('the start-up loader', () => {
 
   it('loads the demo county, its accounts, the shipped workflows and demo cases in several states', async () => {
     const { booted } = server;
-    expect(booted.workflowsCreated).toBe(readShippedWorkflows().length);
+    // Each shipped process and each of its local rules (overlays) for a division of the demo county.
+    expect(booted.workflowsCreated).toBe(readShippedWorkflows().reduce((n, wf) => n + 1 + wf.overlays.length, 0));
     expect(booted.demo?.created).toBe(demoOrgUnits.length + demoAccounts.length + demoOrganisations.length + demoOrganisationAccounts.length);
     expect(booted.demoCasesCreated).toBeGreaterThanOrEqual(3);
     const su = await server.superuser();
@@ -42,6 +43,8 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'children-support').map((c) => c.step).sort()).toEqual(['accept', 'countyConfirm', 'verify']);
     // 低保边缘: in 公示 (a village's 代办), back with the applicant for 补正, waiting for 受理.
     expect(cases.filter((c) => c.workflow_key === 'dibao-edge').map((c) => c.step).sort()).toEqual(['accept', 'apply', 'publicNotice']);
+    // 临时救助: a 先行救助 being back-filled, waiting for 受理, in 公示, paid in stages.
+    expect(cases.filter((c) => c.workflow_key === 'linshi').map((c) => c.step).sort()).toEqual(['accept', 'backfill', 'payment', 'publicNotice']);
     // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
     expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
     // 公开募捐方案备案: one published (its four disclosures now tasks of the organisation), one waiting, one returned for 补齐.
