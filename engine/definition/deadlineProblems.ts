@@ -3,8 +3,9 @@
  * whatever would silently never fire or misroute at runtime is refused here, with its JSON path.
  * - a reminder or an overdue action on a step with no deadline (and in no phase);
  * - a reminder as early as or earlier than the deadline itself (it would never go out);
- * - a timeout route to an unknown step, to the step itself, to a choice step, or to a step that
- *   does not follow it (only a final step or a step its forward routes reach);
+ * - a timeout route to an unknown step, to the step itself, to a choice step, or back to a step
+ *   before it (one from which it is reached again: only a final step, a step its forward routes
+ *   reach, or an overdue branch of its own that never leads back to it);
  * - an escalation from the county (there is no level above) or from a step not on the chain, an
  *   escalation or reassignment of a group, panel or beside-the-chain task;
  * - a phase naming unknown steps, a step in two phases, steps that are not contiguous (not all
@@ -98,7 +99,10 @@ export function deadlineProblems(def: WorkflowDefinition): DefinitionProblem[] {
       if (target.type === 'choice') return add(rp, `逾期不能转入分支步骤“${target.name}”，请转入办理、等待或结束步骤。`);
       if (target.type === 'final') return;
       const last = steps[steps.length - 1]!;
-      if (!steps.some((s) => reachable(def, s).has(action.route))) add(rp, `逾期转入的步骤“${target.name}”不在“${ownEntry(def.steps, last)?.name ?? last}”之后：只能转入之后可到达的步骤或结束步骤（如“视为撤回”）。`);
+      // Forward, or into a branch of its own (催报 then 补报) that never leads back: not a jump back to a step before.
+      const forward = steps.some((s) => reachable(def, s).has(action.route));
+      const leadsBack = steps.some((s) => reachable(def, action.route).has(s));
+      if (!forward && leadsBack) add(rp, `逾期转入的步骤“${target.name}”不在“${ownEntry(def.steps, last)?.name ?? last}”之后，而会再回到它：只能转入之后可到达的步骤、不再回到它的逾期分支（如催报、补报）或结束步骤（如“视为撤回”）。`);
       return;
     }
     const kind = 'escalate' in action ? 'escalate' : 'reassign';

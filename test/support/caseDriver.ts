@@ -67,11 +67,17 @@ export class CaseDriver {
   subjectFacts: Record<string, JsonValue> | undefined;
   private seq = 0;
 
-  /** Starts a case of `workflow`: a definition (compiled with its shipped process module, if any) or a compiled workflow. */
-  constructor(workflow: WorkflowDefinition | CompiledWorkflow, start = new Date('2026-03-02T09:00:00+08:00')) {
+  /**
+   * Starts a case of `workflow`: a definition (compiled with its shipped process module, if any) or a
+   * compiled workflow; `opening` gives the opening data and the org directory a first step routed
+   * beside the chain needs (a scheduled case's first step at a department).
+   */
+  constructor(workflow: WorkflowDefinition | CompiledWorkflow, start = new Date('2026-03-02T09:00:00+08:00'), opening: { data?: Record<string, JsonValue>; directory?: OrgDirectory } = {}) {
     this.wf = 'machine' in workflow ? workflow : compileWorkflow(workflow, { process: processModules.get(workflow.key) });
     this.now = start;
-    const started = startCase(this.wf, { applicant: actors.applicant.id, org }, this.now, { calendar: this.calendar, data: this.data });
+    if (opening.data) this.data = opening.data;
+    this.directory = opening.directory;
+    const started = startCase(this.wf, { applicant: actors.applicant.id, org }, this.now, { calendar: this.calendar, data: this.data, ...(opening.directory ? { org: opening.directory } : {}) });
     this.snapshot = started.snapshot;
     this.effects = started.effects;
   }

@@ -42,6 +42,16 @@ describe('the checker on deadlines that act', () => {
     expect(schemaAccepts(d)).toBe(true);
   });
 
+  it('accepts a timeout route into an overdue branch of its own (催报, then 补报) that never leads back, and refuses one that does', () => {
+    const branch = (leadsBack: boolean) => definition((d) => {
+      step(d, 'apply').deadline = { days: 5 };
+      step(d, 'apply').onOverdue = { route: 'urge' };
+      d.steps.urge = { type: 'task', name: '催报', assignee: { level: 'village' }, actions: { urge: { kind: 'approve', label: '催报', target: leadsBack ? 'apply' : 'withdrawn' } } };
+    });
+    expect(checkDefinition(branch(false))).toEqual([]);
+    expect(checkDefinition(branch(true))).toContainEqual(expect.objectContaining({ path: '/steps/apply/onOverdue/route', message: expect.stringContaining('而会再回到它') }));
+  });
+
   it('counts 送达 against the limit when it does not stop the clock', () => {
     const d = definition((d) => { delete step(d, 'deliver').stopsClock; });
     expect(checkDefinition(d)).toEqual([expect.objectContaining({ path: '/limit/workingDays', message: expect.stringContaining('18 个工作日') })]);
