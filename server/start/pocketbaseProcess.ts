@@ -163,7 +163,9 @@ export async function startPocketBaseProcess(options: PocketBaseProcessOptions):
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const spawnError = new Promise<never>((_, reject) => child.once('error', (e) => reject(new PocketBaseBinaryError(`PocketBase 无法运行：${e.message}\nPocketBase could not run: ${e.message}`))));
   const output = () => collected;
-  await Promise.race([waitForHealth(url, child, output, 30_000), spawnError]);
+  // A minute: a boot compiles every shipped process and fires the timers that came due meanwhile,
+  // which on a loaded 2-core machine has taken close to 30 s.
+  await Promise.race([waitForHealth(url, child, output, 60_000), spawnError]);
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;

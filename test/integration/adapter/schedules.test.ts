@@ -39,6 +39,8 @@ describe('a yearly schedule through the real server', () => {
   let server: TestServer;
   let su: PocketBase;
   let volunteers: string;
+  /** The demo county's registered 社会团体 (正常) the probe's schedule matches, beside the one this file adds. */
+  let demoSocieties: string[];
   let registered: string;
   let noCounty: string;
   const scheduledCases = async () => su.collection('applications').getFullList({ filter: `workflow_key = "${definition.key}"`, sort: 'created' });
@@ -58,8 +60,14 @@ describe('a yearly schedule through the real server', () => {
     server = await startPocketBase({ simulatedClock: true });
     su = await server.superuser();
     await server.setClock(china('2027-01-10T09:00:00'));
+    // The shipped processes' own schedules (年检, 复核 …) are retired here: the sweep's counts are this file's.
+    for (const d of await su.collection('workflow_definitions').getFullList({ filter: 'status = "published"' })) {
+      if ((d.definition as { schedules?: unknown } | null)?.schedules) await su.collection('workflow_definitions').update(d.id, { status: 'retired' });
+    }
     const demo = await su.collection('subjects').getFirstListItem('key = "51320685MJ5803Q69E"');
     volunteers = demo.id;
+    demoSocieties = (await su.collection('subjects').getFullList({ filter: 'kind = "organisation" && org_kind = "社会团体"' })).filter((o) => (o.facts as { status?: string }).status === '正常').map((o) => o.id);
+    expect(demoSocieties).toContain(volunteers);
     const county = demo.county as string;
     const organisation = (key: string, name: string, orgKind: string, facts: Record<string, unknown>, home: Record<string, string> = { county }) => su.collection('subjects').create({ kind: 'organisation', key, name, org_kind: orgKind, facts, ...home });
     registered = (await organisation('51320685MJ0000001X', '海安市书法家协会', '社会团体', { status: '正常' })).id;
@@ -82,7 +90,7 @@ describe('a yearly schedule through the real server', () => {
     await restart();
     await sweep();
     const cases = await scheduledCases();
-    expect(cases.map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
+    expect(cases.map((c) => c.subject).sort()).toEqual([...demoSocieties, registered].sort());
     for (const c of cases) {
       expect(c).toMatchObject({ starter: 'schedule', applicant_org: c.subject, data: { report: { year: 2027 } } });
       expect(c.snapshot).toMatchObject({ step: 'report', applicant: c.subject });
@@ -92,9 +100,9 @@ describe('a yearly schedule through the real server', () => {
     expect(new Date(reportTask.due_at as string).toISOString()).toBe(china('2027-04-01T00:00:00').toISOString());
     // The period's cases were started as one bulk run, idempotent on the process, schedule and period.
     const runs = await su.collection('schedule_runs').getFullList({ filter: `workflow_key = "${definition.key}"` });
-    expect(runs).toMatchObject([{ workflow_key: definition.key, schedule: 'annual', period: '2027', status: 'started', matched: 3 }]);
+    expect(runs).toMatchObject([{ workflow_key: definition.key, schedule: 'annual', period: '2027', status: 'started', matched: demoSocieties.length + 2 }]);
     const bulk = await su.collection('bulk_runs').getOne(runs[0]!.bulk_run as string);
-    expect(bulk).toMatchObject({ origin_kind: 'schedule', origin_key: `${definition.key}/annual/2027`, status: 'done', total: 2, started: 2, failed: 0 });
+    expect(bulk).toMatchObject({ origin_kind: 'schedule', origin_key: `${definition.key}/annual/2027`, status: 'done', total: demoSocieties.length + 1, started: demoSocieties.length + 1, failed: 0 });
     expect(cases.every((c) => c.bulk_run === bulk.id)).toBe(true);
     // A subject whose case cannot start (no county to route it to) is recorded, not silently dropped.
     expect(runs[0]!.skipped).toMatchObject([{ subject: noCounty, message: expect.stringContaining('县') }]);
@@ -104,11 +112,11 @@ describe('a yearly schedule through the real server', () => {
     await sweep();
     await restart();
     await sweep();
-    expect(await scheduledCases()).toHaveLength(2);
+    expect(await scheduledCases()).toHaveLength(demoSocieties.length + 1);
     expect(await su.collection('schedule_runs').getFullList({ filter: `workflow_key = "${definition.key}"` })).toHaveLength(1);
     expect(await su.collection('bulk_runs').getFullList({ filter: `origin_key ~ "${definition.key}/"` })).toHaveLength(1);
     const listed = await list();
-    expect(listed.schedules[0]).toMatchObject({ due: null, lastRun: { period: '2027', status: 'started', matched: 3, skipped: [{ subject: noCounty }], bulkRun: { status: 'done', total: 2, started: 2, failed: 0 } }, next: { period: '2028', at: china('2028-01-15T00:00:00').toISOString() } });
+    expect(listed.schedules[0]).toMatchObject({ due: null, lastRun: { period: '2027', status: 'started', matched: demoSocieties.length + 2, skipped: [{ subject: noCounty }], bulkRun: { status: 'done', total: demoSocieties.length + 1, started: demoSocieties.length + 1, failed: 0 } }, next: { period: '2028', at: china('2028-01-15T00:00:00').toISOString() } });
   });
 
   it('the organisation’s account acts on its scheduled case, which replays exactly', async () => {
@@ -120,10 +128,10 @@ describe('a yearly schedule through the real server', () => {
 
   it('the next year starts again', async () => {
     await server.setClock(china('2028-01-20T09:00:00'));
-    expect(await sweep()).toEqual({ opened: 1, missed: 0, matched: 3 });
+    expect(await sweep()).toEqual({ opened: 1, missed: 0, matched: demoSocieties.length + 2 });
     const cases = await scheduledCases();
     const of2028 = cases.filter((c) => (c.data as { report: { year: number } }).report.year === 2028);
-    expect(of2028.map((c) => c.subject).sort()).toEqual([volunteers, registered].sort());
+    expect(of2028.map((c) => c.subject).sort()).toEqual([...demoSocieties, registered].sort());
     // 2028 is a leap year: the report is still due at the end of 3月31日.
     const reportTask = await su.collection('tasks').getFirstListItem(`application = "${of2028[0]!.id}"`);
     expect(new Date(reportTask.due_at as string).toISOString()).toBe(china('2028-04-01T00:00:00').toISOString());
@@ -137,7 +145,7 @@ describe('a yearly schedule through the real server', () => {
     expect(runs.map((r) => [r.period, r.status])).toEqual([['2027', 'started'], ['2028', 'started'], ['2029', 'missed'], ['2030', 'started']]);
     const years = (await scheduledCases()).map((c) => (c.data as { report: { year: number } }).report.year);
     expect(years.filter((y) => y === 2029)).toEqual([]);
-    expect(years.filter((y) => y === 2030)).toHaveLength(2);
+    expect(years.filter((y) => y === 2030)).toHaveLength(demoSocieties.length + 1);
     expect((await list()).schedules[0]).toMatchObject({ missed: ['2029'], lastRun: { period: '2030' } });
     expect(server.output()).toContain(`周期计划 ${definition.key}/annual 错过了 2029`);
   });
