@@ -31,6 +31,14 @@ describe('the route table', () => {
     expect(resolvePage('/my/cases', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
   });
 
+  it('gives officers the 代办 filing and 公示 list pages and the form of a case they file; an applicant asking for them goes home', () => {
+    expect(resolvePage('/work/file', officer)).toEqual({ page: 'proxy-filing', path: '/work/file' });
+    expect(resolvePage('/work/public-notices', officer)).toEqual({ page: 'public-notices', path: '/work/public-notices' });
+    expect(resolvePage('/apply/r0abc', officer)).toEqual({ page: 'apply', params: { id: 'r0abc' }, path: '/apply/r0abc' });
+    expect(resolvePage('/work/file', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
+    expect(resolvePage('/work/public-notices', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
+  });
+
   it('answers an unknown address with the not-found page, not a redirect', () => {
     expect(resolvePage('/no/such/page', officer)).toEqual({ page: 'not-found', path: '/no/such/page' });
     expect(resolvePage('/constructor', signedOut)).toEqual({ page: 'not-found', path: '/constructor' });

@@ -43,3 +43,11 @@ export async function unitsInJurisdiction(): Promise<ChainUnit[]> {
   });
   return list.map((u) => ({ id: u.id, name: String(u.name), level: u.level as ChainUnit['level'], township: String(u.township ?? '') }));
 }
+
+/** The signed-in officer's own unit (id, name, level), or undefined for an account without one. */
+export async function ownUnit(): Promise<{ id: string; name: string; level: string } | undefined> {
+  const own = pb.authStore.record?.org_unit as string | undefined;
+  if (!own) return undefined;
+  const unit = await pb.collection('org_units').getOne(own, { fields: 'id,name,level' });
+  return { id: unit.id, name: String(unit.name), level: String(unit.level) };
+}

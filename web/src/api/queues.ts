@@ -12,8 +12,8 @@ export type QueueTab = 'tasks' | 'done' | 'cc' | 'started';
 /** All queues, in the order the page shows them. */
 export const queueTabs: readonly QueueTab[] = ['tasks', 'done', 'cc', 'started'];
 
-/** Rows per page (the list asks with `skipTotal`: a page never counts the whole queue). */
-export const queuePageSize = 30;
+/** Rows per page (the list asks with `skipTotal`: a page never counts the whole queue; the page renders only the rows in view). */
+export const queuePageSize = 100;
 
 /** What a queue is narrowed to (all optional; an empty filter is the whole queue). */
 export interface QueueFilter {
@@ -21,9 +21,11 @@ export interface QueueFilter {
   process?: string;
   /** Step name (e.g. `accept`). */
   step?: string;
+  /** Township (org unit id). */
+  township?: string;
   /** Village (org unit id). */
   village?: string;
-  /** Due within this many working days (Monday–Friday; public holidays are not known here). */
+  /** Due within this many 法定工作日 (the server's working calendar says where they end: {@link dueByWorkingDays}). */
   dueWithinDays?: number;
   /** Only tasks past their due date. */
   overdue?: boolean;
@@ -50,24 +52,16 @@ export interface QueueRow {
   at: string;
 }
 
-/** The date `workingDays` Monday–Friday days after `from`, at the end of that day (UTC date string as PocketBase stores it). */
-export function workingDaysAhead(from: Date, workingDays: number): string {
-  const day = new Date(from.getTime());
-  let left = Math.max(0, Math.floor(workingDays));
-  while (left > 0) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
-  }
-  day.setUTCHours(23, 59, 59, 0);
-  return pbDate(day);
-}
-
 function pbDate(d: Date): string {
   return d.toISOString().replace('T', ' ');
 }
 
-/** The PocketBase filter of a queue for the signed-in user: the queue itself, then the filters (`rel` is the path to the case). */
-export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date()): string {
+/**
+ * The PocketBase filter of a queue for the signed-in user: the queue itself, then the filters (`rel`
+ * is the path to the case). `dueBy` is where `filter.dueWithinDays` working days end, as the server
+ * answered it (PocketBase's date form); without it that filter is left out.
+ */
+export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date(), dueBy?: string): string {
   const me = pb.authStore.record;
   const rel = tab === 'started' ? '' : 'application.';
   const parts: string[] = [];
@@ -80,10 +74,11 @@ export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date
   else parts.push(pb.filter('filed_by = {:u}', { u: me?.id ?? '' }));
   if (filter.process) parts.push(pb.filter(`${rel}workflow_key = {:p}`, { p: filter.process }));
   if (filter.step) parts.push(pb.filter(tab === 'tasks' ? 'step = {:s}' : `${rel}step = {:s}`, { s: filter.step }));
+  if (filter.township) parts.push(pb.filter(`${rel}township = {:t}`, { t: filter.township }));
   if (filter.village) parts.push(pb.filter(`${rel}village = {:v}`, { v: filter.village }));
   const due = tab === 'tasks' ? 'due_at' : `${rel}due_at`;
   if (filter.overdue) parts.push(pb.filter(`${due} != "" && ${due} < {:now}`, { now: pbDate(now) }));
-  if (filter.dueWithinDays !== undefined && filter.dueWithinDays >= 0) parts.push(pb.filter(`${due} != "" && ${due} <= {:until}`, { until: workingDaysAhead(now, filter.dueWithinDays) }));
+  if (filter.dueWithinDays !== undefined && dueBy) parts.push(pb.filter(`${due} != "" && ${due} < {:until}`, { until: dueBy }));
   if (filter.flag) parts.push(pb.filter(`${rel}flags ~ {:f}`, { f: `"${filter.flag}"` }));
   const search = filter.search?.trim();
   if (search) parts.push(pb.filter(`(${rel}case_no ~ {:q} || ${rel}title ~ {:q})`, { q: search }));
@@ -110,18 +105,18 @@ function rowOf(tab: QueueTab, r: RecordModel): QueueRow {
   };
 }
 
-/** One page (from 1) of a queue, `queuePageSize` rows, and whether there is a next page. */
-export async function queuePage(tab: QueueTab, filter: QueueFilter, page: number): Promise<{ rows: QueueRow[]; more: boolean }> {
+/** One page (from 1) of a queue, `queuePageSize` rows, and whether there is a next page (`dueBy`: see {@link queueFilterOf}). */
+export async function queuePage(tab: QueueTab, filter: QueueFilter, page: number, dueBy?: string): Promise<{ rows: QueueRow[]; more: boolean }> {
   if (!pb.authStore.record) return { rows: [], more: false };
   // One row more than a page tells whether a next page exists, without counting.
-  const list = await pb.collection(collectionOf[tab]).getList(page, queuePageSize + 1, { filter: queueFilterOf(tab, filter), sort: sortOf[tab], skipTotal: true, ...(tab === 'started' ? {} : { expand: 'application' }) });
+  const list = await pb.collection(collectionOf[tab]).getList(page, queuePageSize + 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy), sort: sortOf[tab], skipTotal: true, ...(tab === 'started' ? {} : { expand: 'application' }) });
   return { rows: list.items.slice(0, queuePageSize).map((r) => rowOf(tab, r)), more: list.items.length > queuePageSize };
 }
 
 /** How many rows a queue has with the filter (a count query; the rows are not read). */
-export async function queueCount(tab: QueueTab, filter: QueueFilter): Promise<number> {
+export async function queueCount(tab: QueueTab, filter: QueueFilter, dueBy?: string): Promise<number> {
   if (!pb.authStore.record) return 0;
-  const list = await pb.collection(collectionOf[tab]).getList(1, 1, { filter: queueFilterOf(tab, filter), fields: 'id' });
+  const list = await pb.collection(collectionOf[tab]).getList(1, 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy), fields: 'id' });
   return list.totalItems;
 }
 

@@ -6,7 +6,7 @@ import type { Route, RouteContext, RouteParams } from 'universal-router/sync';
 import type { Session, UserKind } from '../session/session.js';
 
 /** What a matched route renders: a page element with its parameters, or a redirect. */
-export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case' | 'studio-people' | 'studio-org' | 'studio-relatives'; params?: Record<string, string> } | { redirect: string };
+export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case' | 'proxy-filing' | 'public-notices' | 'studio-people' | 'studio-org' | 'studio-relatives'; params?: Record<string, string> } | { redirect: string };
 
 /** What the app passes to every route action. */
 export interface AppRouteContext {
@@ -37,11 +37,14 @@ export const routes: Route<RouteResult, AppRouteContext>[] = [
   { path: '/sign-in', action: (context) => (sessionIn(context).user ? { redirect: homeOf(sessionIn(context).kind) } : { page: 'sign-in' }) },
   { path: '/my/cases', action: guarded(['applicant'], () => ({ page: 'my-cases' })) },
   { path: '/services', action: guarded(['applicant'], () => ({ page: 'services' })) },
-  { path: '/apply/:id', action: guarded(['applicant'], (params) => ({ page: 'apply', params })) },
+  // The applicant's form; also the village officer's who files for a resident without an account (代办).
+  { path: '/apply/:id', action: guarded(['applicant', 'officer'], (params) => ({ page: 'apply', params })) },
   { path: '/notices', action: guarded(['applicant', 'officer', 'admin'], () => ({ page: 'notices' })) },
   { path: '/work/tasks', action: guarded(['officer', 'admin'], () => ({ page: 'work-queue' })) },
   // The other queues of the work page (已办, 抄送, 我发起); /work/tasks is 待办.
   ...(['done', 'cc', 'started'] as const).map((tab) => ({ path: `/work/${tab}`, action: guarded(['officer', 'admin'], () => ({ page: 'work-queue', params: { tab } })) })),
+  { path: '/work/file', action: guarded(['officer'], () => ({ page: 'proxy-filing' })) },
+  { path: '/work/public-notices', action: guarded(['officer', 'admin'], () => ({ page: 'public-notices' })) },
   { path: '/cases/:id', action: guarded(['applicant', 'officer', 'admin'], (params) => ({ page: 'case', params })) },
   // The administrators' studio.
   { path: '/studio', action: guarded(['admin'], () => ({ redirect: '/studio/people' })) },

@@ -25,6 +25,8 @@ import '../pages/case/tb-case.js';
 import '../pages/studio/tb-studio-people.js';
 import '../pages/studio/tb-studio-org.js';
 import '../pages/studio/tb-studio-relatives.js';
+import '../pages/officer/tb-proxy-filing.js';
+import '../pages/officer/tb-public-notices.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -54,6 +56,7 @@ export class TbApp extends LitElement {
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
       header .count { background: #fff; color: var(--tb-primary, #b3261e); border-radius: 999px; padding: 0 0.5rem; font-weight: 700; }
       main { max-width: 960px; margin: 0 auto; padding: 1rem; }
+      @media print { header { display: none; } main { max-width: none; padding: 0; } }
     `,
   ];
 
@@ -160,6 +163,8 @@ export class TbApp extends LitElement {
       case 'studio-people': return html`<tb-studio-people></tb-studio-people>`;
       case 'studio-org': return html`<tb-studio-org></tb-studio-org>`;
       case 'studio-relatives': return html`<tb-studio-relatives></tb-studio-relatives>`;
+      case 'proxy-filing': return html`<tb-proxy-filing></tb-proxy-filing>`;
+      case 'public-notices': return html`<tb-public-notices></tb-public-notices>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }

@@ -15,7 +15,7 @@ import { setAttachmentLinker, setAttachmentUploader, setOrgUnitSource, type TbFo
 import type { ActionOffer, CaseViewAnswer, JsonValue } from '../../../../engine/index.js';
 import { attachmentLink, caseAttachmentUploader } from '../../api/attachments.js';
 import { countyOrgUnitSource } from '../../api/orgUnits.js';
-import { errorMessage, fieldProblems } from '../../api/client.js';
+import { errorMessage, fieldProblems, pb } from '../../api/client.js';
 import { getCase, listEvents, sendCommand } from '../../api/cases.js';
 import { getWorkflowForm, type WorkflowForm } from '../../api/forms.js';
 import { rateCase, ratingOf } from '../../api/ratings.js';
@@ -214,7 +214,7 @@ export class TbApply extends LitElement {
     const submit = this.offer('submit');
     const withdraw = this.offer('withdraw');
     return html`
-      <p><a href="/my/cases">${msg('返回我的申请', { id: 'backToMyCases' })}</a></p>
+      ${pb.authStore.record?.role === 'officer' ? html`<p><a href="/work/started">${msg('返回我发起的案件', { id: 'backToStarted' })}</a></p>` : html`<p><a href="/my/cases">${msg('返回我的申请', { id: 'backToMyCases' })}</a></p>`}
       <h1 tabindex="-1">${s ? s.workflow.name : msg('正在加载…', { id: 'loading' })}</h1>
       <div aria-live="polite">${this.message ? html`<p>${this.message}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}

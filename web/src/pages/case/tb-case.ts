@@ -23,6 +23,8 @@ import { sharedStyles } from '../../components/sharedStyles.js';
 import { chinaDeadlineDay } from '../../components/formatDate.js';
 import './tb-case-timeline.js';
 import './tb-case-documents.js';
+import './tb-colleague-picker.js';
+import type { VerbChoice } from './tb-colleague-picker.js';
 import { submittedAndNow, type CaseEventRecord, type PatchedEvent } from './caseTimeline.js';
 import type { CaseDocumentRecord } from './tb-case-documents.js';
 
@@ -39,12 +41,14 @@ function ballotLabel(choice: 'score' | 'for' | 'against' | 'abstain' | 'recuse')
 
 export class TbCase extends LitElement {
   static override styles = sharedStyles;
-  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true }, names: { state: true }, verbs: { state: true }, expected: { state: true } };
+  static override properties = { caseId: {}, summary: { state: true }, actions: { state: true }, events: { state: true }, documents: { state: true }, message: { state: true }, error: { state: true }, form: { state: true }, grants: { state: true }, revealed: { state: true }, reveals: { state: true }, names: { state: true }, verbs: { state: true }, expected: { state: true }, picking: { state: true } };
   caseId = '';
   summary: CaseSummary | undefined;
   actions: ActionOffer[] = [];
-  /** The task verbs offered now (催办, 撤回, 签署 … ; those that name colleagues need a colleague list the server does not offer yet). */
+  /** The task verbs offered now (催办, 撤回, 签署; 转办, 加签 and 抄送 name colleagues chosen in `<tb-colleague-picker>`). */
   verbs: VerbOffer[] = [];
+  /** The verb whose colleague picker is open, if any. */
+  picking: VerbOffer | undefined;
   events: CaseEventRecord[] = [];
   documents: CaseDocumentRecord[] = [];
   /** The words of the definition's steps and actions, for the timeline. */
@@ -147,8 +151,8 @@ export class TbCase extends LitElement {
     }
   }
 
-  /** Sends a task verb that names nobody (催办, 撤回, 签署加签意见), with the comment if any. */
-  private async sendVerb(verb: VerbOffer) {
+  /** Sends a task verb, with the comment if any and, for 转办 / 加签 / 抄送, the colleagues chosen. */
+  private async sendVerb(verb: VerbOffer, named: Pick<VerbChoice, 'to' | 'position'> = { to: [] }) {
     if (!this.summary) return;
     const comment = (this.renderRoot.querySelector('#comment') as HTMLTextAreaElement | null)?.value.trim() ?? '';
     this.error = '';
@@ -158,8 +162,9 @@ export class TbCase extends LitElement {
       return;
     }
     try {
-      await sendCommand(this.summary, verb.action, comment ? { comment } : {});
+      await sendCommand(this.summary, verb.action, { ...(comment ? { comment } : {}), ...(named.to.length ? { to: named.to } : {}), ...(named.position ? { position: named.position } : {}) });
       this.message = msg('操作成功。', { id: 'done' });
+      this.picking = undefined;
       this.clearInputs();
       await this.load();
     } catch (e) {
@@ -178,9 +183,21 @@ export class TbCase extends LitElement {
     if (comment) comment.value = '';
   }
 
-  /** The verbs offered now that name nobody: 催办, 撤回, 签署加签意见 (转办, 加签, 抄送 need a colleague list). */
+  /** The verbs offered now that name nobody: 催办, 撤回, 签署加签意见. */
   private simpleVerbs(): VerbOffer[] {
     return this.verbs.filter((v) => v.to === undefined);
+  }
+
+  /** The verbs that name colleagues: 转办, 加签, 抄送 (chosen in the picker). */
+  private namingVerbs(): VerbOffer[] {
+    return this.verbs.filter((v) => v.to !== undefined);
+  }
+
+  private async closePicker() {
+    const verb = this.picking?.verb;
+    this.picking = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button[data-verb="${verb}"]`)?.focus();
   }
 
   /**
@@ -267,7 +284,7 @@ export class TbCase extends LitElement {
       </section>` : ''}
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">${msg('可办理的操作', { id: 'actions' })}</h2>
-        ${this.actions.length === 0 && this.simpleVerbs().length === 0 ? html`<p class="muted">${msg('当前没有您可以办理的操作。', { id: 'noActions' })}</p>` : html`
+        ${this.actions.length === 0 && this.verbs.length === 0 ? html`<p class="muted">${msg('当前没有您可以办理的操作。', { id: 'noActions' })}</p>` : html`
           <label for="comment">${msg('办理意见 / 理由', { id: 'comment' })}</label>
           <textarea id="comment"></textarea>
           ${returns.length ? html`<label for="returnTo">${msg('退回到', { id: 'returnTo' })}</label>
@@ -276,7 +293,11 @@ export class TbCase extends LitElement {
             <select id="ballotChoice">${(ballot.kind === 'score' ? (['score', 'abstain', 'recuse'] as const) : (['for', 'against', 'abstain', 'recuse'] as const)).map((c) => html`<option value=${c}>${ballotLabel(c)}</option>`)}</select>
             ${ballot.kind === 'score' ? html`<label for="ballotScore">${msg('分数', { id: 'ballotScoreValue' })}（0–${ballot.maxScore ?? 100}）</label><input id="ballotScore" type="number" min="0" max=${ballot.maxScore ?? 100} />` : ''}` : ''}
           <p>${this.actions.map((a) => html`<button class=${a.kind === 'approve' || a.kind === 'submit' ? 'primary' : ''} @click=${() => this.act(a)}>${a.label}</button> `)}</p>
-          ${this.simpleVerbs().length ? html`<p>${this.simpleVerbs().map((v) => html`<button @click=${() => this.sendVerb(v)}>${v.label}</button> `)}</p>` : ''}`}
+          ${this.simpleVerbs().length ? html`<p>${this.simpleVerbs().map((v) => html`<button @click=${() => this.sendVerb(v)}>${v.label}</button> `)}</p>` : ''}
+          ${this.namingVerbs().length ? html`<p>${this.namingVerbs().map((v) => html`<button data-verb=${v.verb} aria-expanded=${this.picking?.verb === v.verb ? 'true' : 'false'} @click=${() => { this.picking = v; }}>${v.label}…</button> `)}</p>` : ''}
+          ${this.picking ? html`<tb-colleague-picker .caseId=${this.caseId} .verb=${this.picking}
+            @tb-verb-chosen=${(e: CustomEvent<VerbChoice>) => this.sendVerb(e.detail.verb, e.detail)}
+            @tb-verb-cancelled=${() => this.closePicker()}></tb-colleague-picker>` : ''}`}
       </section>
       <section aria-labelledby="docs-title">
         <h2 id="docs-title">${msg('文书', { id: 'documents' })}</h2>

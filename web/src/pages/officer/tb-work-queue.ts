@@ -1,17 +1,30 @@
 /**
  * `<tb-work-queue>`: an officer's work page — the queues 待办 / 已办 / 抄送 / 我发起 (one URL each)
- * with their counts, filters (process, step, village, due within N working days, overdue, 近亲属备案),
- * a search by case number or name, saved views, a page of rows at a time (urgent first in 待办),
- * realtime updates of their unit's tasks, and batch approval of selected tasks with one opinion.
+ * with their counts, filters (process, step, township and village of their jurisdiction, due within
+ * N working days by the server's working calendar, overdue, 近亲属备案), a search by case number or
+ * name, saved views, a page of rows at a time rendered as a virtualised list (only the rows in view
+ * are in the page; urgent first in 待办), realtime updates of their unit's tasks, and batch approval
+ * of selected tasks with one opinion.
  */
 import { LitElement, css, html } from 'lit';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+// The layout given explicitly: the default is loaded by a dynamic import the app's single bundle does not serve.
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { errorMessage, pb } from '../../api/client.js';
 import { queueCount, queuePage, queueTabs, watchTasks, type QueueFilter, type QueueRow, type QueueTab } from '../../api/queues.js';
+import { dueByWorkingDays, unitsInJurisdiction, type ChainUnit } from '../../api/officerLists.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { chinaDeadlineDay } from '../../components/formatDate.js';
 import { approveCases, type BatchResult } from './batchApproval.js';
 import { removeView, saveView, savedViews, type SavedView } from './queueViews.js';
+import './tb-officer-nav.js';
+
+/**
+ * A page of more rows than this is rendered as a virtualised list (only the rows in view are in the
+ * document, so a long queue stays fast); a shorter page is a plain list, every row in the document.
+ */
+export const virtualizeAbove = 40;
 
 /** The path of each queue. */
 const pathOf: Record<QueueTab, string> = { tasks: '/work/tasks', done: '/work/done', cc: '/work/cc', started: '/work/started' };
@@ -26,6 +39,8 @@ export class TbWorkQueue extends LitElement {
       form.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0 1rem; align-items: end; }
       form.filters .check { display: flex; gap: 0.5rem; align-items: center; min-height: var(--tb-target, 48px); }
       form.filters .check input { width: auto; min-height: 1.5rem; min-width: 1.5rem; }
+      ul.rows { list-style: none; padding: 0; margin: 0; display: block; }
+      ul.rows li { background: #fff; border: 1px solid var(--tb-border, #c4c4c4); border-radius: 8px; padding: 0.75rem 1rem; margin: 0 0 0.75rem; box-sizing: border-box; width: 100%; }
       .row { display: flex; gap: 0.75rem; align-items: flex-start; }
       .row input[type='checkbox'] { width: 1.75rem; height: 1.75rem; min-height: 0; margin-top: 0.25rem; flex: none; }
       .row a { display: inline-block; min-height: 1.5rem; }
@@ -47,6 +62,7 @@ export class TbWorkQueue extends LitElement {
     views: { state: true },
     error: { state: true },
     busy: { state: true },
+    units: { state: true },
   };
 
   /** The queue shown. */
@@ -63,6 +79,8 @@ export class TbWorkQueue extends LitElement {
   views: SavedView[] = [];
   error = '';
   busy = false;
+  /** The townships and villages of the officer's jurisdiction, for the filters. */
+  units: ChainUnit[] = [];
   private stopWatching: (() => Promise<void>) | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -78,6 +96,7 @@ export class TbWorkQueue extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.views = savedViews(this.userId);
+    unitsInJurisdiction().then((units) => { this.units = units; }, () => { this.units = []; });
     // A task of the unit created, done or moved: counts and the page are read again (once for a burst).
     watchTasks(() => {
       clearTimeout(this.reloadTimer);
@@ -110,7 +129,9 @@ export class TbWorkQueue extends LitElement {
   /** Reads the counts of every queue and the current page. */
   async load(): Promise<void> {
     try {
-      const [page, ...counts] = await Promise.all([queuePage(this.tab, this.filter, this.page), ...queueTabs.map((t) => queueCount(t, this.filter))]);
+      // "Due within N working days" ends where the server's working calendar says (holidays, 调休), asked once per load.
+      const dueBy = this.filter.dueWithinDays === undefined ? undefined : await dueByWorkingDays(this.filter.dueWithinDays);
+      const [page, ...counts] = await Promise.all([queuePage(this.tab, this.filter, this.page, dueBy), ...queueTabs.map((t) => queueCount(t, this.filter, dueBy))]);
       this.rows = page.rows;
       this.more = page.more;
       this.counts = Object.fromEntries(queueTabs.map((t, i) => [t, counts[i]]));
@@ -139,6 +160,8 @@ export class TbWorkQueue extends LitElement {
       ...(text('search') ? { search: text('search') } : {}),
       ...(text('process') ? { process: text('process') } : {}),
       ...(text('step') ? { step: text('step') } : {}),
+      ...(text('township') ? { township: text('township') } : {}),
+      ...(text('village') ? { village: text('village') } : {}),
       ...(days !== '' && Number.isInteger(Number(days)) && Number(days) >= 0 ? { dueWithinDays: Number(days) } : {}),
       ...(values.get('overdue') ? { overdue: true } : {}),
       ...(values.get('relativeFiling') ? { flag: 'relativeFiling' } : {}),
@@ -194,6 +217,7 @@ export class TbWorkQueue extends LitElement {
       <div><label for="q-search">${msg('案件编号或姓名', { id: 'queueSearch' })}</label><input id="q-search" name="search" type="search" .value=${f.search ?? ''}></div>
       <div><label for="q-process">${msg('事项', { id: 'queueProcess' })}</label><input id="q-process" name="process" .value=${f.process ?? ''} placeholder="dibao"></div>
       <div><label for="q-step">${msg('环节', { id: 'queueStep' })}</label><input id="q-step" name="step" .value=${f.step ?? ''} placeholder="accept"></div>
+      ${this.renderUnitFilters()}
       <div><label for="q-due">${msg('几个工作日内到期', { id: 'queueDueWithin' })}</label><input id="q-due" name="dueWithinDays" type="number" min="0" max="60" inputmode="numeric" .value=${f.dueWithinDays === undefined ? '' : String(f.dueWithinDays)}></div>
       <div class="check"><input id="q-overdue" name="overdue" type="checkbox" .checked=${f.overdue === true}><label for="q-overdue">${msg('只看逾期', { id: 'onlyOverdue' })}</label></div>
       <div class="check"><input id="q-relative" name="relativeFiling" type="checkbox" .checked=${f.flag === 'relativeFiling'}><label for="q-relative">${msg('近亲属备案', { id: 'queueRelativeFiling' })}</label></div>
@@ -207,6 +231,17 @@ export class TbWorkQueue extends LitElement {
       <input id="view-name" style="width:auto;flex:1" placeholder=${msg('视图名称', { id: 'queueViewPlaceholder' })}>
       <button type="button" @click=${this.onSaveView}>${msg('保存视图', { id: 'queueSaveView' })}</button>
     </div>`;
+  }
+
+  /** Township and village pickers, where the jurisdiction holds more than one (a village officer has none to choose). */
+  private renderUnitFilters() {
+    const f = this.filter;
+    const townships = this.units.filter((u) => u.level === 'township');
+    const villages = this.units.filter((u) => u.level === 'village');
+    return html`${townships.length > 1 ? html`<div><label for="q-township">${msg('乡镇（街道）', { id: 'queueTownship' })}</label>
+        <select id="q-township" name="township"><option value="" ?selected=${!f.township}>${msg('全部', { id: 'queueAllUnits' })}</option>${townships.map((u) => html`<option value=${u.id} ?selected=${f.township === u.id}>${u.name}</option>`)}</select></div>` : ''}
+      ${villages.length > 1 ? html`<div><label for="q-village">${msg('村（居）', { id: 'queueVillage' })}</label>
+        <select id="q-village" name="village"><option value="" ?selected=${!f.village}>${msg('全部', { id: 'queueAllUnits' })}</option>${villages.map((u) => html`<option value=${u.id} ?selected=${f.village === u.id}>${u.name}</option>`)}</select></div>` : ''}`;
   }
 
   private renderRow(row: QueueRow) {
@@ -236,6 +271,7 @@ export class TbWorkQueue extends LitElement {
 
   override render() {
     return html`
+      <tb-officer-nav current="/work/tasks"></tb-officer-nav>
       <h1 tabindex="-1">${msg('我的工作', { id: 'myWork' })}</h1>
       <nav aria-label=${msg('工作队列', { id: 'queues' })}><ul>${queueTabs.map((t) => html`<li><a href=${pathOf[t]} aria-current=${t === this.tab ? 'page' : 'false'}>${this.tabName(t)} <span class="count" data-tab=${t}>${this.counts[t] ?? '…'}</span></a></li>`)}</ul></nav>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
@@ -244,7 +280,9 @@ export class TbWorkQueue extends LitElement {
         <h2 id="rows-title">${this.tab === 'tasks' ? msg('待办任务', { id: 'tasks' }) : this.tabName(this.tab)}</h2>
         ${this.rows === undefined ? html`<p class="muted" aria-live="polite">${msg('正在加载…', { id: 'loading' })}</p>`
           : this.rows.length === 0 ? html`<p class="muted">${msg('没有符合条件的案件。', { id: 'queueEmpty' })}</p>`
-          : html`<ul class="cards">${this.rows.map((r) => this.renderRow(r))}</ul>`}
+          : this.rows.length > virtualizeAbove
+            ? html`<ul class="rows" data-virtual="true">${virtualize({ items: this.rows, layout: flow(), renderItem: (r: QueueRow) => this.renderRow(r), keyFunction: (r: QueueRow) => r.id })}</ul>`
+            : html`<ul class="rows">${this.rows.map((r) => this.renderRow(r))}</ul>`}
         <div class="bar">
           ${this.page > 1 ? html`<button type="button" @click=${() => this.goPage(this.page - 1)}>${msg('上一页', { id: 'prevPage' })}</button>` : ''}
           ${this.more ? html`<button type="button" @click=${() => this.goPage(this.page + 1)}>${msg('下一页', { id: 'nextPage' })}</button>` : ''}

@@ -1,2 +1,55 @@
-/** English for the officers' pages (queues, batch work, 代办, 公示 lists), by message id. */
-export const officerMessages: Record<string, string> = {};
+/** English for the officers' pages (queues, batch work, 代办, 公示 lists, colleague pickers), by message id. */
+export const officerMessages: Record<string, string> = {
+  // Officer navigation
+  officerNav: 'Work navigation',
+  proxyFilingNav: 'File for a resident',
+  publicNoticesNav: 'Public notice list',
+  // Queue filters
+  queueTownship: 'Township',
+  queueVillage: 'Village',
+  queueAllUnits: 'All',
+  // 代办 filing
+  backToStarted: 'Back to cases I filed',
+  proxyHelp: 'File an application for a resident of your village who has no account: choose the service, enter the resident’s name and ID number, then fill in the form and submit it. The case records that you filed it.',
+  proxyStepService: '1. Choose the service',
+  proxyNoServices: 'No service can be filed for a resident.',
+  proxyStepResident: '2. The resident',
+  proxyIdNumber: 'Citizen ID number',
+  proxyNext: '3. Next: fill in the form',
+  proxyChooseService: 'Choose the service.',
+  proxyNameRequired: 'Enter the resident’s name.',
+  proxyIdRequired: 'Enter the 18-character citizen ID number.',
+  // 公示 list
+  noticeName: 'Name',
+  noticePeriodBoth: 'Enter both the start and end dates, or neither (to see the notices running now).',
+  noticePeriod: 'Notice period',
+  noticeRunning: 'Cases on public notice now',
+  noticeAsOf: 'as of',
+  noticeNone: 'No case is on public notice.',
+  noticeNoneInPeriod: 'No case was on public notice in that period.',
+  noticeTotal: 'In all',
+  noticeHouseholds: 'households',
+  noticeNo: 'No.',
+  noticeHousehold: 'Household size',
+  noticeAmount: 'Amount (yuan/month)',
+  noticeStarts: 'Notice from',
+  noticeEnds: 'Notice until',
+  noticePrivacy: 'Objections during the notice period go to the township (street) government. To protect privacy, ID numbers and contact details are not published.',
+  noticeNoVillages: 'There is no village in your area.',
+  noticeFrom: 'From (optional)',
+  noticeUntil: 'Until (optional)',
+  noticeShow: 'Show',
+  noticePrint: 'Print',
+  // Colleague picker (转办 / 加签 / 抄送)
+  pickerOneTitle: 'choose a colleague',
+  pickerManyTitle: 'choose colleagues (one or more)',
+  pickerColleagues: 'Colleagues',
+  pickerNobody: 'There is no colleague to choose.',
+  pickerChooseOne: 'Choose a colleague.',
+  pickerChooseSome: 'Choose at least one colleague.',
+  pickerPosition: 'Where the signer comes',
+  pickerBefore: 'Before me (their opinion first)',
+  pickerAfter: 'After me (they decide)',
+  pickerCancel: 'Cancel',
+  pickerConfirm: 'Confirm: ',
+};
