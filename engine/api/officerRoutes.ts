@@ -42,7 +42,7 @@ export interface Colleague {
   id: string;
   name: string;
   unit: { id: string; name: string; level: string };
-  /** Their duties (roles), e.g. `dibao_officer`. */
+  /** Their duties (roles) as the definitions name them. */
   duties: string[];
 }
 
