@@ -313,7 +313,7 @@ export class TbForm extends LitElement {
     if (!steps || this.print) {
       const elements = ui.type === 'Wizard' ? (steps ?? []) : [ui];
       return html`<div class="root">${this.renderSummary()}${renderElements(
-        elements.map((e) => (e.type === 'Step' ? { ...e, type: 'Section' as const } : e)),
+        elements.map((e) => (e.type === 'Step' ? printedStep(e, store) : e)),
         ctx,
         2,
       )}</div>`;
@@ -340,6 +340,20 @@ export class TbForm extends LitElement {
       </div>
     </div>`;
   }
+}
+
+/**
+ * A wizard step as the print view draws it: a section of its own — or, when its only element is a
+ * section of the same name (「特困情形」 holding「特困情形」), that section alone, so the page has no
+ * two regions and headings of one name, one inside the other.
+ */
+function printedStep(step: Extract<UiElement, { type: 'Step' }>, store: { schemaAt(pointer: string): { title?: string } | undefined }): UiElement {
+  const only = step.elements.length === 1 ? step.elements[0] : undefined;
+  if (only?.type === 'Section' && !step.help) {
+    const label = only.label ?? (only.scope !== undefined ? store.schemaAt(only.scope)?.title : undefined);
+    if (label !== undefined && label === step.label) return { ...only, label };
+  }
+  return { ...step, type: 'Section' as const };
 }
 
 customElements.define('tb-form', TbForm);

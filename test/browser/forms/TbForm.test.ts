@@ -212,6 +212,18 @@ describe('<tb-form> with the 低保 application', () => {
       await mountDibao({ print: true });
       assertEqual(await axeViolations(document.body), []);
     });
+
+    it('draws a step whose only section has the step’s name once: one region and one heading of that name, no axe violations', async () => {
+      const schema: FormSchema = { type: 'object', properties: { circumstances: { title: '特困情形', type: 'object', properties: { kind: { title: '情形', type: 'string' } } }, other: { title: '其他', type: 'object', properties: { note: { title: '说明', type: 'string' } } } } };
+      const ui: UiSchema = { type: 'Wizard', elements: [
+        { type: 'Step', label: '特困情形', elements: [{ type: 'Section', scope: '/circumstances' }] },
+        { type: 'Step', label: '补充', elements: [{ type: 'Section', scope: '/other' }] },
+      ] };
+      const form = await mountForm({ schema, ui, print: true, data: { circumstances: { kind: '无劳动能力' }, other: { note: '无' } } });
+      const headings = [...form.shadowRoot!.querySelectorAll('[role="heading"]')].map((h) => textOf(h));
+      assertEqual(headings, ['特困情形', '补充', '其他']);
+      assertEqual(await axeViolations(document.body), []);
+    });
   });
 
   describe('长辈模式', () => {

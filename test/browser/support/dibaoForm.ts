@@ -12,8 +12,9 @@ const fetchJson = async (url: string): Promise<unknown> => {
 
 /** The shipped 低保 form, with the shared form parts (workflows/_shared/) bundled in as the server publishes it. */
 export async function loadDibaoForm(): Promise<{ schema: FormSchema; ui: UiSchema }> {
-  const [schema, ui, shared] = await Promise.all(['/workflows/dibao/form.schema.json', '/workflows/dibao/form.ui.json', '/workflows/_shared/household.schema.json'].map(fetchJson));
-  const parts = new Map<string, unknown>([['../_shared/household.schema.json', shared]]);
+  const sharedParts = ['household.schema.json', 'verification.schema.json'];
+  const [schema, ui, ...shared] = await Promise.all(['/workflows/dibao/form.schema.json', '/workflows/dibao/form.ui.json', ...sharedParts.map((f) => `/workflows/_shared/${f}`)].map(fetchJson));
+  const parts = new Map<string, unknown>(sharedParts.map((f, i) => [`../_shared/${f}`, shared[i]]));
   return { schema: bundleFormParts(schema as FormSchema, (file) => parts.get(file)), ui: ui as UiSchema };
 }
 
