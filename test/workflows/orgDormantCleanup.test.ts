@@ -87,6 +87,10 @@ describe('僵尸型清理: two simulated years without a report lead to 责令�
 
     // 7月1日 2028: the schedule opens the cleanup; the 登记管理机关 orders 整改 within 30 日.
     const c = scheduled(cleanup, 'dormant', silent, china('2028-07-01T00:00:00'));
+    apply(silent, c);
+    // Opened: the body is marked as in a cleanup, so a later run does not open a second one meanwhile.
+    expect(silent.facts).toMatchObject({ status: '正常', annualReport: { cleanupPending: true } });
+    expect(scheduleMatches(dormant, silent)).toBe(false);
     expect(c.data).toMatchObject({ organisation: { name: '海安市集邮协会', creditCode: '51320685MJ5812G89K', missedYears: 2, lastMissedYear: 2028 } });
     expect(c.offers(organisation)).toEqual([]);
     c.advanceDays(2);
@@ -131,7 +135,7 @@ describe('僵尸型清理: two simulated years without a report lead to 责令�
     apply(silent, c);
     expect(c.snapshot).toMatchObject({ status: 'done', outcome: 'terminated', step: 'rectified' });
     expect(documents(c.effects)).toEqual(['org-dormant-cleanup/rectified']);
-    expect(silent.facts).toMatchObject({ status: '正常', annualReport: { dormant: false, missedYears: 0 } });
+    expect(silent.facts).toMatchObject({ status: '正常', annualReport: { dormant: false, missedYears: 0, cleanupPending: false } });
   });
 
   it('hears the body’s statement after a failed rectification, and may spare it', () => {
@@ -154,7 +158,7 @@ describe('僵尸型清理: two simulated years without a report lead to 责令�
     c.ok(registration, 'dismiss', { comment: '该组织已于纸质渠道报送年度工作报告，系统数据未同步。' });
     apply(silent, c);
     expect(c.snapshot).toMatchObject({ status: 'done', outcome: 'terminated', step: 'dismissed' });
-    expect(facts(c.effects)).toEqual({ 'annualReport.dormant': false });
+    expect(facts(c.effects)).toEqual({ 'annualReport.dormant': false, 'annualReport.cleanupPending': false });
     expect(silent.facts.status).toBe('正常');
   });
 });
