@@ -85,7 +85,7 @@ describe('the officers’ tools in Chromium, through the real server: 代办, th
     await server?.dispose();
   });
 
-  it('lets a village officer file for a resident without an account: service, resident, form, submit — and the case shows who filed it', async () => {
+  it('lets a village officer file for a resident without an account: service, resident, form, submit — and the case shows who filed it', { timeout: 180_000 }, async () => {
     const page = await signInPage(browser, server, 'village-a1@demo.tongban');
     await page.getByRole('link', { name: '代办申请' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/work/file');
@@ -121,7 +121,7 @@ describe('the officers’ tools in Chromium, through the real server: 代办, th
     await page.close();
   });
 
-  it('lets a village officer print the 公示 list of their village: names, household size, amount and dates on A4, and no ID number', async () => {
+  it('lets a village officer print the 公示 list of their village: names, household size, amount and dates on A4, and no ID number', { timeout: 180_000 }, async () => {
     const page = await signInPage(browser, server, 'village-a1@demo.tongban');
     const answers: string[] = [];
     page.on('response', (r) => { if (r.url().includes('/api/tongban/public-notices')) void r.text().then((t) => answers.push(t)); });
@@ -159,7 +159,7 @@ describe('the officers’ tools in Chromium, through the real server: 代办, th
     await other.close();
   });
 
-  it('lets a township officer 抄送 a case to a colleague chosen from the picker, and the colleague finds it under 抄送', async () => {
+  it('lets a township officer 抄送 a case to a colleague chosen from the picker, and the colleague finds it under 抄送', { timeout: 180_000 }, async () => {
     const page = await signInPage(browser, server, 'township-a@demo.tongban');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/work/tasks');
     await page.goto(`${server.url}/cases/${fromA1.id}`);
@@ -181,7 +181,7 @@ describe('the officers’ tools in Chromium, through the real server: 代办, th
     await theirs.close();
   });
 
-  it('narrows a township’s 待办 to one village, and asks the server’s working calendar for “due within N working days”', async () => {
+  it('narrows a township’s 待办 to one village, and asks the server’s working calendar for “due within N working days”', { timeout: 180_000 }, async () => {
     const page = await signInPage(browser, server, 'township-a@demo.tongban');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/work/tasks');
     await expect.poll(() => page.locator(`li.row[data-case="${fromA2.id}"]`).count()).toBe(1);
