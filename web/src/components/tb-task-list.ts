@@ -7,7 +7,7 @@ import { LitElement, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { RecordModel } from 'pocketbase';
 import { sharedStyles } from './sharedStyles.js';
-import { chinaDay, isOverdue } from './formatDate.js';
+import { chinaDeadlineDay, isOverdue } from './formatDate.js';
 
 export class TbTaskList extends LitElement {
   static override styles = sharedStyles;
@@ -32,7 +32,7 @@ export class TbTaskList extends LitElement {
       <ul class="cards">${this.tasks.filter((task) => !this.onlyOverdue || overdue(task)).map((task) => {
       const app = task.expand?.application as RecordModel | undefined;
       return html`<li><a href="/cases/${task.application}">${task.step_name}：${app?.title ?? ''}</a>
-        ${task.due_at ? html`<div>${msg('办理期限', { id: 'due' })}：${chinaDay(task.due_at)} ${overdue(task) ? html`<span class="overdue">${msg('逾期', { id: 'overdue' })}</span>` : ''}</div>` : ''}</li>`;
+        ${task.due_at ? html`<div>${msg('办理期限', { id: 'due' })}：${chinaDeadlineDay(task.due_at)} ${overdue(task) ? html`<span class="overdue">${msg('逾期', { id: 'overdue' })}</span>` : ''}</div>` : ''}</li>`;
     })}</ul>`;
   }
 }
