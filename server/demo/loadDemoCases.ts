@@ -5,6 +5,7 @@
 import type { RestClient } from '../start/restClient.js';
 import { loadChildrenSupportDemoCases } from './childrenSupportDemoCases.js';
 import { loadDibaoEdgeDemoCases } from './dibaoEdgeDemoCases.js';
+import { loadDibaoReviewDemoCases } from './dibaoReviewDemoCases.js';
 import { loadLiangxiangDemoCases } from './liangxiangDemoCases.js';
 import { loadLinshiDemoCases } from './linshiDemoCases.js';
 import { loadTekunDemoCases } from './tekunDemoCases.js';
@@ -60,5 +61,5 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
 
   // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) waiting for the 登记管理机关's decision.
   // 公开募捐方案备案: one published (its disclosures owed), one waiting, one returned for 补齐.
-  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email)));
+  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email)));
 }

@@ -408,7 +408,43 @@ const linshiWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks };
+const tekunChange = (kind: string) => ({ applicant: { name: '陈德贵', idNumber: '320621195001010019', phone: '13912340001' }, change: { kind, reportedOn: '2026-03-02', description: '乡镇走访获知' } });
+/** Walks through every step and action of the 特困 复核: a tier changed after a return, a tier kept, a termination after 公示 and objections, one kept on. */
+const tekunReviewWalks: Walk[] = [
+  [
+    { as: 'township-a', action: 'save', typed: () => tekunChange('生活自理能力变化'), to: 'reassess' },
+    { as: 'township-a', action: 'complete', typed: () => ({ assessment: { ...tekunAssessment, eating: '不能', transfer: '不能', toileting: '不能', date: '2026-03-04' } }), to: 'confirmTier' },
+    { as: 'county', action: 'returnToTownship', returnTo: 'reassess', typed: () => ({ decision: { opinion: '请注明评估人员' } }), to: 'reassess' },
+    { as: 'township-a', action: 'complete', typed: () => ({ assessment: { assessor: '曲塘镇社会事务办' } }), to: 'confirmTier' },
+    { as: 'county', action: 'changeTier', typed: () => ({ decision: { opinion: '同意变更为全护理' } }), to: 'tierChanged' },
+  ],
+  [
+    { as: 'township-a', action: 'complete', typed: () => ({ ...tekunChange('生活自理能力变化'), assessment: tekunAssessment }), to: 'confirmTier' },
+    { as: 'county', action: 'keepTier', to: 'tierKept' },
+  ],
+  [
+    // 提出终止 is offered once a ground of 第24条 is chosen and saved.
+    { as: 'township-a', action: 'save', typed: () => ({ ...tekunChange('经济状况变化'), termination: { grounds: ['具备或者恢复劳动能力'], reasons: ['已在镇工业园区就业'] } }), to: 'reassess' },
+    { as: 'township-a', action: 'proposeTermination', to: 'terminationNotice' },
+    { as: 'township-a', action: 'object', typed: () => ({ publicNotice: { objection: '其仍无法正常劳动' } }), to: 'objectionReview' },
+    { as: 'township-a', action: 'reinvestigate', typed: () => ({ publicNotice: { handling: '重新核查' } }), to: 'reassess' },
+    { as: 'township-a', action: 'proposeTermination', to: 'terminationNotice' },
+    { as: 'township-a', action: 'object', to: 'objectionReview' },
+    { as: 'township-a', action: 'dismiss', typed: () => ({ publicNotice: { handling: '经核实已稳定就业' } }), to: 'confirmTermination' },
+    { as: 'county', action: 'returnToTownship', returnTo: 'reassess', typed: () => ({ decision: { opinion: '请补充就业证明' } }), to: 'reassess' },
+    { as: 'township-a', action: 'proposeTermination', to: 'confirmTermination' },
+    { as: 'county', action: 'terminate', to: 'deliverTermination' },
+    { as: 'township-a', action: 'delivered', typed: () => ({ delivery: { deliveredOn: '2026-03-20', method: '直接送达' } }), to: 'terminated' },
+  ],
+  [
+    { as: 'township-a', action: 'save', typed: () => ({ ...tekunChange('法定义务人情况变化'), termination: { grounds: ['法定义务人具有了履行义务能力或者新增具有履行义务能力的法定义务人'] } }), to: 'reassess' },
+    { as: 'township-a', action: 'proposeTermination', to: 'terminationNotice' },
+    { elapse: true, to: 'confirmTermination' },
+    { as: 'county', action: 'continueSupport', typed: () => ({ decision: { reasons: ['其子收入不足以履行赡养义务'] } }), to: 'continued' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks };
 /** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem). */
 const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
   'fundraising-filing': async (su) => {
@@ -423,6 +459,7 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
   linshi: () => linshiApplication,
   'org-registration': (units) => demoSocietyApplication(units.supervisory),
   'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
+  'tekun-review': () => ({}),
   'fundraising-filing': (units) => {
     const plan = demoFundraisingPlan('海安市青少年科技教育促进会', '51320685MJ5804K01A', '2026-03-20');
     return { ...plan, organisation: { ...plan.organisation, supervisorUnit: units.supervisory } };
@@ -439,18 +476,19 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
 const participants: Record<string, string[]> = {
   'org-registration': ['org-stem', 'education', 'registration'],
   'dibao-review': ['township-a', 'county'],
+  'tekun-review': ['township-a', 'county'],
   'fundraising-filing': ['org-stem', 'education', 'registration'],
 };
-/** A 低保 household of 曲塘镇杨庄村 receiving 1,200 元 a month, for the processes officers start about a subject. */
-async function dibaoHousehold(su: PocketBase): Promise<string> {
+/** A household of 曲塘镇杨庄村 (by default receiving 1,200 元 of 低保 a month), for the processes officers start about a subject. */
+async function dibaoHousehold(su: PocketBase, facts: Record<string, unknown> = { dibao: { status: '在保', category: '全户保', monthlyAmount: 1200, members: 2, since: '2025-04-01' } }): Promise<string> {
   const village = await su.collection('org_units').getFirstListItem('code = "320685102290"');
-  const facts = { dibao: { status: '在保', category: '全户保', monthlyAmount: 1200, members: 2, since: '2025-04-01' } };
   const key = Array.from({ length: 32 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0')).join('');
   return (await su.collection('subjects').create({ kind: 'person', key, name: '王*英', village: village.id, township: village.township, county: village.county, facts })).id;
 }
 /** What else a walk's case is opened with, by process: the subject an officer's case is about. */
 const openingExtra: Record<string, (su: PocketBase) => Promise<Record<string, unknown>>> = {
   'dibao-review': async (su) => ({ subject: await dibaoHousehold(su) }),
+  'tekun-review': async (su) => ({ subject: await dibaoHousehold(su, { tekun: { status: '在册', careTier: '半护理', monthlyAmount: 1900, since: '2026-01-20' } }) }),
 };
 const defaultParticipants = ['applicant-a1', 'village-a1', 'township-a', 'county'];
 

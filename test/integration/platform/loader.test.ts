@@ -45,6 +45,8 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'dibao-edge').map((c) => c.step).sort()).toEqual(['accept', 'apply', 'publicNotice']);
     // 临时救助: a 先行救助 being back-filled, waiting for 受理, in 公示, paid in stages.
     expect(cases.filter((c) => c.workflow_key === 'linshi').map((c) => c.step).sort()).toEqual(['accept', 'backfill', 'payment', 'publicNotice']);
+    // 低保 复核: 曲塘镇's bulk start of three households — one at the county's 审核确认 (减发), one in its 停发公示, one at the 复核 visit.
+    expect(cases.filter((c) => c.workflow_key === 'dibao-review').map((c) => c.step).sort()).toEqual(['confirm', 'publicNotice', 'review']);
     // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
     expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
     // 公开募捐方案备案: one published (its four disclosures now tasks of the organisation), one waiting, one returned for 补齐.
