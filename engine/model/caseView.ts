@@ -64,8 +64,8 @@ export interface CaseSummaryView {
   panels?: PanelSummaryView[];
   /** The results of parallel branches, by branch key (absent on cases that never met one). */
   branches?: Record<string, BranchState>;
-  /** External checks (信息核对) the case's steps requested, by step name (absent on cases that never met one). */
-  checks?: Record<string, CheckState>;
+  /** External checks (信息核对) the case's steps requested, by step name, with where each report lands (absent on cases that never met one). */
+  checks?: Record<string, CheckState & { reportTo?: string }>;
   /** What the case is about (a subject id) and how it links to other cases. */
   subject: string | null;
   starter: string | null;

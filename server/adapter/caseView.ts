@@ -3,7 +3,7 @@
  * see on the current step (hidden parts dropped, sensitive fields masked).
  */
 import { maskSensitiveFields, redactForView, type FieldPermissions } from '../../forms/core/index.js';
-import { branchesOfActor, ownEntry, stepSections, type ActionOffer, type Actor, type CaseSnapshot, type CaseSummaryView, type JsonValue, type PanelSummaryView } from '../../engine/index.js';
+import { branchesOfActor, checkOf, ownEntry, stepSections, type ActionOffer, type Actor, type CaseSnapshot, type CaseSummaryView, type JsonValue, type PanelSummaryView } from '../../engine/index.js';
 import type { PbRecord } from './pocketbase.js';
 import { actsAsApplicant } from './access.js';
 import type { PendingTimer } from './pendingTimers.js';
@@ -48,7 +48,7 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     // The results of parallel branches, by branch key (who decided each, and when).
     ...(snapshot.branches ? { branches: snapshot.branches } : {}),
     // External checks (信息核对): each step's request and how it stands.
-    ...(snapshot.checks ? { checks: snapshot.checks } : {}),
+    ...(snapshot.checks ? { checks: checksWithTargets(snapshot, wf) } : {}),
     // What the case is about and how it links to other cases (subjects.ts).
     subject: record.getString('subject') || null,
     starter: record.getString('starter') || null,
@@ -57,6 +57,14 @@ export function caseSummary(record: PbRecord, snapshot: CaseSnapshot, wf: Loaded
     decisions: items.decisions,
     milestones: items.milestones,
   };
+}
+
+/** The case's checks, each with where its report lands (the step's `check.reportTo`), for showing findings beside what was declared. */
+function checksWithTargets(snapshot: CaseSnapshot, wf: LoadedWorkflow): NonNullable<CaseSummaryView['checks']> {
+  return Object.fromEntries(Object.entries(snapshot.checks ?? {}).map(([step, state]) => {
+    const reportTo = checkOf(ownEntry(wf.definition.steps, step))?.reportTo;
+    return [step, reportTo ? { ...state, reportTo } : state];
+  }));
 }
 
 /**

@@ -30,6 +30,7 @@ export async function loadTekunDemoCases(as: (email: string) => Promise<RestClie
   first = await step(a1, first, 'submit', 'demo-tekun-a1-submit');
   first = await step(townshipA, first, 'accept', 'demo-tekun-a1-accept', { acceptance: { complete: true, assessedBy: '乡镇（街道）' } });
   first = await step(villageA1, first, 'complete', 'demo-tekun-a1-investigate', { investigation: { investigators: ['赵村干', '钱社工'], method: '入户调查', findings: '独居，子女重度残疾无赡养能力' } });
+  first = await step(townshipA, first, 'record', 'demo-tekun-a1-verify', { verification: { result: '一致', notes: '依据县核对中心书面核对报告录入', report: { reportNo: 'HA-2026-0318', reportedAt: '2026-03-03', agency: '海安市居民家庭经济状况核对中心', income: { transfer: 150 }, deposits: 800, vehicles: 0, realEstate: 1, companies: [] } } });
   first = await step(townshipA, first, 'complete', 'demo-tekun-a1-assess', { assessment: { eating: '能', dressing: '不能', transfer: '能', toileting: '能', walking: '能', bathing: '不能', assessor: '曲塘镇社会事务办' } });
   await step(townshipA, first, 'approve', 'demo-tekun-a1-review', { townshipReview: { opinion: '符合特困人员条件，拟认定' } });
 

@@ -41,6 +41,8 @@ function toNotice(c: CaseDriver, caseId = 'case-2'): CaseDriver {
   c.ok(actors.applicant, 'submit', { data: application });
   c.ok(actors.township, 'accept', { data: { acceptance: { complete: true, assessedBy: '乡镇（街道）' } } });
   c.ok(actors.village, 'complete', { data: { investigation: { investigators: ['赵村干', '钱社工'], method: '入户调查' } } });
+  // 信息核对: the province's check system reports (the township may also enter it by hand).
+  c.ok(actors.system, 'check.reported', { check: { request: 'verification#1' }, data: { verification: { report: { reportNo: 'JS-1', income: { transfer: 120 }, deposits: 0, vehicles: 0 } } } });
   c.ok(actors.township, 'complete', { data: { assessment: partlyDependent } });
   c.ok(actors.township, 'approve', { data: { townshipReview: { opinion: '符合特困人员条件' } } });
   return c;
@@ -65,6 +67,10 @@ describe('the 特困人员认定 workflow', () => {
     c.ok(actors.township, 'accept', { data: { acceptance: { complete: true } } });
     expect(rendered(c.effects)).toEqual(['tekun/accepted@township']);
     c.ok(actors.village, 'complete', { data: { investigation: { investigators: ['赵村干', '钱社工'] } } });
+    // 信息核对: the request to the check system leaves with the household's declared income and assets.
+    expect(c.snapshot.step).toBe('verification');
+    expect(c.effects).toContainEqual({ type: 'requestCheck', request: 'verification#1', service: 'householdCheck', payload: { applicant: { name: '陈德贵', idNumber: '320621195001010019' }, household: application.household!, income: { transfer: 120 } } });
+    c.ok(actors.township, 'record', { data: { verification: { result: '一致' } } });
     expect(c.snapshot.step).toBe('assessment');
     c.ok(actors.township, 'complete', { data: { assessment: partlyDependent } });
     expect(c.data.assessment).toMatchObject({ unableCount: 2, careTier: '半护理' });
@@ -89,6 +95,7 @@ describe('the 特困人员认定 workflow', () => {
     c.ok(actors.township, 'object', { comment: '村民反映其自理能力与评估不符' });
     c.ok(actors.township, 'reinvestigate', { comment: '重新评估' });
     c.ok(actors.village, 'complete');
+    c.ok(actors.township, 'record', { data: { verification: { result: '一致' } } });
     c.ok(actors.township, 'complete', { data: { assessment: { eating: '不能', dressing: '不能', transfer: '不能', toileting: '不能', walking: '能', bathing: '不能' } } });
     expect(c.data.assessment).toMatchObject({ unableCount: 5, careTier: '全护理' });
     const other = new CaseDriver(shippedDefinition('tekun'));
@@ -98,6 +105,7 @@ describe('the 特困人员认定 workflow', () => {
     able.ok(actors.applicant, 'submit', { data: application });
     able.ok(actors.township, 'accept');
     able.ok(actors.village, 'complete');
+    able.ok(actors.township, 'record', { data: { verification: { result: '一致' } } });
     able.ok(actors.township, 'complete', { data: { assessment: { eating: '能', dressing: '能', transfer: '能', toileting: '能', walking: '能', bathing: '能' } } });
     expect(able.data.assessment).toMatchObject({ unableCount: 0, careTier: '全自理' });
   });
@@ -146,6 +154,7 @@ describe('the 特困人员认定 workflow', () => {
     expect(c.snapshot.step).toBe('investigation');
     expect(c.snapshot.phase).toMatchObject({ key: 'inquiry', startedAt: c.now.toISOString() });
     c.ok(actors.village, 'complete');
+    c.ok(actors.township, 'record', { data: { verification: { result: '一致' } } });
     c.ok(actors.township, 'complete', { data: { assessment: partlyDependent } });
     c.ok(actors.township, 'approve');
     expect(c.snapshot.step).toBe('publicNotice');
@@ -158,6 +167,7 @@ describe('the 特困人员认定 workflow', () => {
     c.ok(actors.applicant, 'submit', { data: application });
     c.ok(actors.township, 'accept');
     c.ok(actors.village, 'complete');
+    c.ok(actors.township, 'record', { data: { verification: { result: '一致' } } });
     c.ok(actors.township, 'complete', { data: { assessment: partlyDependent } });
     c.ok(actors.township, 'holdDemocraticReview');
     expect(c.snapshot.step).toBe('democraticReview');
@@ -172,6 +182,7 @@ describe('the 特困人员认定 workflow', () => {
     c.ok(actors.applicant, 'submit', { data: application });
     c.ok(actors.township, 'accept', { data: { acceptance: { complete: true, assessedBy: '第三方评估机构' } } });
     c.ok(actors.village, 'complete');
+    c.ok(actors.township, 'record', { data: { verification: { result: '一致' } } });
     expect(c.snapshot.step).toBe('thirdPartyAssessment');
     expect(c.snapshot.tasks[0]).toMatchObject({ assigneeUnit: 'asr' });
     expect(c.send(actors.township, 'complete').ok).toBe(false);
@@ -204,6 +215,7 @@ describe('the 特困人员认定 workflow', () => {
     expect(c.effects.filter((e) => e.type === 'scheduleTimer').map((e) => (e as { key: string }).key)).toEqual(['remind:investigation#1:1', 'overdue:investigation#1']);
     c.advanceDays(13); // 03-15
     c.ok(actors.village, 'complete');
+    c.ok(actors.township, 'record', { data: { verification: { result: '一致' } } });
     c.ok(actors.township, 'complete', { data: { assessment: partlyDependent } });
     // the first review has what is left of the phase
     expect(c.snapshot.tasks[0]).toMatchObject({ step: 'townshipReview', dueAt: phaseDue });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPlaceholders, matchAnswer, parseApiExamples, type ApiExample } from '../../support/apiDocExamples.js';
@@ -22,14 +22,19 @@ function multipart(body: string): FormData {
   return form;
 }
 
+/** The secret the 信息核对 callback examples are signed with (docs/api.md says so). */
+const checkSecret = 'docs-example-secret';
+
 describe('docs/api.md', () => {
+  /** The server's simulated clock, followed through the page's clock examples: `{{checkTimestamp}}` is its Unix seconds. */
+  let clockNow = '2026-03-02T09:00:00+08:00';
   let server: TestServer;
   const tokens = new Map<string, string>();
   const vars = new Map<string, unknown>();
 
   beforeAll(async () => {
-    server = await startPocketBase({ simulatedClock: true });
-    await server.setClock(new Date('2026-03-02T09:00:00+08:00'));
+    server = await startPocketBase({ simulatedClock: true, env: { TONGBAN_CHECK_SECRET: checkSecret } });
+    await server.setClock(new Date(clockNow));
   });
   afterAll(() => server?.dispose());
 
@@ -46,6 +51,8 @@ describe('docs/api.md', () => {
     for (const user of names) await token(user);
     return fillPlaceholders(text, (name) => {
       if (name === 'uuid') return randomUUID();
+      if (name === 'checkTimestamp') return String(Math.floor(Date.parse(clockNow) / 1000));
+      if (name === 'checkSignature') return '{{checkSignature}}'; // computed over the filled body in run()
       if (name.startsWith('token ')) return tokens.get(name.slice(6).trim())!;
       if (!vars.has(name)) throw new Error(`{{${name}}} is used before an answer captured it`);
       const value = vars.get(name);
@@ -57,6 +64,8 @@ describe('docs/api.md', () => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(example.headers)) headers[k] = await fill(v);
     const filledBody = await fill(example.body);
+    // A check report signed as a check system would: HMAC-SHA256 of "<timestamp>.<body>" (docs/api.md).
+    if (example.headers['x-tongban-signature'] === '{{checkSignature}}') headers['x-tongban-signature'] = `sha256=${createHmac('sha256', checkSecret).update(`${headers['x-tongban-timestamp']}.${filledBody}`).digest('hex')}`;
     let body: BodyInit | undefined;
     if (headers['content-type']?.startsWith('multipart/form-data')) {
       delete headers['content-type'];
@@ -70,6 +79,7 @@ describe('docs/api.md', () => {
     } catch {
       // not JSON: compared as text
     }
+    if (example.path === '/api/tongban/test/clock' && res.status === 200) clockNow = (parsed as { now: string }).now;
     return { status: res.status, body: parsed };
   }
 

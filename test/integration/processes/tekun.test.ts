@@ -36,6 +36,8 @@ describe('特困人员认定 through the real server, by the demo accounts', () 
     c = (await command(a1, c, 'submit')).case;
     c = (await command(townshipA, c, 'accept', { data: { acceptance: { complete: true, assessedBy } } })).case;
     c = (await command(await server.login('village-a1'), c, 'complete', { data: { investigation: { investigators: ['赵村干', '钱社工'], method: '入户调查' } } })).case;
+    expect(c.step).toBe('verification');
+    c = (await command(townshipA, c, 'record', { data: { verification: { result: '一致' } } })).case;
     const assessor = assessedBy === '第三方评估机构' ? await server.login('assessor') : townshipA;
     c = (await command(assessor, c, 'complete', { data: { assessment } })).case;
     expect(c.step).toBe('townshipReview');

@@ -25,6 +25,7 @@ import './tb-case-timeline.js';
 import './tb-case-documents.js';
 import './tb-colleague-picker.js';
 import type { VerbChoice } from './tb-colleague-picker.js';
+import './tb-check-comparison.js';
 import { submittedAndNow, type CaseEventRecord, type PatchedEvent } from './caseTimeline.js';
 import type { CaseDocumentRecord } from './tb-case-documents.js';
 
@@ -274,6 +275,7 @@ export class TbCase extends LitElement {
         <h2 id="data-title">${msg('申请材料', { id: 'caseData' })}</h2>
         <tb-form .schema=${this.form.schema} .ui=${this.form.ui} .compiled=${this.form.compiled} .data=${this.data} .permissions=${this.permissions} lang=${currentLocale()}></tb-form>
       </section>` : ''}
+      <tb-check-comparison .summary=${s} .data=${this.data}></tb-check-comparison>
       ${this.renderChanges()}
       ${this.grants.length && this.revealable().length ? html`<section aria-labelledby="reveal-title">
         <h2 id="reveal-title">${msg('查看完整信息', { id: 'reveal' })}</h2>

@@ -1,4 +1,22 @@
 /** English for the case page (form, timeline, documents, actions), by message id. */
 export const caseMessages: Record<string, string> = {
   stepNotStarted: 'not started yet',
+  checkTitle: 'Data verification: declared and found',
+  checkWaiting: 'The request went to the check system; waiting for its report.',
+  checkFailed: 'The check system could not answer; enter the check report by hand',
+  checkReport: 'Check report',
+  checkItem: 'Item',
+  checkDeclared: 'Declared',
+  checkFound: 'Found',
+  checkDiffers: 'Differs',
+  checkWages: 'Wages',
+  checkBusiness: 'Business income',
+  checkProperty: 'Property income',
+  checkTransfer: 'Transfer income',
+  checkOther: 'Other income',
+  checkPerMonth: 'yuan a month',
+  checkDeposits: 'Deposits and securities (yuan)',
+  checkVehicles: 'Vehicles',
+  checkRealEstate: 'Real estate (homes)',
+  checkCompanies: 'Companies',
 };
