@@ -73,3 +73,79 @@ export interface RegisteredRelative {
   relativeName: string;
   created: string;
 }
+
+/** Cases of one process started in the period, by state and outcome. */
+export interface ProcessFigures {
+  workflow: string;
+  name: string;
+  started: number;
+  active: number;
+  done: number;
+  approved: number;
+  rejected: number;
+  withdrawn: number;
+}
+
+/** Cases of one township started in the period, and its timeliness. */
+export interface TownshipFigures {
+  township: string;
+  name: string;
+  started: number;
+  active: number;
+  done: number;
+  /** Open now and past their statutory due date. */
+  openOverdue: number;
+  /** Ended in the period within their statutory time (pauses such as 补正 and 公示 not counted). */
+  closedOnTime: number;
+  /** Ended in the period after their statutory due date. */
+  closedLate: number;
+}
+
+/** Open cases now at one step. */
+export interface StepFigures {
+  workflow: string;
+  step: string;
+  stepName: string;
+  active: number;
+}
+
+/** The tasks of one step closed in the period, and their average working days. */
+export interface StepTimeFigures {
+  workflow: string;
+  step: string;
+  stepName: string;
+  tasks: number;
+  averageWorkingDays: number;
+}
+
+/** Amounts approved by decision items in one month (China time). */
+export interface MonthAmountFigures {
+  month: string;
+  workflow: string;
+  amount: number;
+  decisions: number;
+}
+
+/** Subjects (households, people, organisations) whose case of a process was approved in the period. */
+export interface CoverageFigures {
+  workflow: string;
+  name: string;
+  subjects: number;
+}
+
+/** `GET /api/tongban/admin/dashboard`: a bureau's figures for a period and a division. */
+export interface DashboardAnswer {
+  /** The period's first and last day (China time), `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** The division the figures cover, or null for all. */
+  division: { id: string; name: string; level: string } | null;
+  /** The server's now. */
+  now: string;
+  processes: ProcessFigures[];
+  townships: TownshipFigures[];
+  steps: StepFigures[];
+  stepTimes: StepTimeFigures[];
+  amounts: MonthAmountFigures[];
+  coverage: CoverageFigures[];
+}

@@ -28,6 +28,7 @@ import { workflowVersions } from './workflowVersions.js';
 import { subjectHistory } from './subjectHistory.js';
 import { listOrganisations } from './organisationRegister.js';
 import { organisationKeyRefusal } from './organisationKey.js';
+import { dashboardFigures } from './dashboardFigures.js';
 import { importRelatives, listRelatives } from './relativesImport.js';
 import { importStaff } from './staffImport.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
@@ -202,6 +203,12 @@ export const routes = {
     respond(e, () => {
       requireAdmin(e, '只有管理员可以录入放假安排。');
       return importArrangement(app(), e.auth, readBody(e));
+    }),
+  dashboard: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以查看数据看板。');
+      const q = e.request.url.query();
+      return { status: 200, body: dashboardFigures(app(), { from: q.get('from'), to: q.get('to'), division: q.get('division') }) };
     }),
   importStaff: (e: PbRequestEvent) =>
     respond(e, () => {

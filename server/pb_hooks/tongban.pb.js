@@ -19,6 +19,7 @@ routerAdd('POST', '/api/tongban/bulk-starts/{id}/resume', (e) => require(`${__ho
 routerAdd('POST', '/api/tongban/delegations', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.createDelegation(e));
 routerAdd('POST', '/api/tongban/delegations/{id}/revoke', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.revokeDelegation(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/workflows/{key}/{version}/validator.js', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.validatorModule(e, e.request.pathValue('key'), e.request.pathValue('version')));
+routerAdd('GET', '/api/tongban/admin/dashboard', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.dashboard(e));
 routerAdd('POST', '/api/tongban/admin/users/import', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.importStaff(e));
 routerAdd('POST', '/api/tongban/admin/staff-relatives/import', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.importRelatives(e));
 routerAdd('GET', '/api/tongban/admin/staff-relatives', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.listRelatives(e));

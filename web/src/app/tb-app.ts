@@ -27,6 +27,7 @@ import '../pages/studio/tb-studio-org.js';
 import '../pages/studio/tb-studio-relatives.js';
 import '../pages/officer/tb-proxy-filing.js';
 import '../pages/officer/tb-public-notices.js';
+import '../pages/studio/tb-studio-dashboard.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -165,6 +166,7 @@ export class TbApp extends LitElement {
       case 'studio-relatives': return html`<tb-studio-relatives></tb-studio-relatives>`;
       case 'proxy-filing': return html`<tb-proxy-filing></tb-proxy-filing>`;
       case 'public-notices': return html`<tb-public-notices></tb-public-notices>`;
+      case 'studio-dashboard': return html`<tb-studio-dashboard></tb-studio-dashboard>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }

@@ -11,6 +11,7 @@ export function studioPages(): { path: string; label: string }[] {
     { path: '/studio/people', label: msg('人员', { id: 'studioPeople' }) },
     { path: '/studio/org', label: msg('组织机构', { id: 'studioOrg' }) },
     { path: '/studio/relatives', label: msg('近亲属备案', { id: 'studioRelatives' }) },
+    { path: '/studio/dashboard', label: msg('数据看板', { id: 'studioDashboard' }) },
   ];
 }
 
