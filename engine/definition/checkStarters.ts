@@ -68,13 +68,13 @@ export function starterProblems(def: WorkflowDefinition, levels: readonly string
   };
   const starters = startersOf(def);
   // A case has a subject when the definition says what it is about, or its starter (or a schedule) brings one.
-  const hasSubject = def.subject !== undefined || starters.some((s) => s.kind === 'organisation' || s.kind === 'parent' || s.kind === 'officer') || Object.keys(def.schedules ?? {}).length > 0;
+  const hasSubject = def.subject !== undefined || starters.some((s) => s.kind === 'organisation' || s.kind === 'parent') || Object.keys(def.schedules ?? {}).length > 0;
 
   starters.forEach((s, i) => {
     const sp = `/starters/${i}`;
     if (s.kind === 'officer') {
       if (!levels.includes(s.level)) add(`${sp}/level`, `组织架构中没有“${s.level}”层级，没有人能发起此事项。`);
-      if (!def.subject) add(sp, '工作人员发起的案件须关于已有的对象：请声明案件对象 (subject)。');
+      // Without a subject, an officer's case is about no one: a programme of their own area (a call for projects).
     }
     if (s.kind === 'organisation' && def.subject && def.subject.kind !== 'organisation') add(sp, '组织账号发起的案件，其对象须为组织 (subject.kind = organisation)。');
     if (s.kind === 'proxy' && def.subject?.kind === 'organisation') add(sp, '代办只能为居民申请，而此事项的对象是组织。');

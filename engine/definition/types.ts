@@ -673,6 +673,24 @@ export interface ChildCaseSpec {
   forEach?: string;
   pass?: Record<string, string>;
   passItem?: Record<string, string>;
+  /**
+   * A pointer into the item (with `forEach`) holding an organisation's 统一社会信用代码: the child is
+   * about that organisation, which is its applicant (its accounts act on the child's applicant
+   * steps) — one child per organisation listed (公益创投 applications), instead of the parent's subject and party.
+   */
+  organisationFrom?: string;
+  /**
+   * What each child reports back when it ends: its outcome and these values, appended as one object
+   * to the parent's array at `into` — `values` maps a key of that object to a pointer into the
+   * child's data, or to `{ "panel": step, "value": "average" | "result" }` of a panel it held.
+   */
+  collect?: { into: string; values: Record<string, string | CollectedPanelValue> };
+}
+
+/** A value a child reports from a panel it held: its average score or its result. */
+export interface CollectedPanelValue {
+  panel: string;
+  value: 'average' | 'result';
 }
 
 /**

@@ -55,7 +55,26 @@ export function checkChildrenStep(s: Obj, sp: string, c: ChildrenShapeChecks): v
     s.start.forEach((spec: unknown, i: number) => {
       const at = `${sp}/start/${i}`;
       if (!isObj(spec)) return c.add(at, '须为 {"workflow": "子流程标识", …}。');
-      c.checkUnknown(spec, at, ['workflow', 'forEach', 'pass', 'passItem']);
+      c.checkUnknown(spec, at, ['workflow', 'forEach', 'pass', 'passItem', 'organisationFrom', 'collect']);
+      if (spec.organisationFrom !== undefined) {
+        if (spec.forEach === undefined) c.add(`${at}/organisationFrom`, '只有逐项发起 (forEach) 时才能按条目中的组织发起 (organisationFrom)。');
+        else if (!isPointer(spec.organisationFrom)) c.add(`${at}/organisationFrom`, '“organisationFrom” 须为条目中统一社会信用代码的路径，如 "/creditCode"。');
+      }
+      if (spec.collect !== undefined) {
+        const col = spec.collect;
+        if (!isObj(col)) c.add(`${at}/collect`, '“collect” 须为 {"into": "/数组路径", "values": {"键": "/子案件数据路径"}}。');
+        else {
+          c.checkUnknown(col, `${at}/collect`, ['into', 'values']);
+          if (!isPointer(col.into)) c.add(`${at}/collect/into`, '“into” 须为本案中数组的路径 (JSON Pointer)。');
+          if (!isObj(col.values)) c.add(`${at}/collect/values`, '“values” 须为 {"键": "/子案件数据路径" 或 {"panel": 步骤, "value": "average" 或 "result"}}。');
+          else for (const [k, v] of Object.entries(col.values)) {
+            const vp = `${at}/collect/values/${escape(k)}`;
+            if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(k) || k === 'case' || k === 'outcome') c.add(vp, `键“${k}”须以字母开头，由字母、数字或 _ 组成，且不能是 case 或 outcome。`);
+            const panelValue = isObj(v) && Object.keys(v).length === 2 && typeof v.panel === 'string' && v.panel !== '' && (v.value === 'average' || v.value === 'result');
+            if (!isPointer(v) && !panelValue) c.add(vp, '须为子案件的数据路径，或 {"panel": 步骤, "value": "average" 或 "result"}。');
+          }
+        }
+      }
       if (typeof spec.workflow !== 'string' || !keyPattern.test(spec.workflow)) c.add(`${at}/workflow`, '须写明子流程标识 (workflow)：小写字母开头的字母、数字或连字符。');
       if (spec.forEach !== undefined && !isPointer(spec.forEach)) c.add(`${at}/forEach`, '“forEach” 须为表单中数组的路径 (JSON Pointer)，如 "/household/members"。');
       checkPass(spec.pass, `${at}/pass`, false, c.add);

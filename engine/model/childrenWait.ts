@@ -1,5 +1,5 @@
 /** What a parent case keeps about the child cases a `children` step started and waits for. */
-import type { ChildOutcome } from '../definition/types.js';
+import type { ChildOutcome, JsonValue } from '../definition/types.js';
 
 /**
  * The wait of one `children` step (the snapshot's `children[step]`): how many children its visit
@@ -27,4 +27,8 @@ export interface ChildSignal {
   /** The wait it was started for (`step#visit` of the parent). */
   wait: string;
   outcome: ChildOutcome;
+  /** The child's process key (which start spec it came from, for what it reports). */
+  workflow?: string;
+  /** The values the child reports (its spec's `collect.values`, read by the host from the ended child); recorded with the event. */
+  values?: Record<string, JsonValue>;
 }

@@ -19,7 +19,7 @@ export type Effect =
   /** Sets a fact of the case's subject (dotted path); `today` stamps the China date of the decision instead of `value`. */
   | { type: 'setSubjectFact'; fact: string; value: JsonValue; today?: boolean }
   /** Starts a case of `workflow` as this case's child, about the same subject, with `data`; `wait`: the parent's `children` step visit that waits for it. */
-  | { type: 'startChildCase'; workflow: string; data: Record<string, JsonValue>; wait?: string }
+  | { type: 'startChildCase'; workflow: string; data: Record<string, JsonValue>; wait?: string; organisation?: string }
   /**
    * Decides an item (the `decide` effect): `outcome` as found (a literal or the case data it names),
    * checked and recorded in the snapshot by the engine, which issues the item's notice; never

@@ -64,7 +64,12 @@ export function enterChildrenStep(step: ChildrenStep, stepName: string, key: str
       continue;
     }
     const items = readPointer(data, spec.forEach);
-    for (const item of Array.isArray(items) ? items : []) effects.push({ type: 'startChildCase', workflow: spec.workflow, data: childData(spec, data, item), wait: key });
+    for (const item of Array.isArray(items) ? items : []) {
+      // About an organisation the item names (its 统一社会信用代码), when the spec says so.
+      const organisation = spec.organisationFrom !== undefined ? readPointer(item, spec.organisationFrom) : undefined;
+      if (spec.organisationFrom !== undefined && (typeof organisation !== 'string' || organisation === '')) throw new NoChildrenError(`步骤“${step.name}”的一项没有组织的统一社会信用代码（“${spec.organisationFrom}”）。`, `/data${spec.forEach}`);
+      effects.push({ type: 'startChildCase', workflow: spec.workflow, data: childData(spec, data, item), wait: key, ...(typeof organisation === 'string' ? { organisation } : {}) });
+    }
   }
   if (effects.length === 0) {
     const path = step.start.find((s) => s.forEach !== undefined)?.forEach ?? '';
@@ -101,4 +106,21 @@ export function recordChildEnd(step: ChildrenStep, key: string, current: Childre
       ? { ...current, excluded: [...excluded, signal.case] }
       : { ...current, ended: { ...current.ended, [signal.case]: signal.outcome } };
   return { ok: true, wait, settled: waitMet(wait) };
+}
+
+/**
+ * What a child reports back to its parent when its end is recorded: the `collect` of the start spec
+ * of its workflow (the first that collects), as a `setData` effect appending `{ case, outcome, …values }`
+ * to the parent's array at `into` — or nothing when the spec collects nothing.
+ */
+export function collectedFromChild(step: ChildrenStep, workflow: string | undefined, signal: ChildSignal, data: Record<string, JsonValue>): Effect | undefined {
+  const spec = step.start.find((s) => s.collect !== undefined && (workflow === undefined || s.workflow === workflow)) ?? step.start.find((s) => s.collect !== undefined);
+  if (!spec?.collect) return undefined;
+  const existing = readPointer(data, spec.collect.into);
+  const item: Record<string, JsonValue> = { case: signal.case, outcome: signal.outcome };
+  for (const key of Object.keys(spec.collect.values)) {
+    const value = signal.values !== undefined && hasOwnEntry(signal.values, key) ? ownEntry(signal.values, key) : undefined;
+    if (value !== undefined) Object.defineProperty(item, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return { type: 'setData', path: spec.collect.into, value: [...(Array.isArray(existing) ? (existing as JsonValue[]) : []), item] };
 }

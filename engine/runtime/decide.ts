@@ -23,7 +23,7 @@ import { ballotProblem } from './panelBallot.js';
 import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, OrgDirectory, Rejection } from '../model/index.js';
 import { AssignmentError } from '../org/resolveUnitAssignee.js';
 import { decisionOutcomes, milestonesReached, recordDecisions } from './decisionItems.js';
-import { childSettledAction, NoChildrenError, recordChildEnd } from './childrenStep.js';
+import { childSettledAction, collectedFromChild, NoChildrenError, recordChildEnd } from './childrenStep.js';
 import { isDeadlineCommand } from './deadlineTimers.js';
 import { decideDeadline } from './decideDeadline.js';
 import { withDeadlineActs } from './deadlineActs.js';
@@ -76,6 +76,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   // A child case's end (children steps): recorded on the wait; `childrenSettled` says whether it met it.
   let children = snapshot.children;
   let childrenSettled = false;
+  let collected: Effect | undefined;
   let note: string | undefined;
   // A deadline timer (deadlineTimers.ts): a reminder or a moved task is decided there; a timeout route moves the case below.
   let overdueRoute: { route: string; note: string } | undefined;
@@ -108,6 +109,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     if (!ended.ok) return reject('not_allowed', ended.message);
     children = { ...snapshot.children, [stepName]: ended.wait };
     childrenSettled = ended.settled;
+    collected = command.child ? collectedFromChild(step, command.child.workflow, command.child, env.data) : undefined;
     note = `子案件办结（${Object.keys(ended.wait.ended).length + (ended.wait.excluded?.length ?? 0)}/${ended.wait.started}）`;
   } else {
     action = stepActionNamed(step, command.action)?.action;
@@ -186,7 +188,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const stillWaiting = command.action === childSettledAction && !childrenSettled;
   if ((forward || panelDecided) && !moved && !countersigned && !stillWaiting) return reject('not_allowed', '没有满足条件的下一步，请检查填写的内容。');
 
-  const effects: Effect[] = [...named.effects];
+  const effects: Effect[] = [...named.effects, ...(collected ? [collected] : [])];
   const items = { ...(recorded.snapshot.decisions ? { decisions: recorded.snapshot.decisions } : {}), ...(recorded.snapshot.milestones ? { milestones: recorded.snapshot.milestones } : {}) };
   // Every accepted command ends the chance to recall the one before (撤回); a forward action may open a new one below.
   const { recallable: _previousPoint, version: _seenVersion, ...before } = snapshot;

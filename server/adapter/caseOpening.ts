@@ -119,6 +119,18 @@ export function createCase(tx: PbApp, o: CaseOpening): CreatedCase {
 }
 
 /**
+ * The organisation a child case is about, by its 统一社会信用代码, in the parent's county, and an
+ * account that acts for it (the case's applicant user); 422 at the parent's data when there is none.
+ */
+function childOrganisation(tx: PbApp, creditCode: string, org: OrgPath): { subject: PbRecord; account: string } {
+  const found = tx.findRecordsByFilter('subjects', 'kind = "organisation" && key = {:key} && county = {:county}', '', 1, 0, { key: creditCode, county: org.county ?? '' })[0];
+  if (!found) throw invalidData(`本县（市、区）没有统一社会信用代码为 ${creditCode} 的组织，不能为其发起子案件。`, [{ path: '/data', message: '组织不存在。' }]);
+  const account = tx.findRecordsByFilter('users', 'organisation = {:org}', 'created', 1, 0, { org: found.id })[0];
+  if (!account) throw invalidData(`组织“${found.getString('name')}”没有可以办理的账号，不能为其发起子案件。`, [{ path: '/data', message: '组织没有账号。' }]);
+  return { subject: found, account: account.id };
+}
+
+/**
  * Starts the child cases a parent's decision asks for (`startChildCase` effects), in the parent's
  * transaction: each child must declare the parent's process among its `parent` starters; it is
  * about the parent's subject, in the parent's area, with the same applicant party, and links to
@@ -138,19 +150,21 @@ export function startChildCases(tx: PbApp, parent: PbRecord, parentSnapshot: Cas
     if (!allowed.ok) throw conflict(`流程“${child.definition.name}”没有声明可由本流程的案件发起。`, 'starter_not_declared');
     const patch: Record<string, JsonValue> = {};
     for (const [pointer, value] of Object.entries(e.data)) setPointer(patch, pointer, value);
+    // A child about an organisation the parent's item names (organisationFrom): that organisation is its subject and applicant.
+    const organisation = e.organisation !== undefined ? childOrganisation(tx, e.organisation, childOrg) : undefined;
     created.push(createCase(tx, {
       wf: child,
       starter: 'parent',
-      party: parentSnapshot.applicant,
-      applicantUser: parent.getString('applicant'),
-      applicantOrg: parent.getString('applicant_org'),
+      party: organisation ? organisation.subject.id : parentSnapshot.applicant,
+      applicantUser: organisation ? organisation.account : parent.getString('applicant'),
+      applicantOrg: organisation ? organisation.subject.id : parent.getString('applicant_org'),
       filedBy: parent.getString('filed_by'),
       ...(actor.kind === 'system' ? {} : { startedBy: actor.id }),
       org: childOrg,
-      ...(parent.getString('subject') ? { subject: parent.getString('subject') } : {}),
+      ...(organisation ? { subject: organisation.subject.id } : parent.getString('subject') ? { subject: parent.getString('subject') } : {}),
       parent: parent.id,
       ...(e.wait ? { parentWait: e.wait } : {}),
-      title: `${child.definition.name}：${parent.getString('title').split('：').slice(1).join('：') || '申请人'}`,
+      title: `${child.definition.name}：${organisation ? organisation.subject.getString('name') : parent.getString('title').split('：').slice(1).join('：') || '申请人'}`,
       dataPatch: Object.keys(patch).length > 0 ? patch : null,
       commandId: `child:${parent.id}:${parentSnapshot.version}:${n}`,
       actor,

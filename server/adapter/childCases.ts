@@ -7,7 +7,7 @@
  * or neither does. A parent that has left the wait (it timed out, it was settled by other children,
  * it was withdrawn or ended) refuses the signal as stale, and the signal is spent, writing nothing.
  */
-import { childSettledAction, createWorkingCalendar, decide, type Actor, type CaseSnapshot, type ChildOutcome, type ChildCaseView, type ChildSignal, type Effect, type ParentCaseView, type JsonValue } from '../../engine/index.js';
+import { childSettledAction, createWorkingCalendar, decide, ownEntry, readPointer, type WorkflowDefinition, type Actor, type CaseSnapshot, type ChildOutcome, type ChildCaseView, type ChildSignal, type Effect, type ParentCaseView, type JsonValue } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { startChildCases } from './caseOpening.js';
@@ -33,6 +33,29 @@ export function followDecision(tx: PbApp, record: PbRecord, snapshot: CaseSnapsh
 }
 
 /**
+ * What an ended child reports to its parent: the `collect.values` of the parent's start spec for the
+ * child's process — pointers read from the child's data, panel values from its snapshot.
+ */
+function reportedValues(def: WorkflowDefinition, wait: string, child: PbRecord, snapshot: CaseSnapshot): Record<string, JsonValue> | undefined {
+  const step = ownEntry(def.steps, wait.split('#')[0] ?? '');
+  if (!step || step.type !== 'children') return undefined;
+  const spec = step.start.find((s) => s.collect !== undefined && s.workflow === child.getString('workflow_key'));
+  if (!spec?.collect) return undefined;
+  const data = readJson<Record<string, JsonValue> | null>(child, 'data') ?? {};
+  const values: Record<string, JsonValue> = {};
+  for (const [key, from] of Object.entries(spec.collect.values)) {
+    let value: unknown;
+    if (typeof from === 'string') value = readPointer(data, from);
+    else {
+      const panel = ownEntry(snapshot.panels ?? {}, from.panel);
+      value = from.value === 'average' ? panel?.tally?.averageScore : panel?.result;
+    }
+    if (value !== undefined) Object.defineProperty(values, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return values;
+}
+
+/**
  * Tells the parent that the child `child` ended with its outcome, as the system. A parent no longer
  * waiting for it refuses (stale): nothing is written. The parent's own move follows in turn (its
  * children, its own parent), so nested waits settle in the one transaction.
@@ -46,7 +69,8 @@ export function tellParent(tx: PbApp, child: PbRecord, snapshot: CaseSnapshot, a
   const parentSnapshot = readJson<CaseSnapshot>(parent, 'snapshot');
   const data = readJson<Record<string, JsonValue> | null>(parent, 'data') ?? {};
   const commandId = `child:${child.id}:settled`;
-  const signal: ChildSignal = { case: child.id, wait, outcome: snapshot.outcome as ChildOutcome };
+  const values = reportedValues(wf.definition, wait, child, snapshot);
+  const signal: ChildSignal = { case: child.id, wait, outcome: snapshot.outcome as ChildOutcome, workflow: child.getString('workflow_key'), ...(values ? { values } : {}) };
   const overrides = calendarOverrides(tx);
   const recused = recusedStaff(tx, caseIdNumberHashes(data, wf.idFields));
   const org = orgDirectoryFor(tx, wf.definition, parent.getString('county'), commandId);

@@ -42,13 +42,23 @@ function villagePath(tx: PbApp, villageId: string): OrgPath {
   return { village: village.id, township: village.getString('township'), county: village.getString('county') };
 }
 
-/** How the body asks to start the case. */
-function requestOf(actor: Actor, body: OpenBody, authId: string): StartRequest {
+/** How the body asks to start the case (`aboutNoOne`: the process declares no subject). */
+function requestOf(actor: Actor, body: OpenBody, authId: string, aboutNoOne: boolean): StartRequest {
   if (actor.organisation) return { as: 'organisation' };
   if (body.subject || body.follows) return { as: 'officer' };
+  // A process about no subject (a programme such as a call for projects) is opened by an officer for their own area.
+  if (aboutNoOne && (actor.kind === 'officer' || actor.kind === 'admin') && !body.applicant && !body.proxy) return { as: 'officer' };
   if ((body.applicant && body.applicant !== authId) || body.proxy) return { as: 'proxy' };
   if (actor.kind === 'applicant') return { as: 'resident' };
   throw badRequest('工作人员代为申请时须指定申请人 (applicant)，或为没有账号的居民代办 (proxy: true)。', [{ path: '/applicant', message: '请指定申请人。' }]);
+}
+
+/** The area of an officer's own unit (village, township, county), for a case about no subject. */
+function ownArea(actor: Actor): OrgPath {
+  const unit = actor.orgUnit;
+  if (!unit || !['village', 'township', 'county'].includes(unit.level)) throw forbidden('只有县、乡、村的工作人员可以发起此事项。', 'starter_not_allowed');
+  const [county, township, village] = unit.path;
+  return { ...(county ? { county } : {}), ...(township ? { township } : {}), ...(village ? { village } : {}) };
 }
 
 /** The subject an officer's case is about, if they may see it; and the case it follows. */
@@ -79,7 +89,7 @@ function subjectForOfficer(tx: PbApp, actor: Actor, body: OpenBody): { subject: 
 
 /** Resolves who starts the case and for whom, as the definition's starters allow; throws otherwise. */
 function openingFor(tx: PbApp, wf: LoadedWorkflow, auth: PbRecord, actor: Actor, body: OpenBody): Omit<CaseOpening, 'wf' | 'dataPatch' | 'commandId' | 'actor' | 'at'> {
-  const request = requestOf(actor, body, auth.id);
+  const request = requestOf(actor, body, auth.id, wf.definition.subject === undefined);
   // An organisation starter may ask for facts of the organisation (公募资格): read them from its record.
   const facts = request.as === 'organisation' ? factsOf(tx.findRecordById('subjects', actor.organisation!)) : undefined;
   const verdict = starterFor(wf.definition, actor, request, facts);
@@ -120,6 +130,7 @@ function openingFor(tx: PbApp, wf: LoadedWorkflow, auth: PbRecord, actor: Actor,
       return { ...base, party: organisation.id, applicantUser: auth.id, applicantOrg: organisation.id, org, subject: organisation.id, title: `${wf.definition.name}：${organisation.getString('name')}` };
     }
     case 'officer': {
+      if (!wf.definition.subject && !body.subject && !body.follows) return { ...base, party: auth.id, applicantUser: '', applicantOrg: '', org: ownArea(actor), title: `${wf.definition.name}：${tx.findRecordById('org_units', actor.orgUnit!.id).getString('name')}` };
       const { subject, follows } = subjectForOfficer(tx, actor, body);
       if (wf.definition.subject && wf.definition.subject.kind !== subject.getString('kind')) throw invalidData('对象的类型与此事项不符。', [{ path: '/subject', message: '对象类型不符。' }]);
       const name = subject.getString('name');

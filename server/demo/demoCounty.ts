@@ -64,7 +64,9 @@ export interface DemoAccount {
 /** Every demo account (password {@link demoPassword}). */
 export const demoAccounts: DemoAccount[] = [
   { email: 'admin@demo.tongban', name: '系统管理员', role: 'admin', orgUnit: 'county', duties: [], description: '管理员 administrator' },
-  { email: 'county@demo.tongban', name: '海安市民政局 审核员', role: 'officer', orgUnit: 'county', duties: ['dibao_officer'], description: '县级民政 county bureau' },
+  { email: 'county@demo.tongban', name: '海安市民政局 审核员', role: 'officer', orgUnit: 'county', duties: ['dibao_officer', 'venture_committee'], description: '县级民政 county bureau (also on the 公益创投评审委员会)' },
+  { email: 'committee-1@demo.tongban', name: '公益创投评审委员 赵敏', role: 'officer', orgUnit: 'county', duties: ['venture_committee'], description: '公益创投评审委员会 committee member 1' },
+  { email: 'committee-2@demo.tongban', name: '公益创投评审委员 钱磊', role: 'officer', orgUnit: 'county', duties: ['venture_committee'], description: '公益创投评审委员会 committee member 2' },
   { email: 'township-a@demo.tongban', name: '曲塘镇 社会事务办', role: 'officer', orgUnit: 'township-a', duties: ['dibao_officer'], description: '乡镇 township a (曲塘镇)' },
   { email: 'township-b@demo.tongban', name: '孙庄街道 社会事务办', role: 'officer', orgUnit: 'township-b', duties: ['dibao_officer'], description: '街道 township b (孙庄街道)' },
   { email: 'village-a1@demo.tongban', name: '杨庄村 村委会', role: 'officer', orgUnit: 'village-a1', duties: ['dibao_officer'], description: '村委会 village a1' },

@@ -11,6 +11,7 @@ import { loadLinshiDemoCases } from './linshiDemoCases.js';
 import { loadTekunDemoCases } from './tekunDemoCases.js';
 import { loadDemoRegistrations } from './loadDemoRegistrations.js';
 import { loadFundraisingDemoCases } from './fundraisingDemoCases.js';
+import { loadVentureDemoCases } from './ventureDemoCases.js';
 
 /** A demo household (ID numbers are checksum-valid demo values). */
 export const demoHousehold = {
@@ -61,5 +62,6 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
 
   // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) waiting for the 登记管理机关's decision.
   // 公开募捐方案备案: one published (its disclosures owed), one waiting, one returned for 补齐.
-  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email)));
+  // 公益创投: the 2027 call taking applications — one being scored by experts, one at 资格审查, one being filled in.
+  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin));
 }

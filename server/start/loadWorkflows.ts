@@ -70,7 +70,7 @@ const fingerprint = (parts: unknown[]) => createHash('sha256').update(JSON.strin
 /** Reads every `workflows/<key>/workflow.json` under `root`, with its templates from `templates`. */
 export function readShippedWorkflows(root = workflowsRoot, templates = templatesRoot): ShippedWorkflow[] {
   if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
+  return childrenFirst(readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(root, d.name, 'workflow.json')))
     .map((d) => {
       const dir = path.join(root, d.name);
@@ -91,7 +91,45 @@ export function readShippedWorkflows(root = workflowsRoot, templates = templates
         legacySha256: fingerprint([definition, formSchema, uiSchema]),
         overlays: readOverlays(path.join(dir, 'overlays')),
       };
-    });
+    }));
+}
+
+/** The processes a definition starts as child cases (its `children` steps' and `startChildCase` effects' workflows). */
+function childProcesses(definition: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.type === 'children' && Array.isArray(o.start)) for (const s of o.start) if (s && typeof (s as { workflow?: unknown }).workflow === 'string') out.add((s as { workflow: string }).workflow);
+      if (o.effect === 'startChildCase' && o.args && typeof (o.args as { workflow?: unknown }).workflow === 'string') out.add((o.args as { workflow: string }).workflow);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(definition.steps);
+  return [...out];
+}
+
+/**
+ * The workflows in name order, each after the children it starts: publishing checks that a parent's
+ * child processes exist, so a child is published first (a cycle, refused by the checker, keeps name order).
+ */
+function childrenFirst(workflows: ShippedWorkflow[]): ShippedWorkflow[] {
+  const byKey = new Map(workflows.map((w) => [w.key, w]));
+  const out: ShippedWorkflow[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (w: ShippedWorkflow): void => {
+    if (state.has(w.key)) return;
+    state.set(w.key, 'visiting');
+    for (const child of childProcesses(w.definition)) {
+      const c = byKey.get(child);
+      if (c) visit(c);
+    }
+    state.set(w.key, 'done');
+    out.push(w);
+  };
+  [...workflows].sort((a, b) => a.key.localeCompare(b.key)).forEach(visit);
+  return out;
 }
 
 /** The overlay files of a process folder's `overlays/`, in name order. */

@@ -199,8 +199,10 @@ describe('the checker refuses what cannot be resolved', () => {
     expect(paths(subsidy, { levels: ['village', 'county'] })).toContain('/starters/2/level');
   });
 
-  it('an officer starter of a process whose cases have no subject', () => {
-    expect(paths({ ...subsidy, subject: undefined, steps: { ...subsidy.steps, granted: { type: 'final', name: '给予', outcome: 'approved' } } } as WorkflowDefinition)).toContain('/starters/2');
+  it('subject facts read by a process an officer starts about no subject (a programme of their area, allowed as such)', () => {
+    const found = paths({ ...subsidy, subject: undefined, steps: { ...subsidy.steps, granted: { type: 'final', name: '给予', outcome: 'approved' } } } as WorkflowDefinition);
+    expect(found).not.toContain('/starters/2');
+    expect(found.some((p) => p.startsWith('/steps/apply/actions/submit/target/0'))).toBe(true);
   });
 
   it('an organisation starter of a process about a person, and 代办 of a process about an organisation', () => {

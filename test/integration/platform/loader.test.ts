@@ -52,6 +52,9 @@ describe('the start-up loader', () => {
     // 公开募捐方案备案: one published (its four disclosures now tasks of the organisation), one waiting, one returned for 补齐.
     expect(cases.filter((c) => c.workflow_key === 'fundraising-filing').map((c) => c.step).sort()).toEqual(['disclosures', 'review', 'supplement']);
     expect(cases.filter((c) => c.workflow_key === 'fundraising-disclosure').map((c) => c.step)).toEqual(['report', 'report', 'report', 'report']);
+    // 公益创投: the call taking applications — one scored by drawn experts, one at 资格审查, one being filled in.
+    expect(cases.filter((c) => c.workflow_key === 'venture-call').map((c) => c.step)).toEqual(['applications']);
+    expect(cases.filter((c) => c.workflow_key === 'venture-application').map((c) => c.step).sort()).toEqual(['apply', 'qualification', 'scoring']);
     const township = await su.collection('org_units').getFirstListItem('code = "320685102"');
     const village = await su.collection('org_units').getFirstListItem('code = "320685102290"');
     expect([village.township, village.county, village.parent]).toEqual([township.id, township.county, township.id]);
