@@ -121,6 +121,7 @@ describe('the 临时救助 workflow: 支出型 through the full procedure', () =
     const c = newCase();
     toApproval(c, 4000);
     c.ok(actors.county, 'approve', { data: { approval: { amount: 4000 } } });
+    expect(c.send(actors.township, 'refer', { data: { referral: { need: '康复治疗费用' } } }).ok).toBe(false);
     c.ok(actors.township, 'refer', { data: { referral: { organisation: '海安市慈善总会', organisationKind: '慈善组织', need: '后续康复治疗费用', referredOn: '2026-03-20' } } });
     expect(c.snapshot.step).toBe('payment');
     expect(documents(c.effects)).toEqual([{ template: 'linshi/referral', issuer: 'township' }]);
@@ -214,6 +215,17 @@ describe('the 临时救助 workflow: 支出型 through the full procedure', () =
     expect(c.snapshot.tasks).toEqual([expect.objectContaining({ step: 'townshipReview', level: 'county' })]);
     c.ok(actors.county, 'approve', { data: { townshipReview: { amount: 1500 } } });
     expect(c.snapshot.step).toBe('publicNotice');
+  });
+
+  it('asks the province’s 核对 system at 信息核对 and moves on when its report lands in the form (the 低保 adapter)', () => {
+    const c = newCase();
+    c.ok(actors.applicant, 'submit', { data: expenditure });
+    c.ok(actors.township, 'accept');
+    c.ok(actors.village, 'complete', { data: { investigation: { investigators: ['赵村干', '钱社工'] } } });
+    expect(c.effects).toContainEqual(expect.objectContaining({ type: 'requestCheck', request: 'verification#1', service: 'householdCheck' }));
+    c.ok(actors.system, 'check.reported', { check: { request: 'verification#1' }, data: { verification: { report: { reportNo: 'HD-2026-0001' } } } });
+    expect(c.snapshot.tasks).toEqual([expect.objectContaining({ step: 'townshipReview', level: 'township' })]);
+    expect(c.data.verification).toMatchObject({ report: { reportNo: 'HD-2026-0001' } });
   });
 
   it('lets the applicant withdraw before 受理', () => {

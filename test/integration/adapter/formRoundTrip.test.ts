@@ -343,7 +343,7 @@ const linshiToReview: Walk = [
   { as: 'village-a1', action: 'complete', typed: () => investigation('住院属实'), to: 'verification' },
   { as: 'county', action: 'complete', typed: () => ({ verification: { result: '一致' } }), to: 'townshipReview' },
 ];
-/** Walks through every step and action of the 临时救助 process: 支出型 to the county with staged payments, 急难型 先行救助, and each refusal. */
+/** Walks through every step and action of the 临时救助 process: 支出型 with 补正, returns and 公示 objections, the county's approval paid in stages, 急难型 先行救助, and each refusal. */
 const linshiWalks: Walk[] = [
   [
     { as: 'applicant-a1', action: 'save', typed: () => ({ hardship: { requestedAmount: 4000 } }), to: 'apply' },
@@ -357,16 +357,24 @@ const linshiWalks: Walk[] = [
     { as: 'township-a', action: 'save', typed: () => ({ townshipReview: { amount: 4000, instalments: 2 } }), to: 'townshipReview' },
     { as: 'township-a', action: 'returnForInvestigation', returnTo: 'investigation', to: 'investigation' },
     { as: 'village-a1', action: 'complete', to: 'townshipReview' },
-    { as: 'township-a', action: 'refer', typed: () => linshiReferral, to: 'townshipReview' },
+    { as: 'township-a', action: 'save', typed: () => linshiReferral, to: 'townshipReview' },
+    { as: 'township-a', action: 'refer', to: 'townshipReview' },
     { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '符合支出型临时救助条件' } }), to: 'publicNotice' },
     { as: 'township-a', action: 'object', typed: () => ({ publicNotice: { objection: '村民反映其子女有稳定收入' } }), to: 'townshipReview' },
     { as: 'township-a', action: 'approve', to: 'publicNotice' },
     { elapse: true, to: 'countyApproval' },
     { as: 'county', action: 'returnToTownship', returnTo: 'townshipReview', typed: () => ({ approval: { opinion: '请说明分次发放理由' } }), to: 'townshipReview' },
     { as: 'township-a', action: 'approve', to: 'countyApproval' },
+  ],
+  [
+    ...linshiToReview,
+    { as: 'township-a', action: 'save', typed: () => ({ townshipReview: { amount: 4000, instalments: 2 } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'countyApproval' },
     { as: 'county', action: 'save', typed: () => ({ approval: { amount: 4000, instalments: 2 } }), to: 'countyApproval' },
     { as: 'county', action: 'approve', typed: () => ({ approval: { opinion: '同意，分两次发放' } }), to: 'payment' },
     { as: 'township-a', action: 'recordPayment', typed: () => ({ payment: { instalments: [{ amount: 2500, paidOn: '2026-03-20', method: '银行转账' }] } }), to: 'payment' },
+    { as: 'township-a', action: 'save', typed: () => ({ referral: { ...linshiReferral.referral, contact: '慈善总会救助部 0513-88000000' } }), to: 'payment' },
     { as: 'township-a', action: 'refer', typed: () => ({ referral: { need: '重建住房' } }), to: 'payment' },
     { as: 'township-a', action: 'recordPayment', typed: () => ({ payment: { instalments: [{ amount: 2500, paidOn: '2026-03-20', method: '银行转账' }, { amount: 1500, paidOn: '2026-04-20', method: '银行转账' }] } }), to: 'payment' },
     { as: 'township-a', action: 'complete', to: 'closed' },
@@ -376,8 +384,8 @@ const linshiWalks: Walk[] = [
     { as: 'applicant-a1', action: 'submit', to: 'emergencyAid' },
     { as: 'township-a', action: 'save', typed: () => ({ emergencyAid: { amount: 1500, method: '现金', paidOn: '2026-03-02' } }), to: 'emergencyAid' },
     { as: 'township-a', action: 'grantNow', typed: () => ({ emergencyAid: { recipient: '王秀英', reason: '住房失火' } }), to: 'backfill' },
-    { as: 'township-a', action: 'save', typed: () => ({ backfill: { recipientSigned: true, materials: ['申请书（补签）'] }, townshipReview: { amount: 1500 } }), to: 'backfill' },
-    { as: 'township-a', action: 'refer', typed: () => linshiReferral, to: 'backfill' },
+    { as: 'township-a', action: 'save', typed: () => ({ backfill: { recipientSigned: true, materials: ['申请书（补签）'] }, townshipReview: { amount: 1500 }, ...linshiReferral }), to: 'backfill' },
+    { as: 'township-a', action: 'refer', to: 'backfill' },
     { as: 'township-a', action: 'complete', typed: () => ({ backfill: { completedOn: '2026-03-05' } }), to: 'townshipApproval' },
     { as: 'township-a', action: 'returnToReview', returnTo: 'townshipReview', to: 'townshipReview' },
     { as: 'township-a', action: 'approve', to: 'townshipApproval' },
