@@ -676,7 +676,7 @@ export interface ChildCaseSpec {
   /**
    * A pointer into the item (with `forEach`) holding an organisation's 统一社会信用代码: the child is
    * about that organisation, which is its applicant (its accounts act on the child's applicant
-   * steps) — one child per organisation listed (公益创投 applications), instead of the parent's subject and party.
+   * steps) — one child per organisation listed (applications to a call for projects), instead of the parent's subject and party.
    */
   organisationFrom?: string;
   /**
