@@ -124,5 +124,6 @@ export const demoOrganisationAccounts: DemoOrganisationAccount[] = [
   { email: 'org-volunteers@demo.tongban', name: '陈晓雯', organisation: 'volunteers', description: '组织联系人 contact of 海安市青年志愿者协会' },
   { email: 'org-stem@demo.tongban', name: '周文博', organisation: 'stem', description: '筹备组联系人 of 海安市青少年科技教育促进会 (applies for 成立登记)' },
   { email: 'org-eldercare@demo.tongban', name: '顾丽华', organisation: 'eldercare', description: '举办者 of 海安市城南社区养老服务中心 (直接登记)' },
-  { email: 'org-weiqi@demo.tongban', name: '孙弈', organisation: 'weiqi', description: '法定代表人 of 海安市围棋协会 (业务主管单位 海安市教育体育局)' },
+  { email: 'org-calligraphy@demo.tongban', name: '许鸿儒', organisation: 'calligraphy', description: '法定代表人 of 海安市书画研究会 (责令整改; its 注销登记 is in 清算)' },
+  { email: 'org-weiqi@demo.tongban', name: '孙弈', organisation: 'weiqi', description: '法定代表人 of 海安市围棋协会 (业务主管单位 海安市教育体育局; its 变更登记 waits for education@)' },
 ];

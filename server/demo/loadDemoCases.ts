@@ -12,6 +12,7 @@ import { loadTekunDemoCases } from './tekunDemoCases.js';
 import { loadDemoRegistrations } from './loadDemoRegistrations.js';
 import { loadFundraisingDemoCases } from './fundraisingDemoCases.js';
 import { loadVentureDemoCases } from './ventureDemoCases.js';
+import { loadOrgLifecycleDemoCases } from './orgLifecycleDemoCases.js';
 
 /** A demo household (ID numbers are checksum-valid demo values). */
 export const demoHousehold = {
@@ -61,7 +62,8 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
   await a1.send('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-draft', data: { applicant: demoHousehold.applicant } });
 
   // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) waiting for the 登记管理机关's decision.
+  // 变更登记 at the 业务主管单位's review, 注销登记 in its 清算 (the 年检 and 清理 come from their schedules).
   // 公开募捐方案备案: one published (its disclosures owed), one waiting, one returned for 补齐.
   // 公益创投: the 2027 call taking applications — one being scored by experts, one at 资格审查, one being filled in.
-  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin));
+  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin)) + (await loadOrgLifecycleDemoCases((email) => as(admin, email), admin));
 }

@@ -17,8 +17,12 @@ const counted = ['org_units', 'users', 'workflow_definitions', 'applications', '
 describe('the start-up loader', () => {
   let server: TestServer;
 
+  // The loader's work only: no timer or schedule sweeps (the shipped 年检 schedule would open cases
+  // for the demo organisations at the first minute's sweep, between two counts).
+  const quiet = { TONGBAN_NO_BACKGROUND: '1' };
+
   beforeAll(async () => {
-    server = await startPocketBase({ demoCases: true });
+    server = await startPocketBase({ demoCases: true, env: quiet });
   });
   afterAll(() => server?.dispose());
 
@@ -49,6 +53,9 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'dibao-review').map((c) => c.step).sort()).toEqual(['confirm', 'publicNotice', 'review']);
     // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
     expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
+    // 变更登记 at the 业务主管单位's review; 注销登记 in the organisation's 清算.
+    expect(cases.filter((c) => c.workflow_key === 'org-change').map((c) => c.step)).toEqual(['preReview']);
+    expect(cases.filter((c) => c.workflow_key === 'org-deregistration').map((c) => c.step)).toEqual(['liquidation']);
     // 公开募捐方案备案: one published (its four disclosures now tasks of the organisation), one waiting, one returned for 补齐.
     expect(cases.filter((c) => c.workflow_key === 'fundraising-filing').map((c) => c.step).sort()).toEqual(['disclosures', 'review', 'supplement']);
     expect(cases.filter((c) => c.workflow_key === 'fundraising-disclosure').map((c) => c.step)).toEqual(['report', 'report', 'report', 'report']);
@@ -101,7 +108,7 @@ describe('the start-up loader', () => {
   it('changes nothing when started a second time over the same data', async () => {
     const before = await counts();
     await server.stop();
-    const again = await bootTongban({ port: await freePort(), dataDir: server.dataDir });
+    const again = await bootTongban({ port: await freePort(), dataDir: server.dataDir, env: quiet });
     try {
       expect([again.workflowsCreated, again.demo?.created, again.demoCasesCreated]).toEqual([0, 0, 0]);
       expect(again.superuser).toEqual(server.booted.superuser);
@@ -110,7 +117,7 @@ describe('the start-up loader', () => {
     }
     await server.restart();
     expect(await counts()).toEqual(before);
-  });
+  }, 180_000); // two boots
 
   it('refuses a shipped definition that changed under an already-published version', async () => {
     const [shipped] = readShippedWorkflows();
