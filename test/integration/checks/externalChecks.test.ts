@@ -71,6 +71,23 @@ describe('信息核对 through the real server: the outbox, the simulator, the s
     expect(await county.send(`/api/tongban/cases/${c.id}/verify`, {})).toMatchObject({ ok: true });
   });
 
+  it('lets the simulator answer late: nothing lands before its delay, the report once it has passed', async () => {
+    await simulator({ mode: 'answer', delaySeconds: 600, findings: { vehicles: 1, agency: '信息核对模拟系统（延迟）' } });
+    await server.setClock(monday);
+    const c = await atVerification();
+    expect((await sendOutbox()).checks).toMatchObject({ sent: 1 });
+    expect((await sendOutbox()).checks).toMatchObject({ reported: 0 });
+    await server.setClock(new Date(monday.getTime() + 9 * 60_000));
+    expect((await sendOutbox()).checks).toMatchObject({ reported: 0 });
+    expect((await view(c.id)).case.step).toBe('verification');
+    await server.setClock(new Date(monday.getTime() + 10 * 60_000));
+    expect((await sendOutbox()).checks).toMatchObject({ reported: 1 });
+    const after = await view(c.id);
+    expect(after.case.step).toBe('townshipReview');
+    expect(after.data.verification?.report).toMatchObject({ vehicles: 1, agency: '信息核对模拟系统（延迟）', income: { wages: 600 } });
+    await server.setClock(monday);
+  });
+
   it('accepts a signed callback once; a bad signature, an old timestamp or a replay is refused in Chinese and changes nothing', async () => {
     await simulator({ mode: 'silent' });
     const c = await atVerification();
