@@ -61,9 +61,18 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
   // 3. 王秀英: a second application still being filled in.
   await a1.send('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-draft', data: { applicant: demoHousehold.applicant } });
 
+  // 4. 王秀英's household again, investigated and at the county's 信息核对: its request has gone to the
+  // check system; at `npm start` the local simulator's report lands within two minutes (the outbox
+  // cron) and the case moves on to 乡镇初审, the findings beside what was declared.
+  const villageA1 = await as(admin, 'village-a1@demo.tongban');
+  const fourth = await a1.send<CaseAnswer>('POST', '/api/tongban/cases', { workflow: 'dibao', commandId: 'demo-a1-check-open', data: demoHousehold });
+  const fourthSubmitted = await a1.send<CaseAnswer>('POST', `/api/tongban/cases/${fourth.case.id}/commands`, { action: 'submit', version: fourth.case.version, commandId: 'demo-a1-check-submit' });
+  const fourthAccepted = await townshipA.send<CaseAnswer>('POST', `/api/tongban/cases/${fourth.case.id}/commands`, { action: 'accept', version: fourthSubmitted.case.version, commandId: 'demo-a1-check-accept', data: { acceptance: { complete: true, relativeFiling: false } } });
+  await villageA1.send('POST', `/api/tongban/cases/${fourth.case.id}/commands`, { action: 'complete', version: fourthAccepted.case.version, commandId: 'demo-a1-check-investigate', data: { investigation: { investigators: ['赵村干', '钱社工'], date: '2026-03-04', mode: '入户', findings: '情况属实' } } });
+
   // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) waiting for the 登记管理机关's decision.
   // 变更登记 at the 业务主管单位's review, 注销登记 in its 清算 (the 年检 and 清理 come from their schedules).
   // 公开募捐方案备案: one published (its disclosures owed), one waiting, one returned for 补齐.
   // 公益创投: the 2027 call taking applications — one being scored by experts, one at 资格审查, one being filled in.
-  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin)) + (await loadOrgLifecycleDemoCases((email) => as(admin, email), admin));
+  return 4 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin)) + (await loadOrgLifecycleDemoCases((email) => as(admin, email), admin));
 }
