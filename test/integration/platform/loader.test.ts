@@ -51,6 +51,8 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'linshi').map((c) => c.step).sort()).toEqual(['accept', 'backfill', 'payment', 'publicNotice']);
     // 低保 复核: 曲塘镇's bulk start of three households — one at the county's 审核确认 (减发), one in its 停发公示, one at the 复核 visit.
     expect(cases.filter((c) => c.workflow_key === 'dibao-review').map((c) => c.step).sort()).toEqual(['confirm', 'publicNotice', 'review']);
+    // 特困 复核: a re-assessment at the county's confirmation, a termination in its 公示, a change just recorded.
+    expect(cases.filter((c) => c.workflow_key === 'tekun-review').map((c) => c.step).sort()).toEqual(['confirmTier', 'reassess', 'terminationNotice']);
     // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
     expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
     // 变更登记 at the 业务主管单位's review; 注销登记 in the organisation's 清算.
