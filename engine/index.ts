@@ -57,6 +57,8 @@ export { checkOverlay, overlayShapeProblems, type OverlayCheckOptions } from './
 export { divisionChain, divisionContains, divisionKind, type DivisionKind } from './org/divisionCodes.js';
 export { migrateAction, migrateCase, type Migration, type MigrationEnv, type MigrationPlan, type MigrationProblem, type MigrationRequest } from './runtime/migrateCase.js';
 export { childSettledAction, childOutcomes, enterChildrenStep, recordChildEnd, waitMet, NoChildrenError } from './runtime/childrenStep.js';
+export { subjectChangedName as subjectChangedAction } from './definition/validateEndsWhen.js';
+export { birthDateOfIdNumber } from './conditions/conditionDates.js';
 export { childrenConditionHolds } from './conditions/childrenCondition.js';
 export { isValidStartOn, maxMissedListed, monthsPerPeriod, ordinalOf, periodAfter, periodByKey, periodOf, scheduleDue, startDayOf, startInstantOf, type ScheduleDue, type SchedulePeriod } from './schedule/schedulePeriods.js';
 export { scheduleMatches, scheduleOpeningData, type ScheduledSubject } from './schedule/scheduleSubjects.js';

@@ -21,6 +21,7 @@ import { unimplementedNames } from '../process/unimplementedNames.js';
 import { panelProblems } from '../definition/panelProblems.js';
 import { subjectFactsRead } from '../conditions/subjectFacts.js';
 import { childSettledAction } from '../runtime/childrenStep.js';
+import { subjectChangedName } from '../definition/validateEndsWhen.js';
 import type { ChildrenWaitState } from '../model/index.js';
 import { stepActionEntries } from '../runtime/parallelBranches.js';
 import { withParallelStepsAsTasks } from '../definition/parallelShadow.js';
@@ -217,6 +218,15 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       if (timeout && 'route' in timeout) on[overdueAction] = [{ target: timeout.route, reenter: true, actions: [{ type: 'forgetReturner' }] }];
       const always = step.type === 'timer' && step.skipWhen ? routeTransitions(step.onElapsed).map((t) => ({ ...t, guard: { type: 'condition', params: { when: step.skipWhen } } })) : undefined;
       states[name] = always ? { entry, on, always } : { entry, on };
+    }
+  }
+
+  // A change of the subject's facts (`subject.changed`) ends the case by `endsWhen` from any step it rests in.
+  if (definition.endsWhen) {
+    for (const [name, step] of Object.entries(definition.steps)) {
+      if (step.type === 'final' || step.type === 'choice') continue;
+      const state = states[name] as { on: Record<string, object[]> };
+      state.on[subjectChangedName] = routeTransitions(definition.endsWhen).map((t) => ({ ...t, reenter: true, actions: [{ type: 'forgetReturner' }] }));
     }
   }
 

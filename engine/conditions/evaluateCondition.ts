@@ -7,7 +7,7 @@ import type { GuardRegistry } from '../registry/guards.js';
 import { readPointer } from './jsonPointer.js';
 import { ownEntry } from '../definition/ownEntry.js';
 import { UnregisteredNameError } from '../process/unregisteredName.js';
-import { subjectFactHolds } from './subjectFacts.js';
+import { readFact, subjectFactHolds } from './subjectFacts.js';
 import { birthDateOfIdNumber, calendarDateOf, daysFromTo, fullYears, todayAt } from './conditionDates.js';
 import { inSample } from './sampleShare.js';
 import { childrenConditionHolds } from './childrenCondition.js';
@@ -60,7 +60,7 @@ function operandOf(operand: ComparisonOperand, scope: ConditionScope): Comparabl
 function subjectOf(condition: Condition, scope: ConditionScope): Comparable | undefined {
   const today = scope.now ? todayAt(scope.now) : undefined;
   if ('age' in condition) {
-    const value = readPointer(scope.data, condition.age.of);
+    const value = 'of' in condition.age ? readPointer(scope.data, condition.age.of) : readFact(scope.subjectFacts ?? {}, condition.age.fact);
     const birth = birthDateOfIdNumber(value) ?? calendarDateOf(value);
     return birth !== undefined && today !== undefined && birth <= today ? { number: fullYears(birth, today) } : undefined;
   }

@@ -45,6 +45,7 @@ function factsIn(condition: Condition | undefined, out: Set<string>): void {
   else if ('any' in condition) condition.any.forEach((c) => factsIn(c, out));
   else if ('not' in condition) factsIn(condition.not, out);
   else if ('subjectFact' in condition) out.add(condition.subjectFact);
+  else if ('age' in condition && 'fact' in condition.age) out.add(condition.age.fact);
 }
 
 /** The fact a `setData` effect copies into the case data (`fromFact`), if any. */
@@ -75,6 +76,7 @@ export function subjectFactsRead(def: WorkflowDefinition): string[] {
     }
     if (step.type !== 'choice') (step.onEnter ?? []).forEach((ref) => factCopied(ref, out));
   }
+  (def.endsWhen ?? []).forEach((r) => factsIn(r.when, out));
   return [...out];
 }
 

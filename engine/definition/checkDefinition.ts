@@ -35,6 +35,7 @@ import { createWorkingCalendar } from '../calendar/createWorkingCalendar.js';
 import { childrenExits } from './childrenRoutes.js';
 import { externalCheckFormProblems } from './validateExternalCheck.js';
 import { childrenProblems } from './childrenProblems.js';
+import { endsWhenExits, endsWhenProblems } from './validateEndsWhen.js';
 
 /** Whether the runtime can count `duration` with these parameters (a task's deadline relative to a form date counts once the form holds the date). */
 function countsWithoutData(duration: Parameterised<Duration>, relativeAllowed: boolean, parameters: Record<string, JsonValue>, seen: Map<string, boolean>): boolean {
@@ -117,7 +118,8 @@ export function checkDefinition(input: WorkflowDefinition, org: OrgTreeSummary =
   for (const [name, step] of Object.entries(steps)) {
     // A deadline's timeout route is an exit too (deadlineProblems.ts).
     const exits = [...exitsOf(name, step), ...timeoutExits(def, name)];
-    edges.set(name, exits.map(([, t]) => t));
+    // A change of the subject's facts may end the case from any step it rests in (validateEndsWhen.ts).
+    edges.set(name, [...exits, ...endsWhenExits(def, name)].map(([, t]) => t));
     forwardEdges.set(name, exits.filter(([p, t]) => !p.includes('/returnTo/') && hasOwnEntry(steps, t)).map(([, t]) => t));
     for (const [path, target] of exits) if (!hasOwnEntry(steps, target)) add(path, `目标步骤“${target}”未定义。`);
     if (step.type !== 'final' && exits.length === 0) add(`/steps/${escape(name)}`, `步骤“${step.name}”没有出口：案件会停在这里（死路）。`);
@@ -133,6 +135,7 @@ export function checkDefinition(input: WorkflowDefinition, org: OrgTreeSummary =
   for (const [name, step] of Object.entries(steps)) if (!seen.has(name)) add(`/steps/${escape(name)}`, `步骤“${step.name}”从起始步骤无法到达。`);
   // Cycles with no exit, choice steps that would route forever or stop (graphProblems.ts).
   problems.push(...graphProblems(def, edges, seen));
+  problems.push(...endsWhenProblems(def));
   // Timers counting through a parameter that is missing or holds no positive count (durationParameterProblems.ts).
   const timerDurationProblems = durationParameterProblems(def);
   problems.push(...timerDurationProblems);

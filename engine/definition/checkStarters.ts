@@ -22,6 +22,7 @@ function conditionsWithFacts(c: Condition | undefined, path: string, out: [strin
   else if ('any' in c) c.any.forEach((x, i) => conditionsWithFacts(x, `${path}/any/${i}`, out));
   else if ('not' in c) conditionsWithFacts(c.not, `${path}/not`, out);
   else if ('subjectFact' in c) out.push([`${path}/subjectFact`, c.subjectFact]);
+  else if ('age' in c && 'fact' in c.age) out.push([`${path}/age/fact`, c.age.fact]);
 }
 
 /** Every effect reference of a definition with its JSON path. */

@@ -34,6 +34,7 @@ export function conditionsOf(def: WorkflowDefinition): [string, Condition][] {
       }
     }
   }
+  (def.endsWhen ?? []).forEach((r, i) => push(`/endsWhen/${i}/when`, r.when));
   return out;
 }
 
@@ -87,7 +88,7 @@ export function conditionProblems(def: WorkflowDefinition, formFields?: readonly
       return;
     }
     if ('path' in c) field(c.path, `${at}/path`);
-    if ('age' in c) field(c.age.of, `${at}/age/of`);
+    if ('age' in c && 'of' in c.age) field(c.age.of, `${at}/age/of`);
     if ('daysBetween' in c) c.daysBetween.forEach((p, i) => field(p, `${at}/daysBetween/${i}`));
     if ('daysUntil' in c) field(c.daysUntil, `${at}/daysUntil`);
     if ('daysSince' in c) field(c.daysSince, `${at}/daysSince`);

@@ -43,13 +43,14 @@ export type Condition =
 
 /**
  * A value a comparison looks at: a field (`path`), the age in whole years (周岁) at the case's
- * `now` of a date or 身份证 field (`age.of`), the days from one date field to another
+ * `now` of a date or 身份证 field (`age.of`) or subject fact (`age.fact`, e.g. the register's
+ * `register.birthDate`; in a schedule's `where`, at the first day of the period), the days from one date field to another
  * (`daysBetween`), or the days from today to a date field (`daysUntil`) or from it to today
  * (`daysSince`). Dates are `YYYY-MM-DD` in China time; today is the injected clock's, never the machine's.
  */
 export type ConditionSubject =
   | { path: string }
-  | { age: { of: string } }
+  | { age: { of: string } | { fact: string } }
   | { daysBetween: [string, string] }
   | { daysUntil: string }
   | { daysSince: string };
@@ -77,6 +78,12 @@ export type Target = string | Route[];
 /** One branch of a conditional target. A route without `when` is the default and must come last. */
 export interface Route {
   when?: Condition;
+  target: string;
+}
+
+/** A route of `endsWhen`: a condition over subject facts (always present) and the final step it ends the case in. */
+export interface EndsWhenRoute {
+  when: Condition;
   target: string;
 }
 
@@ -497,6 +504,12 @@ export interface WorkflowDefinition {
   milestones?: Record<string, MilestoneDefinition>;
   /** Recurring schedules that start cases of this process about matching subjects, once per period (年检, 复核 of recipients), by key. */
   schedules?: Record<string, ScheduleDefinition>;
+  /**
+   * Routes over the subject's facts that end a running case when its subject's facts change (a
+   * person recorded as 死亡 or 迁出 ends their allowance): the first route whose `when` holds moves the
+   * case to its `target`, a final step (with its notices). See docs/definition-language.md.
+   */
+  endsWhen?: EndsWhenRoute[];
   /** Deadlines over several steps, by key (see {@link PhaseDefinition}). */
   phases?: Record<string, PhaseDefinition>;
 }

@@ -15,6 +15,7 @@ import { reservedActionNameProblem, verbShapeProblems } from './stepVerbs.js';
 import { checkChildrenStep, childrenConditionProblems, reservedChildActionProblem } from './validateChildren.js';
 import { deadlineActShapeProblems, phaseShapeProblems, reservedDeadlineActionProblem } from './validateDeadlineActs.js';
 import { externalCheckProblems, reservedCheckActionProblem } from './validateExternalCheck.js';
+import { endsWhenShapeProblems, reservedSubjectActionProblem } from './validateEndsWhen.js';
 import { isDateOffset, isDurationCount, maxDurationCount } from '../calendar/durationDue.js';
 
 
@@ -106,8 +107,12 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     const pointer = (p: unknown, at: string) => (typeof p === 'string' && p.startsWith('/') ? undefined : add(at, '须为以“/”开头的数据路径 (JSON Pointer)。'));
     if (subject === 'path') pointer(c.path, `${path}/path`);
     if (subject === 'age') {
-      if (!isObj(c.age)) add(`${path}/age`, '“age” 须为 {"of": "/出生日期或身份证号字段"}。');
-      else { checkUnknown(c.age, `${path}/age`, ['of']); pointer(c.age.of, `${path}/age/of`); }
+      if (!isObj(c.age) || ('of' in c.age) === ('fact' in c.age)) add(`${path}/age`, '“age” 须为 {"of": "/出生日期或身份证号字段"} 或 {"fact": "对象事实（出生日期或身份证号）"}，二者取一。');
+      else if ('of' in c.age) { checkUnknown(c.age, `${path}/age`, ['of']); pointer(c.age.of, `${path}/age/of`); }
+      else {
+        checkUnknown(c.age, `${path}/age`, ['fact']);
+        if (typeof c.age.fact !== 'string' || !factPathPattern.test(c.age.fact) || c.age.fact.split('.').some((k) => inheritedNames.has(k))) add(`${path}/age/fact`, '对象事实须为以点分隔的名称，如 "register.birthDate"。');
+      }
     }
     if (subject === 'daysBetween') {
       if (!Array.isArray(c.daysBetween) || c.daysBetween.length !== 2) add(`${path}/daysBetween`, '“daysBetween” 须为两个日期字段路径：[起, 止]。');
@@ -257,7 +262,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
       else byLowerCase.set(lower, name);
       if (!namePattern.test(name)) add(ap, `操作名“${name}”只能用字母、数字、点、下划线和连字符。`);
       else checkOwnName(name, ap);
-      const reserved = reservedActionNameProblem(name, ap) ?? reservedChildActionProblem(name, ap) ?? reservedDeadlineActionProblem(name, ap) ?? reservedCheckActionProblem(name, ap);
+      const reserved = reservedActionNameProblem(name, ap) ?? reservedChildActionProblem(name, ap) ?? reservedDeadlineActionProblem(name, ap) ?? reservedCheckActionProblem(name, ap) ?? reservedSubjectActionProblem(name, ap);
       if (reserved) problems.push(reserved);
       if (!isObj(a)) { add(ap, '操作必须是对象。'); continue; }
       checkBooleans(a, ap, ['requireComment']);
@@ -288,12 +293,14 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     return problems;
   }
   const d = input;
-  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'guide', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones', 'schedules', 'phases']);
+  checkUnknown(d, '', ['$schema', 'key', 'version', 'name', 'nameEn', 'legalBasis', 'guide', 'form', 'parameters', 'limit', 'initial', 'steps', 'starters', 'subject', 'decisions', 'decisionPolicy', 'milestones', 'schedules', 'phases', 'endsWhen']);
   // Phases: deadlines over several steps (validateDeadlineActs.ts).
   problems.push(...phaseShapeProblems(d, (v, path) => checkDuration(v, path, false)));
   problems.push(...starterShapeProblems(d));
   problems.push(...guideShapeProblems(d));
   problems.push(...scheduleShapeProblems(d));
+  problems.push(...endsWhenShapeProblems(d));
+  if (Array.isArray(d.endsWhen)) d.endsWhen.forEach((r, i) => { if (isObj(r) && isObj(r.when)) checkCondition(r.when, `/endsWhen/${i}/when`); });
   if (isObj(d.schedules)) for (const [k, s] of Object.entries(d.schedules)) if (isObj(s) && isObj(s.subjects) && s.subjects.where !== undefined) checkCondition(s.subjects.where, `/schedules/${escape(k)}/subjects/where`);
   problems.push(...decisionShapeProblems(d));
   if (typeof d.key !== 'string' || !keyPattern.test(d.key)) add('/key', '流程标识 (key) 必须是小写字母开头的字母、数字或连字符。');

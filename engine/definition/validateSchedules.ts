@@ -38,7 +38,7 @@ export function scheduleShapeProblems(d: Obj): DefinitionProblem[] {
       const key = Array.isArray(c.all) ? 'all' : 'any';
       (c[key] as unknown[]).forEach((x, i) => factsOnly(x, `${path}/${key}/${i}`, depth + 1));
     } else if ('not' in c) factsOnly(c.not, `${path}/not`, depth + 1);
-    else if (!('subjectFact' in c)) add(path, '计划的对象条件只能读对象事实 (subjectFact)，可用 all、any、not 组合。');
+    else if (!('subjectFact' in c) && !(isObj(c.age) && 'fact' in c.age)) add(path, '计划的对象条件只能读对象事实 (subjectFact，或按对象事实计算的年龄 {"age": {"fact": …}})，可用 all、any、not 组合。');
   };
 
   if (d.schedules === undefined) return problems;

@@ -21,6 +21,11 @@ export interface EffectInput {
    * host passed them to the command; absent where none are known (a case's start).
    */
   subjectFacts?: Record<string, JsonValue>;
+  /**
+   * The time of the command (the injected clock; on replay the recorded event time), never the
+   * machine's: an amount that depends on an age or a month reads it here.
+   */
+  now?: Date;
 }
 
 /** What an effect produces. */

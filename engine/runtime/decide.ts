@@ -24,6 +24,8 @@ import type { Actor, CaseSnapshot, Command, Decision, Effect, OpenTask, OrgDirec
 import { AssignmentError } from '../org/resolveUnitAssignee.js';
 import { decisionOutcomes, milestonesReached, recordDecisions } from './decisionItems.js';
 import { childSettledAction, collectedFromChild, NoChildrenError, recordChildEnd } from './childrenStep.js';
+import { subjectChangedName as subjectChangedAction } from '../definition/validateEndsWhen.js';
+import { evaluateCondition } from '../conditions/evaluateCondition.js';
 import { isDeadlineCommand } from './deadlineTimers.js';
 import { decideDeadline } from './decideDeadline.js';
 import { withDeadlineActs } from './deadlineActs.js';
@@ -102,6 +104,12 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     if (actor.kind !== 'system') return reject('not_your_task', '只有系统计时器可以结束等待期。');
     if (step.type !== 'timer' && !(step.type === 'children' && step.deadline)) return reject('not_allowed', '当前步骤不是计时步骤。');
     if (command.timerKey !== visitKey(stepName, visit)) return reject('not_allowed', '该计时器已失效。');
+  } else if (command.action === subjectChangedAction) {
+    if (actor.kind !== 'system') return reject('not_your_task', '只有系统可以通知对象情况的变化。');
+    const scope = { data: env.data, flags: snapshot.flags, parameters: wf.parameters, guards: wf.guards, subjectFacts: env.subjectFacts ?? {}, now };
+    const route = (wf.definition.endsWhen ?? []).find((r) => evaluateCondition(r.when, scope));
+    if (!route) return reject('not_allowed', '对象情况的变化不结束本案件。');
+    note = '对象情况变化，案件终止';
   } else if (command.action === childSettledAction) {
     if (actor.kind !== 'system') return reject('not_your_task', '只有系统可以通知子案件办结。');
     if (step.type !== 'children') return reject('not_allowed', '该子案件的通知已失效：本案件已不在等待它的步骤。');
@@ -153,7 +161,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
   const branchState = branchOutcome ? { branches: branchOutcome.branches } : snapshot.branches ? { branches: snapshot.branches } : {};
 
   // Effects of the action itself come first: they may raise flags that routing looks at.
-  const applied = applyNamedEffects(wf, action?.effects, env.data, env.subjectFacts);
+  const applied = applyNamedEffects(wf, action?.effects, env.data, env.subjectFacts, now);
   const flags = [...new Set([...withRegisterFlag(snapshot.flags, env.recusedActors), ...applied.flags])];
   // Decision items and milestones the action sets are recorded first: routing reads them.
   const decisionContext = { now, actor: actor.id, step: stepName, ...(command.comment ? { comment: command.comment } : {}) };
@@ -256,7 +264,7 @@ function decideCommand(wf: CompiledWorkflow, snapshot: CaseSnapshot, actor: Acto
     effects,
     event: {
       action: command.action,
-      kind: command.action === checkReportedAction ? 'check' : action?.kind ?? (command.action === childSettledAction ? 'children' : overdueRoute ? 'deadline' : 'timer'),
+      kind: command.action === checkReportedAction ? 'check' : command.action === subjectChangedAction ? 'subject' : action?.kind ?? (command.action === childSettledAction ? 'children' : overdueRoute ? 'deadline' : 'timer'),
       from: stepName,
       to: next.step,
       actor: actor.id,

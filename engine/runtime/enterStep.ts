@@ -133,7 +133,7 @@ export function enterStep(
     next = { ...next, clock: pauseClock(next.clock, now) };
   }
   if (step.type !== 'choice' && step.onEnter) {
-    const named = applyNamedEffects(wf, step.onEnter, data, seating.subjectFacts);
+    const named = applyNamedEffects(wf, step.onEnter, data, seating.subjectFacts, now);
     effects.push(...named.effects);
     next = { ...next, flags: [...new Set([...next.flags, ...named.flags])] };
   }

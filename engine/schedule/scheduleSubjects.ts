@@ -18,13 +18,18 @@ export interface ScheduledSubject {
   facts: Record<string, JsonValue>;
 }
 
-/** Whether `subject` is one the schedule starts a case about (its kind, organisation kind and `where` over its facts). */
-export function scheduleMatches(schedule: ScheduleDefinition, subject: ScheduledSubject, parameters: Record<string, JsonValue> = {}): boolean {
+/**
+ * Whether `subject` is one the schedule starts a case about (its kind, organisation kind and `where`
+ * over its facts). `on` (`YYYY-MM-DD`, China time) is the day ages are counted at — the first day of
+ * the period being opened; without it an age condition does not hold.
+ */
+export function scheduleMatches(schedule: ScheduleDefinition, subject: ScheduledSubject, parameters: Record<string, JsonValue> = {}, on?: string): boolean {
   const wanted = schedule.subjects;
   if (subject.kind !== wanted.kind) return false;
   if (wanted.orgKinds && !wanted.orgKinds.includes(subject.orgKind)) return false;
   if (!wanted.where) return true;
-  return evaluateCondition(wanted.where, { data: {}, flags: [], parameters, guards: builtInGuards, subjectFacts: subject.facts });
+  const now = on !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(on) ? new Date(`${on}T00:00:00+08:00`) : undefined;
+  return evaluateCondition(wanted.where, { data: {}, flags: [], parameters, guards: builtInGuards, subjectFacts: subject.facts, ...(now ? { now } : {}) });
 }
 
 /** The opening data of the case about `subject` for `period`, by JSON pointer (sources with no value are left out). */

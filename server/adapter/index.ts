@@ -26,6 +26,7 @@ import { publishingRefusal } from './publishing.js';
 import { carryOverlays, overlayRefusal } from './overlayPublishing.js';
 import { workflowVersions } from './workflowVersions.js';
 import { subjectHistory } from './subjectHistory.js';
+import { recordRegisterChange } from './subjectRegister.js';
 import { listOrganisations } from './organisationRegister.js';
 import { organisationKeyRefusal } from './organisationKey.js';
 import { dashboardFigures } from './dashboardFigures.js';
@@ -111,6 +112,7 @@ export const routes = {
   getActions: (e: PbRequestEvent, id: string) => respond(e, () => getActions(app(), requireAuth(e), id, e.request.url.query().get('onBehalfOf'))),
   verifyCase: (e: PbRequestEvent, id: string) => respond(e, () => verifyCase(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
   subjectHistory: (e: PbRequestEvent, id: string) => respond(e, () => subjectHistory(app(), requireAuth(e), id)),
+  recordRegisterChange: (e: PbRequestEvent, id: string) => respond(e, () => recordRegisterChange(app(), requireAuth(e), id, readBody(e))),
   listOrganisations: (e: PbRequestEvent) => respond(e, () => listOrganisations(app(), requireAuth(e))),
   claimTask: (e: PbRequestEvent, id: string) => respond(e, () => claimTask(app(), requireAuth(e), id)),
   releaseTask: (e: PbRequestEvent, id: string) => respond(e, () => releaseTask(app(), requireAuth(e), id)),

@@ -58,8 +58,11 @@ export function lastPeriodOf(app: PbApp, workflowKey: string, scheduleKey: strin
   return last?.getString('period');
 }
 
-/** The subjects a schedule starts cases about, in id order; those without a county (no one to route their case to) apart. */
-export function matchingSubjects(app: PbApp, wf: LoadedWorkflow, schedule: ScheduleDefinition): { ids: string[]; skipped: { subject: string; message: string }[] } {
+/**
+ * The subjects a schedule starts cases about in `period`, in id order (ages counted at its first
+ * day); those without a county (no one to route their case to) apart.
+ */
+export function matchingSubjects(app: PbApp, wf: LoadedWorkflow, schedule: ScheduleDefinition, period: SchedulePeriod): { ids: string[]; skipped: { subject: string; message: string }[] } {
   const ids: string[] = [];
   const skipped: { subject: string; message: string }[] = [];
   const shape = { id: '', key: '', name: '', org_kind: '', county: '', facts: '' };
@@ -75,7 +78,7 @@ export function matchingSubjects(app: PbApp, wf: LoadedWorkflow, schedule: Sched
         facts = null;
       }
       const subject = { kind: schedule.subjects.kind, key: r.key, name: r.name, orgKind: r.org_kind, facts: facts !== null && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Record<string, never>) : {} };
-      if (!scheduleMatches(schedule, subject, wf.definition.parameters ?? {})) continue;
+      if (!scheduleMatches(schedule, subject, wf.definition.parameters ?? {}, period.firstDay)) continue;
       if (r.county) ids.push(r.id);
       else skipped.push({ subject: r.id, message: '对象未登记所属县（市、区），不能发起案件。' });
     }
@@ -108,7 +111,7 @@ function sweepSchedule(app: PbApp, wf: LoadedWorkflow, scheduleKey: string, sche
   const due = scheduleDue(schedule.every, startOn, at, lastPeriodOf(app, wf.definition.key, scheduleKey, schedule));
   if (!due.run && due.missed.length === 0) return;
   // Read before the write transaction: which subjects match now.
-  const matching = due.run ? matchingSubjects(app, wf, schedule) : { ids: [], skipped: [] };
+  const matching = due.run ? matchingSubjects(app, wf, schedule, due.run) : { ids: [], skipped: [] };
   const counts = { opened: 0, missed: 0, matched: 0 };
   try {
     app.runInTransaction((tx) => {

@@ -5,7 +5,7 @@
  * (`setSubjectFact`) and conditions read; a case links to its subject (`applications.subject`).
  */
 import { isIdCard, isUscc, maskValue } from '../../forms/core/index.js';
-import { pickFacts, readFact, readPointer, withFact, type JsonValue, type OrgPath, type SubjectDeclaration } from '../../engine/index.js';
+import { birthDateOfIdNumber, pickFacts, readFact, readPointer, withFact, type JsonValue, type OrgPath, type SubjectDeclaration } from '../../engine/index.js';
 import { hmacSha256, newRecord, readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
@@ -16,6 +16,8 @@ export interface SubjectKey {
   key: string;
   /** Shown name (a person's is stored masked). */
   name?: string;
+  /** A person's date of birth (YYYY-MM-DD) read from the ID number: kept as the register fact `register.birthDate`. */
+  birthDate?: string;
 }
 
 /** The secret of the person keys (created by the subjects migration). */
@@ -37,7 +39,8 @@ export function subjectKeyInData(tx: PbApp, wf: LoadedWorkflow, data: Record<str
   if (declared.kind === 'person' && declared.idNumber) {
     const id = readPointer(data, declared.idNumber);
     if (typeof id !== 'string' || !isIdCard(id.trim().toUpperCase())) return undefined;
-    return { kind: 'person', key: personKey(tx, id), ...(name ? { name } : {}) };
+    const birthDate = birthDateOfIdNumber(id.trim().toUpperCase());
+    return { kind: 'person', key: personKey(tx, id), ...(name ? { name } : {}), ...(birthDate ? { birthDate } : {}) };
   }
   if (declared.kind === 'organisation' && declared.creditCode) {
     const code = readPointer(data, declared.creditCode);
@@ -62,6 +65,8 @@ export function ensureSubject(tx: PbApp, subject: SubjectKey, home: OrgPath): Pb
     const unit = home[level];
     if (unit) record.set(level, unit);
   }
+  // The register keeps a person's date of birth (what age conditions over facts read), never the number.
+  if (subject.birthDate && readFact(factsOf(record), 'register.birthDate') === undefined) record.set('facts', withFact(factsOf(record), 'register.birthDate', subject.birthDate));
   tx.save(record);
   return record;
 }

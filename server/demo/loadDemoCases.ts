@@ -6,7 +6,11 @@ import type { RestClient } from '../start/restClient.js';
 import { loadChildrenSupportDemoCases } from './childrenSupportDemoCases.js';
 import { loadDibaoEdgeDemoCases } from './dibaoEdgeDemoCases.js';
 import { loadDibaoReviewDemoCases } from './dibaoReviewDemoCases.js';
+<<<<<<< HEAD
 import { loadTekunReviewDemoCases } from './tekunReviewDemoCases.js';
+=======
+import { loadElderlyAllowanceDemoCases } from './elderlyAllowanceDemoCases.js';
+>>>>>>> 17db1aa (高龄津贴（尊老金）(workflows/elderly-allowance) with two generic constructs: an age condition over a subject fact ({age:{fact}}, schedules count it on the period's first day; the register keeps register.birthDate read from the ID number) and endsWhen — routes over subject facts that end a running case when an officer records 死亡/迁出 (POST /api/tongban/subjects/{id}/register sets the facts, audits and sends the system command subject.changed to each running case in the same transaction; replayed by verify). Effects see the command's time. Monthly schedule for the 80+, township confirmation with tier and amount from next month, a monthly payment loop at the tier of each month, 补正, refusal, reminders/escalation, 4 templates, README, demo cases. Tests: 11 engine (subjectChanges), 13 workflow, 3 integration)
 import { loadLiangxiangDemoCases } from './liangxiangDemoCases.js';
 import { loadLinshiDemoCases } from './linshiDemoCases.js';
 import { loadTekunDemoCases } from './tekunDemoCases.js';
@@ -75,5 +79,9 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
   // 变更登记 at the 业务主管单位's review, 注销登记 in its 清算 (the 年检 and 清理 come from their schedules).
   // 公开募捐方案备案: one published (its disclosures owed), one waiting, one returned for 补齐.
   // 公益创投: the 2027 call taking applications — one being scored by experts, one at 资格审查, one being filled in.
+<<<<<<< HEAD
   return 4 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadTekunReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin)) + (await loadOrgLifecycleDemoCases((email) => as(admin, email), admin));
+=======
+  return 3 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin)) + (await loadOrgLifecycleDemoCases((email) => as(admin, email), admin)) + (await loadElderlyAllowanceDemoCases((email) => as(admin, email)));
+>>>>>>> 17db1aa (高龄津贴（尊老金）(workflows/elderly-allowance) with two generic constructs: an age condition over a subject fact ({age:{fact}}, schedules count it on the period's first day; the register keeps register.birthDate read from the ID number) and endsWhen — routes over subject facts that end a running case when an officer records 死亡/迁出 (POST /api/tongban/subjects/{id}/register sets the facts, audits and sends the system command subject.changed to each running case in the same transaction; replayed by verify). Effects see the command's time. Monthly schedule for the 80+, township confirmation with tier and amount from next month, a monthly payment loop at the tier of each month, 补正, refusal, reminders/escalation, 4 templates, README, demo cases. Tests: 11 engine (subjectChanges), 13 workflow, 3 integration)
 }

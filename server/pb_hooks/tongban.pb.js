@@ -9,6 +9,7 @@ routerAdd('POST', '/api/tongban/cases/{id}/reveal', (e) => require(`${__hooks}/g
 routerAdd('GET', '/api/tongban/cases/{id}/actions', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.getActions(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/cases/{id}/verify', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.verifyCase(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/subjects/{id}', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.subjectHistory(e, e.request.pathValue('id')));
+routerAdd('POST', '/api/tongban/subjects/{id}/register', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.recordRegisterChange(e, e.request.pathValue('id')));
 routerAdd('GET', '/api/tongban/organisations', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.listOrganisations(e));
 routerAdd('POST', '/api/tongban/tasks/{id}/claim', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.claimTask(e, e.request.pathValue('id')));
 routerAdd('POST', '/api/tongban/tasks/{id}/release', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.releaseTask(e, e.request.pathValue('id')));

@@ -53,6 +53,8 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'dibao-review').map((c) => c.step).sort()).toEqual(['confirm', 'publicNotice', 'review']);
     // 特困 复核: a re-assessment at the county's confirmation, a termination in its 公示, a change just recorded.
     expect(cases.filter((c) => c.workflow_key === 'tekun-review').map((c) => c.step).sort()).toEqual(['confirmTier', 'reassess', 'terminationNotice']);
+    // 高龄津贴: paid monthly after 曲塘镇's confirmation, back with the family for 补正, at the township's 核实 (a village's 代办).
+    expect(cases.filter((c) => c.workflow_key === 'elderly-allowance').map((c) => c.step).sort()).toEqual(['paying', 'supplement', 'verify']);
     // 成立登记: one at its 业务主管单位's 前置审查, one (直接登记) at the 登记管理机关's decision.
     expect(cases.filter((c) => c.workflow_key === 'org-registration').map((c) => c.step).sort()).toEqual(['decide', 'preReview']);
     // 变更登记 at the 业务主管单位's review; 注销登记 in the organisation's 清算.
