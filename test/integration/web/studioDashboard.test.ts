@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,19 +7,10 @@ import { buildWeb } from '../../../server/build/buildWeb.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, openCase } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { launchChromium, signInPage } from '../../support/webSignIn.js';
+import { axeViolations, launchChromium, screenshotFolder, signInPage } from '../../support/webSignIn.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const screenshots = path.join(root, '.tmp/screenshots');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const screenshots = path.join(screenshotFolder, 'studio');
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 describe('the studio’s dashboard in Chromium, through the real server', () => {
   let server: TestServer;

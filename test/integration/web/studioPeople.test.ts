@@ -1,25 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../../server/build/buildWeb.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { launchChromium, signInPage } from '../../support/webSignIn.js';
+import { axeViolations, launchChromium, screenshotFolder, signInPage } from '../../support/webSignIn.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-/** Screenshots for review, in a folder git ignores. */
-const screenshots = path.join(root, '.tmp/screenshots');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const screenshots = path.join(screenshotFolder, 'studio');
 
-/** The axe-core violations of the page (open shadow roots included), as `rule: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 /** A staff sheet as a bureau fills in the template: two good rows around one bad one. */
 async function staffSheet(): Promise<Buffer> {

@@ -85,9 +85,10 @@ export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date
   return parts.map((p) => `(${p})`).join(' && ');
 }
 
-const collectionOf: Record<QueueTab, string> = { tasks: 'tasks', done: 'events', cc: 'case_readers', started: 'applications' };
+/** The collection each queue lists. */
+export const collectionOf: Record<QueueTab, string> = { tasks: 'tasks', done: 'events', cc: 'case_readers', started: 'applications' };
 /** Urgent first in 待办 (due soonest, overdue ones being the soonest; undated last), newest first elsewhere. */
-const sortOf: Record<QueueTab, string> = { tasks: 'due_at,created', done: '-created', cc: '-created', started: '-created' };
+export const sortOf: Record<QueueTab, string> = { tasks: 'due_at,created', done: '-created', cc: '-created', started: '-created' };
 
 function rowOf(tab: QueueTab, r: RecordModel): QueueRow {
   const app = (tab === 'started' ? r : (r.expand?.application as RecordModel | undefined)) ?? ({} as RecordModel);

@@ -19,6 +19,7 @@ import { chinaDeadlineDay } from '../../components/formatDate.js';
 import { approveCases, type BatchResult } from './batchApproval.js';
 import { removeView, saveView, savedViews, type SavedView } from './queueViews.js';
 import './tb-officer-nav.js';
+import './tb-queue-ledger-export.js';
 
 /**
  * A page of more rows than this is rendered as a virtualised list (only the rows in view are in the
@@ -287,6 +288,7 @@ export class TbWorkQueue extends LitElement {
           ${this.page > 1 ? html`<button type="button" @click=${() => this.goPage(this.page - 1)}>${msg('上一页', { id: 'prevPage' })}</button>` : ''}
           ${this.more ? html`<button type="button" @click=${() => this.goPage(this.page + 1)}>${msg('下一页', { id: 'nextPage' })}</button>` : ''}
         </div>
+        <tb-queue-ledger-export .tab=${this.tab} .tabName=${this.tabName(this.tab)} .filter=${this.filter}></tb-queue-ledger-export>
       </section>
       ${this.renderBatch()}
     `;

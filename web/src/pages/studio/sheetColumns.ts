@@ -4,6 +4,7 @@
  * titles into the objects an import route takes. A cell that a spreadsheet would run as a formula
  * is never written as one.
  */
+import { neutraliseFormula } from '../../components/ledgerWorkbook.js';
 
 /** One column: its Chinese title in the sheet, the key in a row object, an example value. */
 export interface SheetColumn {
@@ -29,10 +30,6 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-/** Text a spreadsheet would take for a formula gets a leading apostrophe. */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r|%]/.test(text) ? `'${text}` : text;
-}
 
 /** An .xlsx template: the titles, and one example row (to overwrite). */
 export async function sheetTemplate(sheetName: string, columns: SheetColumn[]): Promise<Blob> {

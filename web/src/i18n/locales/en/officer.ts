@@ -1,5 +1,7 @@
 /** English for the officers' pages (queues, batch work, 代办, 公示 lists, colleague pickers), by message id. */
-export const officerMessages: Record<string, string> = {
+import { str, type TemplateLike } from '@lit/localize';
+
+export const officerMessages: Record<string, TemplateLike> = {
   // Officer navigation
   officerNav: 'Work navigation',
   proxyFilingNav: 'File for a resident',
@@ -52,4 +54,7 @@ export const officerMessages: Record<string, string> = {
   pickerAfter: 'After me (they decide)',
   pickerCancel: 'Cancel',
   pickerConfirm: 'Confirm: ',
+  ledgerExport: 'Export the ledger (Excel)',
+  ledgerExported: str`${0} rows exported.`,
+  ledgerTruncated: str`The first ${0} rows were exported; narrow the filter and export in parts.`,
 };
