@@ -128,7 +128,7 @@ describe('the case page, in Chromium through the real server', () => {
     const page = await openCasePage(browser, server, 'applicant-a1@demo.tongban', submitted.id);
     const timeline = page.locator('tb-case-timeline');
     await expect.poll(() => timeline.getByText('村（居）公示：暂停计时').count(), { timeout: 10_000 }).toBe(1);
-    expect((await timeline.locator('li.ahead').first().textContent())!.replace(/\s+/g, ' ').trim()).toBe('村（居）公示 进行中 2026/3/9 期满');
+    expect((await timeline.locator('li.ahead').first().textContent())!.replace(/\s+/g, ' ').trim()).toBe('村（居）公示 进行中暂停计时 2026/3/9 期满');
     expect((await timeline.locator('li.expected').textContent())!.replace(/\s+/g, ' ').trim()).toBe('审核确认 尚未开始 预计 2026/3/23 前办结（10 个工作日）');
     expect(await timeline.locator('ol.track').textContent()).toContain('初审通过，进入公示');
     expect(await page.getByRole('button', { name: '打开：最低生活保障公示' }).count()).toBe(1);

@@ -8,11 +8,12 @@ import { launchChromium, signInPage } from '../../support/webSignIn.js';
 describe('the web app served by PocketBase, in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
+  // Loading every shipped process's demo cases takes minutes on a busy machine (the set grows with each process).
   beforeAll(async () => {
     await buildWeb();
     server = await startPocketBase({ demoCases: true });
     browser = await launchChromium();
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();

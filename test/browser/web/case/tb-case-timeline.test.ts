@@ -79,7 +79,7 @@ describe('tb-case-timeline', () => {
   it('says when 公示 ends, the statutory limit with its due date marked provisional, and the due date of an open task in working days', async () => {
     const el = await mountTimeline(summary({ tasks: [] }), events.slice(0, 5));
     const text = lines(el);
-    assertEqual(text.at(-1), '村（居）公示 进行中 2026/3/12 期满');
+    assertEqual(text.at(-1), '村（居）公示 进行中暂停计时 2026/3/12 期满');
     const clock = el.shadowRoot!.querySelector('.clock')!.textContent!.replace(/\s+/g, ' ');
     assert(clock.includes('30 个工作日') && clock.includes('2026/4/20') && clock.includes('暂定'), clock);
     const atReview = await mountTimeline(summary({ step: 'countyReview', timers: [], tasks: [{ key: 'countyReview#1', step: 'countyReview', level: 'county', assigneeUnit: 'c1', mode: 'any', dueAt: '2026-03-26T16:00:00.000Z' }] }));
@@ -104,9 +104,17 @@ describe('tb-case-timeline', () => {
     assertEqual(await axeViolations(document.body), []);
   });
 
+  it('marks the current step as a pause while the clock is paused in it (a 补正 back with the applicant), not before the first submission', async () => {
+    const apply: CaseSummaryView['tasks'][number] = { key: 'apply#2', step: 'apply', level: 'applicant', assigneeUnit: 'a1', mode: 'single' };
+    const inCorrection = await mountTimeline(summary({ step: 'apply', stepName: '提出申请', timers: [], tasks: [apply] }), events.slice(0, 3));
+    assertEqual(lines(inCorrection).at(-1), '提出申请 待办理暂停计时');
+    const draft = await mountTimeline(summary({ step: 'apply', stepName: '提出申请', timers: [], tasks: [apply], clock: { limitWorkingDays: 30, extended: false, pausedWorkingDays: 0 } }), events.slice(0, 1));
+    assertEqual(lines(draft).at(-1), '提出申请 待办理');
+  });
+
   it('reads a deadline at 24:00 as that day, and one during the day as its day', async () => {
     const el = await mountTimeline(summary({ timers: [{ key: 'publicNotice#1', step: 'publicNotice', dueAt: '2026-03-12T09:30:00.000Z' }] }), events.slice(0, 5));
-    assertEqual(lines(el).at(-1), '村（居）公示 进行中 2026/3/12 期满');
+    assertEqual(lines(el).at(-1), '村（居）公示 进行中暂停计时 2026/3/12 期满');
   });
 
   it('has no axe violations, in 长辈模式 too', async () => {

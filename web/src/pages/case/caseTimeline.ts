@@ -44,6 +44,8 @@ export interface UpcomingEntry {
   dueAt?: string;
   provisional?: boolean;
   workingDays?: number;
+  /** The statutory clock pauses in this step (补正, 公示). */
+  pausesClock?: boolean;
 }
 
 /** The words of an event's action (see {@link TimelineEntry.label}). */
@@ -95,12 +97,12 @@ export function upcomingEntries(names: CaseNamesView, summary: Pick<CaseSummaryV
     if (seen.has(t.step)) continue;
     seen.add(t.step);
     const days = named(t.step)?.workingDays;
-    out.push({ step: named(t.step)?.name ?? t.step, kind: 'task', ...(t.dueAt ? { dueAt: t.dueAt } : {}), ...(t.provisional ? { provisional: true } : {}), ...(days !== undefined ? { workingDays: days } : {}) });
+    out.push({ step: named(t.step)?.name ?? t.step, kind: 'task', ...(t.dueAt ? { dueAt: t.dueAt } : {}), ...(t.provisional ? { provisional: true } : {}), ...(days !== undefined ? { workingDays: days } : {}), ...(named(t.step)?.pausesClock ? { pausesClock: true } : {}) });
   }
   for (const t of summary.timers) {
     // Deadline timers of a task (reminders, overdue) are the task's own; only a timer step is a wait of its own.
     if (!named(t.step)?.timer) continue;
-    out.push({ step: named(t.step)?.name ?? t.step, kind: 'timer', dueAt: t.dueAt, ...(t.provisional ? { provisional: true } : {}) });
+    out.push({ step: named(t.step)?.name ?? t.step, kind: 'timer', dueAt: t.dueAt, ...(t.provisional ? { provisional: true } : {}), ...(named(t.step)?.pausesClock ? { pausesClock: true } : {}) });
   }
   return out;
 }

@@ -73,7 +73,7 @@ export class TbCaseTimeline extends LitElement {
           ${e.comment ? html`<p>${msg('意见', { id: 'opinion' })}：${e.comment}</p>` : ''}
         </li>`)}
         ${ahead.map((a) => html`<li class="ahead">
-          <p><span class="label">${a.step}</span> <span class="muted">${a.kind === 'timer' ? msg('进行中', { id: 'waiting' }) : msg('待办理', { id: 'toDo' })}</span></p>
+          <p><span class="label">${a.step}</span> <span class="muted">${a.kind === 'timer' ? msg('进行中', { id: 'waiting' }) : msg('待办理', { id: 'toDo' })}</span>${a.pausesClock && s.clock.pausedAt ? html`<span class="pause">${msg('暂停计时', { id: 'pausedClock' })}</span>` : ''}</p>
           ${a.dueAt ? html`<p>${a.kind === 'timer' ? `${chinaDeadlineDay(a.dueAt)} ${msg('期满', { id: 'timerEnds' })}` : `${msg('预计', { id: 'expected' })} ${chinaDeadlineDay(a.dueAt)} ${msg('前办结', { id: 'dueBefore' })}`}${a.workingDays !== undefined ? `（${a.workingDays} ${msg('个工作日', { id: 'workingDays' })}）` : ''}${a.provisional ? html`（${msg('暂定', { id: 'provisionalShort' })}）` : ''}</p>` : ''}
         </li>`)}
         ${this.expected.map((e) => this.renderExpected(names, e))}
