@@ -464,7 +464,63 @@ const ventureCallWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks };
+/** 周玉芳, a 低保 elder living alone, applying for the 居家养老服务补贴 (the county's other categories by a save). */
+const homeCareApplication = {
+  applicant: { name: '周玉芳', idNumber: '320621194003120022', phone: '13862712001', address: '海安市曲塘镇杨庄村5组12号' },
+  household: { members: [{ name: '周玉芳', idNumber: '320621194003120022', relation: '本人' }] },
+  elder: { name: '周玉芳', idNumber: '320621194003120022', category: '低保', livingSituation: '独居', selfCare: '部分自理', applicantRole: '本人申请' },
+};
+const homeCareAssessment = { assessment: { visitedOn: '2026-03-04', assessor: '张敏', serviceLevel: '二级', services: ['助餐', '助洁'] } };
+const homeCareWalks: Walk[] = [
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ elder: { servicesWanted: ['助餐'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ acceptance: { complete: false, missingMaterials: ['低保证复印件'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, missingMaterials: [] } }), to: 'assess' },
+    // 提交评估结果 is offered once the visit date and the level are saved.
+    { as: 'assessor', action: 'save', typed: () => homeCareAssessment, to: 'assess' },
+    { as: 'assessor', action: 'complete', typed: () => ({ assessment: { opinion: '部分失能' } }), to: 'townshipApprove' },
+    { as: 'township-a', action: 'returnForAssessment', returnTo: 'assess', typed: () => ({ approval: { opinion: '请复核助浴需求' } }), to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'townshipApprove' },
+    { as: 'township-a', action: 'save', typed: () => ({ approval: { amount: 200, payFrom: '2026-04-01' } }), to: 'townshipApprove' },
+    { as: 'township-a', action: 'approve', typed: () => ({ approval: { opinion: '同意' } }), to: 'approved' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ elder: { category: '经济困难的高龄老年人' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'assess' },
+    { elapse: true, days: 20, to: 'townshipAssess' },
+    { as: 'township-a', action: 'save', typed: () => homeCareAssessment, to: 'townshipAssess' },
+    { as: 'township-a', action: 'complete', to: 'countyApprove' },
+    { as: 'county', action: 'returnForAssessment', returnTo: 'assess', typed: () => ({ approval: { opinion: '请重新评估' } }), to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'countyApprove' },
+    { as: 'county', action: 'save', typed: () => ({ approval: { amount: 200, payFrom: '2026-05-01' } }), to: 'countyApprove' },
+    { as: 'county', action: 'approve', to: 'approved' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'assess' },
+    { as: 'assessor', action: 'save', typed: () => homeCareAssessment, to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'townshipApprove' },
+    { as: 'township-a', action: 'refuse', typed: () => ({ approval: { refusalReasons: ['已入住养老机构'] } }), to: 'refused' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ elder: { category: '低保边缘' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'assess' },
+    { as: 'assessor', action: 'save', typed: () => homeCareAssessment, to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'countyApprove' },
+    { as: 'county', action: 'refuse', typed: () => ({ approval: { refusalReasons: ['家庭人均收入高于标准'] } }), to: 'refused' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks, 'home-care-subsidy': homeCareWalks };
 /** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem). */
 const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
   'fundraising-filing': async (su) => {
@@ -477,6 +533,7 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
   liangxiang: () => liangxiangApplication,
   'children-support': () => childrenSupportApplication,
   linshi: () => linshiApplication,
+  'home-care-subsidy': () => homeCareApplication,
   'org-registration': (units) => demoSocietyApplication(units.supervisory),
   'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
   'tekun-review': () => ({}),
@@ -500,6 +557,7 @@ const participants: Record<string, string[]> = {
   'tekun-review': ['township-a', 'county'],
   'fundraising-filing': ['org-stem', 'education', 'registration'],
   'venture-call': ['county'],
+  'home-care-subsidy': ['applicant-a1', 'village-a1', 'township-a', 'county', 'assessor'],
 };
 /** A household of 曲塘镇杨庄村 (by default receiving 1,200 元 of 低保 a month), for the processes officers start about a subject. */
 async function dibaoHousehold(su: PocketBase, facts: Record<string, unknown> = { dibao: { status: '在保', category: '全户保', monthlyAmount: 1200, members: 2, since: '2025-04-01' } }): Promise<string> {
