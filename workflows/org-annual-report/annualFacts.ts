@@ -31,8 +31,8 @@ export function resultFacts(data: Record<string, JsonValue>): Effect[] {
 
 /**
  * The facts of a 年检 without a report: one more year missed in a row (counted from the subject's
- * fact as the command found it, else from the copy in `/record/missedBefore`), and `dormant` from
- * `dormantAfterYears` on.
+ * fact where the command carries it, else from the copy the schedule opened the case with,
+ * `/record/missedBefore`), and `dormant` from `dormantAfterYears` on.
  */
 export function missedFacts(data: Record<string, JsonValue>, facts: Record<string, JsonValue> | undefined, dormantAfterYears: number): Effect[] {
   const known = record(record(facts).annualReport).missedYears;

@@ -520,9 +520,145 @@ const homeCareWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks, 'home-care-subsidy': homeCareWalks };
-/** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem). */
+/** 变更登记 of 海安市围棋协会: every step and action (its 业务主管单位 is education@). */
+const orgChangeWalks: Walk[] = [
+  [
+    { as: 'org-weiqi', action: 'save', typed: () => ({ change: { purpose: '推广围棋、象棋等棋类运动，组织棋类比赛与培训。' } }), to: 'apply' },
+    { as: 'org-weiqi', action: 'submit', to: 'preReview' },
+    { as: 'education', action: 'consent', typed: () => ({ review: { opinion: '同意变更。' } }), to: 'accept' },
+    { as: 'registration', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ decision: { missing: ['会员大会决议'] } }), to: 'apply' },
+    { as: 'org-weiqi', action: 'submit', to: 'accept' },
+    { as: 'registration', action: 'accept', to: 'decide' },
+    { as: 'registration', action: 'save', typed: () => ({ decision: { missing: [] } }), to: 'decide' },
+    { as: 'registration', action: 'requestCorrection', returnTo: 'apply', to: 'apply' },
+    { as: 'org-weiqi', action: 'submit', to: 'decide' },
+    { as: 'registration', action: 'approve', to: 'changed' },
+  ],
+  [{ as: 'org-weiqi', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'org-weiqi', action: 'submit', to: 'preReview' },
+    { as: 'education', action: 'refuse', to: 'notConsented' },
+  ],
+  [
+    { as: 'org-weiqi', action: 'submit', to: 'preReview' },
+    { as: 'education', action: 'consent', to: 'accept' },
+    { as: 'registration', action: 'accept', to: 'decide' },
+    { as: 'registration', action: 'refuse', typed: () => ({ decision: { reasons: '拟变更的住所无使用证明。' } }), to: 'refused' },
+  ],
+];
+
+const liquidationReport = { leader: '许鸿儒', members: ['周墨林'], startedOn: '2026-02-20', completedOn: '2026-02-27', remainingAssets: 5000, assetsDisposal: '剩余财产捐赠市文联，用于书画公益事业。', debtsSettled: true, report: '清算组清理债权债务完毕，剩余财产已按章程处置。', completed: true };
+
+/** 注销登记 of 海安市书画研究会: every step and action; 准予注销 last (the body is 注销 after it). */
+const orgDeregistrationWalks: Walk[] = [
+  [
+    { as: 'org-calligraphy', action: 'save', typed: () => ({ dissolution: { details: '会员大会决定解散。' } }), to: 'apply' },
+    { as: 'org-calligraphy', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'org-calligraphy', action: 'submit', to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'save', typed: () => ({ liquidation: { leader: '许鸿儒', startedOn: '2026-02-20' } }), to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'org-calligraphy', action: 'submit', to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'save', typed: () => ({ liquidation: liquidationReport }), to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'submit', to: 'preReview' },
+    { as: 'education', action: 'refuse', to: 'notConsented' },
+  ],
+  [
+    { as: 'org-calligraphy', action: 'submit', to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'save', typed: () => ({ liquidation: liquidationReport }), to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'submit', to: 'preReview' },
+    { as: 'education', action: 'consent', to: 'accept' },
+    { as: 'registration', action: 'requestCorrection', returnTo: 'liquidation', to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'submit', to: 'accept' },
+    { as: 'registration', action: 'accept', to: 'decide' },
+    { as: 'registration', action: 'save', typed: () => ({ decision: { missing: [] } }), to: 'decide' },
+    { as: 'registration', action: 'requestCorrection', returnTo: 'apply', to: 'apply' },
+    { as: 'org-calligraphy', action: 'submit', to: 'decide' },
+    { as: 'registration', action: 'refuse', typed: () => ({ decision: { reasons: '清算报告未列明债务清偿情况。' } }), to: 'refused' },
+  ],
+  [
+    { as: 'org-calligraphy', action: 'submit', to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'save', typed: () => ({ liquidation: liquidationReport }), to: 'liquidation' },
+    { as: 'org-calligraphy', action: 'submit', to: 'preReview' },
+    { as: 'education', action: 'consent', to: 'accept' },
+    { as: 'registration', action: 'accept', to: 'decide' },
+    { as: 'registration', action: 'approve', to: 'deregistered' },
+  ],
+];
+
+const annualReportTyped = { summary: '2025年度为社区老年人提供日间照料服务1.2万人次。', income: 320000, expenditure: 301000, netAssets: 88000, members: 12, staff: 9, audited: true };
+
+/** 年检 of 海安市城南社区养老服务中心 (opened by its account, with the 业务主管单位 named): every step and action. */
+const orgAnnualReportWalks: Walk[] = [
+  [
+    { as: 'org-eldercare', action: 'save', typed: () => ({ report: annualReportTyped }), to: 'report' },
+    { as: 'org-eldercare', action: 'submit', to: 'supervisorReview' },
+    { as: 'education', action: 'requestCorrection', returnTo: 'lateReport', typed: () => ({ review: { opinion: '未附审计报告。' } }), to: 'lateReport' },
+    { as: 'org-eldercare', action: 'save', typed: () => ({ report: { activities: '助餐、日间照料、康复训练。' } }), to: 'lateReport' },
+    { as: 'org-eldercare', action: 'submit', to: 'supervisorReview' },
+    { as: 'education', action: 'pass', typed: () => ({ review: { opinion: '初审同意。' } }), to: 'authorityReview' },
+    { as: 'registration', action: 'save', typed: () => ({ result: { conclusion: '合格' } }), to: 'authorityReview' },
+    { as: 'registration', action: 'requestCorrection', returnTo: 'lateReport', typed: () => ({ result: { missing: ['年末净资产与报表不一致'] } }), to: 'lateReport' },
+    { as: 'org-eldercare', action: 'submit', to: 'authorityReview' },
+    { as: 'registration', action: 'conclude', to: 'inspected' },
+  ],
+  [
+    { elapse: true, days: 31, to: 'urge' },
+    { as: 'registration', action: 'urge', to: 'lateReport' },
+    { elapse: true, days: 70, to: 'notFiled' },
+  ],
+  [
+    { as: 'org-eldercare', action: 'save', typed: () => ({ report: annualReportTyped }), to: 'report' },
+    { as: 'org-eldercare', action: 'submit', to: 'supervisorReview' },
+    { elapse: true, days: 100, to: 'authorityReview' },
+    { as: 'registration', action: 'save', typed: () => ({ result: { conclusion: '不合格', reasons: '财务收支未纳入法定账簿。' } }), to: 'authorityReview' },
+    { as: 'registration', action: 'conclude', to: 'unqualified' },
+  ],
+];
+
+/** 僵尸型清理 of 海安市城南社区养老服务中心 (opened by its account for the walk; the schedule opens it in practice): every step and action. */
+const orgDormantCleanupWalks: Walk[] = [
+  [
+    { as: 'registration', action: 'save', typed: () => ({ order: { problems: '连续两年未按规定报送年度工作报告。', requirements: '补报年度工作报告。' } }), to: 'order' },
+    { as: 'registration', action: 'issue', to: 'rectify' },
+    { as: 'org-eldercare', action: 'save', typed: () => ({ rectification: { reportsFiled: true, report: '已补报两个年度的工作报告，召开理事会完成换届。' } }), to: 'rectify' },
+    { as: 'org-eldercare', action: 'submit', to: 'verify' },
+    { as: 'registration', action: 'accept', to: 'rectified' },
+  ],
+  [
+    { as: 'registration', action: 'save', typed: () => ({ order: { problems: '连续两年未按规定报送年度工作报告。' } }), to: 'order' },
+    { as: 'registration', action: 'issue', to: 'rectify' },
+    { as: 'org-eldercare', action: 'save', typed: () => ({ rectification: { reportsFiled: true, report: '已补报年度工作报告。' } }), to: 'rectify' },
+    { as: 'org-eldercare', action: 'submit', to: 'verify' },
+    { as: 'registration', action: 'reject', typed: () => ({ decision: { reasons: '补报的报告缺少财务数据。' } }), to: 'priorNotice' },
+    { as: 'registration', action: 'notify', to: 'statement' },
+    { as: 'org-eldercare', action: 'save', typed: () => ({ statement: { text: '财务数据已审计，现补交审计报告。' } }), to: 'statement' },
+    { as: 'org-eldercare', action: 'submit', to: 'revoke' },
+    { as: 'registration', action: 'spare', to: 'rectified' },
+  ],
+  [
+    { as: 'registration', action: 'save', typed: () => ({ order: { problems: '连续两年未按规定报送年度工作报告。' } }), to: 'order' },
+    { as: 'registration', action: 'issue', to: 'rectify' },
+    { elapse: true, days: 40, to: 'priorNotice' },
+    { as: 'registration', action: 'notify', to: 'statement' },
+    { as: 'org-eldercare', action: 'waive', to: 'revoke' },
+    { as: 'registration', action: 'save', typed: () => ({ decision: { reasons: '责令整改期满未改正。' } }), to: 'revoke' },
+    { as: 'registration', action: 'revoke', to: 'revoked' },
+  ],
+  [{ as: 'registration', action: 'dismiss', to: 'dismissed' }],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks, 'home-care-subsidy': homeCareWalks, 'org-change': orgChangeWalks, 'org-deregistration': orgDeregistrationWalks, 'org-annual-report': orgAnnualReportWalks, 'org-dormant-cleanup': orgDormantCleanupWalks };
+/** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem; a registered body to deregister). */
 const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
+  // Each 注销 walk starts from the registered body (an earlier walk may have deregistered it).
+  'org-deregistration': async (su) => {
+    const calligraphy = await su.collection('subjects').getFirstListItem('kind = "organisation" && key = "51320685MJ5806A23X"');
+    await su.collection('subjects').update(calligraphy.id, { facts: { ...(calligraphy.facts as object), status: '责令整改', registered: true } });
+  },
   'fundraising-filing': async (su) => {
     const stem = await su.collection('subjects').getFirstListItem('kind = "organisation" && key = "51320685MJ5804K01A"');
     await su.collection('subjects').update(stem.id, { facts: { ...(stem.facts as object), status: '正常', charity: { publicFundraising: true } } });
@@ -538,6 +674,16 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
   'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
   'tekun-review': () => ({}),
   'venture-call': () => ({ call: demoVentureCall }),
+  'org-change': (units) => ({
+    organisation: { orgType: '社会团体', name: '海安市围棋协会', creditCode: '51320685MJ5810E67H', category: '体育类', supervisorUnit: units.supervisory },
+    change: { address: '海安市黄海大道西28号', reason: '办公场所迁址。' },
+  }),
+  'org-deregistration': (units) => ({
+    organisation: { orgType: '社会团体', name: '海安市书画研究会', creditCode: '51320685MJ5806A23X', category: '文化类', supervisorUnit: units.supervisory, legalRepresentative: '许鸿儒' },
+    dissolution: { reason: '自行解散', resolutionDate: '2026-02-20' },
+  }),
+  'org-annual-report': (units) => ({ organisation: { name: '海安市城南社区养老服务中心', creditCode: '52320685MJ5805T12A', orgType: '民办非企业单位', supervisorUnit: units.supervisory }, report: { year: 2026 } }),
+  'org-dormant-cleanup': () => ({ organisation: { name: '海安市城南社区养老服务中心', creditCode: '52320685MJ5805T12A', orgType: '民办非企业单位', missedYears: 2 } }),
   'fundraising-filing': (units) => {
     const plan = demoFundraisingPlan('海安市青少年科技教育促进会', '51320685MJ5804K01A', '2026-03-20');
     return { ...plan, organisation: { ...plan.organisation, supervisorUnit: units.supervisory } };
@@ -558,6 +704,10 @@ const participants: Record<string, string[]> = {
   'fundraising-filing': ['org-stem', 'education', 'registration'],
   'venture-call': ['county'],
   'home-care-subsidy': ['applicant-a1', 'village-a1', 'township-a', 'county', 'assessor'],
+  'org-change': ['org-weiqi', 'education', 'registration'],
+  'org-deregistration': ['org-calligraphy', 'education', 'registration'],
+  'org-annual-report': ['org-eldercare', 'education', 'registration'],
+  'org-dormant-cleanup': ['org-eldercare', 'registration'],
 };
 /** A household of 曲塘镇杨庄村 (by default receiving 1,200 元 of 低保 a month), for the processes officers start about a subject. */
 async function dibaoHousehold(su: PocketBase, facts: Record<string, unknown> = { dibao: { status: '在保', category: '全户保', monthlyAmount: 1200, members: 2, since: '2025-04-01' } }): Promise<string> {
@@ -714,7 +864,7 @@ describe('a form sent back as shown changes only what was typed', () => {
         }
         // Replaying the walk's events rebuilds exactly the stored case (DESIGN guarantee 6).
         expect(await su.send(`/api/tongban/cases/${c.id}/verify`, {}), 'verify').toMatchObject({ ok: true, chain: { ok: true }, replay: { ok: true } });
-      });
+      }, 180_000); // a sweep may also open a shipped schedule's yearly run
     }
   }
 });
