@@ -99,3 +99,20 @@ export async function smallTargets(page: Page, min: number): Promise<string[]> {
     return out;
   }, min);
 }
+
+/**
+ * Signs in as `email` (on their home page first) and opens a case's page by its address, waiting
+ * for its progress timeline; a page that does not come is saved as a screenshot before failing.
+ */
+export async function openCasePage(browser: Browser, server: TestServer, email: string, caseId: string, options: SignInOptions = {}): Promise<Page> {
+  const page = await signInPage(browser, server, email, { ...options, waitForHome: true });
+  await page.goto(`${server.url}/cases/${caseId}`);
+  try {
+    await expect.poll(() => page.getByRole('heading', { name: '办理进度' }).count(), { timeout: 20_000 }).toBe(1);
+  } catch (e) {
+    mkdirSync(screenshotFolder, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotFolder, `case-failed-${email}.png`), fullPage: true });
+    throw e;
+  }
+  return page;
+}

@@ -6,27 +6,11 @@ import { buildWeb } from '../../../server/build/buildWeb.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { axeViolations, launchChromium, screenshotFolder, signInPage } from '../../support/webSignIn.js';
+import { axeViolations, launchChromium, openCasePage, screenshotFolder } from '../../support/webSignIn.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
 
 /** Screenshots for review, in a folder git ignores. */
 const screenshots = screenshotFolder;
-
-/** Signs in as `email` and opens the case's page by its address. */
-async function openCasePage(browser: Browser, server: TestServer, email: string, id: string): Promise<Page> {
-  const page = await signInPage(browser, server, email);
-  await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).not.toBe('/sign-in');
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  await page.goto(`${server.url}/cases/${id}`);
-  try {
-    await expect.poll(() => page.getByRole('heading', { name: '办理进度' }).count(), { timeout: 10_000 }).toBe(1);
-  } catch (e) {
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, `case-failed-${email}.png`), fullPage: true });
-    throw e;
-  }
-  return page;
-}
 
 /** The page at `width`, in 长辈模式 or not, reloaded. */
 async function viewAs(page: Page, width: number, elder: boolean): Promise<void> {

@@ -6,7 +6,7 @@ import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { axeViolations, launchChromium, screenshotAtBothWidths, signInPage, smallTargets } from '../../support/webSignIn.js';
+import { axeViolations, launchChromium, openCasePage, screenshotAtBothWidths, signInPage, smallTargets } from '../../support/webSignIn.js';
 
 /** Screenshots of this journey go to .tmp/screenshots/journey. */
 const shoot = (page: Page, name: string) => screenshotAtBothWidths(page, 'journey', name);
@@ -38,13 +38,8 @@ describe('the 低保 journey in Chromium through the real server: applicant-a1 a
 
   /** A person signed in on a phone-sized page of a fresh browser context (another device), on their home page. */
   const signIn = (email: string) => signInPage(browser, server, email, { width: 390, waitForHome: true });
-  /** An officer signed in, on the case's page (opened from their queue by its address). */
-  const openCasePage = async (email: string) => {
-    const page = await signIn(email);
-    await page.goto(`${server.url}/cases/${caseId}`);
-    await expect.poll(() => page.getByRole('heading', { name: '办理进度' }).count(), { timeout: 20_000 }).toBe(1);
-    return page;
-  };
+  /** Someone signed in, on the journey's case page (opened by its address). */
+  const caseAs = (email: string) => openCasePage(browser, server, email, caseId, { width: 390 });
   /** Sends the notices due now (the outbox cron does this every minute on a real server). */
   const sendNotices = async () => (await server.login('admin')).send('/api/tongban/admin/outbox/send', { method: 'POST' });
   /** The timeline's text, spaces folded. */
@@ -173,7 +168,7 @@ describe('the 低保 journey in Chromium through the real server: applicant-a1 a
   });
 
   it('tells the village officer who meets a conflict that someone acted first, refreshes the page, and lets them submit the investigation', async () => {
-    const page = await openCasePage('village-a1@demo.tongban');
+    const page = await caseAs('village-a1@demo.tongban');
     await expect.poll(() => page.getByRole('button', { name: '暂存' }).count(), { timeout: 20_000 }).toBe(1);
     // Another session of the village saves the investigation first.
     const other = await server.login('village-a1');
@@ -195,13 +190,13 @@ describe('the 低保 journey in Chromium through the real server: applicant-a1 a
   });
 
   it('lets the county verify and the township pass the case to 公示 on their case pages', async () => {
-    const county = await openCasePage('county@demo.tongban');
+    const county = await caseAs('county@demo.tongban');
     await county.getByRole('group', { name: '核对结论' }).getByRole('radio', { name: '一致', exact: true }).check();
     await county.getByRole('button', { name: '核对完成' }).click();
     await expect.poll(() => county.getByText('操作成功。').count()).toBe(1);
     await county.close();
 
-    const township = await openCasePage('township-a@demo.tongban');
+    const township = await caseAs('township-a@demo.tongban');
     await township.getByLabel('初审意见').fill('符合条件');
     await township.getByLabel('拟保障金额（元/月）').fill('1200');
     await township.getByRole('button', { name: '初审通过，进入公示' }).click();
@@ -219,7 +214,7 @@ describe('the 低保 journey in Chromium through the real server: applicant-a1 a
     await applicant.getByRole('link', { name: /消息/ }).click();
     await expect.poll(() => applicant.getByText(/需要补正/).count()).toBe(1);
 
-    const county = await openCasePage('county@demo.tongban');
+    const county = await caseAs('county@demo.tongban');
     expect(await timelineText(county)).toContain('村（居）公示期满');
     await county.getByRole('group', { name: '审核结论' }).getByRole('radio', { name: '确认', exact: true }).check();
     await county.getByLabel('审核意见').fill('同意');
