@@ -4,6 +4,7 @@
  */
 import type { RestClient } from '../start/restClient.js';
 import { loadChildrenSupportDemoCases } from './childrenSupportDemoCases.js';
+import { loadHomeAdaptationDemoCases } from './homeAdaptationDemoCases.js';
 import { loadHomeCareSubsidyDemoCases } from './homeCareSubsidyDemoCases.js';
 import { loadDibaoEdgeDemoCases } from './dibaoEdgeDemoCases.js';
 import { loadDibaoReviewDemoCases } from './dibaoReviewDemoCases.js';
@@ -77,5 +78,5 @@ export async function loadDemoCases(admin: RestClient): Promise<number> {
   // 变更登记 at the 业务主管单位's review, 注销登记 in its 清算 (the 年检 and 清理 come from their schedules).
   // 公开募捐方案备案: one published (its disclosures owed), one waiting, one returned for 补齐.
   // 公益创投: the 2027 call taking applications — one being scored by experts, one at 资格审查, one being filled in.
-  return 4 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadTekunReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin)) + (await loadOrgLifecycleDemoCases((email) => as(admin, email), admin)) + (await loadElderlyAllowanceDemoCases((email) => as(admin, email))) + (await loadHomeCareSubsidyDemoCases((email) => as(admin, email)));
+  return 4 + (await loadLiangxiangDemoCases(admin)) + (await loadDemoRegistrations(admin)) + (await loadChildrenSupportDemoCases(admin)) + (await loadTekunDemoCases((email) => as(admin, email))) + (await loadDibaoEdgeDemoCases((email) => as(admin, email))) + (await loadDibaoReviewDemoCases(admin, (email) => as(admin, email))) + (await loadTekunReviewDemoCases(admin, (email) => as(admin, email))) + (await loadFundraisingDemoCases((email) => as(admin, email))) + (await loadLinshiDemoCases((email) => as(admin, email))) + (await loadVentureDemoCases((email) => as(admin, email), admin)) + (await loadOrgLifecycleDemoCases((email) => as(admin, email), admin)) + (await loadElderlyAllowanceDemoCases((email) => as(admin, email))) + (await loadHomeCareSubsidyDemoCases((email) => as(admin, email))) + (await loadHomeAdaptationDemoCases((email) => as(admin, email)));
 }

@@ -651,7 +651,69 @@ const orgDormantCleanupWalks: Walk[] = [
   [{ as: 'registration', action: 'dismiss', to: 'dismissed' }],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks, 'home-care-subsidy': homeCareWalks, 'org-change': orgChangeWalks, 'org-deregistration': orgDeregistrationWalks, 'org-annual-report': orgAnnualReportWalks, 'org-dormant-cleanup': orgDormantCleanupWalks };
+/** 沈桂英, a 特困 elder living alone, applying for 适老化改造 (the county's categories by a save). */
+const homeAdaptationApplication = {
+  applicant: { name: '沈桂英', idNumber: '320621194509180022', phone: '13862712002', address: '海安市曲塘镇杨庄村7组3号' },
+  household: { members: [{ name: '沈桂英', idNumber: '320621194509180022', relation: '本人' }] },
+  elder: { name: '沈桂英', idNumber: '320621194509180022', category: '特困', difficulty: ['独居'], housing: '自有住房', applicantRole: '本人申请' },
+};
+const adaptationPlan = { plan: { visitedOn: '2026-03-04', assessor: '张敏', works: [{ item: '安装扶手', description: '卫生间', quantity: 2, amount: 800 }] } };
+const adaptationPhoto = { name: '竣工.png', type: 'image/png', size: 68, file: 'a1b2c3d4e5f6g7h/photo_x1.png' };
+const homeAdaptationWalks: Walk[] = [
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ elder: { needs: '卫生间加装扶手' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ acceptance: { complete: false, missingMaterials: ['住房产权证明'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, missingMaterials: [] } }), to: 'assess' },
+    { as: 'assessor', action: 'save', typed: () => adaptationPlan, to: 'assess' },
+    { as: 'assessor', action: 'complete', typed: () => ({ plan: { findings: '卫生间无扶手' } }), to: 'townshipApprove' },
+    { as: 'township-a', action: 'returnForAssessment', returnTo: 'assess', typed: () => ({ approval: { opinion: '请补充照明改造' } }), to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'townshipApprove' },
+    { as: 'township-a', action: 'save', typed: () => ({ approval: { amount: 800 } }), to: 'townshipApprove' },
+    { as: 'township-a', action: 'approve', to: 'works' },
+    { as: 'township-a', action: 'save', typed: () => ({ works: { provider: '海安市安居适老服务有限公司', finishedOn: '2026-04-20', photos: [adaptationPhoto] } }), to: 'works' },
+    { as: 'township-a', action: 'complete', to: 'inspection' },
+    { as: 'township-a', action: 'save', typed: () => ({ inspection: { inspectedOn: '2026-04-24', photos: [adaptationPhoto], rework: ['扶手重新固定'] } }), to: 'inspection' },
+    { as: 'township-a', action: 'fail', returnTo: 'works', to: 'works' },
+    { as: 'township-a', action: 'complete', typed: () => ({ works: { note: '已整改' } }), to: 'inspection' },
+    { as: 'township-a', action: 'pass', typed: () => ({ inspection: { findings: '合格', rework: [] } }), to: 'completed' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ elder: { category: '低保边缘' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'assess' },
+    { elapse: true, days: 20, to: 'townshipAssess' },
+    { as: 'township-a', action: 'save', typed: () => adaptationPlan, to: 'townshipAssess' },
+    { as: 'township-a', action: 'complete', to: 'countyApprove' },
+    { as: 'county', action: 'returnForAssessment', returnTo: 'assess', typed: () => ({ approval: { opinion: '请重新评估' } }), to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'countyApprove' },
+    { as: 'county', action: 'save', typed: () => ({ approval: { amount: 800 } }), to: 'countyApprove' },
+    { as: 'county', action: 'approve', to: 'works' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'assess' },
+    { as: 'assessor', action: 'save', typed: () => adaptationPlan, to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'townshipApprove' },
+    { as: 'township-a', action: 'refuse', typed: () => ({ approval: { refusalReasons: ['住房已列入征收范围'] } }), to: 'refused' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ elder: { category: '低保边缘' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', to: 'assess' },
+    { as: 'assessor', action: 'save', typed: () => adaptationPlan, to: 'assess' },
+    { as: 'assessor', action: 'complete', to: 'countyApprove' },
+    { as: 'county', action: 'refuse', typed: () => ({ approval: { refusalReasons: ['住房已列入征收范围'] } }), to: 'refused' },
+  ],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks, 'home-care-subsidy': homeCareWalks, 'home-adaptation': homeAdaptationWalks, 'org-change': orgChangeWalks, 'org-deregistration': orgDeregistrationWalks, 'org-annual-report': orgAnnualReportWalks, 'org-dormant-cleanup': orgDormantCleanupWalks };
 /** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem; a registered body to deregister). */
 const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
   // Each 注销 walk starts from the registered body (an earlier walk may have deregistered it).
@@ -670,6 +732,7 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
   'children-support': () => childrenSupportApplication,
   linshi: () => linshiApplication,
   'home-care-subsidy': () => homeCareApplication,
+  'home-adaptation': () => homeAdaptationApplication,
   'org-registration': (units) => demoSocietyApplication(units.supervisory),
   'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
   'tekun-review': () => ({}),
@@ -708,6 +771,7 @@ const participants: Record<string, string[]> = {
   'org-deregistration': ['org-calligraphy', 'education', 'registration'],
   'org-annual-report': ['org-eldercare', 'education', 'registration'],
   'org-dormant-cleanup': ['org-eldercare', 'registration'],
+  'home-adaptation': ['applicant-a1', 'village-a1', 'township-a', 'county', 'assessor'],
 };
 /** A household of 曲塘镇杨庄村 (by default receiving 1,200 元 of 低保 a month), for the processes officers start about a subject. */
 async function dibaoHousehold(su: PocketBase, facts: Record<string, unknown> = { dibao: { status: '在保', category: '全户保', monthlyAmount: 1200, members: 2, since: '2025-04-01' } }): Promise<string> {

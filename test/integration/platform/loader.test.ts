@@ -47,6 +47,8 @@ describe('the start-up loader', () => {
     expect(cases.filter((c) => c.workflow_key === 'children-support').map((c) => c.step).sort()).toEqual(['accept', 'countyConfirm', 'verify']);
     // 居家养老服务补贴: waiting for 受理, at the assessor's visit (a village's 代办), assessed at the county's 审批.
     expect(cases.filter((c) => c.workflow_key === 'home-care-subsidy').map((c) => c.step).sort()).toEqual(['accept', 'assess', 'countyApprove']);
+    // 适老化改造: waiting for 受理, at the assessor's visit, approved with the works under way.
+    expect(cases.filter((c) => c.workflow_key === 'home-adaptation').map((c) => c.step).sort()).toEqual(['accept', 'assess', 'works']);
     // 低保边缘: in 公示 (a village's 代办), back with the applicant for 补正, waiting for 受理.
     expect(cases.filter((c) => c.workflow_key === 'dibao-edge').map((c) => c.step).sort()).toEqual(['accept', 'apply', 'publicNotice']);
     // 临时救助: a 先行救助 being back-filled, waiting for 受理, in 公示, paid in stages.
