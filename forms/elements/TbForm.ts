@@ -344,15 +344,16 @@ export class TbForm extends LitElement {
 
 /**
  * A wizard step as the print view draws it: a section of its own — or, when its only element is a
- * section of the same name (「特困情形」 holding「特困情形」), that section alone, so the page has no
- * two regions and headings of one name, one inside the other.
+ * section of the same name (「特困情形」 holding「特困情形」), that section alone; when one of its
+ * sections has its name, a named group — so the page never has two regions of one name, one inside
+ * the other.
  */
 function printedStep(step: Extract<UiElement, { type: 'Step' }>, store: { schemaAt(pointer: string): { title?: string } | undefined }): UiElement {
+  const labelOf = (e: UiElement) => (e.type === 'Section' ? e.label ?? (e.scope !== undefined ? store.schemaAt(e.scope)?.title : undefined) : undefined);
   const only = step.elements.length === 1 ? step.elements[0] : undefined;
-  if (only?.type === 'Section' && !step.help) {
-    const label = only.label ?? (only.scope !== undefined ? store.schemaAt(only.scope)?.title : undefined);
-    if (label !== undefined && label === step.label) return { ...only, label };
-  }
+  if (only?.type === 'Section' && !step.help && labelOf(only) === step.label) return { ...only, label: step.label };
+  // A section inside of the step's own name (「责令整改」 holding 组织 and「责令整改」): the step is a named group, not a second region of that name.
+  if (step.label !== undefined && step.elements.some((e) => labelOf(e) === step.label)) return { type: 'Group', label: step.label, elements: step.elements, ...(step.help ? { help: step.help } : {}) };
   return { ...step, type: 'Section' as const };
 }
 

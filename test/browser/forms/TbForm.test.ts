@@ -224,6 +224,14 @@ describe('<tb-form> with the 低保 application', () => {
       assertEqual(headings, ['特困情形', '补充', '其他']);
       assertEqual(await axeViolations(document.body), []);
     });
+
+    it('draws a step holding a section of its own name among others as a group, so no two regions share a name', async () => {
+      const schema: FormSchema = { type: 'object', properties: { org: { title: '组织', type: 'object', properties: { name: { title: '名称', type: 'string' } } }, order: { title: '责令整改', type: 'object', properties: { problems: { title: '存在的问题', type: 'string' } } } } };
+      const ui: UiSchema = { type: 'Wizard', elements: [{ type: 'Step', label: '责令整改', elements: [{ type: 'Section', scope: '/org' }, { type: 'Section', scope: '/order' }] }] };
+      const form = await mountForm({ schema, ui, print: true, data: { org: { name: '海安市集邮协会' }, order: { problems: '未年检' } } });
+      assertEqual([...form.shadowRoot!.querySelectorAll('section')].map((s) => textOf(s.querySelector('[role="heading"]'))), ['组织', '责令整改']);
+      assertEqual(await axeViolations(document.body), []);
+    });
   });
 
   describe('长辈模式', () => {
