@@ -88,6 +88,63 @@ const dibaoWalks: Walk[] = [
   ],
 ];
 
+/** 王秀英 and her son with 2,800 元 a month: 1,400 per member, above the 1,000 standard and below 1.5 × it (a 低保边缘 household). */
+const dibaoEdgeApplication = {
+  applicant: demoHousehold.applicant,
+  household: { members: [{ name: '王秀英', idNumber: '320621195503120023', relation: '本人' }, { name: '张明', idNumber: '320621198001150015', relation: '子女' }] },
+  income: { wages: 2400, transfer: 400 },
+  assets: { deposits: 8000, vehicles: 0, housing: '自有住房一处' },
+};
+
+/** Walks through every step and action of 低保边缘家庭认定 (the 低保 steps, recognised by the household test). */
+const dibaoEdgeWalks: Walk[] = [
+  [
+    { as: 'applicant-a1', action: 'save', typed: () => ({ assets: { housing: '自有住房一处，砖混结构' } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'requestCorrection', returnTo: 'apply', typed: () => ({ acceptance: { complete: false, missingMaterials: ['近6个月工资收入证明'] } }), to: 'apply' },
+    { as: 'applicant-a1', action: 'submit', typed: () => ({ assets: { housing: '自有住房一处，已补交工资收入证明' } }), to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, missingMaterials: [], relativeFiling: true, relatives: '申请人之女为本村村委委员' } }), to: 'investigation' },
+    { as: 'village-a1', action: 'save', typed: () => ({ investigation: { findings: '初步了解' } }), to: 'investigation' },
+    { as: 'village-a1', action: 'complete', typed: () => investigation('母子二人，儿子务工'), to: 'verification' },
+    { as: 'county', action: 'complete', typed: () => ({ verification: { result: '一致', notes: '无异常' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'returnForInvestigation', returnTo: 'investigation', typed: () => ({ townshipReview: { opinion: '请补充儿子务工收入' } }), to: 'investigation' },
+    { as: 'village-a1', action: 'complete', typed: () => investigation('儿子务工月收入2400元，情况属实'), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '人均收入在低保标准1至1.5倍之间' } }), to: 'publicNotice' },
+    { as: 'township-a', action: 'object', typed: (s) => ({ publicNotice: { objections: [...objectionsOf(s), { content: '申请人家中有轿车一辆', receivedOn: '2026-03-06' }] } }), to: 'objectionReview' },
+    { as: 'township-a', action: 'democraticReview', typed: (s) => ({ publicNotice: { objections: objectionsOf(s).map((o) => ({ ...o, finding: '不属实' })), democraticReview: '车辆为亲属所有，异议不属实' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { as: 'township-a', action: 'object', typed: (s) => ({ publicNotice: { objections: [...objectionsOf(s), { content: '申请人儿子另有经营收入', receivedOn: '2026-03-20' }] } }), to: 'objectionReview' },
+    { as: 'township-a', action: 'reinvestigate', to: 'investigation' },
+    { as: 'village-a1', action: 'complete', to: 'verification' },
+    { as: 'county', action: 'complete', to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', to: 'publicNotice' },
+    { elapse: true, to: 'countyVisit' },
+    { as: 'county', action: 'complete', typed: () => ({ countyReview: { homeVisit: '县级入户核实，情况属实' } }), to: 'countyReview' },
+    { as: 'county', action: 'extend', to: 'countyReview' },
+    { as: 'county', action: 'returnToTownship', returnTo: 'townshipReview', typed: () => ({ countyReview: { opinion: '请核实异议处理记录' } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '异议处理记录已补充' } }), to: 'countyReview' },
+    { as: 'county', action: 'confirm', typed: () => ({ countyReview: { decision: '认定', opinion: '同意' } }), to: 'confirmed' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'refuseAcceptance', typed: () => ({ acceptance: { complete: false, missingMaterials: ['收入证明'] } }), to: 'notAccepted' },
+  ],
+  [
+    { as: 'applicant-a1', action: 'submit', to: 'accept' },
+    { as: 'township-a', action: 'accept', typed: () => ({ acceptance: { complete: true, relativeFiling: false } }), to: 'investigation' },
+    { as: 'village-a1', action: 'complete', typed: () => investigation('情况属实'), to: 'verification' },
+    { as: 'county', action: 'complete', typed: () => ({ verification: { result: '不一致', sources: [{ source: '车辆', result: '不一致', note: '名下有车辆一辆' }] } }), to: 'townshipReview' },
+    { as: 'township-a', action: 'approve', typed: () => ({ townshipReview: { opinion: '提请审核' } }), to: 'publicNotice' },
+    { elapse: true, to: 'countyReview' },
+    { as: 'county', action: 'refuse', typed: () => ({ countyReview: { decision: '不予认定', opinion: '家庭财产不符合条件' }, decision: { refusalReasons: ['名下有机动车辆'] } }), to: 'refused' },
+  ],
+];
+
 /** 王秀英 applies as guardian for her son (二级 肢体残疾); the household has no 低保, so 生活补贴 is refused. */
 const liangxiangApplication = {
   applicant: demoHousehold.applicant,
@@ -713,7 +770,36 @@ const homeAdaptationWalks: Walk[] = [
   ],
 ];
 
-const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks, 'home-care-subsidy': homeCareWalks, 'home-adaptation': homeAdaptationWalks, 'org-change': orgChangeWalks, 'org-deregistration': orgDeregistrationWalks, 'org-annual-report': orgAnnualReportWalks, 'org-dormant-cleanup': orgDormantCleanupWalks };
+/** 王秀英 applies for her father 张德顺 (born 1944-03-05, of 杨庄村). */
+const elderlyAllowanceApplication = {
+  applicant: demoHousehold.applicant,
+  elder: { name: '张德顺', idNumber: '320621194403050019', relation: '子女', address: '海安市曲塘镇杨庄村5组12号' },
+};
+const elderVerified = { verification: { hukouLocal: true, livingStatus: '健在', method: '户籍信息比对', opinion: '户籍在本镇，老人健在' } };
+/** Walks through every step and action of 高龄津贴: 补正 and confirmation, paid until the township stops it; withdrawals (corrections not in within 30 days among them) and a refusal. */
+const elderlyAllowanceWalks: Walk[] = [
+  [
+    { as: 'township-a', action: 'save', typed: () => ({ verification: { method: '户籍信息比对' } }), to: 'verify' },
+    { as: 'township-a', action: 'requestCorrection', typed: () => ({ verification: { missingMaterials: ['老年人户口簿复印件', '代领人银行账户信息'] } }), to: 'supplement' },
+    { as: 'applicant-a1', action: 'submit', typed: () => ({ elder: { address: '海安市曲塘镇杨庄村5组12号（随子女居住）' } }), to: 'verify' },
+    // 确认发放 is offered once the stored 核实 meets its guard (本地户籍, 健在).
+    { as: 'township-a', action: 'save', typed: () => elderVerified, to: 'verify' },
+    { as: 'township-a', action: 'confirm', to: 'paying' },
+    { as: 'township-a', action: 'stop', typed: () => ({ termination: { reason: '本人申请放弃', date: '2026-03-20' } }), to: 'terminated' },
+  ],
+  [{ as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' }],
+  [
+    { as: 'township-a', action: 'requestCorrection', typed: () => ({ verification: { missingMaterials: ['老年人户口簿复印件'] } }), to: 'supplement' },
+    { as: 'applicant-a1', action: 'withdraw', to: 'withdrawn' },
+  ],
+  [
+    { as: 'township-a', action: 'requestCorrection', typed: () => ({ verification: { missingMaterials: ['老年人户口簿复印件'] } }), to: 'supplement' },
+    { elapse: true, days: 31, to: 'withdrawn' },
+  ],
+  [{ as: 'township-a', action: 'refuse', typed: () => ({ verification: { hukouLocal: false, refusalReasons: ['户籍不在本乡镇，应向户籍所在地申请'] } }), to: 'refused' }],
+];
+
+const walksByProcess: Record<string, Walk[]> = { dibao: dibaoWalks, liangxiang: liangxiangWalks, 'children-support': childrenSupportWalks, 'org-registration': orgRegistrationWalks, tekun: tekunWalks, 'dibao-review': dibaoReviewWalks, 'tekun-review': tekunReviewWalks, 'fundraising-filing': fundraisingWalks, linshi: linshiWalks, 'venture-call': ventureCallWalks, 'home-care-subsidy': homeCareWalks, 'home-adaptation': homeAdaptationWalks, 'org-change': orgChangeWalks, 'org-deregistration': orgDeregistrationWalks, 'org-annual-report': orgAnnualReportWalks, 'org-dormant-cleanup': orgDormantCleanupWalks, 'dibao-edge': dibaoEdgeWalks, 'elderly-allowance': elderlyAllowanceWalks };
 /** What the server must hold before a process's walk (a fact no shipped process sets yet: 公募资格 of org-stem; a registered body to deregister). */
 const prepare: Record<string, (su: PocketBase) => Promise<void>> = {
   // Each 注销 walk starts from the registered body (an earlier walk may have deregistered it).
@@ -733,6 +819,8 @@ const openingData: Record<string, (units: { supervisory: string }) => unknown> =
   linshi: () => linshiApplication,
   'home-care-subsidy': () => homeCareApplication,
   'home-adaptation': () => homeAdaptationApplication,
+  'dibao-edge': () => dibaoEdgeApplication,
+  'elderly-allowance': () => elderlyAllowanceApplication,
   'org-registration': (units) => demoSocietyApplication(units.supervisory),
   'dibao-review': () => ({ applicant: demoHousehold.applicant, household: demoHousehold.household, income: demoHousehold.income, assets: demoHousehold.assets }),
   'tekun-review': () => ({}),
