@@ -1,8 +1,11 @@
 /**
  * Wire types of the administrators' routes the studio calls (docs/api.md, "People and units"):
  * spreadsheet imports of staff and of the 近亲属 register, and the register's list. The server
- * (server/adapter/rowImport.ts, staffImport.ts, relativesImport.ts) and the web app both use them.
+ * (server/adapter/rowImport.ts, staffImport.ts, relativesImport.ts, dashboardFigures.ts,
+ * calendarStatus.ts, scheduleList.ts, bulkRuns.ts) and the web app both use them.
  */
+import type { StatutoryHoliday } from '../calendar/statutoryHolidays.js';
+import type { ScheduleDefinition } from '../definition/types.js';
 
 /** One problem of an import: `/rows/<index>/<column>`, the message naming the sheet's row. */
 export interface ImportProblem {
@@ -148,4 +151,93 @@ export interface DashboardAnswer {
   stepTimes: StepTimeFigures[];
   amounts: MonthAmountFigures[];
   coverage: CoverageFigures[];
+}
+
+/** One year in the calendar status. */
+export interface ArrangementYear {
+  year: number;
+  /** Whether the official arrangement is known. */
+  known: boolean;
+  /** Where it comes from: the shipped tables, an administrator's import, or nowhere yet. */
+  source: 'package' | 'entered' | null;
+  /** For a year not known: the statutory holidays the calendar skips meanwhile. */
+  statutoryHolidays?: StatutoryHoliday[];
+}
+
+/** The answer of `GET /api/tongban/admin/calendar/status`. */
+export interface CalendarStatus {
+  /** Today, China time. */
+  today: string;
+  /** The last day (China time) of the latest running deadline (statutory clock, open task, pending timer), if any. */
+  latestDeadline: string | null;
+  /** From this year to the last year a running deadline reaches, at least next year. */
+  years: ArrangementYear[];
+  /** Chinese warnings for administrators: years deadlines reach into without a known arrangement. */
+  warnings: string[];
+}
+
+/** Where a run comes from: an officer's request (key: its commandId) or a schedule (key: the schedule's period key). */
+export interface BulkRunOrigin {
+  kind: 'officer' | 'schedule';
+  key: string;
+}
+
+/** A bulk start and its progress, as `GET /api/tongban/bulk-starts/{id}` answers it. */
+export interface BulkRunView {
+  id: string;
+  workflow: { key: string; version: number };
+  origin: BulkRunOrigin;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  /** Rows done (started or failed), all committed. */
+  processed: number;
+  started: number;
+  failed: number;
+  /** processed / total, 0 to 1. */
+  progress: number;
+  startedBy: { id: string; name: string };
+  /** The first failed rows, in row order. */
+  failures: { row: number; subject: string; reason: string }[];
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+/** A period's run as the list shows it: the period, the subjects that matched, and the progress of its bulk run. */
+export interface ScheduleRunView {
+  period: string;
+  status: string;
+  matched: number;
+  /** Subjects that matched but cannot get a case (no county), with why. */
+  skipped: unknown[];
+  startedAt: string | null;
+  /** Its bulk run (GET /api/tongban/bulk-starts/{id} answers the same), or null. */
+  bulkRun: BulkRunView | null;
+}
+
+/** One schedule in the list. */
+export interface ScheduleView {
+  workflow: string;
+  version: number;
+  schedule: string;
+  name: string;
+  every: ScheduleDefinition['every'];
+  /** The `MM-DD` within the period it starts on (its parameter resolved); null when it names no valid day. */
+  startOn: string | null;
+  subjects: ScheduleDefinition['subjects'];
+  starter: ScheduleDefinition['starter'];
+  /** The last period started. */
+  lastRun: ScheduleRunView | null;
+  /** The period the next sweep starts, when its start day has come and it has not run. */
+  due: string | null;
+  /** The next period to start after that, and when (ISO time). */
+  next: { period: string; at: string } | null;
+  /** Periods that ended without a run (recorded, and not yet recorded), oldest first. */
+  missed: string[];
+}
+
+/** The answer of `GET /api/tongban/admin/schedules`. */
+export interface ScheduleListAnswer {
+  now: string;
+  schedules: ScheduleView[];
 }

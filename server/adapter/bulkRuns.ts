@@ -11,12 +11,10 @@ import { conflict, notFound } from './httpError.js';
 import { inList, selectRows } from './sqlRows.js';
 import type { SubjectSelector } from './bulkStartRequest.js';
 import { latestPublished } from './workflowCache.js';
+import type { BulkRunOrigin, BulkRunView } from '../../engine/index.js';
 
-/** Where a run comes from: an officer's request (key: its commandId) or a schedule (key: the schedule's period key). */
-export interface BulkRunOrigin {
-  kind: 'officer' | 'schedule';
-  key: string;
-}
+export type { BulkRunOrigin, BulkRunView };
+
 
 /** What {@link createBulkRun} needs. */
 export interface NewBulkRun {
@@ -36,25 +34,6 @@ export interface NewBulkRun {
 }
 
 /** A run as GET /api/tongban/bulk-starts/{id} answers it. */
-export interface BulkRunView {
-  id: string;
-  workflow: { key: string; version: number };
-  origin: BulkRunOrigin;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  /** Rows done (started or failed), all committed. */
-  processed: number;
-  started: number;
-  failed: number;
-  /** processed / total, 0 to 1. */
-  progress: number;
-  startedBy: { id: string; name: string };
-  /** The first failed rows, in row order. */
-  failures: { row: number; subject: string; reason: string }[];
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
 
 /** What {@link createBulkRun} answers: the run, and whether this call created it. */
 export interface CreatedBulkRun {

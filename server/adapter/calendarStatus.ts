@@ -3,33 +3,14 @@
  * server log's start-up warning: per year from now to the last running deadline, whether the
  * official holiday arrangement is known (calendarArrangements.ts).
  */
-import { chinaDateOf, lastDayOf, shippedArrangementYears, statutoryHolidays, type StatutoryHoliday } from '../../engine/index.js';
+import { chinaDateOf, lastDayOf, shippedArrangementYears, statutoryHolidays } from '../../engine/index.js';
 import { enteredArrangementYears } from './calendarArrangements.js';
 import { now } from './clock.js';
 import type { PbApp } from './pocketbase.js';
+import type { ArrangementYear, CalendarStatus } from '../../engine/index.js';
 
-/** One year in the calendar status. */
-export interface ArrangementYear {
-  year: number;
-  /** Whether the official arrangement is known. */
-  known: boolean;
-  /** Where it comes from: the shipped tables, an administrator's import, or nowhere yet. */
-  source: 'package' | 'entered' | null;
-  /** For a year not known: the statutory holidays the calendar skips meanwhile. */
-  statutoryHolidays?: StatutoryHoliday[];
-}
+export type { ArrangementYear, CalendarStatus };
 
-/** The answer of `GET /api/tongban/admin/calendar/status`. */
-export interface CalendarStatus {
-  /** Today, China time. */
-  today: string;
-  /** The last day (China time) of the latest running deadline (statutory clock, open task, pending timer), if any. */
-  latestDeadline: string | null;
-  /** From this year to the last year a running deadline reaches, at least next year. */
-  years: ArrangementYear[];
-  /** Chinese warnings for administrators: years deadlines reach into without a known arrangement. */
-  warnings: string[];
-}
 
 function latestDue(tx: PbApp): Date | null {
   const found = [

@@ -3,48 +3,19 @@
  * process, with its last run, the period it owes now (if any), its next start and the periods it
  * missed — so an administrator sees what the sweep will do and what it could not.
  */
-import { scheduleDue, type ScheduleDefinition } from '../../engine/index.js';
+import { scheduleDue } from '../../engine/index.js';
 import { now } from './clock.js';
 import { bulkRunView, type BulkRunView } from './bulkRuns.js';
+import type { ScheduleRunView, ScheduleView } from '../../engine/index.js';
+
+export type { ScheduleView };
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import { lastPeriodOf, scheduledWorkflows, startOnOf } from './scheduleSweep.js';
 
-/** A period's run as the list shows it: the period, the subjects that matched, and the progress of its bulk run. */
-interface RunView {
-  period: string;
-  status: string;
-  matched: number;
-  /** Subjects that matched but cannot get a case (no county), with why. */
-  skipped: unknown[];
-  startedAt: string | null;
-  /** Its bulk run (GET /api/tongban/bulk-starts/{id} answers the same), or null. */
-  bulkRun: BulkRunView | null;
-}
-
-/** One schedule in the list. */
-export interface ScheduleView {
-  workflow: string;
-  version: number;
-  schedule: string;
-  name: string;
-  every: ScheduleDefinition['every'];
-  /** The `MM-DD` within the period it starts on (its parameter resolved); null when it names no valid day. */
-  startOn: string | null;
-  subjects: ScheduleDefinition['subjects'];
-  starter: ScheduleDefinition['starter'];
-  /** The last period started. */
-  lastRun: RunView | null;
-  /** The period the next sweep starts, when its start day has come and it has not run. */
-  due: string | null;
-  /** The next period to start after that, and when (ISO time). */
-  next: { period: string; at: string } | null;
-  /** Periods that ended without a run (recorded, and not yet recorded), oldest first. */
-  missed: string[];
-}
 
 const isoOf = (value: string) => (value ? new Date(value.replace(' ', 'T')).toISOString() : null);
 
-function runView(app: PbApp, run: PbRecord): RunView {
+function runView(app: PbApp, run: PbRecord): ScheduleRunView {
   const skipped = readJson<unknown[] | null>(run, 'skipped');
   let bulkRun: BulkRunView | null = null;
   if (run.getString('bulk_run')) {

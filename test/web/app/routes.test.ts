@@ -49,6 +49,7 @@ describe('the route table', () => {
     expect(resolvePage('/studio/org', admin)).toEqual({ page: 'studio-org', path: '/studio/org' });
     expect(resolvePage('/studio/relatives', admin)).toEqual({ page: 'studio-relatives', path: '/studio/relatives' });
     expect(resolvePage('/studio/dashboard', admin)).toEqual({ page: 'studio-dashboard', path: '/studio/dashboard' });
+    expect(resolvePage('/studio/calendar', admin)).toEqual({ page: 'studio-calendar', path: '/studio/calendar' });
     expect(resolvePage('/studio/people', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
     expect(resolvePage('/studio/people', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
   });

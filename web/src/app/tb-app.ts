@@ -28,6 +28,7 @@ import '../pages/studio/tb-studio-relatives.js';
 import '../pages/officer/tb-proxy-filing.js';
 import '../pages/officer/tb-public-notices.js';
 import '../pages/studio/tb-studio-dashboard.js';
+import '../pages/studio/tb-studio-calendar.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -167,6 +168,7 @@ export class TbApp extends LitElement {
       case 'proxy-filing': return html`<tb-proxy-filing></tb-proxy-filing>`;
       case 'public-notices': return html`<tb-public-notices></tb-public-notices>`;
       case 'studio-dashboard': return html`<tb-studio-dashboard></tb-studio-dashboard>`;
+      case 'studio-calendar': return html`<tb-studio-calendar></tb-studio-calendar>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }
