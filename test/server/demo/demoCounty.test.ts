@@ -49,15 +49,16 @@ describe('demoCounty', () => {
     expect(demoAccounts.filter((a) => a.orgUnit === 'expert-pool')).toHaveLength(5);
   });
 
-  it('lists every account of the brief, chain officers with the 低保 duty and everyone in an existing unit', () => {
+  it('lists every account of the brief, chain officers with the 低保 duty (the 公益创投 committee members with theirs only) and everyone in an existing unit', () => {
     expect(demoAccounts.map((a) => a.email.replace('@demo.tongban', ''))).toEqual([
-      'admin', 'county', 'township-a', 'township-b', 'village-a1', 'village-a2', 'village-b1', 'applicant-a1', 'applicant-b1',
+      'admin', 'county', 'committee-1', 'committee-2', 'township-a', 'township-b', 'village-a1', 'village-a2', 'village-b1', 'applicant-a1', 'applicant-b1',
       'dpf', 'registration', 'assessor', 'education', 'expert-1', 'expert-2', 'expert-3', 'expert-4', 'expert-5',
     ]);
     for (const account of demoAccounts) {
       expect(byKey.has(account.orgUnit ?? ''), account.email).toBe(true);
       const unit = byKey.get(account.orgUnit ?? '');
-      if (account.role === 'officer' && unit?.level !== 'department') expect(account.duties, account.email).toEqual(['dibao_officer']);
+      const committeeOnly = account.email.startsWith('committee-');
+      if (account.role === 'officer' && unit?.level !== 'department') expect(account.duties, account.email).toEqual(committeeOnly ? ['venture_committee'] : expect.arrayContaining(['dibao_officer']));
     }
     expect(demoAccounts.find((a) => a.email.startsWith('applicant-a1'))?.orgUnit).toBe('village-a1');
     expect(demoAccounts.find((a) => a.email.startsWith('applicant-b1'))?.orgUnit).toBe('village-b1');
