@@ -36,6 +36,10 @@ describe('低保边缘家庭认定 through the real server, by the demo accounts
     c = (await command(a1, c, 'submit')).case;
     c = (await command(townshipA, c, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } })).case;
     c = (await command(await server.login('village-a1'), c, 'complete', { data: { investigation: { investigators: ['赵村干', '钱社工'], mode: '入户', findings: '母子二人' } } })).case;
+    // 信息核对 asks the province's 核对 system through the check adapter (as 低保); the county may also enter the report by hand.
+    const su = await server.superuser();
+    expect((await su.collection('check_requests').getFullList({ filter: su.filter('application = {:id}', { id: c.id }) })).length).toBe(1);
+    expect((c as unknown as { checks?: Record<string, { status: string }> }).checks).toEqual({ verification: expect.objectContaining({ status: 'requested' }) });
     c = (await command(await server.login('county'), c, 'complete', { data: { verification: { result: '一致' } } })).case;
     c = (await command(townshipA, c, 'approve', { data: { townshipReview: { opinion: '人均收入在低保标准1至1.5倍之间' } } })).case;
     expect(c.step).toBe('publicNotice');
