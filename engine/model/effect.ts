@@ -15,6 +15,8 @@ export type Effect =
   /** `decision`: for an item's notice, the item's decision (the template reads it as `decisionItem`). */
   | { type: 'renderDocument'; template: string; kind: string; title: string; issuer?: AssigneeLevel; decision?: DecisionNoticeView }
   | { type: 'notify'; to: 'applicant' | AssigneeLevel; message: string }
+  /** A notice to the officers of one unit beside the chain (a department's task: 县残联, a third-party assessor …). */
+  | { type: 'notifyUnit'; unit: string; message: string }
   | { type: 'setData'; path: string; value: JsonValue }
   /** Sets a fact of the case's subject (dotted path); `today` stamps the China date of the decision instead of `value`. */
   | { type: 'setSubjectFact'; fact: string; value: JsonValue; today?: boolean }

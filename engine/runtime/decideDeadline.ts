@@ -22,10 +22,11 @@ export type DeadlineVerdict = { decision: Decision } | { route: string; note: st
 
 const refuse = (code: Rejection['code'], message: string): DeadlineVerdict => ({ decision: { ok: false, rejection: { code, message } } });
 
-/** A notice to whoever works `task`: its user, or the officers of its unit on the chain (or the applicant). */
+/** A notice to whoever works `task`: its user, the officers of its unit on the chain (or the applicant), or the officers of its department. */
 function noticeTo(task: OpenTask, message: string): Effect[] {
   if (task.assigneeUser) return [{ type: 'notifyUser', user: task.assigneeUser, message }];
   if (task.level === 'applicant' || task.level === 'village' || task.level === 'township' || task.level === 'county') return [{ type: 'notify', to: task.level, message }];
+  if (task.level === 'department' && task.assigneeUnit) return [{ type: 'notifyUnit', unit: task.assigneeUnit, message }];
   return [];
 }
 

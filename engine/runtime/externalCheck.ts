@@ -96,6 +96,7 @@ export function checkSignalVerdict(snapshot: CaseSnapshot, step: StepDefinition,
   for (const task of snapshot.tasks.filter((t) => t.step === stepName)) {
     if (task.assigneeUser) effects.push({ type: 'notifyUser', user: task.assigneeUser, message });
     else if (task.level === 'village' || task.level === 'township' || task.level === 'county') effects.push({ type: 'notify', to: task.level, message });
+    else if (task.level === 'department' && task.assigneeUnit) effects.push({ type: 'notifyUnit', unit: task.assigneeUnit, message });
   }
   const { recallable: _recall, ...rest } = snapshot;
   void _recall;

@@ -97,6 +97,8 @@ function describeEffect(e: Effect): string | undefined {
       return `通知：${e.message}`;
     case 'notifyUser':
       return `通知：${e.message}`;
+    case 'notifyUnit':
+      return `通知：${e.message}`;
     case 'setData':
       return `写入数据：${e.path}`;
     case 'setSubjectFact':

@@ -157,6 +157,7 @@ export function simulateCase(wf: CompiledWorkflow, moves: readonly SimulationMov
       else if (e.type === 'renderDocument') documents.push({ template: e.template, kind: e.kind, title: e.title, ...(e.issuer ? { issuer: e.issuer } : {}), data: copy(data), clock: snapshot.clock });
       else if (e.type === 'notify') notices.push({ to: e.to, message: e.message });
       else if (e.type === 'notifyUser') notices.push({ to: e.user, message: e.message });
+      else if (e.type === 'notifyUnit') notices.push({ to: e.unit, message: e.message });
     }
     entries.push({ ...extra, at: now.toISOString(), snapshot, timers: timers(), documents, notices });
   };

@@ -60,7 +60,7 @@ interface RowFailure {
 }
 
 /** Effects whose rows are copied with a template case (tasks, timers, outbox) or that write only the case itself. */
-const copiedEffects: ReadonlySet<Effect['type']> = new Set(['openTask', 'scheduleTimer', 'setData', 'notify', 'notifyUser']);
+const copiedEffects: ReadonlySet<Effect['type']> = new Set(['openTask', 'scheduleTimer', 'setData', 'notify', 'notifyUser', 'notifyUnit']);
 
 const plans = new Map<string, RunPlan>();
 

@@ -13,6 +13,7 @@ import type { ActorByValue } from './eventActor.js';
 import { maskedPatch, publicActorName, publicEvent } from './eventView.js';
 import { currentEventFormat, eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
+import { unitRecipient } from './sendNotifications.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import type { RecordedCandidates } from './panelCandidates.js';
 import { grantRead } from './caseReaders.js';
@@ -66,6 +67,19 @@ function documentNumber(tx: PbApp, caseRecord: PbRecord, level: 'township' | 'co
   const unit = unitRecord(tx, caseRecord.getString(level));
   if (!unit) return '';
   return allocateDocumentNumber(tx, { id: unit.id, name: unit.getString('name'), documentCode: unit.getString('document_code'), level }, now);
+}
+
+/** Queues an in-app notice of the case for `recipient` (a user id, a level of the chain, or `unit:<id>`); the outbox delivers it. */
+function queueNotice(tx: PbApp, caseId: string, recipient: string, message: string, now: Date): void {
+  const o = newRecord(tx, 'outbox');
+  o.set('application', caseId);
+  o.set('channel', 'inbox');
+  o.set('recipient', recipient);
+  o.set('message', message);
+  o.set('status', 'pending');
+  o.set('attempts', 0);
+  o.set('next_attempt_at', now.toISOString());
+  tx.save(o);
 }
 
 /** Carries out the effects of a decision; `data` is updated in place by `setData`. */
@@ -165,19 +179,10 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         tx.save(d);
         break;
       }
-      case 'notify': {
-        const o = newRecord(tx, 'outbox');
-        o.set('application', caseRecord.id);
-        o.set('channel', 'inbox');
+      case 'notify':
         // A resident without an account has no inbox: the officer who filed for them (代办) is told.
-        o.set('recipient', e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to);
-        o.set('message', e.message);
-        o.set('status', 'pending');
-        o.set('attempts', 0);
-        o.set('next_attempt_at', now.toISOString());
-        tx.save(o);
+        queueNotice(tx, caseRecord.id, e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to, e.message, now);
         break;
-      }
       case 'setSubjectFact': {
         const subject = caseRecord.getString('subject');
         if (!subject) throw conflict('案件尚未确定对象（如申请人身份证号），不能记录对象的事实。', 'no_subject');
@@ -195,18 +200,12 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
       case 'grantRead':
         grantRead(tx, caseRecord.id, e.user, e.reason);
         break;
-      case 'notifyUser': {
-        const o = newRecord(tx, 'outbox');
-        o.set('application', caseRecord.id);
-        o.set('channel', 'inbox');
-        o.set('recipient', e.user);
-        o.set('message', e.message);
-        o.set('status', 'pending');
-        o.set('attempts', 0);
-        o.set('next_attempt_at', now.toISOString());
-        tx.save(o);
+      case 'notifyUser':
+        queueNotice(tx, caseRecord.id, e.user, e.message, now);
         break;
-      }
+      case 'notifyUnit':
+        queueNotice(tx, caseRecord.id, unitRecipient(e.unit), e.message, now);
+        break;
       case 'requestCheck':
         // The request leaves through the outbox; its payload stays in the superuser-only check_requests (checkRequests.ts).
         enqueueCheckRequest(tx, caseRecord.id, e.request, e.service, e.payload, now);

@@ -62,9 +62,16 @@ export function settle(app: PbApp, id: string, result: DeliveryResult, at: Date,
   return dead ? 'failed' : 'retrying';
 }
 
-/** The users a notification is for: a user id, or the officers of the case's unit at a level. */
+/** The recipient of a notice to the officers of one unit (`notifyUnit`): `unit:<org unit id>`. */
+export const unitRecipient = (unit: string) => `unit:${unit}`;
+
+/** Whether a notification is for a group of officers (a level of the chain, or a unit), not one user. */
+const isOfficerGroup = (to: string) => levels.has(to) || to.startsWith('unit:');
+
+/** The users a notification is for: a user id, the officers of the case's unit at a level, or the officers of a unit (`unit:<id>`). */
 function recipientsOf(app: PbApp, row: PbRecord): PbRecord[] {
   const to = row.getString('recipient');
+  if (to.startsWith('unit:')) return app.findRecordsByFilter('users', 'org_unit = {:u} && role = "officer" && disabled != true', 'id', 500, 0, { u: to.slice(5) });
   if (levels.has(to)) {
     const unit = row.getString('application') ? app.findRecordById('applications', row.getString('application')).getString(to) : '';
     if (!unit) return [];
@@ -83,7 +90,7 @@ function expand(app: PbApp, parent: PbRecord, at: Date, config: NotifyConfig): v
     if (!claim(tx, parent, at, 60)) throw new Error('claimed by another run');
     const recipients = recipientsOf(tx, parent);
     if (recipients.length === 0) throw new Error(`收件人 ${parent.getString('recipient')} 无对应用户。`);
-    const toOfficers = levels.has(parent.getString('recipient'));
+    const toOfficers = isOfficerGroup(parent.getString('recipient'));
     for (const channel of channels.values()) {
       if (!channel.enabled(config)) continue;
       const targets = channel.audience === 'group' ? (toOfficers ? [''] : []) : recipients.filter((u) => channel.reaches(u)).map((u) => u.id);

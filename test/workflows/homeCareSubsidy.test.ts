@@ -111,8 +111,10 @@ describe('the 居家养老服务补贴 workflow', () => {
       ['overdue:assess#1', '2026-03-16T16:00:00.000Z'],
     ]);
     c.now = new Date('2026-03-13T08:00:00+08:00');
-    // Recorded on the timeline (a unit beside the chain gets no notice of its own yet: see the README).
+    // Recorded on the timeline, and told to the assessor's officers (a notice to their unit).
     expect(c.send(actors.system, 'deadline.remind', { timerKey: 'remind:assess#1:1' })).toMatchObject({ ok: true, event: { kind: 'deadline', note: expect.stringContaining('到期提醒') } });
+    const assessorTask = c.snapshot.tasks[0]!;
+    expect(c.effects.filter((e) => e.type === 'notifyUnit')).toEqual([{ type: 'notifyUnit', unit: assessorTask.assigneeUnit, message: expect.stringContaining('到期') }]);
     c.now = new Date('2026-03-17T08:00:00+08:00');
     c.ok(actors.system, 'deadline.overdue', { timerKey: 'overdue:assess#1' });
     expect(c.snapshot.tasks).toEqual([expect.objectContaining({ step: 'townshipAssess', level: 'township' })]);

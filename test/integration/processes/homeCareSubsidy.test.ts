@@ -102,6 +102,10 @@ describe('居家养老服务补贴 through the real server, by the demo accounts
     await server.sweep();
     const timeline = await su.collection('events').getFullList({ filter: `application = "${c.id}"`, sort: 'seq' });
     expect(timeline.map((e) => e.action)).toEqual(expect.arrayContaining(['deadline.remind', 'deadline.overdue']));
+    // The reminder reaches the assessor's own officers (a notice to their unit), delivered by the outbox.
+    await su.send('/api/tongban/admin/outbox/send', { method: 'POST' });
+    const notices = await assessor.collection('notifications').getFullList({ filter: `application = "${c.id}"` });
+    expect(notices.map((n) => n.message)).toEqual([expect.stringContaining('到期')]);
     c = (await townshipA.send<{ case: CaseSummary }>(`/api/tongban/cases/${c.id}`, {})).case;
     expect(c.step).toBe('townshipAssess');
     expect((await failure(command(assessor, c, 'complete', { data: assessed }))).status).toBe(403);
