@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippedDefinition } from '../../support/caseDriver.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
@@ -23,6 +24,10 @@ const sunzhuang = {
   limit: { workingDays: 25, extendedWorkingDays: 40 },
   steps: { investigation: { deadline: { workingDays: 5 } }, countyReview: { deadline: { workingDays: 7 } } },
 };
+
+/** The shipped 低保 version the overlays lie over, and the national version a test publishes after it. */
+const base = shippedDefinition('dibao').version;
+const next = base + 1;
 
 const household = () => {
   const id = freshIdNumber();
@@ -72,17 +77,17 @@ describe('local rules (overlays) per division', () => {
     expect(tooShort.body.errors).toEqual([{ path: '/overlay/limit/workingDays', message: expect.stringContaining('超过总时限 20 个工作日') }]);
     const elsewhere = await failure(publish({ ...sunzhuang, division: '320686' }));
     expect(elsewhere.body.errors).toEqual([{ path: '/overlay/division', message: expect.stringContaining('组织架构中没有行政区划“320686”') }]);
-    expect(await su.collection('workflow_definitions').getFullList({ filter: 'division != ""' })).toEqual([]);
+    expect(await su.collection('workflow_definitions').getFullList({ filter: 'key = "dibao" && division != ""' })).toEqual([]);
   });
 
   let local: Summary;
   let national: Summary;
   it('applies a published overlay to a new case in its division and not to one started elsewhere', async () => {
     const saved = await publish(sunzhuang);
-    expect(saved).toMatchObject({ key: 'dibao', version: 6, division: '320685004', overlay_version: 1, status: 'published' });
+    expect(saved).toMatchObject({ key: 'dibao', version: base, division: '320685004', overlay_version: 1, status: 'published' });
     local = await accepted('applicant-b1');
     national = await accepted('applicant-a1');
-    expect(local.workflow).toMatchObject({ version: 6, division: '320685004' });
+    expect(local.workflow).toMatchObject({ version: base, division: '320685004' });
     expect(national.workflow.division).toBeUndefined();
     expect(local.clock.limitWorkingDays).toBe(25);
     expect(national.clock.limitWorkingDays).toBe(30);
@@ -103,8 +108,8 @@ describe('local rules (overlays) per division', () => {
   it('lists the versions and the divisions’ overlays to administrators only', async () => {
     const answer = await versions();
     expect(answer.versions.map((v) => [v.version, v.division, v.overlayVersion, v.limit?.workingDays])).toEqual([
-      [6, '', 0, 30],
-      [6, '320685004', 1, 25],
+      [base, '', 0, 30],
+      [base, '320685004', 1, 25],
     ]);
     expect(answer.versions[1]).toMatchObject({ divisionName: '孙庄街道', base: answer.versions[0]!.id, parameters: { publicNotice: { days: 5 }, standard: 1000 } });
     expect((await failure(users['township-b']!.send('/api/tongban/admin/workflows/dibao/versions', {}))).status).toBe(403);
@@ -112,7 +117,7 @@ describe('local rules (overlays) per division', () => {
 
   /** Publishes a new national version of 低保 with the steps' deadlines changed. */
   async function publishBase(version: number, deadlines: Record<string, number>) {
-    const current = await su.collection('workflow_definitions').getFirstListItem('key = "dibao" && division = "" && version = 6');
+    const current = await su.collection('workflow_definitions').getFirstListItem(`key = "dibao" && division = "" && version = ${base}`);
     const definition = structuredClone(current.definition as { version: number; steps: Record<string, { deadline?: { workingDays: number } }> });
     definition.version = version;
     for (const [step, days] of Object.entries(deadlines)) definition.steps[step]!.deadline = { workingDays: days };
@@ -121,40 +126,40 @@ describe('local rules (overlays) per division', () => {
 
   it('refuses a new national version the division’s overlay no longer fits, naming the overlay', async () => {
     // 3 + 3 + 5 + 9 + 10 = 30 nationally; with 孙庄's 5-day investigation and 7-day confirmation 29 > 25.
-    const refused = await failure(publishBase(7, { investigation: 3, countyVisit: 9 }));
+    const refused = await failure(publishBase(next, { investigation: 3, countyVisit: 9 }));
     expect(refused.status).toBe(409);
     expect(refused.body.errors).toEqual([{ path: '/overlays/320685004/limit/workingDays', message: expect.stringContaining('超过总时限 25 个工作日') }]);
-    expect((await versions()).versions.map((v) => v.version)).toEqual([6, 6]);
+    expect((await versions()).versions.map((v) => v.version)).toEqual([base, base]);
   });
 
   it('carries the overlay over a new national version, so new cases of the division keep their local rules', async () => {
-    await publishBase(7, { verification: 2 });
+    await publishBase(next, { verification: 2 });
     expect((await versions()).versions.map((v) => [v.version, v.division])).toEqual([
-      [7, ''],
-      [7, '320685004'],
-      [6, ''],
-      [6, '320685004'],
+      [next, ''],
+      [next, '320685004'],
+      [base, ''],
+      [base, '320685004'],
     ]);
     const localNew = await accepted('applicant-b1');
     const nationalNew = await accepted('applicant-a1');
-    expect(localNew.workflow).toMatchObject({ version: 7, division: '320685004' });
+    expect(localNew.workflow).toMatchObject({ version: next, division: '320685004' });
     expect(localNew.clock.limitWorkingDays).toBe(25);
-    expect(nationalNew.workflow).toMatchObject({ version: 7 });
+    expect(nationalNew.workflow).toMatchObject({ version: next });
     expect(nationalNew.clock.limitWorkingDays).toBe(30);
-    // The case started on the version-6 overlay stays on it.
+    // The case started on the older version's overlay stays on it.
     const still = (await admin.send<{ case: Summary }>(`/api/tongban/cases/${local.id}`, {})).case;
-    expect(still.workflow).toMatchObject({ version: 6, division: '320685004' });
+    expect(still.workflow).toMatchObject({ version: base, division: '320685004' });
   });
 
   it('returns new cases of the division to the national rules when its overlay is retired', async () => {
-    const carried = (await versions()).versions.find((v) => v.version === 7 && v.division === '320685004')!;
+    const carried = (await versions()).versions.find((v) => v.version === next && v.division === '320685004')!;
     await su.collection('workflow_definitions').update(carried.id, { status: 'retired' });
     const after = await accepted('applicant-b1');
-    expect(after.workflow).toMatchObject({ version: 7 });
+    expect(after.workflow).toMatchObject({ version: next });
     expect(after.workflow.division).toBeUndefined();
     expect(after.clock.limitWorkingDays).toBe(30);
-    // Only over the newest national version: an overlay over version 6 would never apply to a new case.
-    const v6 = (await versions()).versions.find((v) => v.version === 6 && v.division === '')!;
+    // Only over the newest national version: an overlay over an older version would never apply to a new case.
+    const v6 = (await versions()).versions.find((v) => v.version === base && v.division === '')!;
     const stale = await failure(su.collection('workflow_definitions').create({ key: 'dibao', status: 'published', base: v6.id, overlay: { ...sunzhuang, version: 2 } }));
     expect(stale).toMatchObject({ status: 409, body: { errors: [{ path: '/overlay/base' }] } });
   });

@@ -187,13 +187,17 @@ describe('starters, subjects and links through the real server', () => {
 
   it('refuses to publish a definition whose starters cannot be resolved, or whose child does not name it as parent', async () => {
     const publish = (d: Record<string, unknown>) => su.collection('workflow_definitions').create({ key: d.key, version: 1, status: 'published', name: d.name, definition: d });
-    const noSubject = { ...reviewDefinition, key: 'recheck-without-subject', subject: undefined };
-    expect(await failure(publish(noSubject))).toMatchObject({ status: 409, body: { code: 'invalid_definition', errors: [{ path: '/definition/starters/0' }] } });
+    // An officer of a level the org tree does not have could never start it. (A case without a subject
+    // is allowed since officers may open programmes of their own area, such as a 公益创投 call.)
+    const unknownLevel = { ...reviewDefinition, key: 'recheck-unknown-level', starters: [{ kind: 'officer', level: 'province', role: 'dibao_officer' }] };
+    const refused = await failure(publish(unknownLevel));
+    expect(refused).toMatchObject({ status: 409, body: { code: 'invalid_definition' } });
+    expect(refused.body.errors!.map((e) => e.path)).toContain('/definition/starters/0/level');
     const orphanParent = structuredClone(annualDefinition) as typeof annualDefinition & { key: string };
     orphanParent.key = 'annual-report-copy';
     const problems = (await failure(publish(orphanParent))).body.errors!.map((e) => e.path);
     expect(problems).toEqual(['/definition/steps/review/actions/pass/effects/2/args/workflow']);
-    expect(await su.collection('workflow_definitions').getFullList({ filter: 'key ~ "-copy" || key ~ "without-subject"' })).toEqual([]);
+    expect(await su.collection('workflow_definitions').getFullList({ filter: 'key ~ "-copy" || key ~ "unknown-level"' })).toEqual([]);
   });
 
   it('the county sees the organisation’s history with its facts and its parent and child cases', async () => {
