@@ -3,10 +3,15 @@ import schema from '../../workflows/dibao/form.schema.json' with { type: 'json' 
 import sample from '../../workflows/dibao/form.sample.json' with { type: 'json' };
 import ui from '../../workflows/dibao/form.ui.json' with { type: 'json' };
 import household from '../../workflows/_shared/household.schema.json' with { type: 'json' };
+import verification from '../../workflows/_shared/verification.schema.json' with { type: 'json' };
 import { bundleFormParts, type FieldPermissions, type FormSchema, type UiSchema } from '../core/index.js';
 
 /** The shipped 低保 form schema, with the shared form parts bundled in as the server publishes it. */
-export const dibaoSchema = bundleFormParts(schema as FormSchema, (file) => (file === '../_shared/household.schema.json' ? household : undefined));
+const sharedParts = new Map<string, unknown>([
+  ['../_shared/household.schema.json', household],
+  ['../_shared/verification.schema.json', verification],
+]);
+export const dibaoSchema = bundleFormParts(schema as FormSchema, (file) => sharedParts.get(file));
 /** The shipped 低保 UI schema. */
 export const dibaoUi = ui as UiSchema;
 
