@@ -15,12 +15,9 @@ interface RelativeToRecord {
   idHash: string;
 }
 
+/** The first record a filter finds, or null (as `findSubject` reads: no exception for none). */
 function findOne(app: PbApp, collection: string, filter: string, params: Record<string, unknown>): PbRecord | null {
-  try {
-    return app.findFirstRecordByFilter(collection, filter, params);
-  } catch {
-    return null;
-  }
+  return app.findRecordsByFilter(collection, filter, '', 1, 0, params)[0] ?? null;
 }
 
 function checkRelativeRow(app: PbApp, row: Record<string, unknown>, seen: Set<string>, staffNames: Map<string, string>): RowCheck<RelativeToRecord> {

@@ -26,12 +26,9 @@ interface StaffToCreate {
   phone: string;
 }
 
+/** The first record a filter finds, or null (as `findSubject` reads: no exception for none). */
 function findOne(app: PbApp, collection: string, filter: string, params: Record<string, unknown>): PbRecord | null {
-  try {
-    return app.findFirstRecordByFilter(collection, filter, params);
-  } catch {
-    return null;
-  }
+  return app.findRecordsByFilter(collection, filter, '', 1, 0, params)[0] ?? null;
 }
 
 function dutiesOf(row: Record<string, unknown>): string[] {
