@@ -9,6 +9,7 @@ export type * from './model/index.js';
 export type * from './api/caseRoutes.js';
 export type * from './api/adminRoutes.js';
 export type * from './api/officerRoutes.js';
+export type * from './api/designerRoutes.js';
 export { validateDefinition } from './definition/validateDefinition.js';
 export { hasOwnEntry, inheritedNames, ownEntry } from './definition/ownEntry.js';
 export { checkDefinition, type FormFieldSummary, type OrgTreeSummary } from './definition/checkDefinition.js';
