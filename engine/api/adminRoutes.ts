@@ -2,7 +2,8 @@
  * Wire types of the administrators' routes the studio calls (docs/api.md, "People and units"):
  * spreadsheet imports of staff and of the 近亲属 register, and the register's list. The server
  * (server/adapter/rowImport.ts, staffImport.ts, relativesImport.ts, dashboardFigures.ts,
- * calendarStatus.ts, scheduleList.ts, bulkRuns.ts) and the web app both use them.
+ * calendarStatus.ts, scheduleList.ts, bulkRuns.ts, bulkRunList.ts, subjectImport.ts,
+ * organisationImport.ts) and the web app both use them.
  */
 import type { StatutoryHoliday } from '../calendar/statutoryHolidays.js';
 import type { ScheduleDefinition } from '../definition/types.js';
@@ -240,4 +241,114 @@ export interface ScheduleView {
 export interface ScheduleListAnswer {
   now: string;
   schedules: ScheduleView[];
+}
+
+/** A run in the list of bulk starts (`GET /api/tongban/bulk-starts`): its view without the failed rows, and the process's name. */
+export interface BulkRunSummary extends Omit<BulkRunView, 'failures'> {
+  /** The process's name (of the run's version). */
+  workflowName: string;
+}
+
+/** A process an administrator may start in bulk (one with an `officer` starter). */
+export interface BulkStartableProcess {
+  key: string;
+  name: string;
+  version: number;
+  /** The kind of subject its cases are about, if it declares one. */
+  subjectKind: 'person' | 'organisation' | null;
+}
+
+/** `GET /api/tongban/bulk-starts?page=&perPage=&status=&workflow=`: the runs, newest first, and the processes one may start in bulk. */
+export interface BulkRunListAnswer {
+  items: BulkRunSummary[];
+  page: number;
+  perPage: number;
+  totalItems: number;
+  totalPages: number;
+  startable: BulkStartableProcess[];
+}
+
+/** One processed row of a run: its subject, and the case it started or why it could not. */
+export interface BulkRunRow {
+  /** 0-based position in the run's processing order. */
+  row: number;
+  /** The subject (a person's name masked as the register stores it). */
+  subject: { id: string; name: string };
+  /** The case started for the row, or null. */
+  case: { id: string; caseNo: string } | null;
+  /** Why the row could not start (Chinese), or null. */
+  error: string | null;
+}
+
+/** `GET /api/tongban/bulk-starts/{id}/rows?page=&perPage=`: the processed rows in order. */
+export interface BulkRunRowsAnswer {
+  items: BulkRunRow[];
+  page: number;
+  perPage: number;
+  /** Rows processed so far. */
+  totalItems: number;
+  totalPages: number;
+}
+
+/** The answer to a bulk start sent with `dryRun: true`: how many subjects the run would have, and nothing written. */
+export interface BulkStartDryRun {
+  dryRun: true;
+  workflow: { key: string; version: number };
+  count: number;
+}
+
+/** A row of the recipients sheet (`POST /api/tongban/admin/subjects/import`). */
+export interface SubjectImportRow {
+  name: string;
+  /** 身份证号; only its keyed hash is stored. */
+  idNumber: string;
+  /** `YYYY-MM-DD`; when given, it must agree with the ID number. */
+  birthDate?: string;
+  /** 男 or 女; when given, it must agree with the ID number. */
+  sex?: string;
+  /** The household's number or head, as the older system keeps it. */
+  household?: string;
+  /** The village (or community): its division code or its name. */
+  village: string;
+  /** 低保, 特困, 低保边缘 or 高龄津贴 (empty: none). */
+  programme?: string;
+  /** `YYYY-MM-DD`: in the programme since. */
+  since?: string;
+}
+
+/** A recipient the import wrote (never the ID number). */
+export interface ImportedSubject {
+  row: number;
+  id: string;
+  /** The name as the register stores it (masked). */
+  name: string;
+  /** True when the subject was new, false when an existing entry was updated. */
+  created: boolean;
+}
+
+/** A row of the social organisations sheet (`POST /api/tongban/admin/organisations/import`). */
+export interface OrganisationImportRow {
+  name: string;
+  creditCode: string;
+  /** 社会团体, 民办非企业单位 or 基金会. */
+  orgKind: string;
+  /** `YYYY-MM-DD`. */
+  registeredOn?: string;
+  /** The 业务主管单位: an org unit's code or name (empty for 直接登记). */
+  supervisorUnit?: string;
+  legalRepresentative?: string;
+  address?: string;
+  /** 筹备, 正常, 责令整改, 注销 or 撤销. */
+  status: string;
+  /** The registering county: its code or name (empty: the county the credit code names). */
+  county?: string;
+}
+
+/** An organisation the import wrote. */
+export interface ImportedOrganisation {
+  row: number;
+  id: string;
+  name: string;
+  creditCode: string;
+  created: boolean;
 }

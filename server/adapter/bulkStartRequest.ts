@@ -25,6 +25,8 @@ export interface BulkStartRequest {
   commandId: string;
   subjects?: string[];
   selector?: SubjectSelector;
+  /** Only count the subjects the request chooses; write nothing. */
+  dryRun?: boolean;
 }
 
 const recordId = /^[a-z0-9]{15}$/;
@@ -61,6 +63,7 @@ export function parseBulkStartRequest(raw: unknown): BulkStartRequest {
     commandId: { type: 'string', required: true, maxLength: 100 },
     subjects: { type: 'strings', maxLength: 100, maxItems: maxListedSubjects },
     selector: { type: 'object' },
+    dryRun: { type: 'boolean' },
   });
   const problems: FieldProblem[] = [];
   if (body.workflow === '') problems.push({ path: '/workflow', message: '请指定流程。' });

@@ -42,8 +42,8 @@ function mayBulkStart(actor: Actor, wf: LoadedWorkflow): { ok: true } | { ok: fa
   return verdict.ok ? { ok: true } : { ok: false, message: verdict.message };
 }
 
-/** The subject ids a selector chooses, in processing order; 422 with the selector's path when none or too many. */
-function selectSubjects(tx: PbApp, actor: Actor, selector: SubjectSelector, wf: LoadedWorkflow): string[] {
+/** The subject ids a selector chooses, in processing order; 422 with the selector's path when too many, or none (unless `noneAllowed`: a dry run's count). */
+function selectSubjects(tx: PbApp, actor: Actor, selector: SubjectSelector, wf: LoadedWorkflow, noneAllowed = false): string[] {
   const unitId = selector.unit ?? (actor.kind === 'admin' ? undefined : actor.orgUnit?.id);
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -72,14 +72,33 @@ function selectSubjects(tx: PbApp, actor: Actor, selector: SubjectSelector, wf: 
   }
   const sql = `SELECT id FROM subjects${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY county, township, village, id LIMIT ${maxRunSubjects + 1}`;
   const ids = selectRows(tx, sql, params, { id: '' }).map((r) => r.id);
-  if (ids.length === 0) throw invalidData('没有符合条件的对象。', [{ path: '/selector', message: '请调整选择条件。' }]);
+  if (ids.length === 0 && !noneAllowed) throw invalidData('没有符合条件的对象。', [{ path: '/selector', message: '请调整选择条件。' }]);
   if (ids.length > maxRunSubjects) throw invalidData(`符合条件的对象超过 ${maxRunSubjects} 个，请缩小范围。`, [{ path: '/selector', message: '请缩小范围。' }]);
   return ids;
 }
 
-/** `POST /api/tongban/bulk-starts`: creates the run (or answers the one this commandId created) and starts its first chunks. */
+/** The asker's right to bulk-start `body.workflow`: the process's newest version and the asker as an actor; 404 or 403 otherwise. */
+function allowedStart(tx: PbApp, auth: PbRecord, body: BulkStartRequest): { wf: LoadedWorkflow; actor: Actor } {
+  const wf = latestPublished(tx, body.workflow);
+  if (!wf) throw notFound(`没有已发布的流程“${body.workflow}”。`);
+  const actor = actorOf(tx, auth);
+  const allowed = mayBulkStart(actor, wf);
+  if (!allowed.ok) throw forbidden(allowed.message, 'starter_not_allowed');
+  if (actor.kind === 'officer' && !actor.orgUnit) throw forbidden('您未登记所在单位，不能批量发起。', 'starter_not_allowed');
+  return { wf, actor };
+}
+
+/** A dry run: how many subjects the request chooses (a listed id counts once), nothing written. */
+function countBulkStart(app: PbApp, auth: PbRecord, body: BulkStartRequest): RouteAnswer {
+  const { wf, actor } = allowedStart(app, auth, body);
+  const count = body.subjects ? new Set(body.subjects).size : selectSubjects(app, actor, body.selector!, wf, true).length;
+  return { status: 200, body: { dryRun: true, workflow: { key: wf.definition.key, version: wf.definition.version }, count } };
+}
+
+/** `POST /api/tongban/bulk-starts`: creates the run (or answers the one this commandId created) and starts its first chunks; with `dryRun`, only counts. */
 export function startBulkRun(app: PbApp, auth: PbRecord, raw: unknown): RouteAnswer {
   const body: BulkStartRequest = parseBulkStartRequest(raw);
+  if (body.dryRun === true) return countBulkStart(app, auth, body);
   let runId = '';
   let created = false;
   app.runInTransaction((tx) => {
@@ -89,12 +108,7 @@ export function startBulkRun(app: PbApp, auth: PbRecord, raw: unknown): RouteAns
       runId = earlier.id;
       return;
     }
-    const wf = latestPublished(tx, body.workflow);
-    if (!wf) throw notFound(`没有已发布的流程“${body.workflow}”。`);
-    const actor = actorOf(tx, auth);
-    const allowed = mayBulkStart(actor, wf);
-    if (!allowed.ok) throw forbidden(allowed.message, 'starter_not_allowed');
-    if (actor.kind === 'officer' && !actor.orgUnit) throw forbidden('您未登记所在单位，不能批量发起。', 'starter_not_allowed');
+    const { wf, actor } = allowedStart(tx, auth, body);
     const subjects = body.subjects ?? selectSubjects(tx, actor, body.selector!, wf);
     const run = createBulkRun(tx, {
       workflowKey: wf.definition.key,
@@ -115,7 +129,7 @@ export function startBulkRun(app: PbApp, auth: PbRecord, raw: unknown): RouteAns
 }
 
 /** The run `id` if this user may read it (its starter, an administrator, the superuser); 404 otherwise. */
-function visibleRun(app: PbApp, auth: PbRecord | null, id: string): PbRecord {
+export function visibleRun(app: PbApp, auth: PbRecord | null, id: string): PbRecord {
   let run: PbRecord;
   try {
     run = app.findRecordById('bulk_runs', id);

@@ -10,7 +10,10 @@ import { publicNoticeList } from './publicNoticeList.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { backgroundWorkOn } from './backgroundWork.js';
 import { calendarStartupWarning, calendarStatus } from './calendarStatus.js';
-import { getBulkRun, resumeBulkRun, startBulkRun } from './bulkStartRoutes.js';
+import { getBulkRun, resumeBulkRun, startBulkRun, visibleRun } from './bulkStartRoutes.js';
+import { bulkRunRows, listBulkRuns } from './bulkRunList.js';
+import { importSubjects } from './subjectImport.js';
+import { importOrganisations } from './organisationImport.js';
 import { processBulkRuns } from './bulkRunChunks.js';
 import { getActions, getCase, verifyCase } from './caseQueries.js';
 import { importArrangement } from './importArrangement.js';
@@ -119,6 +122,17 @@ export const routes = {
   reassignTask: (e: PbRequestEvent, id: string) => respond(e, () => reassignTask(app(), requireAuth(e), id, readBody(e))),
   startBulkRun: (e: PbRequestEvent) => respond(e, () => startBulkRun(app(), requireAuth(e), readBody(e))),
   getBulkRun: (e: PbRequestEvent, id: string) => respond(e, () => getBulkRun(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
+  listBulkRuns: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以查看全部批量发起。');
+      const q = e.request.url.query();
+      return { status: 200, body: listBulkRuns(app(), { page: q.get('page'), perPage: q.get('perPage'), status: q.get('status'), workflow: q.get('workflow') }) };
+    }),
+  bulkRunRows: (e: PbRequestEvent, id: string) =>
+    respond(e, () => {
+      const q = e.request.url.query();
+      return { status: 200, body: bulkRunRows(app(), visibleRun(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id), { page: q.get('page'), perPage: q.get('perPage') }) };
+    }),
   resumeBulkRun: (e: PbRequestEvent, id: string) => respond(e, () => resumeBulkRun(app(), e.hasSuperuserAuth() ? null : requireAuth(e), id)),
   createDelegation: (e: PbRequestEvent) => respond(e, () => createDelegation(app(), requireAuth(e), readBody(e))),
   revokeDelegation: (e: PbRequestEvent, id: string) => respond(e, () => revokeDelegation(app(), requireAuth(e), id)),
@@ -221,6 +235,16 @@ export const routes = {
     respond(e, () => {
       requireAdmin(e, '只有管理员可以导入近亲属备案。');
       return { status: 200, body: importRelatives(app(), readBody(e)) };
+    }),
+  importSubjects: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以导入救助对象。');
+      return { status: 200, body: importSubjects(app(), e.auth, readBody(e)) };
+    }),
+  importOrganisations: (e: PbRequestEvent) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以导入社会组织。');
+      return { status: 200, body: importOrganisations(app(), e.auth, readBody(e)) };
     }),
   listRelatives: (e: PbRequestEvent) =>
     respond(e, () => {

@@ -49,6 +49,8 @@ export function importRows<T, R>(
   request: RowImportRequest,
   check: (row: Record<string, unknown>, index: number) => RowCheck<T>,
   apply: (tx: PbApp, value: T, index: number) => R,
+  /** Called in the same transaction after the rows are written (e.g. to audit the import). */
+  finish?: (tx: PbApp, results: R[]) => void,
 ): RowImportAnswer<R> {
   const checked = request.rows.map((row, index) => ({ index, check: check(row, index) }));
   const problems = checked.flatMap(({ index, check: c }) =>
@@ -63,6 +65,7 @@ export function importRows<T, R>(
   const results: R[] = [];
   app.runInTransaction((tx) => {
     for (const { index, check: c } of valid) results.push(apply(tx, c.value, index));
+    finish?.(tx, results);
   });
   return { ...answer, applied: results.length, results };
 }
