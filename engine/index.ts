@@ -40,7 +40,7 @@ export { UnregisteredNameError, type ImplementationKind } from './process/unregi
 export type { Guard, GuardInput, GuardRegistry } from './registry/guards.js';
 export type { EffectInput, EffectOutput, EffectRegistry, NamedEffect } from './registry/effects.js';
 export type { AssigneeResolver, ResolverInput, ResolverRegistry } from './registry/resolvers.js';
-export { clockLimit, workingDaysLeft } from './runtime/statutoryClock.js';
+export { clockLimit, newClock, startClock, workingDaysLeft } from './runtime/statutoryClock.js';
 export { baseLimit, extendedLimit, limitText, limitUnits, type LimitUnit, type ResolvedLimit } from './definition/overallLimit.js';
 export { createWorkingCalendar, currentCalendarRules, shippedArrangementYears, type CalendarOverride, type CalendarRules, type WorkingCalendar } from './calendar/createWorkingCalendar.js';
 export { statutoryHolidays, type StatutoryHoliday } from './calendar/statutoryHolidays.js';
@@ -50,6 +50,7 @@ export { unitAssigneeProblems, type OrgKindsSummary } from './definition/checkUn
 export { unitKindName, unitKinds, type UnitKind } from './org/unitKinds.js';
 export { drawFromPool, type PoolDrawInput, type PoolDrawResult } from './org/drawFromPool.js';
 export { AssignmentError, resolveUnitAssignee, routesBesideChain, usesOrgDirectory, type UnitAssignment, type UnitAssigneeScope } from './org/resolveUnitAssignee.js';
+export { resolveLevel } from './org/resolveAssignee.js';
 export { parseMove, parsePath, simulationLevels, type SimulationMove } from './simulate/simulationPath.js';
 export { simulateCase, simulatedApplicant, simulatedOrg, statutoryDaysLeft, workingDaysUntil, type Simulation, type SimulationEntry, type SimulationOptions, type SimulatedDocument, type SimulatedTimer } from './simulate/simulateCase.js';
 export { chinaTime, deadlineText, simulationReport, timerName } from './simulate/simulationReport.js';

@@ -33,6 +33,8 @@ import { recordRegisterChange } from './subjectRegister.js';
 import { listOrganisations } from './organisationRegister.js';
 import { organisationKeyRefusal } from './organisationKey.js';
 import { dashboardFigures } from './dashboardFigures.js';
+import { simulateDraft } from './draftSimulation.js';
+import { previewTemplate } from './templatePreview.js';
 import { importRelatives, listRelatives } from './relativesImport.js';
 import { importStaff } from './staffImport.js';
 import { app, type PbRecord, type PbRequestEvent } from './pocketbase.js';
@@ -250,6 +252,18 @@ export const routes = {
     respond(e, () => {
       requireAdmin(e, '只有管理员可以查看近亲属备案。');
       return { status: 200, body: listRelatives(app()) };
+    }),
+  /** `POST /api/tongban/admin/workflows/{key}/drafts/{version}/simulate` (draftSimulation.ts). */
+  simulateDraft: (e: PbRequestEvent, key: string, version: string) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以模拟流程草稿。');
+      return simulateDraft(app(), key, version, readBody(e));
+    }),
+  /** `POST /api/tongban/admin/workflows/{key}/drafts/{version}/preview` (templatePreview.ts). */
+  previewTemplate: (e: PbRequestEvent, key: string, version: string) =>
+    respond(e, () => {
+      requireAdmin(e, '只有管理员可以预览文书模板。');
+      return previewTemplate(app(), key, version, readBody(e));
     }),
   setClock: (e: PbRequestEvent) =>
     respond(e, () => {

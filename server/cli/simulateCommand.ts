@@ -11,10 +11,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileWorkflow, createWorkingCalendar, mergeOverlay, parsePath, simulateCase, simulationReport, type JsonValue, type SimulatedDocument, type WorkflowDefinition, type DefinitionOverlay } from '../../engine/index.js';
+import { compileWorkflow, createWorkingCalendar, mergeOverlay, parsePath, simulateCase, simulationReport, type JsonValue, type WorkflowDefinition, type DefinitionOverlay } from '../../engine/index.js';
 import { compileFormRules, evaluateComputed, type FormSchema } from '../../forms/core/index.js';
-import { compileVersionDocuments, type VersionDocuments } from '../adapter/documentTemplates.js';
-import { documentView } from '../adapter/documents.js';
+import { compileVersionDocuments } from '../adapter/documentTemplates.js';
+import { renderSimulatedDocument, unrenderableDocumentLine } from '../adapter/simulatedDocuments.js';
 import { loadProcessModule } from '../build/processModules.js';
 import { readFormSchema } from '../build/readFormSchema.js';
 import { readProcessTemplates } from '../build/processTemplates.js';
@@ -76,11 +76,8 @@ function readJsonFile(file: string): Record<string, JsonValue> | string {
   }
 }
 
-/** Renders a document of the simulation (the case number and units are placeholders). */
-function renderDocument(documents: VersionDocuments, wf: Parameters<typeof documentView>[0], d: SimulatedDocument, at: string, start: Date): string {
-  const view = documentView(wf, { template: d.template, kind: d.kind, caseNo: '模拟案件', data: d.data, now: new Date(at), created: start, clock: d.clock, countyName: '某县', townshipName: '某镇', ...(d.issuer ? { issuer: d.issuer } : {}), documentNo: '模拟〔0000〕1号' });
-  return documents.render(d.template, view);
-}
+/** The CLI knows no org tree: its documents are issued by placeholder units. */
+const cliPlaces = { countyName: '某县', townshipName: '某镇' };
 
 /** Runs `tongban simulate` with its arguments (after the command name). */
 export async function simulateCommand(args: readonly string[]): Promise<SimulateOutcome> {
@@ -140,9 +137,9 @@ export async function simulateCommand(args: readonly string[]): Promise<Simulate
       n++;
       let html: string;
       try {
-        html = renderDocument(documents, wf, d, entry.at, start);
+        html = renderSimulatedDocument(documents, wf, d, entry.at, start, cliPlaces);
       } catch (e) {
-        lines.push(`✗ 文书“${d.title}”无法生成：${(e as Error).message}`);
+        lines.push(unrenderableDocumentLine(d, e));
         continue;
       }
       if (outDir) {

@@ -1,0 +1,88 @@
+/**
+ * A draft version as the studio's simulation and template preview read it: the
+ * `workflow_definitions` record of the key and version with status `draft` (national: no
+ * division), its definition compiled with the process's module, the form's computed fields, its
+ * templates and its sample (the process's `form.sample.json`, stored with the draft). Nothing here
+ * writes.
+ */
+import { checkDefinition, compileWorkflow, DefinitionError, type CompiledWorkflow, type JsonValue, type WorkflowDefinition } from '../../engine/index.js';
+import { compileFormRules, evaluateComputed, type FormSchema } from '../../forms/core/index.js';
+import { compileVersionDocuments, readVersionTemplates, versionTemplateProblems, type VersionDocuments, type VersionTemplates } from './documentTemplates.js';
+import { HttpError, notFound } from './httpError.js';
+import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
+import { processModuleFor } from './processModules.js';
+import { formSummary, publishedCatalogue } from './publishing.js';
+
+const isObject = (v: unknown): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The draft record of `key` and `version`; 404 when there is none (a published or retired version is no draft). */
+export function findDraftRecord(tx: PbApp, key: string, version: string): PbRecord {
+  const n = Number(version);
+  const found = /^[a-z0-9][a-z0-9-]{0,63}$/.test(key) && Number.isInteger(n) && n > 0 ? tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && version = {:version} && status = "draft" && division = ""', '', 1, 0, { key, version: n })[0] : undefined;
+  if (!found) throw notFound(`流程“${key}”没有第 ${version} 版的草稿。`);
+  return found;
+}
+
+/** The draft's templates, read defensively. */
+export function draftTemplates(record: PbRecord): VersionTemplates {
+  return readVersionTemplates(readJson<unknown>(record, 'templates'));
+}
+
+/** The draft's stored sample (the form's data), or an empty object when it has none. */
+export function draftSample(record: PbRecord): Record<string, JsonValue> {
+  let sample: unknown;
+  try {
+    sample = readJson<unknown>(record, 'sample');
+  } catch {
+    sample = null;
+  }
+  return isObject(sample) ? sample : {};
+}
+
+/** The form's computed fields filled in as the server fills them in (withComputedFields.ts), or the data as it is without a form. */
+export function draftComputeData(record: PbRecord, definition: WorkflowDefinition): (data: Record<string, JsonValue>) => Record<string, JsonValue> {
+  const schema = readJson<FormSchema | null>(record, 'form_schema');
+  if (!schema) return (d) => d;
+  const rules = compileFormRules(schema);
+  const params = (definition.parameters ?? {}) as Record<string, JsonValue>;
+  return (d) => evaluateComputed(rules, d, { params }) as Record<string, JsonValue>;
+}
+
+/**
+ * The draft's definition compiled, when it passes the checks of `tongban check` (the definition's
+ * shape and static checks against its form and process module, and its templates); otherwise 409
+ * `invalid_definition` with the problems, as publishing answers — what would not publish is not simulated.
+ */
+export function compileCheckedDraft(record: PbRecord): { definition: WorkflowDefinition; compiled: CompiledWorkflow } {
+  const key = record.getString('key');
+  const definition = readJson<WorkflowDefinition>(record, 'definition');
+  const name = `“${key}”第 ${record.getInt('version')} 版草稿`;
+  const refuse = (problems: { path: string; message: string }[]) => new HttpError(409, 'invalid_definition', `流程${name}未通过检查（${problems.length} 个问题），不能模拟。`, problems);
+  if (!isObject(definition)) throw refuse([{ path: '/definition', message: '流程定义须为 JSON 对象。' }]);
+  const process = processModuleFor(key);
+  const checked = checkDefinition(definition, undefined, formSummary(record), process, publishedCatalogue()).map((p) => ({ path: `/definition${p.path}`, message: p.message }));
+  const templateProblems = versionTemplateProblems(definition, draftTemplates(record)).map((p) => ({ path: p.path.startsWith('/templates') ? p.path : `/definition${p.path}`, message: p.message }));
+  if (checked.length + templateProblems.length > 0) throw refuse([...checked, ...templateProblems]);
+  try {
+    return { definition, compiled: compileWorkflow(definition, { process }) };
+  } catch (e) {
+    if (!(e instanceof DefinitionError)) throw e;
+    throw refuse(e.problems.map((p) => ({ path: `/definition${p.path}`, message: p.message })));
+  }
+}
+
+/** Compiled documents by the hash of the templates they were compiled from (a draft's templates change with each save). */
+const compiledDocuments = new Map<string, VersionDocuments>();
+const maxCachedDocuments = 32;
+
+/** The draft's documents compiled once per distinct set of templates (kept in this VM, the oldest forgotten past {@link maxCachedDocuments}). */
+export function draftDocuments(key: string, templates: VersionTemplates): VersionDocuments {
+  const hash = sha256(JSON.stringify([key, templates.documents, templates.shared]));
+  let documents = compiledDocuments.get(hash);
+  if (!documents) {
+    documents = compileVersionDocuments(key, templates);
+    if (compiledDocuments.size >= maxCachedDocuments) compiledDocuments.delete(compiledDocuments.keys().next().value!);
+    compiledDocuments.set(hash, documents);
+  }
+  return documents;
+}
