@@ -2,7 +2,8 @@
  * `npm run bench`: prints the engine core against bpmn-engine on the same 3-level flow (same run,
  * same process), end-to-end command latency and throughput through the real server, a bulk start
  * of 50,000 cases beside the same cases started one request at a time, and form rendering in
- * headless Chromium against the same forms in plain DOM. `npm run bench -- bulk`: the bulk start only.
+ * headless Chromium against the same forms in plain DOM. `npm run bench -- bulk`: the bulk start only;
+ * `npm run bench -- queues`: the queues of a generated county of 1,000,000 cases (queues.ts), not in the full run.
  * Budgets are DESIGN.md §6 and the forms issue.
  */
 import { benchBpmnEngine, benchDecide } from './engineThroughput.js';
@@ -10,12 +11,20 @@ import { benchBulkStart, formatBulkStart } from './bulkStart.js';
 import { benchEndToEnd } from './endToEnd.js';
 import { benchFormRender, formatFormRender } from './formRender.js';
 import { benchFormValidation, formatFormValidation } from './formValidation.js';
+import { benchQueues, formatQueues } from './queues.js';
+import { countyAtScale } from './queuesData.js';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'meets budget' : 'MISSES budget');
 
 async function main(): Promise<void> {
   console.log(`Tongban benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
+  if (process.argv.slice(2).includes('queues')) {
+    // `TONGBAN_BENCH_CASES=20000 npm run bench -- queues`: a smaller county while developing.
+    const cases = Number(process.env.TONGBAN_BENCH_CASES ?? countyAtScale.cases);
+    console.log(formatQueues(await benchQueues({ ...countyAtScale, cases }, { log: (line) => console.log(line) })));
+    return;
+  }
   if (process.argv.slice(2).includes('bulk')) {
     console.log(formatBulkStart(await benchBulkStart()));
     return;

@@ -1,0 +1,184 @@
+/**
+ * Queue benchmark (`npm run bench -- queues`): what the app asks for on a county of 1,000,000 cases
+ * (`queuesData.ts`), through the real server with the API rules in force — every request carries a
+ * signed-in user's token (impersonated by the loader superuser), never a superuser's. Timed per
+ * request from the load generator on the same machine: an officer's first 待办 page (village,
+ * township, county, a department), the queue's filters, the other queues' first pages, the counts the
+ * queue page shows per tab, an applicant's cases and 待办, a subject's history, the deadline counts
+ * and the bureau's dashboard. The request shapes are those of web/src/api/queues.ts and cases.ts.
+ * `TONGBAN_BENCH_CASES` sets another size (small while developing).
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { bootTongban } from '../../server/start/bootTongban.js';
+import { freePort } from '../support/pocketbase.js';
+import { countyAtScale, queuesDataFolder, type CountyShape } from './queuesData.js';
+
+/** What one request kind measured. */
+export interface QueueFigure {
+  name: string;
+  who: string;
+  kind: 'page' | 'count' | 'dashboard';
+  samples: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Rows (or the count) the last answer held, to show the request found something. */
+  found: number;
+}
+
+/** The whole run. */
+export interface QueueFigures {
+  shape: CountyShape;
+  generatedSeconds: number;
+  rows: Record<string, number>;
+  bootSeconds: number;
+  figures: QueueFigure[];
+  loadAverage: number;
+}
+
+/** The budgets (DESIGN §6 and issue 14): a first page p50 / p99, a count, a dashboard. */
+export const queueBudgets = { pageP50Ms: 10, pageP99Ms: 50, countMs: 50, dashboardMs: 1000 };
+
+/** Rows per queue page the web asks for, plus one that tells whether a next page exists. */
+const pageRows = 51;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const filterOf = (...parts: string[]) => parts.map((p) => `(${p})`).join(' && ');
+const pbDate = (d: Date) => d.toISOString().replace('T', ' ');
+
+interface Probe { name: string; who: string; kind: QueueFigure['kind']; path: string }
+
+function listPath(collection: string, query: Record<string, string>): string {
+  return `/api/collections/${collection}/records?${new URLSearchParams(query).toString()}`;
+}
+
+/** The 待办 filter of web/src/api/queues.ts for an officer of `unit`. */
+const officerTasks = (unit: string, user: string) => `status = "open" && assignee_unit = "${unit}" && ((mode != "panel" && level != "pool") || assignee_user = "${user}")`;
+const firstPage = (collection: string, filter: string, sort: string, expand?: string) => listPath(collection, { page: '1', perPage: String(pageRows), skipTotal: '1', filter, sort, ...(expand ? { expand } : {}) });
+const countOf = (collection: string, filter: string) => listPath(collection, { page: '1', perPage: '1', filter, fields: 'id' });
+
+async function timeProbe(url: string, token: string, probe: Probe, maxSamples: number, maxSeconds: number): Promise<QueueFigure> {
+  const samples: number[] = [];
+  let found = 0;
+  const started = performance.now();
+  for (let i = 0; i < maxSamples + 2; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}${probe.path}`, { headers: { authorization: token } });
+    const body = (await res.json()) as { items?: unknown[]; totalItems?: number; cases?: unknown[]; processes?: unknown[]; total?: { open: number } };
+    const ms = performance.now() - t0;
+    if (!res.ok) throw new Error(`${probe.name} (${probe.who}) → ${res.status} ${JSON.stringify(body)}`);
+    found = probe.kind === 'count' ? (body.totalItems ?? 0) : (body.items?.length ?? body.cases?.length ?? body.processes?.length ?? body.total?.open ?? 0);
+    if (i >= 2) samples.push(ms); // two warm-ups
+    if ((performance.now() - started) / 1000 > maxSeconds && samples.length >= 3) break;
+  }
+  samples.sort((a, b) => a - b);
+  return { name: probe.name, who: probe.who, kind: probe.kind, samples: samples.length, p50Ms: percentile(samples, 0.5), p99Ms: percentile(samples, 0.99), found };
+}
+
+/** Runs the queue benchmark on the generated county (generating it first when it is not cached). */
+export async function benchQueues(shape: CountyShape = countyAtScale, options: { samples?: number; maxSecondsPerProbe?: number; log?: (line: string) => void } = {}): Promise<QueueFigures> {
+  const log = options.log ?? (() => {});
+  const folder = await queuesDataFolder(shape, log);
+  const t0 = performance.now();
+  const booted = await bootTongban({ port: await freePort(), dataDir: folder.dataDir, env: { TONGBAN_MAIL_SINK: 'memory', TONGBAN_NO_BACKGROUND: '1' }, demoCases: false });
+  const bootSeconds = (performance.now() - t0) / 1000;
+  try {
+    const admin = booted.admin;
+    const sign = async (email: string) => {
+      const client = await admin.impersonate(email);
+      const user = (await admin.findFirst('users', `email = "${email}"`))!;
+      return { token: client.authToken, id: user.id, unit: String(user.org_unit ?? '') };
+    };
+    const people = {
+      village: await sign('village-0-0@bench.tongban'),
+      township: await sign('township-0-0@bench.tongban'),
+      county: await sign('county-0@bench.tongban'),
+      department: await sign('assessor@demo.tongban'),
+      applicant: await sign('applicant-0@bench.tongban'),
+      admin: await sign('admin@demo.tongban'),
+    };
+    const now = new Date();
+    const township = people.township.unit;
+    const village = people.village.unit;
+    const subject = String((await admin.findFirst('applications', `applicant = "${people.applicant.id}" && subject != ""`))?.subject ?? '');
+    const probes: Probe[] = [];
+    for (const who of ['village', 'township', 'county', 'department'] as const) {
+      const p = people[who];
+      probes.push({ name: '待办 first page', who, kind: 'page', path: firstPage('tasks', filterOf(officerTasks(p.unit, p.id)), 'due_at,created', 'application') });
+    }
+    const t = people.township;
+    const tasks = officerTasks(t.unit, t.id);
+    const filters: [string, string][] = [
+      ['process', 'application.workflow_key = "dibao"'],
+      ['step', 'step = "review"'],
+      ['village', `application.village = "${people.village.unit}"`],
+      ['overdue', `due_at != "" && due_at < "${pbDate(now)}"`],
+      ['due within 3 working days', `due_at != "" && due_at < "${pbDate(new Date(now.getTime() + 5 * 86_400_000))}"`],
+      ['flag 近亲属备案', 'application.flags ~ \'"relativeFiling"\''],
+      ['search by case number', '(application.case_no ~ "G00001" || application.title ~ "G00001")'],
+    ];
+    for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('tasks', filterOf(tasks, f), 'due_at,created', 'application') });
+    for (const who of ['village', 'township'] as const) {
+      const p = people[who];
+      probes.push({ name: '已办 first page', who, kind: 'page', path: firstPage('events', filterOf(`actor_id = "${p.id}"`), '-created', 'application') });
+      probes.push({ name: '抄送 first page', who, kind: 'page', path: firstPage('case_readers', filterOf(`user = "${p.id}" && reason = "cc"`), '-created', 'application') });
+      probes.push({ name: '我发起 first page', who, kind: 'page', path: firstPage('applications', filterOf(`filed_by = "${p.id}"`), '-created') });
+    }
+    for (const who of ['village', 'township', 'county', 'department'] as const) {
+      const p = people[who];
+      probes.push({ name: '待办 count', who, kind: 'count', path: countOf('tasks', filterOf(officerTasks(p.unit, p.id))) });
+    }
+    probes.push({ name: '已办 count', who: 'township', kind: 'count', path: countOf('events', filterOf(`actor_id = "${t.id}"`)) });
+    probes.push({ name: '抄送 count', who: 'township', kind: 'count', path: countOf('case_readers', filterOf(`user = "${t.id}" && reason = "cc"`)) });
+    probes.push({ name: '我发起 count', who: 'township', kind: 'count', path: countOf('applications', filterOf(`filed_by = "${t.id}"`)) });
+    probes.push({ name: '待办 count, filtered by process', who: 'township', kind: 'count', path: countOf('tasks', filterOf(tasks, 'application.workflow_key = "dibao"')) });
+    const a = people.applicant;
+    probes.push({ name: 'my cases, first page', who: 'applicant', kind: 'page', path: firstPage('applications', filterOf(`applicant = "${a.id}"`), '-created') });
+    probes.push({ name: 'my 待办', who: 'applicant', kind: 'page', path: firstPage('tasks', filterOf(`status = "open" && assignee_user = "${a.id}"`), 'due_at,created', 'application') });
+    if (subject) probes.push({ name: 'subject history', who: 'village', kind: 'page', path: `/api/tongban/subjects/${subject}` });
+    for (const who of ['township', 'county'] as const) probes.push({ name: 'deadline counts (stats/deadlines)', who, kind: 'dashboard', path: '/api/tongban/stats/deadlines' });
+    probes.push({ name: 'dashboard, whole county, this year', who: 'admin', kind: 'dashboard', path: '/api/tongban/admin/dashboard' });
+    probes.push({ name: 'dashboard, one township, this year', who: 'admin', kind: 'dashboard', path: `/api/tongban/admin/dashboard?division=${township}` });
+    probes.push({ name: 'dashboard, one village, 2019–2026', who: 'admin', kind: 'dashboard', path: `/api/tongban/admin/dashboard?division=${village}&from=2019-01-01` });
+
+    const figures: QueueFigure[] = [];
+    for (const probe of probes) {
+      const who = probe.who as keyof typeof people;
+      const heavy = probe.kind === 'dashboard';
+      const figure = await timeProbe(booted.server.url, people[who].token, probe, heavy ? Math.min(10, options.samples ?? 40) : (options.samples ?? 40), options.maxSecondsPerProbe ?? 20);
+      log(formatFigure(figure));
+      figures.push(figure);
+    }
+    return { shape, generatedSeconds: folder.generatedSeconds, rows: folder.rows, bootSeconds, figures, loadAverage: loadavg()[0]! / availableParallelism() };
+  } finally {
+    await booted.server.stop();
+  }
+}
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+function verdictOf(f: QueueFigure): string {
+  const b = queueBudgets;
+  if (f.kind === 'page') {
+    const ok = f.p50Ms <= b.pageP50Ms && f.p99Ms <= b.pageP99Ms;
+    return ok ? 'met' : `MISSED (p50 ${(f.p50Ms / b.pageP50Ms).toFixed(1)}× / p99 ${(f.p99Ms / b.pageP99Ms).toFixed(1)}× the budget)`;
+  }
+  const limit = f.kind === 'count' ? b.countMs : b.dashboardMs;
+  return f.p99Ms <= limit ? 'met' : `MISSED (p99 ${(f.p99Ms / limit).toFixed(1)}× the budget)`;
+}
+
+/** One figure as a line: what, who, p50/p99 beside its budget. */
+export function formatFigure(f: QueueFigure): string {
+  const budget = f.kind === 'page' ? `≤ ${queueBudgets.pageP50Ms} / ${queueBudgets.pageP99Ms} ms` : f.kind === 'count' ? `≤ ${queueBudgets.countMs} ms` : `≤ ${queueBudgets.dashboardMs} ms`;
+  return `  ${`${f.name} (${f.who})`.padEnd(52)} p50 ${fmt(f.p50Ms).padStart(7)} ms  p99 ${fmt(f.p99Ms).padStart(7)} ms  n=${String(f.samples).padStart(2)}  rows ${String(f.found).padStart(6)}  budget ${budget.padEnd(14)} ${verdictOf(f)}`;
+}
+
+/** The run as the bench prints it. */
+export function formatQueues(r: QueueFigures): string {
+  const lines = [
+    `Queues at scale: ${r.shape.cases.toLocaleString('en-US')} cases, ${r.shape.townships} townships × ${r.shape.villagesPerTownship} villages, ${Math.round(r.shape.activeShare * 100)} % active (API rules in force, signed-in users):`,
+    `  rows: ${Object.entries(r.rows).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`,
+    `  data folder ${r.generatedSeconds > 0 ? `generated in ${r.generatedSeconds.toFixed(0)} s` : 'reused from the cache'}; server boot on it ${r.bootSeconds.toFixed(1)} s`,
+    ...r.figures.map(formatFigure),
+    `  machine load at the end: ${r.loadAverage.toFixed(2)} per core`,
+  ];
+  return lines.join('\n');
+}
