@@ -9,8 +9,8 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
-    // forms/core imports ajv, which is CommonJS.
-    commonjsPackages(['ajv/dist/2020.js', 'ajv-formats/dist/formats.js', 'ajv-formats/dist/limit.js']),
+    // forms/core imports ajv, which is CommonJS; so is elkjs's bundle (the process designer's layout).
+    commonjsPackages(['ajv/dist/2020.js', 'ajv-formats/dist/formats.js', 'ajv-formats/dist/limit.js', 'elkjs/lib/elk.bundled.js']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

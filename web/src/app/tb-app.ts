@@ -29,6 +29,8 @@ import '../pages/officer/tb-proxy-filing.js';
 import '../pages/officer/tb-public-notices.js';
 import '../pages/studio/tb-studio-dashboard.js';
 import '../pages/studio/tb-studio-calendar.js';
+import '../pages/studio/tb-studio-processes.js';
+import '../pages/studio/tb-studio-process-designer.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -169,6 +171,8 @@ export class TbApp extends LitElement {
       case 'public-notices': return html`<tb-public-notices></tb-public-notices>`;
       case 'studio-dashboard': return html`<tb-studio-dashboard></tb-studio-dashboard>`;
       case 'studio-calendar': return html`<tb-studio-calendar></tb-studio-calendar>`;
+      case 'studio-processes': return html`<tb-studio-processes></tb-studio-processes>`;
+      case 'studio-process-designer': return html`<tb-studio-process-designer .processKey=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-process-designer>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }

@@ -13,6 +13,7 @@ export function studioPages(): { path: string; label: string }[] {
     { path: '/studio/relatives', label: msg('近亲属备案', { id: 'studioRelatives' }) },
     { path: '/studio/dashboard', label: msg('数据看板', { id: 'studioDashboard' }) },
     { path: '/studio/calendar', label: msg('日历与周期计划', { id: 'studioCalendar' }) },
+    { path: '/studio/processes', label: msg('流程设计', { id: 'studioProcesses' }) },
   ];
 }
 
