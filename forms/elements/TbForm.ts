@@ -51,7 +51,7 @@ export class TbForm extends LitElement {
   static override styles = [
     fieldStyles,
     css`
-      :host { display: block; }
+      :host { display: block; container-type: inline-size; }
       :host([elder]) { --tb-font-size: 20px; --tb-target: 60px; }
       form-root, .root { display: grid; gap: 1.25em; }
       .section { display: grid; gap: 0.75em; }
@@ -64,6 +64,11 @@ export class TbForm extends LitElement {
       .grid { display: grid; grid-template-columns: repeat(var(--tb-columns, 1), minmax(0, 1fr)); gap: 1em 1.25em; align-items: start; }
       .control { grid-column: span min(var(--tb-span, 1), var(--tb-columns, 1)); }
       @media (max-width: 640px) {
+        .grid { grid-template-columns: minmax(0, 1fr); }
+        .control { grid-column: 1 / -1; }
+      }
+      /* A form drawn narrow on a wide screen (the studio's phone-width preview) is laid out as on a phone. */
+      @container (max-width: 640px) {
         .grid { grid-template-columns: minmax(0, 1fr); }
         .control { grid-column: 1 / -1; }
       }

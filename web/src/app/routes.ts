@@ -6,7 +6,7 @@ import type { Route, RouteContext, RouteParams } from 'universal-router/sync';
 import type { Session, UserKind } from '../session/session.js';
 
 /** What a matched route renders: a page element with its parameters, or a redirect. */
-export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case' | 'proxy-filing' | 'public-notices' | 'studio-people' | 'studio-org' | 'studio-relatives' | 'studio-dashboard' | 'studio-calendar' | 'studio-processes' | 'studio-process-designer'; params?: Record<string, string> } | { redirect: string };
+export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case' | 'proxy-filing' | 'public-notices' | 'studio-people' | 'studio-org' | 'studio-relatives' | 'studio-dashboard' | 'studio-calendar' | 'studio-processes' | 'studio-process-designer' | 'studio-form-designer'; params?: Record<string, string> } | { redirect: string };
 
 /** What the app passes to every route action. */
 export interface AppRouteContext {
@@ -55,4 +55,6 @@ export const routes: Route<RouteResult, AppRouteContext>[] = [
   { path: '/studio/calendar', action: guarded(['admin'], () => ({ page: 'studio-calendar' })) },
   { path: '/studio/processes', action: guarded(['admin'], () => ({ page: 'studio-processes' })) },
   { path: '/studio/processes/:key/:version', action: guarded(['admin'], (params) => ({ page: 'studio-process-designer', params })) },
+  // The form designer of a process's draft version (the process designer links to it).
+  { path: '/studio/processes/:key/:version/form', action: guarded(['admin'], (params) => ({ page: 'studio-form-designer', params })) },
 ];

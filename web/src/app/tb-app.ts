@@ -31,6 +31,7 @@ import '../pages/studio/tb-studio-dashboard.js';
 import '../pages/studio/tb-studio-calendar.js';
 import '../pages/studio/tb-studio-processes.js';
 import '../pages/studio/tb-studio-process-designer.js';
+import '../pages/studio/tb-studio-form-designer.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -173,6 +174,7 @@ export class TbApp extends LitElement {
       case 'studio-calendar': return html`<tb-studio-calendar></tb-studio-calendar>`;
       case 'studio-processes': return html`<tb-studio-processes></tb-studio-processes>`;
       case 'studio-process-designer': return html`<tb-studio-process-designer .processKey=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-process-designer>`;
+      case 'studio-form-designer': return html`<tb-studio-form-designer .key=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-form-designer>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }
