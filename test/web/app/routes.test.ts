@@ -50,6 +50,8 @@ describe('the route table', () => {
     expect(resolvePage('/studio/relatives', admin)).toEqual({ page: 'studio-relatives', path: '/studio/relatives' });
     expect(resolvePage('/studio/dashboard', admin)).toEqual({ page: 'studio-dashboard', path: '/studio/dashboard' });
     expect(resolvePage('/studio/calendar', admin)).toEqual({ page: 'studio-calendar', path: '/studio/calendar' });
+    expect(resolvePage('/studio/processes/dibao/12/form', admin)).toEqual({ page: 'studio-form-designer', params: { key: 'dibao', version: '12' }, path: '/studio/processes/dibao/12/form' });
+    expect(resolvePage('/studio/processes/dibao/12/form', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
     expect(resolvePage('/studio/people', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
     expect(resolvePage('/studio/people', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
   });
