@@ -98,7 +98,7 @@ export class TbStudioProcesses extends LitElement {
       <td>${chinaTime(v.updated || v.created)}</td>
       <td><div class="row">
         <a href=${open} aria-label=${v.status === 'draft' ? msg(str`编辑${process.name}第 ${v.version} 版`, { id: 'designerEditVersionLabel' }) : msg(str`查看${process.name}第 ${v.version} 版`, { id: 'designerViewVersionLabel' })}>${v.status === 'draft' ? msg('编辑', { id: 'designerEdit' }) : msg('查看', { id: 'designerView' })}</a>
-        ${previous ? html`<button type="button" @click=${() => this.showDiff(process, previous.version, v.version)} aria-label=${msg(str`${process.name}第 ${v.version} 版与第 ${previous.version} 版比较`, { id: 'designerDiffLabel' })}>${msg('与上一版比较', { id: 'designerDiff' })}</button>` : ''}
+        ${previous ? html`<button type="button" @click=${() => this.showDiff(process, previous.version, v.version)} aria-label=${msg(str`${process.name}第 ${v.version} 版与上一版比较`, { id: 'designerDiffLabel' })}>${msg('与上一版比较', { id: 'designerDiff' })}</button>` : ''}
       </div></td>
     </tr>`;
   }
@@ -113,7 +113,7 @@ export class TbStudioProcesses extends LitElement {
       <h2 id=${titleId}>${process.name} <span class="key">${process.key}</span></h2>
       <div class="row">
         ${draft
-          ? html`<a class="button" href=${`/studio/processes/${encodeURIComponent(process.key)}/${draft.version}`} aria-label=${msg(str`继续编辑${process.name}的草稿（第 ${draft.version} 版）`, { id: 'designerContinueDraftLabel' })}>${msg(str`继续编辑草稿（第 ${draft.version} 版）`, { id: 'designerContinueDraft' })}</a>`
+          ? html`<a class="button" href=${`/studio/processes/${encodeURIComponent(process.key)}/${draft.version}`} aria-label=${msg(str`${process.name}：继续编辑草稿（第 ${draft.version} 版）`, { id: 'designerContinueDraftLabel' })}>${msg(str`继续编辑草稿（第 ${draft.version} 版）`, { id: 'designerContinueDraft' })}</a>`
           : html`<button class="primary" type="button" ?disabled=${this.busy === process.key} @click=${() => this.startDraft(process)} aria-label=${msg(str`为${process.name}新建版本`, { id: 'designerNewVersionLabel' })}>${msg('新建版本', { id: 'designerNewVersion' })}</button>`}
       </div>
       <div class="scroll" tabindex="0" role="region" aria-label=${msg(str`${process.name}的版本`, { id: 'designerVersionsOf' })}><table class="versions">
