@@ -2,7 +2,8 @@
  * Where the checks' problems belong in the form designer: a problem at `/formSchema/properties/a/
  * properties/b/…` is the field `/a/b`'s, one in the UI schema belongs to the field or section its
  * element lays out, and one at `/definition/steps/s/form/sections/a` to the permissions grid's cell
- * (`s/a`, or `s/branch/a` in a parallel step). The rest are the form's as a whole.
+ * (`s/a`, or `s/branch/a` in a parallel step). A problem of the sample application at
+ * `/sample/a/b/…` is the field `/a/b`'s too. The rest are the form's as a whole.
  */
 import type { DesignerProblem, JsonObject } from '../../../../../engine/index.js';
 
@@ -40,6 +41,8 @@ export function placeProblems(problems: readonly DesignerProblem[], ui: JsonObje
     if (root === 'formSchema' && rest[0] === 'properties' && rest[1] !== undefined) {
       const pointer = rest[2] === 'properties' && rest[3] !== undefined ? `/${escape(rest[1])}/${escape(rest[3])}` : `/${escape(rest[1])}`;
       add(placed.fields, pointer, p.message);
+    } else if (root === 'sample' && rest[0] !== undefined) {
+      add(placed.fields, `/${rest.slice(0, 2).map(escape).join('/')}`, p.message);
     } else if (root === 'uiSchema') {
       const scope = uiScopeAt(ui, rest);
       if (scope) add(placed.fields, scope.split('/').slice(0, 3).join('/'), p.message);
