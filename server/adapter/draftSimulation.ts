@@ -11,7 +11,7 @@ import { createWorkingCalendar, parsePath, simulateCase, simulationReport, type 
 import type { SimulateDraftAnswer, SimulateDraftRequest, SimulatedStateView } from '../../engine/api/designerRoutes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
-import { compileCheckedDraft, draftComputeData, draftDocuments, draftSample, draftTemplates, findDraftRecord } from './draftUnderDesign.js';
+import { compileCheckedDraft, draftDocuments, draftSample, draftTemplates, findDraftRecord } from './draftUnderDesign.js';
 import { invalidData } from './httpError.js';
 import { parseBody } from './parseBody.js';
 import type { PbApp } from './pocketbase.js';
@@ -38,10 +38,10 @@ export function simulateDraft(tx: PbApp, key: string, version: string, body: unk
   if (!start) throw invalidData('开始日期无效。', [{ path: '/start', message: `“${request.start}”不是日期（如 2026-03-02）。` }]);
 
   const record = findDraftRecord(tx, key, version);
-  const { definition, compiled } = compileCheckedDraft(record);
+  const { definition, compiled, computeData } = compileCheckedDraft(record);
   const sample = (request.sample ?? draftSample(record)) as Record<string, JsonValue>;
   const calendar = createWorkingCalendar(calendarOverrides(tx));
-  const simulation = simulateCase(compiled, path.moves, { start, calendar, data: sample, computeData: draftComputeData(record, definition) });
+  const simulation = simulateCase(compiled, path.moves, { start, calendar, data: sample, computeData });
   const report = simulationReport(compiled, simulation, calendar);
 
   const chain = simulatedChain(tx);

@@ -48,12 +48,27 @@ export function draftComputeData(record: PbRecord, definition: WorkflowDefinitio
   return (d) => evaluateComputed(rules, d, { params }) as Record<string, JsonValue>;
 }
 
+/** A draft's definition checked and compiled, with its form's computed fields. */
+export interface CheckedDraft {
+  definition: WorkflowDefinition;
+  compiled: CompiledWorkflow;
+  computeData: (data: Record<string, JsonValue>) => Record<string, JsonValue>;
+}
+
+/** Checked drafts by record id and save time (a save changes `updated`): a walk after a walk compiles nothing. */
+const checkedDrafts = new Map<string, CheckedDraft>();
+const maxCheckedDrafts = 16;
+
 /**
  * The draft's definition compiled, when it passes the checks of `tongban check` (the definition's
  * shape and static checks against its form and process module, and its templates); otherwise 409
- * `invalid_definition` with the problems, as publishing answers — what would not publish is not simulated.
+ * `invalid_definition` with the problems, as publishing answers — what would not publish is not
+ * simulated. Kept per saved state of the draft.
  */
-export function compileCheckedDraft(record: PbRecord): { definition: WorkflowDefinition; compiled: CompiledWorkflow } {
+export function compileCheckedDraft(record: PbRecord): CheckedDraft {
+  const cacheKey = `${record.id}@${record.getString('updated')}`;
+  const cached = checkedDrafts.get(cacheKey);
+  if (cached) return cached;
   const key = record.getString('key');
   const definition = readJson<WorkflowDefinition>(record, 'definition');
   const name = `“${key}”第 ${record.getInt('version')} 版草稿`;
@@ -63,12 +78,42 @@ export function compileCheckedDraft(record: PbRecord): { definition: WorkflowDef
   const checked = checkDefinition(definition, undefined, formSummary(record), process, publishedCatalogue()).map((p) => ({ path: `/definition${p.path}`, message: p.message }));
   const templateProblems = versionTemplateProblems(definition, draftTemplates(record)).map((p) => ({ path: p.path.startsWith('/templates') ? p.path : `/definition${p.path}`, message: p.message }));
   if (checked.length + templateProblems.length > 0) throw refuse([...checked, ...templateProblems]);
+  let compiled: CompiledWorkflow;
   try {
-    return { definition, compiled: compileWorkflow(definition, { process }) };
+    compiled = compileWorkflow(definition, { process });
   } catch (e) {
     if (!(e instanceof DefinitionError)) throw e;
     throw refuse(e.problems.map((p) => ({ path: `/definition${p.path}`, message: p.message })));
   }
+  const result = { definition, compiled, computeData: draftComputeData(record, definition) };
+  if (checkedDrafts.size >= maxCheckedDrafts) checkedDrafts.delete(checkedDrafts.keys().next().value!);
+  checkedDrafts.set(cacheKey, result);
+  return result;
+}
+
+/** Drafts compiled without the checks (for the template preview) by record id and save time. */
+const compiledDrafts = new Map<string, CheckedDraft>();
+
+/**
+ * The draft's definition compiled without the checks — the template preview serves a draft being
+ * mended — or 409 `invalid_definition` when it does not compile. Kept per saved state of the draft.
+ */
+export function compileDraft(record: PbRecord): CheckedDraft {
+  const cacheKey = `${record.id}@${record.getString('updated')}`;
+  const cached = checkedDrafts.get(cacheKey) ?? compiledDrafts.get(cacheKey);
+  if (cached) return cached;
+  const definition = readJson<WorkflowDefinition>(record, 'definition');
+  let compiled: CompiledWorkflow;
+  try {
+    compiled = compileWorkflow(definition, { process: processModuleFor(record.getString('key')) });
+  } catch (e) {
+    if (!(e instanceof DefinitionError)) throw e;
+    throw new HttpError(409, 'invalid_definition', '草稿的流程定义未通过检查，无法预览文书。', e.problems.map((p) => ({ path: `/definition${p.path}`, message: p.message })));
+  }
+  const result = { definition, compiled, computeData: draftComputeData(record, definition) };
+  if (compiledDrafts.size >= maxCheckedDrafts) compiledDrafts.delete(compiledDrafts.keys().next().value!);
+  compiledDrafts.set(cacheKey, result);
+  return result;
 }
 
 /** Compiled documents by the hash of the templates they were compiled from (a draft's templates change with each save). */

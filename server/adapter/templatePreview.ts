@@ -9,17 +9,16 @@
  * problems and no HTML. Compiled templates are kept by the hash of their source and partials, so
  * typing in the editor compiles each distinct source once. Nothing is written.
  */
-import { baseLimit, compileWorkflow, createWorkingCalendar, DefinitionError, newClock, resolveLevel, startClock, type AssigneeLevel, type CompiledWorkflow, type JsonValue, type WorkflowDefinition } from '../../engine/index.js';
+import { baseLimit, createWorkingCalendar, newClock, resolveLevel, startClock, type AssigneeLevel, type CompiledWorkflow, type JsonValue, type WorkflowDefinition } from '../../engine/index.js';
 import type { PreviewTemplateAnswer, PreviewTemplateRequest } from '../../engine/api/designerRoutes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { compileVersionDocuments, renderedTemplates, templateSourceProblems, type VersionDocuments } from './documentTemplates.js';
 import { documentView } from './documents.js';
-import { draftComputeData, draftSample, draftTemplates, findDraftRecord } from './draftUnderDesign.js';
-import { HttpError, invalidData } from './httpError.js';
+import { compileDraft, draftSample, draftTemplates, findDraftRecord } from './draftUnderDesign.js';
+import { invalidData } from './httpError.js';
 import { parseBody } from './parseBody.js';
-import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
-import { processModuleFor } from './processModules.js';
+import { sha256, type PbApp } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { chainPlaces, simulatedChain } from './simulatedAssignees.js';
 import { simulatedCaseNo, simulatedDocumentNo } from './simulatedDocuments.js';
@@ -44,17 +43,6 @@ function compiledTemplate(key: string, name: string, source: string, shared: Rec
     compiled.set(hash, documents);
   }
   return documents;
-}
-
-/** The draft's definition compiled (not checked: the preview serves a draft being mended); 409 when it does not compile. */
-function compileDraft(record: PbRecord): { definition: WorkflowDefinition; wf: CompiledWorkflow } {
-  const definition = readJson<WorkflowDefinition>(record, 'definition');
-  try {
-    return { definition, wf: compileWorkflow(definition, { process: processModuleFor(record.getString('key')) }) };
-  } catch (e) {
-    if (!(e instanceof DefinitionError)) throw e;
-    throw new HttpError(409, 'invalid_definition', '草稿的流程定义未通过检查，无法预览文书。', e.problems.map((p) => ({ path: `/definition${p.path}`, message: p.message })));
-  }
 }
 
 /** The kind and issuer the definition renders `<key>/<name>` with (the first `renderDocument` naming it); a decision by the county otherwise. */
@@ -82,10 +70,10 @@ export function previewTemplate(tx: PbApp, key: string, version: string, body: u
   const problems = templateSourceProblems(path, source, Object.keys(templates.shared));
   if (problems.length > 0) throw invalidData(`模板“${request.template}”未通过检查（${problems.length} 个问题）。`, problems);
 
-  const { definition, wf } = compileDraft(record);
+  const { definition, compiled: wf, computeData } = compileDraft(record);
   const at = now(tx);
   const calendar = createWorkingCalendar(calendarOverrides(tx));
-  const data = draftComputeData(record, definition)((request.sample ?? draftSample(record)) as Record<string, JsonValue>);
+  const data = computeData((request.sample ?? draftSample(record)) as Record<string, JsonValue>);
   const limit = baseLimit(definition.limit, wf.parameters) ?? { unit: 'workingDays' as const, count: 0 };
   const clock = startClock(newClock(limit), at, calendar);
   const template = `${key}/${request.template}`;
