@@ -16,7 +16,7 @@ export type JsonObject = { [key: string]: JsonValue };
 /** Where a version stands: a draft may change; a published version never does; a retired one starts no case. */
 export type VersionStatus = 'draft' | 'published' | 'retired';
 
-/** One problem the checks found, at a JSON pointer into the draft: `/definition/…`, `/formSchema/…`, `/uiSchema/…`, `/templates/documents/<name>`. */
+/** One problem the checks found, at a JSON pointer into the draft: `/definition/…`, `/formSchema/…`, `/uiSchema/…`, `/sample/…`, `/templates/documents/<name>`. */
 export interface DesignerProblem {
   path: string;
   message: string;
@@ -33,6 +33,8 @@ export interface ProcessVersionSummary {
   overlayVersion: number;
   /** Cases still running on this version. */
   runningCases: number;
+  /** The version a designer's version was drawn from (0 for a version not made in the designer). */
+  basedOn?: number;
   created: string;
   updated: string;
 }
@@ -103,6 +105,10 @@ export interface DesignerCheckRequest {
   formSchema?: JsonValue;
   uiSchema?: JsonValue;
   templates?: DraftTemplates;
+  /** The sample application, checked against the form (problems under `/sample`) as `tongban check` checks form.sample.json. */
+  sample?: JsonValue;
+  /** The draft's version number: the definition's `version` must then be it. */
+  version?: number;
 }
 
 /** The answer of a check: no problems means it may be published. */

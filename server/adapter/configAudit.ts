@@ -115,6 +115,24 @@ export function tagActor(app: PbApp, record: PbRecord, auth: PbRecord | null): v
   record.set(actorKey, JSON.stringify(auditActorOf(app, auth)));
 }
 
+/** The custom (never stored) record key that carries what a route adds to the entry's `after` (a publication's diff). */
+const detailKey = '@pbInternalTongbanAuditDetail';
+
+/** Adds `detail` to the `after` of the audit entry of the record's next save (e.g. the diff of a published version). */
+export function tagAuditDetail(record: PbRecord, detail: Record<string, unknown>): void {
+  record.set(detailKey, JSON.stringify(detail));
+}
+
+function taggedDetail(record: PbRecord): Record<string, unknown> {
+  const raw = record.get(detailKey);
+  if (typeof raw !== 'string' || raw === '') return {};
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
 /** The actor of writes made without a request (migrations, the server's own hooks). */
 const systemActor: AuditActor = { id: '', name: '系统', role: 'system', unit: '' };
 
@@ -162,7 +180,8 @@ export function auditWrite(e: RecordExecuteHookEvent, kind: WriteKind): void {
   e.app.runInTransaction((tx) => {
     e.app = tx;
     e.next();
-    const after = kind === 'delete' ? null : readFields(e.record, config.fields);
+    const fields = kind === 'delete' ? null : readFields(e.record, config.fields);
+    const after = fields ? { ...fields, ...taggedDetail(e.record) } : null;
     if (kind === 'update' && before && after) {
       const watched = config.watched ?? Object.keys(config.fields);
       if (watched.every((f) => JSON.stringify(before[f]) === JSON.stringify(after[f]))) return;

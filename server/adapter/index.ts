@@ -44,6 +44,8 @@ import { sendDueCheckRequests } from './checkRequests.js';
 import { receiveCheckReport } from './checkReports.js';
 import { revealField } from './revealField.js';
 export { maskRecord } from './maskRecords.js';
+export { designerRoutes } from './designerRouteHandlers.js';
+import { versionChangeRefusal, type LoadedRecord } from './versionImmutability.js';
 export { renameUploads } from './uploadNames.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
@@ -347,6 +349,9 @@ export const userHooks = {
 export const publishingHooks = {
   /** `onRecordCreateRequest` / `onRecordUpdateRequest`: a Chinese 409 with the problems instead of the write. */
   request(e: PbHookEvent): void {
+    // A published or retired version never changes (versionImmutability.ts).
+    const changed = e.record && typeof (e.record as Partial<LoadedRecord>).original === 'function' ? versionChangeRefusal(e.record as LoadedRecord) : null;
+    if (changed) { e.json(changed.status, changed.toBody()); return; }
     // An overlay is materialised over its base first (overlayPublishing.ts), then checked like any version.
     const refusal = e.record ? (overlayRefusal(e.record) ?? publishingRefusal(e.record)) : null;
     if (refusal) { e.json(refusal.status, refusal.toBody()); return; }
@@ -355,6 +360,16 @@ export const publishingHooks = {
     if ('refusal' in carried) { e.json(carried.refusal.status, carried.refusal.toBody()); return; }
     e.next();
     carried.save();
+  },
+};
+
+/** Model hooks on workflow_definitions (server/pb_hooks/tongban_designer.pb.js): whatever saves a published version cannot change it. */
+export const versionHooks = {
+  /** `onRecordUpdate`: throws (nothing is saved) when the save would change a published or retired version. */
+  update(e: PbHookEvent): void {
+    const refusal = e.record ? versionChangeRefusal(e.record as LoadedRecord) : null;
+    if (refusal) throw refusal;
+    e.next();
   },
 };
 

@@ -1,6 +1,6 @@
 /**
  * `GET /api/tongban/workflows/{key}/{version}/validator.js`: the precompiled form validator of a
- * published workflow version, as an ES module. Public like any script of the app (a module import
+ * published (or retired: its running cases still use it) workflow version, as an ES module. Public like any script of the app (a module import
  * carries no auth header); it holds only the form's published rules. Immutable per version, so
  * browsers cache it for good.
  */
@@ -12,7 +12,7 @@ export function serveValidatorModule(app: PbApp, e: PbRequestEvent, key: string,
   if (!/^[a-z][a-z0-9_-]{0,63}$/.test(key) || !/^\d{1,6}$/.test(version)) throw notFound('没有这个流程版本。');
   let code = '';
   try {
-    const record = app.findFirstRecordByFilter('workflow_definitions', 'key = {:key} && version = {:version} && status = "published"', { key, version: Number(version) });
+    const record = app.findFirstRecordByFilter('workflow_definitions', 'key = {:key} && version = {:version} && status != "draft"', { key, version: Number(version) });
     code = record.getString('validator_module');
   } catch {
     code = '';

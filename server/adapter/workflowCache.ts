@@ -86,8 +86,10 @@ function load(record: PbRecord): LoadedWorkflow {
 export function workflowByRecord(tx: PbApp, recordId: string): LoadedWorkflow {
   const cached = byRecord.get(recordId);
   if (cached) return cached;
-  const wf = load(tx.findRecordById('workflow_definitions', recordId));
-  byRecord.set(recordId, wf);
+  const record = tx.findRecordById('workflow_definitions', recordId);
+  const wf = load(record);
+  // A draft still changes (the designer saves it); a published or retired version never does.
+  if (record.getString('status') !== 'draft') byRecord.set(recordId, wf);
   return wf;
 }
 

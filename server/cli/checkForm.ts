@@ -1,15 +1,15 @@
 /**
- * The form files beside a workflow definition, checked as `tongban check` does: `form.schema.json`
- * compiles (known keywords and formats, expressions that parse, no computed-field cycles),
- * `form.ui.json` names only fields of the schema, `form.sample.json` (if any) is valid, and every
- * section a step shows or an action writes exists in the schema, and a field a step takes its unit
- * from (`assignee.unitFrom`) offers units of that kind (`x-org-unit`).
+ * The form files beside a workflow definition, checked as `tongban check` does (the checks
+ * themselves are server/adapter/formChecks.ts, shared with the studio's designer):
+ * `form.schema.json` compiles, `form.ui.json` names only fields of the schema, `form.sample.json`
+ * (if any) is valid, and the definition's use of the form fits it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TaskStep, WorkflowDefinition } from '../../engine/index.js';
+import type { WorkflowDefinition } from '../../engine/index.js';
 import { readFormSchema } from '../build/readFormSchema.js';
-import { checkUiSchema, createFormValidator, schemaAtPath, type FormSchema, type UiSchema } from '../../forms/core/index.js';
+import type { FormSchema } from '../../forms/core/index.js';
+import { formProblems } from '../adapter/formChecks.js';
 
 /** A problem in one of the form files (or in the definition's use of the form). */
 export interface FormProblem {
@@ -30,7 +30,6 @@ function readJson(file: string): { value?: unknown; problem?: string } {
 export function checkFormFiles(dir: string, definition: WorkflowDefinition, definitionName = 'workflow.json'): FormProblem[] {
   const schemaFile = path.join(dir, 'form.schema.json');
   if (!existsSync(schemaFile)) return [];
-  const problems: FormProblem[] = [];
   const read = readJson(schemaFile);
   if (read.problem) return [{ where: 'form.schema.json', message: read.problem }];
   let schema: FormSchema;
@@ -39,51 +38,19 @@ export function checkFormFiles(dir: string, definition: WorkflowDefinition, defi
   } catch (e) {
     return [{ where: 'form.schema.json', message: (e as Error).message }];
   }
-  let validator;
-  try {
-    validator = createFormValidator(schema);
-  } catch (e) {
-    return [{ where: 'form.schema.json', message: `无法编译：${(e as Error).message}` }];
-  }
-
-  const sections = new Set(Object.keys(schema.properties ?? {}));
-  // Task and timer steps; a parallel step's branches are checked like task steps, each at its own path.
-  type Worked = { form?: TaskStep['form']; assignee?: TaskStep['assignee']; actions?: TaskStep['actions'] };
-  const workedSteps: [string, Worked][] = Object.entries(definition.steps ?? {}).flatMap(([stepName, step]): [string, Worked][] =>
-    step.type === 'task' ? [[stepName, step]] : step.type === 'timer' ? [[stepName, { ...(step.actions ? { actions: step.actions } : {}) }]] : step.type === 'parallel' ? Object.entries(step.branches).map(([b, branch]): [string, Worked] => [`${stepName}/branches/${b}`, branch]) : []);
-  for (const [stepName, step] of workedSteps) {
-    for (const section of Object.keys(step.form?.sections ?? {})) {
-      if (!sections.has(section)) problems.push({ where: `${definitionName}/steps/${stepName}/form/sections/${section}`, message: `表单中没有“${section}”部分。` });
-    }
-    // A unit the form names: the field must offer the units of that kind (x-org-unit), or the applicant has nothing to choose from.
-    const unitFrom = step.assignee?.unitFrom;
-    const field = unitFrom ? (schemaAtPath(schema, unitFrom.path) as Record<string, unknown> | undefined) : undefined;
-    if (unitFrom && field) {
-      const offered = field['x-org-unit'] as { kind?: unknown } | undefined;
-      if (offered?.kind !== unitFrom.kind) problems.push({ where: `${definitionName}/steps/${stepName}/assignee/unitFrom/path`, message: `字段“${unitFrom.path}”须标注 "x-org-unit": {"kind": "${unitFrom.kind}"}，表单才会列出这类单位供选择。` });
-    }
-    for (const [actionName, action] of Object.entries(step.actions ?? {})) {
-      (action.writes ?? []).forEach((section, i) => {
-        if (!sections.has(section)) problems.push({ where: `${definitionName}/steps/${stepName}/actions/${actionName}/writes/${i}`, message: `表单中没有“${section}”部分。` });
-      });
-    }
-  }
-
-  const uiFile = path.join(dir, 'form.ui.json');
-  if (existsSync(uiFile)) {
-    const ui = readJson(uiFile);
-    if (ui.problem) problems.push({ where: 'form.ui.json', message: ui.problem });
-    else for (const p of checkUiSchema(ui.value as UiSchema, schema)) problems.push({ where: `form.ui.json${p.path}`, message: p.message });
-  }
-
-  const sampleFile = path.join(dir, 'form.sample.json');
-  if (existsSync(sampleFile)) {
-    const sample = readJson(sampleFile);
-    if (sample.problem) problems.push({ where: 'form.sample.json', message: sample.problem });
-    else {
-      const result = validator.validate(sample.value);
-      if (!result.valid) for (const e of result.errors) problems.push({ where: `form.sample.json${e.path}`, message: e.message });
-    }
-  }
-  return problems;
+  const unreadable: FormProblem[] = [];
+  const optional = (file: string): unknown => {
+    if (!existsSync(path.join(dir, file))) return undefined;
+    const r = readJson(path.join(dir, file));
+    if (r.problem) unreadable.push({ where: file, message: r.problem });
+    return r.value;
+  };
+  const ui = optional('form.ui.json');
+  const sample = optional('form.sample.json');
+  const files = { schema: 'form.schema.json', ui: 'form.ui.json', sample: 'form.sample.json', definition: definitionName } as const;
+  const problems = formProblems(definition, { schema, ui, sample }).map((p) => ({ where: `${files[p.part]}${p.path}`, message: p.message }));
+  if (problems.length === 1 && problems[0]!.where === 'form.schema.json' && problems[0]!.message.startsWith('无法编译')) return problems;
+  // Problems in the definition's use of the form first, then the UI schema's, then the sample's, as before.
+  const order = (w: string) => (w.startsWith(definitionName) ? 0 : w.startsWith('form.ui.json') ? 1 : 2);
+  return [...problems.filter((p) => order(p.where) === 0), ...unreadable.filter((p) => p.where === 'form.ui.json'), ...problems.filter((p) => order(p.where) === 1), ...unreadable.filter((p) => p.where === 'form.sample.json'), ...problems.filter((p) => order(p.where) === 2)];
 }

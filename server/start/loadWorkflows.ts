@@ -4,7 +4,8 @@
  * `workflow_definitions`, idempotently by key and version, each with its form validator
  * precompiled (see precompileValidator). The templates are part of the version and of its
  * fingerprint: a definition, form or template changed under an already-published version is
- * refused — publish a new version instead. Versions published before templates were stored get
+ * refused — publish a new version instead. The process's sample application (`form.sample.json`)
+ * is stored with each version (added to versions stored before it was) for the studio's designer. Versions published before templates were stored get
  * today's templates at the next start, as they got their precompiled validators.
  *
  * Local rules: each `workflows/<key>/overlays/<division>.json` is published after its process
@@ -36,6 +37,8 @@ export interface ShippedWorkflow {
   definition: Record<string, unknown>;
   formSchema: Record<string, unknown> | null;
   uiSchema: Record<string, unknown> | null;
+  /** The process's sample application (`form.sample.json`), stored with each version for the studio's designer; not part of the fingerprint. */
+  sample: Record<string, unknown> | null;
   /** The document templates published with the version (`templates/<key>/` and `templates/_shared/`). */
   templates: VersionTemplates;
   /** The fingerprint of the version: definition, form schema, UI schema and templates. */
@@ -77,6 +80,7 @@ export function readShippedWorkflows(root = workflowsRoot, templates = templates
       const definition = readJson(path.join(dir, 'workflow.json')) as Record<string, unknown>;
       const formSchema = readBundledForm(path.join(dir, 'form.schema.json'));
       const uiSchema = readJson(path.join(dir, 'form.ui.json'));
+      const sample = readJson(path.join(dir, 'form.sample.json'));
       const key = String(definition.key);
       const versionTemplates = readProcessTemplates(key, templates);
       return {
@@ -86,6 +90,7 @@ export function readShippedWorkflows(root = workflowsRoot, templates = templates
         definition,
         formSchema,
         uiSchema,
+        sample,
         templates: versionTemplates,
         sha256: fingerprint([definition, formSchema, uiSchema, versionTemplates]),
         legacySha256: fingerprint([definition, formSchema, uiSchema]),
@@ -193,6 +198,10 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
             `Workflow ${wf.key} v${wf.version} is already published with different content; bump its version.`,
         );
       }
+      // Published before samples were stored: add the process's sample (not part of the version's rules).
+      if (wf.sample && (existing.sample === null || existing.sample === undefined)) {
+        await client.update('workflow_definitions', existing.id, { sample: asWritten(wf.sample) });
+      }
       // Published before validators were precompiled: add the module now (same content, same version).
       if (!existing.validator_module && wf.formSchema) {
         await client.update('workflow_definitions', existing.id, { validator_module: await precompileValidator(wf.formSchema as FormSchema) });
@@ -208,6 +217,7 @@ export async function loadWorkflows(client: RestClient, workflows = readShippedW
       form_schema: asWritten(wf.formSchema),
       ui_schema: asWritten(wf.uiSchema),
       templates: wf.templates,
+      sample: asWritten(wf.sample),
       sha256: wf.sha256,
       validator_module: wf.formSchema ? await precompileValidator(wf.formSchema as FormSchema) : '',
     });

@@ -87,7 +87,7 @@ describe('docs/api.md', () => {
     expect(examples.length).toBeGreaterThan(10);
   });
 
-  it('answers every example as documented, in the order of the page', async () => {
+  it('answers every example as documented, in the order of the page', { timeout: 240_000 }, async () => {
     const problems: string[] = [];
     for (const example of examples) {
       const where = `${example.section}: ${example.method} ${example.path}`;

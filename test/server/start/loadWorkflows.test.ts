@@ -88,8 +88,20 @@ describe('loadWorkflows over versions published before templates were stored', (
     expect(await loadWorkflows(client, [dibao!])).toBe(0);
     expect(updates).toEqual([
       ['v3', { templates: dibao!.templates, sha256: dibao!.sha256 }],
+      ['v3', { sample: JSON.stringify(dibao!.sample) }],
       ['v2', { templates: dibao!.templates }],
     ]);
+  });
+
+  it('stores the process’s sample once with a version stored without one, as written, and leaves a stored sample alone', async () => {
+    const [first] = readShippedWorkflows();
+    expect(first!.sample).not.toBeNull();
+    const fresh = serverWith({ id: 'v3', sha256: first!.sha256, templates: first!.templates, validator_module: 'x', sample: null });
+    await loadWorkflows(fresh.client, [first!]);
+    expect(fresh.updates).toEqual([['v3', { sample: JSON.stringify(first!.sample) }]]);
+    const again = serverWith({ id: 'v3', sha256: first!.sha256, templates: first!.templates, validator_module: 'x', sample: first!.sample });
+    await loadWorkflows(again.client, [first!]);
+    expect(again.updates).toEqual([]);
   });
 
   it('still refuses a version whose definition changed', async () => {
