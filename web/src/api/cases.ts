@@ -9,9 +9,22 @@ import { pb } from './client.js';
 /** A case summary as the routes answer it. */
 export type CaseSummary = CaseSummaryView;
 
-/** Cases visible to the user, newest first (applicants: their own; officers: their jurisdiction). */
-export function listCases(): Promise<RecordModel[]> {
-  return pb.collection('applications').getFullList({ sort: '-created', batch: 200 });
+/** Rows per page of an applicant's own cases. */
+export const casePageSize = 50;
+
+/**
+ * One page (from 1) of the signed-in applicant's own cases — filed by them, or by their organisation
+ * — newest first, and whether a next page exists (one row more is asked instead of a count). The
+ * filter names the applicant so the list reads the index on `applicant` (or `applicant_org`), never
+ * the whole table through the collection's rule.
+ */
+export async function listCases(page = 1): Promise<{ items: RecordModel[]; more: boolean }> {
+  const me = pb.authStore.record;
+  if (!me) return { items: [], more: false };
+  const organisation = typeof me.organisation === 'string' ? me.organisation : '';
+  const filter = organisation ? pb.filter('applicant = {:me} || applicant_org = {:org}', { me: me.id, org: organisation }) : pb.filter('applicant = {:me}', { me: me.id });
+  const list = await pb.collection('applications').getList(page, casePageSize + 1, { filter, sort: '-created', skipTotal: true });
+  return { items: list.items.slice(0, casePageSize), more: list.items.length > casePageSize };
 }
 
 /** A case with the data the user may see, their actions and the form permissions they have now. */

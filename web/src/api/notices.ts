@@ -5,9 +5,12 @@
 import type { RecordModel, RecordSubscription } from 'pocketbase';
 import { pb } from './client.js';
 
-/** The user's notices, newest first. */
-export function listNotices(): Promise<RecordModel[]> {
-  return pb.collection('notifications').getFullList({ sort: '-created', batch: 200 });
+/** How many notices the page shows: the newest. */
+export const noticePageSize = 50;
+
+/** The user's newest notices, newest first (one page, never the whole inbox). */
+export async function listNotices(): Promise<RecordModel[]> {
+  return (await pb.collection('notifications').getList(1, noticePageSize, { sort: '-created', skipTotal: true })).items;
 }
 
 /** How many of the user's notices are unread. */

@@ -13,7 +13,7 @@ export type QueueTab = 'tasks' | 'done' | 'cc' | 'started';
 export const queueTabs: readonly QueueTab[] = ['tasks', 'done', 'cc', 'started'];
 
 /** Rows per page (the list asks with `skipTotal`: a page never counts the whole queue; the page renders only the rows in view). */
-export const queuePageSize = 100;
+export const queuePageSize = 50;
 
 /** What a queue is narrowed to (all optional; an empty filter is the whole queue). */
 export interface QueueFilter {

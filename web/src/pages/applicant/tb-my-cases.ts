@@ -14,10 +14,13 @@ import '../../components/tb-case-list.js';
 
 export class TbMyCases extends LitElement {
   static override styles = [sharedStyles, css`a.big { display: inline-flex; align-items: center; min-height: var(--tb-target, 48px); padding: 0 1rem; border-radius: 6px; background: var(--tb-primary, #b3261e); color: #fff; font-weight: 700; text-decoration: none; }`];
-  static override properties = { tasks: { state: true }, cases: { state: true }, error: { state: true } };
+  static override properties = { tasks: { state: true }, cases: { state: true }, more: { state: true }, error: { state: true } };
   tasks: RecordModel[] | undefined;
   cases: RecordModel[] | undefined;
+  /** Whether older cases are left to show (the list is read a page at a time). */
+  more = false;
   error = '';
+  private page = 1;
 
   constructor() {
     super();
@@ -27,7 +30,14 @@ export class TbMyCases extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     Promise.all([listOpenTasks(), listCases()]).then(
-      ([tasks, cases]) => { this.tasks = tasks; this.cases = cases; },
+      ([tasks, cases]) => { this.tasks = tasks; this.cases = cases.items; this.more = cases.more; },
+      (e) => { this.error = errorMessage(e); },
+    );
+  }
+
+  private showMore() {
+    listCases(this.page + 1).then(
+      (next) => { this.page += 1; this.cases = [...(this.cases ?? []), ...next.items]; this.more = next.more; },
       (e) => { this.error = errorMessage(e); },
     );
   }
@@ -44,6 +54,7 @@ export class TbMyCases extends LitElement {
       <section aria-labelledby="cases-title">
         <h2 id="cases-title">${msg('全部申请', { id: 'allApplications' })}</h2>
         <tb-case-list .cases=${this.cases}></tb-case-list>
+        ${this.more ? html`<p><button type="button" @click=${() => this.showMore()}>${msg('显示更早的申请', { id: 'moreCases' })}</button></p>` : ''}
       </section>
     `;
   }

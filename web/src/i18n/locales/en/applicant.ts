@@ -1,5 +1,6 @@
 /** English for the applicants' pages (services, apply, my cases, notices), by message id. */
 export const applicantMessages: Record<string, string> = {
+  moreCases: 'Show earlier applications',
   rating1: 'Very dissatisfied',
   rating2: 'Dissatisfied',
   rating3: 'Fairly satisfied',
