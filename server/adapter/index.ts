@@ -45,7 +45,7 @@ import { receiveCheckReport } from './checkReports.js';
 import { revealField } from './revealField.js';
 export { maskRecord } from './maskRecords.js';
 export { designerRoutes } from './designerRouteHandlers.js';
-import { versionChangeRefusal, type LoadedRecord } from './versionImmutability.js';
+import { versionChangeRefusal, versionDeletionRefusal, type LoadedRecord } from './versionImmutability.js';
 export { renameUploads } from './uploadNames.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { sweepTimers } from './sweepTimers.js';
@@ -368,6 +368,18 @@ export const versionHooks = {
   /** `onRecordUpdate`: throws (nothing is saved) when the save would change a published or retired version. */
   update(e: PbHookEvent): void {
     const refusal = e.record ? versionChangeRefusal(e.record as LoadedRecord) : null;
+    if (refusal) throw refusal;
+    e.next();
+  },
+  /** `onRecordDeleteRequest`: a Chinese 409 instead of deleting a published or retired version. */
+  deleteRequest(e: PbHookEvent): void {
+    const refusal = e.record ? versionDeletionRefusal(e.record) : null;
+    if (refusal) e.json(refusal.status, refusal.toBody());
+    else e.next();
+  },
+  /** `onRecordDelete`: throws (nothing is deleted) for a published or retired version, whoever deletes it. */
+  delete(e: PbHookEvent): void {
+    const refusal = e.record ? versionDeletionRefusal(e.record) : null;
     if (refusal) throw refusal;
     e.next();
   },

@@ -4,7 +4,8 @@
  * whoever saves it — the record API (superusers, the loader) or any route. Only what was never
  * stored may be added (a version stored before templates, samples or precompiled validators were
  * gets them once; the validator module, made from the form, may be dropped for the loader to make
- * again), and the status may move between published and retired. Only a draft is edited.
+ * again), and the status may move between published and retired. It is never deleted either (a
+ * new record could take its number with other content): it is retired. Only a draft is edited.
  */
 import { HttpError } from './httpError.js';
 import type { PbRecord } from './pocketbase.js';
@@ -63,4 +64,11 @@ export function versionChangeRefusal(record: LoadedRecord): HttpError | null {
   if (record.getString('validator_module') !== before.getString('validator_module') && before.getString('validator_module') !== '' && record.getString('validator_module') !== '') return refuse('validator_module', '已发布版本的表单校验模块不可更改。');
   if (record.getString('sha256') !== before.getString('sha256') && !templatesAdded && before.getString('sha256') !== '') return refuse('sha256', '已发布版本的指纹不可更改。');
   return null;
+}
+
+/** 409 `immutable_version` for deleting a published or retired version (it would let another take its number); null for a draft. */
+export function versionDeletionRefusal(record: PbRecord): HttpError | null {
+  const status = record.getString('status');
+  if (status !== 'published' && status !== 'retired') return null;
+  return new HttpError(409, 'immutable_version', `流程“${record.getString('key')}”第 ${record.getInt('version')} 版已发布，不能删除；不再使用时请停用。`);
 }

@@ -14,5 +14,7 @@ routerAdd('POST', '/api/tongban/admin/workflows/{key}/check', (e) => require(`${
 routerAdd('GET', '/api/tongban/admin/workflows/{key}/diff', (e) => require(`${__hooks}/generated/tongban.cjs`).designerRoutes.diff(e, e.request.pathValue('key')));
 routerAdd('POST', '/api/tongban/admin/workflows/{key}/versions/{version}/retire', (e) => require(`${__hooks}/generated/tongban.cjs`).designerRoutes.retire(e, e.request.pathValue('key'), e.request.pathValue('version')));
 
-// A published version is immutable, also for saves that no request hook sees (routes, the server's own work).
+// A published version is immutable and never deleted, also for saves that no request hook sees (routes, the server's own work).
 onRecordUpdate((e) => require(`${__hooks}/generated/tongban.cjs`).versionHooks.update(e), 'workflow_definitions');
+onRecordDeleteRequest((e) => require(`${__hooks}/generated/tongban.cjs`).versionHooks.deleteRequest(e), 'workflow_definitions');
+onRecordDelete((e) => require(`${__hooks}/generated/tongban.cjs`).versionHooks.delete(e), 'workflow_definitions');

@@ -187,6 +187,7 @@ describe('the studio’s process designer: drafts, the live check, publishing, t
     expect(refused.body.errors).toEqual([{ path: '/definition', message: expect.any(String) }]);
     for (const field of ['form_schema', 'templates']) expect((await failure(su.collection('workflow_definitions').update(record.id, { [field]: { changed: true } }))).body.code).toBe('immutable_version');
     expect((await failure(su.collection('workflow_definitions').update(record.id, { status: 'draft' }))).body.code).toBe('immutable_version');
+    expect((await failure(su.collection('workflow_definitions').delete(record.id))).body.code).toBe('immutable_version');
     expect((await su.collection('workflow_definitions').getOne(record.id)).definition).toEqual(record.definition);
   });
 
