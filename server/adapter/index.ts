@@ -22,6 +22,7 @@ import { versionMigrationDryRun } from './versionMigrationDryRun.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { createDelegation, revokeDelegation } from './delegations.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
+import { benchLockHolds, benchNoop, benchWrite } from './benchMode.js';
 import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHookEvent, type RecordRequestHookEvent } from './configAudit.js';
 import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
 import { openCase } from './openCase.js';
@@ -266,6 +267,13 @@ export const routes = {
     respond(e, () => {
       requireAdmin(e, '只有管理员可以预览文书模板。');
       return previewTemplate(app(), key, version, readBody(e));
+    }),
+  benchNoop: (e: PbRequestEvent) => respond(e, () => (requireAuth(e), benchNoop())),
+  benchWrite: (e: PbRequestEvent) => respond(e, () => (requireAuth(e), benchWrite(app()))),
+  benchLockHolds: (e: PbRequestEvent) =>
+    respond(e, () => {
+      if (!e.hasSuperuserAuth()) throw forbidden('只有超级管理员可以读取压测数据。');
+      return benchLockHolds();
     }),
   setClock: (e: PbRequestEvent) =>
     respond(e, () => {

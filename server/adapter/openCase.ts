@@ -26,6 +26,7 @@ import { publishedFor } from './divisionVersions.js';
 import { createCase, openingData, type CaseOpening } from './caseOpening.js';
 import { factsOf, subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
+import { inWriteTransaction } from './benchMode.js';
 
 /** The body of `POST /api/tongban/cases` (the shared wire type). */
 type OpenBody = OpenCaseRequest;
@@ -154,7 +155,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
   });
   const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'open', digest: bodyDigest(body as unknown as Record<string, unknown>) };
   let answer: RouteAnswer | undefined;
-  app.runInTransaction((tx) => {
+  inWriteTransaction(app, 'open', (tx) => {
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
     const national = latestPublished(tx, body.workflow);

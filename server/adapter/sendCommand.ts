@@ -36,6 +36,7 @@ import { deadlineKnowledge } from './calendarArrangements.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import { actingUser } from './delegatedActor.js';
 import { verbArgsOf } from './verbArgs.js';
+import { inWriteTransaction } from './benchMode.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
 
@@ -129,7 +130,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   let answer: RouteAnswer | undefined;
   let refusal: unknown;
   try {
-    app.runInTransaction((tx) => {
+    inWriteTransaction(app, 'command', (tx) => {
       try {
         // The same command id may have been committed while this one was being decided.
         const earlier = storedAnswer(tx, binding);

@@ -29,6 +29,10 @@ routerAdd('POST', '/api/tongban/admin/subjects/import', (e) => require(`${__hook
 routerAdd('POST', '/api/tongban/admin/organisations/import', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.importOrganisations(e));
 routerAdd('GET', '/api/tongban/admin/staff-relatives', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.listRelatives(e));
 routerAdd('POST', '/api/tongban/admin/sweep', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.sweep(e));
+// Bench mode only (TONGBAN_BENCH=1, set by test/bench): the floor routes and the lock hold figures; 404 otherwise.
+routerAdd('GET', '/api/tongban/bench/noop', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.benchNoop(e));
+routerAdd('POST', '/api/tongban/bench/write', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.benchWrite(e));
+routerAdd('POST', '/api/tongban/bench/lock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.benchLockHolds(e));
 routerAdd('POST', '/api/tongban/test/clock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.setClock(e));
 
 // Off-boarding: users with history are disabled, never deleted; disabled users are shut out.

@@ -1,71 +1,52 @@
 /**
  * End-to-end benchmark: commands through the real server (HTTP → auth → rules → validate →
- * decide → commit), at 1 client and at 16 concurrent clients on the same machine.
+ * decide → commit) — the 3-level bench flow at 1 and 16 clients, 低保's 受理 at 16 and 32 — beside
+ * the floor of the same server (an authenticated no-op route, a bare write transaction, 16 clients)
+ * and how long commands held the write lock.
  */
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { RestClient } from '../../server/start/restClient.js';
 import { startPocketBase } from '../support/pocketbase.js';
+import { dibaoAcceptLoad, dibaoCasesToAccept, figuresOf, floorLoad, lockHolds, prepareTarget, threeLevelLoad, type LoadFigures } from './commandLoads.js';
 
-/** Latency and throughput of one load level. */
-export interface LoadFigures {
-  clients: number;
-  commands: number;
-  commandsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
+export type { LoadFigures } from './commandLoads.js';
+
+/** Every figure of one end-to-end run. */
+export interface EndToEndFigures {
+  threeLevel: LoadFigures[];
+  dibaoAccept: LoadFigures[];
+  floor: { noop: LoadFigures; write: LoadFigures };
+  /** Write lock held per command (16-client 3-level load), milliseconds. */
+  lockHold: Record<string, { count: number; meanMs: number; p50Ms: number; p99Ms: number; maxMs: number }>;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+/** Environment of a bench server: bench mode (floor routes, lock timing). */
+export const benchServerEnv = { TONGBAN_BENCH: '1' };
 
-async function tokenOf(admin: RestClient, email: string): Promise<string> {
-  return (await admin.impersonate(email)).authToken;
-}
-
-async function post(url: string, token: string, route: string, body: unknown): Promise<{ case: { id: string; version: number } }> {
-  const res = await fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { case: { id: string; version: number }; message?: string };
-  if (!res.ok) throw new Error(`${route} → ${res.status} ${json.message}`);
-  return json;
-}
-
-/** Runs the load levels against a fresh server; `casesPerClient` cases of 4 commands each (open + 3 approvals). */
-export async function benchEndToEnd(levels: { clients: number; casesPerClient: number }[]): Promise<LoadFigures[]> {
-  const server = await startPocketBase({ demoCases: false });
+/**
+ * Runs the loads against a fresh server: `threeLevel` levels of `casesPerClient` cases (4 commands
+ * each), 低保 受理 at each of `dibaoClients` with `dibaoCases` cases, the floor at 16 clients.
+ */
+export async function benchEndToEnd(options: { threeLevel: { clients: number; casesPerClient: number }[]; dibaoClients: number[]; dibaoCases: number; floorRequestsPerClient: number }): Promise<EndToEndFigures> {
+  const server = await startPocketBase({ demoCases: false, env: benchServerEnv });
   try {
-    const definition = JSON.parse(readFileSync(path.resolve(import.meta.dirname, 'fixtures/threeLevel.workflow.json'), 'utf8'));
-    await server.booted.admin.create('workflow_definitions', { key: definition.key, version: definition.version, status: 'published', name: definition.name, definition });
-    const tokens = {
-      applicant: await tokenOf(server.booted.admin, 'applicant-a1@demo.tongban'),
-      village: await tokenOf(server.booted.admin, 'village-a1@demo.tongban'),
-      township: await tokenOf(server.booted.admin, 'township-a@demo.tongban'),
-      county: await tokenOf(server.booted.admin, 'county@demo.tongban'),
-    };
-    const out: LoadFigures[] = [];
-    for (const level of levels) {
-      const samples: number[] = [];
-      const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
-        const s = performance.now();
-        const r = await fn();
-        samples.push(performance.now() - s);
-        return r;
-      };
-      const worker = async () => {
-        for (let i = 0; i < level.casesPerClient; i++) {
-          let c = (await timed(() => post(server.url, tokens.applicant, '/api/tongban/cases', { workflow: 'bench-three-level', commandId: randomUUID(), data: { amount: 20000 } }))).case;
-          for (const who of ['village', 'township', 'county'] as const) {
-            c = (await timed(() => post(server.url, tokens[who], `/api/tongban/cases/${c.id}/commands`, { action: 'approve', version: c.version, commandId: randomUUID() }))).case;
-          }
-        }
-      };
-      const t0 = performance.now();
-      await Promise.all(Array.from({ length: level.clients }, worker));
-      const seconds = (performance.now() - t0) / 1000;
-      samples.sort((a, b) => a - b);
-      out.push({ clients: level.clients, commands: samples.length, commandsPerSecond: samples.length / seconds, p50Ms: percentile(samples, 0.5), p99Ms: percentile(samples, 0.99) });
+    const target = await prepareTarget(server.url, server.booted.admin);
+    // Warm-up: every VM of the pool loads the bundle and compiles the processes once.
+    await threeLevelLoad(target, 16, 2);
+    await dibaoAcceptLoad(target, 16, await dibaoCasesToAccept(target, 32));
+    await lockHolds(target);
+    const threeLevel: LoadFigures[] = [];
+    let lockHold: EndToEndFigures['lockHold'] = {};
+    for (const level of options.threeLevel) {
+      threeLevel.push(figuresOf(level.clients, [await threeLevelLoad(target, level.clients, level.casesPerClient)]));
+      lockHold = await lockHolds(target);
     }
-    return out;
+    const dibaoAccept: LoadFigures[] = [];
+    for (const clients of options.dibaoClients) {
+      const cases = await dibaoCasesToAccept(target, options.dibaoCases);
+      dibaoAccept.push(figuresOf(clients, [await dibaoAcceptLoad(target, clients, cases)]));
+    }
+    const noop = figuresOf(16, [await floorLoad(target, 'noop', 16, options.floorRequestsPerClient)]);
+    const write = figuresOf(16, [await floorLoad(target, 'write', 16, options.floorRequestsPerClient)]);
+    return { threeLevel, dibaoAccept, floor: { noop, write }, lockHold };
   } finally {
     await server.dispose();
   }

@@ -1,0 +1,98 @@
+/**
+ * Bench mode: only when PocketBase was started with `TONGBAN_BENCH=1` (test/bench does, nothing
+ * else does; without it these routes answer 404). It adds the floor routes `npm run bench` compares
+ * commands with — an authenticated no-op, and a bare write transaction, through the same router,
+ * trust middleware, auth and hook bundle as a command — and times how long commands hold SQLite's
+ * write lock.
+ */
+import { notFound } from './httpError.js';
+import { getenv, randomString, type PbApp } from './pocketbase.js';
+import { executeSql, newRecordId } from './sqlRows.js';
+import type { RouteAnswer } from './routeAnswer.js';
+
+declare const $app: { store(): { get(key: string): unknown; set(key: string, value: unknown): void; remove(key: string): void; getAll(): Record<string, unknown> } };
+declare const DateTime: new () => { time(): { unixNano(): number } };
+
+let enabled: boolean | undefined;
+
+/** Whether this server process runs in bench mode. */
+export function benchModeEnabled(): boolean {
+  enabled ??= getenv('TONGBAN_BENCH') === '1';
+  return enabled;
+}
+
+function refuseOutsideBench(): void {
+  if (!benchModeEnabled()) throw notFound('Not found.');
+}
+
+/** `GET /api/tongban/bench/noop`: the least an authenticated route of the bundle costs. */
+export function benchNoop(): RouteAnswer {
+  refuseOutsideBench();
+  return { status: 200, body: { ok: true } };
+}
+
+/** `POST /api/tongban/bench/write`: one write transaction with one tiny prepared write (a row of `server_state`). */
+export function benchWrite(app: PbApp): RouteAnswer {
+  refuseOutsideBench();
+  app.runInTransaction((tx) => {
+    executeSql(tx, 'INSERT INTO server_state (id, key, value) VALUES ({:id}, {:key}, {:value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value', { id: newRecordId(), key: 'bench.write', value: String(Date.now()) });
+  });
+  return { status: 200, body: { ok: true } };
+}
+
+const holdPrefix = 'tongban.bench.hold.';
+
+/** Microseconds since an arbitrary origin, from Go's clock (goja's `Date` counts whole milliseconds). */
+function micros(): number {
+  return new DateTime().time().unixNano() / 1000;
+}
+
+/**
+ * Runs `fn` in a write transaction, as `app.runInTransaction` does; in bench mode it also records
+ * how long the lock was held (from the transaction's first statement to its commit), under `label`.
+ */
+export function inWriteTransaction(app: PbApp, label: string, fn: (tx: PbApp) => void): void {
+  if (!benchModeEnabled()) {
+    app.runInTransaction(fn);
+    return;
+  }
+  let started = 0;
+  app.runInTransaction((tx) => {
+    started = micros();
+    fn(tx);
+  });
+  // One key per sample: concurrent requests never overwrite each other's figures.
+  $app.store().set(`${holdPrefix}${label}.${randomString(16)}`, micros() - started);
+}
+
+/** Lock hold figures of one label, in milliseconds. */
+export interface LockHoldFigures {
+  count: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** `POST /api/tongban/bench/lock`: the lock hold figures recorded since the last call, by label; forgets them. */
+export function benchLockHolds(): RouteAnswer {
+  refuseOutsideBench();
+  const store = $app.store();
+  const all = store.getAll();
+  const byLabel = new Map<string, number[]>();
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith(holdPrefix)) continue;
+    const label = key.slice(holdPrefix.length, key.lastIndexOf('.'));
+    const list = byLabel.get(label) ?? [];
+    list.push(Number(all[key]) / 1000);
+    byLabel.set(label, list);
+    store.remove(key);
+  }
+  const body: Record<string, LockHoldFigures> = {};
+  for (const [label, list] of byLabel) {
+    list.sort((a, b) => a - b);
+    const at = (p: number) => list[Math.min(list.length - 1, Math.floor(list.length * p))]!;
+    body[label] = { count: list.length, meanMs: list.reduce((s, x) => s + x, 0) / list.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: list[list.length - 1]! };
+  }
+  return { status: 200, body };
+}

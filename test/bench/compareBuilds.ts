@@ -1,0 +1,104 @@
+/**
+ * Two server builds side by side in one run: `npx tsx test/bench/compareBuilds.ts <baseline> [scale] [rounds]`,
+ * where `<baseline>` is another checkout of the project (for instance the previous commit, exported
+ * with `git archive`, with a `node_modules` link). Both servers boot at once (each builds its own
+ * hook bundle); every load then runs on one and on the other in turn, the order swapped each round,
+ * so the machine's load falls on both alike. Prints each load's figures and the ratio, current ÷
+ * baseline. `scale` multiplies the request counts (1 for a quick check; 5 or more for figures).
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TestServer } from '../support/pocketbase.js';
+import { dibaoAcceptLoad, dibaoCasesToAccept, figuresOf, floorLoad, lockHolds, prepareTarget, threeLevelLoad, type BenchTarget, type LoadFigures, type LoadSamples } from './commandLoads.js';
+import { benchServerEnv } from './endToEnd.js';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+async function boot(root: string): Promise<TestServer> {
+  const harness = (await import(pathToFileURL(path.join(root, 'test/support/pocketbase.ts')).href)) as typeof import('../support/pocketbase.js');
+  return harness.startPocketBase({ demoCases: false, env: benchServerEnv });
+}
+
+interface Load {
+  name: string;
+  clients: number;
+  /** Prepares (untimed) and runs the timed part on one target. */
+  run(t: BenchTarget): Promise<LoadSamples>;
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const baselineRoot = path.resolve(process.argv[2] ?? '');
+  if (!process.argv[2]) throw new Error('usage: npx tsx test/bench/compareBuilds.ts <baseline checkout> [scale] [rounds]');
+  const scale = Number(process.argv[3] ?? 1);
+  const rounds = Number(process.argv[4] ?? 3);
+  const progress = (what: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${what}\n`);
+  progress('booting both builds');
+  const servers = { baseline: await boot(baselineRoot), current: await boot(projectRoot) };
+  try {
+    const targets = { baseline: await prepareTarget(servers.baseline.url, servers.baseline.booted.admin), current: await prepareTarget(servers.current.url, servers.current.booted.admin) };
+    const dibao = (clients: number, cases: number): Load => ({ name: '低保 受理', clients, run: async (t) => dibaoAcceptLoad(t, clients, await dibaoCasesToAccept(t, cases)) });
+    const loads: Load[] = [
+      { name: '3-level flow', clients: 1, run: (t) => threeLevelLoad(t, 1, 5 * scale) },
+      { name: '3-level flow', clients: 16, run: (t) => threeLevelLoad(t, 16, 2 * scale) },
+      dibao(16, 48 * scale),
+      dibao(32, 64 * scale),
+      { name: 'floor: no-op', clients: 16, run: (t) => floorLoad(t, 'noop', 16, 25 * scale) },
+      { name: 'floor: write tx', clients: 16, run: (t) => floorLoad(t, 'write', 16, 25 * scale) },
+    ];
+    // Warm-up: every VM of both pools loads its bundle and compiles the processes.
+    progress('warming up');
+    for (const t of [targets.baseline, targets.current]) {
+      await threeLevelLoad(t, 16, 2);
+      await dibaoAcceptLoad(t, 16, await dibaoCasesToAccept(t, 32));
+      await lockHolds(t);
+    }
+    const runs = loads.map(() => ({ baseline: [] as LoadSamples[], current: [] as LoadSamples[] }));
+    type Holds = Record<string, { count: number; meanMs: number; p99Ms: number }>;
+    const holds = loads.map(() => ({ baseline: [] as Holds[], current: [] as Holds[] }));
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, load] of loads.entries()) {
+        const order = round % 2 === 0 ? (['baseline', 'current'] as const) : (['current', 'baseline'] as const);
+        for (const which of order) {
+          progress(`round ${round + 1}: ${load.name}, ${load.clients} clients, ${which}`);
+          try {
+            runs[i]![which].push(await load.run(targets[which]));
+          } catch (e) {
+            // A load the baseline build has no route for (the floor routes are newer than some builds).
+            if (round === 0) console.log(`  ${which}: ${load.name} not run (${(e as Error).message})`);
+          }
+          // The write lock holds of this load (the preparing commands of 低保 included).
+          holds[i]![which].push(await lockHolds(targets[which]));
+        }
+      }
+    }
+    console.log(`Two builds side by side (${rounds} rounds, interleaved, scale ${scale}); baseline ${baselineRoot}, current ${projectRoot}:`);
+    console.log('  load                       clients | baseline /s   p50     p99    | current /s   p50     p99    | throughput × | p99 ×');
+    const cell = (f: LoadFigures | undefined) => (f ? `${fmt(f.commandsPerSecond, 0).padStart(7)} ${fmt(f.p50Ms, 1).padStart(7)} ${fmt(f.p99Ms, 1).padStart(7)}` : '      —       —       —');
+    for (const [i, load] of loads.entries()) {
+      const b = runs[i]!.baseline.length ? figuresOf(load.clients, runs[i]!.baseline) : undefined;
+      const c = runs[i]!.current.length ? figuresOf(load.clients, runs[i]!.current) : undefined;
+      const ratio = b && c ? `${fmt(c.commandsPerSecond / b.commandsPerSecond, 2).padStart(11)}× | ${fmt(c.p99Ms / b.p99Ms, 2)}×` : '          — | —';
+      console.log(`  ${load.name.padEnd(26)} ${String(load.clients).padStart(7)} | ${cell(b)}    | ${cell(c)}   | ${ratio}`);
+    }
+    for (const [i, load] of loads.entries()) {
+      for (const which of ['baseline', 'current'] as const) {
+        const labels = new Set(holds[i]![which].flatMap((h) => Object.keys(h)));
+        for (const label of labels) {
+          const list = holds[i]![which].map((h) => h[label]).filter((h) => h !== undefined);
+          const count = list.reduce((s, h) => s + h.count, 0);
+          const mean = list.reduce((s, h) => s + h.meanMs * h.count, 0) / count;
+          console.log(`  ${which}: write lock held per ${label} (${load.name}, ${load.clients} clients): mean ${fmt(mean, 2)} ms, p99 by round ${list.map((h) => fmt(h.p99Ms, 2)).join(' / ')} ms, over ${count}`);
+        }
+      }
+    }
+  } finally {
+    await Promise.all([servers.baseline.dispose(), servers.current.dispose()]);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, failure, openCase } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+describe('a production server (no bench mode)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPocketBase();
+  });
+  afterAll(() => server?.dispose());
+
+  it('answers 404 on the bench routes, also to a signed-in user and the superuser', async () => {
+    const a1 = await server.login('applicant-a1');
+    expect((await failure(a1.send('/api/tongban/bench/noop', {}))).status).toBe(404);
+    expect((await failure(a1.send('/api/tongban/bench/write', { method: 'POST' }))).status).toBe(404);
+    const su = await server.superuser();
+    expect((await failure(su.send('/api/tongban/bench/lock', { method: 'POST' }))).status).toBe(404);
+  });
+});
+
+describe('a server in bench mode (TONGBAN_BENCH=1)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPocketBase({ env: { TONGBAN_BENCH: '1' } });
+  });
+  afterAll(() => server?.dispose());
+
+  it('serves the floor routes to signed-in users only', async () => {
+    const a1 = await server.login('applicant-a1');
+    expect(await a1.send('/api/tongban/bench/noop', {})).toEqual({ ok: true });
+    expect(await a1.send('/api/tongban/bench/write', { method: 'POST' })).toEqual({ ok: true });
+    expect((await failure(new PocketBase(server.url).send('/api/tongban/bench/noop', {}))).status).toBe(401);
+  });
+
+  it('reports how long commands held the write lock, to the superuser only, and forgets what it reported', async () => {
+    const su = await server.superuser();
+    await su.send('/api/tongban/bench/lock', { method: 'POST' });
+    const a1 = await server.login('applicant-a1');
+    const opened = await openCase(a1, demoHousehold);
+    await command(a1, opened.case, 'submit');
+    const holds = await su.send<Record<string, { count: number; meanMs: number; maxMs: number }>>('/api/tongban/bench/lock', { method: 'POST' });
+    expect(holds.open).toMatchObject({ count: 1 });
+    expect(holds.command).toMatchObject({ count: 1 });
+    expect(holds.command!.meanMs).toBeGreaterThan(0);
+    expect(holds.command!.maxMs).toBeLessThan(10_000);
+    expect(await su.send('/api/tongban/bench/lock', { method: 'POST' })).toEqual({});
+    expect((await failure(a1.send('/api/tongban/bench/lock', { method: 'POST' }))).status).toBe(403);
+  });
+});
