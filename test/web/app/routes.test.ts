@@ -52,6 +52,9 @@ describe('the route table', () => {
     expect(resolvePage('/studio/calendar', admin)).toEqual({ page: 'studio-calendar', path: '/studio/calendar' });
     expect(resolvePage('/studio/processes/dibao/12/form', admin)).toEqual({ page: 'studio-form-designer', params: { key: 'dibao', version: '12' }, path: '/studio/processes/dibao/12/form' });
     expect(resolvePage('/studio/processes/dibao/12/form', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
+    expect(resolvePage('/studio/processes/dibao/12/simulate', admin)).toEqual({ page: 'studio-simulation', params: { key: 'dibao', version: '12' }, path: '/studio/processes/dibao/12/simulate' });
+    expect(resolvePage('/studio/processes/dibao/12/documents', admin)).toEqual({ page: 'studio-documents', params: { key: 'dibao', version: '12' }, path: '/studio/processes/dibao/12/documents' });
+    expect(resolvePage('/studio/processes/dibao/12/simulate', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
     expect(resolvePage('/studio/people', officer)).toEqual({ page: 'work-queue', path: '/work/tasks' });
     expect(resolvePage('/studio/people', applicant)).toEqual({ page: 'my-cases', path: '/my/cases' });
   });

@@ -32,6 +32,8 @@ import '../pages/studio/tb-studio-calendar.js';
 import '../pages/studio/tb-studio-processes.js';
 import '../pages/studio/tb-studio-process-designer.js';
 import '../pages/studio/tb-studio-form-designer.js';
+import '../pages/studio/tb-studio-simulation.js';
+import '../pages/studio/tb-studio-documents.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -175,6 +177,8 @@ export class TbApp extends LitElement {
       case 'studio-processes': return html`<tb-studio-processes></tb-studio-processes>`;
       case 'studio-process-designer': return html`<tb-studio-process-designer .processKey=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-process-designer>`;
       case 'studio-form-designer': return html`<tb-studio-form-designer .key=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-form-designer>`;
+      case 'studio-simulation': return html`<tb-studio-simulation .processKey=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-simulation>`;
+      case 'studio-documents': return html`<tb-studio-documents .processKey=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-documents>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }
