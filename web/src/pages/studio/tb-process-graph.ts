@@ -66,6 +66,7 @@ export class TbProcessGraph extends LitElement {
     .edge text { font-size: 13px; fill: #1f1f1f; }
     .edge.problem text { fill: #a00; font-weight: 700; }
     .edge rect.label { fill: #fff; opacity: 0.9; }
+    .node rect.focus, .edge rect.focus { fill: none; stroke: none; }
     g[role='button'] { cursor: pointer; outline: none; }
     g[role='button']:focus-visible rect.focus { stroke: #1a56db; stroke-width: 3; fill: none; }
     .badge circle { fill: #a00; }

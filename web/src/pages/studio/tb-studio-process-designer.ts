@@ -69,6 +69,8 @@ type Selection = { kind: 'process' } | { kind: 'node'; node: GraphNode } | { kin
 
 export class TbStudioProcessDesigner extends LitElement {
   static override styles = [sharedStyles, studioNavStyles, changesStyles, css`
+    /* Wider than the app's 960 px column on a wide screen (up to 1400 px): the graph needs the room. */
+    :host { margin-inline: min(0px, calc((928px - min(100vw - 3rem, 1400px)) / 2)); }
     .tabs { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 1rem; }
     .tabs a { display: inline-flex; align-items: center; min-height: var(--tb-target, 48px); padding: 0 0.75rem; border: 1px solid var(--tb-border, #c4c4c4); border-radius: 6px; background: #fff; text-decoration: none; }
     .tabs a[aria-current='page'] { font-weight: 700; border: 2px solid var(--tb-primary, #b3261e); color: var(--tb-text, #1f1f1f); }
