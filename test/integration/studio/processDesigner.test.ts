@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesignerCheckAnswer, DesignerDraft, ProcessListAnswer, PublishAnswer, VersionDiffAnswer } from '../../../engine/api/designerRoutes.js';
+import { templatesRoot } from '../../../server/build/processTemplates.js';
+import { checkFile } from '../../../server/cli/checkCommand.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { workflowsRoot } from '../../../server/start/loadWorkflows.js';
 import { failure, openCase } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
@@ -107,6 +110,29 @@ describe('the studio’s process designer: drafts, the live check, publishing, t
     const badTemplate = await call<DesignerCheckAnswer>(admin, 'POST', '/api/tongban/admin/workflows/dibao/check', { ...body(draft.definition), templates: { documents: { ...draft.templates.documents, extra: '{{{raw}}}' }, shared: draft.templates.shared } });
     expect(badTemplate.problems.map((p) => p.path)).toContain('/templates/documents/extra');
     expect((await call<DesignerDraft>(admin, 'GET', `/api/tongban/admin/workflows/dibao/drafts/${draft.version}`)).updated).toBe(draft.updated);
+  });
+
+  it('finds exactly what `tongban check` finds in the same definition, at the same paths with the same messages', async () => {
+    // The shipped workflows, with 低保's definition broken (a route to no step, an unknown level) (its other files and process module as shipped).
+    const root = mkdtempSync(path.join(tmpdir(), 'tongban-designer-check-'));
+    try {
+      for (const folder of readdirSync(workflowsRoot)) if (folder !== 'dibao') symlinkSync(path.join(workflowsRoot, folder), path.join(root, folder));
+      mkdirSync(path.join(root, 'dibao'));
+      for (const file of readdirSync(path.join(workflowsRoot, 'dibao'))) if (file !== 'workflow.json') symlinkSync(path.join(workflowsRoot, 'dibao', file), path.join(root, 'dibao', file));
+      const broken = JSON.parse(readFileSync(path.join(workflowsRoot, 'dibao', 'workflow.json'), 'utf8')) as Json;
+      const steps = broken.steps as Record<string, { actions?: Record<string, { target?: string; guard?: unknown }> }>;
+      const [name, action] = Object.entries(steps.accept!.actions!).find(([, a]) => typeof a.target === 'string')!;
+      action.target = 'nowhere';
+      (broken.parameters as Json).confirmLevel = 'nation';
+      writeFileSync(path.join(root, 'dibao', 'workflow.json'), JSON.stringify(broken));
+      const cli = await checkFile(path.join(root, 'dibao', 'workflow.json'), { templatesRoot });
+      expect(cli.exitCode).toBe(1);
+      const designer = await call<DesignerCheckAnswer>(admin, 'POST', '/api/tongban/admin/workflows/dibao/check', { definition: broken, formSchema: draft.formSchema, uiSchema: draft.uiSchema, templates: draft.templates, sample: draft.sample });
+      expect(designer.problems.map((p) => p.path)).toContain(`/definition/steps/accept/actions/${name}/target`);
+      expect(designer.problems.map((p) => `${p.path.replace(/^\/definition/, '') || '/'}: ${p.message}`)).toEqual(cli.lines.slice(0, -1));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('saves a draft with problems and answers them, refuses a stale save with 409, and refuses publishing it with the problems, changing nothing', async () => {
