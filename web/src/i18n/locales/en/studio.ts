@@ -387,6 +387,7 @@ export const studioMessages: Record<string, TemplateLike> = {
   fdPhone: 'Phone width (390 px)',
   fdPreviewProblem: 'The form cannot be previewed yet: ',
   fdPermissions: 'Form permissions per step',
+  fdPermissionsTable: 'Permissions table (scrolls sideways)',
   fdPermissionsHelp: 'Write: filled in or changed on this step; read: seen, not changed; masked: sensitive parts hidden; hidden: not shown.',
   fdNoSteps: 'This process has no steps with tasks.',
   fdSection: 'Section',

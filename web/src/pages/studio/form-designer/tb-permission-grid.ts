@@ -55,7 +55,7 @@ export class TbPermissionGrid extends LitElement {
   override render() {
     const columns = permissionColumns(this.definition);
     if (columns.length === 0) return html`<p class="muted">${msg('该流程没有办理环节。', { id: 'fdNoSteps' })}</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${msg('各环节表单权限', { id: 'fdPermissions' })}><table>
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${msg('表单权限表（可横向滚动）', { id: 'fdPermissionsTable' })}><table>
       <thead><tr><th scope="col">${msg('部分', { id: 'fdSection' })}</th>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
       <tbody>${this.sections.map((s) => html`<tr>
         <th scope="row">${s.label}</th>
