@@ -40,6 +40,13 @@ describe('the form designer in Chromium through the real server: the administrat
     await page.getByLabel(/^字段名（英文/).fill('employer');
     await page.getByRole('button', { name: '添加字段' }).click();
     await expect.poll(() => page.locator('tb-form-preview').getByLabel('工作单位').count()).toBe(1);
+    // The live check: made required, the field is one the draft's sample lacks — told on the field — and fine again when not.
+    const editor = page.locator('tb-field-editor');
+    await editor.getByLabel('必填').check();
+    await expect.poll(() => editor.locator('ul.problem').textContent(), { timeout: 20_000 }).toContain('工作单位');
+    await editor.getByLabel('必填').uncheck();
+    await expect.poll(() => page.getByText('没有发现问题。').count(), { timeout: 20_000 }).toBe(1);
+    expect(await editor.locator('ul.problem').count()).toBe(0);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect.poll(() => page.getByText('草稿已保存，检查通过。').count(), { timeout: 20_000 }).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

@@ -186,7 +186,7 @@ describe('tb-studio-form-designer', () => {
     assertEqual([accept.applicant, accept.verification, accept.acceptance], [undefined, 'read', 'write']);
   });
 
-  it('shows the check’s problems on their field and grid cell, and a conflicting save with a way to load the draft again', async () => {
+  it('checks each edit with the draft’s templates and sample, shows the problems on their field and grid cell, and a conflicting save with a way to load the draft again', async () => {
     const m = await mount([
       { method: 'POST', path: '/api/tongban/admin/workflows/dibao/check', answer: { problems: [
         { path: '/formSchema/properties/applicant/properties/phone/maxLength', message: '“联系电话”的最多字数须为非负整数。' },
@@ -197,6 +197,10 @@ describe('tb-studio-form-designer', () => {
     (part(m, 'tb-form-outline').querySelector('button[aria-label^="下移：联系电话"]') as HTMLButtonElement).click();
     await until(() => m.calls.some((c) => c.path.endsWith('/check')), 'the live check', 3000);
     await until(() => text(m.root.querySelector('#check-title + p')).includes('发现 2 个问题'), 'the problems');
+    // The check gets what tongban check reads: the definition, the form, the templates and the sample, for this version.
+    const checked = m.calls.find((c) => c.path.endsWith('/check'))!.body as Record<string, unknown>;
+    assertEqual(Object.keys(checked).sort(), ['definition', 'formSchema', 'sample', 'templates', 'uiSchema', 'version']);
+    assertEqual(checked.version, 99);
     await settle(m);
     ([...part(m, 'tb-form-outline').querySelectorAll('button.name')].find((b) => text(b).startsWith('联系电话')) as HTMLButtonElement).click();
     await settle(m);

@@ -127,7 +127,7 @@ export class TbStudioFormDesigner extends LitElement {
     const round = ++this.checkRound;
     this.checking = true;
     try {
-      const answer = await checkDefinition(this.key, { definition: this.definition, ...asJson(this.form) });
+      const answer = await checkDefinition(this.key, { definition: this.definition, ...asJson(this.form), ...(this.draft ? { templates: this.draft.templates } : {}), ...(this.draft?.sample ? { sample: this.draft.sample } : {}), version: Number(this.version) });
       if (round === this.checkRound) this.problems = answer.problems;
     } catch (e) {
       if (round === this.checkRound) this.error = errorMessage(e);
