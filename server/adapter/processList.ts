@@ -5,7 +5,7 @@
  * processes from it.
  */
 import type { ProcessListAnswer, ProcessSummary, ProcessVersionSummary, VersionStatus } from '../../engine/api/designerRoutes.js';
-import type { PbApp, PbRecord } from './pocketbase.js';
+import type { PbApp } from './pocketbase.js';
 import { selectRows } from './sqlRows.js';
 
 /** Cases still running, by the version record they run on. */
@@ -14,18 +14,21 @@ function runningByRecord(tx: PbApp): Map<string, number> {
   return new Map(rows.map((r) => [r.workflow, r.n]));
 }
 
-/** One version record as the list shows it. */
-export function versionSummary(record: PbRecord, running: number): ProcessVersionSummary & { basedOn: number } {
+/** The columns the list reads (not the definitions, forms and templates: they are big). */
+const versionRow = { id: '', key: '', name: '', version: 0, status: '', division: '', overlay_version: 0, based_on: 0, created: '', updated: '' };
+
+/** One version row as the list shows it. */
+function versionSummary(row: typeof versionRow, running: number): ProcessVersionSummary & { basedOn: number } {
   return {
-    id: record.id,
-    version: record.getInt('version'),
-    status: record.getString('status') as VersionStatus,
-    division: record.getString('division'),
-    overlayVersion: record.getInt('overlay_version'),
+    id: row.id,
+    version: row.version,
+    status: row.status as VersionStatus,
+    division: row.division,
+    overlayVersion: row.overlay_version,
     runningCases: running,
-    basedOn: record.getInt('based_on'),
-    created: record.getString('created'),
-    updated: record.getString('updated'),
+    basedOn: row.based_on,
+    created: row.created,
+    updated: row.updated,
   };
 }
 
@@ -33,16 +36,20 @@ export function versionSummary(record: PbRecord, running: number): ProcessVersio
 export function processList(tx: PbApp): ProcessListAnswer {
   const running = runningByRecord(tx);
   const byKey = new Map<string, ProcessSummary>();
-  const records = tx.findRecordsByFilter('workflow_definitions', 'key != ""', 'key,-version,division,-overlay_version', 100000, 0);
-  for (const r of records) {
-    const key = r.getString('key');
-    let process = byKey.get(key);
+  const rows = selectRows(
+    tx,
+    "SELECT id, key, name, version, status, COALESCE(division, '') AS division, COALESCE(overlay_version, 0) AS overlay_version, COALESCE(based_on, 0) AS based_on, created, updated FROM workflow_definitions WHERE key != '' ORDER BY key, version DESC, division, overlay_version DESC",
+    {},
+    versionRow,
+  );
+  for (const r of rows) {
+    let process = byKey.get(r.key);
     if (!process) {
-      process = { key, name: r.getString('name'), versions: [] };
-      byKey.set(key, process);
+      process = { key: r.key, name: r.name, versions: [] };
+      byKey.set(r.key, process);
     }
     // The name is the newest published national version's, else the newest record's.
-    if (r.getString('division') === '' && r.getString('status') === 'published' && !process.versions.some((v) => v.division === '' && v.status === 'published')) process.name = r.getString('name');
+    if (r.division === '' && r.status === 'published' && !process.versions.some((v) => v.division === '' && v.status === 'published')) process.name = r.name;
     process.versions.push(versionSummary(r, running.get(r.id) ?? 0));
   }
   return { processes: [...byKey.values()] };
