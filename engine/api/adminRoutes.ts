@@ -186,7 +186,8 @@ export interface BulkRunOrigin {
 /** A bulk start and its progress, as `GET /api/tongban/bulk-starts/{id}` answers it. */
 export interface BulkRunView {
   id: string;
-  workflow: { key: string; version: number };
+  /** The process version the run starts, and its name. */
+  workflow: { key: string; version: number; name: string };
   origin: BulkRunOrigin;
   status: 'queued' | 'running' | 'done' | 'failed';
   total: number;
@@ -243,11 +244,8 @@ export interface ScheduleListAnswer {
   schedules: ScheduleView[];
 }
 
-/** A run in the list of bulk starts (`GET /api/tongban/bulk-starts`): its view without the failed rows, and the process's name. */
-export interface BulkRunSummary extends Omit<BulkRunView, 'failures'> {
-  /** The process's name (of the run's version). */
-  workflowName: string;
-}
+/** A run in the list of bulk starts (`GET /api/tongban/bulk-starts`): its view without the failed rows. */
+export type BulkRunSummary = Omit<BulkRunView, 'failures'>;
 
 /** A process an administrator may start in bulk (one with an `officer` starter). */
 export interface BulkStartableProcess {

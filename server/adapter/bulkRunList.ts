@@ -6,12 +6,11 @@
  * the run's fixed subject list, the cases that name the run (`applications.bulk_run`) and its
  * failures; nothing here writes.
  */
-import { startersOf, type BulkRunListAnswer, type BulkRunRow, type BulkRunRowsAnswer, type BulkRunSummary, type BulkStartableProcess } from '../../engine/index.js';
+import { startersOf, type WorkflowDefinition, type BulkRunListAnswer, type BulkRunRow, type BulkRunRowsAnswer, type BulkRunSummary, type BulkStartableProcess } from '../../engine/index.js';
 import { bulkRunView } from './bulkRuns.js';
 import { badRequest } from './httpError.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import { inList, selectRows } from './sqlRows.js';
-import { latestPublished, workflowByRecord } from './workflowCache.js';
 
 /** The statuses a list may be filtered by. */
 const runStatuses = new Set(['queued', 'running', 'done', 'failed']);
@@ -27,32 +26,31 @@ function pageOf(page: string, perPage: string, max: number): { page: number; per
   return { page: p, perPage: n };
 }
 
-/** The processes an administrator may start in bulk: the newest published version of each process with an `officer` starter. */
+/**
+ * The processes an administrator may start in bulk: the newest published national version of each
+ * process whose definition declares an `officer` starter. Read from the stored definitions, not
+ * compiled (a list must not wait for every process to compile).
+ */
 export function bulkStartableProcesses(app: PbApp): BulkStartableProcess[] {
-  const keys = selectRows(app, "SELECT DISTINCT key FROM workflow_definitions WHERE status = 'published' AND division = '' ORDER BY key", {}, { key: '' }).map((r) => r.key);
+  const records = app.findRecordsByFilter('workflow_definitions', 'status = "published" && division = ""', 'key,-version', 2000, 0);
   const startable: BulkStartableProcess[] = [];
-  for (const key of keys) {
-    let wf;
-    try {
-      wf = latestPublished(app, key);
-    } catch {
-      continue; // a version that does not compile cannot start cases
-    }
-    if (!wf || !startersOf(wf.definition).some((s) => s.kind === 'officer')) continue;
-    startable.push({ key, name: wf.definition.name, version: wf.definition.version, subjectKind: wf.definition.subject?.kind ?? null });
+  const seen = new Set<string>();
+  for (const record of records) {
+    const key = record.getString('key');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const definition = readJson<WorkflowDefinition | null>(record, 'definition');
+    const starters = definition && typeof definition === 'object' ? startersOf(definition) : [];
+    if (!Array.isArray(starters) || !starters.some((s) => s.kind === 'officer')) continue;
+    const kind = definition!.subject?.kind;
+    startable.push({ key, name: record.getString('name') || definition!.name, version: record.getInt('version'), subjectKind: kind === 'person' || kind === 'organisation' ? kind : null });
   }
   return startable;
 }
 
 function summaryOf(app: PbApp, run: PbRecord): BulkRunSummary {
   const { failures: _failures, ...view } = bulkRunView(app, run);
-  let workflowName = view.workflow.key;
-  try {
-    workflowName = workflowByRecord(app, run.getString('workflow')).definition.name;
-  } catch {
-    // the name of a version that no longer compiles: its key
-  }
-  return { ...view, workflowName };
+  return view;
 }
 
 /** `GET /api/tongban/bulk-starts` (administrators): runs newest first, optionally of one status or process. */

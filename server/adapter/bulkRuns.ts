@@ -65,6 +65,15 @@ function processingOrder(tx: PbApp, ids: readonly string[]): string[] {
   return [...known, ...ids.filter((id) => !home.has(id))];
 }
 
+/** The name of the run's process version, read from its record (no definition is compiled to show a name); its key when none. */
+function processName(tx: PbApp, run: PbRecord): string {
+  try {
+    return tx.findRecordById('workflow_definitions', run.getString('workflow')).getString('name') || run.getString('workflow_key');
+  } catch {
+    return run.getString('workflow_key');
+  }
+}
+
 /** The view of a run record. */
 export function bulkRunView(tx: PbApp, run: PbRecord): BulkRunView {
   const total = run.getInt('total');
@@ -73,7 +82,7 @@ export function bulkRunView(tx: PbApp, run: PbRecord): BulkRunView {
   const failures = tx.findRecordsByFilter('bulk_run_failures', 'run = {:r}', 'row', failuresShown, 0, { r: run.id }).map((f) => ({ row: f.getInt('row'), subject: f.getString('subject'), reason: f.getString('reason') }));
   return {
     id: run.id,
-    workflow: { key: run.getString('workflow_key'), version: run.getInt('workflow_version') },
+    workflow: { key: run.getString('workflow_key'), version: run.getInt('workflow_version'), name: processName(tx, run) },
     origin: { kind: run.getString('origin_kind') as BulkRunOrigin['kind'], key: run.getString('origin_key') },
     status: run.getString('status') as BulkRunView['status'],
     total,

@@ -44,7 +44,7 @@ describe('the studio’s bulk starts: a list of runs, a dry-run count, and each 
     expect(run).toMatchObject({ status: 'done', total: 3, processed: 3 });
     const list = await admin.send<BulkRunListAnswer>('/api/tongban/bulk-starts?perPage=1', {});
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ id: run.id, workflow: { key: 'dibao-review' }, workflowName: expect.stringContaining('复核'), status: 'done', total: 3, started: run.started, failed: run.failed, startedBy: { name: expect.any(String) } });
+    expect(list.items[0]).toMatchObject({ id: run.id, workflow: { key: 'dibao-review', name: expect.stringContaining('复核') }, status: 'done', total: 3, started: run.started, failed: run.failed, startedBy: { name: expect.any(String) } });
     expect(list.items[0]).not.toHaveProperty('failures');
     const byStatus = await admin.send<BulkRunListAnswer>('/api/tongban/bulk-starts?status=failed', {});
     expect(byStatus.items.map((r) => r.id)).not.toContain(run.id);

@@ -80,6 +80,8 @@ describe('every page of the route table, for every kind of user, in Chromium: ax
   const walkedRoutes = new Set<string>(['/sign-in']);
   /** The designer's pages (/studio/processes/:key/:version…) open 低保's newest published version, read from the server. */
   const designerSample: Record<string, string> = {};
+  /** A bulk start, for the page of one run (/studio/bulk/:run): the newest, or one started here when there is none. */
+  let bulkRun: string | undefined;
   beforeAll(async () => {
     await buildWeb();
     server = await startPocketBase({ demoCases: true });
@@ -88,6 +90,9 @@ describe('every page of the route table, for every kind of user, in Chromium: ax
     const { versions } = await admin.send<{ versions: { version: number; status: string; division: string }[] }>('/api/tongban/admin/workflows/dibao/versions', {});
     designerSample.key = 'dibao';
     designerSample.version = String(versions.find((v) => v.division === '' && v.status === 'published')!.version);
+    const admin = await server.login('admin');
+    const runs = await admin.send<{ items: { id: string }[]; startable: { key: string }[] }>('/api/tongban/bulk-starts?perPage=1', {});
+    bulkRun = runs.items[0]?.id ?? (await admin.send<{ id: string }>('/api/tongban/bulk-starts', { method: 'POST', body: { workflow: runs.startable[0]!.key, commandId: crypto.randomUUID(), selector: {} } })).id;
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -112,7 +117,7 @@ describe('every page of the route table, for every kind of user, in Chromium: ax
       const found: string[] = [];
       const walked: string[] = [];
       for (const routePath of routePaths) {
-        const address = addressOf(routePath, { id, ...designerSample });
+        const address = addressOf(routePath, { id, run: bulkRun, ...designerSample });
         if (address === undefined) continue;
         // Only the pages this kind of user is shown; the others redirect (checked by the route table's own tests).
         if (resolvePage(address, { session }).path !== address) continue;

@@ -6,7 +6,7 @@ import type { Route, RouteContext, RouteParams } from 'universal-router/sync';
 import type { Session, UserKind } from '../session/session.js';
 
 /** What a matched route renders: a page element with its parameters, or a redirect. */
-export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case' | 'proxy-filing' | 'public-notices' | 'studio-people' | 'studio-org' | 'studio-relatives' | 'studio-dashboard' | 'studio-calendar' | 'studio-processes' | 'studio-process-designer' | 'studio-form-designer' | 'studio-simulation' | 'studio-documents'; params?: Record<string, string> } | { redirect: string };
+export type RouteResult = { page: 'sign-in' | 'not-found' | 'my-cases' | 'services' | 'apply' | 'notices' | 'work-queue' | 'case' | 'proxy-filing' | 'public-notices' | 'studio-people' | 'studio-org' | 'studio-relatives' | 'studio-dashboard' | 'studio-calendar' | 'studio-processes' | 'studio-process-designer' | 'studio-form-designer' | 'studio-simulation' | 'studio-documents' | 'studio-bulk' | 'studio-bulk-run' | 'studio-register-import'; params?: Record<string, string> } | { redirect: string };
 
 /** What the app passes to every route action. */
 export interface AppRouteContext {
@@ -59,4 +59,8 @@ export const routes: Route<RouteResult, AppRouteContext>[] = [
   { path: '/studio/processes/:key/:version/form', action: guarded(['admin'], (params) => ({ page: 'studio-form-designer', params })) },
   { path: '/studio/processes/:key/:version/simulate', action: guarded(['admin'], (params) => ({ page: 'studio-simulation', params })) },
   { path: '/studio/processes/:key/:version/documents', action: guarded(['admin'], (params) => ({ page: 'studio-documents', params })) },
+  { path: '/studio/bulk', action: guarded(['admin'], () => ({ page: 'studio-bulk' })) },
+  { path: '/studio/bulk/:run', action: guarded(['admin'], (params) => ({ page: 'studio-bulk-run', params })) },
+  { path: '/studio/subjects/import', action: guarded(['admin'], () => ({ page: 'studio-register-import', params: { kind: 'subjects' } })) },
+  { path: '/studio/organisations/import', action: guarded(['admin'], () => ({ page: 'studio-register-import', params: { kind: 'organisations' } })) },
 ];

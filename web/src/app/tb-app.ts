@@ -34,6 +34,10 @@ import '../pages/studio/tb-studio-process-designer.js';
 import '../pages/studio/tb-studio-form-designer.js';
 import '../pages/studio/tb-studio-simulation.js';
 import '../pages/studio/tb-studio-documents.js';
+import '../pages/studio/tb-studio-bulk.js';
+import '../pages/studio/tb-studio-bulk-run.js';
+import '../pages/studio/tb-studio-register-import.js';
+import type { RegisterKind } from '../pages/studio/tb-studio-register-import.js';
 
 /** The page-wide design tokens: sizes grow in 长辈模式 (class `elder` on the root element). */
 const designTokens = `
@@ -179,6 +183,9 @@ export class TbApp extends LitElement {
       case 'studio-form-designer': return html`<tb-studio-form-designer .key=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-form-designer>`;
       case 'studio-simulation': return html`<tb-studio-simulation .processKey=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-simulation>`;
       case 'studio-documents': return html`<tb-studio-documents .processKey=${this.page.params?.key ?? ''} .version=${this.page.params?.version ?? ''}></tb-studio-documents>`;
+      case 'studio-bulk': return html`<tb-studio-bulk></tb-studio-bulk>`;
+      case 'studio-bulk-run': return html`<tb-studio-bulk-run .runId=${this.page.params?.run ?? ''}></tb-studio-bulk-run>`;
+      case 'studio-register-import': return html`<tb-studio-register-import .kind=${(this.page.params?.kind ?? 'subjects') as RegisterKind}></tb-studio-register-import>`;
       default: return html`<tb-not-found></tb-not-found>`;
     }
   }

@@ -14,6 +14,8 @@ export function studioPages(): { path: string; label: string }[] {
     { path: '/studio/dashboard', label: msg('数据看板', { id: 'studioDashboard' }) },
     { path: '/studio/calendar', label: msg('日历与周期计划', { id: 'studioCalendar' }) },
     { path: '/studio/processes', label: msg('流程设计', { id: 'studioProcesses' }) },
+    { path: '/studio/bulk', label: msg('批量发起', { id: 'studioBulk' }) },
+    { path: '/studio/subjects/import', label: msg('对象导入', { id: 'studioRegisterImport' }) },
   ];
 }
 
