@@ -90,7 +90,6 @@ describe('every page of the route table, for every kind of user, in Chromium: ax
     const { versions } = await admin.send<{ versions: { version: number; status: string; division: string }[] }>('/api/tongban/admin/workflows/dibao/versions', {});
     designerSample.key = 'dibao';
     designerSample.version = String(versions.find((v) => v.division === '' && v.status === 'published')!.version);
-    const admin = await server.login('admin');
     const runs = await admin.send<{ items: { id: string }[]; startable: { key: string }[] }>('/api/tongban/bulk-starts?perPage=1', {});
     bulkRun = runs.items[0]?.id ?? (await admin.send<{ id: string }>('/api/tongban/bulk-starts', { method: 'POST', body: { workflow: runs.startable[0]!.key, commandId: crypto.randomUUID(), selector: {} } })).id;
   }, 300_000);
