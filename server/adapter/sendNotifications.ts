@@ -4,7 +4,8 @@
  * fanned out, in one transaction, into one delivery row per enabled channel and recipient; each
  * delivery is then attempted on its own, retried with doubling waits, and dead-lettered (`failed`)
  * after the last attempt or an answer that retrying cannot change. A channel that fails is not
- * tried again in the same run, and a run stops attempting after {@link runBudgetMs}. Rows are claimed by
+ * tried again in the same run. A run reads due rows a page at a time and goes on until none is due
+ * or {@link runBudgetMs} is spent (the rest wait for the next run). Rows are claimed by
  * compare-and-swap on `attempts`, so overlapping runs never attempt one delivery twice at once.
  */
 import { now } from './clock.js';
@@ -125,42 +126,59 @@ function caseNoOf(app: PbApp, application: string): string {
   }
 }
 
-/** Sends what is due: fans out new notifications, then attempts due deliveries. */
-export function sendDueNotifications(app: PbApp, limit = 100): SendReport {
+/** Sends what is due, page after page until nothing is due or the run's budget is spent: fans out new notifications, then attempts due deliveries. */
+export function sendDueNotifications(app: PbApp, pageSize = 100): SendReport {
   const config = notifyConfig();
   const report: SendReport = { expanded: 0, sent: 0, retrying: 0, failed: 0 };
   const at = now(app);
-  const due = (filter: string) => app.findRecordsByFilter('outbox', `status = "pending" && next_attempt_at <= {:now} && ${filter}`, 'next_attempt_at', limit, 0, { now: dbDate(at) });
+  const startedMs = Date.now();
+  const overBudget = () => Date.now() - startedMs > runBudgetMs;
+  // A row handled in this run is no longer due (sent, waiting for its retry, or leased by the run
+  // that claimed it); should one still look due, it is not taken again and the pages end there.
+  const seen = new Set<string>();
+  const due = (filter: string, params: Record<string, string> = {}) =>
+    app.findRecordsByFilter('outbox', `status = "pending" && next_attempt_at <= {:now} && ${filter}`, 'next_attempt_at', pageSize, 0, { now: dbDate(at), ...params }).filter((r) => !seen.has(r.id));
 
   // Check requests (channel `check`) are sent by sendCheckRequests.ts, not fanned out as notifications.
-  for (const parent of due('parent = "" && channel != "check"')) {
-    try {
-      expand(app, parent, at, config);
-      report.expanded++;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (message === 'claimed by another run') continue;
-      if (!claim(app, parent, at, 60)) continue;
-      const outcome = settle(app, parent.id, { ok: false, retry: true, error: message }, at, config);
-      if (outcome === 'failed') report.failed++;
+  for (let page = due('parent = "" && channel != "check"'); page.length > 0 && !overBudget(); page = due('parent = "" && channel != "check"')) {
+    for (const parent of page) {
+      seen.add(parent.id);
+      try {
+        expand(app, parent, at, config);
+        report.expanded++;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (message === 'claimed by another run') continue;
+        if (!claim(app, parent, at, 60)) continue;
+        const outcome = settle(app, parent.id, { ok: false, retry: true, error: message }, at, config);
+        if (outcome === 'failed') report.failed++;
+      }
     }
   }
 
   // A channel that failed in a way worth retrying is left alone for the rest of this run: its other
   // deliveries stay due, unattempted, instead of each waiting for the same timeout.
   const resting = new Set<string>();
-  const startedMs = Date.now();
-  for (const row of due('parent != ""')) {
-    if (Date.now() - startedMs > runBudgetMs) break;
-    const name = row.getString('channel');
-    if (resting.has(name)) continue;
-    const channel = channels.get(name);
-    if (!claim(app, row, at, config.timeoutSeconds * 2 + 60)) continue;
-    const result: DeliveryResult = channel
-      ? channel.deliver(app, { key: row.getString('key'), recipient: row.getString('recipient'), application: row.getString('application'), caseNo: caseNoOf(app, row.getString('application')), message: row.getString('message') }, config)
-      : { ok: false, retry: false, error: `未知通道：${name}` };
-    if (!result.ok && result.retry) resting.add(name);
-    report[settle(app, row.id, result, at, config)]++;
+  const deliveries = () => {
+    const names = [...resting];
+    const params: Record<string, string> = {};
+    names.forEach((name, i) => (params[`rest${i}`] = name));
+    return due(['parent != ""', ...names.map((_, i) => `channel != {:rest${i}}`)].join(' && '), params);
+  };
+  for (let page = deliveries(); page.length > 0; page = deliveries()) {
+    for (const row of page) {
+      if (overBudget()) return report;
+      seen.add(row.id);
+      const name = row.getString('channel');
+      if (resting.has(name)) continue;
+      const channel = channels.get(name);
+      if (!claim(app, row, at, config.timeoutSeconds * 2 + 60)) continue;
+      const result: DeliveryResult = channel
+        ? channel.deliver(app, { key: row.getString('key'), recipient: row.getString('recipient'), application: row.getString('application'), caseNo: caseNoOf(app, row.getString('application')), message: row.getString('message') }, config)
+        : { ok: false, retry: false, error: `未知通道：${name}` };
+      if (!result.ok && result.retry) resting.add(name);
+      report[settle(app, row.id, result, at, config)]++;
+    }
   }
   return report;
 }

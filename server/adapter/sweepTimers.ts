@@ -3,7 +3,9 @@
  * `decide` as the system actor (`timer.elapsed` for a timer step; `deadline.remind` /
  * `deadline.overdue` for a task deadline's timers, by their key). A timer is claimed by compare-and-swap on its status, so a timer
  * fires once even when sweeps overlap, and one that fell due while the server was down fires at
- * the first sweep after the restart.
+ * the first sweep after the restart. A run reads the due timers a page at a time and goes on until
+ * none is due or its time budget is spent (the rest wait for the next run); since every timer is
+ * its own short transaction, commands take the write lock between two timers.
  */
 import { createWorkingCalendar, decide, timerCommandOf, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
@@ -14,20 +16,52 @@ import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { systemActorByValue } from './eventActor.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
-import { readJson, type PbApp } from './pocketbase.js';
+import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import { workflowByRecord } from './workflowCache.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import { liveCandidates } from './panelCandidates.js';
 
 const system: Actor = { id: 'system', kind: 'system', roles: [] };
 
-/** Fires due timers; returns how many took effect. */
-export function sweepTimers(app: PbApp, limit = 200): number {
+/** Wall time one sweep spends firing timers before leaving the rest to the next run (the cron runs every minute). */
+export const sweepBudgetMs = 45_000;
+
+/** Timers read per page. */
+const pageSize = 200;
+
+/** Fires due timers, page after page, until none is due or `budgetMs` is spent; returns how many took effect. */
+export function sweepTimers(app: PbApp, budgetMs = sweepBudgetMs): number {
   const at = now(app);
-  const due = app.findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', limit, 0, { now: at.toISOString().replace('T', ' ') });
+  const startedMs = Date.now();
+  // Timers whose transaction failed stay pending for the next run; this run does not retry them.
+  const left = new Set<string>();
   let fired = 0;
-  for (const timer of due) {
-    try {
+  for (;;) {
+    const page = app
+      .findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', pageSize + left.size, 0, { now: at.toISOString().replace('T', ' ') })
+      .filter((t) => !left.has(t.id));
+    if (page.length === 0) return fired;
+    for (const timer of page) {
+      if (Date.now() - startedMs > budgetMs) return fired;
+      if (fireTimer(app, timer, at)) fired++;
+      else if (timerStillPending(app, timer.id)) left.add(timer.id);
+    }
+  }
+}
+
+/** Whether a timer is still pending (its transaction failed). */
+function timerStillPending(app: PbApp, id: string): boolean {
+  try {
+    return app.findRecordById('timers', id).getString('status') === 'pending';
+  } catch {
+    return false;
+  }
+}
+
+/** Fires one due timer in its own transaction; true when it took effect (false: spent, taken by another run, or failed and left pending). */
+function fireTimer(app: PbApp, timer: PbRecord, at: Date): boolean {
+  let fired = false;
+  try {
     app.runInTransaction((tx) => {
       const claimed = tx.db().newQuery("UPDATE timers SET status = 'fired', fired_at = {:at} WHERE id = {:id} AND status = 'pending'").bind({ at: at.toISOString().replace('T', ' '), id: timer.id }).execute();
       if (claimed.rowsAffected() !== 1) return;
@@ -46,11 +80,11 @@ export function sweepTimers(app: PbApp, limit = 200): number {
       if (!decision.ok) return; // a stale timer (the step was left) is simply spent
       commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}), panelCandidates: candidates.recorded, ...(subjectFacts ? { subjectFacts } : {}) });
       followDecision(tx, record, decision.snapshot, decision.effects, systemActorByValue, at);
-      fired++;
+      fired = true;
     });
-    } catch {
-      // Left pending: the next sweep retries this timer.
-    }
+  } catch {
+    // Left pending: the next sweep retries this timer.
+    fired = false;
   }
   return fired;
 }

@@ -6,12 +6,12 @@
  * extrapolated to 50,000. Afterwards a sample of the bulk-started cases is verified (hash chain and
  * replay) and the rows are counted.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import type PocketBase from 'pocketbase';
 import { startPocketBase } from '../support/pocketbase.js';
+import { addVillages, bulkStartReviews, seedInCareHouseholds, type Home } from '../support/reviewHouseholds.js';
 
 /** What the bulk-start benchmark measured. */
 export interface BulkStartFigures {
@@ -46,44 +46,17 @@ export function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-interface RunView { id: string; status: string; total: number; processed: number; started: number; failed: number }
-
-/** The facts a household the 低保 process confirmed carries (what the 复核 reads and its selector chooses). */
-function dibaoFacts(i: number) {
-  return { dibao: { status: '在保', category: i % 5 === 0 ? '重点保障' : '一般保障', monthlyAmount: 400 + (i % 7) * 100, members: 1 + (i % 4), since: '2024-03-01' } };
-}
-
-async function seedSubjects(su: PocketBase, villages: { id: string; township: string; county: string }[], perVillage: number): Promise<void> {
-  const batchSize = 500;
-  const all: { village: string; township: string; county: string }[] = [];
-  for (const v of villages) for (let i = 0; i < perVillage; i++) all.push({ village: v.id, township: v.township, county: v.county });
-  for (let from = 0; from < all.length; from += batchSize) {
-    const batch = su.createBatch();
-    all.slice(from, from + batchSize).forEach((home, i) => batch.collection('subjects').create({ kind: 'person', key: randomBytes(32).toString('hex'), name: `户${from + i}`, facts: dibaoFacts(from + i), ...home }));
-    await batch.send();
-  }
-}
-
 /** Runs the benchmark against a fresh server. */
 export async function benchBulkStart(cases = 50_000, villageCount = 20, peerSample = 800): Promise<BulkStartFigures> {
   const server = await startPocketBase({ demoCases: false, env: { TONGBAN_BULK_REQUEST_SECONDS: '30' } });
   try {
     const su = await server.superuser();
-    await su.settings.update({ batch: { enabled: true, maxRequests: 1000, timeout: 60, maxBodySize: 0 } });
-    const selector = { kind: 'person', fact: { path: 'dibao.status', equals: '在保' } };
-
-    // Township A (曲塘镇) with 20 villages; township B for the peer's cases.
-    const township = await su.collection('org_units').getFirstListItem<{ id: string; county: string }>('code = "320685102"');
-    const villages: { id: string; township: string; county: string }[] = [];
-    for (let i = 0; i < villageCount; i++) {
-      const code = `320685102${String(400 + i)}`;
-      const v = await su.collection('org_units').create<{ id: string; township: string; county: string }>({ code, name: `曲塘镇第${i + 1}村`, level: 'village', parent: township.id, township: township.id, county: township.county });
-      villages.push({ id: v.id, township: v.township, county: v.county });
-    }
-    const peerVillage = await su.collection('org_units').getFirstListItem<{ id: string; township: string; county: string }>('code = "320685004001"');
-    await seedSubjects(su, villages, Math.ceil(cases / villageCount));
-    await seedSubjects(su, [peerVillage], peerSample);
-    await su.settings.update({ batch: { enabled: false } });
+    // Township A (曲塘镇) with its villages; township B's households for the peer.
+    const villages = await addVillages(su, '320685102', villageCount, (i) => `曲塘镇第${i + 1}村`);
+    const township = { id: villages[0]!.township };
+    const peerVillage = await su.collection('org_units').getFirstListItem<Home>('code = "320685004001"');
+    await seedInCareHouseholds(su, villages, Math.ceil(cases / villageCount));
+    await seedInCareHouseholds(su, [peerVillage], peerSample);
 
     // The peer: one request per case, 16 clients, on township B's households.
     const peerOfficer = await server.login('township-b');
@@ -104,14 +77,9 @@ export async function benchBulkStart(cases = 50_000, villageCount = 20, peerSamp
 
     // The bulk route: every household of township A.
     const officer = await server.login('township-a');
-    let requests = 1;
     const cpu0 = cpuSeconds(pid);
     const b0 = performance.now();
-    let view = await officer.send<RunView>('/api/tongban/bulk-starts', { method: 'POST', body: { workflow: reviewProcess, commandId: randomUUID(), selector } });
-    while (view.status === 'queued' || view.status === 'running') {
-      view = await officer.send<RunView>(`/api/tongban/bulk-starts/${view.id}/resume`, { method: 'POST' });
-      requests++;
-    }
+    const { run: view, requests } = await bulkStartReviews(officer);
     const seconds = (performance.now() - b0) / 1000;
     const serverCpuSeconds = cpuSeconds(pid) - cpu0;
     const loadAverage = loadavg()[0]!;

@@ -2,13 +2,14 @@
  * `npm run bench`: prints the engine core against bpmn-engine on the same 3-level flow (same run,
  * same process), end-to-end command latency and throughput through the real server, a bulk start
  * of 50,000 cases beside the same cases started one request at a time, and form rendering in
- * headless Chromium against the same forms in plain DOM. `npm run bench -- bulk`: the bulk start only;
- * `npm run bench -- queues`: the queues of a generated county of 1,000,000 cases (queues.ts), not in the full run. `npm run bench -- commands`: the end-to-end
- * commands and their floor only.
- * Budgets are DESIGN.md §6 and the forms issue.
+ * headless Chromium against the same forms in plain DOM, and the background work (timer sweep).
+ * `npm run bench -- <part>` runs one part: `bulk`, `sweep`, `commands` (the end-to-end commands and
+ * their floor), `queues` (a generated county of 1,000,000 cases, queues.ts; not in the full run).
+ * Budgets are DESIGN.md §6, the forms issue and issue 14.
  */
 import { benchBpmnEngine, benchDecide } from './engineThroughput.js';
 import { benchBulkStart, formatBulkStart } from './bulkStart.js';
+import { benchSweep, formatSweep } from './timerSweep.js';
 import { benchEndToEnd, type EndToEndFigures } from './endToEnd.js';
 import { benchFormRender, formatFormRender } from './formRender.js';
 import { benchFormValidation, formatFormValidation } from './formValidation.js';
@@ -39,18 +40,20 @@ function formatEndToEnd(f: EndToEndFigures): string {
 
 async function main(): Promise<void> {
   console.log(`Tongban benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
-  if (process.argv.slice(2).includes('queues')) {
+  const parts = new Map<string, () => Promise<string>>([
+    ['bulk', async () => formatBulkStart(await benchBulkStart())],
+    ['sweep', async () => formatSweep(await benchSweep())],
+    ['commands', async () => formatEndToEnd(await benchEndToEnd({ threeLevel: [{ clients: 1, casesPerClient: 60 }, { clients: 16, casesPerClient: 25 }], dibaoClients: [16, 32], dibaoCases: 640, floorRequestsPerClient: 200 }))],
     // `TONGBAN_BENCH_CASES=20000 npm run bench -- queues`: a smaller county while developing.
-    const cases = Number(process.env.TONGBAN_BENCH_CASES ?? countyAtScale.cases);
-    console.log(formatQueues(await benchQueues({ ...countyAtScale, cases }, { log: (line) => console.log(line) })));
-    return;
-  }
-  if (process.argv.slice(2).includes('commands')) {
-    console.log(formatEndToEnd(await benchEndToEnd({ threeLevel: [{ clients: 1, casesPerClient: 60 }, { clients: 16, casesPerClient: 25 }], dibaoClients: [16, 32], dibaoCases: 640, floorRequestsPerClient: 200 })));
-    return;
-  }
-  if (process.argv.slice(2).includes('bulk')) {
-    console.log(formatBulkStart(await benchBulkStart()));
+    ['queues', async () => formatQueues(await benchQueues({ ...countyAtScale, cases: Number(process.env.TONGBAN_BENCH_CASES ?? countyAtScale.cases) }, { log: (line) => console.log(line) }))],
+  ]);
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  if (asked.length > 0) {
+    for (const part of asked) {
+      const run = parts.get(part);
+      if (!run) throw new Error(`no bench part “${part}”; parts: ${[...parts.keys()].join(', ')}`);
+      console.log(`${await run()}\n`);
+    }
     return;
   }
 
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   console.log(formatEndToEnd(await benchEndToEnd({ threeLevel: [{ clients: 1, casesPerClient: 60 }, { clients: 16, casesPerClient: 25 }], dibaoClients: [16, 32], dibaoCases: 640, floorRequestsPerClient: 200 })));
 
   console.log(`\n${formatBulkStart(await benchBulkStart())}`);
+  console.log(`\n${formatSweep(await benchSweep())}`);
 
   console.log(`\n${formatFormValidation(benchFormValidation())}`);
   console.log(`\n${formatFormRender(await benchFormRender())}`);

@@ -1,0 +1,59 @@
+import type PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { addVillages, bulkStartReviews, seedInCareHouseholds } from '../../support/reviewHouseholds.js';
+
+const china = (local: string) => new Date(`${local}+08:00`);
+/** More due timers than the sweep reads in one page (200). */
+const households = 230;
+
+describe('one timer sweep fires every due timer, and one outbox run sends every due notice, page after page, each once', () => {
+  let server: TestServer;
+  let su: PocketBase;
+  let run: string;
+
+  beforeAll(async () => {
+    // No minute cron beside the test: only the sweeps it asks for run.
+    server = await startPocketBase({ simulatedClock: true, env: { TONGBAN_NO_BACKGROUND: '1' } });
+    su = await server.superuser();
+    const [village] = await addVillages(su, '320685102', 1);
+    await seedInCareHouseholds(su, [village!], households);
+    await server.setClock(china('2026-03-02T09:00:00'));
+    await server.sweep(); // the shipped schedules open their periods first
+    run = (await bulkStartReviews(await server.login('township-a'))).run.id;
+  }, 300_000);
+  afterAll(() => server?.dispose());
+
+  it('fires all 230 复核 reminders falling due at once in one sweep, one reminder event per case, and nothing at the next sweep', async () => {
+    // The reminder falls 3 working days before the 15-working-day deadline; the deadline itself is later.
+    await server.setClock(china('2026-03-19T09:00:00'));
+    const due = (await su.collection('timers').getList(1, 1, { filter: `status = "pending" && due_at <= "2026-03-19 01:00:00.000Z"` })).totalItems;
+    expect(due).toBeGreaterThanOrEqual(households);
+
+    expect(await server.sweep()).toBe(due);
+
+    const reminders = await su.collection('events').getFullList({ filter: `action = "deadline.remind" && application.bulk_run = "${run}"`, fields: 'application' });
+    expect(reminders).toHaveLength(households);
+    expect(new Set(reminders.map((e) => e.application as string)).size).toBe(households);
+    expect((await su.collection('timers').getList(1, 1, { filter: `status = "pending" && due_at <= "2026-03-19 01:00:00.000Z"` })).totalItems).toBe(0);
+    expect(await server.sweep()).toBe(0);
+  }, 300_000);
+
+  it('sends the 230 reminder notices in one outbox run: each fanned out once, every delivery made, nothing left due', async () => {
+    const pending = (filter: string) => su.collection('outbox').getList(1, 1, { filter: `status = "pending" && application.bulk_run = "${run}" && ${filter}` }).then((l) => l.totalItems);
+    expect(await pending('parent = ""')).toBe(households);
+
+    const report = await su.send<{ expanded: number; sent: number; retrying: number; failed: number }>('/api/tongban/admin/outbox/send', { method: 'POST' });
+
+    expect(report.expanded).toBeGreaterThanOrEqual(households);
+    expect(report).toMatchObject({ retrying: 0, failed: 0 });
+    expect(await pending('id != ""')).toBe(0);
+    const deliveries = await su.collection('outbox').getFullList({ filter: `parent != "" && application.bulk_run = "${run}"`, fields: 'key,status' });
+    expect(deliveries.length).toBeGreaterThanOrEqual(households);
+    expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
+    expect(report.sent).toBeGreaterThanOrEqual(deliveries.length);
+    const inbox = await su.collection('notifications').getFullList({ filter: `application.bulk_run = "${run}"`, fields: 'key' });
+    expect(new Set(inbox.map((n) => n.key as string)).size).toBe(inbox.length);
+    expect(inbox.length).toBe(deliveries.filter((d) => (d.key as string).includes(':inbox:')).length);
+  }, 300_000);
+});
