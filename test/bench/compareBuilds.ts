@@ -4,7 +4,8 @@
  * with `git archive`, with a `node_modules` link). Both servers boot at once (each builds its own
  * hook bundle); every load then runs on one and on the other in turn, the order swapped each round,
  * so the machine's load falls on both alike. Prints each load's figures and the ratio, current ÷
- * baseline. `scale` multiplies the request counts (1 for a quick check; 5 or more for figures).
+ * baseline. `<baseline>` may also be `NAME=value`: this checkout, its baseline server run with that
+ * environment (a launch setting such as `GOGC=100` compared alone). `scale` multiplies the request counts (1 for a quick check; 5 or more for figures).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,9 +15,9 @@ import { benchServerEnv } from './endToEnd.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-async function boot(root: string): Promise<TestServer> {
+async function boot(root: string, env: Record<string, string> = {}): Promise<TestServer> {
   const harness = (await import(pathToFileURL(path.join(root, 'test/support/pocketbase.ts')).href)) as typeof import('../support/pocketbase.js');
-  return harness.startPocketBase({ demoCases: false, env: benchServerEnv });
+  return harness.startPocketBase({ demoCases: false, env: { ...benchServerEnv, ...env } });
 }
 
 interface Load {
@@ -29,13 +30,16 @@ interface Load {
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const baselineRoot = path.resolve(process.argv[2] ?? '');
-  if (!process.argv[2]) throw new Error('usage: npx tsx test/bench/compareBuilds.ts <baseline checkout> [scale] [rounds]');
+  const baselineArg = process.argv[2] ?? '';
+  if (!baselineArg) throw new Error('usage: npx tsx test/bench/compareBuilds.ts <baseline checkout | NAME=value> [scale] [rounds]');
+  // `NAME=value`: this checkout as baseline, its server run with that environment (e.g. GOGC=100).
+  const baselineEnv = /^[A-Z_][A-Z0-9_]*=/.test(baselineArg) ? Object.fromEntries([[baselineArg.slice(0, baselineArg.indexOf('=')), baselineArg.slice(baselineArg.indexOf('=') + 1)]]) : undefined;
+  const baselineRoot = baselineEnv ? projectRoot : path.resolve(baselineArg);
   const scale = Number(process.argv[3] ?? 1);
   const rounds = Number(process.argv[4] ?? 3);
   const progress = (what: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${what}\n`);
   progress('booting both builds');
-  const servers = { baseline: await boot(baselineRoot), current: await boot(projectRoot) };
+  const servers = { baseline: await boot(baselineRoot, baselineEnv), current: await boot(projectRoot) };
   try {
     const targets = { baseline: await prepareTarget(servers.baseline.url, servers.baseline.booted.admin), current: await prepareTarget(servers.current.url, servers.current.booted.admin) };
     const dibao = (clients: number, cases: number): Load => ({ name: '低保 受理', clients, run: async (t) => dibaoAcceptLoad(t, clients, await dibaoCasesToAccept(t, cases)) });
@@ -50,8 +54,8 @@ async function main(): Promise<void> {
     // Warm-up: every VM of both pools loads its bundle and compiles the processes.
     progress('warming up');
     for (const t of [targets.baseline, targets.current]) {
-      await threeLevelLoad(t, 16, 2);
-      await dibaoAcceptLoad(t, 16, await dibaoCasesToAccept(t, 32));
+      await threeLevelLoad(t, 16, 1);
+      await dibaoAcceptLoad(t, 16, await dibaoCasesToAccept(t, 16));
       await lockHolds(t);
     }
     const runs = loads.map(() => ({ baseline: [] as LoadSamples[], current: [] as LoadSamples[] }));
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`Two builds side by side (${rounds} rounds, interleaved, scale ${scale}); baseline ${baselineRoot}, current ${projectRoot}:`);
+    console.log(`Two builds side by side (${rounds} rounds, interleaved, scale ${scale}); baseline ${baselineEnv ? `this checkout with ${baselineArg}` : baselineRoot}, current ${projectRoot}:`);
     console.log('  load                       clients | baseline /s   p50     p99    | current /s   p50     p99    | throughput × | p99 ×');
     const cell = (f: LoadFigures | undefined) => (f ? `${fmt(f.commandsPerSecond, 0).padStart(7)} ${fmt(f.p50Ms, 1).padStart(7)} ${fmt(f.p99Ms, 1).padStart(7)}` : '      —       —       —');
     for (const [i, load] of loads.entries()) {

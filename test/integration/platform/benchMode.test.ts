@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+
+/** The environment the PocketBase process runs with, as the kernel shows it. */
+function processEnvironment(server: TestServer): string[] {
+  return readFileSync(`/proc/${server.booted.server.child.pid}/environ`, 'utf8').split('\0');
+}
 
 describe('a production server (no bench mode)', () => {
   let server: TestServer;
@@ -18,12 +24,16 @@ describe('a production server (no bench mode)', () => {
     const su = await server.superuser();
     expect((await failure(su.send('/api/tongban/bench/lock', { method: 'POST' }))).status).toBe(404);
   });
+
+  it('runs PocketBase with GOGC=400 unless the environment sets GOGC', () => {
+    expect(processEnvironment(server)).toContain('GOGC=400');
+  });
 });
 
 describe('a server in bench mode (TONGBAN_BENCH=1)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startPocketBase({ env: { TONGBAN_BENCH: '1' } });
+    server = await startPocketBase({ env: { TONGBAN_BENCH: '1', GOGC: '200' } });
   });
   afterAll(() => server?.dispose());
 
@@ -47,5 +57,9 @@ describe('a server in bench mode (TONGBAN_BENCH=1)', () => {
     expect(holds.command!.maxMs).toBeLessThan(10_000);
     expect(await su.send('/api/tongban/bench/lock', { method: 'POST' })).toEqual({});
     expect((await failure(a1.send('/api/tongban/bench/lock', { method: 'POST' }))).status).toBe(403);
+  });
+
+  it('leaves GOGC to the environment when it sets one', () => {
+    expect(processEnvironment(server)).toContain('GOGC=200');
   });
 });
