@@ -8,19 +8,17 @@
 import { checkDefinition, compileWorkflow, DefinitionError, type CompiledWorkflow, type JsonValue, type WorkflowDefinition } from '../../engine/index.js';
 import { compileFormRules, evaluateComputed, type FormSchema } from '../../forms/core/index.js';
 import { compileVersionDocuments, readVersionTemplates, versionTemplateProblems, type VersionDocuments, type VersionTemplates } from './documentTemplates.js';
-import { HttpError, notFound } from './httpError.js';
+import { draftRecord, processKey, versionNumber } from './designerDrafts.js';
+import { HttpError } from './httpError.js';
 import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import { processModuleFor } from './processModules.js';
 import { formSummary, publishedCatalogue } from './publishing.js';
 
 const isObject = (v: unknown): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** The draft record of `key` and `version`; 404 when there is none (a published or retired version is no draft). */
+/** The draft record of `key` and `version` (designerDrafts.ts): 404 when there is no such version, 409 `not_a_draft` when it is published or retired. */
 export function findDraftRecord(tx: PbApp, key: string, version: string): PbRecord {
-  const n = Number(version);
-  const found = /^[a-z0-9][a-z0-9-]{0,63}$/.test(key) && Number.isInteger(n) && n > 0 ? tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && version = {:version} && status = "draft" && division = ""', '', 1, 0, { key, version: n })[0] : undefined;
-  if (!found) throw notFound(`流程“${key}”没有第 ${version} 版的草稿。`);
-  return found;
+  return draftRecord(tx, processKey(key), versionNumber(version));
 }
 
 /** The draft's templates, read defensively. */

@@ -72,12 +72,13 @@ describe('the studio simulates a draft and previews its documents as `tongban si
     expect(body.states).toHaveLength(2);
   });
 
-  it('refuses a word that is no move, an unknown draft and anyone but an administrator', async () => {
+  it('refuses a word that is no move, a published version, an unknown version and anyone but an administrator', async () => {
     expect(await post(admin, 'simulate', { moves: ['submit', '+3weeks'] })).toMatchObject({ status: 422, body: { code: 'invalid_data', errors: [{ path: '/moves/1', message: expect.stringContaining('“+3weeks”不是可识别的步骤') }] } });
     expect(await post(county, 'simulate', { moves: ['submit'] })).toMatchObject({ status: 403, body: { message: '只有管理员可以模拟流程草稿。' } });
     expect(await post(county, 'preview', { template: 'accepted' })).toMatchObject({ status: 403 });
-    const res = await fetch(`${server.url}/api/tongban/admin/workflows/dibao/drafts/${draft.basedOn}/simulate`, { method: 'POST', headers: { Authorization: admin.authStore.token, 'Content-Type': 'application/json' }, body: JSON.stringify({ moves: [] }) });
-    expect(res.status).toBe(404);
+    const simulateVersion = async (version: number) => (await fetch(`${server.url}/api/tongban/admin/workflows/dibao/drafts/${version}/simulate`, { method: 'POST', headers: { Authorization: admin.authStore.token, 'Content-Type': 'application/json' }, body: JSON.stringify({ moves: [] }) })).json();
+    expect(await simulateVersion(draft.basedOn)).toMatchObject({ status: 409, code: 'not_a_draft' });
+    expect(await simulateVersion(999)).toMatchObject({ status: 404 });
   });
 
   it('previews a saved template on the sample as A4 HTML, and an edited source in its place', async () => {

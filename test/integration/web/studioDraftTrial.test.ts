@@ -75,6 +75,17 @@ describe('an administrator tries a draft before publishing it: simulates it and 
     await page.close();
   });
 
+  it('says a published version is no draft, with the way to the designer', async () => {
+    const page = await signInPage(browser, server, 'admin@demo.tongban', { width: 390, waitForHome: true });
+    for (const tab of ['simulate', 'documents']) {
+      await page.goto(`${server.url}/studio/processes/dibao/${draft.basedOn}/${tab}`);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: `第 ${draft.basedOn} 版不是可修改的草稿` }).count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.getByRole('link', { name: '打开此版本的流程设计' }).getAttribute('href')).toBe(`/studio/processes/dibao/${draft.basedOn}`);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await page.close();
+  });
+
   it('edits the 受理通知书, sees the A4 preview change, breaks it with a helper outside the whitelist and sees the problem, fixes it and saves it into the draft', async () => {
     const page = await signInPage(browser, server, 'admin@demo.tongban', { width: 1366, waitForHome: true });
     await page.goto(`${server.url}/studio/processes/dibao/${draft.version}/documents`);

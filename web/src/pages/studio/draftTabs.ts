@@ -1,9 +1,10 @@
 /**
  * The tabs of one version in the studio's process designer — 流程, 表单, 文书 (its document templates),
- * 模拟 (walk it before publishing) — and the A4 frame a rendered document is shown in.
+ * 模拟 (walk it before publishing) — and the A4 sheet a rendered document is shown on.
  */
 import { css, html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import './tb-a4-frame.js';
 
 /** Which tab of a version a page is. */
 export type DraftTab = 'process' | 'form' | 'documents' | 'simulate';
@@ -27,18 +28,20 @@ export function draftTabs(key: string, version: string, current: DraftTab): Temp
   </nav>`;
 }
 
-/**
- * A rendered document on A4, in a sandboxed frame: no scripts, no forms, no navigation, no
- * same-origin access — what a template prints is shown, nothing in it runs.
- */
+/** A rendered document on its A4 sheet, scaled to the width available, in a sandboxed frame (tb-a4-frame.ts). */
 export function a4Frame(documentHtml: string, title: string): TemplateResult {
-  return html`<iframe class="a4" sandbox="" title=${title} .srcdoc=${documentHtml}></iframe>`;
+  return html`<tb-a4-frame .documentHtml=${documentHtml} .label=${title}></tb-a4-frame>`;
 }
 
-/** The styles of the tabs and the A4 frame. */
+/** Whether a failed read of a draft says the version is no draft (published or retired: 409 `not_a_draft`) or does not exist (404). */
+export function isNoDraft(e: unknown): boolean {
+  const failure = e as { status?: number; response?: { code?: string } };
+  return failure.status === 404 || (failure.status === 409 && failure.response?.code === 'not_a_draft');
+}
+
+/** The styles of the tabs. */
 export const draftTabStyles = css`
   .draft-tabs { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 1rem; }
   .draft-tabs a { display: inline-flex; align-items: center; min-height: var(--tb-target, 48px); padding: 0 0.75rem; border: 1px solid var(--tb-border, #c4c4c4); border-radius: 6px; text-decoration: none; background: #fff; }
   .draft-tabs a[aria-current='page'] { font-weight: 700; border-color: var(--tb-primary, #b3261e); box-shadow: inset 0 -4px 0 var(--tb-primary, #b3261e); color: var(--tb-text, #1f1f1f); }
-  iframe.a4 { display: block; width: 100%; max-width: 210mm; aspect-ratio: 210 / 297; border: 1px solid var(--tb-border, #c4c4c4); background: #fff; box-shadow: 0 2px 8px rgb(0 0 0 / 15%); }
 `;

@@ -13,7 +13,7 @@ import { draftToTry, previewTemplate, saveDraftTemplates } from '../../api/draft
 import { errorMessage } from '../../api/client.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { studioNav, studioNavStyles } from './studioNav.js';
-import { a4Frame, draftTabPath, draftTabs, draftTabStyles } from './draftTabs.js';
+import { a4Frame, draftTabPath, draftTabs, draftTabStyles, isNoDraft } from './draftTabs.js';
 
 /** The helpers a template may call (server/adapter/documentHelpers.ts), shown beside the editor. */
 const helperNames = ['if', 'unless', 'each', 'with', 'cnDate', 'yuan', 'yuanInWords', 'maskId', 'maskName', 'issuingBody'];
@@ -89,7 +89,7 @@ export class TbStudioDocuments extends LitElement {
       const first = Object.keys(this.draft.templates.documents)[0];
       if (first) this.choose(first);
     } catch (e) {
-      if ((e as { status?: number }).status === 404) this.missing = true;
+      if (isNoDraft(e)) this.missing = true;
       else this.error = errorMessage(e);
     }
   }
@@ -185,7 +185,7 @@ export class TbStudioDocuments extends LitElement {
       ${draftTabs(this.processKey, this.version, 'documents')}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-      ${this.missing ? html`<p role="status">${msg(str`第 ${this.version} 版不是可修改的草稿：已发布的版本不再改变。请在流程设计中打开草稿后再编辑文书。`, { id: 'docNotDraft' })} <a href=${draftTabPath(this.processKey, this.version, 'process')}>${msg('流程设计', { id: 'studioProcesses' })}</a></p>` : nothing}
+      ${this.missing ? html`<p role="status">${msg(str`第 ${this.version} 版不是可修改的草稿：已发布的版本不再改变。请在流程设计中打开草稿后再编辑文书。`, { id: 'docNotDraft' })} <a href=${draftTabPath(this.processKey, this.version, 'process')}>${msg('打开此版本的流程设计', { id: 'trialOpenDesigner' })}</a></p>` : nothing}
       ${this.draft ? this.renderWorkbench(this.draft) : this.missing || this.error ? nothing : html`<p class="muted" role="status">${msg('正在加载…', { id: 'loading' })}</p>`}
     `;
   }

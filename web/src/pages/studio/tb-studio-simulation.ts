@@ -13,7 +13,7 @@ import { draftToTry, simulateDraft } from '../../api/draftTrial.js';
 import { errorMessage } from '../../api/client.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { studioNav, studioNavStyles } from './studioNav.js';
-import { a4Frame, draftTabPath, draftTabs, draftTabStyles } from './draftTabs.js';
+import { a4Frame, draftTabPath, draftTabs, draftTabStyles, isNoDraft } from './draftTabs.js';
 import { offeredMoves, reportByState, stepName } from './simulationMoves.js';
 
 const chinaTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -29,10 +29,10 @@ export class TbStudioSimulation extends LitElement {
     .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
     .row > div { flex: 1 1 14rem; }
     ol.states { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; }
-    ol.states > li { background: #fff; border: 1px solid var(--tb-border, #c4c4c4); border-radius: 8px; padding: 0.75rem 1rem; }
+    ol.states > li { min-width: 0; background: #fff; border: 1px solid var(--tb-border, #c4c4c4); border-radius: 8px; padding: 0.75rem 1rem; }
     ol.states h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
     .scroll { overflow-x: auto; }
-    table { border-collapse: collapse; width: 100%; }
+    table { border-collapse: collapse; width: 100%; min-width: 34rem; }
     th, td { border: 1px solid var(--tb-border, #c4c4c4); padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; margin: 0.5rem 0; }
     dt { font-weight: 600; }
@@ -69,7 +69,7 @@ export class TbStudioSimulation extends LitElement {
       this.draft = await draftToTry(this.processKey, this.version);
       await this.run();
     } catch (e) {
-      if ((e as { status?: number }).status === 404) this.missing = true;
+      if (isNoDraft(e)) this.missing = true;
       else this.error = errorMessage(e);
     }
   }
@@ -156,7 +156,7 @@ export class TbStudioSimulation extends LitElement {
         <dt>${msg('步骤', { id: 'simStep' })}</dt><dd>${stepName(definition, s.step)}${s.status === 'done' ? msg('（已办结）', { id: 'simDone' }) : nothing}</dd>
         ${clockLine ? html`<dt>${msg('法定时限', { id: 'simClock' })}</dt><dd>${clockLine.slice('法定时限：'.length)}</dd>` : nothing}
       </dl>
-      ${s.tasks.length > 0 ? html`<div class="scroll"><table>
+      ${s.tasks.length > 0 ? html`<div class="scroll" tabindex="0" role="region" aria-label=${msg(str`第 ${index} 个状态的待办与经办人`, { id: 'simTasksRegion' })}><table>
         <caption class="muted">${msg('待办与经办人', { id: 'simTasks' })}</caption>
         <thead><tr><th scope="col">${msg('步骤', { id: 'simStep' })}</th><th scope="col">${msg('办理单位', { id: 'simUnit' })}</th><th scope="col">${msg('经办人员', { id: 'simOfficers' })}</th><th scope="col">${msg('期限', { id: 'simDue' })}</th></tr></thead>
         <tbody>${s.tasks.map((t, i) => {
@@ -194,7 +194,7 @@ export class TbStudioSimulation extends LitElement {
       ${studioNav('/studio/processes')}
       ${draftTabs(this.processKey, this.version, 'simulate')}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.missing ? html`<p role="status">${msg(str`第 ${this.version} 版不是可修改的草稿：已发布的版本不再改变。请在流程设计中打开草稿后再模拟。`, { id: 'simNotDraft' })} <a href=${draftTabPath(this.processKey, this.version, 'process')}>${msg('流程设计', { id: 'studioProcesses' })}</a></p>` : nothing}
+      ${this.missing ? html`<p role="status">${msg(str`第 ${this.version} 版不是可修改的草稿：已发布的版本不再改变。请在流程设计中打开草稿后再模拟。`, { id: 'simNotDraft' })} <a href=${draftTabPath(this.processKey, this.version, 'process')}>${msg('打开此版本的流程设计', { id: 'trialOpenDesigner' })}</a></p>` : nothing}
       ${this.draft ? this.renderPath() : this.missing || this.error ? nothing : html`<p class="muted" role="status">${msg('正在加载…', { id: 'loading' })}</p>`}
       <p class="muted" role="status">${this.busy ? msg('正在模拟…', { id: 'simBusy' }) : this.answer ? msg(str`已模拟到第 ${this.answer.states.length - 1} 步。`, { id: 'simDoneStatus' }) : ''}</p>
       ${this.answer && this.draft ? this.renderResult(this.answer) : nothing}

@@ -399,6 +399,7 @@ export const studioMessages: Record<string, TemplateLike> = {
   // Trying a draft: simulation and document templates (tb-studio-simulation.ts, tb-studio-documents.ts).
   trialDraftName: str`${0}, version ${1} (draft)`,
   simTitle: str`Simulate: ${0}`,
+  trialOpenDesigner: 'Open this version in the designer',
   simNotDraft: str`Version ${0} is not a draft that can change: a published version never changes. Open a draft in the designer to simulate it.`,
   simPathTitle: 'The path',
   simStart: 'Filing date (the simulated clock starts at 9:00 that day)',
@@ -424,6 +425,7 @@ export const studioMessages: Record<string, TemplateLike> = {
   simDone: ' (ended)',
   simClock: 'Statutory limit',
   simTasks: 'Open tasks and who gets them',
+  simTasksRegion: str`Open tasks and who gets them, state ${0}`,
   simUnit: 'Unit',
   simOfficers: 'Officers',
   simDue: 'Deadline',
