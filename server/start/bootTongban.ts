@@ -17,6 +17,8 @@ export interface BootOptions {
   dataDir: string;
   env?: Record<string, string>;
   inheritOutput?: boolean;
+  /** How long to wait for the server to answer (default 60 s; a data folder of a million cases needs longer). */
+  readyTimeoutMs?: number;
   /** Load the demo county and accounts (default true). */
   demo?: boolean;
   /** Also create the demo cases through the command routes (default true when `demo`). */

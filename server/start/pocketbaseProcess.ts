@@ -21,6 +21,8 @@ export interface PocketBaseProcessOptions {
   env?: Record<string, string>;
   /** Forward PocketBase's output to this process's stdout/stderr. */
   inheritOutput?: boolean;
+  /** How long to wait for `/api/health` (default 60 s). */
+  readyTimeoutMs?: number;
 }
 
 /** A running PocketBase. */
@@ -174,7 +176,7 @@ export async function startPocketBaseProcess(options: PocketBaseProcessOptions):
   const output = () => collected;
   // A minute: a boot compiles every shipped process and fires the timers that came due meanwhile,
   // which on a loaded 2-core machine has taken close to 30 s.
-  await Promise.race([waitForHealth(url, child, output, 60_000), spawnError]);
+  await Promise.race([waitForHealth(url, child, output, options.readyTimeoutMs ?? 60_000), spawnError]);
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
