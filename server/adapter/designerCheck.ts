@@ -1,5 +1,5 @@
 /**
- * The designer's check (`POST /api/tongban/admin/workflows/{key}/check`, and a draft's `problems`):
+ * The designer's check (the live check route's answer, and a draft's `problems`):
  * exactly the checks of `tongban check` and of publishing — the definition's shape and static
  * checks against its form, its process module and the catalogue of published processes (the
  * children it starts), then the form (formChecks.ts), then the templates (documentTemplates.ts) —

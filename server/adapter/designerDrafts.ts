@@ -13,40 +13,16 @@ import { checkInputSafety } from '../../forms/core/index.js';
 import { tagActor } from './configAudit.js';
 import { recordContent, designerProblems } from './designerCheck.js';
 import { readVersionTemplates } from './documentTemplates.js';
+import { draftRecord, processKey } from './designerRecords.js';
 import { badRequest, conflict, notFound, type FieldProblem } from './httpError.js';
 import { newRecord, readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A process key as the routes take it; 404 otherwise. */
-export function processKey(key: string): string {
-  if (!/^[a-z][a-z0-9_-]{0,63}$/.test(key)) throw notFound('没有这个流程。');
-  return key;
-}
-
-/** A version number from the path; 404 otherwise. */
-export function versionNumber(version: string): number {
-  if (!/^\d{1,6}$/.test(version)) throw notFound('没有这个流程版本。');
-  return Number(version);
-}
-
-/** The national record of a key and version (any status), or undefined. */
-export function nationalRecord(tx: PbApp, key: string, version: number): PbRecord | undefined {
-  return tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && version = {:version} && division = ""', '', 1, 0, { key, version })[0];
-}
-
 /** The open draft of a process, or undefined. */
 function openDraftOf(tx: PbApp, key: string): PbRecord | undefined {
   return tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && status = "draft" && division = ""', '-version', 1, 0, { key })[0];
-}
-
-/** The draft of a key and version; 404 when there is none (or the version is not a draft). */
-export function draftRecord(tx: PbApp, key: string, version: number): PbRecord {
-  const record = nationalRecord(tx, key, version);
-  if (!record) throw notFound(`流程“${key}”没有第 ${version} 版。`);
-  if (record.getString('status') !== 'draft') throw conflict(`流程“${key}”第 ${version} 版已发布，不能修改；请打开新版本的草稿。`, 'not_a_draft');
-  return record;
 }
 
 /** Sets a JSON field as written (its keys in the author's order, not sorted). */

@@ -12,13 +12,13 @@ import type { PublishAnswer } from '../../engine/api/designerRoutes.js';
 import type { FormSchema } from '../../forms/core/index.js';
 import { tagActor, tagAuditDetail } from './configAudit.js';
 import { designerProblems, recordContent } from './designerCheck.js';
-import { draftRecord, nationalRecord, processKey } from './designerDrafts.js';
+import { draftRecord, nationalRecord, processKey } from './designerRecords.js';
 import { HttpError, conflict } from './httpError.js';
 import { carryOverlays } from './overlayPublishing.js';
 import { sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { validatorModuleSource } from './validatorSource.js';
-import { auditedChanges, versionChanges } from './versionDiff.js';
+import { auditedChanges, versionChanges } from './versionChanges.js';
 
 /** Publishes a draft; answers the version and its diff against the version it was drawn from. */
 export function publishDraft(tx: PbApp, auth: PbRecord | null, key: string, version: number): RouteAnswer {

@@ -5,7 +5,7 @@
  * it continue to their end. Each record's retirement is audited (`workflow.retire`).
  */
 import { tagActor } from './configAudit.js';
-import { nationalRecord, processKey } from './designerDrafts.js';
+import { nationalRecord, processKey } from './designerRecords.js';
 import { conflict, notFound } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
