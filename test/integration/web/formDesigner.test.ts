@@ -75,6 +75,12 @@ describe('the form designer in Chromium through the real server: the administrat
     await page.getByRole('button', { name: '确认发布' }).click();
     await expect.poll(() => page.getByRole('heading', { name: `已发布第 ${draft.version} 版` }).count(), { timeout: 30_000 }).toBe(1);
     published = draft.version;
+    // The published version's form opens read-only, with the new field in its preview.
+    await page.goto(`${server.url}/studio/processes/dibao/${published}/form`);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: `表单：${draft.name}（第 ${published} 版，已发布）` }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.locator('tb-form-preview').getByLabel('工作单位').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -101,7 +107,8 @@ describe('the form designer in Chromium through the real server: the administrat
     await page.getByLabel('存款及有价证券（元）').fill('3000');
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '已收到您的申请' }).count(), { timeout: 20_000 }).toBe(1);
-    expect(await page.getByText('曲塘镇中心小学').count()).toBeGreaterThan(0);
+    // The receipt lists what was filed, the new field with it (drawn once the case is read back).
+    await expect.poll(() => page.getByText('曲塘镇中心小学').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.close();
 
     const stored = await (await server.superuser()).collection('applications').getOne(caseId);

@@ -3,7 +3,7 @@ import type { DesignerDraft, DraftEdit, JsonObject } from '../../../../engine/in
 import { defaultWidgets } from '../../../../forms/elements/index.js';
 import { assert, assertEqual, axeViolations, settled } from '../../support/assert.js';
 import { loadDibaoForm, dibaoApplication } from '../../support/dibaoForm.js';
-import { signInAs, startFakeServer, stopFakeServer, until, type FakeRoute, type RecordedCall } from '../../support/fakeServer.js';
+import { listOf, signInAs, startFakeServer, stopFakeServer, until, type FakeRoute, type RecordedCall } from '../../support/fakeServer.js';
 
 const definition = (await (await fetch('/workflows/dibao/workflow.json')).json()) as JsonObject;
 const dibaoForm = await loadDibaoForm();
@@ -210,6 +210,26 @@ describe('tb-studio-form-designer', () => {
     await until(() => m.root.querySelector('.warning[role=alert]'), 'the conflict');
     assert(text(m.root.querySelector('.warning')).includes('草稿已被修改，请重新载入。'), text(m.root.querySelector('.warning')));
     assert([...m.root.querySelectorAll('.warning button')].some((b) => text(b) === '重新载入草稿'), 'a way to load it again');
+  });
+
+  it('shows a published version read-only: the preview and the permissions grid, nothing to save', async () => {
+    signInAs({ id: 'u-admin', role: 'admin', name: '系统管理员' });
+    const published = draftOf();
+    startFakeServer([
+      { path: '/api/tongban/admin/workflows/dibao/drafts/98', status: 409, answer: { status: 409, code: 'not_a_draft', message: '流程“dibao”第 98 版已发布，不能修改；请打开新版本的草稿。' } },
+      { path: '/api/collections/workflow_definitions/records', answer: listOf([{ id: 'w98', key: 'dibao', version: 98, status: 'published', name: published.name, definition: published.definition, form_schema: published.formSchema, ui_schema: published.uiSchema }]) },
+    ]);
+    document.body.innerHTML = '<main><tb-studio-form-designer key="dibao" version="98"></tb-studio-form-designer></main>';
+    const el = document.querySelector('tb-studio-form-designer') as HTMLElement;
+    await until(() => el.shadowRoot?.querySelector('tb-permission-grid'), 'the grid');
+    const root = el.shadowRoot!;
+    assertEqual(text(root.querySelector('h1')), '表单：最低生活保障审核确认（第 98 版，已发布）');
+    assertEqual([...root.querySelectorAll('button')].filter((b) => text(b) === '保存草稿').length, 0);
+    assertEqual(root.querySelector('tb-widget-palette'), null);
+    const grid = root.querySelector('tb-permission-grid')!;
+    await settled(grid);
+    assert([...grid.shadowRoot!.querySelectorAll('select')].every((x) => x.disabled), 'the grid cannot change');
+    assertEqual(await axeViolations(document.body), []);
   });
 
   it('previews at phone width and in 长辈模式, and has no axe violations', async () => {

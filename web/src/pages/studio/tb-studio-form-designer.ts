@@ -17,7 +17,7 @@ import type { DesignerDraft, DesignerProblem, JsonObject } from '../../../../eng
 import type { FormSchema, UiSchema } from '../../../../forms/core/index.js';
 import { defaultWidgets } from '../../../../forms/elements/index.js';
 import { checkDefinition, readDraft, saveDraft } from '../../api/designer.js';
-import { errorMessage } from '../../api/client.js';
+import { errorMessage, pb } from '../../api/client.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { studioNav, studioNavStyles } from './studioNav.js';
 import { designedSections, type DesignedForm, type DesignedSection } from './form-designer/designerForm.js';
@@ -59,7 +59,7 @@ export class TbStudioFormDesigner extends LitElement {
   static override properties = {
     key: {}, version: {},
     draft: { state: true }, form: { state: true }, definition: { state: true }, problems: { state: true }, selected: { state: true },
-    dirty: { state: true }, checking: { state: true }, error: { state: true }, notice: { state: true }, conflict: { state: true }, saving: { state: true },
+    readOnly: { state: true }, dirty: { state: true }, checking: { state: true }, error: { state: true }, notice: { state: true }, conflict: { state: true }, saving: { state: true },
   };
   /** The process's key (route parameter). */
   key = '';
@@ -71,6 +71,8 @@ export class TbStudioFormDesigner extends LitElement {
   problems: DesignerProblem[] = [];
   /** The field being edited: its section and key. */
   selected: { section: string; field: string } | undefined;
+  /** A published or retired version: shown, not edited. */
+  readOnly = false;
   dirty = false;
   checking = false;
   error = '';
@@ -99,7 +101,11 @@ export class TbStudioFormDesigner extends LitElement {
   private async load() {
     this.error = '';
     try {
-      const draft = await readDraft(this.key, Number(this.version));
+      const draft = await readDraft(this.key, Number(this.version)).catch(async (e: unknown) => {
+        if (e instanceof ClientResponseError && (e.response as { code?: string }).code === 'not_a_draft') return this.publishedVersion();
+        throw e;
+      });
+      this.readOnly = draft.updated === '';
       this.draft = draft;
       this.form = formOf(draft);
       this.definition = draft.definition;
@@ -109,6 +115,16 @@ export class TbStudioFormDesigner extends LitElement {
     } catch (e) {
       this.error = errorMessage(e);
     }
+  }
+
+  /** A published (or retired) version as the page shows it read-only: its form, definition and sample, with nothing to save. */
+  private async publishedVersion(): Promise<DesignerDraft> {
+    const r = await pb.collection('workflow_definitions').getFirstListItem(pb.filter('key = {:key} && version = {:version} && division = ""', { key: this.key, version: Number(this.version) }));
+    return {
+      id: r.id, key: this.key, version: Number(this.version), basedOn: 0, name: String(r.name ?? this.key),
+      definition: r.definition as JsonObject, formSchema: (r.form_schema ?? null) as JsonObject | null, uiSchema: (r.ui_schema ?? null) as JsonObject | null,
+      templates: { documents: {}, shared: {} }, sample: (r.sample ?? null) as JsonObject | null, problems: [], updated: '',
+    };
   }
 
   /** Takes an edit: the new form and definition, drawn at once and checked a moment later. */
@@ -217,13 +233,30 @@ export class TbStudioFormDesigner extends LitElement {
       .fields=${allFields} .problems=${field ? placed.fields.get(field.pointer) ?? [] : []} @tb-field-settings=${this.onSettings}></tb-field-editor>`;
   }
 
+  /** A published version: its preview and permissions, unchangeable, and where to change them. */
+  private renderPublished(header: unknown, sections: DesignedSection[]) {
+    return html`${header}
+      <p class="warning">${msg(str`第 ${this.version} 版已发布，不能修改；要修改表单，请在流程列表中新建版本。`, { id: 'fdPublished' })} <a href="/studio/processes">${msg('返回流程列表', { id: 'designerBackToList' })}</a></p>
+      <section class="block" aria-labelledby="preview-title">
+        <h2 id="preview-title">${msg('预览（示例数据）', { id: 'fdPreview' })}</h2>
+        <tb-form-preview .schema=${this.form!.schema} .ui=${this.form!.ui} .sample=${this.draft!.sample}></tb-form-preview>
+      </section>
+      <section class="block" aria-labelledby="grid-title">
+        <h2 id="grid-title">${msg('各环节表单权限', { id: 'fdPermissions' })}</h2>
+        <tb-permission-grid readonly .definition=${this.definition} .sections=${sections.map((s) => ({ key: s.key, label: s.label }))} .problems=${new Map()}></tb-permission-grid>
+      </section>`;
+  }
+
   override render() {
-    const title = this.draft ? msg(str`表单设计：${this.draft.name}（第 ${this.draft.version} 版草稿）`, { id: 'fdTitle' }) : msg('表单设计', { id: 'fdTitleLoading' });
+    const title = !this.draft ? msg('表单设计', { id: 'fdTitleLoading' })
+      : this.readOnly ? msg(str`表单：${this.draft.name}（第 ${this.draft.version} 版，已发布）`, { id: 'fdTitlePublished' })
+      : msg(str`表单设计：${this.draft.name}（第 ${this.draft.version} 版草稿）`, { id: 'fdTitle' });
     const header = html`<h1 tabindex="-1">${title}</h1>${studioNav('/studio/processes')}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
     if (!this.form || !this.draft) return html`${header}${this.error ? nothing : html`<p class="muted" role="status">${msg('正在加载…', { id: 'loading' })}</p>`}`;
     const sections = designedSections(this.form);
     const placed = placeProblems(this.problems, this.form.ui as JsonObject | null);
+    if (this.readOnly) return this.renderPublished(header, sections);
     return html`${header}
       <div class="bar">
         <a href=${`/studio/processes/${encodeURIComponent(this.key)}/${encodeURIComponent(this.version)}`}>${msg('返回流程设计（检查、模拟与发布）', { id: 'fdBackToProcess' })}</a>

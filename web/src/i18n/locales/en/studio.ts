@@ -315,6 +315,7 @@ export const studioMessages: Record<string, TemplateLike> = {
   designerViewVersionLabel: str`View ${0} version ${1}`,
   // The form designer (/studio/processes/:key/:version/form).
   fdTitle: str`Form design: ${0} (draft of version ${1})`,
+  fdTitlePublished: str`Form: ${0} (version ${1}, published)`,
   fdTitleLoading: 'Form design',
   fdBackToProcess: 'Back to the process designer (check, simulate, publish)',
   fdSave: 'Save the draft',
@@ -387,6 +388,7 @@ export const studioMessages: Record<string, TemplateLike> = {
   fdPhone: 'Phone width (390 px)',
   fdPreviewProblem: 'The form cannot be previewed yet: ',
   fdPermissions: 'Form permissions per step',
+  fdPublished: str`Version ${0} is published and cannot change; to change the form, open a new version from the list of processes.`,
   fdPermissionsTable: 'Permissions table (scrolls sideways)',
   fdPermissionsHelp: 'Write: filled in or changed on this step; read: seen, not changed; masked: sensitive parts hidden; hidden: not shown.',
   fdNoSteps: 'This process has no steps with tasks.',

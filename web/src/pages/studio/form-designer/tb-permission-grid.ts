@@ -36,7 +36,9 @@ export class TbPermissionGrid extends LitElement {
     td.hidden select { color: var(--tb-muted, #595959); }
     .bad { outline: 3px solid #a00; }
   `];
-  static override properties = { definition: { attribute: false }, sections: { attribute: false }, problems: { attribute: false } };
+  static override properties = { readonly: { type: Boolean }, definition: { attribute: false }, sections: { attribute: false }, problems: { attribute: false } };
+  /** Shown only (a published version). */
+  readonly = false;
   definition: JsonObject = {};
   sections: { key: string; label: string }[] = [];
   /** Problems by `<step>/<section>` (or `<step>/<branch>/<section>`). */
@@ -63,7 +65,7 @@ export class TbPermissionGrid extends LitElement {
           const value = permissionOf(this.definition, c, s.key);
           const problems = this.problems.get(`${c.id}/${s.key}`) ?? [];
           return html`<td class=${value}>
-            <select class=${problems.length > 0 ? 'bad' : ''} aria-label=${msg(str`${s.label} · ${c.label}`, { id: 'fdPermCell' })} title=${problems.join(' ')} @change=${(e: Event) => this.change(c, s.key, e)}>
+            <select ?disabled=${this.readonly} class=${problems.length > 0 ? 'bad' : ''} aria-label=${msg(str`${s.label} · ${c.label}`, { id: 'fdPermCell' })} title=${problems.join(' ')} @change=${(e: Event) => this.change(c, s.key, e)}>
               ${sectionPermissions.map((p) => html`<option value=${p} ?selected=${p === value}>${permissionLabels.get(p)!()}</option>`)}
             </select>
             ${problems.map((p) => html`<p class="problem">${p}</p>`)}
