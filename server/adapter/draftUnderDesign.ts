@@ -8,7 +8,7 @@
 import { checkDefinition, compileWorkflow, DefinitionError, type CompiledWorkflow, type JsonValue, type WorkflowDefinition } from '../../engine/index.js';
 import { compileFormRules, evaluateComputed, type FormSchema } from '../../forms/core/index.js';
 import { compileVersionDocuments, readVersionTemplates, versionTemplateProblems, type VersionDocuments, type VersionTemplates } from './documentTemplates.js';
-import { draftRecord, processKey, versionNumber } from './designerDrafts.js';
+import { draftRecord, processKey, versionNumber } from './designerRecords.js';
 import { HttpError } from './httpError.js';
 import { readJson, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import { processModuleFor } from './processModules.js';
@@ -16,7 +16,7 @@ import { formSummary, publishedCatalogue } from './publishing.js';
 
 const isObject = (v: unknown): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** The draft record of `key` and `version` (designerDrafts.ts): 404 when there is no such version, 409 `not_a_draft` when it is published or retired. */
+/** The draft record of `key` and `version` (designerRecords.ts): 404 when there is no such version, 409 `not_a_draft` when it is published or retired. */
 export function findDraftRecord(tx: PbApp, key: string, version: string): PbRecord {
   return draftRecord(tx, processKey(key), versionNumber(version));
 }
