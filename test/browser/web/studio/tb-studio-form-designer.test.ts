@@ -137,6 +137,16 @@ describe('tb-studio-form-designer', () => {
     assert((applicant.required as string[]).includes('proxyPhone'), 'required');
   });
 
+  it('edits the choices of a choice field, one per line, blank lines and repeats dropped', async () => {
+    const m = await mount();
+    await addFromPalette(m, 'applicant', 'radio', '居住状况', 'living');
+    enter(part(m, 'tb-field-editor'), '#options', '独居\n与子女同住\n\n独居\n其他');
+    await settle(m);
+    await save(m);
+    const living = ((lastSave(m.calls).formSchema.properties as Record<string, JsonObject>).applicant!.properties as Record<string, JsonObject>).living!;
+    assertEqual(living.enum, ['独居', '与子女同住', '其他']);
+  });
+
   it('names a condition that does not parse beside its box', async () => {
     const m = await mount();
     await addFromPalette(m, 'applicant', 'text', '备注', 'remark');

@@ -389,6 +389,7 @@ export const studioMessages: Record<string, TemplateLike> = {
   fdPreviewProblem: 'The form cannot be previewed yet: ',
   fdPermissions: 'Form permissions per step',
   fdPublished: str`Version ${0} is published and cannot change; to change the form, open a new version from the list of processes.`,
+  fdOptions: 'Choices (one per line)',
   fdPermissionsTable: 'Permissions table (scrolls sideways)',
   fdPermissionsHelp: 'Write: filled in or changed on this step; read: seen, not changed; masked: sensitive parts hidden; hidden: not shown.',
   fdNoSteps: 'This process has no steps with tasks.',

@@ -30,6 +30,8 @@ export interface FieldSettings {
   mask: MaskKind | '';
   /** An expression of the expression language; `''` = always shown. */
   visibleIf: string;
+  /** The choices of a choice field written in this form (its `enum`, or its items' for a multiple choice); undefined for other fields. */
+  options?: string[];
 }
 
 /** The mask kinds, in the order the editor offers them. */
@@ -52,6 +54,13 @@ export function limitsFor(resolved: FieldSchema): LimitKind[] {
 /** Whether a field holds text that can be masked. */
 export const maskable = (resolved: FieldSchema): boolean => typeOf(resolved) === 'string' && !Array.isArray(resolved.enum);
 
+/** The `enum` a field's choices are written in, in the form itself (not through a shared part): its own, or its items'. */
+function writtenChoices(written: FieldSchema): unknown[] | undefined {
+  if (Array.isArray(written.enum)) return written.enum;
+  const items = written.items;
+  return typeof items === 'object' && items !== null && !('$ref' in items) && Array.isArray((items as FieldSchema).enum) ? ((items as FieldSchema).enum as unknown[]) : undefined;
+}
+
 /** The settings of a field as the form has them. */
 export function fieldSettings(form: DesignedForm, section: string, field: DesignedField): FieldSettings {
   const sectionSchema = designedSections(form).find((s) => s.key === section)?.schema;
@@ -66,6 +75,7 @@ export function fieldSettings(form: DesignedForm, section: string, field: Design
     pattern: typeof r.pattern === 'string' ? r.pattern : '',
     mask: (r['x-mask'] as MaskKind | undefined) ?? '',
     visibleIf: field.control?.visibleIf ?? (r['x-visible-if'] as string | undefined) ?? '',
+    ...(writtenChoices(field.schema)?.every((v) => typeof v === 'string') ? { options: writtenChoices(field.schema) as string[] } : {}),
   };
 }
 
@@ -103,6 +113,14 @@ export function writeFieldSettings(form: DesignedForm, section: string, key: str
     else for (const k of limitKeywords[kind]) put(w, k, settings.limits[k]);
   }
   if (maskable(resolved)) put(w, 'x-mask', settings.mask);
+  const choices = writtenChoices(written);
+  if (settings.options && choices?.every((v) => typeof v === 'string')) {
+    const options = [...new Set(settings.options.map((o) => o.trim()).filter((o) => o !== ''))];
+    if (options.length > 0) {
+      if (Array.isArray(written.enum)) written.enum = options;
+      else (written.items as FieldSchema).enum = options;
+    }
+  }
   if (control && control.visibleIf !== undefined) put(control as unknown as Record<string, unknown>, 'visibleIf', settings.visibleIf);
   else put(w, 'x-visible-if', settings.visibleIf);
   return next;

@@ -97,6 +97,8 @@ export class TbFieldEditor extends LitElement {
         <input type="checkbox" id="required" .checked=${s.required} @change=${(e: Event) => this.send({ required: (e.target as HTMLInputElement).checked })}>
         <label for="required">${msg('必填', { id: 'fdRequired' })}</label>
       </div>
+      ${s.options ? html`<label for="options">${msg('选项（每行一个）', { id: 'fdOptions' })}</label>
+        <textarea id="options" .value=${s.options.join('\n')} @change=${(e: Event) => this.send({ options: (e.target as HTMLTextAreaElement).value.split('\n') })}></textarea>` : nothing}
       ${kinds.length > 0 ? html`<fieldset>
         <legend>${msg('校验', { id: 'fdValidation' })}</legend>
         ${kinds.filter((k) => k !== 'pattern').flatMap((k) => limitKeywords[k as keyof typeof limitKeywords].map((keyword) => html`
