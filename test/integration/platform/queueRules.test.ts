@@ -77,6 +77,21 @@ describe('queue rules and indexes at scale', () => {
     await expect(notCopied.pb.collection('applications').getOne(copied.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it('keeps every task’s own county, township and village (what the deadline counts and their indexes read) those of its case, through each kind of task write', async () => {
+    const colleague = await addOfficer(server, 'township-a');
+    const county = await server.login('county');
+    const c = await atReview();
+    const signed = await send(township, c, 'verb.addSigner', { to: [colleague.id], position: 'after', comment: '请复核' });
+    const confirming = await send(colleague.pb, signed, 'approve');
+    expect(confirming.step).toBe('confirm');
+    expect((await send(county, confirming, 'confirm')).status).toBe('done');
+    const theCase = await su.collection('applications').getOne(c.id);
+    const tasks = await su.collection('tasks').getFullList({ filter: `application = "${c.id}"`, sort: 'created' });
+    expect(tasks.map((t) => t.level)).toEqual(expect.arrayContaining(['applicant', 'township', 'county']));
+    for (const t of tasks) expect([t.key, t.county, t.township, t.village]).toEqual([t.key, theCase.county, theCase.township, theCase.village]);
+    expect(theCase.township).not.toBe('');
+  });
+
   it('pages an applicant’s own cases by naming the applicant, and the rule still hides every other applicant’s', async () => {
     const mine = await atReview();
     const other = await server.login('applicant-b1');
