@@ -6,20 +6,12 @@
  * write lock.
  */
 import { notFound } from './httpError.js';
-import { getenv, randomString, type PbApp } from './pocketbase.js';
+import type { PbApp } from './pocketbase.js';
 import { executeSql, newRecordId } from './sqlRows.js';
 import type { RouteAnswer } from './routeAnswer.js';
+import { benchModeEnabled, holdPrefix } from './writeLockTiming.js';
 
 declare const $app: { store(): { get(key: string): unknown; set(key: string, value: unknown): void; remove(key: string): void; getAll(): Record<string, unknown> } };
-declare const DateTime: new () => { time(): { unixNano(): number } };
-
-let enabled: boolean | undefined;
-
-/** Whether this server process runs in bench mode. */
-export function benchModeEnabled(): boolean {
-  enabled ??= getenv('TONGBAN_BENCH') === '1';
-  return enabled;
-}
 
 function refuseOutsideBench(): void {
   if (!benchModeEnabled()) throw notFound('Not found.');
@@ -38,31 +30,6 @@ export function benchWrite(app: PbApp): RouteAnswer {
     executeSql(tx, 'INSERT INTO server_state (id, key, value) VALUES ({:id}, {:key}, {:value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value', { id: newRecordId(), key: 'bench.write', value: String(Date.now()) });
   });
   return { status: 200, body: { ok: true } };
-}
-
-const holdPrefix = 'tongban.bench.hold.';
-
-/** Microseconds since an arbitrary origin, from Go's clock (goja's `Date` counts whole milliseconds). */
-function micros(): number {
-  return new DateTime().time().unixNano() / 1000;
-}
-
-/**
- * Runs `fn` in a write transaction, as `app.runInTransaction` does; in bench mode it also records
- * how long the lock was held (from the transaction's first statement to its commit), under `label`.
- */
-export function inWriteTransaction(app: PbApp, label: string, fn: (tx: PbApp) => void): void {
-  if (!benchModeEnabled()) {
-    app.runInTransaction(fn);
-    return;
-  }
-  let started = 0;
-  app.runInTransaction((tx) => {
-    started = micros();
-    fn(tx);
-  });
-  // One key per sample: concurrent requests never overwrite each other's figures.
-  $app.store().set(`${holdPrefix}${label}.${randomString(16)}`, micros() - started);
 }
 
 /** Lock hold figures of one label, in milliseconds. */

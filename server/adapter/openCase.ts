@@ -26,7 +26,7 @@ import { publishedFor } from './divisionVersions.js';
 import { createCase, openingData, type CaseOpening } from './caseOpening.js';
 import { factsOf, subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
-import { inWriteTransaction } from './benchMode.js';
+import { inWriteTransaction } from './writeLockTiming.js';
 
 /** The body of `POST /api/tongban/cases` (the shared wire type). */
 type OpenBody = OpenCaseRequest;

@@ -36,7 +36,7 @@ import { deadlineKnowledge } from './calendarArrangements.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import { actingUser } from './delegatedActor.js';
 import { verbArgsOf } from './verbArgs.js';
-import { inWriteTransaction } from './benchMode.js';
+import { inWriteTransaction } from './writeLockTiming.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
 
