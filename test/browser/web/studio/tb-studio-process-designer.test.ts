@@ -45,7 +45,9 @@ async function mount(): Promise<{ el: HTMLElement & { checked: Promise<void> }; 
 const graphOf = (el: HTMLElement) => el.shadowRoot!.querySelector('tb-process-graph')!.shadowRoot!;
 const button = (el: HTMLElement, name: string) => [...graphOf(el).querySelectorAll<SVGGElement>('g[role="button"]')].find((g) => (g.getAttribute('aria-label') ?? '').startsWith(name));
 
-describe('tb-studio-process-designer', () => {
+describe('tb-studio-process-designer', function () {
+  // Laying out starts a worker that loads elkjs (1.4 MB) on its first use: slow on a loaded machine.
+  this.timeout(30_000);
   afterEach(() => {
     stopFakeServer();
     document.body.innerHTML = '';

@@ -18,6 +18,7 @@ import { errorMessage, pb } from '../../api/client.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { definitionGraph, pointerSegment, problemOwner, type DefinitionGraph, type GraphEdge, type GraphNode } from './definitionGraph.js';
 import { parseDefinitionJson, valueAt, withValueAt } from './definitionEdits.js';
+import { draftTabs, draftTabStyles } from './draftTabs.js';
 import { studioNav, studioNavStyles } from './studioNav.js';
 import { edgeKindLabel, graphSelectEvent, stepKindLabel, type TbProcessGraph } from './tb-process-graph.js';
 import { statusLabel } from './tb-studio-processes.js';
@@ -68,12 +69,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 type Selection = { kind: 'process' } | { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge };
 
 export class TbStudioProcessDesigner extends LitElement {
-  static override styles = [sharedStyles, studioNavStyles, changesStyles, css`
+  static override styles = [sharedStyles, studioNavStyles, changesStyles, draftTabStyles, css`
     /* Wider than the app's 960 px column on a wide screen (up to 1400 px): the graph needs the room. */
     :host { margin-inline: min(0px, calc((928px - min(100vw - 3rem, 1400px)) / 2)); }
-    .tabs { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 1rem; }
-    .tabs a { display: inline-flex; align-items: center; min-height: var(--tb-target, 48px); padding: 0 0.75rem; border: 1px solid var(--tb-border, #c4c4c4); border-radius: 6px; background: #fff; text-decoration: none; }
-    .tabs a[aria-current='page'] { font-weight: 700; border: 2px solid var(--tb-primary, #b3261e); color: var(--tb-text, #1f1f1f); }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0 0 1rem; }
     .layout { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
     @media (min-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr) 26rem; } }
@@ -235,7 +233,7 @@ export class TbStudioProcessDesigner extends LitElement {
     const round = ++this.checkRound;
     this.checking = true;
     try {
-      const answer = await checkDefinition(this.processKey, { definition: this.definition, formSchema: this.draft.formSchema, uiSchema: this.draft.uiSchema, templates: this.draft.templates });
+      const answer = await checkDefinition(this.processKey, { definition: this.definition, formSchema: this.draft.formSchema, uiSchema: this.draft.uiSchema, templates: this.draft.templates, sample: this.draft.sample, version: this.draft.version });
       if (round !== this.checkRound) return;
       this.problems = answer.problems;
       this.checkError = '';
@@ -539,17 +537,6 @@ export class TbStudioProcessDesigner extends LitElement {
     </section>`;
   }
 
-  private renderTabs() {
-    const base = `/studio/processes/${encodeURIComponent(this.processKey)}/${this.version}`;
-    const tabs = [
-      { path: base, label: msg('流程', { id: 'designerTabProcess' }) },
-      { path: `${base}/form`, label: msg('表单', { id: 'designerTabForm' }) },
-      { path: `${base}/documents`, label: msg('文书', { id: 'designerTabDocuments' }) },
-      { path: `${base}/simulate`, label: msg('模拟', { id: 'designerTabSimulate' }) },
-    ];
-    return html`<nav class="tabs" aria-label=${msg('设计内容', { id: 'designerTabs' })}>${tabs.map((t) => html`<a href=${t.path} aria-current=${t.path === base ? 'page' : 'false'}>${t.label}</a>`)}</nav>`;
-  }
-
   override render() {
     const title = this.name ? msg(str`${this.name} 第 ${this.version} 版`, { id: 'designerTitle' }) : msg('流程设计', { id: 'studioProcesses' });
     if (this.loadError) return html`<h1 tabindex="-1">${title}</h1>${studioNav('/studio/processes')}<p class="error" role="alert">${this.loadError}</p><p><a href="/studio/processes">${msg('返回流程列表', { id: 'designerBackToList' })}</a></p>`;
@@ -559,7 +546,7 @@ export class TbStudioProcessDesigner extends LitElement {
     return html`
       <h1 tabindex="-1">${title}</h1>
       ${studioNav('/studio/processes')}
-      ${this.renderTabs()}
+      ${draftTabs(this.processKey, this.version, 'process')}
       <p>${msg(str`状态：${statusLabel(this.status)}`, { id: 'designerStatusLine' })}${this.draft ? msg(str`（由第 ${this.draft.basedOn} 版复制）`, { id: 'designerBasedOn' }) : nothing}</p>
       ${this.readOnly ? html`<p class="note">${msg('已发布的版本不能修改；要修改请在流程列表中新建版本。', { id: 'designerReadOnly' })} <a href="/studio/processes">${msg('返回流程列表', { id: 'designerBackToList' })}</a></p>` : nothing}
       ${this.published ? html`<section class="dialog" aria-labelledby="published-title"><h2 id="published-title" tabindex="-1">${msg(str`已发布第 ${this.published.version} 版`, { id: 'designerPublished' })}</h2>
