@@ -8,6 +8,7 @@
  * and the bureau's dashboard. The request shapes are those of web/src/api/queues.ts and cases.ts.
  * `TONGBAN_BENCH_CASES` sets another size (small while developing).
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { bootTongban } from '../../server/start/bootTongban.js';
 import { runPocketBaseCommand } from '../../server/start/pocketbaseProcess.js';
@@ -27,6 +28,19 @@ export interface QueueFigure {
   found: number;
   /** Some request did not answer within the time given to one (its time counted as that limit). */
   timedOut: boolean;
+  /** CPU the server process spent per timed request (user + system), which the machine's load does not inflate as it does wall time. */
+  serverCpuMs: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (NaN where there is none). */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The whole run. */
@@ -59,9 +73,10 @@ const officerTasks = (unit: string, user: string) => `status = "open" && assigne
 const firstPage = (collection: string, filter: string, sort: string, expand?: string) => listPath(collection, { page: '1', perPage: String(pageRows), skipTotal: '1', filter, sort, ...(expand ? { expand } : {}) });
 const countOf = (collection: string, filter: string) => listPath(collection, { page: '1', perPage: '1', filter, fields: 'id' });
 
-async function timeProbe(url: string, token: string, probe: Probe, maxSamples: number, maxSeconds: number, requestTimeoutMs: number): Promise<QueueFigure> {
+async function timeProbe(url: string, token: string, probe: Probe, maxSamples: number, maxSeconds: number, requestTimeoutMs: number, serverPid: number | undefined): Promise<QueueFigure> {
   const samples: number[] = [];
   let found = 0;
+  let cpuAtFirstSample = Number.NaN;
   const started = performance.now();
   for (let i = 0; i < maxSamples + 1; i++) {
     const t0 = performance.now();
@@ -71,17 +86,19 @@ async function timeProbe(url: string, token: string, probe: Probe, maxSamples: n
     } catch (e) {
       if ((e as Error).name !== 'TimeoutError') throw e;
       samples.push(requestTimeoutMs);
-      return { name: probe.name, who: probe.who, kind: probe.kind, samples: samples.length, p50Ms: requestTimeoutMs, p99Ms: requestTimeoutMs, found, timedOut: true };
+      return { name: probe.name, who: probe.who, kind: probe.kind, samples: samples.length, p50Ms: requestTimeoutMs, p99Ms: requestTimeoutMs, found, timedOut: true, serverCpuMs: Number.NaN };
     }
     const body = (await res.json()) as { items?: unknown[]; totalItems?: number; cases?: unknown[]; processes?: unknown[]; total?: { open: number } };
     const ms = performance.now() - t0;
     if (!res.ok) throw new Error(`${probe.name} (${probe.who}) → ${res.status} ${JSON.stringify(body)}`);
     found = probe.kind === 'count' ? (body.totalItems ?? 0) : (body.items?.length ?? body.cases?.length ?? body.processes?.length ?? body.total?.open ?? 0);
+    if (i === 0) cpuAtFirstSample = cpuSeconds(serverPid);
     if (i >= 1) samples.push(ms); // one warm-up
     if ((performance.now() - started) / 1000 > maxSeconds && samples.length >= 3) break;
   }
   samples.sort((a, b) => a - b);
-  return { name: probe.name, who: probe.who, kind: probe.kind, samples: samples.length, p50Ms: percentile(samples, 0.5), p99Ms: percentile(samples, 0.99), found, timedOut: false };
+  const serverCpuMs = ((cpuSeconds(serverPid) - cpuAtFirstSample) * 1000) / samples.length;
+  return { name: probe.name, who: probe.who, kind: probe.kind, samples: samples.length, p50Ms: percentile(samples, 0.5), p99Ms: percentile(samples, 0.99), found, timedOut: false, serverCpuMs };
 }
 
 /** Runs the queue benchmark on the generated county (generating it first when it is not cached). */
@@ -94,7 +111,7 @@ export async function benchQueues(shape: CountyShape = countyAtScale, options: {
   const booted = await bootTongban({ port: await freePort(), dataDir: folder.dataDir, env: { TONGBAN_MAIL_SINK: 'memory', TONGBAN_NO_BACKGROUND: '1' }, demoCases: false, readyTimeoutMs: 600_000 });
   const bootSeconds = (performance.now() - t0) / 1000;
   try {
-    const figures = await timeQueues(booted.server.url, booted.admin, options);
+    const figures = await timeQueues(booted.server.url, booted.admin, { ...options, serverPid: booted.server.child.pid });
     return { shape, generatedSeconds: folder.generatedSeconds, rows: folder.rows, bootSeconds, figures, loadAverage: loadavg()[0]! / availableParallelism() };
   } finally {
     await booted.server.stop();
@@ -102,7 +119,7 @@ export async function benchQueues(shape: CountyShape = countyAtScale, options: {
 }
 
 /** Times every request kind against a running server holding the generated county (`admin`: its superuser client). */
-export async function timeQueues(url: string, admin: RestClient, options: { samples?: number; maxSecondsPerProbe?: number; requestTimeoutMs?: number; log?: (line: string) => void } = {}): Promise<QueueFigure[]> {
+export async function timeQueues(url: string, admin: RestClient, options: { samples?: number; maxSecondsPerProbe?: number; requestTimeoutMs?: number; serverPid?: number; log?: (line: string) => void } = {}): Promise<QueueFigure[]> {
   const log = options.log ?? (() => {});
   {
     const sign = async (email: string) => {
@@ -166,7 +183,7 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     for (const probe of probes) {
       const who = probe.who as keyof typeof people;
       const heavy = probe.kind === 'dashboard';
-      const figure = await timeProbe(url, people[who].token, probe, heavy ? Math.min(10, options.samples ?? 40) : (options.samples ?? 40), options.maxSecondsPerProbe ?? 20, options.requestTimeoutMs ?? 30_000);
+      const figure = await timeProbe(url, people[who].token, probe, heavy ? Math.min(10, options.samples ?? 40) : (options.samples ?? 40), options.maxSecondsPerProbe ?? 20, options.requestTimeoutMs ?? 30_000, options.serverPid);
       log(formatFigure(figure));
       figures.push(figure);
     }
@@ -190,7 +207,7 @@ function verdictOf(f: QueueFigure): string {
 export function formatFigure(f: QueueFigure): string {
   const budget = f.kind === 'page' ? `≤ ${queueBudgets.pageP50Ms} / ${queueBudgets.pageP99Ms} ms` : f.kind === 'count' ? `≤ ${queueBudgets.countMs} ms` : `≤ ${queueBudgets.dashboardMs} ms`;
   if (f.timedOut) return `  ${`${f.name} (${f.who})`.padEnd(52)} no answer within ${fmt(f.p50Ms)} ms (request abandoned)  budget ${budget.padEnd(14)} MISSED (> ${(f.p50Ms / (f.kind === 'page' ? queueBudgets.pageP50Ms : f.kind === 'count' ? queueBudgets.countMs : queueBudgets.dashboardMs)).toFixed(0)}× the budget)`;
-  return `  ${`${f.name} (${f.who})`.padEnd(52)} p50 ${fmt(f.p50Ms).padStart(7)} ms  p99 ${fmt(f.p99Ms).padStart(7)} ms  n=${String(f.samples).padStart(2)}  rows ${String(f.found).padStart(6)}  budget ${budget.padEnd(14)} ${verdictOf(f)}`;
+  return `  ${`${f.name} (${f.who})`.padEnd(52)} p50 ${fmt(f.p50Ms).padStart(7)} ms  p99 ${fmt(f.p99Ms).padStart(7)} ms  server CPU ${fmt(f.serverCpuMs).padStart(6)} ms  n=${String(f.samples).padStart(2)}  rows ${String(f.found).padStart(6)}  budget ${budget.padEnd(14)} ${verdictOf(f)}`;
 }
 
 /** The run as the bench prints it. */
