@@ -2,14 +2,16 @@
  * `npm run bench`: prints the engine core against bpmn-engine on the same 3-level flow (same run,
  * same process), end-to-end command latency and throughput through the real server, a bulk start
  * of 50,000 cases beside the same cases started one request at a time, and form rendering in
- * headless Chromium against the same forms in plain DOM, and the background work (timer sweep).
- * `npm run bench -- <part>` runs one part: `bulk`, `sweep`, `commands` (the end-to-end commands and
+ * headless Chromium against the same forms in plain DOM, the background work (timer sweep, outbox)
+ * and realtime. `npm run bench -- <part>` runs one part: `bulk`, `sweep`, `outbox`, `realtime`, `commands` (the end-to-end commands and
  * their floor), `queues` (a generated county of 1,000,000 cases, queues.ts; not in the full run).
  * Budgets are DESIGN.md §6, the forms issue and issue 14.
  */
 import { benchBpmnEngine, benchDecide } from './engineThroughput.js';
 import { benchBulkStart, formatBulkStart } from './bulkStart.js';
 import { benchSweep, formatSweep } from './timerSweep.js';
+import { benchOutbox, formatOutbox } from './outboxDrain.js';
+import { benchRealtime, formatRealtime } from './realtimeFanout.js';
 import { benchEndToEnd, type EndToEndFigures } from './endToEnd.js';
 import { benchFormRender, formatFormRender } from './formRender.js';
 import { benchFormValidation, formatFormValidation } from './formValidation.js';
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
   const parts = new Map<string, () => Promise<string>>([
     ['bulk', async () => formatBulkStart(await benchBulkStart())],
     ['sweep', async () => formatSweep(await benchSweep())],
+    ['outbox', async () => formatOutbox(await benchOutbox())],
+    ['realtime', async () => formatRealtime(await benchRealtime())],
     ['commands', async () => formatEndToEnd(await benchEndToEnd({ threeLevel: [{ clients: 1, casesPerClient: 60 }, { clients: 16, casesPerClient: 25 }], dibaoClients: [16, 32], dibaoCases: 640, floorRequestsPerClient: 200 }))],
     // `TONGBAN_BENCH_CASES=20000 npm run bench -- queues`: a smaller county while developing.
     ['queues', async () => formatQueues(await benchQueues({ ...countyAtScale, cases: Number(process.env.TONGBAN_BENCH_CASES ?? countyAtScale.cases) }, { log: (line) => console.log(line) }))],
@@ -71,6 +75,8 @@ async function main(): Promise<void> {
 
   console.log(`\n${formatBulkStart(await benchBulkStart())}`);
   console.log(`\n${formatSweep(await benchSweep())}`);
+  console.log(`\n${formatOutbox(await benchOutbox())}`);
+  console.log(`\n${formatRealtime(await benchRealtime())}`);
 
   console.log(`\n${formatFormValidation(benchFormValidation())}`);
   console.log(`\n${formatFormRender(await benchFormRender())}`);
