@@ -101,11 +101,13 @@ export class TbStudioFormDesigner extends LitElement {
   private async load() {
     this.error = '';
     try {
+      let readOnly = false;
       const draft = await readDraft(this.key, Number(this.version)).catch(async (e: unknown) => {
-        if (e instanceof ClientResponseError && (e.response as { code?: string }).code === 'not_a_draft') return this.publishedVersion();
-        throw e;
+        if (!(e instanceof ClientResponseError && (e.response as { code?: string }).code === 'not_a_draft')) throw e;
+        readOnly = true;
+        return this.publishedVersion();
       });
-      this.readOnly = draft.updated === '';
+      this.readOnly = readOnly;
       this.draft = draft;
       this.form = formOf(draft);
       this.definition = draft.definition;
