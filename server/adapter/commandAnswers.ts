@@ -5,7 +5,8 @@
  * answered with the result of another command.
  */
 import { conflict } from './httpError.js';
-import { newRecord, readJson, sha256, type PbApp } from './pocketbase.js';
+import { sha256, type PbApp } from './pocketbase.js';
+import { executeSql, newRecordId, selectRows } from './sqlRows.js';
 import type { RouteAnswer } from './routeAnswer.js';
 
 /** What a command id is bound to. */
@@ -42,28 +43,25 @@ export function bodyDigest(body: Record<string, unknown>): string {
  * `command_id_reused`.
  */
 export function storedAnswer(tx: PbApp, binding: CommandBinding): RouteAnswer | undefined {
-  const rows = tx.findRecordsByFilter('commands', 'command_id = {:c}', '', 1, 0, { c: binding.commandId });
-  const row = rows[0];
+  // A prepared read of the unique index: it also runs inside the command's transaction, holding the write lock.
+  const row = selectRows(tx, 'SELECT actor, application, route, body_digest, status, response FROM commands WHERE command_id = {:c} LIMIT 1', { c: binding.commandId }, { actor: '', application: '', route: '', body_digest: '', status: 0, response: '' })[0];
   if (!row) return undefined;
-  if (row.getString('actor') !== binding.actorId) throw conflict('该命令编号 (commandId) 已被使用，请使用新的编号。', 'command_id_taken');
-  const route = row.getString('route');
-  const digest = row.getString('body_digest');
-  const otherCase = binding.caseId !== undefined && row.getString('application') !== binding.caseId;
-  if (otherCase || (route && route !== binding.route) || (digest && digest !== binding.digest)) {
+  if (row.actor !== binding.actorId) throw conflict('该命令编号 (commandId) 已被使用，请使用新的编号。', 'command_id_taken');
+  const otherCase = binding.caseId !== undefined && row.application !== binding.caseId;
+  if (otherCase || (row.route && row.route !== binding.route) || (row.body_digest && row.body_digest !== binding.digest)) {
     throw conflict('该命令编号 (commandId) 已用于另一项操作，重试时请原样提交；新的操作请使用新的编号。', 'command_id_reused');
   }
-  return { status: row.getInt('status'), body: readJson(row, 'response') };
+  return { status: row.status, body: row.response === '' || row.response === 'null' ? null : JSON.parse(row.response) };
 }
 
 /** Remembers a command's answer, with what its id is bound to, so a repeat returns it. */
 export function storeAnswer(tx: PbApp, binding: CommandBinding, caseId: string, answer: RouteAnswer): void {
-  const r = newRecord(tx, 'commands');
-  r.set('command_id', binding.commandId);
-  r.set('application', caseId);
-  r.set('actor', binding.actorId);
-  r.set('route', binding.route);
-  r.set('body_digest', binding.digest);
-  r.set('status', answer.status);
-  r.set('response', answer.body);
-  tx.save(r);
+  // A prepared insert, not a model save (2–3× cheaper, inside the write lock): `commands` is
+  // superuser-only, so no realtime client and no record hook is fed by its rows.
+  const at = new Date().toISOString().replace('T', ' ');
+  executeSql(
+    tx,
+    'INSERT INTO commands (id, command_id, application, actor, route, body_digest, status, response, created, updated) VALUES ({:id}, {:commandId}, {:application}, {:actor}, {:route}, {:digest}, {:status}, {:response}, {:at}, {:at})',
+    { id: newRecordId(), commandId: binding.commandId, application: caseId, actor: binding.actorId, route: binding.route, digest: binding.digest, status: answer.status, response: JSON.stringify(answer.body) ?? 'null', at },
+  );
 }
