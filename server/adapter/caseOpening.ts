@@ -15,6 +15,7 @@ import { linkCaseSubject } from './subjects.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import { publishedFor } from './divisionVersions.js';
+import { selectRows } from './sqlRows.js';
 
 /** Everything a new case needs, resolved by its starter. */
 export interface CaseOpening {
@@ -54,11 +55,17 @@ export interface CreatedCase {
   event: Record<string, unknown>;
 }
 
+/**
+ * The next case number of a process and year (`DIBAO-2026-000042`): one step down the unique index
+ * on `case_no` from the end of the prefix's range, inside the write lock. (A `LIKE` filter could
+ * not use the index and walked every case.)
+ */
 function caseNumber(tx: PbApp, key: string, at: Date): string {
   const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
   const prefix = `${key.toUpperCase().slice(0, 6)}-${year}-`;
-  const last = tx.findRecordsByFilter('applications', 'case_no ~ {:p}', '-case_no', 1, 0, { p: `${prefix}%` })[0];
-  const n = last ? Number(last.getString('case_no').slice(prefix.length)) + 1 : 1;
+  // Every number of the prefix sorts from `prefix` up to (not including) the prefix with '-' raised to '.'.
+  const last = selectRows(tx, 'SELECT case_no FROM applications WHERE case_no >= {:from} AND case_no < {:to} ORDER BY case_no DESC LIMIT 1', { from: prefix, to: `${prefix.slice(0, -1)}.` }, { case_no: '' })[0];
+  const n = last ? Number(last.case_no.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(n).padStart(6, '0')}`;
 }
 
