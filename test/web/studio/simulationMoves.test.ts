@@ -21,6 +21,11 @@ describe('the moves the simulation page offers', () => {
     expect(offeredMoves(dibao, stateAt('confirmed', { done: true }), labels).map((m) => m.word)).toEqual(['+1wd']);
   });
 
+  it('offers a parallel step’s branch actions as <branch>.<action>, as the engine takes them', () => {
+    const parallel = { initial: 'review', steps: { review: { type: 'parallel', name: '会办', branches: { finance: { name: '财政', actions: { agree: { label: '同意' } } }, health: { name: '卫健', actions: { agree: { label: '同意' } } } } } } } as unknown as JsonObject;
+    expect(offeredMoves(parallel, undefined, labels).map((m) => [m.word, m.label])).toEqual([['finance.agree', '财政：同意'], ['health.agree', '卫健：同意'], ['+1wd', '过 1 个工作日']]);
+  });
+
   it('names a step by the definition, or by its key when the definition has no such step', () => {
     expect(stepName(dibao, 'publicNotice')).toBe('村（居）公示');
     expect(stepName(dibao, 'nowhere')).toBe('nowhere');

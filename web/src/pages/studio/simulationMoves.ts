@@ -1,6 +1,6 @@
 /**
  * The moves the simulation page offers after a state: the actions of the step the case is in (by
- * the definition; a parallel step's branches' too), the pending timer, a child case's end for a
+ * the definition; a parallel step's branches', as `<branch>.<action>`), the pending timer, a child case's end for a
  * step waiting for children, and the clock moving on — the words of `tongban simulate`.
  */
 import type { JsonObject, SimulatedStateView } from '../../../../engine/index.js';
@@ -23,15 +23,19 @@ export function stepName(definition: JsonObject, step: string): string {
   return isObject(s) && typeof s.name === 'string' ? s.name : step;
 }
 
-/** The actions of a step (a parallel step's branches' too), in the definition's order. */
+/** The actions of a step as moves, in the definition's order: a parallel step's are its branches', named `<branch>.<action>` as the engine names them. */
 function stepActions(step: Record<string, unknown>): [string, string][] {
   const found: [string, string][] = [];
-  const add = (actions: unknown) => {
+  const add = (actions: unknown, prefix: string, branchName: string) => {
     if (!isObject(actions)) return;
-    for (const [name, action] of Object.entries(actions as Actions)) if (!found.some(([n]) => n === name)) found.push([name, isObject(action) && typeof action.label === 'string' ? action.label : name]);
+    for (const [name, action] of Object.entries(actions as Actions)) {
+      const label = isObject(action) && typeof action.label === 'string' ? action.label : name;
+      found.push([`${prefix}${name}`, branchName ? `${branchName}：${label}` : label]);
+    }
   };
-  add(step.actions);
-  if (isObject(step.branches)) for (const branch of Object.values(step.branches)) if (isObject(branch)) add(branch.actions);
+  if (step.type === 'parallel' && isObject(step.branches)) {
+    for (const [branch, def] of Object.entries(step.branches)) if (isObject(def)) add(def.actions, `${branch}.`, typeof def.name === 'string' ? def.name : branch);
+  } else add(step.actions, '', '');
   return found;
 }
 
