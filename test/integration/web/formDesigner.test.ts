@@ -81,6 +81,9 @@ describe('the form designer in Chromium through the real server: the administrat
     await expect.poll(() => page.locator('tb-form-preview').getByLabel('工作单位').count()).toBe(1);
     expect(await page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => document.documentElement.classList.add('elder'));
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
