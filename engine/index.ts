@@ -33,7 +33,7 @@ export { declaredVerbNames, defaultUrgeIntervalHours, stepVerbs, verbLabels, ver
 export { mustRecuse, relativeFilingFlag } from './runtime/recusal.js';
 export { drawMembers, type PanelCandidateQuery, type PanelSeating } from './runtime/panelSeating.js';
 export { countPanel, panelResults, type PanelCount } from './runtime/panelTally.js';
-export type { ProcessModule, DocumentView, DocumentContext, DocumentFormat, PublicNoticeContext, PublicNoticeRow, PublicNoticeRowView } from './process/processModule.js';
+export type { ProcessModule, RegisterProgramme, DocumentView, DocumentContext, DocumentFormat, PublicNoticeContext, PublicNoticeRow, PublicNoticeRowView } from './process/processModule.js';
 export { implementationsOf, processModuleProblems, type Implementations } from './process/processImplementations.js';
 export { unimplementedNames } from './process/unimplementedNames.js';
 export { UnregisteredNameError, type ImplementationKind } from './process/unregisteredName.js';

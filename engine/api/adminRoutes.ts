@@ -308,7 +308,7 @@ export interface SubjectImportRow {
   household?: string;
   /** The village (or community): its division code or its name. */
   village: string;
-  /** 低保, 特困, 低保边缘 or 高龄津贴 (empty: none). */
+  /** A programme a process module declares for the register (its `registerProgramme.label`; empty: none). */
   programme?: string;
   /** `YYYY-MM-DD`: in the programme since. */
   since?: string;

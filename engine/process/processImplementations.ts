@@ -44,6 +44,12 @@ export function processModuleProblems(module: ProcessModule, definitionKey?: str
       }
     }
   }
+  const programme = module.registerProgramme;
+  if (programme !== undefined) {
+    for (const field of ['label', 'fact', 'status'] as const) {
+      if (typeof programme[field] !== 'string' || programme[field].trim() === '') problems.push({ path: `/registerProgramme/${field}`, message: `流程模块的救助项目须写明 ${field}（非空文字）。` });
+    }
+  }
   return problems;
 }
 

@@ -71,6 +71,19 @@ export interface PublicNoticeRow {
 /** A process's 公示 row: how one of its cases reads on the village's printed list while its 公示 runs. */
 export type PublicNoticeRowView = (context: PublicNoticeContext) => PublicNoticeRow;
 
+/**
+ * The programme a current recipient of this process holds in the subject register: what an import
+ * of recipients from a bureau's spreadsheet writes for a row naming the programme.
+ */
+export interface RegisterProgramme {
+  /** The programme's name as a bureau's sheet writes it. */
+  label: string;
+  /** The fact group the process's cases keep (`<fact>.status`, `<fact>.since`). */
+  fact: string;
+  /** What `<fact>.status` holds for a current recipient, as the process's own effects set it. */
+  status: string;
+}
+
 /** The code of one process; every member is optional. */
 export interface ProcessModule {
   /** The process key, equal to the definition's `key` and the folder name under `workflows/`. */
@@ -85,4 +98,6 @@ export interface ProcessModule {
   documentView?: DocumentView;
   /** The row of a case on its village's printable 公示 list (the waits of its timer steps); without it, its cases are not listed. */
   publicNoticeRow?: PublicNoticeRowView;
+  /** The programme its recipients hold in the subject register (recipients imported from a sheet); without it, a sheet cannot name it. */
+  registerProgramme?: RegisterProgramme;
 }

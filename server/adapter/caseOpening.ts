@@ -56,7 +56,7 @@ export interface CreatedCase {
 }
 
 /**
- * The next case number of a process and year (`DIBAO-2026-000042`): one step down the unique index
+ * The next case number of a process and year (`<KEY>-2026-000042`): one step down the unique index
  * on `case_no` from the end of the prefix's range, inside the write lock. (A `LIKE` filter could
  * not use the index and walked every case.)
  */

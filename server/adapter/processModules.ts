@@ -22,3 +22,8 @@ export function registerProcessModules(modules: readonly ProcessModule[]): void 
 export function processModuleFor(key: string): ProcessModule | undefined {
   return byKey.get(key);
 }
+
+/** Every registered process module, in registration order. */
+export function registeredProcessModules(): ProcessModule[] {
+  return [...byKey.values()];
+}

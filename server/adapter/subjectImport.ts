@@ -1,7 +1,7 @@
 /**
  * Recipients imported into the subject register from a bureau's spreadsheet (as older systems
  * export them): each row names a person by name and 身份证号, their village (division code or
- * name), and optionally their household, a programme they receive (低保, 特困, 低保边缘, 高龄津贴) and
+ * name), and optionally their household, a programme they receive (as the process modules declare them) and
  * since when. The register keeps what it keeps for a person a case keys: the keyed hash of the ID
  * number (never the number), the name masked, the home (village, township, county), the date of
  * birth and sex read from the number (a given birth date or sex must agree with it), and facts —
@@ -19,14 +19,20 @@ import { sheetDate, unitByCodeOrName } from './importUnits.js';
 import { newRecord, type PbApp, type PbRecord } from './pocketbase.js';
 import { cellText, importRows, readRowImport, sheetRow, type RowCheck } from './rowImport.js';
 import { factsOf, findSubject, personKey } from './subjects.js';
+import { registeredProcessModules } from './processModules.js';
 
-/** The programmes a sheet may name: the fact group their cases keep, and the status of a current recipient. */
-export const importedProgrammes = new Map<string, { fact: string; status: string }>([
-  ['低保', { fact: 'dibao', status: '在保' }],
-  ['特困', { fact: 'tekun', status: '在保' }],
-  ['低保边缘', { fact: 'dibaoEdge', status: '在保' }],
-  ['高龄津贴', { fact: 'elderlyAllowance', status: '发放中' }],
-]);
+/**
+ * The programmes a sheet may name, by the name a sheet writes: the fact group their cases keep and
+ * the status of a current recipient, as each process module declares them (`registerProgramme`).
+ */
+export function importedProgrammes(): Map<string, { fact: string; status: string }> {
+  const programmes = new Map<string, { fact: string; status: string }>();
+  for (const module of registeredProcessModules()) {
+    const p = module.registerProgramme;
+    if (p && !programmes.has(p.label)) programmes.set(p.label, { fact: p.fact, status: p.status });
+  }
+  return programmes;
+}
 
 const sexes = new Map([['男', 'male'], ['女', 'female']]);
 
@@ -87,8 +93,9 @@ function checkPersonRow(app: PbApp, row: Record<string, unknown>, index: number,
   }
   let programme: PersonToWrite['programme'];
   if (programmeText !== '') {
-    const known = importedProgrammes.get(programmeText);
-    if (!known) problems.push({ path: '/programme', message: `救助项目应为 ${[...importedProgrammes.keys()].join('、')} 之一。` });
+    const programmes = importedProgrammes();
+    const known = programmes.get(programmeText);
+    if (!known) problems.push({ path: '/programme', message: `救助项目应为 ${[...programmes.keys()].join('、')} 之一。` });
     const since = sinceText === '' ? '' : sheetDate(sinceText);
     if (since === undefined) problems.push({ path: '/since', message: '享受起始日期应为日期，如 2024-03-01。' });
     else if (since > today) problems.push({ path: '/since', message: '享受起始日期不能晚于今天。' });

@@ -46,4 +46,5 @@ export const processModule: ProcessModule = {
     },
   },
   documentView,
+  registerProgramme: { label: '低保边缘', fact: 'dibaoEdge', status: '已认定' },
 };

@@ -49,4 +49,5 @@ export const processModule: ProcessModule = {
   },
   documentView,
   publicNoticeRow,
+  registerProgramme: { label: '低保', fact: 'dibao', status: '在保' },
 };

@@ -65,4 +65,5 @@ export const processModule: ProcessModule = {
     },
   },
   documentView,
+  registerProgramme: { label: '高龄津贴', fact: 'elderlyAllowance', status: '发放中' },
 };

@@ -55,4 +55,5 @@ export const processModule: ProcessModule = {
     },
   },
   documentView,
+  registerProgramme: { label: '特困', fact: 'tekun', status: '在册' },
 };

@@ -84,6 +84,12 @@ describe('process modules', () => {
     expect(paths).toEqual(['/process/guards/constructor', '/process/effects/notify', '/process/effects/other.amount', '/process/effects/relief.']);
   });
 
+  it('declare the programme their recipients hold in the register with a label, a fact group and a status', () => {
+    const vague = { ...relief, registerProgramme: { label: '救助', fact: '', status: ' ' } };
+    expect(problemsOf(() => compileWorkflow(definition(), { process: vague })).map((p) => p.path)).toEqual(['/process/registerProgramme/fact', '/process/registerProgramme/status']);
+    expect(() => compileWorkflow(definition(), { process: { ...relief, registerProgramme: { label: '救助', fact: 'relief', status: '在保' } } })).not.toThrow();
+  });
+
   it('cannot reach a process name through the prototype of the merged registries', () => {
     const wf = compileWorkflow(definition(), { process: relief });
     expect(Object.getPrototypeOf(wf.guards)).toBeNull();
