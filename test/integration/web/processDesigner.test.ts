@@ -21,6 +21,8 @@ describe('the administrator changes 低保 in the process designer, in Chromium 
   let page: Page;
   let admin: PocketBase;
   let published: number;
+  /** The 公示 days of the published version, as the server has them. */
+  let shippedDays: number;
   let running: CaseSummary;
   const caseVersion = async (id: string) => ((await (await server.superuser()).collection('applications').getOne(id)).workflow_version as number);
 
@@ -30,6 +32,8 @@ describe('the administrator changes 低保 in the process designer, in Chromium 
     browser = await launchChromium();
     admin = await server.login('admin');
     published = await publishedDibao(admin);
+    const { versions } = await admin.send<{ versions: { version: number; division: string; parameters: { publicNotice: { days: number } } }[] }>('/api/tongban/admin/workflows/dibao/versions', {});
+    shippedDays = versions.find((v) => v.version === published && v.division === '')!.parameters.publicNotice.days;
     // A case running before the change: it must stay on the version it started under.
     running = (await openCase(await server.login('applicant-a1'), demoHousehold)).case;
   }, 300_000);
@@ -58,7 +62,7 @@ describe('the administrator changes 低保 in the process designer, in Chromium 
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { name: /^步骤“村（居）公示”/ }).count()).toBe(1);
     const days = page.getByLabel('等待期（公示期）（日）');
-    await expect.poll(() => days.inputValue()).toBe('7');
+    await expect.poll(() => days.inputValue()).toBe(String(shippedDays));
     await days.fill('10');
     await expect.poll(async () => JSON.parse(await page.getByLabel('整个流程定义（与流程图同步修改）').inputValue()).parameters.publicNotice.days).toBe(10);
     await expect.poll(() => page.getByText('检查通过：没有发现问题。').count(), { timeout: 20_000 }).toBe(1);
@@ -124,7 +128,7 @@ describe('the administrator changes 低保 in the process designer, in Chromium 
   it('publishes the next version after showing its changes; the running case stays on its version and a new case takes the new one with 10 days of 公示', async () => {
     await page.getByRole('button', { name: '发布…' }).click();
     const changes = page.getByRole('table', { name: `与第 ${published} 版相比的改动` });
-    await expect.poll(() => changes.getByRole('row').filter({ hasText: 'publicNotice › days' }).textContent(), { timeout: 20_000 }).toMatch(/修改\s*7\s*10/);
+    await expect.poll(() => changes.getByRole('row').filter({ hasText: 'publicNotice › days' }).textContent(), { timeout: 20_000 }).toMatch(new RegExp(`修改\\s*${shippedDays}\\s*10`));
     await page.getByRole('button', { name: '确认发布' }).click();
     await expect.poll(() => page.getByRole('heading', { name: `已发布第 ${published + 1} 版` }).count(), { timeout: 20_000 }).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -132,7 +136,13 @@ describe('the administrator changes 低保 in the process designer, in Chromium 
     expect(await publishedDibao(admin)).toBe(published + 1);
     const { versions } = await admin.send<{ versions: { version: number; status: string; division: string; parameters: { publicNotice?: { days?: number } } }[] }>('/api/tongban/admin/workflows/dibao/versions', {});
     expect(versions.find((v) => v.version === published + 1 && v.division === '')?.parameters.publicNotice).toEqual({ days: 10 });
-    expect(versions.find((v) => v.version === published && v.division === '')?.parameters.publicNotice).toEqual({ days: 7 });
+    expect(versions.find((v) => v.version === published && v.division === '')?.parameters.publicNotice).toEqual({ days: shippedDays });
+    // Recorded in the audit log as the administrator's, with its diff.
+    const record = (await admin.send<ProcessListAnswer>('/api/tongban/admin/processes', {})).processes.find((p) => p.key === 'dibao')!.versions.find((v) => v.version === published + 1 && v.division === '')!;
+    const su = await server.superuser();
+    const audit = await su.collection('audit_log').getFullList({ filter: su.filter('action = "workflow.publish" && target_id = {:id}', { id: record.id }) });
+    expect(audit).toMatchObject([{ actor_role: 'admin' }]);
+    expect((audit[0]!.after as { changes: unknown[] }).changes).toContainEqual({ kind: 'changed', path: '/definition/parameters/publicNotice/days', before: shippedDays, after: 10 });
 
     expect(await caseVersion(running.id)).toBe(published);
     const fresh = (await openCase(await server.login('applicant-a1'), demoHousehold)).case;
