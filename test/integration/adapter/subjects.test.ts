@@ -4,6 +4,7 @@ import type PocketBase from 'pocketbase';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { command, failure, openCase, type CommandAnswer } from '../../support/commands.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
+import { demoPassword } from '../../../server/demo/demoCounty.js';
 
 /** A child process a parent case starts: the organisation confirms the report the parent passes on. */
 const childDefinition = {
@@ -122,6 +123,17 @@ describe('starters, subjects and links through the real server', () => {
       // (Only this test's processes: the shipped 年检 schedule may have opened one of its own by now.)
       const listed = (await org.collection('applications').getFullList()).filter((r) => ['annual-report', 'report-followup'].includes(r.workflow_key as string));
       expect(listed.map((r) => r.id).sort()).toEqual([annual.case.id, child.id].sort());
+    });
+
+    it('a colleague of the organisation reads its cases through the record API too, and nobody else’s', async () => {
+      const email = `org-colleague-${randomUUID().slice(0, 8)}@test.tongban`;
+      await su.collection('users').create({ email, emailVisibility: false, verified: true, password: demoPassword, passwordConfirm: demoPassword, name: '协会同事', role: 'applicant', organisation: organisationId });
+      const colleague = await server.login(email);
+      const listed = (await colleague.collection('applications').getFullList()).filter((r) => ['annual-report', 'report-followup'].includes(r.workflow_key as string));
+      expect(listed.map((r) => r.id)).toContain(annual.case.id);
+      expect(listed.every((r) => r.applicant_org === organisationId)).toBe(true);
+      expect((await colleague.collection('tasks').getFullList({ filter: `application = "${annual.case.id}"` })).length).toBeGreaterThan(0);
+      expect(await colleague.collection('applications').getFullList({ filter: 'applicant_org = ""' })).toEqual([]);
     });
 
     it('replays exactly from the facts recorded in its events, though the facts changed since', async () => {
