@@ -3,7 +3,8 @@
  * same process), end-to-end command latency and throughput through the real server, a bulk start
  * of 50,000 cases beside the same cases started one request at a time, and form rendering in
  * headless Chromium against the same forms in plain DOM, the background work (timer sweep, outbox)
- * and realtime. `npm run bench -- <part>` runs one part: `bulk`, `sweep`, `outbox`, `realtime`, `commands` (the end-to-end commands and
+ * and realtime, and a county's year. `npm run bench -- <part>` runs one part: `bulk`, `sweep`, `outbox`,
+ * `realtime`, `year` (`--scale 0.1` for a tenth), `commands` (the end-to-end commands and
  * their floor), `queues` (a generated county of 1,000,000 cases, queues.ts; not in the full run).
  * Budgets are DESIGN.md §6, the forms issue and issue 14.
  */
@@ -12,6 +13,7 @@ import { benchBulkStart, formatBulkStart } from './bulkStart.js';
 import { benchSweep, formatSweep } from './timerSweep.js';
 import { benchOutbox, formatOutbox } from './outboxDrain.js';
 import { benchRealtime, formatRealtime } from './realtimeFanout.js';
+import { benchYear, formatYear, scaleArgument } from './countyYear.js';
 import { benchEndToEnd, type EndToEndFigures } from './endToEnd.js';
 import { benchFormRender, formatFormRender } from './formRender.js';
 import { benchFormValidation, formatFormValidation } from './formValidation.js';
@@ -47,11 +49,14 @@ async function main(): Promise<void> {
     ['sweep', async () => formatSweep(await benchSweep())],
     ['outbox', async () => formatOutbox(await benchOutbox())],
     ['realtime', async () => formatRealtime(await benchRealtime())],
+    // `npm run bench -- year --scale 0.1`: a tenth of the county's year.
+    ['year', async () => formatYear(await benchYear(scaleArgument(process.argv.slice(2))))],
     ['commands', async () => formatEndToEnd(await benchEndToEnd({ threeLevel: [{ clients: 1, casesPerClient: 60 }, { clients: 16, casesPerClient: 25 }], dibaoClients: [16, 32], dibaoCases: 640, floorRequestsPerClient: 200 }))],
     // `TONGBAN_BENCH_CASES=20000 npm run bench -- queues`: a smaller county while developing.
     ['queues', async () => formatQueues(await benchQueues({ ...countyAtScale, cases: Number(process.env.TONGBAN_BENCH_CASES ?? countyAtScale.cases) }, { log: (line) => console.log(line) }))],
   ]);
-  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const args = process.argv.slice(2);
+  const asked = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--scale');
   if (asked.length > 0) {
     for (const part of asked) {
       const run = parts.get(part);
@@ -77,6 +82,8 @@ async function main(): Promise<void> {
   console.log(`\n${formatSweep(await benchSweep())}`);
   console.log(`\n${formatOutbox(await benchOutbox())}`);
   console.log(`\n${formatRealtime(await benchRealtime())}`);
+  // The whole run replays a tenth of a county's year unless `--scale` says otherwise.
+  console.log(`\n${formatYear(await benchYear(process.argv.includes('--scale') ? scaleArgument(process.argv.slice(2)) : 0.1))}`);
 
   console.log(`\n${formatFormValidation(benchFormValidation())}`);
   console.log(`\n${formatFormRender(await benchFormRender())}`);
