@@ -3,14 +3,15 @@
  * process, with its last run, the period it owes now (if any), its next start and the periods it
  * missed — so an administrator sees what the sweep will do and what it could not.
  */
-import { scheduleDue } from '../../engine/index.js';
+import { scheduleDue, type WorkflowDefinition } from '../../engine/index.js';
 import { now } from './clock.js';
 import { bulkRunView, type BulkRunView } from './bulkRuns.js';
 import type { ScheduleRunView, ScheduleView } from '../../engine/index.js';
 
 export type { ScheduleView };
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
-import { lastPeriodOf, scheduledWorkflows, startOnOf } from './scheduleSweep.js';
+import { lastPeriodOf, startOnOf } from './scheduleSweep.js';
+import { selectRows } from './sqlRows.js';
 
 
 const isoOf = (value: string) => (value ? new Date(value.replace(' ', 'T')).toISOString() : null);
@@ -35,12 +36,40 @@ function runView(app: PbApp, run: PbRecord): ScheduleRunView {
   };
 }
 
+/**
+ * The newest published national definition of each process that has schedules, read as stored:
+ * the list shows what they say and compiles no workflow (a fresh script VM would otherwise compile
+ * every process before answering). A published version passed the checks when it was published.
+ */
+function scheduledDefinitions(app: PbApp): WorkflowDefinition[] {
+  const rows = selectRows(
+    app,
+    `SELECT w.definition AS definition FROM workflow_definitions w
+      WHERE w.status = 'published' AND w.division = '' AND json_extract(w.definition, '$.schedules') IS NOT NULL
+        AND w.version = (SELECT MAX(v.version) FROM workflow_definitions v WHERE v.key = w.key AND v.status = 'published' AND v.division = '')
+      ORDER BY w.key`,
+    {},
+    { definition: '' },
+  );
+  const definitions: WorkflowDefinition[] = [];
+  for (const row of rows) {
+    try {
+      const definition = JSON.parse(row.definition) as WorkflowDefinition;
+      if (definition.schedules && Object.keys(definition.schedules).length > 0) definitions.push(definition);
+    } catch {
+      // Not JSON: the version could never have been published; it schedules nothing.
+    }
+  }
+  return definitions;
+}
+
 /** The schedules and their runs, at the clock's now. */
 export function listSchedules(app: PbApp): { now: string; schedules: ScheduleView[] } {
   const at = now(app);
   const schedules: ScheduleView[] = [];
-  for (const wf of scheduledWorkflows(app)) {
-    for (const [key, schedule] of Object.entries(wf.definition.schedules ?? {})) {
+  for (const definition of scheduledDefinitions(app)) {
+    const wf = { definition };
+    for (const [key, schedule] of Object.entries(definition.schedules ?? {})) {
       const startOn = startOnOf(wf, schedule) ?? null;
       const filter = { key: wf.definition.key, schedule: key, every: schedule.every };
       const lastRun = app.findRecordsByFilter('schedule_runs', 'workflow_key = {:key} && schedule = {:schedule} && every = {:every} && status != "missed"', '-period', 1, 0, filter)[0];

@@ -47,7 +47,7 @@ export function scheduledWorkflows(app: PbApp): LoadedWorkflow[] {
 }
 
 /** The `MM-DD` a schedule of `wf` starts on, or undefined when it names no valid day (the checker refuses such a version). */
-export function startOnOf(wf: LoadedWorkflow, schedule: ScheduleDefinition): string | undefined {
+export function startOnOf(wf: { definition: Pick<LoadedWorkflow['definition'], 'parameters'> }, schedule: ScheduleDefinition): string | undefined {
   const startOn = scheduleStartOn(schedule.startOn, wf.definition.parameters ?? {});
   return isValidStartOn(schedule.every, startOn) ? startOn : undefined;
 }
