@@ -180,11 +180,24 @@ async function loadOverlays(client: RestClient, wf: ShippedWorkflow): Promise<nu
   return created;
 }
 
-/** Publishes the shipped workflows; returns how many were created. `client` must be a superuser. */
-export async function loadWorkflows(client: RestClient, workflows = readShippedWorkflows()): Promise<number> {
+/**
+ * Publishes the shipped workflows; returns how many were created. `client` must be a superuser.
+ * A version number an administrator already took in the studio (a draft, or a version published
+ * from one) stays the bureau's: the shipped version of that number is not loaded, and `warn` says
+ * so at every start until the administrator has compared and published it under a new number.
+ */
+export async function loadWorkflows(client: RestClient, workflows = readShippedWorkflows(), warn: (line: string) => void = (line) => console.warn(line)): Promise<number> {
   let created = 0;
   for (const wf of workflows) {
     const existing = await client.findFirst('workflow_definitions', `key = "${wf.key}" && version = ${wf.version} && division = ""`);
+    if (existing && Number(existing.based_on ?? 0) > 0) {
+      const how = existing.status === 'draft' ? '起草中' : '已发布';
+      warn(
+        `流程 ${wf.key} 第 ${wf.version} 版已由管理员在工作台${how}，随软件提供的同号版本未载入；请在工作台对照后以新版本号发布。\n` +
+          `Workflow ${wf.key} v${wf.version} was made in the studio; the shipped v${wf.version} was not loaded.`,
+      );
+      continue;
+    }
     if (existing) {
       const withoutTemplates = !hasTemplates(existing.templates);
       // Published before templates were stored, with the same content otherwise: add today's templates.

@@ -110,4 +110,15 @@ describe('loadWorkflows over versions published before templates were stored', (
     await expect(loadWorkflows(client, [dibao!])).rejects.toThrow('已发布，但其内容已被修改');
     expect(updates).toEqual([]);
   });
+
+  it('leaves a version number an administrator took in the studio to the bureau, says so, and starts', async () => {
+    const dibao = readShippedWorkflows().find((w) => w.key === 'dibao');
+    for (const status of ['draft', 'published']) {
+      const { client, updates } = serverWith({ id: 'v8', status, based_on: dibao!.version - 1, sha256: 'made in the studio', templates: null, validator_module: 'x' });
+      const warnings: string[] = [];
+      expect(await loadWorkflows(client, [dibao!], (line) => warnings.push(line))).toBe(0);
+      expect(updates).toEqual([]);
+      expect(warnings).toEqual([expect.stringContaining(`流程 dibao 第 ${dibao!.version} 版已由管理员在工作台${status === 'draft' ? '起草中' : '已发布'}`)]);
+    }
+  });
 });
