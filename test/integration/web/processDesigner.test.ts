@@ -120,6 +120,11 @@ describe('the administrator changes 低保 in the process designer, in Chromium 
     expect(graph!.width).toBeLessThanOrEqual(390);
     expect(panel!.y).toBeGreaterThan(graph!.y + graph!.height - 1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The chosen item's properties are a button away, below the graph.
+    await page.getByRole('button', { name: /^步骤“村（居）公示”/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '查看所选项的属性' }).click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('tb-app')?.shadowRoot?.querySelector('tb-studio-process-designer')?.shadowRoot?.activeElement?.id)).toBe('panel-title');
     await screenshotAtBothWidths(page, 'studio', 'process-designer');
     await page.evaluate(() => document.documentElement.classList.remove('elder'));
     await page.setViewportSize({ width: 1366, height: 900 });

@@ -95,6 +95,8 @@ export class TbStudioProcessDesigner extends LitElement {
     .readonly { color: var(--tb-muted, #595959); }
     pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: 0.5rem; border-radius: 4px; }
     .scroll { overflow-x: auto; }
+    /* On a narrow screen the panel is below the graph and the problems: a way down to it. */
+    @media (min-width: 1000px) { .to-panel { display: none; } }
   `];
 
   static override properties = {
@@ -565,6 +567,7 @@ export class TbStudioProcessDesigner extends LitElement {
           <div class="graph" tabindex="-1" role="region" aria-label=${msg('流程图（可滚动）', { id: 'designerGraphRegion' })}>
             <tb-process-graph .graph=${this.graph} .problems=${this.problems} selected=${this.selectedId}></tb-process-graph>
           </div>
+          ${selection.kind !== 'process' ? html`<p class="to-panel"><button type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus()}>${msg('查看所选项的属性', { id: 'designerToPanel' })}</button></p>` : nothing}
           ${this.readOnly ? nothing : this.renderProblems()}
         </div>
         <div class="side">

@@ -301,6 +301,7 @@ export const studioMessages: Record<string, TemplateLike> = {
   designerTabProcess: 'Process',
   designerTabSimulate: 'Simulate',
   designerTabs: 'Design',
+  designerToPanel: 'Show the chosen item’s properties',
   designerTitle: str`${0} version ${1}`,
   designerUnitDays: 'days',
   designerUnitMonths: 'months',
