@@ -33,28 +33,21 @@ const pageSize = 200;
 export function sweepTimers(app: PbApp, budgetMs = sweepBudgetMs): number {
   const at = now(app);
   const startedMs = Date.now();
-  // Timers whose transaction failed stay pending for the next run; this run does not retry them.
-  const left = new Set<string>();
+  // Each timer is tried once per run; one whose transaction failed stays pending for the next run.
+  const tried = new Set<string>();
   let fired = 0;
+  let unfired = 0;
   for (;;) {
     const page = app
-      .findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', pageSize + left.size, 0, { now: at.toISOString().replace('T', ' ') })
-      .filter((t) => !left.has(t.id));
+      .findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', pageSize + unfired, 0, { now: at.toISOString().replace('T', ' ') })
+      .filter((t) => !tried.has(t.id));
     if (page.length === 0) return fired;
     for (const timer of page) {
       if (Date.now() - startedMs > budgetMs) return fired;
+      tried.add(timer.id);
       if (fireTimer(app, timer, at)) fired++;
-      else if (timerStillPending(app, timer.id)) left.add(timer.id);
+      else unfired++;
     }
-  }
-}
-
-/** Whether a timer is still pending (its transaction failed). */
-function timerStillPending(app: PbApp, id: string): boolean {
-  try {
-    return app.findRecordById('timers', id).getString('status') === 'pending';
-  } catch {
-    return false;
   }
 }
 
