@@ -16,8 +16,9 @@ import type { ApiErrorBody, DesignerDraft, DesignerProblem, JsonObject, PublishA
 import { checkDefinition, listProcesses, publishDraft, readDraft, saveDraft, versionDiff } from '../../api/designer.js';
 import { errorMessage, pb } from '../../api/client.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
-import { definitionGraph, pointerSegment, problemOwner, type DefinitionGraph, type GraphEdge, type GraphNode } from './definitionGraph.js';
+import { definitionGraph, pointerSegment, problemOwner, stepNodeId, type DefinitionGraph, type GraphEdge, type GraphNode } from './definitionGraph.js';
 import { parseDefinitionJson, valueAt, withValueAt } from './definitionEdits.js';
+import { actionKeyProblem, actionKinds, actionPointerOf, addableStepTypes, stepKeyProblem, stepKeys, withAction, withStep, withoutStep, type ActionKindName, type AddableStepType, type KeyProblem } from './definitionStepEdits.js';
 import { draftTabs, draftTabStyles } from './draftTabs.js';
 import { studioNav, studioNavStyles } from './studioNav.js';
 import { edgeKindLabel, graphSelectEvent, stepKindLabel, type TbProcessGraph } from './tb-process-graph.js';
@@ -61,6 +62,31 @@ const outcomeLabel = (o: string): string => {
 const durationUnits = ['workingDays', 'days', 'months'] as const;
 const unitLabel = (unit: string): string => (unit === 'workingDays' ? msg('工作日', { id: 'designerUnitWorkingDays' }) : unit === 'days' ? msg('日', { id: 'designerUnitDays' }) : msg('个月', { id: 'designerUnitMonths' }));
 
+const actionKindLabel = (kind: string): string => {
+  switch (kind) {
+    case 'approve': return msg('通过（前往下一步）', { id: 'designerActionKindApprove' });
+    case 'reject': return msg('不予通过（须说明理由）', { id: 'designerActionKindReject' });
+    case 'return': return msg('退回补正', { id: 'designerActionKindReturn' });
+    case 'submit': return msg('提交申请', { id: 'designerActionKindSubmit' });
+    case 'withdraw': return msg('撤回申请', { id: 'designerActionKindWithdraw' });
+    case 'save': return msg('暂存（不前往他处）', { id: 'designerActionKindSave' });
+    case 'object': return msg('提出异议', { id: 'designerActionKindObject' });
+    case 'extend': return msg('延长办理时限', { id: 'designerActionKindExtend' });
+    case 'vote': return msg('投票', { id: 'designerActionKindVote' });
+    default: return msg('结束评议', { id: 'designerActionKindClosePanel' });
+  }
+};
+/** Why a new step's or action's key is refused, in words. */
+const keyProblemText = (problem: KeyProblem): string => {
+  switch (problem) {
+    case 'empty': return msg('请填写标识。', { id: 'designerKeyEmpty' });
+    case 'pattern': return msg('标识须以英文字母开头，只含英文字母、数字、“_”“.”“-”。', { id: 'designerKeyPattern' });
+    case 'reserved': return msg('标识不能以“verb.”“deadline.”“check.”开头。', { id: 'designerKeyReserved' });
+    case 'taken': return msg('这个标识已被使用，请换一个。', { id: 'designerKeyTaken' });
+    default: return '';
+  }
+};
+
 /** An id for the field of a pointer (ids allow no `/`). */
 const fieldId = (pointer: string) => `f${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,6 +121,12 @@ export class TbStudioProcessDesigner extends LitElement {
     .readonly { color: var(--tb-muted, #595959); }
     pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: 0.5rem; border-radius: 4px; }
     .scroll { overflow-x: auto; }
+    form.add { border-top: 1px solid var(--tb-border, #c4c4c4); margin-top: 1rem; }
+    form.add h3 { font-size: 1.05rem; }
+    form.add button[type='submit'] { margin-top: 0.75rem; }
+    .confirm { background: #fff4f4; border: 1px solid #a00; border-radius: 6px; padding: 0 0.75rem; margin: 0.75rem 0; }
+    button.danger { background: #a00; color: #fff; border-color: #a00; }
+    button.delete { color: #a00; border-color: #a00; }
     /* On a narrow screen the panel is below the graph and the problems: a way down to it. */
     @media (min-width: 1000px) { .to-panel { display: none; } }
   `];
@@ -105,6 +137,7 @@ export class TbStudioProcessDesigner extends LitElement {
     definition: { state: true }, jsonText: { state: true }, jsonError: { state: true },
     problems: { state: true }, checking: { state: true }, checkError: { state: true },
     selectedId: { state: true }, dirty: { state: true }, error: { state: true }, notice: { state: true },
+    newStep: { state: true }, newStepProblem: { state: true }, newAction: { state: true }, newActionProblem: { state: true }, confirmingDelete: { state: true },
     conflict: { state: true }, publishing: { state: true }, published: { state: true }, loadError: { state: true },
   };
 
@@ -131,6 +164,14 @@ export class TbStudioProcessDesigner extends LitElement {
   publishing: { changes: VersionChange[] | undefined; diffError: string } | undefined;
   published: PublishAnswer | undefined;
   loadError = '';
+  /** The 添加步骤 form. */
+  newStep: { key: string; name: string; type: AddableStepType; next: string } = { key: '', name: '', type: 'task', next: '' };
+  newStepProblem: KeyProblem | 'name' = undefined;
+  /** The 添加操作 form of the chosen task step. */
+  newAction: { key: string; label: string; kind: ActionKindName; target: string } = { key: '', label: '', kind: 'approve', target: '' };
+  newActionProblem: KeyProblem | 'label' = undefined;
+  /** The id of the step or edge whose deletion is being confirmed. */
+  confirmingDelete = '';
   private graph: DefinitionGraph = { nodes: [], edges: [] };
   private graphOf: unknown;
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -149,6 +190,8 @@ export class TbStudioProcessDesigner extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('processKey') || changed.has('version')) void this.load();
+    // Another step or arrow chosen: a pending deletion and the last 添加操作 complaint are of the one before.
+    if (changed.has('selectedId') && changed.get('selectedId') !== undefined) { this.confirmingDelete = ''; this.newActionProblem = undefined; }
   }
 
   /** Resolves once the check of the latest edit has answered. */
@@ -219,6 +262,141 @@ export class TbStudioProcessDesigner extends LitElement {
     const relative = pointer.slice('/definition'.length);
     this.setDefinition(withValueAt(this.definition, relative, value), { reformat: true });
     this.changed();
+  }
+
+  /** A structural edit (a step or an action added or removed): the same path as a field's edit. */
+  private replaceDefinition(definition: JsonObject) {
+    if (this.readOnly) return;
+    this.setDefinition(definition, { reformat: true });
+    this.changed();
+  }
+
+  private async focusPanel() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
+  }
+
+  private addStep(event: Event) {
+    event.preventDefault();
+    if (!this.definition) return;
+    const { key, name, type, next } = this.newStep;
+    const problem = stepKeyProblem(this.definition, key.trim());
+    this.newStepProblem = problem ?? (name.trim() === '' ? 'name' : undefined);
+    if (this.newStepProblem) return;
+    this.replaceDefinition(withStep(this.definition, { key: key.trim(), name: name.trim(), type, next: type === 'timer' ? next : undefined }));
+    this.newStep = { key: '', name: '', type: 'task', next: '' };
+    this.selectedId = stepNodeId(key.trim());
+    void this.focusPanel();
+  }
+
+  private deleteStep(node: GraphNode) {
+    if (!this.definition) return;
+    this.confirmingDelete = '';
+    this.selectedId = '';
+    this.replaceDefinition(withoutStep(this.definition, node.key));
+    this.notice = msg(str`已删除步骤“${node.label}”。`, { id: 'designerStepDeleted' });
+    void this.focusPanel();
+  }
+
+  private addAction(event: Event, node: GraphNode) {
+    event.preventDefault();
+    if (!this.definition) return;
+    const { key, label, kind } = this.newAction;
+    const target = this.newAction.target || (stepKeys(this.definition)[0] ?? '');
+    const problem = actionKeyProblem(this.definition, node.key, key.trim());
+    this.newActionProblem = problem ?? (label.trim() === '' ? 'label' : undefined);
+    if (this.newActionProblem) return;
+    this.replaceDefinition(withAction(this.definition, node.key, { key: key.trim(), label: label.trim(), kind, target }));
+    this.newAction = { key: '', label: '', kind: 'approve', target: '' };
+    this.notice = msg(str`已添加操作“${label.trim()}”。`, { id: 'designerActionAdded' });
+  }
+
+  private deleteAction(edge: GraphEdge) {
+    const pointer = actionPointerOf(edge.path);
+    if (!this.definition || !pointer) return;
+    this.confirmingDelete = '';
+    this.selectedId = edge.from;
+    this.replaceDefinition(withValueAt(this.definition, pointer.slice('/definition'.length), undefined));
+    this.notice = msg('已删除操作。', { id: 'designerActionDeleted' });
+    void this.focusPanel();
+  }
+
+  /** A 删除 button that asks to confirm in place (no browser dialog) before `remove`. */
+  private deleteButton(id: string, label: string, question: string, remove: () => void) {
+    if (this.readOnly) return nothing;
+    if (this.confirmingDelete !== id) return html`<p><button type="button" class="delete" @click=${async () => { this.confirmingDelete = id; await this.updateComplete; this.renderRoot.querySelector<HTMLElement>('#confirm-delete')?.focus(); }}>${label}</button></p>`;
+    return html`<div class="confirm" role="group" aria-labelledby="confirm-question">
+      <p id="confirm-question">${question}</p>
+      <div class="toolbar"><button id="confirm-delete" type="button" class="danger" @click=${remove}>${msg('确认删除', { id: 'designerConfirmDelete' })}</button>
+      <button type="button" @click=${() => { this.confirmingDelete = ''; }}>${msg('取消', { id: 'designerCancel' })}</button></div>
+    </div>`;
+  }
+
+  /** The 添加步骤 form: key, name, type (and a timer's next step). */
+  private renderAddStep() {
+    if (this.readOnly) return nothing;
+    const steps = stepKeys(this.definition);
+    const problem = this.newStepProblem;
+    const keyInvalid = problem !== undefined && problem !== 'name';
+    return html`<form class="add" @submit=${this.addStep} aria-labelledby="add-step-title">
+      <h3 id="add-step-title">${msg('添加步骤', { id: 'designerAddStep' })}</h3>
+      <label for="new-step-key">${msg('步骤标识（英文，如 recheck）', { id: 'designerNewStepKey' })}</label>
+      <input id="new-step-key" autocomplete="off" spellcheck="false" .value=${this.newStep.key} aria-invalid=${keyInvalid ? 'true' : 'false'} aria-describedby=${keyInvalid ? 'new-step-problem' : nothing}
+        @input=${(e: Event) => { this.newStep = { ...this.newStep, key: (e.target as HTMLInputElement).value }; this.newStepProblem = undefined; }}>
+      ${keyInvalid ? html`<p class="field-problem" id="new-step-problem" role="alert">${keyProblemText(problem)}</p>` : nothing}
+      <label for="new-step-name">${msg('步骤名称', { id: 'designerNewStepName' })}</label>
+      <input id="new-step-name" autocomplete="off" .value=${this.newStep.name} aria-invalid=${problem === 'name' ? 'true' : 'false'} aria-describedby=${problem === 'name' ? 'new-step-name-problem' : nothing}
+        @input=${(e: Event) => { this.newStep = { ...this.newStep, name: (e.target as HTMLInputElement).value }; this.newStepProblem = undefined; }}>
+      ${problem === 'name' ? html`<p class="field-problem" id="new-step-name-problem" role="alert">${msg('请填写步骤名称。', { id: 'designerNewStepNameEmpty' })}</p>` : nothing}
+      <label for="new-step-type">${msg('步骤类型', { id: 'designerNewStepType' })}</label>
+      <select id="new-step-type" @change=${(e: Event) => { this.newStep = { ...this.newStep, type: (e.target as HTMLSelectElement).value as AddableStepType }; }}>
+        ${addableStepTypes.map((t) => html`<option value=${t} ?selected=${t === this.newStep.type}>${stepKindLabel(t)}</option>`)}
+      </select>
+      ${this.newStep.type === 'timer' ? html`<label for="new-step-next">${msg('期满后去向', { id: 'designerOnElapsed' })}</label>
+        <select id="new-step-next" @change=${(e: Event) => { this.newStep = { ...this.newStep, next: (e.target as HTMLSelectElement).value }; }}>
+          <option value="" ?selected=${this.newStep.next === ''}>${msg('（以后再选）', { id: 'designerChooseLater' })}</option>
+          ${steps.map((s) => html`<option value=${s} ?selected=${s === this.newStep.next}>${this.stepLabel(s)}</option>`)}
+        </select>` : nothing}
+      <p class="readonly">${this.newStep.type === 'task' ? msg('新的办理步骤由乡镇（街道）办理；添加后请为它添加操作。', { id: 'designerNewTaskHelp' })
+        : this.newStep.type === 'timer' ? msg('新的等待步骤为 5 个工作日，添加后可修改。', { id: 'designerNewTimerHelp' })
+        : msg('新的结束步骤的结果为“批准”，添加后可修改。', { id: 'designerNewFinalHelp' })}</p>
+      <button type="submit">${msg('添加步骤', { id: 'designerAddStep' })}</button>
+    </form>`;
+  }
+
+  /** The 添加操作 form of a task step: key, button text, kind, target step. */
+  private renderAddAction(node: GraphNode) {
+    if (this.readOnly) return nothing;
+    const steps = stepKeys(this.definition);
+    const problem = this.newActionProblem;
+    const keyInvalid = problem !== undefined && problem !== 'label';
+    const target = this.newAction.target || (steps[0] ?? '');
+    return html`<form class="add" @submit=${(e: Event) => this.addAction(e, node)} aria-labelledby="add-action-title">
+      <h3 id="add-action-title">${msg('添加操作', { id: 'designerAddAction' })}</h3>
+      <label for="new-action-key">${msg('操作标识（英文，如 approve）', { id: 'designerNewActionKey' })}</label>
+      <input id="new-action-key" autocomplete="off" spellcheck="false" .value=${this.newAction.key} aria-invalid=${keyInvalid ? 'true' : 'false'} aria-describedby=${keyInvalid ? 'new-action-problem' : nothing}
+        @input=${(e: Event) => { this.newAction = { ...this.newAction, key: (e.target as HTMLInputElement).value }; this.newActionProblem = undefined; }}>
+      ${keyInvalid ? html`<p class="field-problem" id="new-action-problem" role="alert">${keyProblemText(problem)}</p>` : nothing}
+      <label for="new-action-label">${msg('按钮文字', { id: 'designerActionLabel' })}</label>
+      <input id="new-action-label" autocomplete="off" .value=${this.newAction.label} aria-invalid=${problem === 'label' ? 'true' : 'false'} aria-describedby=${problem === 'label' ? 'new-action-label-problem' : nothing}
+        @input=${(e: Event) => { this.newAction = { ...this.newAction, label: (e.target as HTMLInputElement).value }; this.newActionProblem = undefined; }}>
+      ${problem === 'label' ? html`<p class="field-problem" id="new-action-label-problem" role="alert">${msg('请填写按钮文字。', { id: 'designerNewActionLabelEmpty' })}</p>` : nothing}
+      <label for="new-action-kind">${msg('操作类型', { id: 'designerNewActionKind' })}</label>
+      <select id="new-action-kind" @change=${(e: Event) => { this.newAction = { ...this.newAction, kind: (e.target as HTMLSelectElement).value as ActionKindName }; }}>
+        ${actionKinds.map((k) => html`<option value=${k} ?selected=${k === this.newAction.kind}>${actionKindLabel(k)}</option>`)}
+      </select>
+      ${this.newAction.kind === 'save' || this.newAction.kind === 'extend' ? nothing : html`<label for="new-action-target">${this.newAction.kind === 'return' ? msg('退回到（步骤）', { id: 'designerNewActionReturnTo' }) : msg('去向（步骤）', { id: 'designerActionTarget' })}</label>
+        <select id="new-action-target" @change=${(e: Event) => { this.newAction = { ...this.newAction, target: (e.target as HTMLSelectElement).value }; }}>
+          ${steps.map((s) => html`<option value=${s} ?selected=${s === target}>${this.stepLabel(s)}</option>`)}
+        </select>`}
+      <button type="submit">${msg('添加操作', { id: 'designerAddAction' })}</button>
+    </form>`;
+  }
+
+  /** A step's name and key, for a select. */
+  private stepLabel(key: string): string {
+    const node = this.graph.nodes.find((n) => n.id === stepNodeId(key));
+    return node && node.label !== key ? `${node.label}（${key}）` : key;
   }
 
   private changed() {
@@ -454,7 +632,9 @@ export class TbStudioProcessDesigner extends LitElement {
       ${sections.length ? html`<fieldset><legend>${msg('表单分区权限', { id: 'designerSections' })}</legend>
         ${sections.map((s) => this.selectField(`${p}/form/sections/${pointerSegment(s)}`, s, permissionOptions, permissionLabel))}</fieldset>` : nothing}
       ${actions.map((a) => this.actionFields(`${p}/actions/${pointerSegment(a)}`, a))}
-      ${node.kind === 'parallel' || node.kind === 'children' ? html`<p class="readonly">${msg('会办分支、子案件等其余设置请在右侧 JSON 中编辑。', { id: 'designerMoreInJson' })}</p>` : nothing}`;
+      ${node.kind === 'parallel' || node.kind === 'children' ? html`<p class="readonly">${msg('会办分支、子案件等其余设置请在右侧 JSON 中编辑。', { id: 'designerMoreInJson' })}</p>` : nothing}
+      ${node.kind === 'task' ? this.renderAddAction(node) : nothing}
+      ${this.deleteButton(node.id, msg('删除此步骤', { id: 'designerDeleteStep' }), msg(str`确定删除步骤“${node.label}”吗？指向它的操作和路由会被检查标出，须另行改正。`, { id: 'designerDeleteStepQuestion' }), () => this.deleteStep(node))}`;
   }
 
   private renderEdgePanel(edge: GraphEdge) {
@@ -466,7 +646,8 @@ export class TbStudioProcessDesigner extends LitElement {
       <p>${from?.label ?? ''} → ${to?.label ?? ''}</p>
       ${isAction ? this.actionFields(edge.path, edge.path.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~')) : this.textField(edge.targetPath, msg('去向（步骤）', { id: 'designerActionTarget' }), { list: 'step-keys' })}
       ${!isAction && isObject(valueAt({ definition: this.definition }, edge.path)) && (valueAt({ definition: this.definition }, edge.path) as Record<string, unknown>).when !== undefined
-        ? html`<p>${msg('条件', { id: 'designerCondition' })}</p><pre>${JSON.stringify((valueAt({ definition: this.definition }, edge.path) as Record<string, unknown>).when, null, 1)}</pre>` : nothing}`;
+        ? html`<p>${msg('条件', { id: 'designerCondition' })}</p><pre>${JSON.stringify((valueAt({ definition: this.definition }, edge.path) as Record<string, unknown>).when, null, 1)}</pre>` : nothing}
+      ${isAction && actionPointerOf(edge.path) ? this.deleteButton(edge.id, msg('删除此操作', { id: 'designerDeleteAction' }), msg(str`确定删除操作“${edge.label}”吗？`, { id: 'designerDeleteActionQuestion' }), () => this.deleteAction(edge)) : nothing}`;
   }
 
   private renderProcessPanel() {
@@ -484,7 +665,8 @@ export class TbStudioProcessDesigner extends LitElement {
           if (isObject(value) && Object.values(value).every((v) => typeof v === 'number')) return html`${Object.keys(value).map((k) => this.numberField(`${pointer}/${pointerSegment(k)}`, `${name}（${(durationUnits as readonly string[]).includes(k) ? unitLabel(k) : k}）`))}`;
           return html`<p>${name}</p><pre>${JSON.stringify(value)}</pre>`;
         })}</fieldset>` : nothing}
-      ${this.durationFields('/definition/limit', msg('法定办理时限', { id: 'designerLimit' }))}`;
+      ${this.durationFields('/definition/limit', msg('法定办理时限', { id: 'designerLimit' }))}
+      ${this.renderAddStep()}`;
   }
 
   private selection(): Selection {
