@@ -1,6 +1,7 @@
 import '../../../../web/src/pages/studio/tb-studio-process-designer.js';
 import type { DesignerCheckRequest, DesignerDraft, ProcessListAnswer } from '../../../../engine/index.js';
 import { assert, assertEqual, axeViolations, settled } from '../../support/assert.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { signInAs, startFakeServer, stopFakeServer, until, type RecordedCall } from '../../support/fakeServer.js';
 
 /** 低保 as shipped, drawn into a draft of the next version. */
@@ -103,5 +104,76 @@ describe('tb-studio-process-designer', function () {
     typed.dispatchEvent(new Event('input'));
     await settled(el);
     assert(/JSON 格式有误：第 \d+ 行第 \d+ 列附近/.test(el.shadowRoot!.querySelector('#json-error')?.textContent ?? ''), 'a syntax error is told in Chinese with its place');
+  });
+  it('adds a step and then an action to it with the keyboard, drawn in the graph and written in the JSON', async () => {
+    const { el } = await mount();
+    const root = el.shadowRoot!;
+    const json = () => JSON.parse(root.querySelector<HTMLTextAreaElement>('#json-source')!.value);
+    root.querySelector<HTMLInputElement>('#new-step-key')!.focus();
+    await sendKeys({ type: '2nd' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '复核' });
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    assertEqual(root.querySelector('#new-step-problem')?.textContent, '标识须以英文字母开头，只含英文字母、数字、“_”“.”“-”。', 'a key outside the language’s pattern is refused and told');
+    assertEqual(json().steps['2nd'], undefined, 'nothing added for it');
+    const key = root.querySelector<HTMLInputElement>('#new-step-key')!;
+    key.focus();
+    await sendKeys({ press: 'Control+a' });
+    await sendKeys({ type: 'recheck' });
+    root.querySelector<HTMLInputElement>('#new-step-name')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => button(el, '步骤“复核”，办理'), 'the new step drawn as a node', 20_000);
+    assertEqual(json().steps.recheck, { type: 'task', name: '复核', assignee: { level: 'township' }, actions: {} }, 'the JSON holds the new task');
+    assertEqual(button(el, '步骤“复核”')!.getAttribute('aria-pressed'), 'true', 'the new node is selected');
+    assert(root.querySelector('#panel-title')?.textContent?.includes('复核'), 'its panel is open');
+    assertEqual(root.activeElement?.id, 'panel-title', 'the focus is on its panel');
+
+    root.querySelector<HTMLInputElement>('#new-action-key')!.focus();
+    await sendKeys({ type: 'pass' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '通过' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    assertEqual(root.activeElement?.id, 'new-action-target', 'the target is the next field');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await settled(el);
+    root.querySelector<HTMLInputElement>('#new-action-label')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => button(el, '动作“通过”：复核 → 入户调查'), 'the new action drawn as an arrow to the chosen step', 20_000);
+    assertEqual(json().steps.recheck.actions, { pass: { kind: 'approve', label: '通过', target: 'investigation' } }, 'the JSON holds the new action');
+    await el.checked;
+    assertEqual(await axeViolations(el), [], 'axe with the add-action form');
+  });
+
+  it('deletes a step after confirming, and the check marks the action that still goes to it; an action is deleted from its arrow', async () => {
+    const { el } = await mount();
+    const root = el.shadowRoot!;
+    const json = () => JSON.parse(root.querySelector<HTMLTextAreaElement>('#json-source')!.value);
+    const step = button(el, '步骤“入户调查”')!;
+    step.focus();
+    step.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await until(() => [...root.querySelectorAll('button')].find((b) => b.textContent === '删除此步骤'), 'the delete button');
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === '删除此步骤')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.activeElement?.id === 'confirm-delete', 'asked to confirm, the confirm button focused');
+    assert(root.querySelector('#confirm-question')?.textContent?.includes('入户调查'), 'the question names the step');
+    assertEqual(await axeViolations(el), [], 'axe while confirming');
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    assertEqual(json().steps.investigation, undefined, 'the step is gone from the JSON');
+    await el.checked;
+    await until(() => button(el, '动作“受理”：乡镇受理 → 不存在的步骤“investigation”，1 个问题：目标步骤“investigation”未定义。'), 'the arrow still going to it marked by the check', 20_000);
+
+    button(el, '动作“受理”')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await until(() => [...root.querySelectorAll('button')].find((b) => b.textContent === '删除此操作'), 'the delete-action button');
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === '删除此操作')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.activeElement?.id === 'confirm-delete', 'asked to confirm');
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    assertEqual(json().steps.accept.actions.accept, undefined, 'the action is gone from the JSON');
+    await until(() => !button(el, '动作“受理”：'), 'its arrow is gone', 20_000);
   });
 });

@@ -2,7 +2,8 @@
  * `<tb-studio-process-designer>` (/studio/processes/:key/:version): the graph editor of a draft.
  * Steps are boxes and actions and routes arrows, laid out by elkjs (`<tb-process-graph>`); choosing
  * one opens its properties as fields beside the graph (the process's own — name, parameters such as
- * the 公示 days, the overall limit — when nothing is chosen); the JSON of the whole definition sits
+ * the 公示 days, the overall limit — when nothing is chosen, with 添加步骤 below; a chosen task step
+ * offers 添加操作, a step 删除此步骤 and an action's arrow 删除此操作, each confirmed in place); the JSON of the whole definition sits
  * beside them for those who prefer it, both kept in step. Every edit is checked by the server with
  * the checks of `tongban check` (debounced); each problem is marked on its step, arrow and field,
  * and listed with a link to where it is. Saving sends the time the draft was read, so two
