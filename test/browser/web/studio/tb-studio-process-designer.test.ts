@@ -176,4 +176,17 @@ describe('tb-studio-process-designer', function () {
     assertEqual(json().steps.accept.actions.accept, undefined, 'the action is gone from the JSON');
     await until(() => !button(el, '动作“受理”：'), 'its arrow is gone', 20_000);
   });
+  it('gives the add-step form 60 px targets in 长辈模式', async () => {
+    document.documentElement.classList.add('elder');
+    document.documentElement.style.setProperty('--tb-target', '60px');
+    try {
+      const { el } = await mount();
+      const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('form.add input, form.add select, form.add button')];
+      assertEqual(controls.length, 4, 'key, name, type and the add button');
+      assertEqual(controls.filter((c) => c.getBoundingClientRect().height < 60).map((c) => c.id || c.textContent), [], 'every control at least 60 px high');
+    } finally {
+      document.documentElement.classList.remove('elder');
+      document.documentElement.style.removeProperty('--tb-target');
+    }
+  });
 });
