@@ -63,9 +63,15 @@ function refuseDrawnTask(task: PbRecord): void {
   if (task.getString('level') === 'pool') throw conflict('抽取产生的任务属于被抽中的成员，不能释放或转交。', 'drawn_task');
 }
 
+/**
+ * Moves the task to `holder` if it is still held by `expected` (one claimer wins), then saves the
+ * record through PocketBase's model layer as well: only a model save reaches realtime, and the
+ * unit's other officers watch their queue there (a raw UPDATE alone never told them).
+ */
 function setHolder(tx: PbApp, task: PbRecord, holder: string, expected: string): void {
   const swapped = tx.db().newQuery('UPDATE tasks SET assignee_user = {:u} WHERE id = {:id} AND assignee_user = {:was}').bind({ u: holder, id: task.id, was: expected }).execute();
   if (swapped.rowsAffected() !== 1) throw conflict('任务已被他人认领或改派，请刷新后重试。', 'already_claimed');
+  tx.save(tx.findRecordById('tasks', task.id));
 }
 
 function taskAnswer(task: PbRecord, holder: string): RouteAnswer {

@@ -4,6 +4,7 @@ import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
+import { subscribe } from '../../support/realtime.js';
 
 const accepted = { acceptance: { complete: true, relativeFiling: false } };
 
@@ -46,6 +47,21 @@ describe('claims on tasks (认领)', () => {
     expect((await failure(claim(admin, taskId))).status).toBe(403);
     expect((await claim(township, taskId)).task.assigneeUser).toBe(townshipId);
     expect(await failure(claim(colleague.pb, taskId))).toMatchObject({ status: 409, body: { code: 'already_claimed' } });
+  });
+
+  it('is seen live by the unit’s other officers: a claim and a release reach their task subscription', async () => {
+    const { taskId } = await caseAtAcceptance();
+    const watching = await subscribe(server.url, colleague.pb.authStore.token, ['tasks']);
+    try {
+      await claim(township, taskId);
+      await watching.waitFor(1);
+      await release(township, taskId);
+      await watching.waitFor(2);
+      const seen = watching.messages.filter((m) => m.record.id === taskId);
+      expect(seen.map((m) => [m.action, m.record.assignee_user])).toEqual([['update', townshipId], ['update', '']]);
+    } finally {
+      watching.close();
+    }
   });
 
   it('reserves the task: anyone else’s command on it gets 409 claimed and changes nothing, the holder acts', async () => {
