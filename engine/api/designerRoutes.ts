@@ -7,7 +7,7 @@
  * recorded in the audit log with its diff against the version it was drawn from. The server
  * (server/adapter) and the web app (web/src/pages/studio) both use these types.
  */
-import type { JsonValue } from '../definition/types.js';
+import type { JsonValue, OverallLimit } from '../definition/types.js';
 import type { SimulationEntry } from '../simulate/simulateCase.js';
 
 /** A JSON object as the designer edits it (a definition, a form schema, a UI schema, a sample). */
@@ -185,4 +185,30 @@ export interface VersionDiffAnswer {
   from: number;
   to: number;
   changes: VersionChange[];
+}
+
+/** One version record of `GET /api/tongban/admin/workflows/{key}/versions`: a national version or a division's overlay over one, with the rules a new case there starts on. */
+export interface VersionEntry {
+  id: string;
+  version: number;
+  status: string;
+  /** '' for a national version; else the division the overlay applies to. */
+  division: string;
+  /** The division's name in the org tree ('' when it is not a unit of the tree, e.g. a province). */
+  divisionName: string;
+  /** The overlay's own version (0 for a national version). */
+  overlayVersion: number;
+  /** The national version record an overlay was merged over. */
+  base: string;
+  /** The overlay document as published (null for a national version). */
+  overlay: JsonValue | null;
+  parameters: Record<string, JsonValue>;
+  limit: OverallLimit | null;
+  created: string;
+}
+
+/** `GET /api/tongban/admin/workflows/{key}/versions`: every version record of a process, newest first. */
+export interface VersionsAnswer {
+  key: string;
+  versions: VersionEntry[];
 }

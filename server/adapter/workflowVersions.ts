@@ -4,32 +4,12 @@
  * materialised over it — with the values local rules may change (parameters, overall limit), so
  * an administrator sees which rules a new case in each division starts on.
  */
-import type { OverallLimit, JsonValue, WorkflowDefinition } from '../../engine/index.js';
+import type { JsonValue, VersionsAnswer, WorkflowDefinition } from '../../engine/index.js';
 import { notFound } from './httpError.js';
 import { readJson, type PbApp } from './pocketbase.js';
 
-/** One version record in the answer. */
-export interface VersionEntry {
-  id: string;
-  version: number;
-  status: string;
-  /** '' for a national version; else the division the overlay applies to. */
-  division: string;
-  /** The division's name in the org tree ('' when it is not a unit of the tree, e.g. a province). */
-  divisionName: string;
-  /** The overlay's own version (0 for a national version). */
-  overlayVersion: number;
-  /** The national version record an overlay was merged over. */
-  base: string;
-  /** The overlay document as published (null for a national version). */
-  overlay: JsonValue | null;
-  parameters: Record<string, JsonValue>;
-  limit: OverallLimit | null;
-  created: string;
-}
-
 /** Lists a process's version records; 404 for a key with none. */
-export function workflowVersions(tx: PbApp, key: string): { key: string; versions: VersionEntry[] } {
+export function workflowVersions(tx: PbApp, key: string): VersionsAnswer {
   if (!/^[a-z][a-z0-9_-]{0,63}$/.test(key)) throw notFound('没有这个流程。');
   const records = tx.findRecordsByFilter('workflow_definitions', 'key = {:key}', '-version,division,-overlay_version', 1000, 0, { key });
   if (records.length === 0) throw notFound('没有这个流程。');

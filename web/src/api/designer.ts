@@ -4,7 +4,7 @@
  * (docs/api.md, "The designer: drafts, checks, simulation and publishing"). The request and answer
  * types are the server's own (engine/api/designerRoutes.ts).
  */
-import type { DesignerCheckAnswer, DesignerCheckRequest, DesignerDraft, DraftEdit, JsonValue, OverallLimit, ProcessListAnswer, PublishAnswer, VersionDiffAnswer } from '../../../engine/index.js';
+import type { DesignerCheckAnswer, DesignerCheckRequest, DesignerDraft, DraftEdit, ProcessListAnswer, PublishAnswer, VersionDiffAnswer, VersionsAnswer } from '../../../engine/index.js';
 import { pb } from './client.js';
 
 const workflowPath = (key: string) => `/api/tongban/admin/workflows/${encodeURIComponent(key)}`;
@@ -14,23 +14,9 @@ export function listProcesses(): Promise<ProcessListAnswer> {
   return pb.send('/api/tongban/admin/processes', {});
 }
 
-/** One version record of `GET …/versions`: a national version or a division's overlay over one, with the rules a new case there starts on. */
-export interface VersionRecord {
-  id: string;
-  version: number;
-  status: string;
-  division: string;
-  divisionName: string;
-  overlayVersion: number;
-  base: string;
-  overlay: JsonValue | null;
-  parameters: Record<string, JsonValue>;
-  limit: OverallLimit | null;
-  created: string;
-}
 
 /** Every version record of a process, overlays (with their divisions' names) included. */
-export function processVersions(key: string): Promise<{ key: string; versions: VersionRecord[] }> {
+export function processVersions(key: string): Promise<VersionsAnswer> {
   return pb.send(`${workflowPath(key)}/versions`, {});
 }
 
