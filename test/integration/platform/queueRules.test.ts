@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type PocketBase from 'pocketbase';
+import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
@@ -46,9 +46,17 @@ describe('queue rules and indexes at scale', () => {
       const c = await su.collections.getOne(name);
       const prefix = name === 'applications' ? '' : 'application.';
       for (const rule of [c.listRule, c.viewRule]) {
-        expect(rule, name).toContain(`${prefix}case_readers_via_application.user ?= @request.auth.id`);
+        expect(rule, name).toContain(`(@request.auth.id != "" && ${prefix}case_readers_via_application.user ?= @request.auth.id)`);
         expect(rule, name).not.toContain('@collection.case_readers');
       }
+    }
+  });
+
+  it('lets no guest through the reader clause: without a token no case, task, event, document or attachment is listed', async () => {
+    await atReview();
+    const guest = new PocketBase(server.url);
+    for (const name of ['applications', 'tasks', 'events', 'documents', 'attachments']) {
+      expect((await guest.collection(name).getList(1, 5)).items, name).toEqual([]);
     }
   });
 
