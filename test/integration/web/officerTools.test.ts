@@ -213,22 +213,22 @@ describe('the officers’ tools in Chromium, through the real server: 代办, th
       batches.push(opened.map((o) => o.case.id));
     }
     const page = await signInPage(browser, server, 'village-a2@demo.tongban');
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/work/tasks');
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/work/tasks');
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('link', { name: /我发起/ }).click();
-    await expect.poll(() => page.locator('.count[data-tab="started"]').textContent()).toBe('61');
-    await expect.poll(() => page.locator('ul.rows[data-virtual="true"]').count()).toBe(1);
-    await expect.poll(() => page.locator('li.row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.count[data-tab="started"]').textContent(), { timeout: 20_000 }).toBe('61');
+    await expect.poll(() => page.locator('ul.rows[data-virtual="true"]').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.locator('li.row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.locator('li.row').count()).toBeLessThan(30);
     // Newest first, 50 rows a page (web/src/api/queues.ts): the second batch filed ends the first page, out of view until scrolled to.
     const endOfPage = batches[1]!.map((id) => `li.row[data-case="${id}"]`).join(', ');
     expect(await page.locator(endOfPage).count()).toBe(0);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect.poll(async () => { await page.mouse.wheel(0, 4000); return page.locator(endOfPage).count(); }).toBeGreaterThan(0);
+    await expect.poll(async () => { await page.mouse.wheel(0, 4000); return page.locator(endOfPage).count(); }, { timeout: 20_000 }).toBeGreaterThan(0);
     // The oldest (fromA2, filed first) is on the next page.
     expect(await page.locator(`li.row[data-case="${fromA2.id}"]`).count()).toBe(0);
     await page.getByRole('button', { name: '下一页' }).click();
-    await expect.poll(() => page.locator(`li.row[data-case="${fromA2.id}"]`).count()).toBe(1);
+    await expect.poll(() => page.locator(`li.row[data-case="${fromA2.id}"]`).count(), { timeout: 20_000 }).toBe(1);
     await page.close();
   });
 
