@@ -52,7 +52,7 @@ function chinaToday(app: PbApp): string {
   return new Date(now(app).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-function checkPersonRow(app: PbApp, row: Record<string, unknown>, index: number, today: string, seen: Map<string, number>): RowCheck<PersonToWrite> {
+function checkPersonRow(app: PbApp, row: Record<string, unknown>, index: number, today: string, seen: Map<string, number>, programmes: Map<string, { fact: string; status: string }>): RowCheck<PersonToWrite> {
   const problems: FieldProblem[] = [];
   const name = cellText(row, 'name');
   const idNumber = cellText(row, 'idNumber').toUpperCase();
@@ -93,7 +93,6 @@ function checkPersonRow(app: PbApp, row: Record<string, unknown>, index: number,
   }
   let programme: PersonToWrite['programme'];
   if (programmeText !== '') {
-    const programmes = importedProgrammes();
     const known = programmes.get(programmeText);
     if (!known) problems.push({ path: '/programme', message: `救助项目应为 ${[...programmes.keys()].join('、')} 之一。` });
     const since = sinceText === '' ? '' : sheetDate(sinceText);
@@ -134,10 +133,11 @@ export function importSubjects(app: PbApp, admin: PbRecord | null, body: unknown
   const request = readRowImport(body);
   const today = chinaToday(app);
   const seen = new Map<string, number>();
+  const programmes = importedProgrammes();
   return importRows(
     app,
     request,
-    (row, index) => checkPersonRow(app, row, index, today, seen),
+    (row, index) => checkPersonRow(app, row, index, today, seen, programmes),
     writePerson,
     (tx, results) => recordAudit(tx, {
       action: 'subject.import',

@@ -71,7 +71,8 @@ function refuseDrawnTask(task: PbRecord): void {
 function setHolder(tx: PbApp, task: PbRecord, holder: string, expected: string): void {
   const swapped = tx.db().newQuery('UPDATE tasks SET assignee_user = {:u} WHERE id = {:id} AND assignee_user = {:was}').bind({ u: holder, id: task.id, was: expected }).execute();
   if (swapped.rowsAffected() !== 1) throw conflict('任务已被他人认领或改派，请刷新后重试。', 'already_claimed');
-  tx.save(tx.findRecordById('tasks', task.id));
+  task.set('assignee_user', holder);
+  tx.save(task);
 }
 
 function taskAnswer(task: PbRecord, holder: string): RouteAnswer {
