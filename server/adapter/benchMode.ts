@@ -7,6 +7,7 @@
  */
 import { notFound } from './httpError.js';
 import type { PbApp } from './pocketbase.js';
+import { latestPublished } from './workflowCache.js';
 import { executeSql, newRecordId } from './sqlRows.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { benchModeEnabled, holdPrefix } from './writeLockTiming.js';
@@ -62,4 +63,16 @@ export function benchLockHolds(): RouteAnswer {
     body[label] = { count: list.length, meanMs: list.reduce((s, x) => s + x, 0) / list.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: list[list.length - 1]! };
   }
   return { status: 200, body };
+}
+
+/**
+ * `GET /api/tongban/bench/validators/{key}` (superusers): whether the newest published national
+ * version of a process validates its form with the validator precompiled into the hook bundle
+ * (`precompiled: true`) or one compiled in the VM (a form the bundle does not carry).
+ */
+export function benchValidatorSource(app: PbApp, key: string): RouteAnswer {
+  refuseOutsideBench();
+  const wf = latestPublished(app, key);
+  if (!wf) throw notFound('没有这个流程。');
+  return { status: 200, body: { key, version: wf.definition.version, form: wf.formSchema !== null, precompiled: wf.precompiledValidator } };
 }

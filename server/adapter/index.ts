@@ -22,7 +22,7 @@ import { versionMigrationDryRun } from './versionMigrationDryRun.js';
 import { claimTask, reassignTask, releaseTask } from './taskClaims.js';
 import { createDelegation, revokeDelegation } from './delegations.js';
 import { setSimulatedNow, simulatedClockEnabled } from './clock.js';
-import { benchLockHolds, benchNoop, benchWrite } from './benchMode.js';
+import { benchLockHolds, benchNoop, benchValidatorSource, benchWrite } from './benchMode.js';
 import { auditWrite, refuseAuditLogChange, tagRequestActor, type RecordExecuteHookEvent, type RecordRequestHookEvent } from './configAudit.js';
 import { HttpError, badRequest, conflict, forbidden, notFound, tooLarge, unauthorized } from './httpError.js';
 import { openCase } from './openCase.js';
@@ -274,6 +274,11 @@ export const routes = {
     respond(e, () => {
       if (!e.hasSuperuserAuth()) throw forbidden('只有超级管理员可以读取压测数据。');
       return benchLockHolds();
+    }),
+  benchValidatorSource: (e: PbRequestEvent, key: string) =>
+    respond(e, () => {
+      if (!e.hasSuperuserAuth()) throw forbidden('只有超级管理员可以读取压测数据。');
+      return benchValidatorSource(app(), key);
     }),
   setClock: (e: PbRequestEvent) =>
     respond(e, () => {

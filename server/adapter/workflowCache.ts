@@ -11,6 +11,7 @@ import type { PbApp, PbRecord } from './pocketbase.js';
 import { readJson } from './pocketbase.js';
 import { HttpError } from './httpError.js';
 import { processModuleFor } from './processModules.js';
+import { bundledValidatorFor } from './bundledValidators.js';
 import { compileVersionDocuments, readVersionTemplates, versionTemplateProblems, type VersionDocuments } from './documentTemplates.js';
 
 /** Everything needed to run cases of one definition version. */
@@ -22,6 +23,8 @@ export interface LoadedWorkflow {
   compiled: CompiledWorkflow;
   formSchema: FormSchema | null;
   validator: FormValidator | null;
+  /** Whether the form's validator came precompiled with the hook bundle (a shipped form), not compiled in this VM. */
+  precompiledValidator: boolean;
   /** Computed fields and conditional fields of the form, compiled once. */
   rules: FormRules | null;
   /** Mask kind per field pointer, as the form schema declares (`x-mask`). */
@@ -67,6 +70,8 @@ function load(record: PbRecord): LoadedWorkflow {
   const definition = readJson<WorkflowDefinition>(record, 'definition');
   const formSchema = readJson<FormSchema | null>(record, 'form_schema');
   const compiled = compileStored(record, definition);
+  // A shipped form's validator comes precompiled with the bundle; any other form is compiled here.
+  const precompiled = formSchema ? bundledValidatorFor(formSchema) : undefined;
   return {
     recordId: record.id,
     division: record.getString('division'),
@@ -74,7 +79,8 @@ function load(record: PbRecord): LoadedWorkflow {
     compiled,
     documents: documentsOf(record, definition),
     formSchema,
-    validator: formSchema ? createFormValidator(formSchema) : null,
+    validator: formSchema ? createFormValidator(formSchema, { precompiled }) : null,
+    precompiledValidator: precompiled !== undefined,
     rules: formSchema ? compileFormRules(formSchema) : null,
     masks: formSchema ? masksFromSchema(formSchema) : {},
     attachmentReferences: formSchema ? attachmentReferences(formSchema) : [],

@@ -7,6 +7,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundledValidatorsPlugin } from './bundledValidators.js';
 import { hookEntrySource } from './hookEntry.js';
 import { validatorRuntimeSource } from './validatorRuntime.js';
 
@@ -32,7 +33,7 @@ function inputsHash(): string {
   const files: string[] = [];
   for (const dir of ['engine', 'forms/core', 'server/adapter', 'workflows']) collectFiles(path.join(projectRoot, dir), files);
   // Dependencies bundled in (xstate, handlebars …) change with the lockfile.
-  files.push(path.join(projectRoot, 'package-lock.json'), path.join(projectRoot, 'server/build/buildHooks.ts'), path.join(projectRoot, 'server/build/hookEntry.ts'), path.join(projectRoot, 'server/build/processModules.ts'), path.join(projectRoot, 'server/build/validatorRuntime.ts'));
+  files.push(path.join(projectRoot, 'package-lock.json'), path.join(projectRoot, 'server/build/buildHooks.ts'), path.join(projectRoot, 'server/build/hookEntry.ts'), path.join(projectRoot, 'server/build/processModules.ts'), path.join(projectRoot, 'server/build/validatorRuntime.ts'), path.join(projectRoot, 'server/build/bundledValidators.ts'), path.join(projectRoot, 'server/build/readFormSchema.ts'));
   const hash = createHash('sha256');
   for (const f of files.sort()) if (existsSync(f)) hash.update(path.relative(projectRoot, f)).update(readFileSync(f));
   return hash.digest('hex');
@@ -46,13 +47,14 @@ export async function buildHooks(options: { force?: boolean } = {}): Promise<boo
   mkdirSync(path.dirname(hookBundlePath), { recursive: true });
   // The generated entry registers every process module, then exports the adapter.
   // The standalone validators' runtime goes in as a text: the server makes a published draft's validator module with it.
-  await bundle({ stdin: { contents: hookEntrySource(projectRoot), resolveDir: projectRoot, sourcefile: 'tongban-hooks-entry.ts', loader: 'ts' } }, hookBundlePath, { TONGBAN_VALIDATOR_RUNTIME: JSON.stringify(await validatorRuntimeSource()) });
+  // The shipped forms' validators go in precompiled (bundledValidators.ts): a VM validates them without compiling.
+  await bundle({ stdin: { contents: hookEntrySource(projectRoot), resolveDir: projectRoot, sourcefile: 'tongban-hooks-entry.ts', loader: 'ts' }, plugins: [bundledValidatorsPlugin(projectRoot)] }, hookBundlePath, { TONGBAN_VALIDATOR_RUNTIME: JSON.stringify(await validatorRuntimeSource()) });
   await bundle({ entryPoints: [path.join(projectRoot, 'server/adapter/trustHooks.ts')] }, trustBundlePath);
   writeFileSync(stamp, hash);
   return true;
 }
 
-async function bundle(input: Pick<BuildOptions, 'stdin' | 'entryPoints'>, outfile: string, define: Record<string, string> = {}): Promise<void> {
+async function bundle(input: Pick<BuildOptions, 'stdin' | 'entryPoints' | 'plugins'>, outfile: string, define: Record<string, string> = {}): Promise<void> {
   await build({
     ...input,
     define,

@@ -33,6 +33,7 @@ routerAdd('POST', '/api/tongban/admin/sweep', (e) => require(`${__hooks}/generat
 routerAdd('GET', '/api/tongban/bench/noop', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.benchNoop(e));
 routerAdd('POST', '/api/tongban/bench/write', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.benchWrite(e));
 routerAdd('POST', '/api/tongban/bench/lock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.benchLockHolds(e));
+routerAdd('GET', '/api/tongban/bench/validators/{key}', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.benchValidatorSource(e, e.request.pathValue('key')));
 routerAdd('POST', '/api/tongban/test/clock', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.setClock(e));
 
 // Off-boarding: users with history are disabled, never deleted; disabled users are shut out.
