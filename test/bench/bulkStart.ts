@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { startPocketBase } from '../support/pocketbase.js';
-import { addVillages, bulkStartReviews, seedInCareHouseholds, type Home } from '../support/reviewHouseholds.js';
+import { addVillages, bulkStartReviews, type Home } from '../support/reviewHouseholds.js';
+import { insertInCareHouseholds } from '../support/inCareHouseholdsSql.js';
 
 /** What the bulk-start benchmark measured. */
 export interface BulkStartFigures {
@@ -55,8 +56,8 @@ export async function benchBulkStart(cases = 50_000, villageCount = 20, peerSamp
     const villages = await addVillages(su, '320685102', villageCount, (i) => `曲塘镇第${i + 1}村`);
     const township = { id: villages[0]!.township };
     const peerVillage = await su.collection('org_units').getFirstListItem<Home>('code = "320685004001"');
-    await seedInCareHouseholds(su, villages, Math.ceil(cases / villageCount));
-    await seedInCareHouseholds(su, [peerVillage], peerSample);
+    insertInCareHouseholds(server, villages, Math.ceil(cases / villageCount));
+    insertInCareHouseholds(server, [peerVillage], peerSample);
 
     // The peer: one request per case, 16 clients, on township B's households.
     const peerOfficer = await server.login('township-b');

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { cpuSeconds } from './bulkStart.js';
 import { freePort, startPocketBase } from '../support/pocketbase.js';
-import { addVillages, bulkStartReviews, seedInCareHouseholds } from '../support/reviewHouseholds.js';
+import { addVillages, bulkStartReviews } from '../support/reviewHouseholds.js';
+import { insertInCareHouseholds } from '../support/inCareHouseholdsSql.js';
 
 /** A local stand-in for the SMS gateway and the group robot: fails every `failEvery`-th request with 503, accepts the rest. */
 class FakeGateway {
@@ -85,7 +86,7 @@ export async function benchOutbox(notices = 10_000, failEvery = 50): Promise<Out
   try {
     const su = await server.superuser();
     const villages = await addVillages(su, '320685102', 20, (i) => `曲塘镇第${i + 1}村`);
-    await seedInCareHouseholds(su, villages, Math.ceil(notices / villages.length));
+    insertInCareHouseholds(server, villages, Math.ceil(notices / villages.length));
     // The township's officers have mobile numbers: each reminder goes to their inbox, by SMS, and once to the group robot.
     const township = villages[0]!.township;
     const officers = await su.collection('users').getFullList({ filter: `org_unit = "${township}" && role = "officer"` });

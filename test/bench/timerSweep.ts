@@ -12,7 +12,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { cpuSeconds } from './bulkStart.js';
 import { startCommandLoad, type CommandPhase } from './commandLoad.js';
 import { startPocketBase } from '../support/pocketbase.js';
-import { addVillages, bulkStartReviews, seedInCareHouseholds, type Home } from '../support/reviewHouseholds.js';
+import { addVillages, bulkStartReviews, type Home } from '../support/reviewHouseholds.js';
+import { insertInCareHouseholds } from '../support/inCareHouseholdsSql.js';
 
 /** What the sweep benchmark measured. */
 export interface SweepFigures {
@@ -37,11 +38,11 @@ export async function benchSweep(timers = 10_000, clients = 8): Promise<SweepFig
   const server = await startPocketBase({ simulatedClock: true, env: { TONGBAN_NO_BACKGROUND: '1', TONGBAN_BULK_REQUEST_SECONDS: '60' } });
   try {
     const su = await server.superuser();
-    // The households first (batch requests are refused once the simulated clock is set), then the clock.
+    // The households first (by SQL, one transaction: the rows the register import writes), then the clock.
     const villages = await addVillages(su, '320685102', 20, (i) => `曲塘镇第${i + 1}村`);
-    await seedInCareHouseholds(su, villages, Math.ceil(timers / villages.length));
+    insertInCareHouseholds(server, villages, Math.ceil(timers / villages.length));
     const commandVillage = await su.collection('org_units').getFirstListItem<Home>('code = "320685004001"');
-    await seedInCareHouseholds(su, [commandVillage], clients * 8);
+    insertInCareHouseholds(server, [commandVillage], clients * 8);
     await server.setClock(china('2026-03-02T09:00:00'));
     const { run } = await bulkStartReviews(await server.login('township-a'));
     // The first sweep opens the shipped schedules' periods and starts their cases: done before the clock moves.

@@ -6,7 +6,7 @@ import { command, failure, openCase, type CaseSummary } from '../../support/comm
 import { freePort, startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 /** What the fake gateway does with the next requests. */
-type Mode = 'fail' | 'hang' | 'ok' | 'reject';
+type Mode = 'fail' | 'flaky' | 'hang' | 'ok' | 'reject';
 
 interface Received {
   path: string;
@@ -16,7 +16,8 @@ interface Received {
 }
 
 /**
- * A fake SMS gateway and group robot on 127.0.0.1: fails (503), hangs past the sender's timeout,
+ * A fake SMS gateway and group robot on 127.0.0.1: fails (503), fails every other request (flaky),
+ * hangs past the sender's timeout,
  * refuses (400) or accepts, and de-duplicates accepted messages by their idempotency key.
  */
 class FakeGateway {
@@ -43,7 +44,7 @@ class FakeGateway {
         if (!this.delivered.has(got.key)) this.delivered.set(got.key, got);
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       };
-      if (this.mode === 'fail') res.writeHead(503).end('down');
+      if (this.mode === 'fail' || (this.mode === 'flaky' && this.received.length % 2 === 1)) res.writeHead(503).end('down');
       else if (this.mode === 'reject') res.writeHead(400).end('bad number');
       else if (this.mode === 'hang') setTimeout(accept, 2500); // processed, but after the sender gave up
       else accept();
@@ -225,23 +226,58 @@ describe('notifications leave through the outbox, and a failing channel never to
     expect(gateway.delivered.has(sms.key)).toBe(true);
   });
 
-  it('tries a failing gateway once per run, leaving its other deliveries due and their attempts untouched', async () => {
+  it('rests a failing gateway after 3 failures in a row in a run, leaving its other deliveries due and their attempts untouched', async () => {
     gateway.mode = 'fail';
     gateway.received = [];
     const a1 = await server.login('applicant-a1');
     const notices = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const refused = await refuseCase(a1);
       notices.push((await su.collection('outbox').getFullList<OutboxRow>({ filter: `application = "${refused.id}" && parent = ""` }))[0]!);
     }
-    expect(await send()).toMatchObject({ expanded: 3, sent: 3, retrying: 1 }); // three inbox deliveries, one SMS attempt
-    expect(gateway.received).toHaveLength(1);
+    expect(await send()).toMatchObject({ expanded: 5, sent: 5, retrying: 3 }); // five inbox deliveries, three SMS attempts
+    expect(gateway.received).toHaveLength(3);
     const sms = (await Promise.all(notices.map((n) => deliveriesOf(n.id)))).map((rows) => rows.find((r) => r.channel === 'sms')!);
-    expect(sms.map((r) => r.attempts).sort()).toEqual([0, 0, 1]);
+    expect(sms.map((r) => r.attempts).sort()).toEqual([0, 0, 1, 1, 1]);
     gateway.mode = 'ok';
     await advance(61);
-    expect(await send()).toMatchObject({ sent: 3, retrying: 0 });
+    expect(await send()).toMatchObject({ sent: 5, retrying: 0 });
     expect(new Set(gateway.received.map((r) => r.key))).toEqual(new Set(sms.map((r) => r.key)));
+  });
+
+  it('costs a hanging gateway only 3 timeouts per run however many messages wait', async () => {
+    gateway.mode = 'hang';
+    gateway.received = [];
+    const a1 = await server.login('applicant-a1');
+    for (let i = 0; i < 5; i++) await refuseCase(a1);
+    const started = Date.now();
+    expect(await send()).toMatchObject({ expanded: 5, sent: 5, retrying: 3 });
+    const seconds = (Date.now() - started) / 1000;
+    expect(gateway.received).toHaveLength(3);
+    expect(seconds).toBeGreaterThanOrEqual(3); // three 1-second timeouts
+    expect(seconds).toBeLessThan(5); // not five
+    await new Promise((r) => setTimeout(r, 2600)); // the hung requests complete at the gateway
+    gateway.mode = 'ok';
+    await advance(61);
+    expect(await send()).toMatchObject({ sent: 5, retrying: 0 });
+  });
+
+  it('keeps sending through a gateway that fails now and then: a failure between successes does not rest it', async () => {
+    gateway.mode = 'flaky';
+    gateway.received = [];
+    const a1 = await server.login('applicant-a1');
+    const notices = [];
+    for (let i = 0; i < 4; i++) {
+      const refused = await refuseCase(a1);
+      notices.push((await su.collection('outbox').getFullList<OutboxRow>({ filter: `application = "${refused.id}" && parent = ""` }))[0]!);
+    }
+    expect(await send()).toMatchObject({ expanded: 4, sent: 6, retrying: 2 }); // four inbox deliveries, every SMS attempted: two went out
+    expect(gateway.received).toHaveLength(4);
+    const sms = (await Promise.all(notices.map((n) => deliveriesOf(n.id)))).map((rows) => rows.find((r) => r.channel === 'sms')!);
+    expect(sms.map((r) => [r.attempts, r.status]).sort()).toEqual([[1, 'pending'], [1, 'pending'], [1, 'sent'], [1, 'sent']]);
+    gateway.mode = 'ok';
+    await advance(61);
+    expect(await send()).toMatchObject({ sent: 2, retrying: 0 });
   });
 
   it('lets only administrators send now', async () => {
