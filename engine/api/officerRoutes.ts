@@ -1,7 +1,7 @@
 /**
  * The wire contract of the officers' list routes: the printable 公示 list of a village, the
- * colleagues a task verb may name, and the date "due within N working days" ends on the server's
- * working calendar. The server's route code and the web app's API layer both use these types
+ * colleagues a task verb may name, the date "due within N working days" ends on the server's
+ * working calendar, and the counts of the queue page. The server's route code and the web app's API layer both use these types
  * (docs/api.md has the routes with runnable examples).
  *
  * @packageDocumentation
@@ -58,4 +58,16 @@ export interface DueByAnswer {
   workingDays: number;
   /** The instant the Nth working day after today ends (00:00 China time of the next day), ISO 8601. */
   dueBy: string;
+}
+
+/**
+ * `GET /api/tongban/queues/counts`: how many rows each of the caller's queues holds — exactly what
+ * the queue page lists for each with no filter (the record API's rules applied): 待办 (`tasks`),
+ * 已办 (`done`), 抄送 (`cc`), 我发起 (`started`).
+ */
+export interface QueueCountsAnswer {
+  tasks: number;
+  done: number;
+  cc: number;
+  started: number;
 }

@@ -1,0 +1,86 @@
+/**
+ * `GET /api/tongban/queues/counts`: the counts the queue page shows beside its tabs — 待办, 已办,
+ * 抄送, 我发起 — for the caller, each exactly what the record API would count for that queue with
+ * no filter, but counted in SQL without the rules' joins where that count is provably the same:
+ *
+ * - 待办 of an officer of a unit: the unit's open tasks (panel and drawn pool tasks only their
+ *   own) from the indexes alone. Every such task is on a case the unit reads — a task of the chain
+ *   goes to the case's own village, township or county; a department's task adds the unit to the
+ *   case's `assigned_units`, a drawn member to `assigned_users`, a 加签 of another unit a reader row
+ *   (caseWrites.ts) — so the rules' joins would keep every row.
+ * - 抄送: the caller's reader rows; their rule is `user = @request.auth.id`, nothing more.
+ * - 已办 of an officer: their events since their role or unit last changed (unitChangedAt.ts) from
+ *   the index alone — one acts only on a case one reads (canSeeCase, in the command's transaction),
+ *   and what an officer reads only grows while their role and unit stay (a case's units, assigned
+ *   units and members and readers are never taken away) — but for the cases they started (a
+ *   command starts child cases in its actor's name, cases the actor need not read) and their events
+ *   before that change (after a move to another unit, not every case they once acted on is theirs
+ *   to read): those through their case, with the rule as SQL (visibleCaseSql.ts).
+ * - 我发起, and 已办 and 待办 of anyone else: through their case, with the rule as SQL.
+ *
+ * Filtered counts stay record API counts (web/src/api/queues.ts).
+ */
+import type { QueueCountsAnswer } from '../../engine/index.js';
+import type { PbApp, PbRecord } from './pocketbase.js';
+import type { RouteAnswer } from './routeAnswer.js';
+import { selectRows } from './sqlRows.js';
+import { unitChangedAt } from './unitChangedAt.js';
+import { visibleCaseSql } from './visibleCaseSql.js';
+
+function countOf(app: PbApp, sql: string, params: Record<string, unknown>): number {
+  return selectRows(app, sql, params, { n: 0 })[0]?.n ?? 0;
+}
+
+/** Rows of `from` (aliased, with a case id column `caseColumn`) meeting `where`, of the cases the caller reads. */
+function countVisible(app: PbApp, auth: PbRecord, from: string, caseColumn: string, where: string, params: Record<string, unknown>): number {
+  const visible = visibleCaseSql(auth, 'a');
+  if (!visible) return countOf(app, `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params);
+  return countOf(app, `SELECT count(*) AS n FROM ${from} JOIN applications a ON a.id = ${caseColumn} WHERE ${where} AND ${visible.where}`, { ...params, ...visible.params });
+}
+
+/** 待办: the queue page's filter (web/src/api/queues.ts, `queueFilterOf`) counted. */
+function openTasks(app: PbApp, auth: PbRecord): number {
+  const role = auth.getString('role');
+  const unit = auth.getString('org_unit');
+  if (role === 'applicant') return countVisible(app, auth, 'tasks t', 't.application', "t.assignee_user = {:me} AND t.status = 'open'", { me: auth.id });
+  if (role === 'admin' || (role === 'officer' && unit !== '')) {
+    // idx_tasks_queue_due gives the unit's open tasks; idx_tasks_open_drawn the panel and pool tasks of other members.
+    return countOf(
+      app,
+      `SELECT (SELECT count(*) FROM tasks WHERE assignee_unit = {:unit} AND status = 'open')
+            - (SELECT count(*) FROM tasks WHERE assignee_unit = {:unit} AND status = 'open' AND (mode = 'panel' OR level = 'pool') AND assignee_user != {:me}) AS n`,
+      { unit, me: auth.id },
+    );
+  }
+  return countVisible(app, auth, 'tasks t', 't.application', "t.assignee_unit = {:unit} AND t.status = 'open' AND ((t.mode != 'panel' AND t.level != 'pool') OR t.assignee_user = {:me})", { unit, me: auth.id });
+}
+
+/** 已办: the events the caller acted in, of the cases they read. */
+function actedIn(app: PbApp, auth: PbRecord): number {
+  if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, 'events e', 'e.application', 'e.actor_id = {:me}', { me: auth.id });
+  const since = unitChangedAt(app, auth.id);
+  const params = { me: auth.id, since };
+  // idx_events_actor_created and idx_events_actor_starts: ranges of the indexes, no row read.
+  const recent = countOf(app, 'SELECT count(*) AS n FROM events WHERE actor_id = {:me} AND created > {:since}', params);
+  const recentStarts = countOf(app, "SELECT count(*) AS n FROM events WHERE actor_id = {:me} AND created > {:since} AND action = 'start'", params);
+  const startsRead = recentStarts === 0 ? 0 : countVisible(app, auth, 'events e', 'e.application', "e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start'", params);
+  const earlier = since === '' ? 0 : countVisible(app, auth, 'events e', 'e.application', 'e.actor_id = {:me} AND e.created <= {:since}', params);
+  return recent - recentStarts + startsRead + earlier;
+}
+
+/** 我发起: the cases the caller filed that they read. */
+function countStarted(app: PbApp, auth: PbRecord): number {
+  const visible = visibleCaseSql(auth, 'a');
+  return countOf(app, `SELECT count(*) AS n FROM applications a WHERE a.filed_by = {:me}${visible ? ` AND ${visible.where}` : ''}`, { me: auth.id, ...visible?.params });
+}
+
+/** `GET /api/tongban/queues/counts`. */
+export function queueCounts(app: PbApp, auth: PbRecord): RouteAnswer {
+  const body: QueueCountsAnswer = {
+    tasks: openTasks(app, auth),
+    done: actedIn(app, auth),
+    cc: countOf(app, `SELECT count(*) AS n FROM case_readers WHERE user = {:me} AND reason = 'cc'`, { me: auth.id }),
+    started: countStarted(app, auth),
+  };
+  return { status: 200, body };
+}

@@ -1,0 +1,42 @@
+/**
+ * The record API's rule for reading a case (the `listRule` of `applications`, and through
+ * `application.` of its tasks, events and documents) as an SQL condition on a case row, for the
+ * few routes that count with SQL instead of through the record API. It says exactly what the rule
+ * says — admin; the applicant or an account of the applicant organisation; an officer of a unit of
+ * the case's chain or of a unit it was assigned; a drawn pool member; a reader (抄送, 加签) — and
+ * test/integration/server/adapter/queueCounts.test.ts compares counts made with it to the record
+ * API's own.
+ */
+import type { PbRecord } from './pocketbase.js';
+
+/** A condition on the case row aliased `alias`, with its named parameters. */
+export interface CaseCondition {
+  where: string;
+  params: Record<string, string>;
+}
+
+/** A relation list as a JSON array for json_each (an empty or malformed value is no ids). */
+const ids = (column: string) => `json_each(CASE WHEN json_valid(${column}) THEN ${column} ELSE '[]' END)`;
+
+/**
+ * The cases `auth` may read, as a condition on the case row `alias` (parameters `vis_*`); `undefined`
+ * for an administrator, who reads every case.
+ */
+export function visibleCaseSql(auth: PbRecord, alias: string): CaseCondition | undefined {
+  const role = auth.getString('role');
+  if (role === 'admin') return undefined;
+  const unit = auth.getString('org_unit');
+  const organisation = auth.getString('organisation');
+  const a = alias;
+  // An officer's own units first: most cases an officer reads are of their chain (the test stops at the first match).
+  const clauses = role === 'officer' && unit !== ''
+    ? [`${a}.county = {:vis_unit}`, `${a}.township = {:vis_unit}`, `${a}.village = {:vis_unit}`, `EXISTS (SELECT 1 FROM ${ids(`${a}.assigned_units`)} WHERE value = {:vis_unit})`]
+    : [];
+  clauses.push(
+    `${a}.applicant = {:vis_me}`,
+    `(${a}.applicant_org != '' AND ${a}.applicant_org = {:vis_org})`,
+    `EXISTS (SELECT 1 FROM ${ids(`${a}.assigned_users`)} WHERE value = {:vis_me})`,
+    `EXISTS (SELECT 1 FROM case_readers vis_r WHERE vis_r.application = ${a}.id AND vis_r.user = {:vis_me})`,
+  );
+  return { where: `(${clauses.join(' OR ')})`, params: { vis_me: auth.id, vis_org: organisation, vis_unit: unit } };
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import PocketBase, { type ClientResponseError } from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueCountsAnswer } from '../../../engine/index.js';
+import type { CaseSummary } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
+import { taskVerbsWorkflow } from '../../fixtures/taskVerbsWorkflow.js';
+
+/**
+ * `GET /api/tongban/queues/counts` (server/adapter/queueCounts.ts) counts the queue page's tabs in
+ * SQL, partly without the rules' joins; on the demo county with its cases of every shipped process
+ * each count equals what the record API counts for that tab with the rules in force — for every
+ * account (chain officers, departments, drawn experts, applicants, the administrator), a delegate, a
+ * 抄送 reader and an officer moved to another unit after acting.
+ */
+describe('the queue counts route', () => {
+  let server: TestServer;
+  let su: PocketBase;
+  let applicant: PocketBase;
+  let township: PocketBase;
+  let townshipId: string;
+  let reader: StaffMember;
+  let delegate: StaffMember;
+  let moved: StaffMember;
+
+  beforeAll(async () => {
+    // No background work: a shipped schedule starting cases between two reads would move a count.
+    server = await startPocketBase({ demoCases: true, env: { TONGBAN_NO_BACKGROUND: '1' } });
+    su = await server.superuser();
+    await su.collection('workflow_definitions').create({ key: taskVerbsWorkflow.key, version: 1, status: 'published', name: taskVerbsWorkflow.name, definition: taskVerbsWorkflow });
+    applicant = await server.login('applicant-a1');
+    township = await server.login('township-a');
+    townshipId = await demoUserId(server, 'township-a');
+    reader = await addOfficer(server, 'township-b');
+    delegate = await addOfficer(server, 'township-a');
+    moved = await addOfficer(server, 'township-a');
+  }, 240_000);
+  afterAll(() => server?.dispose());
+
+  const send = async (pb: PocketBase, c: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}) =>
+    (await pb.send<{ case: CaseSummary }>(`/api/tongban/cases/${c.id}/commands`, { method: 'POST', body: { action, version: c.version, commandId: randomUUID(), ...extra } })).case;
+  async function atReview(): Promise<CaseSummary> {
+    const opened = await applicant.send<{ case: CaseSummary }>('/api/tongban/cases', { method: 'POST', body: { workflow: taskVerbsWorkflow.key, commandId: randomUUID() } });
+    return send(applicant, opened.case, 'submit');
+  }
+
+  /** What the record API counts for each tab with the queue page's filters (web/src/api/queues.ts, no filter chosen). */
+  async function recordApiCounts(pb: PocketBase): Promise<QueueCountsAnswer> {
+    const me = pb.authStore.record!;
+    const count = async (collection: string, filter: string) => (await pb.collection(collection).getList(1, 1, { filter, fields: 'id' })).totalItems;
+    const tasks = me.role === 'applicant'
+      ? pb.filter('status = "open" && assignee_user = {:u}', { u: me.id })
+      : pb.filter('status = "open" && assignee_unit = {:unit} && ((mode != "panel" && level != "pool") || assignee_user = {:u})', { unit: me.org_unit ?? '', u: me.id });
+    return {
+      tasks: await count('tasks', tasks),
+      done: await count('events', pb.filter('actor_id = {:u}', { u: me.id })),
+      cc: await count('case_readers', pb.filter('user = {:u} && reason = "cc"', { u: me.id })),
+      started: await count('applications', pb.filter('filed_by = {:u}', { u: me.id })),
+    };
+  }
+
+  const routeCounts = (pb: PocketBase) => pb.send<QueueCountsAnswer>('/api/tongban/queues/counts', {});
+
+  async function signedIn(userId: string): Promise<PocketBase> {
+    const pb = await su.collection('users').impersonate(userId, 3600);
+    pb.autoCancellation(false);
+    return pb;
+  }
+
+  it('counts for every account exactly what the record API counts with the rules, a delegate, a 抄送 reader and a moved officer among them', async () => {
+    // 抄送: the township copies a case to an officer of the other township.
+    const copied = await atReview();
+    await send(township, copied, 'verb.cc', { to: [reader.id], comment: '请协助了解' });
+    // A delegate acts for the township officer on their claimed task.
+    const delegated = await atReview();
+    await township.send('/api/tongban/delegations', { method: 'POST', body: { delegate: delegate.id, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(), reason: '休假' } });
+    await send(delegate.pb, delegated, 'approve', { onBehalfOf: townshipId });
+    // An officer acts in their township, then moves to the other township: the cases they acted on there are no longer theirs to read.
+    const before = await atReview();
+    await send(moved.pb, before, 'approve');
+    const otherTownship = (await su.collection('users').getFirstListItem('email = "township-b@demo.tongban"')).org_unit as string;
+    await su.collection('users').update(moved.id, { org_unit: otherTownship });
+
+    const users = await su.collection('users').getFullList({ fields: 'id,email,role' });
+    expect(users.length).toBeGreaterThan(20);
+    const seen: Record<string, QueueCountsAnswer> = {};
+    for (const user of users) {
+      const pb = await signedIn(user.id);
+      const [route, rules] = [await routeCounts(pb), await recordApiCounts(pb)];
+      expect(route, String(user.email)).toEqual(rules);
+      seen[String(user.email)] = route;
+    }
+    // The comparison met real queues: the county's and a department's open tasks, the township's acts, the reader's copy, the applicant's cases.
+    expect(seen['county@demo.tongban']!.tasks).toBeGreaterThan(0);
+    expect(Object.entries(seen).some(([email, c]) => ['dpf', 'assessor', 'education', 'registration'].some((d) => email.startsWith(`${d}@`)) && c.tasks > 0)).toBe(true);
+    expect(seen['township-a@demo.tongban']!.done).toBeGreaterThan(0);
+    expect(Object.values(seen).some((c) => c.cc > 0)).toBe(true);
+    expect(Object.values(seen).some((c) => c.started > 0)).toBe(true);
+    // The moved officer's act in their old township is theirs but no longer in their 已办 (nor in the record API's).
+    const movedEvents = await su.collection('events').getList(1, 1, { filter: su.filter('actor_id = {:u}', { u: moved.id }) });
+    expect(movedEvents.totalItems).toBe(1);
+    expect((await routeCounts(await signedIn(moved.id))).done).toBe(0);
+  }, 600_000);
+
+  it('follows a task opened, claimed and closed: the township’s 待办 and 已办 move with the record API’s', async () => {
+    const pb = await signedIn(townshipId);
+    const first = await routeCounts(pb);
+    const c = await atReview();
+    const opened = await routeCounts(pb);
+    expect(opened.tasks).toBe(first.tasks + 1);
+    await send(township, c, 'approve');
+    const after = await routeCounts(pb);
+    expect(after).toEqual(await recordApiCounts(pb));
+    expect(after.done).toBe(opened.done + 1);
+  }, 120_000);
+
+  it('answers a guest 401 with a Chinese message and counts nothing', async () => {
+    const guest = new PocketBase(server.url);
+    const refused = await guest.send('/api/tongban/queues/counts', {}).then(() => undefined, (e: ClientResponseError) => e);
+    expect(refused?.status).toBe(401);
+    expect(refused?.response).toMatchObject({ status: 401, code: 'unauthorized', message: '请先登录。' });
+  });
+});
