@@ -3,14 +3,14 @@
  * caller's jurisdiction counted per process and step — open, due soon (within `soonWorkingDays`
  * working days, default 2) and overdue (past their due date by the server's clock) — for
  * dashboards. Officers of the chain count their area's tasks, officers beside it the tasks of their
- * unit, administrators every task; residents are refused. The tasks the record API lists (the
- * officer's queue) carry `overdue: true|false` the same way (markOverdueTask, an `onRecordEnrich` hook).
+ * unit, administrators every task; residents are refused. The tasks the record API lists or views
+ * (the officer's queue) carry `overdue: true|false` the same way (markOverdueTasks, called once per
+ * answer from the list and view request hooks).
  */
 import { createWorkingCalendar } from '../../engine/index.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { badRequest, forbidden } from './httpError.js';
-import type { PbEnrichEvent } from './maskRecords.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { selectRows } from './sqlRows.js';
@@ -63,11 +63,20 @@ export function deadlineStats(app: PbApp, auth: PbRecord, soonParam: string): Ro
   return { status: 200, body: { now: at.toISOString(), soonWorkingDays, total, steps } };
 }
 
-/** Marks a task the record API sends as `overdue` (open and past its due date by the server's clock). */
-export function markOverdueTask(e: PbEnrichEvent): void {
-  const record = e.record as PbRecord & { withCustomData(on: boolean): void };
-  const due = record.getString('due_at');
-  const overdue = record.getString('status') === 'open' && due !== '' && Date.parse(due.replace(' ', 'T')) <= now(e.app).getTime();
-  record.withCustomData(true);
-  record.set('overdue', overdue);
+/**
+ * Marks the tasks a list or view answer of the record API sends as `overdue` (open and past its due
+ * date by the server's clock, read once for the answer). Called once per answer — not from an
+ * `onRecordEnrich` hook: PocketBase runs those nested (each record's hook inside the previous one's
+ * `next`), so a JS enrich hook holds a VM per record of a page and a 51-row page outgrows the VM pool,
+ * each VM beyond it loading the whole hook bundle afresh.
+ */
+export function markOverdueTasks(app: PbApp, records: ArrayLike<PbRecord>): void {
+  const at = now(app).getTime();
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as PbRecord & { withCustomData(on: boolean): void };
+    const due = record.getString('due_at');
+    const overdue = record.getString('status') === 'open' && due !== '' && Date.parse(due.replace(' ', 'T')) <= at;
+    record.withCustomData(true);
+    record.set('overdue', overdue);
+  }
 }

@@ -54,7 +54,7 @@ import { sweepTimers } from './sweepTimers.js';
 import { sweepSchedules } from './scheduleSweep.js';
 import { listSchedules } from './scheduleList.js';
 import { deadlineStats } from './deadlineStats.js';
-export { markOverdueTask } from './deadlineStats.js';
+export { markOverdueTasks } from './deadlineStats.js';
 import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
 import { disabledUserRefusal, disablesUser, dropRealtimeClients, userDeletionRefusal, type SavedUser } from './userLifecycle.js';

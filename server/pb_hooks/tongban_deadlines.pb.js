@@ -4,7 +4,13 @@
 
 routerAdd('GET', '/api/tongban/stats/deadlines', (e) => require(`${__hooks}/generated/tongban.cjs`).routes.deadlineStats(e));
 
-onRecordEnrich((e) => {
-  require(`${__hooks}/generated/tongban.cjs`).markOverdueTask(e);
+// Once per answer, not per record: PocketBase runs onRecordEnrich hooks nested (each record's inside
+// the previous one's next()), so a JS enrich hook would hold one VM per row of a page.
+onRecordsListRequest((e) => {
+  require(`${__hooks}/generated/tongban.cjs`).markOverdueTasks(e.app, e.records);
+  e.next();
+}, 'tasks');
+onRecordViewRequest((e) => {
+  require(`${__hooks}/generated/tongban.cjs`).markOverdueTasks(e.app, [e.record]);
   e.next();
 }, 'tasks');

@@ -13,5 +13,7 @@ onRecordAuthRefreshRequest((e) => require(`${__hooks}/generated/trust.cjs`).onAu
 onRecordAuthRequest((e) => require(`${__hooks}/generated/trust.cjs`).onAuthIssued(e), 'users');
 onMailerRecordOTPSend((e) => require(`${__hooks}/generated/trust.cjs`).onOtpMail(e), 'users');
 onRecordCreateRequest((e) => require(`${__hooks}/generated/trust.cjs`).onAttachmentCreate(e), 'attachments');
+// Bound last (this file loads after tongban_*.pb.js): an empty list answered without PocketBase's random delay.
+onRecordsListRequest((e) => require(`${__hooks}/generated/trust.cjs`).answerEmptyList(e));
 
 routerAdd('GET', '/api/tongban/test/otp', (e) => require(`${__hooks}/generated/trust.cjs`).lastOtp(e));
