@@ -16,7 +16,9 @@ const caseView = (id: string): Partial<CaseViewAnswer> => (id === 'c1'
 async function mount(): Promise<{ el: HTMLElement; calls: RecordedCall[] }> {
   signInAs({ id: 'u-township', role: 'officer', name: '曲塘镇 社会事务办', org_unit: 'ta' });
   const calls = startFakeServer([
-    { path: '/api/collections/tasks/records', answer: (c: RecordedCall) => (c.query.get('perPage') === '1' ? { page: 1, perPage: 1, totalItems: tasks.length, totalPages: 2, items: tasks.slice(0, 1) } : listOf(tasks)) },
+    // The counts with no filter come from the counts route; a filtered queue is counted by the record API (one task overdue).
+    { path: '/api/tongban/queues/counts', answer: { tasks: tasks.length, done: 5, cc: 0, started: 0 } },
+    { path: '/api/collections/tasks/records', answer: (c: RecordedCall) => (c.query.get('perPage') === '1' ? { page: 1, perPage: 1, totalItems: 1, totalPages: 1, items: tasks.slice(0, 1) } : listOf(tasks)) },
     { path: '/api/collections/events/records', answer: { page: 1, perPage: 1, totalItems: 5, totalPages: 5, items: [] } },
     { path: '/api/collections/case_readers/records', answer: listOf([]) },
     { path: '/api/collections/applications/records', answer: listOf([]) },
@@ -52,6 +54,18 @@ describe('tb-work-queue', () => {
     const page = calls.find((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') !== '1')!;
     assertEqual(page.query.get('sort'), 'due_at,created');
     assert(page.query.get('filter')!.includes('assignee_unit = "ta"'), page.query.get('filter')!);
+  });
+
+  it('reads the unfiltered counts from the counts route, and counts a filtered queue through the record API', async () => {
+    const { el, calls } = await mount();
+    await until(() => text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')) === '2', 'the 待办 count');
+    assert(calls.some((c) => c.path === '/api/tongban/queues/counts'), 'the counts route was asked');
+    assert(!calls.some((c) => c.query.get('perPage') === '1'), 'no record API count without a filter');
+    el.shadowRoot!.querySelector<HTMLInputElement>('#q-overdue')!.click();
+    el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!.requestSubmit();
+    await until(() => text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')) === '1', 'the overdue 待办 count');
+    const counted = calls.find((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') === '1')!;
+    assert(counted.query.get('filter')!.includes('due_at <'), counted.query.get('filter')!);
   });
 
   it('approves the selected cases with one opinion and reports each row: one approved, one that had moved on', async () => {

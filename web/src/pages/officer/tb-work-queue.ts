@@ -12,7 +12,8 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { errorMessage, pb } from '../../api/client.js';
-import { queueCount, queuePage, queueTabs, watchTasks, type QueueFilter, type QueueRow, type QueueTab } from '../../api/queues.js';
+import { queuePage, queueTabs, watchTasks, type QueueFilter, type QueueRow, type QueueTab } from '../../api/queues.js';
+import { queueCounts } from '../../api/queueCounts.js';
 import { dueByWorkingDays, unitsInJurisdiction, type ChainUnit } from '../../api/officerLists.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { chinaDeadlineDay } from '../../components/formatDate.js';
@@ -132,10 +133,10 @@ export class TbWorkQueue extends LitElement {
     try {
       // "Due within N working days" ends where the server's working calendar says (holidays, 调休), asked once per load.
       const dueBy = this.filter.dueWithinDays === undefined ? undefined : await dueByWorkingDays(this.filter.dueWithinDays);
-      const [page, ...counts] = await Promise.all([queuePage(this.tab, this.filter, this.page, dueBy), ...queueTabs.map((t) => queueCount(t, this.filter, dueBy))]);
+      const [page, counts] = await Promise.all([queuePage(this.tab, this.filter, this.page, dueBy), queueCounts(this.filter, dueBy)]);
       this.rows = page.rows;
       this.more = page.more;
-      this.counts = Object.fromEntries(queueTabs.map((t, i) => [t, counts[i]]));
+      this.counts = counts;
       this.error = '';
     } catch (e) {
       this.error = errorMessage(e);
