@@ -4,8 +4,8 @@
  * signed-in user's token (impersonated by the loader superuser), never a superuser's. Timed per
  * request from the load generator on the same machine: an officer's first 待办 page (village,
  * township, county, a department), the queue's filters, the other queues' first pages, the counts the
- * queue page shows per tab, an applicant's cases and 待办, a subject's history, the deadline counts
- * and the bureau's dashboard. The request shapes are those of web/src/api/queues.ts and cases.ts.
+ * queue page shows per tab (through the record API, and the counts route the page reads), an
+ * applicant's cases and 待办, a subject's history, the deadline counts and the bureau's dashboard. The request shapes are those of web/src/api/queues.ts and cases.ts.
  * `TONGBAN_BENCH_CASES` sets another size (small while developing).
  */
 import { readFileSync } from 'node:fs';
@@ -88,10 +88,10 @@ async function timeProbe(url: string, token: string, probe: Probe, maxSamples: n
       samples.push(requestTimeoutMs);
       return { name: probe.name, who: probe.who, kind: probe.kind, samples: samples.length, p50Ms: requestTimeoutMs, p99Ms: requestTimeoutMs, found, timedOut: true, serverCpuMs: Number.NaN };
     }
-    const body = (await res.json()) as { items?: unknown[]; totalItems?: number; cases?: unknown[]; processes?: unknown[]; total?: { open: number } };
+    const body = (await res.json()) as { items?: unknown[]; totalItems?: number; cases?: unknown[]; processes?: unknown[]; total?: { open: number }; tasks?: number; done?: number };
     const ms = performance.now() - t0;
     if (!res.ok) throw new Error(`${probe.name} (${probe.who}) → ${res.status} ${JSON.stringify(body)}`);
-    found = probe.kind === 'count' ? (body.totalItems ?? 0) : (body.items?.length ?? body.cases?.length ?? body.processes?.length ?? body.total?.open ?? 0);
+    found = probe.kind === 'count' ? (body.totalItems ?? (body.tasks ?? 0) + (body.done ?? 0)) : (body.items?.length ?? body.cases?.length ?? body.processes?.length ?? body.total?.open ?? 0);
     if (i === 0) cpuAtFirstSample = cpuSeconds(serverPid);
     if (i >= 1) samples.push(ms); // one warm-up
     if ((performance.now() - started) / 1000 > maxSeconds && samples.length >= 3) break;
@@ -170,6 +170,8 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     probes.push({ name: '抄送 count', who: 'township', kind: 'count', path: countOf('case_readers', filterOf(`user = "${t.id}" && reason = "cc"`)) });
     probes.push({ name: '我发起 count', who: 'township', kind: 'count', path: countOf('applications', filterOf(`filed_by = "${t.id}"`)) });
     probes.push({ name: '待办 count, filtered by process', who: 'township', kind: 'count', path: countOf('tasks', filterOf(tasks, 'application.workflow_key = "dibao"')) });
+    // What the queue page asks for its unfiltered counts (the record API counts above are what it asked before).
+    for (const who of ['village', 'township', 'county', 'department'] as const) probes.push({ name: 'queue counts (route: 待办 已办 抄送 我发起)', who, kind: 'count', path: '/api/tongban/queues/counts' });
     const a = people.applicant;
     probes.push({ name: 'my cases, first page', who: 'applicant', kind: 'page', path: firstPage('applications', filterOf(`applicant = "${a.id}"`), '-created') });
     probes.push({ name: 'my 待办', who: 'applicant', kind: 'page', path: firstPage('tasks', filterOf(`status = "open" && assignee_user = "${a.id}"`), 'due_at,created', 'application') });
