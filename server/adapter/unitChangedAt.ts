@@ -6,15 +6,19 @@
 import type { PbApp } from './pocketbase.js';
 import { selectRows } from './sqlRows.js';
 
-/** The instant (PocketBase's stored date form, `YYYY-MM-DD HH:MM:SS.sssZ`) of the last change of the user's role or unit; '' if never changed. */
+/**
+ * The instant of the last change of the user's role or unit, as the record's `created` (the
+ * server's own clock, like every event's `created`, whatever a simulated clock says; PocketBase's
+ * stored form `YYYY-MM-DD HH:MM:SS.sssZ`); '' if never changed.
+ */
 export function unitChangedAt(app: PbApp, userId: string): string {
   const rows = selectRows(
     app,
-    `SELECT coalesce(max(at), '') AS at FROM audit_log
+    `SELECT coalesce(max(created), '') AS at FROM audit_log
      WHERE target_collection = 'users' AND target_id = {:user} AND action = 'user.update'
        AND (json_extract(before, '$.org_unit') IS NOT json_extract(after, '$.org_unit') OR json_extract(before, '$.role') IS NOT json_extract(after, '$.role'))`,
     { user: userId },
     { at: '' },
   );
-  return (rows[0]?.at ?? '').replace('T', ' ');
+  return rows[0]?.at ?? '';
 }
