@@ -1,13 +1,18 @@
 /**
  * The timer sweep: fires every pending timer that is due, each in its own transaction, through
  * `decide` as the system actor (`timer.elapsed` for a timer step; `deadline.remind` /
- * `deadline.overdue` for a task deadline's timers, by their key). A timer is claimed by compare-and-swap on its status, so a timer
- * fires once even when sweeps overlap, and one that fell due while the server was down fires at
- * the first sweep after the restart. A run reads the due timers a page at a time and goes on until
- * none is due or its time budget is spent (the rest wait for the next run); since every timer is
- * its own short transaction, commands take the write lock between two timers.
+ * `deadline.overdue` for a task deadline's timers, by their key). As a command does, a timer is
+ * prepared without the write lock — its case read, the inputs gathered, the decision made — and
+ * only committed under it: the timer is claimed by compare-and-swap on its status (a timer fires
+ * once even when sweeps overlap), the case's version by compare-and-swap against the version the
+ * decision was made on. A command that changed the case meanwhile makes the commit fail and roll
+ * back (claim included), and the timer is decided again on the new state. A timer that fell due
+ * while the server was down fires at the first sweep after the restart; one whose transaction
+ * failed stays pending for the next run. A run reads the due timers a page at a time and goes on
+ * until none is due or its time budget is spent (the rest wait for the next run); since every
+ * timer is its own short transaction, commands take the write lock between two timers.
  */
-import { createWorkingCalendar, decide, timerCommandOf, type Actor, type CaseSnapshot, type JsonValue } from '../../engine/index.js';
+import { createWorkingCalendar, decide, timerCommandOf, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type WorkingCalendar } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { commitDecision } from './caseWrites.js';
 import { caseSubjectFacts } from './subjects.js';
@@ -17,9 +22,12 @@ import { systemActorByValue } from './eventActor.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
-import { workflowByRecord } from './workflowCache.js';
+import { workflowByRecord, type LoadedWorkflow } from './workflowCache.js';
 import { orgDirectoryFor } from './orgDirectory.js';
-import { liveCandidates } from './panelCandidates.js';
+import { liveCandidates, type CandidateLister } from './panelCandidates.js';
+import { HttpError } from './httpError.js';
+import { inWriteTransaction } from './writeLockTiming.js';
+import { selectRows } from './sqlRows.js';
 
 const system: Actor = { id: 'system', kind: 'system', roles: [] };
 
@@ -29,55 +37,127 @@ export const sweepBudgetMs = 45_000;
 /** Timers read per page. */
 const pageSize = 200;
 
+/** Times a timer is decided again in one run when a command changed its case between its decision and its commit. */
+const redecisions = 3;
+
+/** An instant as PocketBase stores dates, for raw SQL. */
+const dbDate = (at: Date) => at.toISOString().replace('T', ' ');
+
+/** The 工作日 overrides one run counts with, read once per run (each event records the version it used). */
+interface RunCalendar {
+  overrides: CalendarOverride[];
+  calendar: WorkingCalendar;
+}
+
 /** Fires due timers, page after page, until none is due or `budgetMs` is spent; returns how many took effect. */
 export function sweepTimers(app: PbApp, budgetMs = sweepBudgetMs): number {
   const at = now(app);
   const startedMs = Date.now();
+  const overrides = calendarOverrides(app);
+  const calendar: RunCalendar = { overrides, calendar: createWorkingCalendar(overrides) };
   // Each timer is tried once per run; one whose transaction failed stays pending for the next run.
   const tried = new Set<string>();
   let fired = 0;
   let unfired = 0;
   for (;;) {
     const page = app
-      .findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', pageSize + unfired, 0, { now: at.toISOString().replace('T', ' ') })
+      .findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', pageSize + unfired, 0, { now: dbDate(at) })
       .filter((t) => !tried.has(t.id));
     if (page.length === 0) return fired;
     for (const timer of page) {
       if (Date.now() - startedMs > budgetMs) return fired;
       tried.add(timer.id);
-      if (fireTimer(app, timer, at)) fired++;
+      if (fireTimer(app, timer, at, calendar)) fired++;
       else unfired++;
     }
   }
 }
 
-/** Fires one due timer in its own transaction; true when it took effect (false: spent, taken by another run, or failed and left pending). */
-function fireTimer(app: PbApp, timer: PbRecord, at: Date): boolean {
-  let fired = false;
-  try {
-    app.runInTransaction((tx) => {
-      const claimed = tx.db().newQuery("UPDATE timers SET status = 'fired', fired_at = {:at} WHERE id = {:id} AND status = 'pending'").bind({ at: at.toISOString().replace('T', ' '), id: timer.id }).execute();
-      if (claimed.rowsAffected() !== 1) return;
-      const record = tx.findRecordById('applications', timer.getString('application'));
-      const wf = workflowByRecord(tx, record.getString('workflow'));
-      const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
-      const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
-      const commandId = `timer:${record.id}:${timer.getString('key')}`;
-      const overrides = calendarOverrides(tx);
-      const timerKey = timer.getString('key');
-      const recused = recusedStaff(tx, caseIdNumberHashes(data, wf.idFields));
-      const org = orgDirectoryFor(tx, wf.definition, record.getString('county'), commandId);
-      const candidates = liveCandidates(tx);
-      const subjectFacts = caseSubjectFacts(tx, wf, record, data);
-      const decision = decide(wf.compiled, snapshot, system, { action: timerCommandOf(timerKey), version: snapshot.version, commandId, timerKey }, at, { calendar: createWorkingCalendar(overrides), data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list, ...(subjectFacts ? { subjectFacts } : {}) });
-      if (!decision.ok) return; // a stale timer (the step was left) is simply spent
-      commitDecision(tx, record, wf, snapshot.version, decision, data, { at, commandId, dataPatch: null, actor: systemActorByValue, calendar: overrides, recused, timerKey, ...(org ? { org } : {}), panelCandidates: candidates.recorded, ...(subjectFacts ? { subjectFacts } : {}) });
-      followDecision(tx, record, decision.snapshot, decision.effects, systemActorByValue, at);
-      fired = true;
-    });
-  } catch {
-    // Left pending: the next sweep retries this timer.
-    fired = false;
+/** A due timer decided beside other writers: what its commit writes, or nothing when the timer is stale (its step was left). */
+interface PreparedTimer {
+  record: PbRecord;
+  seenVersion: number;
+  fire?: {
+    wf: LoadedWorkflow;
+    data: Record<string, JsonValue>;
+    commandId: string;
+    decision: { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent };
+    recused: string[];
+    org?: OrgDirectory;
+    candidates: CandidateLister;
+    subjectFacts?: Record<string, JsonValue>;
+  };
+}
+
+/** Reads the timer's case and decides, without the write lock. */
+function prepareTimer(app: PbApp, timer: PbRecord, at: Date, calendar: RunCalendar): PreparedTimer {
+  const record = app.findRecordById('applications', timer.getString('application'));
+  const wf = workflowByRecord(app, record.getString('workflow'));
+  const snapshot = readJson<CaseSnapshot>(record, 'snapshot');
+  const data = readJson<Record<string, JsonValue> | null>(record, 'data') ?? {};
+  const commandId = `timer:${record.id}:${timer.getString('key')}`;
+  const timerKey = timer.getString('key');
+  const recused = recusedStaff(app, caseIdNumberHashes(data, wf.idFields));
+  const org = orgDirectoryFor(app, wf.definition, record.getString('county'), commandId);
+  const candidates = liveCandidates(app);
+  const subjectFacts = caseSubjectFacts(app, wf, record, data);
+  const decision = decide(wf.compiled, snapshot, system, { action: timerCommandOf(timerKey), version: snapshot.version, commandId, timerKey }, at, { calendar: calendar.calendar, data, recusedActors: recused, ...(org ? { org } : {}), caseId: record.id, panelCandidates: candidates.list, ...(subjectFacts ? { subjectFacts } : {}) });
+  if (!decision.ok) return { record, seenVersion: snapshot.version };
+  return { record, seenVersion: snapshot.version, fire: { wf, data, commandId, decision, recused, ...(org ? { org } : {}), candidates, ...(subjectFacts ? { subjectFacts } : {}) } };
+}
+
+/** Why a commit was undone: the case changed after the timer was decided. */
+class CaseChanged extends Error {}
+
+/**
+ * Commits a prepared timer inside the write lock: claims it (still pending and due), checks the
+ * case is still at the version decided on, and writes the decision. True when it took effect;
+ * false when another run took the timer or it was stale (then it is spent). Throws
+ * {@link CaseChanged} when a command changed the case since the decision.
+ */
+function commitTimer(tx: PbApp, timer: PbRecord, prepared: PreparedTimer, at: Date, calendar: RunCalendar): boolean {
+  const claimed = tx.db().newQuery("UPDATE timers SET status = 'fired', fired_at = {:at} WHERE id = {:id} AND status = 'pending' AND due_at <= {:at}").bind({ at: dbDate(at), id: timer.id }).execute();
+  if (claimed.rowsAffected() !== 1) return false;
+  const { record, seenVersion, fire } = prepared;
+  if (!fire) {
+    // A stale timer (the step was left) is simply spent — when the case is still as it was decided on.
+    const [current] = selectRows(tx, 'SELECT version FROM applications WHERE id = {:id}', { id: record.id }, { version: 0 });
+    if (current?.version !== seenVersion) throw new CaseChanged();
+    return false;
   }
-  return fired;
+  try {
+    commitDecision(tx, record, fire.wf, seenVersion, fire.decision, fire.data, { at, commandId: fire.commandId, dataPatch: null, actor: systemActorByValue, calendar: calendar.overrides, recused: fire.recused, timerKey: timer.getString('key'), ...(fire.org ? { org: fire.org } : {}), panelCandidates: fire.candidates.recorded, ...(fire.subjectFacts ? { subjectFacts: fire.subjectFacts } : {}) });
+  } catch (err) {
+    if (err instanceof HttpError && err.code === 'stale_version') throw new CaseChanged();
+    throw err;
+  }
+  followDecision(tx, record, fire.decision.snapshot, fire.decision.effects, systemActorByValue, at);
+  return true;
+}
+
+/** Fires one due timer: decided without the lock, committed in its own transaction; true when it took effect (false: spent, taken by another run, or failed and left pending). */
+function fireTimer(app: PbApp, timer: PbRecord, at: Date, calendar: RunCalendar): boolean {
+  for (let attempt = 0; attempt <= redecisions; attempt++) {
+    let fired = false;
+    // What the transaction threw, as thrown (an error leaving the transaction comes back wrapped).
+    let thrown: unknown;
+    try {
+      const prepared = prepareTimer(app, timer, at, calendar);
+      inWriteTransaction(app, 'timer', (tx) => {
+        try {
+          fired = commitTimer(tx, timer, prepared, at, calendar);
+        } catch (err) {
+          thrown = err;
+          throw err;
+        }
+      });
+      return fired;
+    } catch {
+      // The case changed between the decision and the commit: decided again on what it is now.
+      if (thrown instanceof CaseChanged) continue;
+      // Left pending: the next sweep retries this timer.
+      return false;
+    }
+  }
+  return false;
 }
