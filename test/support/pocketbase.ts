@@ -50,6 +50,8 @@ export interface TestServer {
   kill9(): Promise<void>;
   /** Starts the server again on the same port and data folder. */
   restart(): Promise<void>;
+  /** The running PocketBase process's id (a new one after {@link restart}), for /proc figures. */
+  pid(): number | undefined;
   /** The running server's recent output (PocketBase's log and the hooks' console). */
   output(): string;
   /** Stops the server and deletes its data folder. */
@@ -160,6 +162,7 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
       superuserClient = undefined;
       server = await startPocketBaseProcess({ port, dataDir, env });
     },
+    pid: () => server.child.pid,
     output: () => server.output(),
     async dispose() {
       await server.stop();
