@@ -136,7 +136,7 @@ export const yearScripts: readonly CaseScript[] = [
       { as: county, action: 'stop' },
       { as: township, action: 'delivered', data: (c) => ({ delivery: { deliveredOn: c.today, method: '直接送达' } }) },
     ],
-    ends: ['stopped', 'gradualPeriod'],
+    ends: ['stopped'],
   },
   {
     workflow: 'linshi',
