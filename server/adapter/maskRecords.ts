@@ -6,10 +6,11 @@
  * form's `x-mask` fields) masked for everyone but its applicant. Superusers see records as stored.
  */
 import Handlebars from 'handlebars';
-import { maskValue, sensitiveTexts } from '../../forms/core/index.js';
+import { sensitiveTexts } from '../../forms/core/index.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import { workflowByRecord } from './workflowCache.js';
 import { actsAsApplicant } from './access.js';
+import { maskUser } from './maskUsers.js';
 
 /** The event of PocketBase's `onRecordEnrich` hook, as the adapter uses it. */
 export interface PbEnrichEvent {
@@ -25,15 +26,6 @@ export function maskRecord(e: PbEnrichEvent): void {
   const collection = e.record.collection().name;
   if (collection === 'users') maskUser(e.record, viewer);
   else if (collection === 'documents') maskDocument(e.app, e.record, viewer);
-}
-
-function maskUser(user: PbRecord, viewer: PbRecord | null): void {
-  if (viewer && (viewer.id === user.id || viewer.getString('role') === 'admin')) return;
-  const phone = user.getString('phone');
-  if (phone) user.set('phone', maskValue(phone, 'mobile'));
-  const role = user.getString('role');
-  const name = user.getString('name');
-  if (name && role !== 'officer' && role !== 'admin') user.set('name', maskValue(name, 'name'));
 }
 
 function maskDocument(app: PbApp, doc: PbRecord, viewer: PbRecord | null): void {

@@ -2,8 +2,9 @@
  * The hooks of the trust layer around PocketBase's own routes (registered by
  * `server/pb_hooks/trust.pb.js`): security headers and the dashboard switch on every request,
  * PocketBase's errors in Tongban's Chinese shape, per-account sign-in lockout, session lifetime,
- * where one-time codes go, attachments whose name matches their content, and empty lists answered
- * without PocketBase's deliberate delay for signed-in users.
+ * where one-time codes go, attachments whose name matches their content, empty lists answered
+ * without PocketBase's deliberate delay for signed-in users, and the masking of user records
+ * (maskUsers.ts: an enrich hook, which may run in a fresh VM per row of a page).
  */
 import { now } from './clock.js';
 import { errorAnswer, type PocketBaseApiError } from './errorAnswer.js';
@@ -14,6 +15,8 @@ import { app, getenv, type PbRecord } from './pocketbase.js';
 import { securityHeaders, dashboardAllowed, dashboardMode, isDashboardPath } from './securityHeaders.js';
 import { continueSession, sessionToRefresh, startSession, tokenOf } from './sessionLimits.js';
 import { extensionMatchesContent, sniffBytes, sniffType } from './uploadTypes.js';
+
+export { maskUserRecord } from './maskUsers.js';
 
 /** The parts of PocketBase's request events these hooks use. */
 export interface TrustEvent {

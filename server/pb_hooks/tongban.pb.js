@@ -47,10 +47,16 @@ onRecordCreateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).subject
 onRecordUpdateRequest((e) => require(`${__hooks}/generated/tongban.cjs`).subjectHooks.writeRequest(e), 'subjects');
 
 // Record API and realtime exits (and expanded relations): sensitive values masked for the viewer.
+// Users from the small trust bundle: enrich hooks run nested, a VM per row of a page, and rows
+// beyond the pool get fresh VMs, which would each load the whole adapter bundle.
+onRecordEnrich((e) => {
+  require(`${__hooks}/generated/trust.cjs`).maskUserRecord(e);
+  e.next();
+}, 'users');
 onRecordEnrich((e) => {
   require(`${__hooks}/generated/tongban.cjs`).maskRecord(e);
   e.next();
-}, 'users', 'documents');
+}, 'documents');
 // Uploaded files get random names: the name a person gave a scan may carry a name or an ID number.
 onRecordCreateRequest((e) => {
   require(`${__hooks}/generated/tongban.cjs`).renameUploads(e, 'file');
