@@ -3,6 +3,7 @@
  * recuse themselves from a case (近亲属备案).
  */
 import type { Actor, OrgLevel } from '../../engine/index.js';
+import { cachedRead } from './configCache.js';
 import { readJson, type PbApp, type PbRecord } from './pocketbase.js';
 
 /** The engine actor of a signed-in user. */
@@ -12,9 +13,12 @@ export function actorOf(tx: PbApp, auth: PbRecord): Actor {
   const unitId = auth.getString('org_unit');
   let orgUnit: Actor['orgUnit'];
   if (unitId) {
-    const unit = tx.findRecordById('org_units', unitId);
-    const path = [unit.getString('county'), unit.getString('township'), unit.id].filter((id, i, all) => id && all.indexOf(id) === i);
-    orgUnit = { id: unit.id, level: unit.getString('level') as OrgLevel, path };
+    // Cached per VM outside transactions (configCache.ts): every request of an officer reads it.
+    const unit = cachedRead(tx, 'org_units', unitId, () => {
+      const r = tx.findRecordById('org_units', unitId);
+      return Object.freeze({ id: r.id, level: r.getString('level') as OrgLevel, path: Object.freeze([r.getString('county'), r.getString('township'), r.id].filter((id, i, all) => id && all.indexOf(id) === i)) });
+    });
+    orgUnit = { id: unit.id, level: unit.level, path: [...unit.path] };
   }
   const duties = readJson<string[] | null>(auth, 'duties') ?? [];
   // An organisation's account (its legal representative or contact) acts for the organisation.

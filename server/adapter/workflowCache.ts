@@ -12,6 +12,7 @@ import { readJson } from './pocketbase.js';
 import { HttpError } from './httpError.js';
 import { processModuleFor } from './processModules.js';
 import { bundledValidatorFor } from './bundledValidators.js';
+import { cachedRead } from './configCache.js';
 import { compileVersionDocuments, readVersionTemplates, versionTemplateProblems, type VersionDocuments } from './documentTemplates.js';
 
 /** Everything needed to run cases of one definition version. */
@@ -101,18 +102,19 @@ export function workflowByRecord(tx: PbApp, recordId: string): LoadedWorkflow {
 
 /** The newest published national version of a workflow key (no division's overlay), or undefined. */
 export function latestPublished(tx: PbApp, key: string): LoadedWorkflow | undefined {
-  let records: PbRecord[];
-  try {
-    records = tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && status = "published" && division = ""', '-version', 1, 0, { key });
-  } catch {
-    return undefined;
-  }
-  const record = records[0];
-  if (!record) return undefined;
-  let wf = byRecord.get(record.id);
+  // Which record is the newest is cached per VM outside transactions (configCache.ts); the version itself never changes.
+  const recordId = cachedRead(tx, 'workflow_definitions', `latest:${key}`, () => {
+    try {
+      return tx.findRecordsByFilter('workflow_definitions', 'key = {:key} && status = "published" && division = ""', '-version', 1, 0, { key })[0]?.id ?? '';
+    } catch {
+      return '';
+    }
+  });
+  if (!recordId) return undefined;
+  let wf = byRecord.get(recordId);
   if (!wf) {
-    wf = load(record);
-    byRecord.set(record.id, wf);
+    wf = load(tx.findRecordById('workflow_definitions', recordId));
+    byRecord.set(recordId, wf);
   }
   return wf;
 }

@@ -46,6 +46,21 @@ export interface PocketBaseProcess {
  */
 export const defaultGogc = '400';
 
+/**
+ * PocketBase's pool of JS VMs (`--hooksPool`), unless `TONGBAN_HOOKS_POOL` sets it. A request holds
+ * two VMs — the trust layer's router middleware and the route — so 32 clients need 64 and more
+ * for the record hooks a route's saves run; beyond the pool, each request gets a one-off VM that
+ * loads the hook bundle and compiles the processes it needs anew, and is thrown away. A VM that
+ * never serves costs little (the bundle is loaded on first use).
+ */
+export const defaultHooksPool = 80;
+
+/** The pool size for an environment: `TONGBAN_HOOKS_POOL` when it is a whole number from 1 to 1000, else {@link defaultHooksPool}. */
+export function hooksPoolSize(env: Record<string, string | undefined>): number {
+  const n = Number(env.TONGBAN_HOOKS_POOL);
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : defaultHooksPool;
+}
+
 /** Thrown when the PocketBase binary is missing or cannot run. */
 export class PocketBaseBinaryError extends Error {}
 
@@ -157,8 +172,8 @@ export async function startPocketBaseProcess(options: PocketBaseProcessOptions):
       '--hooksWatch=false',
       // The trust layer's router middleware holds one JS VM while the route runs in another: with
       // PocketBase's default 15, 16 clients overflow the pool, and each overflow VM loads the hook
-      // bundle anew (16 clients: 14 commands/s with 15 VMs, 25 with 48; ~335 MB resident).
-      '--hooksPool', '48',
+      // bundle anew (16 clients: 14 commands/s with 15 VMs, 25 with 48). See defaultHooksPool.
+      '--hooksPool', String(hooksPoolSize({ ...process.env, ...options.env })),
       '--publicDir', path.join(serverRoot, 'pb_public'),
     ],
     { stdio: ['ignore', options.inheritOutput ? 'inherit' : 'pipe', options.inheritOutput ? 'inherit' : 'pipe'], env: { GOGC: defaultGogc, ...process.env, ...options.env } },
