@@ -65,6 +65,8 @@ export interface YearOptions {
   spreadWeeks?: number;
   /** Commands a case may send in one simulated working day at most (it stops sooner when it changes step). */
   commandsPerDay?: number;
+  /** Print a line on stderr every simulated month (the command line does). */
+  progress?: boolean;
   /** Stop the server cleanly after the year, so data.db holds everything (default true; a test skips it). */
   measureDatabase?: boolean;
 }
@@ -127,7 +129,7 @@ interface Running {
 
 /** Replays `scale` × a county's year through a fresh server. */
 export async function benchYear(options: YearOptions = {}): Promise<YearFigures> {
-  const { scale = 1, clients = 8, spreadWeeks = 48, commandsPerDay = 16, measureDatabase = true } = options;
+  const { scale = 1, clients = 8, spreadWeeks = 48, commandsPerDay = 16, measureDatabase = true, progress = false } = options;
   const server = await startPocketBase({ simulatedClock: true, env: { TONGBAN_NO_BACKGROUND: '1' } });
   const pid = server.pid();
   let peakRss = 0;
@@ -292,6 +294,7 @@ export async function benchYear(options: YearOptions = {}): Promise<YearFigures>
       }
       await su.send('/api/tongban/admin/outbox/send', { method: 'POST' });
       await inParallel(cases.filter((c) => c.waitingSince !== undefined && !c.failed).map((c) => () => look(c)));
+      if (progress && workday % 21 === 20) process.stderr.write(`${chinaDay(clock)}: ${cases.filter((c) => c.done).length}/${cases.length} cases at their end, ${commands} commands, ${errors} errors, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
       if (workday % 5 === 4) {
         peakWeekCpu = Math.max(peakWeekCpu, cpuSeconds(pid) - weekCpu0);
         weekCpu0 = cpuSeconds(pid);
@@ -349,7 +352,7 @@ export function scaleArgument(argv: readonly string[]): number {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  benchYear({ scale: scaleArgument(process.argv.slice(2)) }).then((f) => console.log(formatYear(f)), (e: unknown) => {
+  benchYear({ scale: scaleArgument(process.argv.slice(2)), progress: true }).then((f) => console.log(formatYear(f)), (e: unknown) => {
     console.error(e);
     process.exit(1);
   });

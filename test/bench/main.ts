@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     ['outbox', async () => formatOutbox(await benchOutbox())],
     ['realtime', async () => formatRealtime(await benchRealtime())],
     // `npm run bench -- year --scale 0.1`: a tenth of the county's year.
-    ['year', async () => formatYear(await benchYear({ scale: scaleArgument(process.argv.slice(2)) }))],
+    ['year', async () => formatYear(await benchYear({ scale: scaleArgument(process.argv.slice(2)), progress: true }))],
     ['commands', async () => formatEndToEnd(await benchEndToEnd({ threeLevel: [{ clients: 1, casesPerClient: 60 }, { clients: 16, casesPerClient: 25 }], dibaoClients: [16, 32], dibaoCases: 640, floorRequestsPerClient: 200 }))],
     // `TONGBAN_BENCH_CASES=20000 npm run bench -- queues`: a smaller county while developing.
     ['queues', async () => formatQueues(await benchQueues({ ...countyAtScale, cases: Number(process.env.TONGBAN_BENCH_CASES ?? countyAtScale.cases) }, { log: (line) => console.log(line) }))],
