@@ -108,6 +108,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('opened_at', now.toISOString());
         if (e.task.dueAt) t.set('due_at', e.task.dueAt);
         for (const level of ['village', 'township', 'county']) t.set(level, caseRecord.getString(level));
+        t.set('workflow_key', caseRecord.getString('workflow_key'));
         tx.save(t);
         break;
       }

@@ -3,11 +3,16 @@
  * (`GET /api/tongban/admin/dashboard`, the studio's 数据看板): cases by process and township and
  * their state; timeliness against the statutory limit (open and overdue now; ended on time or late
  * in the period); the average working days each step's tasks took; amounts approved per month by
- * decision items; the subjects whose case was approved. Each figure is one SQL aggregate over the
- * indexed columns, never a walk over the records in JavaScript.
+ * decision items; the subjects whose case was approved. Each figure is one SQL aggregate, never a
+ * walk over the records in JavaScript.
+ *
+ * For the county, a township or every division, the figures by day read the kept per-day rows
+ * (dashboard_started, dashboard_ended, dashboard_amounts, dashboard_running: kept by triggers on the
+ * cases in the transaction that writes them, migration 1764200201) — thousands of rows, not a
+ * million cases. A village's figures read its few thousand cases through the village index.
  */
 import type { DashboardAnswer, MonthAmountFigures, StepTimeFigures } from '../../engine/index.js';
-import { createWorkingCalendar } from '../../engine/index.js';
+import { createWorkingCalendar, type WorkingCalendar } from '../../engine/index.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { badRequest, notFound } from './httpError.js';
@@ -39,9 +44,18 @@ function period(at: Date, fromParam: string, toParam: string): { from: string; t
   return { from, to };
 }
 
+/** A division's cases: the SQL condition on a row (alias `a`) of the cases or of a kept table, and the division. */
+interface DivisionScope {
+  where: string;
+  params: Record<string, unknown>;
+  division: PbRecord | null;
+  /** A village's figures are read from its cases; the others' from the kept rows. */
+  level: '' | 'county' | 'township' | 'village';
+}
+
 /** The SQL condition keeping the cases of a division (alias `a`), and the division. */
-function divisionScope(app: PbApp, divisionId: string): { where: string; params: Record<string, unknown>; division: PbRecord | null } {
-  if (divisionId === '') return { where: '1 = 1', params: {}, division: null };
+function divisionScope(app: PbApp, divisionId: string): DivisionScope {
+  if (divisionId === '') return { where: '1 = 1', params: {}, division: null, level: '' };
   let unit: PbRecord;
   try {
     unit = app.findRecordById('org_units', divisionId);
@@ -50,7 +64,7 @@ function divisionScope(app: PbApp, divisionId: string): { where: string; params:
   }
   const level = unit.getString('level');
   if (level !== 'county' && level !== 'township' && level !== 'village') throw badRequest('请选择县、乡镇或村（社区）。', [{ path: '/division', message: '部门不是区划。' }]);
-  return { where: `a.${level} = {:division}`, params: { division: unit.id }, division: unit };
+  return { where: `a.${level} = {:division}`, params: { division: unit.id }, division: unit, level };
 }
 
 /** The names of the processes (their newest published version). */
@@ -63,24 +77,60 @@ function unitNames(app: PbApp): Map<string, string> {
   return new Map(selectRows(app, 'SELECT id, name FROM org_units', {}, { id: '', name: '' }).map((r) => [r.id, r.name]));
 }
 
-/** The average working days of the tasks each step closed in the period (at most 50,000 tasks read). */
-function stepTimes(app: PbApp, scope: { where: string; params: Record<string, unknown> }, bounds: Record<string, string>): StepTimeFigures[] {
+/**
+ * The calendar's `workingDaysBetween` for China days among `days`, from one walk over the days
+ * they span: the working days after one day up to and including another are the difference of
+ * their running counts (a county's period is a few thousand days, its tasks tens of thousands).
+ */
+function workingDaysCounter(calendar: WorkingCalendar, days: readonly string[]): (from: string, to: string) => number {
+  const running = new Map<string, number>();
+  const sorted = [...new Set(days.filter((d) => dayPattern.test(d)))].sort();
+  if (sorted.length > 0) {
+    const last = sorted[sorted.length - 1]!;
+    let count = 0;
+    for (let day = sorted[0]!; day <= last; day = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600 * 1000).toISOString().slice(0, 10)) {
+      if (calendar.isWorkingDay(day)) count++;
+      running.set(day, count);
+    }
+  }
+  return (from, to) => (from < to ? running.get(to)! - running.get(from)! : 0);
+}
+
+/**
+ * The average working days of the tasks each step closed in the period (at most 50,000 tasks read).
+ * A village's through its cases (the village index, then each case's tasks); the others' from the
+ * tasks closed in the period (the partial index of done tasks by closed_at), each task carrying its
+ * case's process key and divisions, so no case row is read. Working days depend only on the China
+ * days a task opened and closed on: the tasks are counted per pair of days in SQL, and each pair's
+ * working days are counted once (a county's 50,000 tasks fall on a few hundred pairs).
+ */
+function stepTimes(app: PbApp, scope: DivisionScope, bounds: Record<string, string>): StepTimeFigures[] {
+  const closed =
+    scope.level === 'village'
+      ? `SELECT a.workflow_key AS workflow, t.step AS step, t.step_name AS step_name, t.created AS created, t.closed_at AS closed_at
+         FROM tasks t JOIN applications a ON a.id = t.application
+         WHERE t.status = 'done' AND t.closed_at >= {:from} AND t.closed_at < {:to} AND ${scope.where}
+         LIMIT 50000`
+      : `SELECT t.workflow_key AS workflow, t.step AS step, t.step_name AS step_name, t.created AS created, t.closed_at AS closed_at
+         FROM tasks t INDEXED BY idx_tasks_closed
+         WHERE t.status = 'done' AND t.closed_at >= {:from} AND t.closed_at < {:to} AND ${scope.where.replace('a.', 't.')}
+         LIMIT 50000`;
   const rows = selectRows(
     app,
-    `SELECT a.workflow_key AS workflow, t.step AS step, t.step_name AS step_name, t.created AS created, t.closed_at AS closed_at
-     FROM tasks t JOIN applications a ON a.id = t.application
-     WHERE t.status = 'done' AND t.closed_at >= {:from} AND t.closed_at < {:to} AND ${scope.where}
-     LIMIT 50000`,
+    `SELECT c.workflow AS workflow, c.step AS step, c.step_name AS step_name,
+       date(c.created, '+8 hours') AS opened_day, date(c.closed_at, '+8 hours') AS closed_day, COUNT(*) AS tasks
+     FROM (${closed}) c GROUP BY 1, 2, 3, 4, 5`,
     { ...scope.params, ...bounds },
-    { workflow: '', step: '', step_name: '', created: '', closed_at: '' },
+    { workflow: '', step: '', step_name: '', opened_day: '', closed_day: '', tasks: 0 },
   );
-  const calendar = createWorkingCalendar(calendarOverrides(app));
+  const workingDaysBetween = workingDaysCounter(createWorkingCalendar(calendarOverrides(app)), rows.flatMap((r) => [r.opened_day, r.closed_day]));
   const byStep = new Map<string, StepTimeFigures & { sum: number }>();
   for (const row of rows) {
+    const workingDays = workingDaysBetween(row.opened_day, row.closed_day);
     const key = `${row.workflow}\u0000${row.step}`;
     const entry = byStep.get(key) ?? { workflow: row.workflow, step: row.step, stepName: row.step_name, tasks: 0, averageWorkingDays: 0, sum: 0 };
-    entry.tasks += 1;
-    entry.sum += calendar.workingDaysBetween(new Date(row.created.replace(' ', 'T')), new Date(row.closed_at.replace(' ', 'T')));
+    entry.tasks += row.tasks;
+    entry.sum += workingDays * row.tasks;
     byStep.set(key, entry);
   }
   return [...byStep.values()]
@@ -99,45 +149,65 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
   const names = processNames(app);
   const units = unitNames(app);
 
+  // A village's cases through its index (the planner would otherwise walk a county-wide range of
+  // one of the dashboard's indexes); the kept rows for the county, a township or every division.
+  const village = scope.level === 'village';
+  const cases = village ? 'applications a INDEXED BY idx_applications_village' : 'applications a';
+  const dayParams = { ...params, fromDay: from, toDay: to };
+  const inDays = 'a.day >= {:fromDay} AND a.day <= {:toDay}';
+
   const processes = selectRows(
     app,
-    `SELECT a.workflow_key AS workflow, COUNT(*) AS started,
-       SUM(CASE WHEN a.status = 'active' THEN 1 ELSE 0 END) AS active, SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done,
-       SUM(CASE WHEN a.outcome = 'approved' THEN 1 ELSE 0 END) AS approved, SUM(CASE WHEN a.outcome = 'rejected' THEN 1 ELSE 0 END) AS rejected,
-       SUM(CASE WHEN a.outcome = 'withdrawn' THEN 1 ELSE 0 END) AS withdrawn
-     FROM applications a WHERE a.created >= {:from} AND a.created < {:to} AND ${scope.where}
-     GROUP BY a.workflow_key ORDER BY a.workflow_key`,
-    params,
+    village
+      ? `SELECT a.workflow_key AS workflow, COUNT(*) AS started,
+           SUM(CASE WHEN a.status = 'active' THEN 1 ELSE 0 END) AS active, SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done,
+           SUM(CASE WHEN a.outcome = 'approved' THEN 1 ELSE 0 END) AS approved, SUM(CASE WHEN a.outcome = 'rejected' THEN 1 ELSE 0 END) AS rejected,
+           SUM(CASE WHEN a.outcome = 'withdrawn' THEN 1 ELSE 0 END) AS withdrawn
+         FROM ${cases} WHERE a.created >= {:from} AND a.created < {:to} AND ${scope.where}
+         GROUP BY a.workflow_key ORDER BY a.workflow_key`
+      : `SELECT a.workflow_key AS workflow, SUM(a.started) AS started, SUM(a.active) AS active, SUM(a.done) AS done,
+           SUM(a.approved) AS approved, SUM(a.rejected) AS rejected, SUM(a.withdrawn) AS withdrawn
+         FROM dashboard_started a WHERE ${inDays} AND ${scope.where}
+         GROUP BY a.workflow_key HAVING SUM(a.started) != 0 ORDER BY a.workflow_key`,
+    dayParams,
     { workflow: '', started: 0, active: 0, done: 0, approved: 0, rejected: 0, withdrawn: 0 },
   ).map((r) => ({ ...r, name: names.get(r.workflow) ?? r.workflow }));
 
   const started = selectRows(
     app,
-    `SELECT a.township AS township, COUNT(*) AS started,
-       SUM(CASE WHEN a.status = 'active' THEN 1 ELSE 0 END) AS active, SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done
-     FROM applications a WHERE a.created >= {:from} AND a.created < {:to} AND a.township != '' AND ${scope.where}
-     GROUP BY a.township`,
-    params,
+    village
+      ? `SELECT a.township AS township, COUNT(*) AS started,
+           SUM(CASE WHEN a.status = 'active' THEN 1 ELSE 0 END) AS active, SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done
+         FROM ${cases} WHERE a.created >= {:from} AND a.created < {:to} AND a.township != '' AND ${scope.where}
+         GROUP BY a.township`
+      : `SELECT a.township AS township, SUM(a.started) AS started, SUM(a.active) AS active, SUM(a.done) AS done
+         FROM dashboard_started a WHERE ${inDays} AND a.township != '' AND ${scope.where}
+         GROUP BY a.township HAVING SUM(a.started) != 0`,
+    dayParams,
     { township: '', started: 0, active: 0, done: 0 },
   );
-  // Open and overdue now, and ended in the period on time or late: two queries, each on its own
-  // index range (status, due_at …) and (status, updated …), so no query walks every case of the county.
+  // Open and overdue now (the clock moves, so it is counted, on the index range (status, due_at …)),
+  // and ended in the period on time or late (kept per day of the case's last change).
   const overdueNow = selectRows(
     app,
     `SELECT a.township AS township, COUNT(*) AS open_overdue
-     FROM applications a WHERE a.status = 'active' AND a.due_at != '' AND a.due_at <= {:now} AND a.township != '' AND ${scope.where}
+     FROM ${cases} WHERE a.status = 'active' AND a.due_at != '' AND a.due_at <= {:now} AND a.township != '' AND ${scope.where}
      GROUP BY a.township`,
     params,
     { township: '', open_overdue: 0 },
   );
   const ended = selectRows(
     app,
-    `SELECT a.township AS township,
-       SUM(CASE WHEN a.due_at = '' OR a.updated <= a.due_at THEN 1 ELSE 0 END) AS on_time,
-       SUM(CASE WHEN a.due_at != '' AND a.updated > a.due_at THEN 1 ELSE 0 END) AS late
-     FROM applications a WHERE a.status = 'done' AND a.updated >= {:from} AND a.updated < {:to} AND a.township != '' AND ${scope.where}
-     GROUP BY a.township`,
-    params,
+    village
+      ? `SELECT a.township AS township,
+           SUM(CASE WHEN a.due_at = '' OR a.updated <= a.due_at THEN 1 ELSE 0 END) AS on_time,
+           SUM(CASE WHEN a.due_at != '' AND a.updated > a.due_at THEN 1 ELSE 0 END) AS late
+         FROM ${cases} WHERE a.status = 'done' AND a.updated >= {:from} AND a.updated < {:to} AND a.township != '' AND ${scope.where}
+         GROUP BY a.township`
+      : `SELECT a.township AS township, SUM(a.on_time) AS on_time, SUM(a.late) AS late
+         FROM dashboard_ended a WHERE ${inDays} AND a.township != '' AND ${scope.where}
+         GROUP BY a.township HAVING SUM(a.on_time) + SUM(a.late) != 0`,
+    dayParams,
     { township: '', on_time: 0, late: 0 },
   );
   const timeliness = [...new Set([...overdueNow.map((r) => r.township), ...ended.map((r) => r.township)])].map((township) => ({
@@ -162,9 +232,9 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
 
   const steps = selectRows(
     app,
-    `SELECT a.workflow_key AS workflow, a.step AS step, a.step_name AS step_name, COUNT(*) AS active
-     FROM applications a WHERE a.status = 'active' AND ${scope.where}
-     GROUP BY a.workflow_key, a.step, a.step_name ORDER BY a.workflow_key, a.step`,
+    `SELECT a.workflow_key AS workflow, a.step AS step, a.step_name AS step_name, SUM(a.active) AS active
+     FROM dashboard_running a WHERE ${scope.where}
+     GROUP BY a.workflow_key, a.step, a.step_name HAVING SUM(a.active) != 0 ORDER BY a.workflow_key, a.step, a.step_name`,
     params,
     { workflow: '', step: '', step_name: '', active: 0 },
   ).map((r) => ({ workflow: r.workflow, step: r.step, stepName: r.step_name, active: r.active }));
@@ -172,22 +242,26 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
   // Decision items approved in the period: `at` is an ISO instant; the month is China time's.
   const amounts: MonthAmountFigures[] = selectRows(
     app,
-    `SELECT a.workflow_key AS workflow,
-       strftime('%Y-%m', datetime(json_extract(d.value, '$.at'), '+8 hours')) AS month,
-       SUM(COALESCE(json_extract(d.value, '$.amount'), 0)) AS amount, COUNT(*) AS decisions
-     FROM applications a, json_each(CASE WHEN json_valid(a.decisions) THEN a.decisions ELSE '{}' END) d
-     WHERE json_extract(d.value, '$.outcome') = 'approved'
-       AND replace(json_extract(d.value, '$.at'), 'T', ' ') >= {:from} AND replace(json_extract(d.value, '$.at'), 'T', ' ') < {:to}
-       AND ${scope.where}
-     GROUP BY a.workflow_key, month ORDER BY month, a.workflow_key`,
-    params,
+    village
+      ? `SELECT a.workflow_key AS workflow,
+           strftime('%Y-%m', datetime(json_extract(d.value, '$.at'), '+8 hours')) AS month,
+           SUM(COALESCE(json_extract(d.value, '$.amount'), 0)) AS amount, COUNT(*) AS decisions
+         FROM ${cases}, json_each(CASE WHEN json_valid(a.decisions) THEN a.decisions ELSE '{}' END) d
+         WHERE json_extract(d.value, '$.outcome') = 'approved'
+           AND replace(json_extract(d.value, '$.at'), 'T', ' ') >= {:from} AND replace(json_extract(d.value, '$.at'), 'T', ' ') < {:to}
+           AND ${scope.where}
+         GROUP BY a.workflow_key, month ORDER BY month, a.workflow_key`
+      : `SELECT a.workflow_key AS workflow, substr(a.day, 1, 7) AS month, SUM(a.amount) AS amount, SUM(a.decisions) AS decisions
+         FROM dashboard_amounts a WHERE ${inDays} AND ${scope.where}
+         GROUP BY a.workflow_key, month HAVING SUM(a.decisions) != 0 ORDER BY month, a.workflow_key`,
+    dayParams,
     { workflow: '', month: '', amount: 0, decisions: 0 },
   );
 
   const coverage = selectRows(
     app,
     `SELECT a.workflow_key AS workflow, COUNT(DISTINCT COALESCE(NULLIF(a.subject, ''), a.id)) AS subjects
-     FROM applications a
+     FROM ${cases}
      WHERE a.outcome = 'approved' AND a.updated >= {:from} AND a.updated < {:to} AND ${scope.where}
      GROUP BY a.workflow_key ORDER BY a.workflow_key`,
     params,

@@ -48,13 +48,16 @@ export function deadlineStats(app: PbApp, auth: PbRecord, soonParam: string): Ro
   const soon = createWorkingCalendar(calendarOverrides(app)).addWorkingDays(at, soonWorkingDays);
   const rows = selectRows(
     app,
-    `SELECT a.workflow_key AS process, t.step AS step, t.step_name AS step_name, COUNT(*) AS open,
+    // The task carries its case's process key (migration 1764200201), so a village, township or
+    // county reads one range of its partial index of open tasks (county, workflow_key, step,
+    // step_name, due_at, status) and never the cases.
+    `SELECT t.workflow_key AS process, t.step AS step, t.step_name AS step_name, COUNT(*) AS open,
        SUM(CASE WHEN t.due_at != '' AND t.due_at <= {:now} THEN 1 ELSE 0 END) AS overdue,
        SUM(CASE WHEN t.due_at != '' AND t.due_at > {:now} AND t.due_at <= {:soon} THEN 1 ELSE 0 END) AS due_soon
-     FROM tasks t JOIN applications a ON a.id = t.application
+     FROM tasks t
      WHERE t.status = 'open' AND ${scope.where}
-     GROUP BY a.workflow_key, t.step, t.step_name
-     ORDER BY a.workflow_key, t.step`,
+     GROUP BY t.workflow_key, t.step, t.step_name
+     ORDER BY t.workflow_key, t.step`,
     { ...scope.params, now: dbDate(at), soon: dbDate(soon) },
     { process: '', step: '', step_name: '', open: 0, due_soon: 0, overdue: 0 },
   );

@@ -180,6 +180,7 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     probes.push({ name: 'dashboard, whole county, this year', who: 'admin', kind: 'dashboard', path: '/api/tongban/admin/dashboard' });
     probes.push({ name: 'dashboard, one township, this year', who: 'admin', kind: 'dashboard', path: `/api/tongban/admin/dashboard?division=${township}` });
     probes.push({ name: 'dashboard, one village, 2019–2026', who: 'admin', kind: 'dashboard', path: `/api/tongban/admin/dashboard?division=${village}&from=2019-01-01` });
+    probes.push({ name: 'dashboard, whole county, 2019–2026', who: 'admin', kind: 'dashboard', path: '/api/tongban/admin/dashboard?from=2019-01-01' });
 
     const figures: QueueFigure[] = [];
     for (const probe of probes) {

@@ -66,6 +66,8 @@ export interface StartOptions {
   demoCases?: boolean;
   /** Extra environment for PocketBase and its hooks. */
   env?: Record<string, string>;
+  /** How long {@link TestServer.restart} waits for the server to answer (default 60 s). */
+  restartTimeoutMs?: number;
 }
 
 /** Boots a fresh Tongban server for a test file. */
@@ -160,7 +162,7 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
       // Whatever ran on the data folder meanwhile (another boot re-setting the superuser) may have
       // ended the kept superuser session: sign in afresh after a restart.
       superuserClient = undefined;
-      server = await startPocketBaseProcess({ port, dataDir, env });
+      server = await startPocketBaseProcess({ port, dataDir, env, ...(options.restartTimeoutMs ? { readyTimeoutMs: options.restartTimeoutMs } : {}) });
     },
     pid: () => server.child.pid,
     output: () => server.output(),
