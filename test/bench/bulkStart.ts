@@ -49,7 +49,8 @@ export function cpuSeconds(pid: number | undefined): number {
 
 /** Runs the benchmark against a fresh server. */
 export async function benchBulkStart(cases = 50_000, villageCount = 20, peerSample = 800): Promise<BulkStartFigures> {
-  const server = await startPocketBase({ demoCases: false, env: { TONGBAN_BULK_REQUEST_SECONDS: '30' } });
+  // No minute cron beside the bench: the shipped schedules' own runs would start cases for the same households.
+  const server = await startPocketBase({ demoCases: false, env: { TONGBAN_NO_BACKGROUND: '1', TONGBAN_BULK_REQUEST_SECONDS: '30' } });
   try {
     const su = await server.superuser();
     // Township A (曲塘镇) with its villages; township B's households for the peer.
