@@ -88,7 +88,10 @@ function countedFigures(server: TestServer, from: string, to: string, level: str
     byStep.set(`${row.workflow} ${row.step}`, entry);
   }
   const stepTimes = [...byStep.values()].map(({ sum, ...f }) => ({ ...f, averageWorkingDays: Math.round((sum / f.tasks) * 10) / 10 })).sort((x, y) => `${x.workflow} ${x.step}`.localeCompare(`${y.workflow} ${y.step}`));
-  return { processes, townships, steps, amounts, stepTimes };
+  const coverage = sql(server, `SELECT a.workflow_key AS workflow, COUNT(DISTINCT COALESCE(NULLIF(a.subject, ''), a.id)) AS subjects
+     FROM applications a WHERE a.outcome = 'approved' AND a.updated >= ${f} AND a.updated < ${t} AND ${where}
+     GROUP BY a.workflow_key ORDER BY a.workflow_key`);
+  return { processes, townships, steps, amounts, stepTimes, coverage };
 }
 
 /** The deadline counts as they were counted, joining each open task to its case. */
@@ -128,6 +131,7 @@ describe('the dashboards’ kept figures, against the cases they were counted fr
         expect(Object.fromEntries(kept.townships.map(({ township, name: _name, ...f }) => [township, f]).sort(([a], [b]) => String(a).localeCompare(String(b)))), label).toEqual(counted.townships);
         expect(kept.steps, label).toEqual(counted.steps);
         expect(kept.amounts, label).toEqual(counted.amounts);
+        expect(kept.coverage.map(({ name: _name, ...f }) => f), label).toEqual(counted.coverage);
         expect(kept.stepTimes.map(({ stepName: _name, ...f }) => f).sort((x, y) => `${x.workflow} ${x.step}`.localeCompare(`${y.workflow} ${y.step}`)), label).toEqual(counted.stepTimes);
       }
     }
