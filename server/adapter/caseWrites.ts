@@ -18,6 +18,7 @@ import type { LoadedWorkflow } from './workflowCache.js';
 import type { RecordedCandidates } from './panelCandidates.js';
 import { grantRead } from './caseReaders.js';
 import { enqueueCheckRequest } from './checkRequests.js';
+import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 
 /** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
 function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -70,7 +71,7 @@ function documentNumber(tx: PbApp, caseRecord: PbRecord, level: 'township' | 'co
 }
 
 /** Queues an in-app notice of the case for `recipient` (a user id, a level of the chain, or `unit:<id>`); the outbox delivers it. */
-function queueNotice(tx: PbApp, caseId: string, recipient: string, message: string, now: Date): void {
+function queueNotice(tx: PbApp, caseId: string, recipient: string, message: string, now: Date, writer: RowWriter): void {
   const o = newRecord(tx, 'outbox');
   o.set('application', caseId);
   o.set('channel', 'inbox');
@@ -79,11 +80,15 @@ function queueNotice(tx: PbApp, caseId: string, recipient: string, message: stri
   o.set('status', 'pending');
   o.set('attempts', 0);
   o.set('next_attempt_at', now.toISOString());
-  tx.save(o);
+  writer.save(tx, o);
 }
 
-/** Carries out the effects of a decision; `data` is updated in place by `setData`. */
-export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined): void {
+/**
+ * Carries out the effects of a decision; `data` is updated in place by `setData`. The tasks,
+ * timers, documents and notices are saved through `writer` (model saves unless the caller writes by
+ * prepared SQL and announces them after its commit, see preparedRowWrites.ts).
+ */
+export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, writer: RowWriter = modelSaves): void {
   // Data first: documents rendered by the same command must see computed figures.
   for (const e of effects) if (e.type === 'setData') setPointer(data, e.path, e.value);
   for (const e of effects) {
@@ -109,7 +114,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         if (e.task.dueAt) t.set('due_at', e.task.dueAt);
         for (const level of ['village', 'township', 'county']) t.set(level, caseRecord.getString(level));
         t.set('workflow_key', caseRecord.getString('workflow_key'));
-        tx.save(t);
+        writer.save(tx, t);
         break;
       }
       case 'closeTask': {
@@ -118,7 +123,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         if (t && t.getString('status') === 'open') {
           t.set('status', e.outcome === 'completed' ? 'done' : 'cancelled');
           t.set('closed_at', now.toISOString());
-          tx.save(t);
+          writer.save(tx, t);
         }
         break;
       }
@@ -130,7 +135,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         t.set('due_at', e.dueAt);
         t.set('status', 'pending');
         t.set('opened_at', now.toISOString());
-        tx.save(t);
+        writer.save(tx, t);
         break;
       }
       case 'moveDeadline': {
@@ -138,7 +143,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         const status = e.target === 'task' ? 'open' : 'pending';
         for (const t of tx.findRecordsByFilter(collection, 'application = {:a} && key = {:k} && status = {:s}', '', 10, 0, { a: caseRecord.id, k: e.key, s: status })) {
           t.set('due_at', e.dueAt);
-          tx.save(t);
+          writer.save(tx, t);
         }
         break;
       }
@@ -147,7 +152,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         const t = rows[0];
         if (t && t.getString('status') === 'pending') {
           t.set('status', 'cancelled');
-          tx.save(t);
+          writer.save(tx, t);
         }
         break;
       }
@@ -177,12 +182,12 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         d.set('number', documentNo);
         d.set('html', html);
         d.set('sha256', sha256(html));
-        tx.save(d);
+        writer.save(tx, d);
         break;
       }
       case 'notify':
         // A resident without an account has no inbox: the officer who filed for them (代办) is told.
-        queueNotice(tx, caseRecord.id, e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to, e.message, now);
+        queueNotice(tx, caseRecord.id, e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to, e.message, now, writer);
         break;
       case 'setSubjectFact': {
         const subject = caseRecord.getString('subject');
@@ -194,7 +199,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         const t = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k} && status = "open"', '', 1, 0, { a: caseRecord.id, k: e.key })[0];
         if (t) {
           t.set('assignee_user', e.user);
-          tx.save(t);
+          writer.save(tx, t);
         }
         break;
       }
@@ -202,10 +207,10 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         grantRead(tx, caseRecord.id, e.user, e.reason);
         break;
       case 'notifyUser':
-        queueNotice(tx, caseRecord.id, e.user, e.message, now);
+        queueNotice(tx, caseRecord.id, e.user, e.message, now, writer);
         break;
       case 'notifyUnit':
-        queueNotice(tx, caseRecord.id, unitRecipient(e.unit), e.message, now);
+        queueNotice(tx, caseRecord.id, unitRecipient(e.unit), e.message, now, writer);
         break;
       case 'requestCheck':
         // The request leaves through the outbox; its payload stays in the superuser-only check_requests (checkRequests.ts).
@@ -276,7 +281,7 @@ function recordedInputs(inputs: ReplayInputs): ReplayInputs {
  * Appends the event of a decision to the case's hash chain; returns the event as clients may read
  * it (without the raw patch and the replay record). `masks` are the form's `x-mask` kinds.
  */
-export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, string>, event: DecidedEvent, input: EventInput): Record<string, unknown> {
+export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, string>, event: DecidedEvent, input: EventInput, writer: RowWriter = modelSaves): Record<string, unknown> {
   const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseId })[0];
   const seq = last ? last.getInt('seq') + 1 : 1;
   const prev = last ? last.getString('hash') : genesisHash;
@@ -306,12 +311,12 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
   for (const [k, v] of Object.entries(fields)) r.set(k, v);
   r.set('prev_hash', prev);
   r.set('hash', hash);
-  tx.save(r);
+  writer.save(tx, r);
   return publicEvent({ ...fields, prev_hash: prev, hash });
 }
 
 /** Stores the snapshot and data on the case record (after the version CAS). */
-export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, data: Record<string, JsonValue>): void {
+export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, data: Record<string, JsonValue>, writer: RowWriter = modelSaves): void {
   caseRecord.set('snapshot', snapshot);
   caseRecord.set('data', data);
   caseRecord.set('step', snapshot.step);
@@ -325,13 +330,14 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
   caseRecord.set('decisions', items.decisions);
   caseRecord.set('milestones', items.milestones);
   caseRecord.set('milestones_reached', items.milestonesReached);
-  tx.save(caseRecord);
+  writer.save(tx, caseRecord);
 }
 
 /**
  * Commits an accepted decision on an existing case: the version compare-and-swap (a concurrent
  * command that got there first wins and this one fails with 409), the effects, the hash-chained
- * event and the case record. Returns the stored event and the case data after the effects.
+ * event and the case record, saved through `writer` (model saves by default). Returns the stored
+ * event and the case data after the effects.
  */
 export function commitDecision(
   tx: PbApp,
@@ -341,13 +347,14 @@ export function commitDecision(
   decision: { snapshot: CaseSnapshot; effects: Effect[]; event: DecidedEvent },
   data: Record<string, JsonValue>,
   commit: EventInput & { at: Date; comment?: string },
+  writer: RowWriter = modelSaves,
 ): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
   linkCaseSubject(tx, wf, record, data);
-  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment);
-  const event = appendEvent(tx, record.id, wf.masks, decision.event, commit);
-  saveCase(tx, record, wf, decision.snapshot, nextData);
+  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer);
+  const event = appendEvent(tx, record.id, wf.masks, decision.event, commit, writer);
+  saveCase(tx, record, wf, decision.snapshot, nextData, writer);
   return { event, data: nextData };
 }

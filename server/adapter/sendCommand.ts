@@ -37,6 +37,7 @@ import { orgDirectoryFor } from './orgDirectory.js';
 import { actingUser } from './delegatedActor.js';
 import { verbArgsOf } from './verbArgs.js';
 import { inWriteTransaction } from './writeLockTiming.js';
+import { PreparedRowWrites } from './preparedRowWrites.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
 
@@ -129,6 +130,9 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   const actedBy = acting.id === auth.id ? byValue : { ...byValue, delegate: { id: auth.id, name: auth.getString('name') } };
   let answer: RouteAnswer | undefined;
   let refusal: unknown;
+  // The tasks, timers, documents, notices, event and case are written by prepared SQL and announced
+  // to realtime after the commit, as their model saves would be (preparedRowWrites.ts).
+  const rows = new PreparedRowWrites();
   try {
     inWriteTransaction(app, 'command', (tx) => {
       try {
@@ -151,7 +155,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           panelCandidates: candidates.recorded,
           ...(subjectFacts ? { subjectFacts } : {}),
           ...(verbArgs ? { verb: verbArgs } : {}),
-        });
+        }, rows);
         followDecision(tx, record, decision.snapshot, decision.effects, actorByValue(tx, actor, auth.getString('name')), at);
         answer = {
           status: 200,
@@ -172,6 +176,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     // Thrown again as it was raised inside the transaction, so a refusal keeps its status and code.
     throw refusal ?? err;
   }
+  // Committed: realtime hears of the rows now (a rolled-back transaction threw above and is never announced).
+  rows.announce(app);
   if (!answer) throw forbidden('命令未执行。');
   return answer;
 }

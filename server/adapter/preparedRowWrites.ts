@@ -1,0 +1,186 @@
+/**
+ * Writing a command's rows by prepared SQL inside the write lock, and announcing them after the
+ * commit through PocketBase's own after-save model hooks, so realtime delivers them exactly as it
+ * delivers a model save.
+ *
+ * A model save (`tx.save`) validates the record first — every relation field costs a `count(*)`
+ * query, a task has six — runs the create/update hook chains and writes every column, so an update
+ * rewrites the entries of every index of the table. Inside the command's transaction that is most
+ * of the time the write lock is held. {@link PreparedRowWrites} writes the same record with one
+ * statement instead: the record's own database export (PocketBase's `DBExport`, the values a model
+ * save would write, dates and JSON already in their stored form), all columns of a new row, only
+ * the changed columns of an existing one, and the autodate columns stamped as the model save stamps
+ * them.
+ *
+ * Realtime: PocketBase broadcasts a record from its `onModelAfterCreateSuccess` /
+ * `onModelAfterUpdateSuccess` handlers, which a model save inside a transaction runs only after the
+ * commit (and never after a rollback). {@link PreparedRowWrites.announce}, called after the commit,
+ * triggers those same hooks with each written row read back from the database: PocketBase itself
+ * then checks every subscribed client's list/view rule, applies the enrich hooks (masking) and
+ * sends — one announcement per write, in the order written, as the model saves would. A transaction
+ * that rolls back is never announced (the caller announces only after `runInTransaction` returned).
+ *
+ * The event object the hooks take (`core.ModelEvent`) has no constructor in the hooks' VM and its
+ * `model` field sits in an unexported embedded struct that a plain object cannot fill, so one is
+ * obtained from a `onModelValidate` trigger without a model (whose handlers — PocketBase's record
+ * and collection proxies — only act on a record or a collection; the bundle binds none) and then
+ * given the app, the record and the action.
+ */
+import { newRecordId } from './sqlRows.js';
+import type { PbApp, PbRecord } from './pocketbase.js';
+
+/** Saves a record of the command path: as a model save, or by prepared SQL. */
+export interface RowWriter {
+  save(tx: PbApp, record: PbRecord): void;
+}
+
+/** The default: PocketBase's model save (validation, hooks, realtime at commit). */
+export const modelSaves: RowWriter = { save: (tx, record) => tx.save(record) };
+
+/** The Go side of a record this module uses (beyond {@link PbRecord}). */
+interface GoRecord extends PbRecord {
+  isNew(): boolean;
+  markAsNotNew(): void;
+  original(): GoRecord;
+  dbExport(app: PbApp): Record<string, unknown>;
+  collection(): { name: string; fields: Array<{ name: string; type(): string; onCreate?: boolean; onUpdate?: boolean }> };
+}
+
+/** A model event as the after-save hooks take it. */
+interface ModelEvent {
+  app: PbApp;
+  model: unknown;
+  type: string;
+  next(): void;
+}
+
+interface ModelHook {
+  trigger(event: unknown, ...oneOff: Array<(e: ModelEvent) => void>): void;
+}
+
+interface HookApp {
+  onModelValidate(): ModelHook;
+  onModelAfterCreateSuccess(): ModelHook;
+  onModelAfterUpdateSuccess(): ModelHook;
+}
+
+declare const Context: new () => unknown;
+
+/** The autodate columns of a collection: stamped on create, on update. */
+interface Autodates {
+  onCreate: string[];
+  onUpdate: string[];
+}
+
+const autodatesByCollection = new Map<string, Autodates>();
+
+function autodatesOf(record: GoRecord): Autodates {
+  const collection = record.collection();
+  let found = autodatesByCollection.get(collection.name);
+  if (!found) {
+    found = { onCreate: [], onUpdate: [] };
+    for (const f of collection.fields) {
+      if (f.type() !== 'autodate') continue;
+      if (f.onCreate) found.onCreate.push(f.name);
+      if (f.onUpdate) found.onUpdate.push(f.name);
+    }
+    autodatesByCollection.set(collection.name, found);
+  }
+  return found;
+}
+
+/** Now, as PocketBase stamps autodate fields (UTC, `YYYY-MM-DD HH:MM:SS.sssZ`, the wall clock). */
+function stamp(): string {
+  return new Date().toISOString().replace('T', ' ');
+}
+
+function quoted(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`unexpected column name ${name}`);
+  return `\`${name}\``;
+}
+
+/** A stored value compared as text (Go values serialise through their JSON form). */
+function asText(value: unknown): string {
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+const insertSql = new Map<string, string>();
+
+/** One write this transaction made, to be announced after the commit. */
+interface Written {
+  collection: string;
+  id: string;
+  created: boolean;
+}
+
+/**
+ * Writes by prepared SQL and remembers what it wrote; {@link announce} after the commit. One
+ * instance per transaction.
+ */
+export class PreparedRowWrites implements RowWriter {
+  private readonly written: Written[] = [];
+
+  save(tx: PbApp, plain: PbRecord): void {
+    const record = plain as GoRecord;
+    const autodates = autodatesOf(record);
+    const at = stamp();
+    const table = record.collection().name;
+    if (record.isNew()) {
+      if (!record.id) record.set('id', newRecordId());
+      for (const f of autodates.onCreate) record.set(f, at);
+      for (const f of autodates.onUpdate) if (!autodates.onCreate.includes(f)) record.set(f, at);
+      const values = record.dbExport(tx);
+      const columns = Object.keys(values);
+      const key = `${table}:${columns.join(',')}`;
+      let sql = insertSql.get(key);
+      if (!sql) {
+        sql = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES (${columns.map((c) => `{:${c}}`).join(', ')})`;
+        insertSql.set(key, sql);
+      }
+      tx.db().newQuery(sql).bind(values).execute();
+      record.markAsNotNew();
+      this.written.push({ collection: table, id: record.id, created: true });
+      return;
+    }
+    // Stamped first, as a model save stamps them: an update always writes them, also when nothing else changed.
+    for (const f of autodates.onUpdate) record.set(f, at);
+    const before = record.original().dbExport(tx);
+    const after = record.dbExport(tx);
+    const params: Record<string, unknown> = { id: record.id };
+    const sets = Object.keys(after)
+      .filter((c) => c !== 'id' && (autodates.onUpdate.includes(c) || asText(after[c]) !== asText(before[c])))
+      .map((c, i) => {
+        params[`v${i}`] = after[c];
+        return `${quoted(c)} = {:v${i}}`;
+      });
+    if (sets.length > 0) tx.db().newQuery(`UPDATE ${quoted(table)} SET ${sets.join(', ')} WHERE id = {:id}`).bind(params).execute();
+    this.written.push({ collection: table, id: record.id, created: false });
+  }
+
+  /**
+   * After the commit: triggers PocketBase's after-save model hooks for every row written, each read
+   * back from the database, in the order written. Never call it for a transaction that rolled back.
+   */
+  announce(app: PbApp): void {
+    const hooks = app as unknown as HookApp;
+    for (const w of this.written) {
+      let record: PbRecord;
+      try {
+        record = app.findRecordById(w.collection, w.id);
+      } catch {
+        continue; // deleted since the commit: nothing left to show anyone
+      }
+      let event: ModelEvent | undefined;
+      hooks.onModelValidate().trigger({ app, type: 'validate', context: new Context() }, (e) => {
+        event = e;
+        e.next();
+      });
+      if (!event) throw new Error('no model event');
+      event.app = app;
+      event.model = record;
+      event.type = w.created ? 'create' : 'update';
+      (w.created ? hooks.onModelAfterCreateSuccess() : hooks.onModelAfterUpdateSuccess()).trigger(event);
+    }
+    this.written.length = 0;
+  }
+}
