@@ -5,6 +5,7 @@
  */
 import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CaseSnapshot, type Effect, type JsonValue, type OrgPath, type StarterKind } from '../../engine/index.js';
 import { appendEvent, applyEffects, saveCase, setPointer } from './caseWrites.js';
+import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { draftProblems } from './draftProblems.js';
 import { engineActorOf, type ActorByValue } from './eventActor.js';
@@ -80,8 +81,12 @@ export function openingData(wf: LoadedWorkflow, patch: Record<string, JsonValue>
   return merged.data;
 }
 
-/** Creates the case: record, effects, first event, links; then the child cases its start asks for. */
-export function createCase(tx: PbApp, o: CaseOpening): CreatedCase {
+/**
+ * Creates the case: record, effects, first event, links; then the child cases its start asks for.
+ * The case, its tasks, timers, documents, notices and event are saved through `writer` (model saves
+ * unless the caller writes by prepared SQL and announces them after its commit).
+ */
+export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelSaves): CreatedCase {
   const { wf } = o;
   const data = openingData(wf, o.dataPatch);
   const overrides = calendarOverrides(tx);
@@ -115,12 +120,12 @@ export function createCase(tx: PbApp, o: CaseOpening): CreatedCase {
   record.set('title', o.title);
   linkCaseSubject(tx, wf, record, data);
   // Created first so the tasks, timers and documents of the effects can refer to it.
-  saveCase(tx, record, wf, started.snapshot, data);
+  saveCase(tx, record, wf, started.snapshot, data, writer);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-  applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined);
-  const event = appendEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) });
+  applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined, writer);
+  const event = appendEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) }, writer);
   // Same commit order as a command: effects, event, then the case with the data the effects set.
-  saveCase(tx, record, wf, started.snapshot, nextData);
+  saveCase(tx, record, wf, started.snapshot, nextData, writer);
   startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
   return { record, snapshot: started.snapshot, data: nextData, event };
 }

@@ -27,6 +27,7 @@ import { createCase, openingData, type CaseOpening } from './caseOpening.js';
 import { factsOf, subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
 import { inWriteTransaction } from './writeLockTiming.js';
+import { PreparedRowWrites } from './preparedRowWrites.js';
 
 /** The body of `POST /api/tongban/cases` (the shared wire type). */
 type OpenBody = OpenCaseRequest;
@@ -155,6 +156,8 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
   });
   const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'open', digest: bodyDigest(body as unknown as Record<string, unknown>) };
   let answer: RouteAnswer | undefined;
+  // The case's rows are written by prepared SQL and announced to realtime after the commit (preparedRowWrites.ts).
+  const rows = new PreparedRowWrites();
   inWriteTransaction(app, 'open', (tx) => {
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
@@ -172,9 +175,10 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
       commandId: body.commandId,
       actor: actorByValue(tx, actor, auth.getString('name')),
       at: now(tx),
-    });
+    }, rows);
     answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id), deadlineKnowledge(tx)), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actorOnCase(actor, created.record), { data: created.data }) } };
     storeAnswer(tx, binding, created.record.id, answer);
   });
+  rows.announce(app);
   return answer!;
 }

@@ -41,7 +41,9 @@ export const modelSaves: RowWriter = { save: (tx, record) => tx.save(record) };
 interface GoRecord extends PbRecord {
   isNew(): boolean;
   markAsNotNew(): void;
-  original(): GoRecord;
+  /** Sets a field's value as stored, past its setter (autodate fields refuse `set`). */
+  setRaw(field: string, value: unknown): void;
+  ignoreUnchangedFields(state: boolean): GoRecord;
   dbExport(app: PbApp): Record<string, unknown>;
   collection(): { name: string; fields: Array<{ name: string; type(): string; onCreate?: boolean; onUpdate?: boolean }> };
 }
@@ -99,11 +101,6 @@ function quoted(name: string): string {
   return `\`${name}\``;
 }
 
-/** A stored value compared as text (Go values serialise through their JSON form). */
-function asText(value: unknown): string {
-  return JSON.stringify(value) ?? 'undefined';
-}
-
 const insertSql = new Map<string, string>();
 
 /** One write this transaction made, to be announced after the commit. */
@@ -127,8 +124,7 @@ export class PreparedRowWrites implements RowWriter {
     const table = record.collection().name;
     if (record.isNew()) {
       if (!record.id) record.set('id', newRecordId());
-      for (const f of autodates.onCreate) record.set(f, at);
-      for (const f of autodates.onUpdate) if (!autodates.onCreate.includes(f)) record.set(f, at);
+      for (const f of [...autodates.onCreate, ...autodates.onUpdate]) record.setRaw(f, at);
       const values = record.dbExport(tx);
       const columns = Object.keys(values);
       const key = `${table}:${columns.join(',')}`;
@@ -143,14 +139,20 @@ export class PreparedRowWrites implements RowWriter {
       return;
     }
     // Stamped first, as a model save stamps them: an update always writes them, also when nothing else changed.
-    for (const f of autodates.onUpdate) record.set(f, at);
-    const before = record.original().dbExport(tx);
-    const after = record.dbExport(tx);
+    for (const f of autodates.onUpdate) record.setRaw(f, at);
+    // Only the columns whose stored value differs from the record as it was read (compared in Go).
+    record.ignoreUnchangedFields(true);
+    let changed: Record<string, unknown>;
+    try {
+      changed = record.dbExport(tx);
+    } finally {
+      record.ignoreUnchangedFields(false);
+    }
     const params: Record<string, unknown> = { id: record.id };
-    const sets = Object.keys(after)
-      .filter((c) => c !== 'id' && (autodates.onUpdate.includes(c) || asText(after[c]) !== asText(before[c])))
+    const sets = Object.keys(changed)
+      .filter((c) => c !== 'id')
       .map((c, i) => {
-        params[`v${i}`] = after[c];
+        params[`v${i}`] = changed[c];
         return `${quoted(c)} = {:v${i}}`;
       });
     if (sets.length > 0) tx.db().newQuery(`UPDATE ${quoted(table)} SET ${sets.join(', ')} WHERE id = {:id}`).bind(params).execute();

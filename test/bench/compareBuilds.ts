@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { TestServer } from '../support/pocketbase.js';
 import { dibaoAcceptLoad, dibaoCasesToAccept, figuresOf, floorLoad, lockHolds, prepareTarget, threeLevelLoad, type BenchTarget, type LoadFigures, type LoadSamples } from './commandLoads.js';
 import { benchServerEnv } from './endToEnd.js';
+import { cpuSeconds } from './bulkStart.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -64,13 +65,19 @@ async function main(): Promise<void> {
     const runs = loads.map(() => ({ baseline: [] as LoadSamples[], current: [] as LoadSamples[] }));
     type Holds = Record<string, { count: number; meanMs: number; p99Ms: number }>;
     const holds = loads.map(() => ({ baseline: [] as Holds[], current: [] as Holds[] }));
+    // Server CPU (user + system, from /proc) per timed request, its untimed preparing included: the load of the machine does not inflate it.
+    const cpu = loads.map(() => ({ baseline: { seconds: 0, requests: 0 }, current: { seconds: 0, requests: 0 } }));
     for (let round = 0; round < rounds; round++) {
       for (const [i, load] of loads.entries()) {
         const order = round % 2 === 0 ? (['baseline', 'current'] as const) : (['current', 'baseline'] as const);
         for (const which of order) {
           progress(`round ${round + 1}: ${load.name}, ${load.clients} clients, ${which}`);
           try {
-            runs[i]![which].push(await load.run(targets[which]));
+            const cpu0 = cpuSeconds(servers[which].booted.server.child.pid);
+            const samples = await load.run(targets[which]);
+            cpu[i]![which].seconds += cpuSeconds(servers[which].booted.server.child.pid) - cpu0;
+            cpu[i]![which].requests += samples.samples.length;
+            runs[i]![which].push(samples);
           } catch (e) {
             // A load the baseline build has no route for (the floor routes are newer than some builds).
             if (round === 0) console.log(`  ${which}: ${load.name} not run (${(e as Error).message})`);
@@ -88,6 +95,12 @@ async function main(): Promise<void> {
       const c = runs[i]!.current.length ? figuresOf(load.clients, runs[i]!.current) : undefined;
       const ratio = b && c ? `${fmt(c.commandsPerSecond / b.commandsPerSecond, 2).padStart(11)}× | ${fmt(c.p99Ms / b.p99Ms, 2)}×` : '          — | —';
       console.log(`  ${load.name.padEnd(26)} ${String(load.clients).padStart(7)} | ${cell(b)}    | ${cell(c)}   | ${ratio}`);
+    }
+    for (const [i, load] of loads.entries()) {
+      const perRequest = (which: 'baseline' | 'current') => (cpu[i]![which].seconds * 1000) / cpu[i]![which].requests;
+      if (cpu[i]!.baseline.requests && cpu[i]!.current.requests) {
+        console.log(`  server CPU per request (${load.name}, ${load.clients} clients, preparing included): baseline ${fmt(perRequest('baseline'), 2)} ms, current ${fmt(perRequest('current'), 2)} ms, ${fmt(perRequest('current') / perRequest('baseline'), 2)}×`);
+      }
     }
     for (const [i, load] of loads.entries()) {
       for (const which of ['baseline', 'current'] as const) {

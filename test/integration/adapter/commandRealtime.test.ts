@@ -13,6 +13,8 @@ import { subscribe, type Subscription } from '../../support/realtime.js';
 
 const topics = ['tasks', 'events', 'applications'];
 const rawIdNumber = demoHousehold.applicant.idNumber;
+/** A date as PocketBase stamps `created` and `updated`. */
+const stamped = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /** What a subscription heard of one case: `collection action` per message, in order. */
 function heardOf(subscription: Subscription, caseId: string): string[] {
@@ -37,6 +39,8 @@ describe('realtime of a command written by prepared SQL', () => {
 
   it('reaches the officers who may see the case, once per row written, with the rows as the API shows them, and no other officer', async () => {
     const opened = (await openCase(applicant, demoHousehold)).case;
+    const updatedBefore = (await applicant.collection('applications').getOne(opened.id)).updated;
+    expect(updatedBefore).toMatch(stamped);
     const ours = await subscribe(server.url, township.authStore.token, topics);
     const theirs = await subscribe(server.url, otherTownship.authStore.token, topics);
     try {
@@ -55,9 +59,12 @@ describe('realtime of a command written by prepared SQL', () => {
       const task = ours.messages.find((m) => m.record.collectionName === 'tasks' && m.action === 'create')!;
       expect(task.record).toEqual(await township.collection('tasks').getOne(String(task.record.id)));
       // Stamped in the form a model save stamps them.
-      expect(task.record.created).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(task.record.created).toMatch(stamped);
+      expect(task.record.updated).toMatch(stamped);
+      expect(event.record.created).toMatch(stamped);
       const caseRecord = ours.messages.find((m) => m.record.collectionName === 'applications')!;
       expect(caseRecord.record).toMatchObject({ id: submitted.id, step: submitted.step, version: submitted.version });
+      expect(String(caseRecord.record.updated) > updatedBefore).toBe(true);
       expect(ours.raw()).not.toContain(rawIdNumber);
       // Another township's officer hears nothing of the case.
       expect(heardOf(theirs, submitted.id)).toEqual([]);
