@@ -15,7 +15,7 @@
  * Realtime: PocketBase broadcasts a record from its `onModelAfterCreateSuccess` /
  * `onModelAfterUpdateSuccess` handlers, which a model save inside a transaction runs only after the
  * commit (and never after a rollback). {@link PreparedRowWrites.announce}, called after the commit,
- * triggers those same hooks with each written row read back from the database: PocketBase itself
+ * triggers those same hooks with each record as written (a model save hands them its record, too): PocketBase itself
  * then checks every subscribed client's list/view rule, applies the enrich hooks (masking) and
  * sends — one announcement per write, in the order written, as the model saves would. A transaction
  * that rolls back is never announced (the caller announces only after `runInTransaction` returned).
@@ -25,6 +25,12 @@
  * obtained from a `onModelValidate` trigger without a model (whose handlers — PocketBase's record
  * and collection proxies — only act on a record or a collection; the bundle binds none) and then
  * given the app, the record and the action.
+ *
+ * What a prepared write leaves out, beside the cost: PocketBase's field validation (the values are
+ * the command path's own) and the in-transaction record hooks (`onRecordCreate`, `…Execute`); the
+ * bundle binds none on the collections written here (the configuration audit watches configuration
+ * collections only) — one bound there later would not run for these writes. An update no longer
+ * rewrites columns it did not change, so a column another writer changed meanwhile keeps its value.
  */
 import { newRecordId } from './sqlRows.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
@@ -105,8 +111,7 @@ const insertSql = new Map<string, string>();
 
 /** One write this transaction made, to be announced after the commit. */
 interface Written {
-  collection: string;
-  id: string;
+  record: PbRecord;
   created: boolean;
 }
 
@@ -135,7 +140,7 @@ export class PreparedRowWrites implements RowWriter {
       }
       tx.db().newQuery(sql).bind(values).execute();
       record.markAsNotNew();
-      this.written.push({ collection: table, id: record.id, created: true });
+      this.written.push({ record, created: true });
       return;
     }
     // Stamped first, as a model save stamps them: an update always writes them, also when nothing else changed.
@@ -156,30 +161,27 @@ export class PreparedRowWrites implements RowWriter {
         return `${quoted(c)} = {:v${i}}`;
       });
     if (sets.length > 0) tx.db().newQuery(`UPDATE ${quoted(table)} SET ${sets.join(', ')} WHERE id = {:id}`).bind(params).execute();
-    this.written.push({ collection: table, id: record.id, created: false });
+    this.written.push({ record, created: false });
   }
 
   /**
-   * After the commit: triggers PocketBase's after-save model hooks for every row written, each read
-   * back from the database, in the order written. Never call it for a transaction that rolled back.
+   * After the commit: triggers PocketBase's after-save model hooks for every row written, in the
+   * order written, each with the record as it was written — as a model save hands its record to
+   * those hooks after the commit. Never call it for a transaction that rolled back.
    */
   announce(app: PbApp): void {
+    if (this.written.length === 0) return;
     const hooks = app as unknown as HookApp;
+    let event: ModelEvent | undefined;
+    hooks.onModelValidate().trigger({ app, type: 'validate', context: new Context() }, (e) => {
+      event = e;
+      e.next();
+    });
+    if (!event) throw new Error('no model event');
+    // One event for every row, as PocketBase's hooks allow (each trigger resets its chain).
+    event.app = app;
     for (const w of this.written) {
-      let record: PbRecord;
-      try {
-        record = app.findRecordById(w.collection, w.id);
-      } catch {
-        continue; // deleted since the commit: nothing left to show anyone
-      }
-      let event: ModelEvent | undefined;
-      hooks.onModelValidate().trigger({ app, type: 'validate', context: new Context() }, (e) => {
-        event = e;
-        e.next();
-      });
-      if (!event) throw new Error('no model event');
-      event.app = app;
-      event.model = record;
+      event.model = w.record;
       event.type = w.created ? 'create' : 'update';
       (w.created ? hooks.onModelAfterCreateSuccess() : hooks.onModelAfterUpdateSuccess()).trigger(event);
     }
