@@ -18,7 +18,10 @@ const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 async function boot(root: string, env: Record<string, string> = {}): Promise<TestServer> {
   const harness = (await import(pathToFileURL(path.join(root, 'test/support/pocketbase.ts')).href)) as typeof import('../support/pocketbase.js');
-  return harness.startPocketBase({ demoCases: false, env: { ...benchServerEnv, ...env } });
+  // No background work: a server's first timer sweep starts the shipped schedules' cases and bulk
+  // runs (seconds of CPU), and with the two builds booted one after the other it fell inside the
+  // later one's timed loads — the current build's floor measured 2× the CPU of the same code.
+  return harness.startPocketBase({ demoCases: false, env: { ...benchServerEnv, TONGBAN_NO_BACKGROUND: '1', ...env } });
 }
 
 interface Load {
