@@ -72,6 +72,7 @@ export function migrateCaseRoute(app: PbApp, auth: PbRecord, caseId: string, raw
   app.runInTransaction((tx) => {
     const fresh = tx.findRecordById('applications', record.id);
     fresh.set('workflow', to.recordId);
+    fresh.set('workflow_version', to.definition.version);
     event = commitDecision(tx, fresh, to, snapshot.version, migration, data, {
       at,
       commandId,

@@ -107,6 +107,7 @@ describe('versions side by side and migrating a running case', () => {
     expect(applied).toMatchObject({ applied: true, step: { to: 'review' } });
     const moved = await view(c.id);
     expect(moved.workflow.version).toBe(2);
+    expect((await su.collection('applications').getOne(c.id)).workflow_version).toBe(2);
     expect(moved.tasks.map((t) => t.key)).toEqual(['review#2']);
     const last = (await events(c.id)).at(-1)!;
     expect(last).toMatchObject({ action: 'admin.migrate', kind: 'migrate', from_step: 'review', to_step: 'review', comment: '按新规定办理', note: '第 1 版 → 第 2 版' });
