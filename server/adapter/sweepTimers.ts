@@ -10,7 +10,10 @@
  * while the server was down fires at the first sweep after the restart; one whose transaction
  * failed stays pending for the next run. A run reads the due timers a page at a time and goes on
  * until none is due or its time budget is spent (the rest wait for the next run); since every
- * timer is its own short transaction, commands take the write lock between two timers.
+ * timer is its own short transaction, commands take the write lock between two timers. As on the
+ * command path, the claim is one SQL statement and the decision's rows (tasks, timers, notices,
+ * event, case) are written by prepared SQL and announced to realtime after each timer's commit —
+ * never for a transaction that rolled back (preparedRowWrites.ts).
  */
 import { createWorkingCalendar, decide, timerCommandOf, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type WorkingCalendar } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
@@ -28,6 +31,7 @@ import { liveCandidates, type CandidateLister } from './panelCandidates.js';
 import { HttpError } from './httpError.js';
 import { inWriteTransaction } from './writeLockTiming.js';
 import { selectRows } from './sqlRows.js';
+import { PreparedRowWrites } from './preparedRowWrites.js';
 
 const system: Actor = { id: 'system', kind: 'system', roles: [] };
 
@@ -115,7 +119,7 @@ class CaseChanged extends Error {}
  * false when another run took the timer or it was stale (then it is spent). Throws
  * {@link CaseChanged} when a command changed the case since the decision.
  */
-function commitTimer(tx: PbApp, timer: PbRecord, prepared: PreparedTimer, at: Date, calendar: RunCalendar): boolean {
+function commitTimer(tx: PbApp, timer: PbRecord, prepared: PreparedTimer, at: Date, calendar: RunCalendar, rows: PreparedRowWrites): boolean {
   const claimed = tx.db().newQuery("UPDATE timers SET status = 'fired', fired_at = {:at} WHERE id = {:id} AND status = 'pending' AND due_at <= {:at}").bind({ at: dbDate(at), id: timer.id }).execute();
   if (claimed.rowsAffected() !== 1) return false;
   const { record, seenVersion, fire } = prepared;
@@ -126,7 +130,7 @@ function commitTimer(tx: PbApp, timer: PbRecord, prepared: PreparedTimer, at: Da
     return false;
   }
   try {
-    commitDecision(tx, record, fire.wf, seenVersion, fire.decision, fire.data, { at, commandId: fire.commandId, dataPatch: null, actor: systemActorByValue, calendar: calendar.overrides, recused: fire.recused, timerKey: timer.getString('key'), ...(fire.org ? { org: fire.org } : {}), panelCandidates: fire.candidates.recorded, ...(fire.subjectFacts ? { subjectFacts: fire.subjectFacts } : {}) });
+    commitDecision(tx, record, fire.wf, seenVersion, fire.decision, fire.data, { at, commandId: fire.commandId, dataPatch: null, actor: systemActorByValue, calendar: calendar.overrides, recused: fire.recused, timerKey: timer.getString('key'), ...(fire.org ? { org: fire.org } : {}), panelCandidates: fire.candidates.recorded, ...(fire.subjectFacts ? { subjectFacts: fire.subjectFacts } : {}) }, rows);
   } catch (err) {
     if (err instanceof HttpError && err.code === 'stale_version') throw new CaseChanged();
     throw err;
@@ -143,14 +147,18 @@ function fireTimer(app: PbApp, timer: PbRecord, at: Date, calendar: RunCalendar)
     let thrown: unknown;
     try {
       const prepared = prepareTimer(app, timer, at, calendar);
+      // One writer per transaction: a rolled-back attempt's rows are dropped with it, never announced.
+      const rows = new PreparedRowWrites();
       inWriteTransaction(app, 'timer', (tx) => {
         try {
-          fired = commitTimer(tx, timer, prepared, at, calendar);
+          fired = commitTimer(tx, timer, prepared, at, calendar, rows);
         } catch (err) {
           thrown = err;
           throw err;
         }
       });
+      // Committed: realtime hears of the timer's rows now.
+      rows.announce(app);
       return fired;
     } catch {
       // The case changed between the decision and the commit: decided again on what it is now.

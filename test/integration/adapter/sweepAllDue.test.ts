@@ -2,10 +2,18 @@ import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addVillages, bulkStartReviews, seedInCareHouseholds } from '../../support/reviewHouseholds.js';
+import { subscribe, type Subscription } from '../../support/realtime.js';
 
 const china = (local: string) => new Date(`${local}+08:00`);
 /** More due timers than the sweep reads in one page (200). */
 const households = 230;
+
+/** The cases of `caseIds` whose 复核 reminder event a subscription heard created. */
+function remindersHeard(subscription: Subscription, caseIds: Set<string>): Set<string> {
+  return new Set(subscription.messages
+    .filter((m) => m.action === 'create' && m.record.collectionName === 'events' && m.record.action === 'deadline.remind' && caseIds.has(String(m.record.application)))
+    .map((m) => String(m.record.application)));
+}
 
 describe('one timer sweep fires every due timer, and one outbox run sends every due notice, page after page, each once', () => {
   let server: TestServer;
@@ -24,13 +32,27 @@ describe('one timer sweep fires every due timer, and one outbox run sends every 
   }, 300_000);
   afterAll(() => server?.dispose());
 
-  it('fires all 230 复核 reminders falling due at once in one sweep, one reminder event per case, and nothing at the next sweep', async () => {
+  it('fires all 230 复核 reminders falling due at once in one sweep, one reminder event per case, heard live by the township\'s officer and no other, and nothing at the next sweep', async () => {
     // The reminder falls 3 working days before the 15-working-day deadline; the deadline itself is later.
     await server.setClock(china('2026-03-19T09:00:00'));
     const due = (await su.collection('timers').getList(1, 1, { filter: `status = "pending" && due_at <= "2026-03-19 01:00:00.000Z"` })).totalItems;
     expect(due).toBeGreaterThanOrEqual(households);
+    const runCases = new Set((await su.collection('applications').getFullList({ filter: `bulk_run = "${run}"`, fields: 'id' })).map((r) => r.id));
+    expect(runCases.size).toBe(households);
+    // 曲塘镇's officer may see the cases; 孙庄街道's may not.
+    const ours = await subscribe(server.url, (await server.login('township-a')).authStore.token, ['events']);
+    const theirs = await subscribe(server.url, (await server.login('township-b')).authStore.token, ['events']);
+    try {
+      expect(await server.sweep()).toBe(due);
 
-    expect(await server.sweep()).toBe(due);
+      // Each reminder is announced after its own timer's commit, over realtime.
+      for (let waited = 0; remindersHeard(ours, runCases).size < households && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      expect(remindersHeard(ours, runCases).size).toBe(households);
+      expect(theirs.messages.filter((m) => runCases.has(String(m.record.application)))).toEqual([]);
+    } finally {
+      ours.close();
+      theirs.close();
+    }
 
     const reminders = await su.collection('events').getFullList({ filter: `action = "deadline.remind" && application.bulk_run = "${run}"`, fields: 'application' });
     expect(reminders).toHaveLength(households);
