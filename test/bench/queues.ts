@@ -147,13 +147,16 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     const t = people.township;
     const tasks = officerTasks(t.unit, t.id);
     const filters: [string, string][] = [
-      ['process', 'application.workflow_key = "dibao"'],
+      ['process', 'workflow_key = "dibao"'],
       ['step', 'step = "review"'],
       ['village', `application.village = "${people.village.unit}"`],
       ['overdue', `due_at != "" && due_at < "${pbDate(now)}"`],
       ['due within 3 working days', `due_at != "" && due_at < "${pbDate(new Date(now.getTime() + 5 * 86_400_000))}"`],
-      ['flag 近亲属备案', 'application.flags ~ \'"relativeFiling"\''],
-      ['search by case number', '(application.case_no ~ "G00001" || application.title ~ "G00001")'],
+      // The shapes of web/src/api/queues.ts since migration 1764201301: the task's own copy of its case's flags and serial.
+      ['flag 近亲属备案', 'case_flagged = true && case_flags ~ \'"relativeFiling"\''],
+      ['search by case number', 'case_serial = 1 && application.case_no ~ "%DIBAO-2026-000001"'],
+      ['search by serial', 'case_serial = 1'],
+      ['search by name (contains)', '(application.case_no ~ "王*英" || application.title ~ "王*英")'],
     ];
     for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('tasks', filterOf(tasks, f), 'due_at,created', 'application') });
     for (const who of ['village', 'township'] as const) {

@@ -31,7 +31,7 @@ export interface QueueFilter {
   overdue?: boolean;
   /** A case flag, e.g. `relativeFiling` (近亲属备案). */
   flag?: string;
-  /** Part of the case number or of the (masked) name in the case title. */
+  /** A case number, its tail digits (the serial, or year and serial), or part of the case number or of the (masked) name in the case title: {@link searchFilterOf}. */
   search?: string;
 }
 
@@ -72,17 +72,43 @@ export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date
   } else if (tab === 'done') parts.push(pb.filter('actor_id = {:u}', { u: me?.id ?? '' }));
   else if (tab === 'cc') parts.push(pb.filter('user = {:u} && reason = "cc"', { u: me?.id ?? '' }));
   else parts.push(pb.filter('filed_by = {:u}', { u: me?.id ?? '' }));
-  if (filter.process) parts.push(pb.filter(`${rel}workflow_key = {:p}`, { p: filter.process }));
+  // 待办 reads the process from the task's own key (written with the task; migration 1764200201), not through its case.
+  if (filter.process) parts.push(pb.filter(tab === 'tasks' ? 'workflow_key = {:p}' : `${rel}workflow_key = {:p}`, { p: filter.process }));
   if (filter.step) parts.push(pb.filter(tab === 'tasks' ? 'step = {:s}' : `${rel}step = {:s}`, { s: filter.step }));
   if (filter.township) parts.push(pb.filter(`${rel}township = {:t}`, { t: filter.township }));
   if (filter.village) parts.push(pb.filter(`${rel}village = {:v}`, { v: filter.village }));
   const due = tab === 'tasks' ? 'due_at' : `${rel}due_at`;
   if (filter.overdue) parts.push(pb.filter(`${due} != "" && ${due} < {:now}`, { now: pbDate(now) }));
   if (filter.dueWithinDays !== undefined && dueBy) parts.push(pb.filter(`${due} != "" && ${due} < {:until}`, { until: dueBy }));
-  if (filter.flag) parts.push(pb.filter(`${rel}flags ~ {:f}`, { f: `"${filter.flag}"` }));
+  // 待办 reads the flags from the task's own copy, and only the unit's flagged tasks (`case_flagged`: an index range in the queue's order).
+  if (filter.flag) parts.push(tab === 'tasks' ? pb.filter('case_flagged = true && case_flags ~ {:f}', { f: `"${filter.flag}"` }) : pb.filter(`${rel}flags ~ {:f}`, { f: `"${filter.flag}"` }));
   const search = filter.search?.trim();
-  if (search) parts.push(pb.filter(`(${rel}case_no ~ {:q} || ${rel}title ~ {:q})`, { q: search }));
+  if (search) parts.push(searchFilterOf(tab, search));
   return parts.map((p) => `(${p})`).join(' && ');
+}
+
+/** A case number or its tail: its serial (`123`, `000123`), or anything ending in year and serial (`2026-000123`, `DIBAO-2026-000123`, `O-2026-000123`). */
+const caseNoTail = /^(?:\S*-)?(?:\d{4}-)?\d+$/;
+
+/**
+ * The search filter: what an officer types into 案件编号或姓名. In 待办 a case number or its tail is
+ * found by the serial the task carries (`case_serial`: an index range of the unit's few tasks with
+ * that serial) and, when more than the serial was typed, the case number's end; a serial alone
+ * (`123`, `000123`) finds every case with that serial. Anything else (a name, part of a process key)
+ * is matched anywhere in the case number or the title, which walks the whole queue through the cases.
+ */
+export function searchFilterOf(tab: QueueTab, search: string): string {
+  const rel = tab === 'started' ? '' : 'application.';
+  const typed = search.toUpperCase();
+  if (tab === 'tasks' && caseNoTail.test(typed)) {
+    const serial = Number(typed.slice(typed.lastIndexOf('-') + 1));
+    if (Number.isSafeInteger(serial)) {
+      return typed.includes('-')
+        ? pb.filter('case_serial = {:n} && application.case_no ~ {:q}', { n: serial, q: `%${typed}` })
+        : pb.filter('case_serial = {:n}', { n: serial });
+    }
+  }
+  return pb.filter(`(${rel}case_no ~ {:q} || ${rel}title ~ {:q})`, { q: search });
 }
 
 /** The collection each queue lists. */

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseSummary } from '../../support/commands.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { taskVerbsWorkflow } from '../../fixtures/taskVerbsWorkflow.js';
+
+type Queues = typeof import('../../../web/src/api/queues.js');
+
+/**
+ * The 待办 filters by case number and by case flag (issue 14, queues at scale): they read the task's
+ * own copy of its case's serial and flags (migration 1764201301, kept by triggers) instead of testing
+ * every open task's case through the rule joins. They must find exactly the tasks the old filters
+ * (`application.case_no ~ … || application.title ~ …`, `application.flags ~ …`) found.
+ */
+describe('the queue page’s case number and flag filters', () => {
+  let server: TestServer;
+  let su: PocketBase;
+  let officer: PocketBase;
+  let queues: Queues;
+  let open: { id: string; application: string; caseNo: string }[];
+
+  const oldSearch = (q: string) => `(application.case_no ~ "${q}" || application.title ~ "${q}")`;
+  const oldFlag = (f: string) => `application.flags ~ '"${f}"'`;
+  const ids = async (filter: string) => (await officer.collection('tasks').getFullList({ filter, sort: 'due_at,created', fields: 'id' })).map((t) => t.id);
+  const queue = () => queues.queueFilterOf('tasks', {});
+
+  beforeAll(async () => {
+    server = await startPocketBase();
+    su = await server.superuser();
+    await su.collection('workflow_definitions').create({ key: taskVerbsWorkflow.key, version: 1, status: 'published', name: taskVerbsWorkflow.name, definition: taskVerbsWorkflow });
+    const applicant = await server.login('applicant-a1');
+    for (let i = 0; i < 3; i++) {
+      const opened = await applicant.send<{ case: CaseSummary }>('/api/tongban/cases', { method: 'POST', body: { workflow: taskVerbsWorkflow.key, commandId: randomUUID() } });
+      await applicant.send(`/api/tongban/cases/${opened.case.id}/commands`, { method: 'POST', body: { action: 'submit', version: opened.case.version, commandId: randomUUID() } });
+    }
+    officer = await server.login('township-a');
+    // The web module's client, signed in as the officer (its filters name the user and unit).
+    (globalThis as { window?: unknown }).window = { location: { origin: server.url } };
+    queues = await import('../../../web/src/api/queues.js');
+    const { pb } = await import('../../../web/src/api/client.js');
+    pb.authStore.save(officer.authStore.token, officer.authStore.record);
+    const tasks = await officer.collection('tasks').getFullList({ filter: queue(), expand: 'application' });
+    open = tasks.map((t) => ({ id: t.id, application: String(t.application), caseNo: String((t.expand?.application as { case_no?: string } | undefined)?.case_no ?? '') }));
+  }, 180_000);
+  afterAll(() => server?.dispose());
+
+  it('has open tasks in the township’s queue to search', () => {
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((t) => /-\d{4}-\d{6}$/.test(t.caseNo))).toBe(true);
+  });
+
+  it('finds by a whole case number, its year and serial, or its serial the same tasks as the contains-match did', async () => {
+    const caseNo = open[0]!.caseNo;
+    const tail = caseNo.slice(caseNo.indexOf('-') + 1);
+    const serial = caseNo.slice(caseNo.lastIndexOf('-') + 1);
+    for (const typed of [caseNo, caseNo.toLowerCase(), tail, serial]) {
+      const now = queues.queueFilterOf('tasks', { search: typed });
+      expect(now, typed).toContain('case_serial');
+      const found = await ids(now);
+      expect(found.length, typed).toBeGreaterThan(0);
+      expect(found, typed).toEqual(await ids(`(${queue()}) && ${oldSearch(typed)}`));
+    }
+    expect(await ids(queues.queueFilterOf('tasks', { search: `${caseNo.slice(0, -6)}999999` }))).toEqual([]);
+  });
+
+  it('finds by process from the task’s own key the same tasks as through the case', async () => {
+    const now = queues.queueFilterOf('tasks', { process: taskVerbsWorkflow.key });
+    expect(now).not.toContain('application.workflow_key');
+    expect(await ids(now)).toEqual(await ids(`(${queue()}) && application.workflow_key = "${taskVerbsWorkflow.key}"`));
+    expect(await ids(now)).toHaveLength(open.length);
+  });
+
+  it('keeps the contains-match for a name', async () => {
+    const name = '*';
+    expect(await ids(queues.queueFilterOf('tasks', { search: name }))).toEqual(await ids(`(${queue()}) && ${oldSearch(name)}`));
+  });
+
+  it('finds a flagged case’s tasks by the flag as soon as the case’s flags change, and no longer once they are cleared', async () => {
+    const flagged = open[0]!.application;
+    const filter = queues.queueFilterOf('tasks', { flag: 'relativeFiling' });
+    expect(await ids(filter)).toEqual(await ids(`(${queue()}) && ${oldFlag('relativeFiling')}`));
+    await su.collection('applications').update(flagged, { flags: ['relativeFiling'] });
+    const found = await ids(filter);
+    expect(found).toEqual(open.filter((t) => t.application === flagged).map((t) => t.id).filter((id) => found.includes(id)));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual(await ids(`(${queue()}) && ${oldFlag('relativeFiling')}`));
+    expect(await ids(queues.queueFilterOf('tasks', { flag: 'otherFlag' }))).toEqual([]);
+    await su.collection('applications').update(flagged, { flags: [] });
+    expect(await ids(filter)).toEqual([]);
+  });
+
+  it('sets a task saved with a stale copy back to its case’s flags, in the same write', async () => {
+    const task = await su.collection('tasks').getOne(open[1]!.id);
+    await su.collection('applications').update(open[1]!.application, { flags: ['relativeFiling'] });
+    // A record loaded before its case changed and saved after: its copy is set back from the case.
+    await su.collection('tasks').update(task.id, { case_flagged: task.case_flagged, case_flags: task.case_flags, case_serial: 7 });
+    const saved = await su.collection('tasks').getOne(task.id);
+    expect([saved.case_flagged, saved.case_flags, saved.case_serial]).toEqual([true, '["relativeFiling"]', Number(open[1]!.caseNo.slice(-6))]);
+    expect(await ids(queues.queueFilterOf('tasks', { flag: 'relativeFiling' }))).toContain(task.id);
+    await su.collection('applications').update(open[1]!.application, { flags: [] });
+  });
+});
