@@ -6,11 +6,12 @@ routerAdd('GET', '/api/tongban/stats/deadlines', (e) => require(`${__hooks}/gene
 
 // Once per answer, not per record: PocketBase runs onRecordEnrich hooks nested (each record's inside
 // the previous one's next()), so a JS enrich hook would hold one VM per row of a page.
+// The same for `task_queue`, the 待办 page's view of the tasks with their case's number and title.
 onRecordsListRequest((e) => {
   require(`${__hooks}/generated/tongban.cjs`).markOverdueTasks(e.app, e.records);
   e.next();
-}, 'tasks');
+}, 'tasks', 'task_queue');
 onRecordViewRequest((e) => {
   require(`${__hooks}/generated/tongban.cjs`).markOverdueTasks(e.app, [e.record]);
   e.next();
-}, 'tasks');
+}, 'tasks', 'task_queue');

@@ -142,7 +142,7 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     const probes: Probe[] = [];
     for (const who of ['village', 'township', 'county', 'department'] as const) {
       const p = people[who];
-      probes.push({ name: '待办 first page', who, kind: 'page', path: firstPage('tasks', filterOf(officerTasks(p.unit, p.id)), 'due_at,created', 'application') });
+      probes.push({ name: '待办 first page', who, kind: 'page', path: firstPage('task_queue', filterOf(officerTasks(p.unit, p.id)), 'due_at,created') });
     }
     const t = people.township;
     const tasks = officerTasks(t.unit, t.id);
@@ -158,7 +158,7 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
       ['search by serial', 'case_serial = 1'],
       ['search by name (contains)', '(application.case_no ~ "王*英" || application.title ~ "王*英")'],
     ];
-    for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('tasks', filterOf(tasks, f), 'due_at,created', 'application') });
+    for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('task_queue', filterOf(tasks, f), 'due_at,created') });
     for (const who of ['village', 'township'] as const) {
       const p = people[who];
       probes.push({ name: '已办 first page', who, kind: 'page', path: firstPage('events', filterOf(`actor_id = "${p.id}"`), '-created', 'application') });

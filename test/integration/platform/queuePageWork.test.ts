@@ -68,6 +68,35 @@ describe('the server’s work for a queue page', () => {
     expect((await township.collection('tasks').getOne(late.id)).overdue).toBe(true);
   });
 
+  it('answers the 待办 page from task_queue: the same tasks for every asker, with their case’s number and title, at well under the expanded page’s CPU', async () => {
+    const tasks = await su.collections.getOne('tasks');
+    const view = await su.collections.getOne('task_queue');
+    expect([view.listRule, view.viewRule]).toEqual([tasks.listRule, tasks.viewRule]);
+    const filter = `application = "${caseId}"`;
+    const askers = [township, await server.login('township-b'), await server.login('village-a2'), await server.login('applicant-a1'), await server.login('applicant-b1'), await server.login('county'), new PocketBase(server.url)];
+    for (const asker of askers) {
+      const listed = async (collection: string) => (await asker.collection(collection).getFullList({ filter, sort: 'id' })).map((r) => r.id);
+      expect(await listed('task_queue'), asker.authStore.record?.email ?? 'guest').toEqual(await listed('tasks'));
+    }
+    const theCase = await su.collection('applications').getOne(caseId);
+    const viewPage = () => township.collection('task_queue').getList(1, pageRows, { filter: `application = "${caseId}" && status = "open"`, sort: 'due_at,created', skipTotal: true });
+    const rows = (await viewPage()).items;
+    expect(rows.map((r) => r.id)).toEqual((await queuePage()).items.map((t) => t.id));
+    for (const r of rows) {
+      expect([r.case_no, r.title, r.workflow_key]).toEqual([theCase.case_no, theCase.title, theCase.workflow_key]);
+      expect(r.overdue, r.key).toBe(Date.parse(String(r.due_at).replace(' ', 'T')) <= Date.now());
+    }
+    const pid = server.booted.server.child.pid!;
+    const cpuPerPage = async (read: () => Promise<unknown>) => {
+      const before = cpuMs(pid);
+      for (let i = 0; i < 10; i++) await read();
+      return (cpuMs(pid) - before) / 10;
+    };
+    const expanded = await cpuPerPage(queuePage);
+    // Each whole case expanded (35 fields) cost as much as the task itself: the view answers for about half.
+    expect(await cpuPerPage(viewPage)).toBeLessThan(expanded * 0.75);
+  }, 180_000);
+
   it('answers a staff page of 60 members without loading the adapter bundle per row, their phones masked as before', async () => {
     const peer = await su.collection('users').getFirstListItem('email = "township-a@demo.tongban"');
     for (let i = 0; i < pageRows; i++) {
