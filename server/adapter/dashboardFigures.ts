@@ -18,6 +18,7 @@ import { now } from './clock.js';
 import { badRequest, notFound } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import { selectRows } from './sqlRows.js';
+import { wholeMonths } from './wholeMonths.js';
 
 /** China time is UTC+8 all year. */
 const chinaOffsetMs = 8 * 3600 * 1000;
@@ -99,8 +100,9 @@ function workingDaysCounter(calendar: WorkingCalendar, days: readonly string[]):
 /**
  * The average working days of the tasks each step closed in the period (at most 50,000 tasks read).
  * A village's through its cases (the village index, then each case's tasks); the others' from the
- * tasks closed in the period (the partial index of done tasks by closed_at), each task carrying its
- * case's process key and divisions, so no case row is read. Working days depend only on the China
+ * tasks closed in the period (the partial index of done tasks by division and closed_at, covering
+ * what is read, migration 1764201201), each task carrying its case's process key and divisions, so
+ * no case or task row is read. Working days depend only on the China
  * days a task opened and closed on: the tasks are counted per pair of days in SQL, and each pair's
  * working days are counted once (a county's 50,000 tasks fall on a few hundred pairs).
  */
@@ -112,7 +114,7 @@ function stepTimes(app: PbApp, scope: DivisionScope, bounds: Record<string, stri
          WHERE t.status = 'done' AND t.closed_at >= {:from} AND t.closed_at < {:to} AND ${scope.where}
          LIMIT 50000`
       : `SELECT t.workflow_key AS workflow, t.step AS step, t.step_name AS step_name, t.created AS created, t.closed_at AS closed_at
-         FROM tasks t INDEXED BY idx_tasks_closed
+         FROM tasks t INDEXED BY idx_tasks_done_${scope.level === '' ? 'all' : scope.level}
          WHERE t.status = 'done' AND t.closed_at >= {:from} AND t.closed_at < {:to} AND ${scope.where.replace('a.', 't.')}
          LIMIT 50000`;
   const rows = selectRows(
@@ -138,6 +140,17 @@ function stepTimes(app: PbApp, scope: DivisionScope, bounds: Record<string, stri
     .sort((x, y) => (x.workflow === y.workflow ? x.step.localeCompare(y.step) : x.workflow.localeCompare(y.workflow)));
 }
 
+/**
+ * The kept cases started in the period in a division (alias `a`): whole months from
+ * dashboard_started_month, the days of partial months from dashboard_started (migration 1764201201).
+ */
+function keptStarted(scope: DivisionScope): string {
+  const columns = 'a.workflow_key AS workflow_key, a.county AS county, a.township AS township, a.started AS started, a.active AS active, a.done AS done, a.approved AS approved, a.rejected AS rejected, a.withdrawn AS withdrawn';
+  return `(SELECT ${columns} FROM dashboard_started_month a WHERE a.month >= {:fromMonth} AND a.month <= {:toMonth} AND ${scope.where}
+    UNION ALL SELECT ${columns} FROM dashboard_started a WHERE a.day >= {:fromDay} AND a.day <= {:headTo} AND ${scope.where}
+    UNION ALL SELECT ${columns} FROM dashboard_started a WHERE a.day >= {:tailFrom} AND a.day <= {:toDay} AND ${scope.where})`;
+}
+
 /** `GET /api/tongban/admin/dashboard?from=&to=&division=`. */
 export function dashboardFigures(app: PbApp, query: { from: string; to: string; division: string }): DashboardAnswer {
   const at = now(app);
@@ -153,7 +166,7 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
   // one of the dashboard's indexes); the kept rows for the county, a township or every division.
   const village = scope.level === 'village';
   const cases = village ? 'applications a INDEXED BY idx_applications_village' : 'applications a';
-  const dayParams = { ...params, fromDay: from, toDay: to };
+  const dayParams = { ...params, fromDay: from, toDay: to, ...wholeMonths(from, to) };
   const inDays = 'a.day >= {:fromDay} AND a.day <= {:toDay}';
 
   const processes = selectRows(
@@ -167,7 +180,7 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
          GROUP BY a.workflow_key ORDER BY a.workflow_key`
       : `SELECT a.workflow_key AS workflow, SUM(a.started) AS started, SUM(a.active) AS active, SUM(a.done) AS done,
            SUM(a.approved) AS approved, SUM(a.rejected) AS rejected, SUM(a.withdrawn) AS withdrawn
-         FROM dashboard_started a WHERE ${inDays} AND ${scope.where}
+         FROM ${keptStarted(scope)} a
          GROUP BY a.workflow_key HAVING SUM(a.started) != 0 ORDER BY a.workflow_key`,
     dayParams,
     { workflow: '', started: 0, active: 0, done: 0, approved: 0, rejected: 0, withdrawn: 0 },
@@ -181,7 +194,7 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
          FROM ${cases} WHERE a.created >= {:from} AND a.created < {:to} AND a.township != '' AND ${scope.where}
          GROUP BY a.township`
       : `SELECT a.township AS township, SUM(a.started) AS started, SUM(a.active) AS active, SUM(a.done) AS done
-         FROM dashboard_started a WHERE ${inDays} AND a.township != '' AND ${scope.where}
+         FROM ${keptStarted(scope)} a WHERE a.township != ''
          GROUP BY a.township HAVING SUM(a.started) != 0`,
     dayParams,
     { township: '', started: 0, active: 0, done: 0 },

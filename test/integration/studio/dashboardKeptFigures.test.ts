@@ -12,7 +12,8 @@ import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 /**
  * The dashboards read figures kept by the writes (migration 1764200201: per-day rows kept by
- * triggers on the cases, the process key on each task). Here a county is seeded through every path
+ * triggers on the cases, the process key on each task; 1764201201: per-month rows kept by triggers
+ * on the per-day ones, the done tasks indexed per division). Here a county is seeded through every path
  * that writes a case — commands (approved, refused, withdrawn, ended, running), the timer sweep and
  * the shipped schedules' bulk starts, a case migration, a deletion, cases of earlier years — and
  * every figure is compared with the answer of the queries that counted the cases themselves before
@@ -181,7 +182,9 @@ describe('the dashboards’ kept figures, against the cases they were counted fr
       units.push(...rows.map((r) => ({ level, id: r.id })));
     }
     const year = new Date(Date.now() + chinaOffsetMs).toISOString().slice(0, 4);
-    periods.push([`${year}-01-01`, new Date(Date.now() + chinaOffsetMs).toISOString().slice(0, 10)], ['2000-01-01', '2100-12-31'], ['2019-01-01', '2024-12-31']);
+    periods.push([`${year}-01-01`, new Date(Date.now() + chinaOffsetMs).toISOString().slice(0, 10)], ['2000-01-01', '2100-12-31'], ['2019-01-01', '2024-12-31'],
+      // Whole months read per month, the partial ones before and after them per day (migration 1764201201).
+      ['2021-03-05', '2021-05-03'], ['2021-03-02', '2021-03-30']);
   }, 600_000);
   afterAll(() => server?.dispose());
 
@@ -221,7 +224,9 @@ describe('the dashboards’ kept figures, against the cases they were counted fr
       DROP TRIGGER tasks_process_key_inserted; DROP TRIGGER tasks_process_key_updated;
       DROP TABLE dashboard_started; DROP TABLE dashboard_ended; DROP TABLE dashboard_amounts; DROP TABLE dashboard_running;
       UPDATE tasks SET workflow_key = '';
-      DELETE FROM _migrations WHERE file LIKE '1764200201_%';`);
+      DELETE FROM _migrations WHERE file LIKE '1764200201_%';
+      DROP TABLE dashboard_started_month;
+      DELETE FROM _migrations WHERE file LIKE '1764201201_%';`);
     await server.restart();
     admin = await server.login('admin');
     expect(sql(server, `SELECT COUNT(*) AS n FROM tasks t JOIN applications a ON a.id = t.application WHERE t.workflow_key != a.workflow_key`)).toEqual([{ n: 0 }]);
