@@ -58,6 +58,11 @@ migrate((app) => {
   const tasks = app.findCollectionByNameOrId('tasks');
   tasks.indexes = withoutIndexes(tasks.indexes).concat(doneTaskIndexes);
   app.save(tasks);
+  // A data folder whose planner has statistics gets them for the new table too (the step times name
+  // their index); a folder without statistics keeps none.
+  const stats = new DynamicModel({ n: 0 });
+  app.db().newQuery("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").one(stats);
+  if (stats.n > 0) run(app, 'ANALYZE dashboard_started_month');
 }, (app) => {
   ['dashboard_started_month_inserted', 'dashboard_started_month_deleted', 'dashboard_started_month_updated'].forEach((name) => run(app, `DROP TRIGGER IF EXISTS ${name}`));
   run(app, 'DROP TABLE IF EXISTS dashboard_started_month');
