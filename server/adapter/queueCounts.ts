@@ -15,7 +15,9 @@
  *   units and members and readers are never taken away) — but for the cases they started (a
  *   command starts child cases in its actor's name, cases the actor need not read) and their events
  *   before that change (after a move to another unit, not every case they once acted on is theirs
- *   to read): those through their case, with the rule as SQL (visibleCaseSql.ts).
+ *   to read): those through their case, with the rule as SQL (visibleCaseSql.ts) decided from the
+ *   index idx_applications_case_access (the events from the index ending in their case id, the
+ *   earlier ones grouped by case).
  * - 我发起, and 已办 and 待办 of anyone else: through their case, with the rule as SQL.
  *
  * Filtered counts stay record API counts (web/src/api/queues.ts).
@@ -31,11 +33,16 @@ function countOf(app: PbApp, sql: string, params: Record<string, unknown>): numb
   return selectRows(app, sql, params, { n: 0 })[0]?.n ?? 0;
 }
 
-/** Rows of `from` (aliased, with a case id column `caseColumn`) meeting `where`, of the cases the caller reads. */
-function countVisible(app: PbApp, auth: PbRecord, from: string, caseColumn: string, where: string, params: Record<string, unknown>): number {
+/**
+ * Rows of `from` (aliased, with a case id column `caseColumn`) meeting `where`, of the cases the caller reads.
+ * `weight`: a column of `from` each row counts for (a row per case with its number of events), else 1.
+ * The case is read from idx_applications_case_access, which holds every column the rule tests: no case row is read.
+ */
+function countVisible(app: PbApp, auth: PbRecord, from: string, caseColumn: string, where: string, params: Record<string, unknown>, weight?: string): number {
   const visible = visibleCaseSql(auth, 'a');
-  if (!visible) return countOf(app, `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params);
-  return countOf(app, `SELECT count(*) AS n FROM ${from} JOIN applications a ON a.id = ${caseColumn} WHERE ${where} AND ${visible.where}`, { ...params, ...visible.params });
+  const total = weight ? `coalesce(sum(${weight}), 0)` : 'count(*)';
+  if (!visible) return countOf(app, `SELECT ${total} AS n FROM ${from} WHERE ${where}`, params);
+  return countOf(app, `SELECT ${total} AS n FROM ${from} JOIN applications a INDEXED BY idx_applications_case_access ON a.id = ${caseColumn} WHERE ${where} AND ${visible.where}`, { ...params, ...visible.params });
 }
 
 /** 待办: the queue page's filter (web/src/api/queues.ts, `queueFilterOf`) counted. */
@@ -61,18 +68,23 @@ function actedIn(app: PbApp, auth: PbRecord): number {
   if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, 'events e', 'e.application', 'e.actor_id = {:me}', { me: auth.id });
   const since = unitChangedAt(app, auth.id);
   const params = { me: auth.id, since };
-  // idx_events_actor_created and idx_events_actor_starts: ranges of the indexes, no row read.
-  const recent = countOf(app, 'SELECT count(*) AS n FROM events WHERE actor_id = {:me} AND created > {:since}', params);
+  // idx_events_actor_created and idx_events_actor_starts (both ending in the case id): ranges of the indexes, no event row read.
+  const recent = countOf(app, 'SELECT count(*) AS n FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created > {:since}', params);
   const recentStarts = countOf(app, "SELECT count(*) AS n FROM events INDEXED BY idx_events_actor_starts WHERE actor_id = {:me} AND created > {:since} AND action = 'start'", params);
   const startsRead = recentStarts === 0 ? 0 : countVisible(app, auth, 'events e INDEXED BY idx_events_actor_starts', 'e.application', "e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start'", params);
-  const earlier = since === '' ? 0 : countVisible(app, auth, 'events e', 'e.application', 'e.actor_id = {:me} AND e.created <= {:since}', params);
+  // The earlier events grouped by case: the rule is decided once per case, each case counting its events.
+  const earlier = since === '' ? 0 : countVisible(
+    app, auth,
+    '(SELECT application, count(*) AS events FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created <= {:since} GROUP BY application) e',
+    'e.application', '1', params, 'e.events',
+  );
   return recent - recentStarts + startsRead + earlier;
 }
 
 /** 我发起: the cases the caller filed that they read. */
 function countStarted(app: PbApp, auth: PbRecord): number {
-  const visible = visibleCaseSql(auth, 'a');
-  return countOf(app, `SELECT count(*) AS n FROM applications a WHERE a.filed_by = {:me}${visible ? ` AND ${visible.where}` : ''}`, { me: auth.id, ...visible?.params });
+  // idx_applications_filed_by ends in the case id: the cases are found and ruled on from two indexes.
+  return countVisible(app, auth, 'applications f INDEXED BY idx_applications_filed_by', 'f.id', 'f.filed_by = {:me}', { me: auth.id });
 }
 
 /** `GET /api/tongban/queues/counts`. */

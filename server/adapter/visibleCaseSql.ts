@@ -5,7 +5,9 @@
  * says — admin; the applicant or an account of the applicant organisation; an officer of a unit of
  * the case's chain or of a unit it was assigned; a drawn pool member; a reader (抄送, 加签) — and
  * test/integration/server/adapter/queueCounts.test.ts compares counts made with it to the record
- * API's own.
+ * API's own. Every column of the case it tests is in the index idx_applications_case_access
+ * (migration 1764201101), so a count can decide the rule from that index without the case's row:
+ * a column added here belongs in that index too.
  */
 import type { PbRecord } from './pocketbase.js';
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import PocketBase, { type ClientResponseError } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueCountsAnswer } from '../../../engine/index.js';
@@ -114,6 +116,37 @@ describe('the queue counts route', () => {
     expect(after).toEqual(await recordApiCounts(pb));
     expect(after.done).toBe(opened.done + 1);
   }, 120_000);
+
+  it('counts a moved officer’s earlier acts case by case: every act on a case they still read (copied to them), none on the others', async () => {
+    const officer = await addOfficer(server, 'township-a');
+    const kept = await atReview();
+    const lost = await atReview();
+    // Two acts on the case they will still read, one on the case they will not; then the township copies the first to them.
+    const copiedOnce = await send(officer.pb, kept, 'verb.cc', { to: [reader.id], comment: '请协助了解' });
+    const copiedTwice = await send(officer.pb, copiedOnce, 'verb.cc', { to: [delegate.id], comment: '再请协助' });
+    await send(officer.pb, lost, 'verb.cc', { to: [reader.id], comment: '请协助了解' });
+    await send(township, copiedTwice, 'verb.cc', { to: [officer.id], comment: '请继续跟进' });
+    const otherTownship = (await su.collection('users').getFirstListItem('email = "township-b@demo.tongban"')).org_unit as string;
+    await su.collection('users').update(officer.id, { org_unit: otherTownship });
+
+    const pb = await signedIn(officer.id);
+    const counts = await routeCounts(pb);
+    expect(counts).toEqual(await recordApiCounts(pb));
+    expect(counts.done).toBe(2);
+    expect(counts.cc).toBe(1);
+  }, 120_000);
+
+  it('decides the case rule from indexes that hold every column it reads (migration 1764201101)', async () => {
+    const indexes = async (name: string) => (await su.collections.getOne(name)).indexes.join('\n');
+    expect(await indexes('applications')).toMatch(/idx_applications_case_access\W+ON\W+applications\W+\(\W*id\W*,\W*county\W*,\W*township\W*,\W*village\W*,\W*applicant\W*,\W*applicant_org\W*,\W*assigned_units\W*,\W*assigned_users\W*\)/);
+    expect(await indexes('applications')).toMatch(/idx_applications_filed_by\W+ON\W+applications\W+\(\W*filed_by\W*,\W*created\W*,\W*id\W*\)/);
+    expect(await indexes('events')).toMatch(/idx_events_actor_created\W+ON\W+events\W+\(\W*actor_id\W*,\W*created\W*,\W*application\W*\)/);
+    expect(await indexes('events')).toMatch(/idx_events_actor_starts\W+ON\W+events\W+\(\W*actor_id\W*,\W*created\W*,\W*application\W*,\W*action\W*\)/);
+    // …and the database holds them as declared (the collection's list is what PocketBase builds them from).
+    const stored = (name: string) => spawnSync('sqlite3', ['-readonly', path.join(server.dataDir, 'data.db'), `SELECT sql FROM sqlite_master WHERE name = '${name}'`], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(stored('idx_applications_case_access')).toMatch(/\(\W*id\W*,\W*county\W*,\W*township\W*,\W*village\W*,\W*applicant\W*,\W*applicant_org\W*,\W*assigned_units\W*,\W*assigned_users\W*\)/);
+    expect(stored('idx_events_actor_starts')).toMatch(/\(\W*actor_id\W*,\W*created\W*,\W*application\W*,\W*action\W*\)/);
+  });
 
   it('answers a guest 401 with a Chinese message and counts nothing', async () => {
     const guest = new PocketBase(server.url);
