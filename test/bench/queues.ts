@@ -161,7 +161,7 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('task_queue', filterOf(tasks, f), 'due_at,created') });
     for (const who of ['village', 'township'] as const) {
       const p = people[who];
-      probes.push({ name: '已办 first page', who, kind: 'page', path: firstPage('events', filterOf(`actor_id = "${p.id}"`), '-created', 'application') });
+      probes.push({ name: '已办 first page', who, kind: 'page', path: firstPage('event_queue', filterOf(`actor_id = "${p.id}"`), '-created') });
       probes.push({ name: '抄送 first page', who, kind: 'page', path: firstPage('case_readers', filterOf(`user = "${p.id}" && reason = "cc"`), '-created', 'application') });
       probes.push({ name: '我发起 first page', who, kind: 'page', path: firstPage('applications', filterOf(`filed_by = "${p.id}"`), '-created') });
     }

@@ -68,7 +68,7 @@ describe('the server’s work for a queue page', () => {
     expect((await township.collection('tasks').getOne(late.id)).overdue).toBe(true);
   });
 
-  it('answers the 待办 page from task_queue: the same tasks for every asker, with their case’s number and title, at well under the expanded page’s CPU', async () => {
+  it('answers the 待办 page from task_queue: the same tasks for every asker, with their case’s number and title, and no whole case per row', async () => {
     const tasks = await su.collections.getOne('tasks');
     const view = await su.collections.getOne('task_queue');
     expect([view.listRule, view.viewRule]).toEqual([tasks.listRule, tasks.viewRule]);
@@ -86,15 +86,31 @@ describe('the server’s work for a queue page', () => {
       expect([r.case_no, r.title, r.workflow_key]).toEqual([theCase.case_no, theCase.title, theCase.workflow_key]);
       expect(r.overdue, r.key).toBe(Date.parse(String(r.due_at).replace(' ', 'T')) <= Date.now());
     }
-    const pid = server.booted.server.child.pid!;
-    const cpuPerPage = async (read: () => Promise<unknown>) => {
-      const before = cpuMs(pid);
-      for (let i = 0; i < 10; i++) await read();
-      return (cpuMs(pid) - before) / 10;
-    };
-    const expanded = await cpuPerPage(queuePage);
-    // Each whole case expanded (35 fields) cost as much as the task itself: the view answers for about half.
-    expect(await cpuPerPage(viewPage)).toBeLessThan(expanded * 0.75);
+    // What the server loads, checks and writes out per row: each whole case expanded (35 fields)
+    // weighed as much as the task itself. (Its CPU is measured by the queue bench on a county, where
+    // a page's tasks are of 51 different cases; here they share one case, whose expand is fetched once.)
+    const expandedBytes = JSON.stringify((await queuePage()).items).length;
+    expect(JSON.stringify(rows).length).toBeLessThan(expandedBytes * 0.6);
+  }, 180_000);
+
+  it('answers the 已办 page from event_queue: the same events for every asker, with what the page shows of their case', async () => {
+    const events = await su.collections.getOne('events');
+    const view = await su.collections.getOne('event_queue');
+    expect([view.listRule, view.viewRule]).toEqual([events.listRule, events.viewRule]);
+    const filter = `application = "${caseId}"`;
+    const askers = [township, await server.login('township-b'), await server.login('village-a2'), await server.login('applicant-a1'), await server.login('applicant-b1'), await server.login('county'), new PocketBase(server.url)];
+    for (const asker of askers) {
+      const listed = async (collection: string) => (await asker.collection(collection).getFullList({ filter, sort: 'id' })).map((r) => r.id);
+      expect(await listed('event_queue'), asker.authStore.record?.email ?? 'guest').toEqual(await listed('events'));
+    }
+    const theCase = await su.collection('applications').getOne(caseId);
+    const rows = (await township.collection('event_queue').getList(1, 50, { filter, sort: '-created', skipTotal: true })).items;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect([r.case_no, r.title, r.workflow_key, r.step_name, r.due_at, r.status]).toEqual([theCase.case_no, theCase.title, theCase.workflow_key, theCase.step_name, theCase.due_at, theCase.status]);
+      // Nothing of the event beyond what the page shows: no comment, data or hash.
+      expect(Object.keys(r).filter((k) => ['comment', 'data_masked', 'data_patch', 'hash', 'prev_hash', 'actor_name', 'note'].includes(k))).toEqual([]);
+    }
   }, 180_000);
 
   it('answers a staff page of 60 members without loading the adapter bundle per row, their phones masked as before', async () => {

@@ -118,14 +118,18 @@ export const sortOf: Record<QueueTab, string> = { tasks: 'due_at,created', done:
 
 /**
  * The collection a queue's page reads: 待办 reads `task_queue`, the server's view of the tasks with
- * their case's number and title (the same rules as the tasks), instead of the tasks with each whole
- * case expanded — half the server's work for a page.
+ * their case's number and title, 已办 `event_queue`, the events with what the page shows of their
+ * case (each with the rules of the collection it views), instead of the rows with each whole case
+ * expanded — half the server's work for a page.
  */
-export const pageCollectionOf: Record<QueueTab, string> = { ...collectionOf, tasks: 'task_queue' };
+export const pageCollectionOf: Record<QueueTab, string> = { ...collectionOf, tasks: 'task_queue', done: 'event_queue' };
+
+/** Whether a queue's page rows carry their case's fields themselves (else the page expands `application`). */
+const carriesCase = (tab: QueueTab) => tab === 'started' || tab === 'tasks' || tab === 'done';
 
 function rowOf(tab: QueueTab, r: RecordModel): QueueRow {
-  // A 待办 row carries its case's number, title and process itself (task_queue); other rows name their case in `expand`.
-  const app = (tab === 'started' || tab === 'tasks' ? r : (r.expand?.application as RecordModel | undefined)) ?? ({} as RecordModel);
+  // A 待办 or 已办 row carries what it shows of its case itself (task_queue, event_queue); a 抄送 row names its case in `expand`.
+  const app = (carriesCase(tab) ? r : (r.expand?.application as RecordModel | undefined)) ?? ({} as RecordModel);
   const dueAt = String((tab === 'tasks' ? r.due_at : app.due_at) ?? '');
   return {
     id: r.id,
@@ -144,7 +148,7 @@ function rowOf(tab: QueueTab, r: RecordModel): QueueRow {
 export async function queuePage(tab: QueueTab, filter: QueueFilter, page: number, dueBy?: string): Promise<{ rows: QueueRow[]; more: boolean }> {
   if (!pb.authStore.record) return { rows: [], more: false };
   // One row more than a page tells whether a next page exists, without counting.
-  const list = await pb.collection(pageCollectionOf[tab]).getList(page, queuePageSize + 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy), sort: sortOf[tab], skipTotal: true, ...(tab === 'started' || tab === 'tasks' ? {} : { expand: 'application' }) });
+  const list = await pb.collection(pageCollectionOf[tab]).getList(page, queuePageSize + 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy), sort: sortOf[tab], skipTotal: true, ...(carriesCase(tab) ? {} : { expand: 'application' }) });
   return { rows: list.items.slice(0, queuePageSize).map((r) => rowOf(tab, r)), more: list.items.length > queuePageSize };
 }
 
