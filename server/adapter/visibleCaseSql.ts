@@ -17,8 +17,11 @@ export interface CaseCondition {
   params: Record<string, string>;
 }
 
-/** A relation list as a JSON array for json_each (an empty or malformed value is no ids). */
-const ids = (column: string) => `json_each(CASE WHEN json_valid(${column}) THEN ${column} ELSE '[]' END)`;
+/**
+ * `id` is in the relation list `column` (a JSON array; an empty or malformed value is no ids). The empty
+ * list, most cases' value, is answered without json_each (the same answer: no element matches).
+ */
+const listHas = (column: string, id: string) => `(${column} != '[]' AND EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(${column}) THEN ${column} ELSE '[]' END) WHERE value = ${id}))`;
 
 /**
  * The cases `auth` may read, as a condition on the case row `alias` (parameters `vis_*`); `undefined`
@@ -32,12 +35,12 @@ export function visibleCaseSql(auth: PbRecord, alias: string): CaseCondition | u
   const a = alias;
   // An officer's own units first: most cases an officer reads are of their chain (the test stops at the first match).
   const clauses = role === 'officer' && unit !== ''
-    ? [`${a}.county = {:vis_unit}`, `${a}.township = {:vis_unit}`, `${a}.village = {:vis_unit}`, `EXISTS (SELECT 1 FROM ${ids(`${a}.assigned_units`)} WHERE value = {:vis_unit})`]
+    ? [`${a}.county = {:vis_unit}`, `${a}.township = {:vis_unit}`, `${a}.village = {:vis_unit}`, listHas(`${a}.assigned_units`, '{:vis_unit}')]
     : [];
   clauses.push(
     `${a}.applicant = {:vis_me}`,
     `(${a}.applicant_org != '' AND ${a}.applicant_org = {:vis_org})`,
-    `EXISTS (SELECT 1 FROM ${ids(`${a}.assigned_users`)} WHERE value = {:vis_me})`,
+    listHas(`${a}.assigned_users`, '{:vis_me}'),
     `EXISTS (SELECT 1 FROM case_readers vis_r WHERE vis_r.application = ${a}.id AND vis_r.user = {:vis_me})`,
   );
   return { where: `(${clauses.join(' OR ')})`, params: { vis_me: auth.id, vis_org: organisation, vis_unit: unit } };
