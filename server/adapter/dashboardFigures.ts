@@ -79,22 +79,18 @@ function unitNames(app: PbApp): Map<string, string> {
 }
 
 /**
- * The calendar's `workingDaysBetween` for China days among `days`, from one walk over the days
- * they span: the working days after one day up to and including another are the difference of
- * their running counts (a county's period is a few thousand days, its tasks tens of thousands).
+ * The calendar's working days counted from `first` to each China day up to `last` ([day, count]
+ * pairs, one walk over the days): the working days after one day up to and including another
+ * — the calendar's `workingDaysBetween` — are the difference of their counts.
  */
-function workingDaysCounter(calendar: WorkingCalendar, days: readonly string[]): (from: string, to: string) => number {
-  const running = new Map<string, number>();
-  const sorted = [...new Set(days.filter((d) => dayPattern.test(d)))].sort();
-  if (sorted.length > 0) {
-    const last = sorted[sorted.length - 1]!;
-    let count = 0;
-    for (let day = sorted[0]!; day <= last; day = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600 * 1000).toISOString().slice(0, 10)) {
-      if (calendar.isWorkingDay(day)) count++;
-      running.set(day, count);
-    }
+function workingDaysRunning(calendar: WorkingCalendar, first: string, last: string): [string, number][] {
+  const running: [string, number][] = [];
+  let count = 0;
+  for (let day = first; day <= last; day = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600 * 1000).toISOString().slice(0, 10)) {
+    if (calendar.isWorkingDay(day)) count++;
+    running.push([day, count]);
   }
-  return (from, to) => (from < to ? running.get(to)! - running.get(from)! : 0);
+  return running;
 }
 
 /**
@@ -102,9 +98,10 @@ function workingDaysCounter(calendar: WorkingCalendar, days: readonly string[]):
  * A village's through its cases (the village index, then each case's tasks); the others' from the
  * tasks closed in the period (the partial index of done tasks by division and closed_at, covering
  * what is read, migration 1764201201), each task carrying its case's process key and divisions, so
- * no case or task row is read. Working days depend only on the China
- * days a task opened and closed on: the tasks are counted per pair of days in SQL, and each pair's
- * working days are counted once (a county's 50,000 tasks fall on a few hundred pairs).
+ * no case or task row is read. Working days depend only on the China days a task opened and closed
+ * on: the tasks are counted per pair of days in SQL, each pair's working days are the difference of
+ * the running counts of working days (walked once over the span in the VM, passed as JSON), and the
+ * sums per step are what the VM reads (a county over years had ~30,000 pairs of days per answer).
  */
 function stepTimes(app: PbApp, scope: DivisionScope, bounds: Record<string, string>): StepTimeFigures[] {
   const closed =
@@ -117,25 +114,28 @@ function stepTimes(app: PbApp, scope: DivisionScope, bounds: Record<string, stri
          FROM tasks t INDEXED BY idx_tasks_done_${scope.level === '' ? 'all' : scope.level}
          WHERE t.status = 'done' AND t.closed_at >= {:from} AND t.closed_at < {:to} AND ${scope.where.replace('a.', 't.')}
          LIMIT 50000`;
+  const params = { ...scope.params, ...bounds };
+  const span = selectRows(app, `SELECT COALESCE(MIN(MIN(date(c.created, '+8 hours')), MIN(date(c.closed_at, '+8 hours'))), '') AS first,
+       COALESCE(MAX(MAX(date(c.created, '+8 hours')), MAX(date(c.closed_at, '+8 hours'))), '') AS last FROM (${closed}) c`, params, { first: '', last: '' })[0];
+  if (!span || !dayPattern.test(span.first) || !dayPattern.test(span.last)) return [];
+  const running = workingDaysRunning(createWorkingCalendar(calendarOverrides(app)), span.first, span.last);
+  // Per pair of days in SQL, each pair's working days from the running counts (one row per day,
+  // joined by the day), summed per step: a few dozen rows reach the VM, not one per pair of days.
   const rows = selectRows(
     app,
-    `SELECT c.workflow AS workflow, c.step AS step, c.step_name AS step_name,
-       date(c.created, '+8 hours') AS opened_day, date(c.closed_at, '+8 hours') AS closed_day, COUNT(*) AS tasks
-     FROM (${closed}) c GROUP BY 1, 2, 3, 4, 5`,
-    { ...scope.params, ...bounds },
-    { workflow: '', step: '', step_name: '', opened_day: '', closed_day: '', tasks: 0 },
+    `WITH running(day, n) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each({:running})),
+       pairs AS (SELECT c.workflow AS workflow, c.step AS step, c.step_name AS step_name,
+         date(c.created, '+8 hours') AS opened_day, date(c.closed_at, '+8 hours') AS closed_day, COUNT(*) AS tasks
+         FROM (${closed}) c GROUP BY 1, 2, 3, 4, 5)
+     SELECT p.workflow AS workflow, p.step AS step, MIN(p.step_name) AS step_name, SUM(p.tasks) AS tasks,
+       SUM(CASE WHEN p.opened_day < p.closed_day THEN p.tasks * (rc.n - ro.n) ELSE 0 END) AS working_days
+     FROM pairs p JOIN running ro ON ro.day = p.opened_day JOIN running rc ON rc.day = p.closed_day
+     GROUP BY p.workflow, p.step`,
+    { ...params, running: JSON.stringify(running) },
+    { workflow: '', step: '', step_name: '', tasks: 0, working_days: 0 },
   );
-  const workingDaysBetween = workingDaysCounter(createWorkingCalendar(calendarOverrides(app)), rows.flatMap((r) => [r.opened_day, r.closed_day]));
-  const byStep = new Map<string, StepTimeFigures & { sum: number }>();
-  for (const row of rows) {
-    const workingDays = workingDaysBetween(row.opened_day, row.closed_day);
-    const key = `${row.workflow}\u0000${row.step}`;
-    const entry = byStep.get(key) ?? { workflow: row.workflow, step: row.step, stepName: row.step_name, tasks: 0, averageWorkingDays: 0, sum: 0 };
-    entry.tasks += row.tasks;
-    entry.sum += workingDays * row.tasks;
-    byStep.set(key, entry);
-  }
-  return [...byStep.values()]
+  const byStep = rows.map((r) => ({ workflow: r.workflow, step: r.step, stepName: r.step_name, tasks: r.tasks, averageWorkingDays: 0, sum: r.working_days }));
+  return byStep
     .map(({ sum, ...figures }) => ({ ...figures, averageWorkingDays: Math.round((sum / figures.tasks) * 10) / 10 }))
     .sort((x, y) => (x.workflow === y.workflow ? x.step.localeCompare(y.step) : x.workflow.localeCompare(y.workflow)));
 }
