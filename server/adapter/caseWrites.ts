@@ -19,6 +19,7 @@ import type { RecordedCandidates } from './panelCandidates.js';
 import { grantRead } from './caseReaders.js';
 import { enqueueCheckRequest } from './checkRequests.js';
 import { modelSaves, type RowWriter } from './preparedRowWrites.js';
+import { setQueueFilterCopies } from './queueFilterCopies.js';
 
 /** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
 function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -114,6 +115,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         if (e.task.dueAt) t.set('due_at', e.task.dueAt);
         for (const level of ['village', 'township', 'county']) t.set(level, caseRecord.getString(level));
         t.set('workflow_key', caseRecord.getString('workflow_key'));
+        setQueueFilterCopies(t, caseRecord);
         writer.save(tx, t);
         break;
       }
