@@ -19,6 +19,8 @@ async function mount(): Promise<{ el: HTMLElement; calls: RecordedCall[] }> {
     // The counts with no filter come from the counts route; a filtered queue is counted by the record API (one task overdue).
     { path: '/api/tongban/queues/counts', answer: { tasks: tasks.length, done: 5, cc: 0, started: 0 } },
     { path: '/api/collections/tasks/records', answer: (c: RecordedCall) => (c.query.get('perPage') === '1' ? { page: 1, perPage: 1, totalItems: 1, totalPages: 1, items: tasks.slice(0, 1) } : listOf(tasks)) },
+    // The 待办 page reads task_queue: the tasks with their case's number and title beside them.
+    { path: '/api/collections/task_queue/records', answer: () => listOf(tasks.map((t) => ({ ...t, case_no: t.expand?.application?.case_no, title: t.expand?.application?.title, workflow_key: t.expand?.application?.workflow_key }))) },
     { path: '/api/collections/events/records', answer: { page: 1, perPage: 1, totalItems: 5, totalPages: 5, items: [] } },
     { path: '/api/collections/case_readers/records', answer: listOf([]) },
     { path: '/api/collections/applications/records', answer: listOf([]) },
@@ -51,7 +53,7 @@ describe('tb-work-queue', () => {
     await until(() => text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')) === '2', 'the 待办 count');
     assertEqual(text(el.shadowRoot!.querySelector('.count[data-tab=done]')), '5');
     // The 待办 page is the unit's open tasks, soonest due first.
-    const page = calls.find((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') !== '1')!;
+    const page = calls.find((c) => c.path === '/api/collections/task_queue/records')!;
     assertEqual(page.query.get('sort'), 'due_at,created');
     assert(page.query.get('filter')!.includes('assignee_unit = "ta"'), page.query.get('filter')!);
   });
