@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
+import { startPocketBase, type TestServer } from './pocketbase.js';
 
 /** A village: its id and the township and county above it. */
 export interface Home {
@@ -72,4 +73,20 @@ export async function bulkStartReviews(officer: PocketBase): Promise<{ run: RunV
     requests++;
   }
   return { run, requests };
+}
+
+/**
+ * A server on a simulated clock without the minute cron (only the sweeps a test asks for run), with
+ * `households` 在保 households in one new village of 曲塘镇 whose 复核 the township has started in
+ * bulk on 2026-03-02 (after the shipped schedules opened their periods): the bulk run's id.
+ */
+export async function reviewRunOnSimulatedClock(households: number): Promise<{ server: TestServer; su: PocketBase; run: string }> {
+  const server = await startPocketBase({ simulatedClock: true, env: { TONGBAN_NO_BACKGROUND: '1' } });
+  const su = await server.superuser();
+  const [village] = await addVillages(su, '320685102', 1);
+  await seedInCareHouseholds(su, [village!], households);
+  await server.setClock(new Date('2026-03-02T09:00:00+08:00'));
+  await server.sweep(); // the shipped schedules open their periods first
+  const run = (await bulkStartReviews(await server.login('township-a'))).run.id;
+  return { server, su, run };
 }

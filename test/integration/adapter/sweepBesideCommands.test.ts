@@ -1,8 +1,8 @@
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCommandLoad } from '../../bench/commandLoad.js';
-import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { addVillages, bulkStartReviews, seedInCareHouseholds } from '../../support/reviewHouseholds.js';
+import type { TestServer } from '../../support/pocketbase.js';
+import { reviewRunOnSimulatedClock } from '../../support/reviewHouseholds.js';
 
 const china = (local: string) => new Date(`${local}+08:00`);
 const households = 40;
@@ -13,13 +13,7 @@ describe('the sweep decides timers beside commands on the same cases and still f
   let run: string;
 
   beforeAll(async () => {
-    server = await startPocketBase({ simulatedClock: true, env: { TONGBAN_NO_BACKGROUND: '1' } });
-    su = await server.superuser();
-    const [village] = await addVillages(su, '320685102', 1);
-    await seedInCareHouseholds(su, [village!], households);
-    await server.setClock(china('2026-03-02T09:00:00'));
-    await server.sweep(); // the shipped schedules open their periods first
-    run = (await bulkStartReviews(await server.login('township-a'))).run.id;
+    ({ server, su, run } = await reviewRunOnSimulatedClock(households));
   }, 300_000);
   afterAll(() => server?.dispose());
 
