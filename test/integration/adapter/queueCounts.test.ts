@@ -4,7 +4,7 @@ import path from 'node:path';
 import PocketBase, { type ClientResponseError } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueCountsAnswer } from '../../../engine/index.js';
-import type { CaseSummary } from '../../support/commands.js';
+import { command, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
 import { taskVerbsWorkflow } from '../../fixtures/taskVerbsWorkflow.js';
@@ -40,8 +40,7 @@ describe('the queue counts route', () => {
   }, 240_000);
   afterAll(() => server?.dispose());
 
-  const send = async (pb: PocketBase, c: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}) =>
-    (await pb.send<{ case: CaseSummary }>(`/api/tongban/cases/${c.id}/commands`, { method: 'POST', body: { action, version: c.version, commandId: randomUUID(), ...extra } })).case;
+  const send = async (pb: PocketBase, c: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}) => (await command(pb, c, action, extra)).case;
   async function atReview(): Promise<CaseSummary> {
     const opened = await applicant.send<{ case: CaseSummary }>('/api/tongban/cases', { method: 'POST', body: { workflow: taskVerbsWorkflow.key, commandId: randomUUID() } });
     return send(applicant, opened.case, 'submit');
