@@ -134,9 +134,8 @@ function stepTimes(app: PbApp, scope: DivisionScope, bounds: Record<string, stri
     { ...params, running: JSON.stringify(running) },
     { workflow: '', step: '', step_name: '', tasks: 0, working_days: 0 },
   );
-  const byStep = rows.map((r) => ({ workflow: r.workflow, step: r.step, stepName: r.step_name, tasks: r.tasks, averageWorkingDays: 0, sum: r.working_days }));
-  return byStep
-    .map(({ sum, ...figures }) => ({ ...figures, averageWorkingDays: Math.round((sum / figures.tasks) * 10) / 10 }))
+  return rows
+    .map((r) => ({ workflow: r.workflow, step: r.step, stepName: r.step_name, tasks: r.tasks, averageWorkingDays: Math.round((r.working_days / r.tasks) * 10) / 10 }))
     .sort((x, y) => (x.workflow === y.workflow ? x.step.localeCompare(y.step) : x.workflow.localeCompare(y.workflow)));
 }
 
