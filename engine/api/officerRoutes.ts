@@ -61,9 +61,28 @@ export interface DueByAnswer {
 }
 
 /**
+ * The query of `GET /api/tongban/queues/counts` (all optional; none is the whole queue): the queue
+ * page's filters but its search. 待办 reads them from the task, the other queues from its case.
+ */
+export interface QueueCountsQuery {
+  /** Process key. */
+  process?: string;
+  /** Step key. */
+  step?: string;
+  /** Township (org unit id). */
+  township?: string;
+  /** Village (org unit id). */
+  village?: string;
+  /** Only rows due before this instant (PocketBase's date form, `2026-11-30 08:00:00.000Z`): overdue, due within N working days. */
+  dueBefore?: string;
+  /** A case flag, e.g. `relativeFiling`. */
+  flag?: string;
+}
+
+/**
  * `GET /api/tongban/queues/counts`: how many rows each of the caller's queues holds — exactly what
- * the queue page lists for each with no filter (the record API's rules applied): 待办 (`tasks`),
- * 已办 (`done`), 抄送 (`cc`), 我发起 (`started`).
+ * the queue page lists for each with the filter of {@link QueueCountsQuery} (the record API's
+ * rules applied): 待办 (`tasks`), 已办 (`done`), 抄送 (`cc`), 我发起 (`started`).
  */
 export interface QueueCountsAnswer {
   tasks: number;

@@ -8,6 +8,7 @@ import { listColleagues } from './colleagues.js';
 import { dueBy } from './dueBy.js';
 import { publicNoticeList } from './publicNoticeList.js';
 import { queueCounts } from './queueCounts.js';
+import { queueCountsQuery } from './queueCountFilter.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
 import { backgroundWorkOn } from './backgroundWork.js';
 import { calendarStartupWarning, calendarStatus } from './calendarStatus.js';
@@ -195,7 +196,7 @@ export const routes = {
   publicNoticeList: (e: PbRequestEvent) => respond(e, () => { const q = e.request.url.query(); return publicNoticeList(app(), requireAuth(e), { village: q.get('village'), from: q.get('from'), until: q.get('until') }); }),
   listColleagues: (e: PbRequestEvent, id: string) => respond(e, () => listColleagues(app(), requireAuth(e), id, e.request.url.query().get('verb'))),
   dueBy: (e: PbRequestEvent) => respond(e, () => dueBy(app(), requireAuth(e), e.request.url.query().get('workingDays'))),
-  queueCounts: (e: PbRequestEvent) => respond(e, () => queueCounts(app(), requireAuth(e))),
+  queueCounts: (e: PbRequestEvent) => respond(e, () => queueCounts(app(), requireAuth(e), queueCountsQuery(e.request.url.query()))),
   deadlineStats: (e: PbRequestEvent) => respond(e, () => deadlineStats(app(), requireAuth(e), e.request.url.query().get('soonWorkingDays'))),
   listSchedules: (e: PbRequestEvent) =>
     respond(e, () => {

@@ -20,9 +20,12 @@
  *   earlier ones grouped by case).
  * - 我发起, and 已办 and 待办 of anyone else: through their case, with the rule as SQL.
  *
- * Filtered counts stay record API counts (web/src/api/queues.ts).
+ * The queue page's filters but its search (queueCountFilter.ts) narrow each count as they narrow
+ * the page's list: 待办 on the task's own columns, the other queues on their case's. A count with a
+ * search stays a record API count (web/src/api/queueCounts.ts).
  */
-import type { QueueCountsAnswer } from '../../engine/index.js';
+import type { QueueCountsAnswer, QueueCountsQuery } from '../../engine/index.js';
+import { filtersNothing, queueFilterSql, type FilterCondition } from './queueCountFilter.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { selectRows } from './sqlRows.js';
@@ -45,55 +48,73 @@ function countVisible(app: PbApp, auth: PbRecord, from: string, caseColumn: stri
   return countOf(app, `SELECT ${total} AS n FROM ${from} JOIN applications a INDEXED BY idx_applications_case_access ON a.id = ${caseColumn} WHERE ${where} AND ${visible.where}`, { ...params, ...visible.params });
 }
 
-/** 待办: the queue page's filter (web/src/api/queues.ts, `queueFilterOf`) counted. */
-function openTasks(app: PbApp, auth: PbRecord): number {
+/** 待办: the queue page's filter (web/src/api/queues.ts, `queueFilterOf`) counted, narrowed by `filter` on the task's columns. */
+function openTasks(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
   const role = auth.getString('role');
   const unit = auth.getString('org_unit');
-  if (role === 'applicant') return countVisible(app, auth, 'tasks t', 't.application', "t.assignee_user = {:me} AND t.status = 'open'", { me: auth.id });
+  const f = queueFilterSql(filter, 't', 'task');
+  if (role === 'applicant') return countVisible(app, auth, 'tasks t', 't.application', `t.assignee_user = {:me} AND t.status = 'open' AND ${f.where}`, { me: auth.id, ...f.params });
   if (role === 'admin' || (role === 'officer' && unit !== '')) {
     // idx_tasks_queue_due gives the unit's open tasks; idx_tasks_open_drawn the panel and pool tasks of other members
     // (named: the planner would otherwise take idx_tasks_queue_due, whose two equal columns look better, and read every row).
     return countOf(
       app,
-      `SELECT (SELECT count(*) FROM tasks WHERE assignee_unit = {:unit} AND status = 'open')
-            - (SELECT count(*) FROM tasks INDEXED BY idx_tasks_open_drawn WHERE assignee_unit = {:unit} AND status = 'open' AND (mode = 'panel' OR level = 'pool') AND assignee_user != {:me}) AS n`,
-      { unit, me: auth.id },
+      `SELECT (SELECT count(*) FROM tasks t WHERE t.assignee_unit = {:unit} AND t.status = 'open' AND ${f.where})
+            - (SELECT count(*) FROM tasks t INDEXED BY idx_tasks_open_drawn WHERE t.assignee_unit = {:unit} AND t.status = 'open' AND (t.mode = 'panel' OR t.level = 'pool') AND t.assignee_user != {:me} AND ${f.where}) AS n`,
+      { unit, me: auth.id, ...f.params },
     );
   }
-  return countVisible(app, auth, 'tasks t', 't.application', "t.assignee_unit = {:unit} AND t.status = 'open' AND ((t.mode != 'panel' AND t.level != 'pool') OR t.assignee_user = {:me})", { unit, me: auth.id });
+  return countVisible(app, auth, 'tasks t', 't.application', `t.assignee_unit = {:unit} AND t.status = 'open' AND ((t.mode != 'panel' AND t.level != 'pool') OR t.assignee_user = {:me}) AND ${f.where}`, { unit, me: auth.id, ...f.params });
 }
 
-/** 已办: the events the caller acted in, of the cases they read. */
-function actedIn(app: PbApp, auth: PbRecord): number {
-  if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, 'events e', 'e.application', 'e.actor_id = {:me}', { me: auth.id });
+/** A join of the case `c` of each row (its id in `caseColumn`) that `filter` reads, or nothing when nothing filters. */
+function caseFilterJoin(filter: FilterCondition, caseColumn: string): string {
+  return filter.where === '1' ? '' : ` JOIN applications c ON c.id = ${caseColumn}`;
+}
+
+/** 已办: the events the caller acted in, of the cases they read, narrowed by `filter` on their case. */
+function actedIn(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
+  const f = queueFilterSql(filter, 'c', 'case');
+  const join = caseFilterJoin(f, 'e.application');
+  if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, `events e${join}`, 'e.application', `e.actor_id = {:me} AND ${f.where}`, { me: auth.id, ...f.params });
   const since = unitChangedAt(app, auth.id);
-  const params = { me: auth.id, since };
-  // idx_events_actor_created and idx_events_actor_starts (both ending in the case id): ranges of the indexes, no event row read.
-  const recent = countOf(app, 'SELECT count(*) AS n FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created > {:since}', params);
-  const recentStarts = countOf(app, "SELECT count(*) AS n FROM events INDEXED BY idx_events_actor_starts WHERE actor_id = {:me} AND created > {:since} AND action = 'start'", params);
-  const startsRead = recentStarts === 0 ? 0 : countVisible(app, auth, 'events e INDEXED BY idx_events_actor_starts', 'e.application', "e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start'", params);
+  const params = { me: auth.id, since, ...f.params };
+  // idx_events_actor_created and idx_events_actor_starts (both ending in the case id): ranges of the indexes, no event row read
+  // (with a filter, each event's case row is read for it).
+  const recent = countOf(app, `SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_created${join} WHERE e.actor_id = {:me} AND e.created > {:since} AND ${f.where}`, params);
+  const recentStarts = countOf(app, `SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_starts${join} WHERE e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start' AND ${f.where}`, params);
+  const startsRead = recentStarts === 0 ? 0 : countVisible(app, auth, `events e INDEXED BY idx_events_actor_starts${join}`, 'e.application', `e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start' AND ${f.where}`, params);
   // The earlier events grouped by case: the rule is decided once per case, each case counting its events.
   const earlier = since === '' ? 0 : countVisible(
     app, auth,
-    '(SELECT application, count(*) AS events FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created <= {:since} GROUP BY application) e',
-    'e.application', '1', params, 'e.events',
+    `(SELECT application, count(*) AS events FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created <= {:since} GROUP BY application) e${join}`,
+    'e.application', f.where, params, 'e.events',
   );
   return recent - recentStarts + startsRead + earlier;
 }
 
-/** 我发起: the cases the caller filed that they read. */
-function countStarted(app: PbApp, auth: PbRecord): number {
-  // idx_applications_filed_by ends in the case id: the cases are found and ruled on from two indexes.
-  return countVisible(app, auth, 'applications f INDEXED BY idx_applications_filed_by', 'f.id', 'f.filed_by = {:me}', { me: auth.id });
+/** 抄送: the caller's reader rows, narrowed by `filter` on their case. */
+function copiedTo(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
+  const f = queueFilterSql(filter, 'c', 'case');
+  return countOf(app, `SELECT count(*) AS n FROM case_readers r${caseFilterJoin(f, 'r.application')} WHERE r.user = {:me} AND r.reason = 'cc' AND ${f.where}`, { me: auth.id, ...f.params });
 }
 
-/** `GET /api/tongban/queues/counts`. */
-export function queueCounts(app: PbApp, auth: PbRecord): RouteAnswer {
+/** 我发起: the cases the caller filed that they read, narrowed by `filter`. */
+function countStarted(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
+  // idx_applications_filed_by ends in the case id: the cases are found and ruled on from two indexes
+  // (with a filter, each case's row is read for it).
+  const f = queueFilterSql(filter, 'f', 'case');
+  const from = filtersNothing(filter) ? 'applications f INDEXED BY idx_applications_filed_by' : 'applications f';
+  return countVisible(app, auth, from, 'f.id', `f.filed_by = {:me} AND ${f.where}`, { me: auth.id, ...f.params });
+}
+
+/** `GET /api/tongban/queues/counts`, narrowed by `filter` (none: each whole queue). */
+export function queueCounts(app: PbApp, auth: PbRecord, filter: QueueCountsQuery = {}): RouteAnswer {
   const body: QueueCountsAnswer = {
-    tasks: openTasks(app, auth),
-    done: actedIn(app, auth),
-    cc: countOf(app, `SELECT count(*) AS n FROM case_readers WHERE user = {:me} AND reason = 'cc'`, { me: auth.id }),
-    started: countStarted(app, auth),
+    tasks: openTasks(app, auth, filter),
+    done: actedIn(app, auth, filter),
+    cc: copiedTo(app, auth, filter),
+    started: countStarted(app, auth, filter),
   };
   return { status: 200, body };
 }

@@ -149,7 +149,7 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     const filters: [string, string][] = [
       ['process', 'workflow_key = "dibao"'],
       ['step', 'step = "review"'],
-      ['village', `application.village = "${people.village.unit}"`],
+      ['village', `village = "${people.village.unit}"`],
       ['overdue', `due_at != "" && due_at < "${pbDate(now)}"`],
       ['due within 3 working days', `due_at != "" && due_at < "${pbDate(new Date(now.getTime() + 5 * 86_400_000))}"`],
       // The shapes of web/src/api/queues.ts since migration 1764201301: the task's own copy of its case's flags and serial.
@@ -175,6 +175,17 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     probes.push({ name: '待办 count, filtered by process', who: 'township', kind: 'count', path: countOf('tasks', filterOf(tasks, 'application.workflow_key = "dibao"')) });
     // What the queue page asks for its unfiltered counts (the record API counts above are what it asked before).
     for (const who of ['village', 'township', 'county', 'department'] as const) probes.push({ name: 'queue counts (route: 待办 已办 抄送 我发起)', who, kind: 'count', path: '/api/tongban/queues/counts' });
+    // …and with a filter chosen (web/src/api/queueCounts.ts: the route with the page's filters but its search).
+    const countFilters: [string, Record<string, string>][] = [
+      ['process', { process: 'dibao' }],
+      ['village', { village: people.village.unit }],
+      ['overdue', { dueBefore: pbDate(now) }],
+      ['flag 近亲属备案', { flag: 'relativeFiling' }],
+      ['process, overdue and flag', { process: 'dibao', dueBefore: pbDate(now), flag: 'relativeFiling' }],
+    ];
+    for (const who of ['township', 'county'] as const) {
+      for (const [name, query] of countFilters) probes.push({ name: `queue counts filtered: ${name}`, who, kind: 'count', path: `/api/tongban/queues/counts?${new URLSearchParams(query).toString()}` });
+    }
     const a = people.applicant;
     probes.push({ name: 'my cases, first page', who: 'applicant', kind: 'page', path: firstPage('applications', filterOf(`applicant = "${a.id}"`), '-created') });
     probes.push({ name: 'my 待办', who: 'applicant', kind: 'page', path: firstPage('tasks', filterOf(`status = "open" && assignee_user = "${a.id}"`), 'due_at,created', 'application') });

@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import PocketBase, { type ClientResponseError } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueCountsAnswer } from '../../../engine/index.js';
-import { command, type CaseSummary } from '../../support/commands.js';
+import type { QueueCountsAnswer, QueueCountsQuery } from '../../../engine/index.js';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
 import { taskVerbsWorkflow } from '../../fixtures/taskVerbsWorkflow.js';
@@ -145,6 +146,83 @@ describe('the queue counts route', () => {
     const stored = (name: string) => spawnSync('sqlite3', ['-readonly', path.join(server.dataDir, 'data.db'), `SELECT sql FROM sqlite_master WHERE name = '${name}'`], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(stored('idx_applications_case_access')).toMatch(/\(\W*id\W*,\W*county\W*,\W*township\W*,\W*village\W*,\W*applicant\W*,\W*applicant_org\W*,\W*assigned_units\W*,\W*assigned_users\W*\)/);
     expect(stored('idx_events_actor_starts')).toMatch(/\(\W*actor_id\W*,\W*created\W*,\W*application\W*,\W*action\W*\)/);
+  });
+
+  /**
+   * What the record API counts for each tab with the queue page's filter (web/src/api/queues.ts,
+   * `queueFilterOf`): 待办 on the task's own columns, the other queues on their case's.
+   */
+  async function recordApiFilteredCounts(pb: PocketBase, q: QueueCountsQuery): Promise<QueueCountsAnswer> {
+    const narrowed = (tab: keyof QueueCountsAnswer) => {
+      const on = tab === 'tasks' || tab === 'started' ? '' : 'application.';
+      const parts: string[] = [];
+      if (q.process) parts.push(pb.filter(`${on}workflow_key = {:p}`, { p: q.process }));
+      if (q.step) parts.push(pb.filter(`${on}step = {:s}`, { s: q.step }));
+      if (q.township) parts.push(pb.filter(`${on}township = {:t}`, { t: q.township }));
+      if (q.village) parts.push(pb.filter(`${on}village = {:v}`, { v: q.village }));
+      if (q.dueBefore) parts.push(pb.filter(`${on}due_at != "" && ${on}due_at < {:d}`, { d: q.dueBefore }));
+      if (q.flag) parts.push(tab === 'tasks' ? pb.filter('case_flagged = true && case_flags ~ {:f}', { f: `"${q.flag}"` }) : pb.filter(`${on}flags ~ {:f}`, { f: `"${q.flag}"` }));
+      return parts.map((p) => ` && (${p})`).join('');
+    };
+    const me = pb.authStore.record!;
+    const count = async (collection: string, filter: string) => (await pb.collection(collection).getList(1, 1, { filter, fields: 'id' })).totalItems;
+    const tasks = me.role === 'applicant'
+      ? pb.filter('status = "open" && assignee_user = {:u}', { u: me.id })
+      : pb.filter('status = "open" && assignee_unit = {:unit} && ((mode != "panel" && level != "pool") || assignee_user = {:u})', { unit: me.org_unit ?? '', u: me.id });
+    return {
+      tasks: await count('tasks', `(${tasks})${narrowed('tasks')}`),
+      done: await count('events', `(${pb.filter('actor_id = {:u}', { u: me.id })})${narrowed('done')}`),
+      cc: await count('case_readers', `(${pb.filter('user = {:u} && reason = "cc"', { u: me.id })})${narrowed('cc')}`),
+      started: await count('applications', `(${pb.filter('filed_by = {:u}', { u: me.id })})${narrowed('started')}`),
+    };
+  }
+
+  it('counts with each of the queue page’s filters but the search exactly what the record API counts with it, for every account', async () => {
+    // A 近亲属备案 case: flagged by the township's 受理, its task at the village.
+    const opened = (await openCase(applicant, demoHousehold)).case;
+    const submitted = (await command(applicant, opened, 'submit')).case;
+    await command(township, submitted, 'accept', { data: { acceptance: { complete: true, missingMaterials: [], relativeFiling: true, relatives: '申请人之女为本村村委委员' } } });
+    const townshipUnit = (await su.collection('org_units').getFirstListItem('name = "曲塘镇"')).id;
+    const village = String((await su.collection('applications').getOne(opened.id)).village);
+    const pbDate = (d: Date) => d.toISOString().replace('T', ' ');
+    const filters: QueueCountsQuery[] = [
+      { process: 'dibao' },
+      { step: 'investigation' },
+      { township: townshipUnit },
+      { village },
+      { dueBefore: pbDate(new Date(Date.now() + 40 * 86_400_000)) },
+      { dueBefore: pbDate(new Date()) },
+      { flag: 'relativeFiling' },
+      { process: 'dibao', township: townshipUnit, flag: 'relativeFiling', dueBefore: pbDate(new Date(Date.now() + 400 * 86_400_000)) },
+    ];
+    const users = await su.collection('users').getFullList({ fields: 'id,email,role' });
+    const nonZero = new Set<string>();
+    for (const user of users) {
+      const pb = await signedIn(user.id);
+      for (const query of filters) {
+        const route = await pb.send<QueueCountsAnswer>('/api/tongban/queues/counts', { query });
+        expect(route, `${String(user.email)} ${JSON.stringify(query)}`).toEqual(await recordApiFilteredCounts(pb, query));
+        for (const [tab, n] of Object.entries(route)) if (n > 0) nonZero.add(`${Object.keys(query).join('+')}:${tab}`);
+      }
+    }
+    // The comparison met rows of every filter in 待办 and in another queue.
+    for (const query of filters.slice(0, 5).concat(filters.slice(6))) {
+      const name = Object.keys(query).join('+');
+      expect(nonZero.has(`${name}:tasks`), `${name} in 待办`).toBe(true);
+      expect(['done', 'cc', 'started'].some((tab) => nonZero.has(`${name}:${tab}`)), `${name} beside 待办`).toBe(true);
+    }
+    // The flagged case is in the village's 待办 with the flag, and not in it with another process.
+    const villageOfficer = await server.login('village-a1');
+    expect((await villageOfficer.send<QueueCountsAnswer>('/api/tongban/queues/counts', { query: { flag: 'relativeFiling' } })).tasks).toBeGreaterThan(0);
+    expect((await villageOfficer.send<QueueCountsAnswer>('/api/tongban/queues/counts', { query: { flag: 'relativeFiling', process: 'linshi' } })).tasks).toBe(0);
+  }, 600_000);
+
+  it('refuses a malformed filter with a Chinese message naming each field, and counts nothing', async () => {
+    const refused = await failure(township.send('/api/tongban/queues/counts', { query: { dueBefore: 'yesterday', township: 'x" OR 1=1', process: 'dibao' } }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('筛选条件不正确。');
+    expect(refused.body.errors?.map((e) => e.path).sort()).toEqual(['/dueBefore', '/township']);
+    expect(refused.body.errors?.find((e) => e.path === '/dueBefore')?.message).toMatch(/时间格式/);
   });
 
   it('answers a guest 401 with a Chinese message and counts nothing', async () => {

@@ -75,8 +75,10 @@ export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date
   // 待办 reads the process from the task's own key (written with the task; migration 1764200201), not through its case.
   if (filter.process) parts.push(pb.filter(tab === 'tasks' ? 'workflow_key = {:p}' : `${rel}workflow_key = {:p}`, { p: filter.process }));
   if (filter.step) parts.push(pb.filter(tab === 'tasks' ? 'step = {:s}' : `${rel}step = {:s}`, { s: filter.step }));
-  if (filter.township) parts.push(pb.filter(`${rel}township = {:t}`, { t: filter.township }));
-  if (filter.village) parts.push(pb.filter(`${rel}village = {:v}`, { v: filter.village }));
+  // 待办 reads the township and village from the task's own copies (its case's, written with the task), as the counts route does.
+  const home = tab === 'tasks' ? '' : rel;
+  if (filter.township) parts.push(pb.filter(`${home}township = {:t}`, { t: filter.township }));
+  if (filter.village) parts.push(pb.filter(`${home}village = {:v}`, { v: filter.village }));
   const due = tab === 'tasks' ? 'due_at' : `${rel}due_at`;
   if (filter.overdue) parts.push(pb.filter(`${due} != "" && ${due} < {:now}`, { now: pbDate(now) }));
   if (filter.dueWithinDays !== undefined && dueBy) parts.push(pb.filter(`${due} != "" && ${due} < {:until}`, { until: dueBy }));

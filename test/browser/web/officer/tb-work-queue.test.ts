@@ -16,8 +16,8 @@ const caseView = (id: string): Partial<CaseViewAnswer> => (id === 'c1'
 async function mount(): Promise<{ el: HTMLElement; calls: RecordedCall[] }> {
   signInAs({ id: 'u-township', role: 'officer', name: '曲塘镇 社会事务办', org_unit: 'ta' });
   const calls = startFakeServer([
-    // The counts with no filter come from the counts route; a filtered queue is counted by the record API (one task overdue).
-    { path: '/api/tongban/queues/counts', answer: { tasks: tasks.length, done: 5, cc: 0, started: 0 } },
+    // The counts come from the counts route, with the page's filters (one task overdue); a search is counted by the record API (one task found).
+    { path: '/api/tongban/queues/counts', answer: (c: RecordedCall) => ({ tasks: c.query.has('dueBefore') ? 1 : tasks.length, done: 5, cc: 0, started: 0 }) },
     { path: '/api/collections/tasks/records', answer: (c: RecordedCall) => (c.query.get('perPage') === '1' ? { page: 1, perPage: 1, totalItems: 1, totalPages: 1, items: tasks.slice(0, 1) } : listOf(tasks)) },
     // The 待办 page reads task_queue: the tasks with their case's number and title beside them.
     { path: '/api/collections/task_queue/records', answer: () => listOf(tasks.map((t) => ({ ...t, case_no: t.expand?.application?.case_no, title: t.expand?.application?.title, workflow_key: t.expand?.application?.workflow_key }))) },
@@ -58,16 +58,22 @@ describe('tb-work-queue', () => {
     assert(page.query.get('filter')!.includes('assignee_unit = "ta"'), page.query.get('filter')!);
   });
 
-  it('reads the unfiltered counts from the counts route, and counts a filtered queue through the record API', async () => {
+  it('reads the counts from the counts route, also with a filter, and counts a search through the record API', async () => {
     const { el, calls } = await mount();
     await until(() => text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')) === '2', 'the 待办 count');
     assert(calls.some((c) => c.path === '/api/tongban/queues/counts'), 'the counts route was asked');
-    assert(!calls.some((c) => c.query.get('perPage') === '1'), 'no record API count without a filter');
     el.shadowRoot!.querySelector<HTMLInputElement>('#q-overdue')!.click();
     el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!.requestSubmit();
     await until(() => text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')) === '1', 'the overdue 待办 count');
+    const narrowed = calls.find((c) => c.path === '/api/tongban/queues/counts' && c.query.has('dueBefore'))!;
+    assert(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(narrowed.query.get('dueBefore')!), narrowed.query.get('dueBefore')!);
+    assert(!calls.some((c) => c.query.get('perPage') === '1'), 'no record API count without a search');
+    el.shadowRoot!.querySelector<HTMLInputElement>('#q-overdue')!.click();
+    el.shadowRoot!.querySelector<HTMLInputElement>('#q-search')!.value = '赵';
+    el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!.requestSubmit();
+    await until(() => calls.some((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') === '1'), 'the searched 待办 counted by the record API');
     const counted = calls.find((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') === '1')!;
-    assert(counted.query.get('filter')!.includes('due_at <'), counted.query.get('filter')!);
+    assert(counted.query.get('filter')!.includes('赵'), counted.query.get('filter')!);
   });
 
   it('approves the selected cases with one opinion and reports each row: one approved, one that had moved on', async () => {
