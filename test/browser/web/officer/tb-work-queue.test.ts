@@ -49,7 +49,7 @@ describe('tb-work-queue', () => {
   it('shows the 待办 rows urgent first with the last day each is due, and a count beside each queue', async () => {
     const { el, calls } = await mount();
     const rows = [...el.shadowRoot!.querySelectorAll('li.row')].map((li) => text(li));
-    assertEqual(rows, ['乡镇受理：最低生活保障审核确认：赵*兰 · DIBAO-2026-000001 · 办理期限：2026/3/5', '乡镇受理：最低生活保障审核确认：钱*珍 · DIBAO-2026-000002 · 办理期限：2026/3/6']);
+    assertEqual(rows, ['乡镇受理：最低生活保障审核确认：赵*兰 · DIBAO-2026-000001 办理期限：2026/3/5', '乡镇受理：最低生活保障审核确认：钱*珍 · DIBAO-2026-000002 办理期限：2026/3/6']);
     await until(() => text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')) === '2', 'the 待办 count');
     assertEqual(text(el.shadowRoot!.querySelector('.count[data-tab=done]')), '5');
     // The 待办 page is the unit's open tasks, soonest due first.

@@ -37,6 +37,7 @@ export class TbWorkQueue extends LitElement {
     css`
       nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0 0 1rem; }
       nav a { display: inline-flex; align-items: center; min-height: var(--tb-target, 48px); padding: 0 1rem; border: 1px solid var(--tb-border, #767676); border-radius: 6px; text-decoration: none; background: #fff; }
+      nav a .count { margin-inline-start: 0.4em; font-variant-numeric: tabular-nums; }
       nav a[aria-current='page'] { background: var(--tb-primary, #b3261e); color: #fff; border-color: var(--tb-primary, #b3261e); }
       form.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0 1rem; align-items: end; }
       form.filters .check { display: flex; gap: 0.5rem; align-items: center; min-height: var(--tb-target, 48px); }
@@ -253,7 +254,7 @@ export class TbWorkQueue extends LitElement {
       ${selectable ? html`<input type="checkbox" id=${id} aria-label=${`${msg('选择', { id: 'queueSelect' })} ${row.caseNo} ${row.title}`} .checked=${this.selected.has(row.caseId)} @change=${(e: Event) => this.toggle(row, (e.target as HTMLInputElement).checked)}>` : ''}
       <div>
         <a href="/cases/${row.caseId}">${row.stepName}：${row.title} · ${row.caseNo}</a>
-        <div>${row.dueAt ? html` · ${msg('办理期限', { id: 'due' })}：${chinaDeadlineDay(row.dueAt)}` : ''} ${row.overdue ? html`<span class="overdue">${msg('逾期', { id: 'overdue' })}</span>` : ''}</div>
+        <div>${row.dueAt ? html`${msg('办理期限', { id: 'due' })}：${chinaDeadlineDay(row.dueAt)}` : ''} ${row.overdue ? html`<span class="overdue">${msg('逾期', { id: 'overdue' })}</span>` : ''}</div>
       </div>
     </li>`;
   }
