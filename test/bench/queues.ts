@@ -157,6 +157,7 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
       ['search by case number', 'case_serial = 1 && application.case_no ~ "%DIBAO-2026-000001"'],
       ['search by serial', 'case_serial = 1'],
       ['search by name (contains)', '(application.case_no ~ "王*英" || application.title ~ "王*英")'],
+      ['search by name (contains), the view’s own columns', '(case_no ~ "王*英" || title ~ "王*英")'],
     ];
     for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('task_queue', filterOf(tasks, f), 'due_at,created') });
     for (const who of ['village', 'township'] as const) {
