@@ -9,11 +9,14 @@
  * back (claim included), and the timer is decided again on the new state. A timer that fell due
  * while the server was down fires at the first sweep after the restart; one whose transaction
  * failed stays pending for the next run. A run reads the due timers a page at a time and goes on
- * until none is due or its time budget is spent (the rest wait for the next run); since every
- * timer is its own short transaction, commands take the write lock between two timers. As on the
- * command path, the claim is one SQL statement and the decision's rows (tasks, timers, notices,
- * event, case) are written by prepared SQL and announced to realtime after each timer's commit —
- * never for a transaction that rolled back (preparedRowWrites.ts).
+ * until none is due or its time budget is spent (the rest wait for the next run). Timers are
+ * committed a few at a time ({@link timersPerCommit}), each under its own savepoint: a timer whose
+ * case changed is undone alone and decided again, and any other failure undoes the few, which are
+ * then fired one transaction each (a failing timer stays pending alone). Commands take the write
+ * lock between two such commits, and a busy server no longer makes the sweep wait a turn at the
+ * lock per timer. As on the command path, the claim is one SQL statement and the decision's rows
+ * (tasks, timers, notices, event, case) are written by prepared SQL and announced to realtime after
+ * the commit — never for a timer undone or a transaction that rolled back (preparedRowWrites.ts).
  */
 import { createWorkingCalendar, decide, timerCommandOf, type Actor, type CalendarOverride, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type WorkingCalendar } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
@@ -40,6 +43,12 @@ export const sweepBudgetMs = 45_000;
 
 /** Timers read per page. */
 const pageSize = 200;
+
+/**
+ * Timers committed per transaction: enough that the sweep, beside commands, does not wait a turn
+ * at the write lock per timer; few enough that a command waits at most a few timers' writes.
+ */
+export const timersPerCommit = 8;
 
 /** Times a timer is decided again in one run when a command changed its case between its decision and its commit. */
 const redecisions = 3;
@@ -68,11 +77,13 @@ export function sweepTimers(app: PbApp, budgetMs = sweepBudgetMs): number {
       .findRecordsByFilter('timers', 'status = "pending" && due_at <= {:now}', 'due_at', pageSize + unfired, 0, { now: dbDate(at) })
       .filter((t) => !tried.has(t.id));
     if (page.length === 0) return fired;
-    for (const timer of page) {
+    for (let first = 0; first < page.length; first += timersPerCommit) {
       if (Date.now() - startedMs > budgetMs) return fired;
-      tried.add(timer.id);
-      if (fireTimer(app, timer, at, calendar)) fired++;
-      else unfired++;
+      const batch = page.slice(first, first + timersPerCommit);
+      for (const timer of batch) tried.add(timer.id);
+      const took = fireTogether(app, batch, at, calendar);
+      fired += took;
+      unfired += batch.length - took;
     }
   }
 }
@@ -137,6 +148,56 @@ function commitTimer(tx: PbApp, timer: PbRecord, prepared: PreparedTimer, at: Da
   }
   followDecision(tx, record, fire.decision.snapshot, fire.decision.effects, systemActorByValue, at);
   return true;
+}
+
+/** What committing one timer among others came to. */
+type TimerOutcome = 'fired' | 'spent' | 'caseChanged';
+
+/**
+ * Fires a few due timers: each decided without the lock, all committed in one transaction, each
+ * under its own savepoint. Returns how many took effect. A timer whose case changed since its
+ * decision is undone alone (the claim and the compare-and-swap are its first statements, so nothing
+ * else of it was written) and fired again by itself; a timer that could not be decided stays
+ * pending; any other failure rolls the few back, and each is then fired in its own transaction.
+ */
+function fireTogether(app: PbApp, timers: PbRecord[], at: Date, calendar: RunCalendar): number {
+  const decided: { timer: PbRecord; prepared: PreparedTimer; rows: PreparedRowWrites }[] = [];
+  for (const timer of timers) {
+    try {
+      decided.push({ timer, prepared: prepareTimer(app, timer, at, calendar), rows: new PreparedRowWrites() });
+    } catch {
+      // Left pending: the next sweep retries this timer.
+    }
+  }
+  let outcomes: TimerOutcome[] = [];
+  try {
+    inWriteTransaction(app, 'timers', (tx) => {
+      outcomes = [];
+      for (const { timer, prepared, rows } of decided) {
+        tx.db().newQuery('SAVEPOINT tongban_timer').bind({}).execute();
+        try {
+          outcomes.push(commitTimer(tx, timer, prepared, at, calendar, rows) ? 'fired' : 'spent');
+        } catch (err) {
+          if (!(err instanceof CaseChanged)) throw err;
+          tx.db().newQuery('ROLLBACK TO tongban_timer').bind({}).execute();
+          outcomes.push('caseChanged');
+        }
+        tx.db().newQuery('RELEASE tongban_timer').bind({}).execute();
+      }
+    });
+  } catch {
+    // One of them failed otherwise: all were rolled back; each is fired alone, so only a failing one stays pending.
+    return decided.filter(({ timer }) => fireTimer(app, timer, at, calendar)).length;
+  }
+  let fired = 0;
+  decided.forEach(({ timer, rows }, i) => {
+    if (outcomes[i] === 'fired') {
+      // Committed: realtime hears of the timer's rows now.
+      rows.announce(app);
+      fired++;
+    } else if (outcomes[i] === 'caseChanged' && fireTimer(app, timer, at, calendar)) fired++;
+  });
+  return fired;
 }
 
 /** Fires one due timer: decided without the lock, committed in its own transaction; true when it took effect (false: spent, taken by another run, or failed and left pending). */
