@@ -113,12 +113,13 @@ export function formatSweep(f: SweepFigures): string {
   const c = f.commands;
   const once = f.fired >= f.timers && f.remindEvents === f.timers && f.remindCases === f.timers && f.leftPending === 0;
   return [
-    `Timer sweep through PocketBase (the shipped dibao-review 复核 of ${f.timers.toLocaleString('en-US')} households, each with its reminder due at once; one transaction per timer):`,
+    `Timer sweep through PocketBase (the shipped dibao-review 复核 of ${f.timers.toLocaleString('en-US')} households, each with its reminder due at once; eight timers per transaction):`,
     `  sweep   ${s(f.seconds)} s   ${s(f.fired / f.seconds, 0)} timers/s   server CPU ${s(f.serverCpuSeconds)} s (${s((f.serverCpuSeconds * 1000) / Math.max(1, f.fired), 2)} ms per fired timer${c.clients > 0 ? ', with the commands beside it' : ` → 10,000 timers ≈ ${s((f.serverCpuSeconds * 10_000) / Math.max(1, f.fired), 0)} s of one core`})   ${f.sweepRequests} sweep request(s)`,
     `  timers: ${f.timers} due, ${f.fired} fired (with the schedules' cases), ${f.remindEvents} reminder events on ${f.remindCases} cases, ${f.leftPending} left pending: ${once ? 'every timer fired once' : 'FAILED (a timer missed or fired twice)'}`,
     c.clients === 0 ? '  (no commands beside the sweep: its own CPU)' : `  commands (${c.clients} clients, 复核 暂存):   before the sweep ${c.before.commands} p50 ${s(c.before.p50Ms, 2)} ms p99 ${s(c.before.p99Ms, 2)} ms   during ${c.during.commands} p50 ${s(c.during.p50Ms, 2)} ms p99 ${s(c.during.p99Ms, 2)} ms max ${s(c.during.maxMs, 0)} ms (${s(c.during.p99Ms / c.before.p99Ms)}× before)   errors ${c.before.errors + c.during.errors}`,
     `  load average ${s(f.loadAverage)} on ${availableParallelism()} cores`,
-    f.timers >= 10_000 ? `  10,000 timers ≤ 60 s: ${f.seconds <= 60 ? 'meets budget' : `MISSES budget (${s(f.seconds / 60, 2)}×)`}` : `  (${f.timers} timers: no budget verdict below 10,000)`,
+    // The schedules' cases' timers fall due with the reminders: the verdict is on 10,000 fired timers at this run's rate.
+    f.timers >= 10_000 ? `  10,000 timers ≤ 60 s: ${s((f.seconds * 10_000) / Math.max(1, f.fired))} s per 10,000 fired (${f.fired.toLocaleString('en-US')} in ${s(f.seconds)} s): ${(f.seconds * 10_000) / Math.max(1, f.fired) <= 60 ? 'meets budget' : `MISSES budget (${s((f.seconds * 10_000) / Math.max(1, f.fired) / 60, 2)}×)`}` : `  (${f.timers} timers: no budget verdict below 10,000)`,
   ].join('\n');
 }
 
