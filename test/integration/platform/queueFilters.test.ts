@@ -82,6 +82,19 @@ describe('the queue page’s case number and flag filters', () => {
     expect(await ids(queues.queueFilterOf('tasks', { search: name }))).toEqual(await ids(`(${queue()}) && ${oldSearch(name)}`));
   });
 
+  it('searches the page’s view on its own case number and title, finding what the count finds through the case', async () => {
+    const caseNo = open[0]!.caseNo;
+    for (const typed of ['*', caseNo, caseNo.slice(caseNo.indexOf('-') + 1), '没有这个名字']) {
+      const onPage = queues.queueFilterOf('tasks', { search: typed }, new Date(), undefined, true);
+      expect(onPage, typed).not.toContain('application.');
+      expect(await listed(queues.pageCollectionOf.tasks, onPage), typed).toEqual(await listed('tasks', queues.queueFilterOf('tasks', { search: typed })));
+    }
+    expect(await listed(queues.pageCollectionOf.tasks, queues.queueFilterOf('tasks', { search: '*' }, new Date(), undefined, true))).toHaveLength(open.length);
+    // 已办's view carries them too; 抄送 lists reader rows, which reach their case through it.
+    expect(queues.queueFilterOf('done', { search: '*' }, new Date(), undefined, true)).not.toContain('application.');
+    expect(queues.queueFilterOf('cc', { search: '*' }, new Date(), undefined, true)).toContain('application.title');
+  });
+
   it('finds a flagged case’s tasks by the flag as soon as the case’s flags change, and no longer once they are cleared', async () => {
     const flagged = open[0]!.application;
     const filter = queues.queueFilterOf('tasks', { flag: 'relativeFiling' });

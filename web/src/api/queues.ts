@@ -59,9 +59,11 @@ function pbDate(d: Date): string {
 /**
  * The PocketBase filter of a queue for the signed-in user: the queue itself, then the filters (`rel`
  * is the path to the case). `dueBy` is where `filter.dueWithinDays` working days end, as the server
- * answered it (PocketBase's date form); without it that filter is left out.
+ * answered it (PocketBase's date form); without it that filter is left out. `onPage`: the filter of
+ * the collection the page reads ({@link pageCollectionOf}), whose rows carry their case's number and
+ * title themselves (the search then reads them there, without joining the case once more).
  */
-export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date(), dueBy?: string): string {
+export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date(), dueBy?: string, onPage = false): string {
   const me = pb.authStore.record;
   const rel = tab === 'started' ? '' : 'application.';
   const parts: string[] = [];
@@ -85,7 +87,7 @@ export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date
   // 待办 reads the flags from the task's own copy, and only the unit's flagged tasks (`case_flagged`: an index range in the queue's order).
   if (filter.flag) parts.push(tab === 'tasks' ? pb.filter('case_flagged = true && case_flags ~ {:f}', { f: `"${filter.flag}"` }) : pb.filter(`${rel}flags ~ {:f}`, { f: `"${filter.flag}"` }));
   const search = filter.search?.trim();
-  if (search) parts.push(searchFilterOf(tab, search));
+  if (search) parts.push(searchFilterOf(tab, search, onPage && carriesCase(tab)));
   return parts.map((p) => `(${p})`).join(' && ');
 }
 
@@ -97,16 +99,18 @@ const caseNoTail = /^(?:\S*-)?(?:\d{4}-)?\d+$/;
  * found by the serial the task carries (`case_serial`: an index range of the unit's few tasks with
  * that serial) and, when more than the serial was typed, the case number's end; a serial alone
  * (`123`, `000123`) finds every case with that serial. Anything else (a name, part of a process key)
- * is matched anywhere in the case number or the title, which walks the whole queue through the cases.
+ * is matched anywhere in the case number or the title, which walks the whole queue through the cases
+ * (`ownCaseColumns`: through the row's own copies, on the page's views).
  */
-export function searchFilterOf(tab: QueueTab, search: string): string {
-  const rel = tab === 'started' ? '' : 'application.';
+export function searchFilterOf(tab: QueueTab, search: string, ownCaseColumns = false): string {
+  // The page's views (task_queue, event_queue) and the cases themselves carry the case number and title.
+  const rel = tab === 'started' || ownCaseColumns ? '' : 'application.';
   const typed = search.toUpperCase();
   if (tab === 'tasks' && caseNoTail.test(typed)) {
     const serial = Number(typed.slice(typed.lastIndexOf('-') + 1));
     if (Number.isSafeInteger(serial)) {
       return typed.includes('-')
-        ? pb.filter('case_serial = {:n} && application.case_no ~ {:q}', { n: serial, q: `%${typed}` })
+        ? pb.filter(`case_serial = {:n} && ${rel}case_no ~ {:q}`, { n: serial, q: `%${typed}` })
         : pb.filter('case_serial = {:n}', { n: serial });
     }
   }
@@ -150,7 +154,7 @@ function rowOf(tab: QueueTab, r: RecordModel): QueueRow {
 export async function queuePage(tab: QueueTab, filter: QueueFilter, page: number, dueBy?: string): Promise<{ rows: QueueRow[]; more: boolean }> {
   if (!pb.authStore.record) return { rows: [], more: false };
   // One row more than a page tells whether a next page exists, without counting.
-  const list = await pb.collection(pageCollectionOf[tab]).getList(page, queuePageSize + 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy), sort: sortOf[tab], skipTotal: true, ...(carriesCase(tab) ? {} : { expand: 'application' }) });
+  const list = await pb.collection(pageCollectionOf[tab]).getList(page, queuePageSize + 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy, true), sort: sortOf[tab], skipTotal: true, ...(carriesCase(tab) ? {} : { expand: 'application' }) });
   return { rows: list.items.slice(0, queuePageSize).map((r) => rowOf(tab, r)), more: list.items.length > queuePageSize };
 }
 
