@@ -4,7 +4,7 @@
  * 特困 and its 复核, 低保边缘, 居家养老, 适老化改造, children, social organisations' changes), each
  * case through its real steps to an end as the demo users of each level, its opening spread over the
  * year; each simulated working day an open case moves one step (an officer's 暂存 drafts and the
- * step's command), then the clock moves on a day, the sweep fires what fell due (公示, monthly
+ * step's command), then the clock moves to the next working day (调休 weekend days included), the sweep fires what fell due (公示, monthly
  * payments, reminders; the shipped schedules start their own cases) and the outbox sends the notices.
  * Measured: errors (any refused command), cases that did not reach their planned end, the PocketBase
  * process's CPU (from /proc) and RSS, data.db's growth per 100,000 cases, commands per second, and
@@ -17,6 +17,7 @@ import path from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import type PocketBase from 'pocketbase';
 import { ClientResponseError } from 'pocketbase';
+import { chinaDateOf, createWorkingCalendar } from '../../engine/index.js';
 import { cpuSeconds } from './bulkStart.js';
 import { casesAtScale, reviewedFacts, type CaseContext, type CaseScript } from './yearPlan.js';
 import { startPocketBase } from '../support/pocketbase.js';
@@ -72,6 +73,19 @@ export interface YearOptions {
 }
 
 const day = 24 * 60 * 60 * 1000;
+
+/** The shipped working calendar (the server's too: the replay adds no override). */
+const workingCalendar = createWorkingCalendar();
+
+/**
+ * The next working day at the same hour: holidays skipped and the 调休 weekend days worked, as the
+ * officers do (counting Monday to Friday instead, a step due on a 调休 Saturday passed unseen).
+ */
+export function nextWorkingDay(at: Date): Date {
+  let next = new Date(at.getTime() + day);
+  while (!workingCalendar.isWorkingDay(chinaDateOf(next))) next = new Date(next.getTime() + day);
+  return next;
+}
 const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 const firstOfNextMonth = (at: Date) => {
   const d = new Date(at.getTime() + 8 * 3600 * 1000);
@@ -282,8 +296,8 @@ export async function benchYear(options: YearOptions = {}): Promise<YearFigures>
       const live = cases.filter((c) => !c.done && !c.failed && c.startDay <= workday);
       if (workday >= spreadWeeks * 5 && live.length === 0) break;
       await inParallel(live.filter((c) => c.waitingSince === undefined).map((c) => () => advance(c, workday)));
-      // The day ends (a Friday's at Monday): timers that fell due fire, their notices leave; the waiting cases are read again.
-      clock = new Date(clock.getTime() + (workday % 5 === 4 ? 3 : 1) * day);
+      // The working day ends at the next one: timers that fell due fire, their notices leave; the waiting cases are read again.
+      clock = nextWorkingDay(clock);
       await server.setClock(clock);
       const su = await server.superuser();
       for (;;) {

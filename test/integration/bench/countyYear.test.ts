@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchYear } from '../../bench/countyYear.js';
+import { benchYear, nextWorkingDay } from '../../bench/countyYear.js';
 import { casesAtScale, commandsOf, notReplayed, yearScripts } from '../../bench/yearPlan.js';
 
 const workflowsDir = path.resolve(import.meta.dirname, '../../../workflows');
@@ -19,6 +19,15 @@ describe("a county's year (the bench's plan and its replay)", () => {
       for (const s of script.steps) if ('action' in s) expect(actions.has(s.action), `${script.workflow}: ${s.action}`).toBe(true);
       for (const end of script.ends) expect(steps[end]?.type, `${script.workflow}: ${end}`).toBe('final');
     }
+  });
+
+  it('moves its clock from working day to working day as the officers work: holidays skipped, the 调休 weekend days worked', () => {
+    const at = (local: string) => new Date(`${local}+08:00`);
+    expect(nextWorkingDay(at('2026-01-05T09:00:00'))).toEqual(at('2026-01-06T09:00:00'));
+    expect(nextWorkingDay(at('2026-01-09T09:00:00'))).toEqual(at('2026-01-12T09:00:00'));
+    // 春节 2026: Saturday 14 February is worked, 15–23 February are not.
+    expect(nextWorkingDay(at('2026-02-13T09:00:00'))).toEqual(at('2026-02-14T09:00:00'));
+    expect(nextWorkingDay(at('2026-02-14T09:00:00'))).toEqual(at('2026-02-24T09:00:00'));
   });
 
   it('makes a year of about 20,000 cases and 15 commands a case', () => {
