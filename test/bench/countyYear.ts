@@ -4,8 +4,9 @@
  * 特困 and its 复核, 低保边缘, 居家养老, 适老化改造, children, social organisations' changes), each
  * case through its real steps to an end as the demo users of each level, its opening spread over the
  * year; each simulated working day an open case moves one step (an officer's 暂存 drafts and the
- * step's command), then the clock moves to the next working day (调休 weekend days included), the sweep fires what fell due (公示, monthly
- * payments, reminders; the shipped schedules start their own cases) and the outbox sends the notices.
+ * step's command), then the clock moves to the next working day (调休 weekend days included), the
+ * sweep fires what fell due (公示, monthly payments, reminders; the shipped schedules start their own
+ * cases) and the outbox sends the notices.
  * Measured: errors (any refused command), cases that did not reach their planned end, the PocketBase
  * process's CPU (from /proc) and RSS, data.db's growth per 100,000 cases, commands per second, and
  * the headroom — how many such counties one instance could serve by the yearly CPU and by the
