@@ -1,6 +1,6 @@
 /**
- * The filter of `GET /api/tongban/queues/counts` (the queue page's filters but its search): read
- * from the URL, refused in Chinese with the field's path when malformed, and turned into an SQL
+ * The filter of the queue counts route (queueCounts.ts), the queue page's filters but its search:
+ * read from the URL, refused in Chinese with the field's path when malformed, and turned into an SQL
  * condition that says exactly what the page's record API filter says (web/src/api/queues.ts,
  * `queueFilterOf`) — on the task's own columns in 待办, on the case's in the other queues.
  */
