@@ -45,11 +45,6 @@ export function queueCountsQuery(query: UrlQuery): QueueCountsQuery {
   return filter;
 }
 
-/** Whether the filter narrows nothing. */
-export function filtersNothing(filter: QueueCountsQuery): boolean {
-  return rules.every((rule) => filter[rule.name] === undefined);
-}
-
 /**
  * PocketBase's `~` with a value without `%`: `LIKE '%value%' ESCAPE '\'`, its `\`, `%` and `_`
  * escaped (the record API's filter of a flag).

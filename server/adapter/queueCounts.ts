@@ -25,7 +25,7 @@
  * search stays a record API count (web/src/api/queueCounts.ts).
  */
 import type { QueueCountsAnswer, QueueCountsQuery } from '../../engine/index.js';
-import { filtersNothing, queueFilterSql, type FilterCondition } from './queueCountFilter.js';
+import { queueFilterSql, type FilterCondition } from './queueCountFilter.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
 import { selectRows } from './sqlRows.js';
@@ -104,7 +104,7 @@ function countStarted(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): num
   // idx_applications_filed_by ends in the case id: the cases are found and ruled on from two indexes
   // (with a filter, each case's row is read for it).
   const f = queueFilterSql(filter, 'f', 'case');
-  const from = filtersNothing(filter) ? 'applications f INDEXED BY idx_applications_filed_by' : 'applications f';
+  const from = f.where === '1' ? 'applications f INDEXED BY idx_applications_filed_by' : 'applications f';
   return countVisible(app, auth, from, 'f.id', `f.filed_by = {:me} AND ${f.where}`, { me: auth.id, ...f.params });
 }
 

@@ -5,9 +5,7 @@
  */
 import type { QueueCountsAnswer, QueueCountsQuery } from '../../../engine/index.js';
 import { pb } from './client.js';
-import { queueCount, queueTabs, type QueueFilter, type QueueTab } from './queues.js';
-
-const pbDate = (d: Date) => d.toISOString().replace('T', ' ');
+import { pbDate, queueCount, queueTabs, type QueueFilter, type QueueTab } from './queues.js';
 
 /**
  * The counts route's query for a filter without a search: the due dates' bound is the earlier of

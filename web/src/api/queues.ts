@@ -52,7 +52,8 @@ export interface QueueRow {
   at: string;
 }
 
-function pbDate(d: Date): string {
+/** An instant in PocketBase's date form (`2026-11-30 08:00:00.000Z`). */
+export function pbDate(d: Date): string {
   return d.toISOString().replace('T', ' ');
 }
 
