@@ -39,13 +39,16 @@ function countOf(app: PbApp, sql: string, params: Record<string, unknown>): numb
 /**
  * Rows of `from` (aliased, with a case id column `caseColumn`) meeting `where`, of the cases the caller reads.
  * `weight`: a column of `from` each row counts for (a row per case with its number of events), else 1.
- * The case is read from idx_applications_case_access, which holds every column the rule tests: no case row is read.
+ * `caseRow`: the alias of the case's own row when `from` joins it already (a filter reads it), on which
+ * the rule is then decided; else the case is read from idx_applications_case_access, which holds every
+ * column the rule tests: no case row is read.
  */
-function countVisible(app: PbApp, auth: PbRecord, from: string, caseColumn: string, where: string, params: Record<string, unknown>, weight?: string): number {
-  const visible = visibleCaseSql(auth, 'a');
-  const total = weight ? `coalesce(sum(${weight}), 0)` : 'count(*)';
+function countVisible(app: PbApp, auth: PbRecord, from: string, caseColumn: string, where: string, params: Record<string, unknown>, options: { weight?: string; caseRow?: string } = {}): number {
+  const visible = visibleCaseSql(auth, options.caseRow ?? 'a');
+  const total = options.weight ? `coalesce(sum(${options.weight}), 0)` : 'count(*)';
   if (!visible) return countOf(app, `SELECT ${total} AS n FROM ${from} WHERE ${where}`, params);
-  return countOf(app, `SELECT ${total} AS n FROM ${from} JOIN applications a INDEXED BY idx_applications_case_access ON a.id = ${caseColumn} WHERE ${where} AND ${visible.where}`, { ...params, ...visible.params });
+  const join = options.caseRow ? '' : ` JOIN applications a INDEXED BY idx_applications_case_access ON a.id = ${caseColumn}`;
+  return countOf(app, `SELECT ${total} AS n FROM ${from}${join} WHERE ${where} AND ${visible.where}`, { ...params, ...visible.params });
 }
 
 /** 待办: the queue page's filter (web/src/api/queues.ts, `queueFilterOf`) counted, narrowed by `filter` on the task's columns. */
@@ -55,11 +58,15 @@ function openTasks(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number
   const f = queueFilterSql(filter, 't', 'task');
   if (role === 'applicant') return countVisible(app, auth, 'tasks t', 't.application', `t.assignee_user = {:me} AND t.status = 'open' AND ${f.where}`, { me: auth.id, ...f.params });
   if (role === 'admin' || (role === 'officer' && unit !== '')) {
-    // idx_tasks_queue_due gives the unit's open tasks; idx_tasks_open_drawn the panel and pool tasks of other members
+    // idx_tasks_queue_due gives the unit's open tasks, idx_tasks_open_filters those of a process, step,
+    // township or village (the task's own copies: no task row read; a flag reads the rows of the unit's
+    // flagged tasks, idx_tasks_queue_flagged); idx_tasks_open_drawn the panel and pool tasks of other members
     // (named: the planner would otherwise take idx_tasks_queue_due, whose two equal columns look better, and read every row).
+    const narrowsByCase = filter.flag === undefined && [filter.process, filter.step, filter.township, filter.village].some((v) => v !== undefined);
+    const unitTasks = narrowsByCase ? 'tasks t INDEXED BY idx_tasks_open_filters' : 'tasks t';
     return countOf(
       app,
-      `SELECT (SELECT count(*) FROM tasks t WHERE t.assignee_unit = {:unit} AND t.status = 'open' AND ${f.where})
+      `SELECT (SELECT count(*) FROM ${unitTasks} WHERE t.assignee_unit = {:unit} AND t.status = 'open' AND ${f.where})
             - (SELECT count(*) FROM tasks t INDEXED BY idx_tasks_open_drawn WHERE t.assignee_unit = {:unit} AND t.status = 'open' AND (t.mode = 'panel' OR t.level = 'pool') AND t.assignee_user != {:me} AND ${f.where}) AS n`,
       { unit, me: auth.id, ...f.params },
     );
@@ -76,21 +83,38 @@ function caseFilterJoin(filter: FilterCondition, caseColumn: string): string {
 function actedIn(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
   const f = queueFilterSql(filter, 'c', 'case');
   const join = caseFilterJoin(f, 'e.application');
-  if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, `events e${join}`, 'e.application', `e.actor_id = {:me} AND ${f.where}`, { me: auth.id, ...f.params });
+  // With a filter the case's row is read for it, and the rule is decided on that row.
+  const caseRow = join === '' ? undefined : 'c';
+  if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, `events e${join}`, 'e.application', `e.actor_id = {:me} AND ${f.where}`, { me: auth.id, ...f.params }, { caseRow });
   const since = unitChangedAt(app, auth.id);
   const params = { me: auth.id, since, ...f.params };
   // idx_events_actor_created and idx_events_actor_starts (both ending in the case id): ranges of the indexes, no event row read
   // (with a filter, each event's case row is read for it).
   const recent = countOf(app, `SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_created${join} WHERE e.actor_id = {:me} AND e.created > {:since} AND ${f.where}`, params);
-  const recentStarts = countOf(app, `SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_starts${join} WHERE e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start' AND ${f.where}`, params);
-  const startsRead = recentStarts === 0 ? 0 : countVisible(app, auth, `events e INDEXED BY idx_events_actor_starts${join}`, 'e.application', `e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start' AND ${f.where}`, params);
+  const startsNotRead = countStartsNotRead(app, auth, join, f, params);
   // The earlier events grouped by case: the rule is decided once per case, each case counting its events.
   const earlier = since === '' ? 0 : countVisible(
     app, auth,
     `(SELECT application, count(*) AS events FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created <= {:since} GROUP BY application) e${join}`,
-    'e.application', f.where, params, 'e.events',
+    'e.application', f.where, params, { weight: 'e.events', caseRow },
   );
-  return recent - recentStarts + startsRead + earlier;
+  return recent - startsNotRead + earlier;
+}
+
+/**
+ * Of the cases the officer started since their role or unit last changed (`{:since}`; each start
+ * counted in `recent`), those they do not read: a command starts child cases in its actor's name.
+ * One pass over idx_events_actor_starts, the rule decided on idx_applications_case_access (a start
+ * whose case is gone was counted in `recent` too, and is not the caller's to read), or, with a
+ * filter, on the case's own row the filter reads (the start of a case not met by the filter was
+ * never counted).
+ */
+function countStartsNotRead(app: PbApp, auth: PbRecord, join: string, f: FilterCondition, params: Record<string, unknown>): number {
+  const visible = visibleCaseSql(auth, join === '' ? 'a' : 'c');
+  if (!visible) return 0;
+  const starts = `events e INDEXED BY idx_events_actor_starts${join === '' ? ' LEFT JOIN applications a INDEXED BY idx_applications_case_access ON a.id = e.application' : join}`;
+  const unread = join === '' ? `(a.id IS NULL OR NOT ${visible.where})` : `NOT ${visible.where}`;
+  return countOf(app, `SELECT count(*) AS n FROM ${starts} WHERE e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start' AND ${f.where} AND ${unread}`, { ...params, ...visible.params });
 }
 
 /** 抄送: the caller's reader rows, narrowed by `filter` on their case. */
@@ -102,10 +126,10 @@ function copiedTo(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number 
 /** 我发起: the cases the caller filed that they read, narrowed by `filter`. */
 function countStarted(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
   // idx_applications_filed_by ends in the case id: the cases are found and ruled on from two indexes
-  // (with a filter, each case's row is read for it).
+  // (with a filter, each case's row is read for it, and the rule decided on that row).
   const f = queueFilterSql(filter, 'f', 'case');
-  const from = f.where === '1' ? 'applications f INDEXED BY idx_applications_filed_by' : 'applications f';
-  return countVisible(app, auth, from, 'f.id', `f.filed_by = {:me} AND ${f.where}`, { me: auth.id, ...f.params });
+  if (f.where === '1') return countVisible(app, auth, 'applications f INDEXED BY idx_applications_filed_by', 'f.id', 'f.filed_by = {:me}', { me: auth.id });
+  return countVisible(app, auth, 'applications f', 'f.id', `f.filed_by = {:me} AND ${f.where}`, { me: auth.id, ...f.params }, { caseRow: 'f' });
 }
 
 /** `GET /api/tongban/queues/counts`, narrowed by `filter` (none: each whole queue). */
