@@ -56,6 +56,7 @@ import { sweepSchedules } from './scheduleSweep.js';
 import { listSchedules } from './scheduleList.js';
 import { deadlineStats } from './deadlineStats.js';
 export { markOverdueTasks } from './deadlineStats.js';
+export { signalTaskChange } from './queueSignals.js';
 import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
 import { disabledUserRefusal, disablesUser, dropRealtimeClients, userDeletionRefusal, type SavedUser } from './userLifecycle.js';

@@ -12,7 +12,7 @@ import { benchBpmnEngine, benchDecide } from './engineThroughput.js';
 import { benchBulkStart, formatBulkStart } from './bulkStart.js';
 import { benchSweep, formatSweep } from './timerSweep.js';
 import { benchOutbox, formatOutbox } from './outboxDrain.js';
-import { benchRealtime, formatRealtime } from './realtimeFanout.js';
+import { benchRealtimeSideBySide } from './realtimeFanout.js';
 import { benchYear, formatYear, scaleArgument } from './countyYear.js';
 import { benchEndToEnd, type EndToEndFigures } from './endToEnd.js';
 import { benchFormRender, formatFormRender } from './formRender.js';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     ['bulk', async () => formatBulkStart(await benchBulkStart())],
     ['sweep', async () => formatSweep(await benchSweep())],
     ['outbox', async () => formatOutbox(await benchOutbox())],
-    ['realtime', async () => formatRealtime(await benchRealtime())],
+    ['realtime', () => benchRealtimeSideBySide()],
     // `npm run bench -- year --scale 0.1`: a tenth of the county's year.
     ['year', async () => formatYear(await benchYear({ scale: scaleArgument(process.argv.slice(2)), progress: true }))],
     ['commands', async () => formatEndToEnd(await benchEndToEnd({ threeLevel: [{ clients: 1, casesPerClient: 60 }, { clients: 16, casesPerClient: 25 }], dibaoClients: [16, 32], dibaoCases: 640, floorRequestsPerClient: 200 }))],
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   console.log(`\n${formatBulkStart(await benchBulkStart())}`);
   console.log(`\n${formatSweep(await benchSweep())}`);
   console.log(`\n${formatOutbox(await benchOutbox())}`);
-  console.log(`\n${formatRealtime(await benchRealtime())}`);
+  console.log(`\n${await benchRealtimeSideBySide()}`);
   // The whole run replays a tenth of a county's year unless `--scale` says otherwise.
   console.log(`\n${formatYear(await benchYear({ scale: process.argv.includes('--scale') ? scaleArgument(process.argv.slice(2)) : 0.1 }))}`);
 

@@ -1,8 +1,9 @@
 /**
  * Realtime benchmark: 200 officers across the units of a county (the county, two townships, their
  * villages) each hold PocketBase's realtime stream (`GET /api/realtime`, then the subscriptions
- * `tasks/*` and `notifications/*` as the web app's queue and inbox make them), authenticated as
- * themselves. The townships' officers then start the shipped 复核 (dibao-review) of their households
+ * `tongban/queue` and `notifications/*` as the web app's queue and inbox make them —
+ * server/adapter/queueSignals.ts — or, to compare, `tasks/*` as the queue made them before: one rule
+ * query per subscriber for every task written), authenticated as themselves. The townships' officers then start the shipped 复核 (dibao-review) of their households
  * one request each — every start opens the township's task. Every new task must reach exactly the
  * officers who may see it (those whose own REST list shows it, asked afterwards) and nobody else; the
  * latency from sending the command to each subscriber's receipt is measured. A receipt by an officer
@@ -19,6 +20,8 @@ import { addVillages, seedInCareHouseholds, type Home } from '../support/reviewH
 
 /** What the realtime benchmark measured. */
 export interface RealtimeFigures {
+  /** What the queue subscribed to: the queue signal, or PocketBase's record subscription of the tasks. */
+  queueTopic: QueueTopic;
   subscribers: number;
   units: number;
   commands: number;
@@ -39,6 +42,9 @@ export interface RealtimeFigures {
   afterAnswer: { p50Ms: number; p99Ms: number };
   loadAverage: number;
 }
+
+/** The queue's subscription: the server's signal (what the web app makes), or the tasks' records (before). */
+export type QueueTopic = 'tongban/queue' | 'tasks/*';
 
 interface Officer {
   id: string;
@@ -77,9 +83,9 @@ async function subscribe(url: string, officer: Omit<Officer, 'close'>, topics: s
             else if (line.startsWith('data:')) data += line.slice(5);
           }
           if (event === 'PB_CONNECT') clientId!((JSON.parse(data) as { clientId: string }).clientId);
-          else if (event.startsWith('tasks')) {
-            const m = JSON.parse(data) as { action: string; record: { application: string } };
-            const id = `${m.action}:${m.record.application}`;
+          else if (event === 'tongban/queue' || event.startsWith('tasks')) {
+            const m = JSON.parse(data) as { action: string; application?: string; record?: { application: string } };
+            const id = `${m.action}:${m.application ?? m.record?.application ?? ''}`;
             (officer.receipts.get(id) ?? officer.receipts.set(id, []).get(id)!).push(at);
           } else if (event.startsWith('notifications')) officer.notices.push((JSON.parse(data) as { record: { recipient: string } }).record);
         }
@@ -95,7 +101,7 @@ async function subscribe(url: string, officer: Omit<Officer, 'close'>, topics: s
 }
 
 /** Runs the benchmark: `subscribers` officers, `perVillage` households in each of 10 villages of 曲塘镇 (and 10 in 孙庄社区) whose 复核 is started. */
-export async function benchRealtime(subscribers = 200, perVillage = 10, clients = 4): Promise<RealtimeFigures> {
+export async function benchRealtime(subscribers = 200, perVillage = 10, clients = 4, queueTopic: QueueTopic = 'tongban/queue'): Promise<RealtimeFigures> {
   const server = await startPocketBase({ env: { TONGBAN_NO_BACKGROUND: '1' } });
   const officers: Officer[] = [];
   try {
@@ -128,7 +134,7 @@ export async function benchRealtime(subscribers = 200, perVillage = 10, clients 
       const pb: PocketBase = await su.collection('users').impersonate(c.id, 3600);
       clientsOf.set(c.id, pb);
       const officer = { id: c.id, unit: c.unit, token: pb.authStore.token, receipts: new Map<string, number[]>(), notices: [] as { recipient: string }[] };
-      officers.push({ ...officer, close: await subscribe(server.url, officer, ['tasks/*', 'notifications/*']) });
+      officers.push({ ...officer, close: await subscribe(server.url, officer, [queueTopic, 'notifications/*']) });
     }
     await new Promise((r) => setTimeout(r, 500));
 
@@ -203,6 +209,7 @@ export async function benchRealtime(subscribers = 200, perVillage = 10, clients 
     const bounds = [10, 50, 100, 250, 500, 1000, Infinity];
     const histogram: [string, number][] = bounds.map((b, i) => [`${i === 0 ? 0 : bounds[i - 1]}–${b === Infinity ? '…' : b} ms`, latencies.filter((l) => l >= (i === 0 ? 0 : bounds[i - 1]!) && l < b).length]);
     return {
+      queueTopic,
       subscribers: officers.length,
       units: units.length,
       commands: sent.size,
@@ -232,7 +239,7 @@ export function formatRealtime(f: RealtimeFigures): string {
   const s = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const ok = f.leaks === 0 && f.missed === 0 && f.extra === 0;
   return [
-    `Realtime through PocketBase (${f.subscribers} officers in ${f.units} units subscribed to tasks/* and notifications/*; ${f.commands} commands starting a 复核, each opening a task):`,
+    `Realtime through PocketBase (${f.subscribers} officers in ${f.units} units subscribed to ${f.queueTopic} and notifications/*${f.queueTopic === 'tasks/*' ? ', as the queue did before the queue signal' : ''}; ${f.commands} commands starting a 复核, each opening a task):`,
     `  deliveries: ${f.expected} expected, ${f.received} received, ${f.missed} missed, ${f.extra} extra; leaks ${f.leaks} (of them outside the case's village/township/county ${f.outsideChain}): ${ok ? 'each change reached exactly the officers who may see it' : 'FAILED'}`,
     `  latency command sent → received: p50 ${s(f.p50Ms, 1)} ms   p99 ${s(f.p99Ms, 1)} ms   max ${s(f.maxMs, 0)} ms   (${f.histogram.map(([b, n]) => `${b}: ${n}`).join(', ')})`,
     `  receipt after the command's own answer (the fan-out beyond the command): p50 ${s(f.afterAnswer.p50Ms, 1)} ms   p99 ${s(f.afterAnswer.p99Ms, 1)} ms`,
@@ -241,8 +248,24 @@ export function formatRealtime(f: RealtimeFigures): string {
   ].join('\n');
 }
 
+/**
+ * The queue signal beside the tasks' record subscription it replaced, one after the other on fresh
+ * servers: both runs' figures, then the signal's latency as a share of the records'.
+ */
+export async function benchRealtimeSideBySide(subscribers = 200, perVillage = 10): Promise<string> {
+  const before = await benchRealtime(subscribers, perVillage, 4, 'tasks/*');
+  const after = await benchRealtime(subscribers, perVillage, 4, 'tongban/queue');
+  const r = (a: number, b: number) => (a / b).toFixed(2);
+  return [
+    formatRealtime(before),
+    formatRealtime(after),
+    `Queue signal against the tasks' records (same commands, same subscribers): p50 ${r(after.p50Ms, before.p50Ms)}×, p99 ${r(after.p99Ms, before.p99Ms)}× the latency`,
+  ].join('\n');
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  benchRealtime(Number(process.argv[2] ?? 200), Number(process.argv[3] ?? 10)).then((f) => console.log(formatRealtime(f)), (e: unknown) => {
+  const topic: QueueTopic = process.argv[4] === 'tasks' ? 'tasks/*' : 'tongban/queue';
+  benchRealtime(Number(process.argv[2] ?? 200), Number(process.argv[3] ?? 10), 4, topic).then((f) => console.log(formatRealtime(f)), (e: unknown) => {
     console.error(e);
     process.exit(1);
   });

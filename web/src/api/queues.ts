@@ -3,7 +3,7 @@
  * 抄送 (cases copied to them) and 我发起 (cases they filed) — one page at a time (never the whole
  * list), with the filters of the queue page, a count per queue and realtime changes of their unit's tasks.
  */
-import type { RecordModel, RecordSubscription } from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
 import { pb } from './client.js';
 
 /** The four queues. */
@@ -173,10 +173,18 @@ export async function listOpenTasks(): Promise<RecordModel[]> {
   return list.items;
 }
 
+/** What the queue's live signal says: a task of a case the user may read was written. */
+export interface QueueSignal {
+  action: 'create' | 'update' | 'delete';
+  task: string;
+  application: string;
+}
+
 /**
- * Calls `onChange` whenever a task the user may see is created, changed or deleted (PocketBase
- * realtime; the collection's rules decide which the user receives: their unit's). Returns the unsubscribe.
+ * Calls `onChange` whenever a task the user may see is created, changed or deleted: the server's
+ * queue signal (`tongban/queue`, server/adapter/queueSignals.ts), which the rule of the tasks
+ * decides for each subscriber and which carries ids only. Returns the unsubscribe.
  */
-export async function watchTasks(onChange: (e: RecordSubscription<RecordModel>) => void): Promise<() => Promise<void>> {
-  return pb.collection('tasks').subscribe('*', onChange);
+export async function watchTasks(onChange: (signal: QueueSignal) => void): Promise<() => Promise<void>> {
+  return pb.realtime.subscribe('tongban/queue', (signal: QueueSignal) => onChange(signal));
 }
