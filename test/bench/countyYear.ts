@@ -142,6 +142,9 @@ interface Running {
   failed: boolean;
 }
 
+/** How long the replay uses one sign-in: well inside the shortest token lifetime (an officer's, 30 minutes). */
+const signInLifetimeMs = 20 * 60 * 1000;
+
 /** Replays `scale` × a county's year through a fresh server. */
 export async function benchYear(options: YearOptions = {}): Promise<YearFigures> {
   const { scale = 1, clients = 8, spreadWeeks = 48, commandsPerDay = 16, measureDatabase = true, progress = false } = options;
@@ -154,10 +157,15 @@ export async function benchYear(options: YearOptions = {}): Promise<YearFigures>
     let clock = new Date('2026-01-05T09:00:00+08:00');
     await server.setClock(clock);
     await su.send('/api/tongban/admin/sweep', { method: 'POST' }); // the shipped schedules open their periods
-    const users = new Map<string, Promise<PocketBase>>();
+    // Each user signs in again before their token lapses (an officer's lives 30 minutes), as the app renews
+    // its session: a full year runs longer than that.
+    const users = new Map<string, { at: number; pb: Promise<PocketBase> }>();
     const as = (user: string) => {
-      if (!users.has(user)) users.set(user, server.login(user));
-      return users.get(user)!;
+      const signedIn = users.get(user);
+      if (signedIn && Date.now() - signedIn.at < signInLifetimeMs) return signedIn.pb;
+      const pb = server.login(user);
+      users.set(user, { at: Date.now(), pb });
+      return pb;
     };
     // The plan: each script's cases, their openings spread evenly over the weeks.
     const cases: Running[] = [];
