@@ -57,6 +57,7 @@ import { listSchedules } from './scheduleList.js';
 import { deadlineStats } from './deadlineStats.js';
 export { markOverdueTasks } from './deadlineStats.js';
 export { signalTaskChange } from './queueSignals.js';
+export { signalNoticeChange } from './inboxSignals.js';
 import { serveValidatorModule } from './validatorModule.js';
 import { warmUp } from './workflowCache.js';
 import { disabledUserRefusal, disablesUser, dropRealtimeClients, userDeletionRefusal, type SavedUser } from './userLifecycle.js';

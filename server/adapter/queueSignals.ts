@@ -7,34 +7,20 @@
  * would cover.
  *
  * Why not PocketBase's own `tasks/*` subscription: PocketBase decides it by running the tasks'
- * list rule as one SQL query per subscriber for every task written — with 200 officers online,
- * 200 queries inside each command's request (docs/benchmarks.md, "Realtime"). Here the case's
- * rule columns and readers are read once per task, and each subscriber is decided in memory.
+ * list rule as one SQL query per subscriber for every task written, inside the command's request.
+ * Here the case's rule columns and readers are read once per task (and only when someone listens),
+ * and each subscriber is decided in memory.
  */
 import { readsCase, storedIds, type CaseReader } from './caseReadRule.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
+import { subscribersOf, type ClientAuth, type LoggingApp } from './realtimeClients.js';
 import { selectRows } from './sqlRows.js';
 
 /** The realtime topic the queue page subscribes to. */
 export const queueSignalTopic = 'tongban/queue';
 
-/** A realtime client of PocketBase's subscription broker, narrowly. */
-interface RealtimeClient {
-  get(key: string): unknown;
-  hasSubscription(topic: string): boolean;
-  send(message: unknown): void;
-}
-
-/** The auth record a realtime client holds, narrowly. */
-interface AuthRecord extends PbRecord {
-  isSuperuser(): boolean;
-}
-
-declare const $app: { subscriptionsBroker(): { clients(): Record<string, RealtimeClient> } };
-declare const SubscriptionMessage: new (fields: { name: string; data: string }) => unknown;
-
 /** The account behind a client as the rule sees it; `undefined` for a guest (who has no queue). */
-function readerOf(auth: AuthRecord | null | undefined): CaseReader | 'everything' | undefined {
+function readerOf(auth: ClientAuth | null): CaseReader | 'everything' | undefined {
   if (!auth) return undefined;
   if (auth.isSuperuser()) return 'everything';
   return { id: auth.id, role: auth.getString('role'), orgUnit: auth.getString('org_unit'), organisation: auth.getString('organisation') };
@@ -53,18 +39,8 @@ export function signalTaskChange(app: PbApp, task: PbRecord, action: 'create' | 
   }
 }
 
-/** The app's logger, narrowly. */
-interface LoggingApp {
-  logger(): { error(message: string, ...attributes: unknown[]): void };
-}
-
 function signal(app: PbApp, task: PbRecord, action: 'create' | 'update' | 'delete'): number {
-  const clients = $app.subscriptionsBroker().clients();
-  const listening: RealtimeClient[] = [];
-  for (const id of Object.keys(clients)) {
-    const client = clients[id]!;
-    if (client.hasSubscription(queueSignalTopic)) listening.push(client);
-  }
+  const listening = subscribersOf(queueSignalTopic);
   if (listening.length === 0) return 0;
   const caseId = task.getString('application');
   const row = selectRows(
@@ -76,13 +52,12 @@ function signal(app: PbApp, task: PbRecord, action: 'create' | 'update' | 'delet
   if (!row) return 0;
   const kase = { ...row, assigned_units: storedIds(row.assigned_units), assigned_users: storedIds(row.assigned_users) };
   const readers = new Set(selectRows(app, 'SELECT user FROM case_readers WHERE application = {:id}', { id: caseId }, { user: '' }).map((r) => r.user));
-  const message = new SubscriptionMessage({ name: queueSignalTopic, data: JSON.stringify({ action, task: task.id, application: caseId }) });
   let sent = 0;
-  for (const client of listening) {
-    const reader = readerOf(client.get('auth') as AuthRecord | null | undefined);
+  for (const subscriber of listening) {
+    const reader = readerOf(subscriber.auth);
     if (reader === undefined) continue;
     if (reader !== 'everything' && !readsCase(reader, kase, readers)) continue;
-    client.send(message);
+    subscriber.send({ action, task: task.id, application: caseId });
     sent++;
   }
   return sent;

@@ -52,8 +52,17 @@ export const defaultGogc = '400';
  * for the record hooks a route's saves run; beyond the pool, each request gets a one-off VM that
  * loads the hook bundle and compiles the processes it needs anew, and is thrown away. A VM that
  * never serves costs little (the bundle is loaded on first use).
+ *
+ * Every open realtime connection holds one more for as long as it stays open: the trust layer's
+ * middleware wraps every route, PocketBase's realtime stream too, and its VM is busy until the
+ * route returns — for a stream, until the browser leaves. Each officer's tab with the queue page or
+ * the inbox is one connection. With 200 officers online and a pool of 80, every command ran on a
+ * one-off VM: p50 311 ms and p99 1.5 s from sending a command to the queue signal, 4.5 GB peak RSS;
+ * with a pool of 320, p50 55–68 ms and p99 0.37–0.55 s, 3.5 GB (docs/benchmarks.md, "Realtime").
+ * 400 leaves room for about 300 people online at once beside 32 busy clients; a larger county
+ * sets `TONGBAN_HOOKS_POOL` to its staff online plus 100.
  */
-export const defaultHooksPool = 80;
+export const defaultHooksPool = 400;
 
 /** The pool size for an environment: `TONGBAN_HOOKS_POOL` when it is a whole number from 1 to 1000, else {@link defaultHooksPool}. */
 export function hooksPoolSize(env: Record<string, string | undefined>): number {

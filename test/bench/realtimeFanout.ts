@@ -1,9 +1,11 @@
 /**
  * Realtime benchmark: 200 officers across the units of a county (the county, two townships, their
  * villages) each hold PocketBase's realtime stream (`GET /api/realtime`, then the subscriptions
- * `tongban/queue` and `notifications/*` as the web app's queue and inbox make them —
- * server/adapter/queueSignals.ts — or, to compare, `tasks/*` as the queue made them before: one rule
- * query per subscriber for every task written), authenticated as themselves. The townships' officers then start the shipped 复核 (dibao-review) of their households
+ * `tongban/queue` and `tongban/inbox` as the web app's queue and inbox make them —
+ * server/adapter/queueSignals.ts, inboxSignals.ts — or, to compare, `tasks/*` and `notifications/*`
+ * as they made them before: one rule query per subscriber for every row written), authenticated as
+ * themselves. (The starts queue their notices in the outbox, which this bench does not run: the
+ * inbox's messages are not part of the figures.) The townships' officers then start the shipped 复核 (dibao-review) of their households
  * one request each — every start opens the township's task. Every new task must reach exactly the
  * officers who may see it (those whose own REST list shows it, asked afterwards) and nobody else; the
  * latency from sending the command to each subscriber's receipt is measured. A receipt by an officer
@@ -134,7 +136,7 @@ export async function benchRealtime(subscribers = 200, perVillage = 10, clients 
       const pb: PocketBase = await su.collection('users').impersonate(c.id, 3600);
       clientsOf.set(c.id, pb);
       const officer = { id: c.id, unit: c.unit, token: pb.authStore.token, receipts: new Map<string, number[]>(), notices: [] as { recipient: string }[] };
-      officers.push({ ...officer, close: await subscribe(server.url, officer, [queueTopic, 'notifications/*']) });
+      officers.push({ ...officer, close: await subscribe(server.url, officer, queueTopic === 'tasks/*' ? ['tasks/*', 'notifications/*'] : ['tongban/queue', 'tongban/inbox']) });
     }
     await new Promise((r) => setTimeout(r, 500));
 
@@ -239,7 +241,7 @@ export function formatRealtime(f: RealtimeFigures): string {
   const s = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const ok = f.leaks === 0 && f.missed === 0 && f.extra === 0;
   return [
-    `Realtime through PocketBase (${f.subscribers} officers in ${f.units} units subscribed to ${f.queueTopic} and notifications/*${f.queueTopic === 'tasks/*' ? ', as the queue did before the queue signal' : ''}; ${f.commands} commands starting a 复核, each opening a task):`,
+    `Realtime through PocketBase (${f.subscribers} officers in ${f.units} units subscribed to ${f.queueTopic === 'tasks/*' ? 'tasks/* and notifications/*, as the queue and inbox did before their signals' : 'tongban/queue and tongban/inbox'}; ${f.commands} commands starting a 复核, each opening a task):`,
     `  deliveries: ${f.expected} expected, ${f.received} received, ${f.missed} missed, ${f.extra} extra; leaks ${f.leaks} (of them outside the case's village/township/county ${f.outsideChain}): ${ok ? 'each change reached exactly the officers who may see it' : 'FAILED'}`,
     `  latency command sent → received: p50 ${s(f.p50Ms, 1)} ms   p99 ${s(f.p99Ms, 1)} ms   max ${s(f.maxMs, 0)} ms   (${f.histogram.map(([b, n]) => `${b}: ${n}`).join(', ')})`,
     `  receipt after the command's own answer (the fan-out beyond the command): p50 ${s(f.afterAnswer.p50Ms, 1)} ms   p99 ${s(f.afterAnswer.p99Ms, 1)} ms`,

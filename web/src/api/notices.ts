@@ -2,7 +2,7 @@
  * In-app notices: the signed-in user's inbox (`notifications`, written by the server when something
  * needs them or their case moves), how many are unread, and marking them read.
  */
-import type { RecordModel, RecordSubscription } from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
 import { pb } from './client.js';
 
 /** How many notices the page shows: the newest. */
@@ -30,10 +30,17 @@ export async function markNoticesRead(notices: RecordModel[]): Promise<void> {
 /** Fired on `window` when notices were marked read (the shell updates its count). */
 export const noticesReadEvent = 'tb-notices-read';
 
+/** What the inbox's live signal says: one of the user's notices was written. */
+export interface InboxSignal {
+  action: 'create' | 'update' | 'delete';
+  notification: string;
+}
+
 /**
- * Calls `onChange` whenever one of the user's notices is created, changed or deleted (PocketBase
- * realtime; the collection's rules send each user only their own). Returns the unsubscribe.
+ * Calls `onChange` whenever one of the user's notices is created, changed or deleted: the server's
+ * inbox signal (`tongban/inbox`, server/adapter/inboxSignals.ts), sent to the notice's recipient
+ * only, with ids only. Returns the unsubscribe.
  */
-export function watchNotices(onChange: (e: RecordSubscription<RecordModel>) => void): Promise<() => Promise<void>> {
-  return pb.collection('notifications').subscribe('*', onChange);
+export function watchNotices(onChange: (signal: InboxSignal) => void): Promise<() => Promise<void>> {
+  return pb.realtime.subscribe('tongban/inbox', (signal: InboxSignal) => onChange(signal));
 }

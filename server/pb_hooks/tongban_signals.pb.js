@@ -1,5 +1,5 @@
 /// <reference path="../pb_data/types.d.ts" />
-// The queue page's live signal (server/adapter/queueSignals.ts): after every committed write of a
+// The live signals. The queue page's (server/adapter/queueSignals.ts): after every committed write of a
 // task — a model save, or a command's prepared write announced after its commit — the subscribers
 // of `tongban/queue` who may read the task hear that it changed (ids only), and nobody else.
 
@@ -15,3 +15,17 @@ onRecordAfterDeleteSuccess((e) => {
   require(`${__hooks}/generated/tongban.cjs`).signalTaskChange(e.app, e.record, 'delete');
   e.next();
 }, 'tasks');
+
+// The inbox's live signal (server/adapter/inboxSignals.ts): a notice's recipient hears of it.
+onRecordAfterCreateSuccess((e) => {
+  require(`${__hooks}/generated/tongban.cjs`).signalNoticeChange(e.app, e.record, 'create');
+  e.next();
+}, 'notifications');
+onRecordAfterUpdateSuccess((e) => {
+  require(`${__hooks}/generated/tongban.cjs`).signalNoticeChange(e.app, e.record, 'update');
+  e.next();
+}, 'notifications');
+onRecordAfterDeleteSuccess((e) => {
+  require(`${__hooks}/generated/tongban.cjs`).signalNoticeChange(e.app, e.record, 'delete');
+  e.next();
+}, 'notifications');
