@@ -56,7 +56,8 @@ export const defaultGogc = '400';
  * Every open realtime connection holds one more for as long as it stays open: the trust layer's
  * middleware wraps every route, PocketBase's realtime stream too, and its VM is busy until the
  * route returns — for a stream, until the browser leaves. Each officer's tab with the queue page or
- * the inbox is one connection. With 200 officers online and a pool of 80, every command ran on a
+ * the inbox is one connection (the app lets it go after a minute hidden, web/src/api/whileVisible.ts).
+ * With 200 officers online and a pool of 80, every command ran on a
  * one-off VM: p50 311 ms and p99 1.5 s from sending a command to the queue signal, 4.5 GB peak RSS;
  * with a pool of 320, p50 55–68 ms and p99 0.37–0.55 s, 3.5 GB (docs/benchmarks.md, "Realtime").
  * 400 leaves room for about 300 people online at once beside 32 busy clients; a larger county

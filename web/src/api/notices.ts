@@ -4,6 +4,7 @@
  */
 import type { RecordModel } from 'pocketbase';
 import { pb } from './client.js';
+import { subscribeWhileVisible, type Resync } from './whileVisible.js';
 
 /** How many notices the page shows: the newest. */
 export const noticePageSize = 50;
@@ -39,8 +40,9 @@ export interface InboxSignal {
 /**
  * Calls `onChange` whenever one of the user's notices is created, changed or deleted: the server's
  * inbox signal (`tongban/inbox`, server/adapter/inboxSignals.ts), sent to the notice's recipient
- * only, with ids only. Returns the unsubscribe.
+ * only, with ids only — held while the page is seen, with a `resync` after a gap
+ * (whileVisible.ts). Returns the unsubscribe.
  */
-export function watchNotices(onChange: (signal: InboxSignal) => void): Promise<() => Promise<void>> {
-  return pb.realtime.subscribe('tongban/inbox', (signal: InboxSignal) => onChange(signal));
+export function watchNotices(onChange: (signal: InboxSignal | Resync) => void): Promise<() => Promise<void>> {
+  return subscribeWhileVisible<InboxSignal>((heard) => pb.realtime.subscribe('tongban/inbox', heard), onChange);
 }

@@ -4,6 +4,7 @@
  * list), with the filters of the queue page, a count per queue and realtime changes of their unit's tasks.
  */
 import type { RecordModel } from 'pocketbase';
+import { subscribeWhileVisible, type Resync } from './whileVisible.js';
 import { pb } from './client.js';
 
 /** The four queues. */
@@ -183,8 +184,9 @@ export interface QueueSignal {
 /**
  * Calls `onChange` whenever a task the user may see is created, changed or deleted: the server's
  * queue signal (`tongban/queue`, server/adapter/queueSignals.ts), which the rule of the tasks
- * decides for each subscriber and which carries ids only. Returns the unsubscribe.
+ * decides for each subscriber and which carries ids only — held while the page is seen, with a
+ * `resync` after a gap (whileVisible.ts). Returns the unsubscribe.
  */
-export async function watchTasks(onChange: (signal: QueueSignal) => void): Promise<() => Promise<void>> {
-  return pb.realtime.subscribe('tongban/queue', (signal: QueueSignal) => onChange(signal));
+export async function watchTasks(onChange: (signal: QueueSignal | Resync) => void): Promise<() => Promise<void>> {
+  return subscribeWhileVisible<QueueSignal>((heard) => pb.realtime.subscribe('tongban/queue', heard), onChange);
 }

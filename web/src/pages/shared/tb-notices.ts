@@ -29,8 +29,9 @@ export class TbNotices extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.load();
-    // A notice that arrives while the page is open joins the list at once (and is read, being shown).
-    this.stopWatching = watchNotices((e) => { if (e.action === 'create') this.load(); }).then((s) => s, () => undefined);
+    // A notice that arrives while the page is open joins the list at once (and is read, being shown);
+    // after the page was hidden a while, what arrived meanwhile is read on its return (`resync`).
+    this.stopWatching = watchNotices((e) => { if (e.action === 'create' || e.action === 'resync') this.load(); }).then((s) => s, () => undefined);
     void this.stopWatching.then(() => this.load());
   }
 
