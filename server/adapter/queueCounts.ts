@@ -88,7 +88,7 @@ function actedIn(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
   if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, `events e${join}`, 'e.application', `e.actor_id = {:me} AND ${f.where}`, { me: auth.id, ...f.params }, { caseRow });
   const since = unitChangedAt(app, auth.id);
   const params = { me: auth.id, since, ...f.params };
-  // idx_events_actor_created and idx_events_actor_starts (both ending in the case id): ranges of the indexes, no event row read
+  // idx_events_actor_created (ending in the case id): a range of the index, no event row read
   // (with a filter, each event's case row is read for it).
   const recent = countOf(app, `SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_created${join} WHERE e.actor_id = {:me} AND e.created > {:since} AND ${f.where}`, params);
   const startsNotRead = countStartsNotRead(app, auth, join, f, params);
@@ -104,17 +104,17 @@ function actedIn(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
 /**
  * Of the cases the officer started since their role or unit last changed (`{:since}`; each start
  * counted in `recent`), those they do not read: a command starts child cases in its actor's name.
- * One pass over idx_events_actor_starts, the rule decided on idx_applications_case_access (a start
- * whose case is gone was counted in `recent` too, and is not the caller's to read), or, with a
- * filter, on the case's own row the filter reads (the start of a case not met by the filter was
- * never counted).
+ * Only the starts kept in unread_starts can be such (those not read by the rule's own columns when
+ * written, migration 1764201502); each is decided on idx_applications_case_access (a start whose
+ * case is gone was counted in `recent` too, and is not the caller's to read), or, with a filter, on
+ * the case's own row the filter reads (the start of a case not met by the filter was never counted).
  */
 function countStartsNotRead(app: PbApp, auth: PbRecord, join: string, f: FilterCondition, params: Record<string, unknown>): number {
   const visible = visibleCaseSql(auth, join === '' ? 'a' : 'c');
   if (!visible) return 0;
-  const starts = `events e INDEXED BY idx_events_actor_starts${join === '' ? ' LEFT JOIN applications a INDEXED BY idx_applications_case_access ON a.id = e.application' : join}`;
+  const caseOf = join === '' ? ' LEFT JOIN applications a INDEXED BY idx_applications_case_access ON a.id = e.application' : join;
   const unread = join === '' ? `(a.id IS NULL OR NOT ${visible.where})` : `NOT ${visible.where}`;
-  return countOf(app, `SELECT count(*) AS n FROM ${starts} WHERE e.actor_id = {:me} AND e.created > {:since} AND e.action = 'start' AND ${f.where} AND ${unread}`, { ...params, ...visible.params });
+  return countOf(app, `SELECT count(*) AS n FROM unread_starts e${caseOf} WHERE e.actor_id = {:me} AND e.created > {:since} AND ${f.where} AND ${unread}`, { ...params, ...visible.params });
 }
 
 /** 抄送: the caller's reader rows, narrowed by `filter` on their case. */

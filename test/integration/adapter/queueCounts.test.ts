@@ -121,16 +121,17 @@ describe('the queue counts route', () => {
     expect(counts.cc).toBe(1);
   }, 120_000);
 
-  it('decides the case rule from indexes that hold every column it reads (migration 1764201101), and 待办’s filters from the open tasks’ (1764201501)', async () => {
+  it('decides the case rule from indexes that hold every column it reads (migration 1764201101), and 待办’s filters from the open tasks’ (1764201501), the starts an officer may not read from their own table (1764201502)', async () => {
     const indexes = async (name: string) => (await su.collections.getOne(name)).indexes.join('\n');
     expect(await indexes('applications')).toMatch(/idx_applications_case_access\W+ON\W+applications\W+\(\W*id\W*,\W*county\W*,\W*township\W*,\W*village\W*,\W*applicant\W*,\W*applicant_org\W*,\W*assigned_units\W*,\W*assigned_users\W*\)/);
     expect(await indexes('applications')).toMatch(/idx_applications_filed_by\W+ON\W+applications\W+\(\W*filed_by\W*,\W*created\W*,\W*id\W*\)/);
     expect(await indexes('events')).toMatch(/idx_events_actor_created\W+ON\W+events\W+\(\W*actor_id\W*,\W*created\W*,\W*application\W*\)/);
-    expect(await indexes('events')).toMatch(/idx_events_actor_starts\W+ON\W+events\W+\(\W*actor_id\W*,\W*created\W*,\W*application\W*,\W*action\W*\)/);
     // …and the database holds them as declared (the collection's list is what PocketBase builds them from).
     const stored = (name: string) => spawnSync('sqlite3', ['-readonly', path.join(server.dataDir, 'data.db'), `SELECT sql FROM sqlite_master WHERE name = '${name}'`], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(stored('idx_applications_case_access')).toMatch(/\(\W*id\W*,\W*county\W*,\W*township\W*,\W*village\W*,\W*applicant\W*,\W*applicant_org\W*,\W*assigned_units\W*,\W*assigned_users\W*\)/);
-    expect(stored('idx_events_actor_starts')).toMatch(/\(\W*actor_id\W*,\W*created\W*,\W*application\W*,\W*action\W*\)/);
+    // The starts an officer may not read are kept apart (migration 1764201502); the index of every start is gone.
+    expect(stored('idx_events_actor_starts')).toBe('');
+    expect(stored('events_unread_start_inserted')).toMatch(/AFTER INSERT ON events/);
     // 待办 with a filter counts the unit's open tasks from the index of their filter columns (migration 1764201501).
     expect(stored('idx_tasks_open_filters')).toMatch(/\(\W*assignee_unit\W*,\W*workflow_key\W*,\W*step\W*,\W*township\W*,\W*village\W*,\W*due_at\W*\)\s*WHERE\s*status\s*=\s*'open'/);
   });
