@@ -10,7 +10,7 @@
  * "Realtime"). Here each subscriber is one comparison.
  */
 import type { PbApp, PbRecord } from './pocketbase.js';
-import { subscribersOf, type LoggingApp } from './realtimeClients.js';
+import { subscribersOf, topicMessage, type LoggingApp } from './realtimeClients.js';
 
 /** The realtime topic the header's count and the 消息 page subscribe to. */
 export const inboxSignalTopic = 'tongban/inbox';
@@ -22,11 +22,12 @@ export const inboxSignalTopic = 'tongban/inbox';
 export function signalNoticeChange(app: PbApp, notice: PbRecord, action: 'create' | 'update' | 'delete'): number {
   try {
     const recipient = notice.getString('recipient');
-    let sent = 0;
     if (recipient === '') return 0;
+    const message = topicMessage(inboxSignalTopic, { action, notification: notice.id });
+    let sent = 0;
     for (const subscriber of subscribersOf(inboxSignalTopic)) {
       if (subscriber.auth?.id !== recipient || subscriber.auth.isSuperuser()) continue;
-      subscriber.send({ action, notification: notice.id });
+      subscriber.send(message);
       sent++;
     }
     return sent;

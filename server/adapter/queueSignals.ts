@@ -13,7 +13,7 @@
  */
 import { readsCase, storedIds, type CaseReader } from './caseReadRule.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
-import { subscribersOf, type ClientAuth, type LoggingApp } from './realtimeClients.js';
+import { subscribersOf, topicMessage, type ClientAuth, type LoggingApp } from './realtimeClients.js';
 import { selectRows } from './sqlRows.js';
 
 /** The realtime topic the queue page subscribes to. */
@@ -52,12 +52,13 @@ function signal(app: PbApp, task: PbRecord, action: 'create' | 'update' | 'delet
   if (!row) return 0;
   const kase = { ...row, assigned_units: storedIds(row.assigned_units), assigned_users: storedIds(row.assigned_users) };
   const readers = new Set(selectRows(app, 'SELECT user FROM case_readers WHERE application = {:id}', { id: caseId }, { user: '' }).map((r) => r.user));
+  const message = topicMessage(queueSignalTopic, { action, task: task.id, application: caseId });
   let sent = 0;
   for (const subscriber of listening) {
     const reader = readerOf(subscriber.auth);
     if (reader === undefined) continue;
     if (reader !== 'everything' && !readsCase(reader, kase, readers)) continue;
-    subscriber.send({ action, task: task.id, application: caseId });
+    subscriber.send(message);
     sent++;
   }
   return sent;

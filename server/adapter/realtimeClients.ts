@@ -21,23 +21,46 @@ export interface ClientAuth extends PbRecord {
 /** A client subscribed to a topic: who it signed in as (`null`: a guest), and how to reach it. */
 export interface TopicSubscriber {
   auth: ClientAuth | null;
-  send(data: Record<string, unknown>): void;
+  /** Delivers a message made once by {@link topicMessage}. */
+  send(message: TopicMessage): void;
 }
 
-declare const $app: { subscriptionsBroker(): { clients(): Record<string, RealtimeClient> } };
+/** A message under a topic, made once and sent to each of its recipients. */
+export interface TopicMessage {
+  readonly topicMessage: unknown;
+}
+
+/** A connected client, whoever it is and whatever it subscribed to: who it signed in as, and how to end it. */
+export interface ConnectedClient {
+  auth: ClientAuth | null;
+  discard(): void;
+}
+
+declare const $app: { subscriptionsBroker(): { clients(): Record<string, RealtimeClient & { discard(): void }> } };
 declare const SubscriptionMessage: new (fields: { name: string; data: string }) => unknown;
 
-/** The clients subscribed to `topic` now; each `send` delivers a message under that topic, as JSON. */
+/** `data` as a message under `topic` (JSON), built once for all its recipients. */
+export function topicMessage(topic: string, data: Record<string, unknown>): TopicMessage {
+  return { topicMessage: new SubscriptionMessage({ name: topic, data: JSON.stringify(data) }) };
+}
+
+/** Every connected client now. */
+export function connectedClients(): ConnectedClient[] {
+  const clients = $app.subscriptionsBroker().clients();
+  return Object.keys(clients).map((id) => {
+    const client = clients[id]!;
+    return { auth: (client.get('auth') as ClientAuth | null | undefined) ?? null, discard: () => client.discard() };
+  });
+}
+
+/** The clients subscribed to `topic` now. */
 export function subscribersOf(topic: string): TopicSubscriber[] {
   const clients = $app.subscriptionsBroker().clients();
   const subscribers: TopicSubscriber[] = [];
   for (const id of Object.keys(clients)) {
     const client = clients[id]!;
     if (!client.hasSubscription(topic)) continue;
-    subscribers.push({
-      auth: (client.get('auth') as ClientAuth | null | undefined) ?? null,
-      send: (data) => client.send(new SubscriptionMessage({ name: topic, data: JSON.stringify(data) })),
-    });
+    subscribers.push({ auth: (client.get('auth') as ClientAuth | null | undefined) ?? null, send: (message) => client.send(message.topicMessage) });
   }
   return subscribers;
 }

@@ -6,6 +6,7 @@
  */
 import { HttpError } from './httpError.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
+import { connectedClients } from './realtimeClients.js';
 
 /** Where a user's history lies: collection → the fields that name the user. */
 const historyFields: [string, string[]][] = [
@@ -59,25 +60,13 @@ export function disablesUser(user: SavedUser): boolean {
   return user.getBool('disabled') && !user.original().getBool('disabled');
 }
 
-/** A realtime client of PocketBase's subscription broker, narrowly. */
-interface RealtimeClient {
-  get(key: string): unknown;
-  discard(): void;
-}
-
-declare const $app: { subscriptionsBroker(): { clients(): Record<string, RealtimeClient> } };
-
 /** Ends the realtime connections signed in as `userId` (a disabled user's open subscriptions). */
 export function dropRealtimeClients(userId: string): number {
-  const clients = $app.subscriptionsBroker().clients();
   let dropped = 0;
-  for (const id of Object.keys(clients)) {
-    const client = clients[id]!;
-    const auth = client.get('auth') as PbRecord | null | undefined;
-    if (auth && auth.id === userId) {
-      client.discard();
-      dropped++;
-    }
+  for (const client of connectedClients()) {
+    if (client.auth?.id !== userId) continue;
+    client.discard();
+    dropped++;
   }
   return dropped;
 }
