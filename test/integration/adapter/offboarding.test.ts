@@ -58,8 +58,9 @@ describe('history that survives off-boarding', () => {
     const signIn = await failure(new PocketBase(server.url).collection('users').authWithPassword('disabled@demo.tongban', password));
     expect(signIn.status).toBe(403);
     expect(signIn.body.message).toContain('停用');
-    // The token no longer verifies: the record API answers as to a guest (whatever a guest is shown), the routes refuse it.
+    // The token no longer verifies: the record API answers as to a guest, who is shown no case (guestAccess.test), the routes refuse it.
     const count = (pb: PocketBase) => pb.collection('applications').getList(1, 1).then((r) => r.totalItems, (e: { status: number }) => e.status);
+    expect(await count(officer.pb)).toBeOneOf([0, 401, 403]);
     expect(await count(officer.pb)).toBe(await count(new PocketBase(server.url)));
     expect((await failure(officer.pb.send('/api/tongban/cases', { method: 'POST', body: {} }))).status).toBeOneOf([401, 403]);
     expect((await failure(officer.pb.collection('users').authRefresh())).status).toBeOneOf([401, 403]);

@@ -1,0 +1,120 @@
+import PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
+import { freshIdNumber } from '../../support/idNumbers.js';
+import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { subscribe } from '../../support/realtime.js';
+
+const pdf = () => new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' });
+
+/** The collections that hold a case or a record of one, each with the field naming its case. */
+const caseCollections: [collection: string, caseField: string][] = [
+  ['applications', 'id'],
+  ['tasks', 'application'],
+  ['events', 'application'],
+  ['documents', 'application'],
+  ['attachments', 'application'],
+  ['audit_log', 'application'],
+  ['task_queue', 'application'],
+  ['event_queue', 'application'],
+];
+
+/**
+ * A case without an applicant account — one a village officer files for a resident (代办), an
+ * organisation's case a schedule opens — has an empty `applicant`, and a request without a token
+ * has an empty `@request.auth.id`. The rules compare the two only for a signed-in user (migration
+ * 1764201601): a guest reads nothing of such a case through the record API or realtime, and a
+ * signed-in stranger nothing either.
+ */
+describe('a guest and a case that has no applicant account', () => {
+  let server: TestServer;
+  let su: PocketBase;
+  let filed: CaseSummary;
+
+  /** A village officer files (代办) an application for a resident without an account, with a file, and submits it. */
+  async function fileForResident(village: PocketBase): Promise<CaseSummary> {
+    const opened = await openCase(village, { ...demoHousehold, applicant: { ...demoHousehold.applicant, name: '代办居民', idNumber: freshIdNumber() } }, { proxy: true });
+    const file = new FormData();
+    file.append('application', opened.case.id);
+    file.append('uploaded_by', village.authStore.record!.id);
+    file.append('file', pdf(), '户口簿.pdf');
+    await village.collection('attachments').create(file);
+    return (await command(village, opened.case, 'submit')).case;
+  }
+
+  beforeAll(async () => {
+    server = await startPocketBase({ env: { TONGBAN_NO_BACKGROUND: '1' } });
+    su = await server.superuser();
+    const village = await server.login('village-a1');
+    const township = await server.login('township-a');
+    filed = await fileForResident(village);
+    await township.send(`/api/tongban/cases/${filed.id}/reveal`, { method: 'POST', body: { field: '/household/members/1/idNumber', reason: '核对户口簿' } });
+    filed = (await command(township, filed, 'accept', { data: { acceptance: { complete: true, relativeFiling: false } } })).case;
+  }, 240_000);
+  afterAll(() => server?.dispose());
+
+  it('has every kind of record of the case on file, under an empty applicant', async () => {
+    expect((await su.collection('applications').getOne(filed.id)).applicant).toBe('');
+    for (const [name, field] of caseCollections) {
+      const held = await su.collection(name).getList(1, 1, { filter: `${field} = "${filed.id}"` });
+      expect(held.totalItems, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists nothing to a guest from any collection, and opens none of the case’s records by id', async () => {
+    const guest = new PocketBase(server.url);
+    for (const c of await su.collections.getFullList()) {
+      const answer = await guest.collection(c.name).getList(1, 50).then(
+        (list) => list.items,
+        (e: { status: number }) => e.status,
+      );
+      if (typeof answer === 'number') expect([403, 404], c.name).toContain(answer);
+      else expect(answer, c.name).toEqual([]);
+    }
+    for (const [name, field] of caseCollections) {
+      const held = await su.collection(name).getList(1, 1, { filter: `${field} = "${filed.id}"` });
+      expect((await failure(guest.collection(name).getOne(held.items[0]!.id))).status, name).toBe(404);
+    }
+  });
+
+  it('finds no rule of Tongban’s collections comparing a field with the caller’s id unless someone is signed in', async () => {
+    const unguarded = /(?:^|[\s(])(?<!@request\.auth\.id != "" && )(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w* = @request\.auth\.id(?![\w.])/;
+    for (const c of await su.collections.getFullList()) {
+      if (c.system) continue;
+      for (const rule of [c.listRule, c.viewRule, c.createRule, c.updateRule, c.deleteRule]) {
+        if (rule) expect(rule, c.name).not.toMatch(unguarded);
+      }
+    }
+  });
+
+  it('shows nothing of the case to a signed-in applicant of another case', async () => {
+    const stranger = await server.login('applicant-b1');
+    for (const [name, field] of caseCollections) {
+      expect((await stranger.collection(name).getList(1, 5, { filter: `${field} = "${filed.id}"` })).items, name).toEqual([]);
+    }
+  });
+
+  it('still shows the case to the officers of its area', async () => {
+    for (const user of ['village-a1', 'township-a', 'county']) {
+      const officer = await server.login(user);
+      expect((await officer.collection('applications').getList(1, 5, { filter: `id = "${filed.id}"` })).items.map((r) => r.id), user).toEqual([filed.id]);
+    }
+  });
+
+  it('sends a guest subscribed to the case collections nothing in realtime, while the township hears the next case filed', async () => {
+    const topics = ['applications/*', 'tasks/*', 'events/*', 'documents/*', 'attachments/*'];
+    const guestHears = await subscribe(server.url, '', topics);
+    const townshipHears = await subscribe(server.url, (await server.login('township-a')).authStore.token, topics);
+    try {
+      const next = await fileForResident(await server.login('village-a1'));
+      await townshipHears.waitFor(1);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(JSON.stringify(townshipHears.messages)).toContain(next.id);
+      expect(guestHears.messages).toEqual([]);
+    } finally {
+      guestHears.close();
+      townshipHears.close();
+    }
+  });
+});
