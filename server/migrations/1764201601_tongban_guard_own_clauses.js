@@ -8,19 +8,29 @@
 // guest read the reveals of those cases, and 1764100900 had appended the organisation's clause to
 // that rule without brackets, so its `&& action = "field.reveal"` no longer bound the applicant's.
 //
-// Every comparison of a record's own field with `@request.auth.id` in every rule (list, view,
-// create, update, delete; base, auth and view collections alike, so the queue views stay equal to
-// the tasks' and events' rules) now requires a signed-in user first:
-// `(@request.auth.id != "" && <field> = @request.auth.id)`. For a signed-in user nothing changes.
-// The audit log's rule is written out whole, bracketed as 1763800004 meant it.
+// Every rule of Tongban's collections (list, view, create, update, delete; base, auth and view
+// collections alike, so the queue views stay equal to the tasks' and events' rules) that compares
+// a field with `@request.auth.id` now admits signed-in users only, as a whole:
+// `@request.auth.id != "" && (<rule>)`. No rule of these collections serves a guest, so for a
+// signed-in user nothing changes. The guard stands first and alone, not beside each comparison:
+// SQLite tests a term that reads no table once per query, before its loop, where a guard inside the
+// rule's `||` would be tested for every row (the 待办 search by name read 25–40 % more CPU per page
+// that way on the million-case county). The audit log's rule is written out whole, bracketed as
+// 1763800004 meant it.
 
-const ownComparison = /(^|[\s(])((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*) = @request\.auth\.id(?![\w.])/g;
-const guarded = (rule) => rule.replace(ownComparison, (match, before, field) => `${before}(@request.auth.id != "" && ${field} = @request.auth.id)`);
-const unguarded = (rule) => rule.replace(/\(@request\.auth\.id != "" && ((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*) = @request\.auth\.id\)/g, '$1 = @request.auth.id');
+/** A comparison of a record's own field with the caller's id (`=` only: `!=` and `?=` do not match). */
+const ownComparison = /(^|[\s(])(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w* = @request\.auth\.id(?![\w.])/;
+const guardPrefix = '@request.auth.id != "" && (';
 
-const ruleNames = ['listRule', 'viewRule', 'createRule', 'updateRule', 'deleteRule', 'authRule', 'manageRule'];
+const guarded = (rule) => (ownComparison.test(rule) ? `${guardPrefix}${rule})` : rule);
+const unguarded = (rule) => {
+  const inner = rule.startsWith(guardPrefix) && rule.endsWith(')') ? rule.slice(guardPrefix.length, -1) : '';
+  return inner && ownComparison.test(inner) ? inner : rule;
+};
 
-const auditReadRule = '@request.auth.role = "admin" || (application != "" && action = "field.reveal" && ((@request.auth.id != "" && application.applicant = @request.auth.id) || (application.applicant_org != "" && application.applicant_org = @request.auth.organisation)))';
+const ruleNames = ['listRule', 'viewRule', 'createRule', 'updateRule', 'deleteRule'];
+
+const auditReadRule = '@request.auth.role = "admin" || (application != "" && action = "field.reveal" && (application.applicant = @request.auth.id || (application.applicant_org != "" && application.applicant_org = @request.auth.organisation)))';
 const auditReadRuleBefore = '@request.auth.role = "admin" || (application != "" && application.applicant = @request.auth.id || (application.applicant_org != "" && application.applicant_org = @request.auth.organisation) && action = "field.reveal")';
 
 function rewriteRules(app, rewrite) {
@@ -50,8 +60,8 @@ function setAuditRule(app, rule) {
 
 migrate((app) => {
   setAuditRule(app, auditReadRule);
-  rewriteRules(app, (rule) => (rule === auditReadRule ? rule : guarded(rule)));
+  rewriteRules(app, guarded);
 }, (app) => {
-  rewriteRules(app, (rule) => (rule === auditReadRule ? rule : unguarded(rule)));
+  rewriteRules(app, unguarded);
   setAuditRule(app, auditReadRuleBefore);
 });

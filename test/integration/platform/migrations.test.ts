@@ -63,7 +63,7 @@ describe('the migrations', () => {
     const inbox = collections.get('notifications')!;
     expect([inbox.createRule, inbox.deleteRule]).toEqual([null, null]);
     // A recipient may mark their own notice read (`read_at`), and change nothing else of it.
-    expect(inbox.updateRule).toBe('(@request.auth.id != "" && recipient = @request.auth.id) && @request.body.recipient:isset = false && @request.body.application:isset = false && @request.body.message:isset = false && @request.body.key:isset = false');
+    expect(inbox.updateRule).toBe('@request.auth.id != "" && (recipient = @request.auth.id && @request.body.recipient:isset = false && @request.body.application:isset = false && @request.body.message:isset = false && @request.body.key:isset = false)');
     for (const name of serverOnlyCollections) {
       const c = collections.get(name)!;
       expect([c.listRule, c.viewRule], name).toEqual([null, null]);
