@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
@@ -101,6 +103,25 @@ describe('a guest and a case that has no applicant account', () => {
       }
     }
     expect(compared).toBeGreaterThan(10);
+  });
+
+  it('is refused by every GET route of Tongban’s own, with the case’s and its subject’s ids in the path', async () => {
+    const hooks = path.resolve('server/pb_hooks');
+    const routes = new Set<string>();
+    for (const file of readdirSync(hooks).filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(path.join(hooks, file), 'utf8').matchAll(/routerAdd\('GET', '([^']+)'/g)) routes.add(m[1]!);
+    }
+    expect(routes.size).toBeGreaterThan(20);
+    const subject = String((await su.collection('applications').getOne(filed.id)).subject);
+    const published = await su.collection('workflow_definitions').getFirstListItem('key = "dibao" && status = "published"', { sort: '-version' });
+    for (const route of routes) {
+      const url = route.replace('/subjects/{id}', `/subjects/${subject}`).replace('{id}', filed.id).replace('{key}', 'dibao').replace('{version}', String(published.version));
+      const answer = await fetch(`${server.url}${url}`);
+      const body = await answer.text();
+      // The form's precompiled validator is the published schema as code: no case, no person in it.
+      if (route.endsWith('/validator.js') && answer.status === 200) expect(body, url).not.toContain(filed.id);
+      else expect([401, 403, 404], `${url}: ${body.slice(0, 80)}`).toContain(answer.status);
+    }
   });
 
   it('shows nothing of the case to a signed-in applicant of another case', async () => {
