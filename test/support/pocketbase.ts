@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import PocketBase, { type ClientResponseError, type RecordModel } from 'pocketbase';
+import PocketBase, { isTokenExpired, type ClientResponseError, type RecordModel } from 'pocketbase';
 import { demoPassword } from '../../server/demo/demoCounty.js';
 import { bootTongban, type BootedTongban } from '../../server/start/bootTongban.js';
 import { startPocketBaseProcess, type PocketBaseProcess } from '../../server/start/pocketbaseProcess.js';
@@ -120,13 +120,15 @@ export async function startPocketBase(options: StartOptions = {}): Promise<TestS
     login(user, password = demoPassword) {
       const email = user.includes('@') ? user : `${user}@demo.tongban`;
       // One sign-in per account at a time. An account that needs a mailed code does the whole flow
-      // once per server and its later clients share that session's token: PocketBase allows 5
-      // code sign-ins per account and address in 3 minutes, fewer than some tests open clients.
+      // once per server and its later clients share that session's token while it has more than 15
+      // minutes to live (an officer's lives 30): PocketBase allows 5 code sign-ins per account and
+      // address in 3 minutes, fewer than some tests open clients, and a run longer than a token
+      // (the county's year, which asks again every 20 minutes) gets a fresh one.
       const signedIn = (signingIn.get(email) ?? Promise.resolve()).catch(() => undefined).then(async () => {
         const pb = new PocketBase(url);
         pb.autoCancellation(false);
         const shared = mfaSessions.get(email);
-        if (shared) {
+        if (shared && !isTokenExpired(shared.token, 15 * 60)) {
           pb.authStore.save(shared.token, shared.record);
           return pb;
         }
