@@ -39,6 +39,9 @@ export interface ConnectedClient {
 declare const $app: { subscriptionsBroker(): { clients(): Record<string, RealtimeClient & { discard(): void }> } };
 declare const SubscriptionMessage: new (fields: { name: string; data: string }) => unknown;
 
+/** Who a broker client signed in as (`null`: a guest). */
+const authOf = (client: RealtimeClient): ClientAuth | null => (client.get('auth') as ClientAuth | null | undefined) ?? null;
+
 /** `data` as a message under `topic` (JSON), built once for all its recipients. */
 export function topicMessage(topic: string, data: Record<string, unknown>): TopicMessage {
   return { topicMessage: new SubscriptionMessage({ name: topic, data: JSON.stringify(data) }) };
@@ -49,7 +52,7 @@ export function connectedClients(): ConnectedClient[] {
   const clients = $app.subscriptionsBroker().clients();
   return Object.keys(clients).map((id) => {
     const client = clients[id]!;
-    return { auth: (client.get('auth') as ClientAuth | null | undefined) ?? null, discard: () => client.discard() };
+    return { auth: authOf(client), discard: () => client.discard() };
   });
 }
 
@@ -60,7 +63,7 @@ export function subscribersOf(topic: string): TopicSubscriber[] {
   for (const id of Object.keys(clients)) {
     const client = clients[id]!;
     if (!client.hasSubscription(topic)) continue;
-    subscribers.push({ auth: (client.get('auth') as ClientAuth | null | undefined) ?? null, send: (message) => client.send(message.topicMessage) });
+    subscribers.push({ auth: authOf(client), send: (message) => client.send(message.topicMessage) });
   }
   return subscribers;
 }
