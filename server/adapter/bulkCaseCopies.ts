@@ -2,13 +2,14 @@
  * Copies of a template case, for a bulk start: cases of one process, started in one transaction at
  * one instant by one starter for subjects of one home (village, township, county), are the same
  * case but for their id, number, subject, title and the command id of their first event (and so
- * that event's hash). The template is started by the real engine (`createCase`); each copy's rows —
+ * that event's hash), and their tasks' copy of the case number's serial. The template is started by the real engine (`createCase`); each copy's rows —
  * the case, its first event, and every task, timer and outbox row of the template — are inserted
  * by SQL from the template's rows with those columns replaced, so every other column is exactly
  * what the engine and the model layer wrote. A template whose start wrote rows in any other table
  * that refers to cases is not copied (the caller starts each case itself).
  */
 import type { PbApp } from './pocketbase.js';
+import { caseSerialOf } from './queueFilterCopies.js';
 import { executeSql, selectRows, tableColumns } from './sqlRows.js';
 
 /** One copy of a template case. */
@@ -92,7 +93,9 @@ export function insertCaseCopies(tx: PbApp, templateId: string, copies: readonly
   const plan: { table: string; replaced: Record<string, string>; rowids: number[]; values: (c: CaseCopy) => string[] }[] = [
     { table: 'applications', replaced: { id: 'v.column1', case_no: 'v.column2', subject: 'v.column3', title: 'v.column4' }, rowids: templateRowids(tx, 'applications', 'id', templateId), values: (c) => [c.id, c.caseNo, c.subject, c.title] },
     { table: 'events', replaced: { id: randomId, application: 'v.column1', command_id: 'v.column2', hash: 'v.column3' }, rowids: templateRowids(tx, 'events', 'application', templateId), values: (c) => [c.id, c.commandId, c.hash] },
-    ...['tasks', 'timers', 'outbox'].map((table) => ({ table, replaced: { id: randomId, application: 'v.column1' }, rowids: templateRowids(tx, table, 'application', templateId), values: (c: CaseCopy) => [c.id] })),
+    // A task carries its own case's serial (migration 1764201701 refuses a task whose copies disagree with its case).
+    { table: 'tasks', replaced: { id: randomId, application: 'v.column1', case_serial: 'CAST(v.column2 AS INTEGER)' }, rowids: templateRowids(tx, 'tasks', 'application', templateId), values: (c) => [c.id, String(caseSerialOf(c.caseNo))] },
+    ...['timers', 'outbox'].map((table) => ({ table, replaced: { id: randomId, application: 'v.column1' }, rowids: templateRowids(tx, table, 'application', templateId), values: (c: CaseCopy) => [c.id] })),
   ];
   for (let from = 0; from < copies.length; from += rowsPerStatement) {
     const batch = copies.slice(from, from + rowsPerStatement);

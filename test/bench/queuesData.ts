@@ -28,7 +28,7 @@ import { bootTongban } from '../../server/start/bootTongban.js';
 import { freePort } from '../support/pocketbase.js';
 
 /** Bump when what the generator writes changes: older cached folders are then rebuilt. */
-export const generatorVersion = 2;
+export const generatorVersion = 3;
 
 /** The shape of a generated county. */
 export interface CountyShape {
@@ -95,6 +95,9 @@ function copyInto(columns: string[], table: string, overrides: Record<string, st
 }
 
 interface TemplateCase { id: string; workflow_key: string; village: string; township: string; applicant: string; subject: string; subjectKind: string }
+
+/** A case row's flags as its tasks copy them: the stored JSON text, or '' when there are none (queueFilterCopies.ts). */
+const caseFlagsSql = (row: string) => `CASE WHEN ${row}.flags IS NULL OR ${row}.flags IN ('', '[]', 'null') THEN '' ELSE ${row}.flags END`;
 
 /** The generation script for a template folder's database. */
 function generationSql(db: string, shape: CountyShape): string {
@@ -169,6 +172,10 @@ function generationSql(db: string, shape: CountyShape): string {
     closed_at: `CASE WHEN t.status = 'open' AND g.active THEN '' ELSE ${ts('g.at + 20')} END`,
     due_at: `CASE WHEN t.due_at = '' THEN '' ELSE ${ts('g.at + 3 + (g.n % 17) + (t.rowid % 5)')} END`,
     opened_at: ts('g.at'), created: ts('g.at'), updated: ts('g.at + 0.1'),
+    // Its copies of its own case's number and flags, as every writer sets them (migration 1764201701 refuses others).
+    case_serial: `(SELECT CAST(substr(a.case_no, length(rtrim(a.case_no, replace(a.case_no, '-', ''))) + 1) AS INTEGER) FROM applications a WHERE a.id = g.id)`,
+    case_flags: `(SELECT ${caseFlagsSql('a')} FROM applications a WHERE a.id = g.id)`,
+    case_flagged: `(SELECT ${caseFlagsSql('a')} != '' FROM applications a WHERE a.id = g.id)`,
   }, 'FROM g JOIN tasks t ON t.application = g.tmpl JOIN ti ON ti.id = g.tmpl');
   sql += copyInto(columns('events'), 'events', {
     id: `'ge' || printf('%08d', g.n) || printf('%05d', t.rowid)`, application: 'g.id', actor_id: officerOf('t.actor_id'),

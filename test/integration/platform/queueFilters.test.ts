@@ -9,7 +9,8 @@ type Queues = typeof import('../../../web/src/api/queues.js');
 
 /**
  * The 待办 filters by case number and by case flag (issue 14, queues at scale): they read the task's
- * own copy of its case's serial and flags (migration 1764201301, kept by triggers) instead of testing
+ * own copy of its case's serial and flags (migration 1764201301, kept by triggers; a new task must
+ * carry them right, 1764201701) instead of testing
  * every open task's case through the rule joins. They must find exactly the tasks the old filters
  * (`application.case_no ~ … || application.title ~ …`, `application.flags ~ …`) found.
  */
@@ -118,5 +119,19 @@ describe('the queue page’s case number and flag filters', () => {
     expect([saved.case_flagged, saved.case_flags, saved.case_serial]).toEqual([true, '["relativeFiling"]', Number(open[1]!.caseNo.slice(-6))]);
     expect(await ids(queues.queueFilterOf('tasks', { flag: 'relativeFiling' }))).toContain(task.id);
     await su.collection('applications').update(open[1]!.application, { flags: [] });
+  });
+
+  it('refuses a new task whose copies disagree with its case, and takes one whose copies agree', async () => {
+    const { id, collectionId, collectionName, created, updated, expand, ...fields } = await su.collection('tasks').getOne(open[2]!.id);
+    void [id, collectionId, collectionName, created, updated, expand];
+    const serial = Number(open[2]!.caseNo.slice(-6));
+    const copy = (key: string, changed: Record<string, unknown>) => su.collection('tasks').create({ ...fields, key: `${String(fields.key)}-${key}`, ...changed });
+    for (const [key, wrong] of Object.entries({ serial: { case_serial: serial + 1 }, flags: { case_flags: '["relativeFiling"]', case_flagged: true }, flagged: { case_flagged: true }, process: { workflow_key: '' } })) {
+      await expect(copy(key, wrong), key).rejects.toMatchObject({ status: 400 });
+      expect(await su.collection('tasks').getList(1, 1, { filter: `key = "${String(fields.key)}-${key}"` }), key).toMatchObject({ totalItems: 0 });
+    }
+    const agreeing = await copy('agreeing', { case_serial: serial });
+    expect([agreeing.case_serial, agreeing.case_flags, agreeing.case_flagged, agreeing.workflow_key]).toEqual([serial, '', false, taskVerbsWorkflow.key]);
+    await su.collection('tasks').delete(agreeing.id);
   });
 });

@@ -13,7 +13,8 @@ import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 /**
  * The dashboards read figures kept by the writes (migration 1764200201: per-day rows kept by
  * triggers on the cases, the process key on each task; 1764201201: per-month rows kept by triggers
- * on the per-day ones, the done tasks indexed per division). Here a county is seeded through every path
+ * on the per-day ones, the done tasks indexed per division; 1764201701: one trigger per figure, fired
+ * by an update of the columns it reads). Here a county is seeded through every path
  * that writes a case — commands (approved, refused, withdrawn, ended, running), the timer sweep and
  * the shipped schedules' bulk starts, a case migration, a deletion, cases of earlier years — and
  * every figure is compared with the answer of the queries that counted the cases themselves before
@@ -220,8 +221,10 @@ describe('the dashboards’ kept figures, against the cases they were counted fr
 
   it('rebuilds them from the cases when the migration runs on an existing data folder', async () => {
     await server.stop();
-    write(server, `DROP TRIGGER dashboard_case_inserted; DROP TRIGGER dashboard_case_deleted; DROP TRIGGER dashboard_case_updated;
-      DROP TRIGGER tasks_process_key_inserted; DROP TRIGGER tasks_process_key_updated;
+    write(server, `DROP TRIGGER dashboard_case_inserted; DROP TRIGGER dashboard_case_deleted;
+      DROP TRIGGER dashboard_started_case_updated; DROP TRIGGER dashboard_ended_case_updated; DROP TRIGGER dashboard_amounts_case_updated; DROP TRIGGER dashboard_running_case_updated;
+      DROP TRIGGER tasks_process_key_updated; DROP TRIGGER tasks_case_copies_checked;
+      DELETE FROM _migrations WHERE file LIKE '1764201701_%';
       DROP TABLE dashboard_started; DROP TABLE dashboard_ended; DROP TABLE dashboard_amounts; DROP TABLE dashboard_running;
       UPDATE tasks SET workflow_key = '';
       DELETE FROM _migrations WHERE file LIKE '1764200201_%';
