@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       await lockHolds(t);
     }
     const runs = loads.map(() => ({ baseline: [] as LoadSamples[], current: [] as LoadSamples[] }));
-    type Holds = Record<string, { count: number; meanMs: number; p99Ms: number }>;
+    type Holds = Record<string, { count: number; meanMs: number; p50Ms: number; p99Ms: number }>;
     const holds = loads.map(() => ({ baseline: [] as Holds[], current: [] as Holds[] }));
     // Server CPU (user + system, from /proc) per timed request, its untimed preparing included: the load of the machine does not inflate it.
     const cpu = loads.map(() => ({ baseline: { seconds: 0, requests: 0 }, current: { seconds: 0, requests: 0 } }));
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
           const list = holds[i]![which].map((h) => h[label]).filter((h) => h !== undefined);
           const count = list.reduce((s, h) => s + h.count, 0);
           const mean = list.reduce((s, h) => s + h.meanMs * h.count, 0) / count;
-          console.log(`  ${which}: write lock held per ${label} (${load.name}, ${load.clients} clients): mean ${fmt(mean, 2)} ms, p99 by round ${list.map((h) => fmt(h.p99Ms, 2)).join(' / ')} ms, over ${count}`);
+          console.log(`  ${which}: write lock held per ${label} (${load.name}, ${load.clients} clients): mean ${fmt(mean, 2)} ms, p50 by round ${list.map((h) => fmt(h.p50Ms, 2)).join(' / ')} ms, p99 by round ${list.map((h) => fmt(h.p99Ms, 2)).join(' / ')} ms, over ${count}`);
         }
       }
     }
