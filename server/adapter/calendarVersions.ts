@@ -23,9 +23,11 @@ export function calendarVersionHash(overrides: CalendarOverride[]): string {
  */
 const committedVersions = new Set<string>();
 
-/** Stores `overrides` as a calendar version unless stored already; returns its hash. Inside the caller's transaction. */
-export function saveCalendarVersion(tx: PbApp, overrides: CalendarOverride[]): string {
-  const hash = calendarVersionHash(overrides);
+/**
+ * Stores `overrides` as a calendar version unless stored already; returns its hash (`hash`, when
+ * the caller has it already). Inside the caller's transaction.
+ */
+export function saveCalendarVersion(tx: PbApp, overrides: CalendarOverride[], hash: string = calendarVersionHash(overrides)): string {
   if (committedVersions.has(hash)) return hash;
   const found = tx.findRecordsByFilter('calendar_versions', 'hash = {:h}', '', 1, 0, { h: hash });
   if (found.length > 0) {

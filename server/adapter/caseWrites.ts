@@ -8,7 +8,7 @@ import { linkCaseSubject, setFact } from './subjects.js';
 import { allocateDocumentNumber } from './documentNumbers.js';
 import { documentView } from './documents.js';
 import { decisionColumns } from './decisionColumns.js';
-import { saveCalendarVersion } from './calendarVersions.js';
+import { calendarVersionHash, saveCalendarVersion } from './calendarVersions.js';
 import type { ActorByValue } from './eventActor.js';
 import { maskedPatch, publicActorName, publicEvent } from './eventView.js';
 import { currentEventFormat, eventHash, genesisHash } from './hashChain.js';
@@ -20,6 +20,7 @@ import { grantRead } from './caseReaders.js';
 import { enqueueCheckRequest } from './checkRequests.js';
 import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 import { setQueueFilterCopies } from './queueFilterCopies.js';
+import { rowOfKey, type CaseRowsRead } from './caseRowsRead.js';
 
 /** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
 function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -36,6 +37,13 @@ export function setPointer(data: Record<string, JsonValue>, pointer: string, val
     target = ownEntry(target, k) as Record<string, JsonValue>;
   }
   setOwn(target, keys[keys.length - 1]!, value);
+}
+
+/** The case data a decision leaves: a copy of `data` with its `setData` effects applied (as {@link commitDecision} stores it). */
+export function dataAfterEffects(data: Record<string, JsonValue>, effects: Effect[]): Record<string, JsonValue> {
+  const after: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+  for (const e of effects) if (e.type === 'setData') setPointer(after, e.path, e.value);
+  return after;
 }
 
 function unitRecord(tx: PbApp, id: string | undefined): PbRecord | undefined {
@@ -87,16 +95,18 @@ function queueNotice(tx: PbApp, caseId: string, recipient: string, message: stri
 /**
  * Carries out the effects of a decision; `data` is updated in place by `setData`. The tasks,
  * timers, documents and notices are saved through `writer` (model saves unless the caller writes by
- * prepared SQL and announces them after its commit, see preparedRowWrites.ts).
+ * prepared SQL and announces them after its commit, see preparedRowWrites.ts). The case's tasks and
+ * timers are looked up in `read` when the caller read them before the lock (caseRowsRead.ts: only
+ * with prepared writes, after the version's compare-and-swap), else read in `tx`.
  */
-export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, writer: RowWriter = modelSaves): void {
+export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, writer: RowWriter = modelSaves, read?: CaseRowsRead): void {
   // Data first: documents rendered by the same command must see computed figures.
   for (const e of effects) if (e.type === 'setData') setPointer(data, e.path, e.value);
   for (const e of effects) {
     switch (e.type) {
       case 'openTask': {
         // A task opened again under its old key (撤回 restores the step before) reuses its row.
-        const t = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.task.key })[0] ?? newRecord(tx, 'tasks');
+        const t = rowOfKey(tx, 'tasks', read?.tasks, caseRecord.id, e.task.key, true)!;
         t.set('application', caseRecord.id);
         t.set('key', e.task.key);
         t.set('step', e.task.step);
@@ -120,8 +130,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         break;
       }
       case 'closeTask': {
-        const rows = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.key });
-        const t = rows[0];
+        const t = rowOfKey(tx, 'tasks', read?.tasks, caseRecord.id, e.key, false);
         if (t && t.getString('status') === 'open') {
           t.set('status', e.outcome === 'completed' ? 'done' : 'cancelled');
           t.set('closed_at', now.toISOString());
@@ -130,7 +139,7 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         break;
       }
       case 'scheduleTimer': {
-        const t = tx.findRecordsByFilter('timers', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.key })[0] ?? newRecord(tx, 'timers');
+        const t = rowOfKey(tx, 'timers', read?.timers, caseRecord.id, e.key, true)!;
         t.set('application', caseRecord.id);
         t.set('key', e.key);
         t.set('step', e.step);
@@ -143,15 +152,16 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
       case 'moveDeadline': {
         const collection = e.target === 'task' ? 'tasks' : 'timers';
         const status = e.target === 'task' ? 'open' : 'pending';
-        for (const t of tx.findRecordsByFilter(collection, 'application = {:a} && key = {:k} && status = {:s}', '', 10, 0, { a: caseRecord.id, k: e.key, s: status })) {
+        const known = read ? (e.target === 'task' ? read.tasks : read.timers).get(e.key) : undefined;
+        const rows = read ? (known && known.getString('status') === status ? [known] : []) : tx.findRecordsByFilter(collection, 'application = {:a} && key = {:k} && status = {:s}', '', 10, 0, { a: caseRecord.id, k: e.key, s: status });
+        for (const t of rows) {
           t.set('due_at', e.dueAt);
           writer.save(tx, t);
         }
         break;
       }
       case 'cancelTimer': {
-        const rows = tx.findRecordsByFilter('timers', 'application = {:a} && key = {:k}', '', 1, 0, { a: caseRecord.id, k: e.key });
-        const t = rows[0];
+        const t = rowOfKey(tx, 'timers', read?.timers, caseRecord.id, e.key, false);
         if (t && t.getString('status') === 'pending') {
           t.set('status', 'cancelled');
           writer.save(tx, t);
@@ -198,8 +208,8 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         break;
       }
       case 'assignTask': {
-        const t = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k} && status = "open"', '', 1, 0, { a: caseRecord.id, k: e.key })[0];
-        if (t) {
+        const t = rowOfKey(tx, 'tasks', read?.tasks, caseRecord.id, e.key, false);
+        if (t && t.getString('status') === 'open') {
           t.set('assignee_user', e.user);
           writer.save(tx, t);
         }
@@ -279,16 +289,25 @@ function recordedInputs(inputs: ReplayInputs): ReplayInputs {
   return Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as ReplayInputs;
 }
 
+/** An event built before the write lock, to be written under it ({@link writeEvent}). */
+export interface PreparedEvent {
+  record: PbRecord;
+  /** The event as clients may read it (without the raw patch and the replay record). */
+  view: Record<string, unknown>;
+  /** The 工作日 overrides its calendar version holds, and that version's hash. */
+  calendar: { overrides: CalendarOverride[]; hash: string };
+}
+
 /**
- * Appends the event of a decision to the case's hash chain; returns the event as clients may read
- * it (without the raw patch and the replay record). `masks` are the form's `x-mask` kinds.
+ * Builds the event of a decision as the next link of the case's hash chain, after `last` (the
+ * chain's head, undefined for a new chain). `masks` are the form's `x-mask` kinds. Writes nothing.
  */
-export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, string>, event: DecidedEvent, input: EventInput, writer: RowWriter = modelSaves): Record<string, unknown> {
-  const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseId })[0];
-  const seq = last ? last.getInt('seq') + 1 : 1;
-  const prev = last ? last.getString('hash') : genesisHash;
+export function prepareEvent(tx: PbApp, caseId: string, masks: Record<string, string>, event: DecidedEvent, input: EventInput, last: { seq: number; hash: string } | undefined): PreparedEvent {
+  const seq = last ? last.seq + 1 : 1;
+  const prev = last ? last.hash : genesisHash;
   const { commandId, dataPatch, actor, calendar, ...inputs } = input;
-  const replay: EventReplay = { actor, calendar: saveCalendarVersion(tx, calendar), ...recordedInputs(inputs) };
+  const calendarHash = calendarVersionHash(calendar);
+  const replay: EventReplay = { actor, calendar: calendarHash, ...recordedInputs(inputs) };
   const fields = {
     seq,
     format: currentEventFormat,
@@ -313,8 +332,24 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
   for (const [k, v] of Object.entries(fields)) r.set(k, v);
   r.set('prev_hash', prev);
   r.set('hash', hash);
-  writer.save(tx, r);
-  return publicEvent({ ...fields, prev_hash: prev, hash });
+  return { record: r, view: publicEvent({ ...fields, prev_hash: prev, hash }), calendar: { overrides: calendar, hash: calendarHash } };
+}
+
+/** Writes a prepared event (and its calendar version, once) in the caller's transaction. */
+export function writeEvent(tx: PbApp, prepared: PreparedEvent, writer: RowWriter = modelSaves): void {
+  saveCalendarVersion(tx, prepared.calendar.overrides, prepared.calendar.hash);
+  writer.save(tx, prepared.record);
+}
+
+/**
+ * Appends the event of a decision to the case's hash chain, read in `tx`; returns the event as
+ * clients may read it.
+ */
+export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, string>, event: DecidedEvent, input: EventInput, writer: RowWriter = modelSaves): Record<string, unknown> {
+  const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseId })[0];
+  const prepared = prepareEvent(tx, caseId, masks, event, input, last ? { seq: last.getInt('seq'), hash: last.getString('hash') } : undefined);
+  writeEvent(tx, prepared, writer);
+  return prepared.view;
 }
 
 /** Stores the snapshot and data on the case record (after the version CAS). */
@@ -336,10 +371,21 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
 }
 
 /**
+ * What a command prepared before taking the write lock: its case's rows and its event
+ * (caseRowsRead.ts says why they stay right once the version's compare-and-swap succeeds). Only
+ * with prepared writes, which set only the columns a command changed.
+ */
+export interface PreparedCommit {
+  rows: CaseRowsRead;
+  event: PreparedEvent;
+}
+
+/**
  * Commits an accepted decision on an existing case: the version compare-and-swap (a concurrent
  * command that got there first wins and this one fails with 409), the effects, the hash-chained
- * event and the case record, saved through `writer` (model saves by default). Returns the stored
- * event and the case data after the effects.
+ * event and the case record, saved through `writer` (model saves by default). With `ahead`, the
+ * case's rows and the event come from before the lock instead of being read and built under it.
+ * Returns the stored event and the case data after the effects.
  */
 export function commitDecision(
   tx: PbApp,
@@ -350,13 +396,20 @@ export function commitDecision(
   data: Record<string, JsonValue>,
   commit: EventInput & { at: Date; comment?: string },
   writer: RowWriter = modelSaves,
+  ahead?: PreparedCommit,
 ): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
   linkCaseSubject(tx, wf, record, data);
-  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer);
-  const event = appendEvent(tx, record.id, wf.masks, decision.event, commit, writer);
+  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows);
+  let event: Record<string, unknown>;
+  if (ahead) {
+    writeEvent(tx, ahead.event, writer);
+    event = ahead.event.view;
+  } else {
+    event = appendEvent(tx, record.id, wf.masks, decision.event, commit, writer);
+  }
   saveCase(tx, record, wf, decision.snapshot, nextData, writer);
   return { event, data: nextData };
 }

@@ -2,20 +2,22 @@
  * `POST /api/tongban/cases/{id}/commands`: one command on one case. Prepared without the write
  * lock — load the case, check the version first (a stale one answers 409 `stale_version` with the
  * current version, before any data check), check the actor may see and act on it, merge only the
- * sections the step lets them write, validate, decide — then committed in one transaction: the
- * stored answer of the command id is checked again (a repeat returns it), the version is bumped by
- * compare-and-swap against the version the decision was made on (a case changed meanwhile answers
- * 409 `stale_version`), the effects are applied, the hash-chained event appended and the answer
- * stored under the command id. SQLite has one writer at a time, so only the writes hold the lock;
- * deciding happens beside other writers. Any refusal looks up the command id once more before it
- * is answered: a repeat whose first copy committed meanwhile gets the first answer, not a refusal.
+ * sections the step lets them write, validate, decide, read the case's tasks, timers and chain
+ * head, build the event and the actions that follow (caseRowsRead.ts) — then committed in one
+ * transaction: the version is bumped by compare-and-swap against the version the decision was made
+ * on (a case changed meanwhile answers 409 `stale_version`), the effects are applied, the
+ * hash-chained event appended and the answer stored under the command id. SQLite has one writer at
+ * a time, so only the writes hold the lock; deciding happens beside other writers. Any refusal
+ * looks up the command id once more before it is answered: a repeat whose first copy committed
+ * meanwhile (so bumped the version this copy decided on) gets the first answer, not a refusal.
  */
 import { availableActions, availableVerbs, createWorkingCalendar, decide, hasOwnEntry, maxCcRecipients, ownEntry, stepActionNamed, taskForActor, verbOf, verbTaskKey, type Command, type CommandRequest, type JsonValue, type Rejection } from '../../engine/index.js';
 import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
 import { actorByValue } from './eventActor.js';
-import { commitDecision } from './caseWrites.js';
+import { commitDecision, dataAfterEffects, prepareEvent, type PreparedCommit } from './caseWrites.js';
+import { readCaseRows } from './caseRowsRead.js';
 import { caseSummary } from './caseView.js';
 import { commandPatch } from './commandPatch.js';
 import { now } from './clock.js';
@@ -31,7 +33,7 @@ import { liveCandidates } from './panelCandidates.js';
 import { caseSubjectFacts } from './subjects.js';
 import { followDecision } from './childCases.js';
 import { draftProblems } from './draftProblems.js';
-import { pendingTimers } from './pendingTimers.js';
+import { pendingTimersAmong } from './pendingTimers.js';
 import { deadlineKnowledge } from './calendarArrangements.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import { actingUser } from './delegatedActor.js';
@@ -133,37 +135,50 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   // The tasks, timers, documents, notices, event and case are written by prepared SQL and announced
   // to realtime after the commit, as their model saves would be (preparedRowWrites.ts).
   const rows = new PreparedRowWrites();
+  const input = {
+    at,
+    commandId: body.commandId,
+    comment: body.comment,
+    dataPatch: patch ?? null,
+    actor: actedBy,
+    calendar: overrides,
+    recused,
+    ...(org ? { org } : {}),
+    ...(body.returnTo ? { returnTo: body.returnTo } : {}),
+    ...(command.ballot ? { ballot: command.ballot } : {}),
+    panelCandidates: candidates.recorded,
+    ...(subjectFacts ? { subjectFacts } : {}),
+    ...(verbArgs ? { verb: verbArgs } : {}),
+  };
+  // Read and built beside other writers, as decide's inputs were: the case's tasks, timers and chain
+  // head, and the event; the transaction only writes (caseRowsRead.ts says why they stay right).
+  const caseRows = readCaseRows(app, record.id);
+  const ahead: PreparedCommit = { rows: caseRows, event: prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent) };
+  const starter = actorByValue(app, actor, auth.getString('name'));
+  const knowledge = deadlineKnowledge(app);
+  // What the actor may do next, from the data the decision leaves; under the lock only when the
+  // process reads its subject's facts, which the commit may change.
+  const after = subjectFacts ? undefined : dataAfterEffects(data, decision.effects);
+  const actionsAhead = after ? availableActions(wf.compiled, decision.snapshot, actor, { data: after, now: at, caseId: record.id }) : undefined;
+  const verbsAhead = after ? availableVerbs(wf.compiled, decision.snapshot, actor, { data: after }, at) : undefined;
   try {
     inWriteTransaction(app, 'command', (tx) => {
       try {
-        // The same command id may have been committed while this one was being decided.
-        const earlier = storedAnswer(tx, binding);
-        if (earlier) { answer = earlier; return; }
+        // The same command id committed while this one was being decided bumped the version: the
+        // compare-and-swap below refuses this copy as stale, and the refusal answers as the first
+        // copy did (sendCommand); the commands' unique index refuses a second answer in any case.
         if (taskKey) refuseIfClaimedByOther(tx, record.id, taskKey, acting.id);
         if (verb === 'recall') refuseIfNextStepClaimed(tx, record.id);
-        const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, {
-          at,
-          commandId: body.commandId,
-          comment: body.comment,
-          dataPatch: patch ?? null,
-          actor: actedBy,
-          calendar: overrides,
-          recused,
-          ...(org ? { org } : {}),
-          ...(body.returnTo ? { returnTo: body.returnTo } : {}),
-          ...(command.ballot ? { ballot: command.ballot } : {}),
-          panelCandidates: candidates.recorded,
-          ...(subjectFacts ? { subjectFacts } : {}),
-          ...(verbArgs ? { verb: verbArgs } : {}),
-        }, rows);
-        followDecision(tx, record, decision.snapshot, decision.effects, actorByValue(tx, actor, auth.getString('name')), at);
+        const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, input, rows, ahead);
+        followDecision(tx, record, decision.snapshot, decision.effects, starter, at);
         answer = {
           status: 200,
           body: {
-            case: caseSummary(record, decision.snapshot, wf, pendingTimers(tx, record.id), deadlineKnowledge(tx)),
+            // The case's timers as this command left them (its rows read ahead, written under the lock).
+            case: caseSummary(record, decision.snapshot, wf, pendingTimersAmong(caseRows.timers.values()), knowledge),
             event: committed.event,
-            actions: availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}), now: at, caseId: record.id }),
-            verbs: availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
+            actions: actionsAhead ?? availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}), now: at, caseId: record.id }),
+            verbs: verbsAhead ?? availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
           },
         };
         storeAnswer(tx, binding, record.id, answer);
