@@ -3,7 +3,7 @@
  * (openCase.ts) after it has resolved who starts the case and for whom, and a parent case whose
  * decision asks for a child case (`startChildCase` effect, here).
  */
-import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CaseSnapshot, type Effect, type JsonValue, type OrgPath, type StarterKind } from '../../engine/index.js';
+import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CalendarOverride, type CaseSnapshot, type Effect, type JsonValue, type OrgDirectory, type OrgPath, type StartCaseInput, type StarterKind } from '../../engine/index.js';
 import { appendEvent, applyEffects, saveCase, setPointer } from './caseWrites.js';
 import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -81,26 +81,44 @@ export function openingData(wf: LoadedWorkflow, patch: Record<string, JsonValue>
   return merged.data;
 }
 
+/** A case's start as decided before it is written: its opening data and the engine's start. */
+export interface DecidedStart {
+  data: Record<string, JsonValue>;
+  overrides: CalendarOverride[];
+  start: StartCaseInput;
+  directory: OrgDirectory | undefined;
+  started: ReturnType<typeof startCase>;
+}
+
 /**
- * Creates the case: record, effects, first event, links; then the child cases its start asks for.
- * The case, its tasks, timers, documents, notices and event are saved through `writer` (model saves
- * unless the caller writes by prepared SQL and announces them after its commit).
+ * Decides a case's start: checks the opening data (422) and runs the engine's start. Reads only
+ * (the calendar, the county's org directory), so the opening route does it before the write lock.
  */
-export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelSaves): CreatedCase {
+export function decideStart(tx: PbApp, o: CaseOpening): DecidedStart {
   const { wf } = o;
   const data = openingData(wf, o.dataPatch);
   const overrides = calendarOverrides(tx);
   const calendar = createWorkingCalendar(overrides);
   const start = { applicant: o.party, org: o.org, filedBy: o.startedBy ?? o.filedBy };
   const directory = orgDirectoryFor(tx, wf.definition, o.org.county ?? '', o.commandId);
-  let started: ReturnType<typeof startCase>;
   try {
-    started = startCase(wf.compiled, start, o.at, { calendar, data, ...(directory ? { org: directory } : {}) });
+    return { data, overrides, start, directory, started: startCase(wf.compiled, start, o.at, { calendar, data, ...(directory ? { org: directory } : {}) }) };
   } catch (e) {
     // An initial step beside the chain that cannot be routed (no such unit in the county, a wrongly named unit).
     if (e instanceof AssignmentError) throw e.path ? invalidData(e.message, [{ path: e.path, message: e.message }]) : conflict(e.message);
     throw e;
   }
+}
+
+/**
+ * Creates the case: record, effects, first event, links; then the child cases its start asks for.
+ * The case, its tasks, timers, documents, notices and event are saved through `writer` (model saves
+ * unless the caller writes by prepared SQL and announces them after its commit). `decided` is the
+ * start {@link decideStart} made (before the lock), decided here when not given.
+ */
+export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelSaves, decided: DecidedStart = decideStart(tx, o)): CreatedCase {
+  const { wf } = o;
+  const { data, overrides, start, directory, started } = decided;
   const record = newRecord(tx, 'applications');
   record.set('case_no', caseNumber(tx, wf.definition.key, o.at));
   record.set('workflow', wf.recordId);

@@ -23,7 +23,7 @@ import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './co
 import type { RouteAnswer } from './routeAnswer.js';
 import { latestPublished, type LoadedWorkflow } from './workflowCache.js';
 import { publishedFor } from './divisionVersions.js';
-import { createCase, openingData, type CaseOpening } from './caseOpening.js';
+import { createCase, decideStart, openingData, type CaseOpening } from './caseOpening.js';
 import { factsOf, subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
 import { inWriteTransaction } from './writeLockTiming.js';
@@ -155,28 +155,37 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     follows: { type: 'string', maxLength: 30 },
   });
   const binding: CommandBinding = { commandId: body.commandId, actorId: auth.id, route: 'open', digest: bodyDigest(body as unknown as Record<string, unknown>) };
+  // A repeat of a finished opening returns its stored answer without deciding again.
+  const repeated = storedAnswer(app, binding);
+  if (repeated) return repeated;
+  // Decided beside other writers (it reads only): the process, who opens it for whom, the data's
+  // check and the engine's start; the transaction numbers and writes the case.
+  const national = latestPublished(app, body.workflow);
+  if (!national) throw notFound(`没有已发布的流程“${body.workflow}”。`);
+  const actor = actorOf(app, auth);
+  if (body.data && Object.keys(body.data).length > 0) refuseMasks(national, body.data);
+  const opened = openingFor(app, national, auth, actor, body);
+  // Local rules: the case starts on its division's overlay of the version, if one is published (divisionVersions.ts).
+  const wf = publishedFor(app, body.workflow, opened.org) ?? national;
+  const opening: CaseOpening = {
+    wf,
+    ...opened,
+    dataPatch: body.data && Object.keys(body.data).length > 0 ? body.data : null,
+    commandId: body.commandId,
+    actor: actorByValue(app, actor, auth.getString('name')),
+    at: now(app),
+  };
+  const decided = decideStart(app, opening);
+  const knowledge = deadlineKnowledge(app);
   let answer: RouteAnswer | undefined;
   // The case's rows are written by prepared SQL and announced to realtime after the commit (preparedRowWrites.ts).
   const rows = new PreparedRowWrites();
   inWriteTransaction(app, 'open', (tx) => {
+    // A new case has no version to compare-and-swap: only the command id keeps a repeat from opening a second one.
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
-    const national = latestPublished(tx, body.workflow);
-    if (!national) throw notFound(`没有已发布的流程“${body.workflow}”。`);
-    const actor = actorOf(tx, auth);
-    if (body.data && Object.keys(body.data).length > 0) refuseMasks(national, body.data);
-    const opening = openingFor(tx, national, auth, actor, body);
-    // Local rules: the case starts on its division's overlay of the version, if one is published (divisionVersions.ts).
-    const wf = publishedFor(tx, body.workflow, opening.org) ?? national;
-    const created = createCase(tx, {
-      wf,
-      ...opening,
-      dataPatch: body.data && Object.keys(body.data).length > 0 ? body.data : null,
-      commandId: body.commandId,
-      actor: actorByValue(tx, actor, auth.getString('name')),
-      at: now(tx),
-    }, rows);
-    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id), deadlineKnowledge(tx)), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actorOnCase(actor, created.record), { data: created.data }) } };
+    const created = createCase(tx, opening, rows, decided);
+    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id), knowledge), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actorOnCase(actor, created.record), { data: created.data }) } };
     storeAnswer(tx, binding, created.record.id, answer);
   });
   rows.announce(app);
