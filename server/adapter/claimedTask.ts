@@ -6,6 +6,7 @@
 import { ownEntry, stepActionNamed, taskForActor, type ActionOffer, type Actor, type CaseSnapshot, type VerbOffer } from '../../engine/index.js';
 import { conflict } from './httpError.js';
 import type { PbApp } from './pocketbase.js';
+import { selectRows } from './sqlRows.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 
 /**
@@ -13,9 +14,10 @@ import type { LoadedWorkflow } from './workflowCache.js';
  * Applicant tasks carry the applicant as their user and are never claimed.
  */
 export function otherHolder(tx: PbApp, caseId: string, taskKey: string, actorId: string): string | undefined {
-  const task = tx.findRecordsByFilter('tasks', 'application = {:a} && key = {:k} && status = "open"', '', 1, 0, { a: caseId, k: taskKey })[0];
-  if (!task || task.getString('level') === 'applicant') return undefined;
-  const holder = task.getString('assignee_user');
+  // One read of the (application, key) unique index, by prepared SQL: the command path asks inside the write lock.
+  const task = selectRows(tx, "SELECT level, assignee_user FROM tasks WHERE application = {:a} AND key = {:k} AND status = 'open' LIMIT 1", { a: caseId, k: taskKey }, { level: '', assignee_user: '' })[0];
+  if (!task || task.level === 'applicant') return undefined;
+  const holder = task.assignee_user;
   return holder && holder !== actorId ? holder : undefined;
 }
 
