@@ -4,7 +4,8 @@
  * decision asks for a child case (`startChildCase` effect, here).
  */
 import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CalendarOverride, type CaseSnapshot, type Effect, type JsonValue, type OrgDirectory, type OrgPath, type StartCaseInput, type StarterKind } from '../../engine/index.js';
-import { appendEvent, applyEffects, saveCase, setPointer } from './caseWrites.js';
+import { applyEffects, prepareEvent, saveCase, setPointer, writeEvent } from './caseWrites.js';
+import type { CaseRowsRead } from './caseRowsRead.js';
 import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { draftProblems } from './draftProblems.js';
@@ -54,6 +55,8 @@ export interface CreatedCase {
   snapshot: CaseSnapshot;
   data: Record<string, JsonValue>;
   event: Record<string, unknown>;
+  /** Its tasks and timers as its start wrote them. */
+  rows: CaseRowsRead;
 }
 
 /**
@@ -140,12 +143,16 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   // Created first so the tasks, timers and documents of the effects can refer to it.
   saveCase(tx, record, wf, started.snapshot, data, writer);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-  applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined, writer);
-  const event = appendEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) }, writer);
+  // A new case has no rows yet: its effects look up only the rows they write themselves, and its chain starts here.
+  const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
+  applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined, writer, rows);
+  const prepared = prepareEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) }, rows.lastEvent);
+  writeEvent(tx, prepared, writer);
+  const event = prepared.view;
   // Same commit order as a command: effects, event, then the case with the data the effects set.
   saveCase(tx, record, wf, started.snapshot, nextData, writer);
   startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
-  return { record, snapshot: started.snapshot, data: nextData, event };
+  return { record, snapshot: started.snapshot, data: nextData, event, rows };
 }
 
 /**

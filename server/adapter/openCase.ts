@@ -9,7 +9,7 @@
 import { availableActions, starterFor, type Actor, type OrgPath, type OpenCaseRequest, type StartRequest } from '../../engine/index.js';
 import { actorOf } from './actors.js';
 import { actorOnCase, canSeeCase } from './access.js';
-import { pendingTimers } from './pendingTimers.js';
+import { pendingTimersAmong } from './pendingTimers.js';
 import { deadlineKnowledge } from './calendarArrangements.js';
 import { caseSummary } from './caseView.js';
 import { actorByValue } from './eventActor.js';
@@ -185,7 +185,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
     const created = createCase(tx, opening, rows, decided);
-    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimers(tx, created.record.id), knowledge), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actorOnCase(actor, created.record), { data: created.data }) } };
+    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimersAmong(created.rows.timers.values()), knowledge), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actorOnCase(actor, created.record), { data: created.data }) } };
     storeAnswer(tx, binding, created.record.id, answer);
   });
   rows.announce(app);
