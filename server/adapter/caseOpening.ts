@@ -143,10 +143,10 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   // Created first so the tasks, timers and documents of the effects can refer to it.
   saveCase(tx, record, wf, started.snapshot, data, writer);
   const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-  // A new case has no rows yet: its effects look up only the rows they write themselves, and its chain starts here.
+  // A new case has no rows yet: its effects look up only the rows they write themselves, and its chain starts here (no head).
   const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
   applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined, writer, rows);
-  const prepared = prepareEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) }, rows.lastEvent);
+  const prepared = prepareEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) }, undefined);
   writeEvent(tx, prepared, writer);
   const event = prepared.view;
   // Same commit order as a command: effects, event, then the case with the data the effects set.

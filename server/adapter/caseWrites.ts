@@ -42,8 +42,13 @@ export function setPointer(data: Record<string, JsonValue>, pointer: string, val
 /** The case data a decision leaves: a copy of `data` with its `setData` effects applied (as {@link commitDecision} stores it). */
 export function dataAfterEffects(data: Record<string, JsonValue>, effects: Effect[]): Record<string, JsonValue> {
   const after: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-  for (const e of effects) if (e.type === 'setData') setPointer(after, e.path, e.value);
+  applyDataEffects(after, effects);
   return after;
+}
+
+/** Applies a decision's `setData` effects to `data` in place. */
+function applyDataEffects(data: Record<string, JsonValue>, effects: Effect[]): void {
+  for (const e of effects) if (e.type === 'setData') setPointer(data, e.path, e.value);
 }
 
 function unitRecord(tx: PbApp, id: string | undefined): PbRecord | undefined {
@@ -101,7 +106,7 @@ function queueNotice(tx: PbApp, caseId: string, recipient: string, message: stri
  */
 export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, writer: RowWriter = modelSaves, read?: CaseRowsRead): void {
   // Data first: documents rendered by the same command must see computed figures.
-  for (const e of effects) if (e.type === 'setData') setPointer(data, e.path, e.value);
+  applyDataEffects(data, effects);
   for (const e of effects) {
     switch (e.type) {
       case 'openTask': {
@@ -378,6 +383,8 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
 export interface PreparedCommit {
   rows: CaseRowsRead;
   event: PreparedEvent;
+  /** The case data the decision leaves ({@link dataAfterEffects}). */
+  data: Record<string, JsonValue>;
 }
 
 /**
@@ -400,7 +407,7 @@ export function commitDecision(
 ): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
-  const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
+  const nextData: Record<string, JsonValue> = ahead ? ahead.data : JSON.parse(JSON.stringify(data));
   linkCaseSubject(tx, wf, record, data);
   applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows);
   let event: Record<string, unknown>;

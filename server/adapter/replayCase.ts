@@ -12,13 +12,13 @@
  * can still be found: the user as they are now, today's calendar overrides and register, the step a
  * return went to; such a verdict says `legacy`.
  */
-import { checkReportedAction, createWorkingCalendar, decide, reportActionOf, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, stepActionNamed, type Actor, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
+import { checkReportedAction, createWorkingCalendar, decide, reportActionOf, migrateAction, migrateCase, ownEntry, recountAction, recountDeadlines, startCase, stepActionNamed, type Actor, type CaseSnapshot, type DecidedEvent, type JsonValue, type WorkingCalendar } from '../../engine/index.js';
 import { actorOf, recusedStaff } from './actors.js';
 import { actorOnCase } from './access.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { calendarVersion } from './calendarVersions.js';
-import { setPointer, type EventReplay, type ReplayInputs } from './caseWrites.js';
+import { dataAfterEffects, type EventReplay, type ReplayInputs } from './caseWrites.js';
 import { engineActorOf, systemActorByValue } from './eventActor.js';
 import { canonicalJson, currentEventFormat, type ChainedEvent } from './hashChain.js';
 import { mergeCommandData, openingWrites } from './mergeCommandData.js';
@@ -48,12 +48,6 @@ class ReplayFailure extends Error {
   constructor(readonly seq: number, message: string) {
     super(message);
   }
-}
-
-function applyDataEffects(data: Record<string, JsonValue>, effects: Effect[]): Record<string, JsonValue> {
-  const next: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-  for (const e of effects) if (e.type === 'setData') setPointer(next, e.path, e.value);
-  return next;
 }
 
 /** Reads the recorded context of events; calendars are built once per version. */
@@ -139,7 +133,7 @@ export function replayCase(tx: PbApp, record: PbRecord, current: LoadedWorkflow,
     const started = startCase(wf.compiled, c0.start, new Date(first.at), { calendar: c0.calendar, data, ...(c0.org ? { org: c0.org } : {}) });
     if (!sameEvent(started.event, first) || started.event.actor !== (first.actor_id || started.event.actor)) throw new ReplayFailure(1, '立案事件与重放结果不符');
     let snapshot: CaseSnapshot = started.snapshot;
-    data = applyDataEffects(data, started.effects);
+    data = dataAfterEffects(data, started.effects);
 
     for (const e of events.slice(1)) {
       const c = contextOf(e);
@@ -182,7 +176,7 @@ export function replayCase(tx: PbApp, record: PbRecord, current: LoadedWorkflow,
       if (!decision.ok) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件重放时被拒绝：${decision.rejection.message}`);
       if (!sameEvent(decision.event, e)) throw new ReplayFailure(e.seq, `第 ${e.seq} 条事件与重放结果不符`);
       snapshot = decision.snapshot;
-      data = applyDataEffects(next, decision.effects);
+      data = dataAfterEffects(next, decision.effects);
     }
     if (canonicalJson(snapshot) !== canonicalJson(readJson<CaseSnapshot>(record, 'snapshot'))) return verdict({ ok: false, reason: '重放所得的案件状态与存储的不一致' });
     if (canonicalJson(data) !== canonicalJson(readJson<Record<string, JsonValue> | null>(record, 'data') ?? {})) return verdict({ ok: false, reason: '重放所得的案件数据与存储的不一致' });

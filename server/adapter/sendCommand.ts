@@ -153,14 +153,14 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   // Read and built beside other writers, as decide's inputs were: the case's tasks, timers and chain
   // head, and the event; the transaction only writes (caseRowsRead.ts says why they stay right).
   const caseRows = readCaseRows(app, record.id);
-  const ahead: PreparedCommit = { rows: caseRows, event: prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent) };
+  const after = dataAfterEffects(data, decision.effects);
+  const ahead: PreparedCommit = { rows: caseRows, event: prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent), data: after };
   const starter = actorByValue(app, actor, auth.getString('name'));
   const knowledge = deadlineKnowledge(app);
   // What the actor may do next, from the data the decision leaves; under the lock only when the
   // process reads its subject's facts, which the commit may change.
-  const after = subjectFacts ? undefined : dataAfterEffects(data, decision.effects);
-  const actionsAhead = after ? availableActions(wf.compiled, decision.snapshot, actor, { data: after, now: at, caseId: record.id }) : undefined;
-  const verbsAhead = after ? availableVerbs(wf.compiled, decision.snapshot, actor, { data: after }, at) : undefined;
+  const actionsAhead = subjectFacts ? undefined : availableActions(wf.compiled, decision.snapshot, actor, { data: after, now: at, caseId: record.id });
+  const verbsAhead = subjectFacts ? undefined : availableVerbs(wf.compiled, decision.snapshot, actor, { data: after }, at);
   try {
     inWriteTransaction(app, 'command', (tx) => {
       try {
