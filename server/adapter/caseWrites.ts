@@ -5,8 +5,7 @@
 import { chinaDateOf, ownEntry, taskStepName, type Ballot, type CheckSignal, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
 import { conflict, staleVersion } from './httpError.js';
 import { linkCaseSubject, setFact } from './subjects.js';
-import { allocateDocumentNumber } from './documentNumbers.js';
-import { documentView } from './documents.js';
+import { issueNow, issueRendered, type RenderedDocument } from './caseDocuments.js';
 import { decisionColumns } from './decisionColumns.js';
 import { calendarVersionHash, saveCalendarVersion } from './calendarVersions.js';
 import type { ActorByValue } from './eventActor.js';
@@ -51,15 +50,6 @@ function applyDataEffects(data: Record<string, JsonValue>, effects: Effect[]): v
   for (const e of effects) if (e.type === 'setData') setPointer(data, e.path, e.value);
 }
 
-function unitRecord(tx: PbApp, id: string | undefined): PbRecord | undefined {
-  if (!id) return undefined;
-  try {
-    return tx.findRecordById('org_units', id);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Remembers on the case a unit beside the chain (or a drawn pool member) a task went to: its
  * officers (or the member) see the case from then on, also after the task is done (record rules).
@@ -71,17 +61,6 @@ function recordAssignment(caseRecord: PbRecord, level: string, unit: string, use
   };
   if (level === 'pool' && user) add('assigned_users', user);
   else if (level === 'department' && unit) add('assigned_units', unit);
-}
-
-function unitName(tx: PbApp, id: string | undefined, fallback: string): string {
-  return unitRecord(tx, id)?.getString('name') || fallback;
-}
-
-/** The number of a document issued by the case's township or county unit, allocated in this transaction; empty when the case has no such unit. */
-function documentNumber(tx: PbApp, caseRecord: PbRecord, level: 'township' | 'county', now: Date): string {
-  const unit = unitRecord(tx, caseRecord.getString(level));
-  if (!unit) return '';
-  return allocateDocumentNumber(tx, { id: unit.id, name: unit.getString('name'), documentCode: unit.getString('document_code'), level }, now);
 }
 
 /** Queues an in-app notice of the case for `recipient` (a user id, a level of the chain, or `unit:<id>`); the outbox delivers it. */
@@ -104,9 +83,10 @@ function queueNotice(tx: PbApp, caseId: string, recipient: string, message: stri
  * timers are looked up in `read` when the caller read them before the lock (caseRowsRead.ts: only
  * with prepared writes, after the version's compare-and-swap), else read in `tx`.
  */
-export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, writer: RowWriter = modelSaves, read?: CaseRowsRead): void {
+export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, writer: RowWriter = modelSaves, read?: CaseRowsRead, rendered?: readonly RenderedDocument[]): void {
   // Data first: documents rendered by the same command must see computed figures.
   applyDataEffects(data, effects);
+  let documentsIssued = 0;
   for (const e of effects) {
     switch (e.type) {
       case 'openTask': {
@@ -174,31 +154,18 @@ export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow
         break;
       }
       case 'renderDocument': {
-        const documentNo = documentNumber(tx, caseRecord, e.issuer === 'township' ? 'township' : 'county', now);
-        const view = documentView(wf.compiled, {
-          template: e.template,
-          kind: e.kind,
-          caseNo: caseRecord.getString('case_no'),
-          data,
-          ...(comment !== undefined ? { comment } : {}),
-          now,
-          created: new Date(caseRecord.getString('created').replace(' ', 'T')),
-          clock: snapshot.clock,
-          countyName: unitName(tx, caseRecord.getString('county'), '县（市、区）'),
-          townshipName: unitName(tx, caseRecord.getString('township'), '乡镇（街道）'),
-          ...(e.issuer ? { issuer: e.issuer } : {}),
-          documentNo,
-        });
-        // Rendered with the templates published with the case's own version; an item's notice reads the item's decision as `decisionItem`.
-        const html = wf.documents.render(e.template, e.decision ? { ...view, decisionItem: e.decision } : view);
+        // Rendered before the lock when the caller did (caseDocuments.ts); numbered here either way.
+        const ahead = rendered?.[documentsIssued];
+        documentsIssued++;
+        const issued = ahead ? issueRendered(tx, ahead, now) : issueNow(tx, caseRecord, wf, snapshot, e, data, now, comment);
         const d = newRecord(tx, 'documents');
         d.set('application', caseRecord.id);
         d.set('kind', e.kind);
         d.set('title', e.title);
         d.set('template', e.template);
-        d.set('number', documentNo);
-        d.set('html', html);
-        d.set('sha256', sha256(html));
+        d.set('number', issued.number);
+        d.set('html', issued.html);
+        d.set('sha256', sha256(issued.html));
         writer.save(tx, d);
         break;
       }
@@ -383,6 +350,8 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
 export interface PreparedCommit {
   rows: CaseRowsRead;
   event: PreparedEvent;
+  /** The decision's documents, rendered with stand-in numbers (caseDocuments.ts), in the order of its effects. */
+  documents: readonly RenderedDocument[];
   /** The case data the decision leaves ({@link dataAfterEffects}). */
   data: Record<string, JsonValue>;
 }
@@ -409,7 +378,7 @@ export function commitDecision(
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = ahead ? ahead.data : JSON.parse(JSON.stringify(data));
   linkCaseSubject(tx, wf, record, data);
-  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows);
+  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows, ahead?.documents);
   let event: Record<string, unknown>;
   if (ahead) {
     writeEvent(tx, ahead.event, writer);

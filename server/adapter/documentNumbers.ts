@@ -4,7 +4,8 @@
  * unit and year (collection `document_counters`) and allocates from it inside the command's
  * transaction, so numbers are sequential without gaps or repeats.
  */
-import { newRecord, type PbApp } from './pocketbase.js';
+import type { PbApp } from './pocketbase.js';
+import { newRecordId, selectRows } from './sqlRows.js';
 
 /** The issuing body's code: the unit's `document_code` if set, else the first character of its name and 民发 (a county's bureau) or 政发 (a township). */
 export function issuerCode(unitName: string, documentCode: string, level: 'township' | 'county'): string {
@@ -23,18 +24,19 @@ export function formatDocumentNumber(code: string, year: number, sequence: numbe
   return `${code}〔${year}〕${sequence}号`;
 }
 
-/** Allocates the next sequence number of `unitId` in `year` (1 for the first), inside the caller's transaction. */
+/**
+ * Allocates the next sequence number of `unitId` in `year` (1 for the first), inside the caller's
+ * transaction: one statement on the counter's unique (issuer, year) index, so the write lock holds
+ * no read of the counter before its write.
+ */
 export function nextSequence(tx: PbApp, unitId: string, year: number): number {
-  const counter = tx.findRecordsByFilter('document_counters', 'issuer = {:u} && year = {:y}', '', 1, 0, { u: unitId, y: year })[0];
-  const record = counter ?? newRecord(tx, 'document_counters');
-  const next = (counter ? counter.getInt('last') : 0) + 1;
-  if (!counter) {
-    record.set('issuer', unitId);
-    record.set('year', year);
-  }
-  record.set('last', next);
-  tx.save(record);
-  return next;
+  const [counter] = selectRows(
+    tx,
+    'INSERT INTO document_counters (id, issuer, year, last) VALUES ({:id}, {:issuer}, {:year}, 1) ON CONFLICT (issuer, year) DO UPDATE SET last = last + 1 RETURNING last',
+    { id: newRecordId(), issuer: unitId, year },
+    { last: 0 },
+  );
+  return counter!.last;
 }
 
 /** The issuing unit of a document, as the case record names it. */

@@ -16,6 +16,7 @@ import { recusedStaff } from './actors.js';
 import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
 import { actorByValue } from './eventActor.js';
+import { renderAhead } from './caseDocuments.js';
 import { commitDecision, dataAfterEffects, prepareEvent, type PreparedCommit } from './caseWrites.js';
 import { readCaseRows } from './caseRowsRead.js';
 import { caseSummary } from './caseView.js';
@@ -154,7 +155,13 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   // head, and the event; the transaction only writes (caseRowsRead.ts says why they stay right).
   const caseRows = readCaseRows(app, record.id);
   const after = dataAfterEffects(data, decision.effects);
-  const ahead: PreparedCommit = { rows: caseRows, event: prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent), data: after };
+  const ahead: PreparedCommit = {
+    rows: caseRows,
+    event: prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent),
+    data: after,
+    // Rendered here with stand-in numbers; the transaction numbers them (caseDocuments.ts).
+    documents: renderAhead(app, record, wf, decision.snapshot, decision.effects, after, at, body.comment),
+  };
   const starter = actorByValue(app, actor, auth.getString('name'));
   const knowledge = deadlineKnowledge(app);
   // What the actor may do next, from the data the decision leaves; under the lock only when the

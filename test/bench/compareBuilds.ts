@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     const allLoads: Load[] = [
       { name: '3-level flow', clients: 1, run: (t) => threeLevelLoad(t, 1, 5 * scale) },
       { name: '3-level flow', clients: 16, run: (t) => threeLevelLoad(t, 16, 2 * scale) },
+      // One client: the write lock as a command holds it with nobody else on the machine's cores.
+      dibao(1, 12 * scale),
       dibao(16, 48 * scale),
       dibao(32, 64 * scale),
       { name: 'floor: no-op', clients: 16, run: (t) => floorLoad(t, 'noop', 16, 25 * scale) },

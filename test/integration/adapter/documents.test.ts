@@ -31,6 +31,30 @@ describe('the documents of a case', () => {
     expect(html).toContain(`<div class="document-no">${docs[0]!.number}</div>`);
   });
 
+  it('carry the number the issuing unit’s counter gave, one after another, also when its code holds a character HTML escapes', async () => {
+    // Rendered before the write lock with a stand-in number, numbered under it: the stand-in never shows.
+    const su = await server.superuser();
+    const township = await su.collection('org_units').getFirstListItem('name = "曲塘镇"');
+    await su.collection('org_units').update(township.id, { document_code: '曲政<办>&发' });
+    const a1 = await server.login('applicant-a1');
+    const refuse = async () => {
+      const opened = await openCase(a1, demoHousehold);
+      const submitted = await command(a1, opened.case, 'submit');
+      await command(await server.login('township-a'), submitted.case, 'refuseAcceptance', { comment: '材料不全' });
+      return (await a1.collection('documents').getFullList({ filter: `application = "${opened.case.id}"` }))[0]!;
+    };
+    const first = await refuse();
+    const second = await refuse();
+    const sequence = (n: string) => Number(/〕(\d+)号$/.exec(n)![1]);
+    expect(first.number).toMatch(/^曲政<办>&发〔\d{4}〕\d+号$/);
+    expect(sequence(second.number as string)).toBe(sequence(first.number as string) + 1);
+    for (const d of [first, second]) {
+      expect(d.html).toContain(`<div class="document-no">${(d.number as string).replace('<', '&lt;').replace('>', '&gt;').replace('&发', '&amp;发')}</div>`);
+      expect(d.html).not.toContain('99999999999');
+    }
+    await su.collection('org_units').update(township.id, { document_code: '' });
+  });
+
   it('are the township’s 终止办理告知书 when the applicant withdraws a submitted application, and nothing for a draft', async () => {
     const a1 = await server.login('applicant-a1');
     const draft = await openCase(a1, demoHousehold);
