@@ -23,9 +23,21 @@ export function actsAsApplicant(actor: Pick<Actor, 'id' | 'organisation'>, caseR
  * account (代办 naming `applicant`) acts on its applicant steps for them (`filedFor`).
  */
 export function actorOnCase(actor: Actor, caseRecord: PbRecord): Actor {
-  const applicant = caseRecord.getString('applicant');
-  const filing = applicant !== '' && applicant !== actor.id && caseRecord.getString('starter') === 'proxy' && caseRecord.getString('filed_by') === actor.id;
-  return filing ? { ...actor, filedFor: applicant } : actor;
+  return actorAmongParties(actor, { applicant: caseRecord.getString('applicant'), starter: caseRecord.getString('starter'), filedBy: caseRecord.getString('filed_by') });
+}
+
+/** Who a case is for and who filed it, as {@link actorOnCase} reads them from its record. */
+export interface CaseParties {
+  /** The resident's user ('' for none). */
+  applicant: string;
+  starter: string;
+  filedBy: string;
+}
+
+/** {@link actorOnCase} for a case not written yet (the opening route decides its answer before the lock). */
+export function actorAmongParties(actor: Actor, parties: CaseParties): Actor {
+  const filing = parties.applicant !== '' && parties.applicant !== actor.id && parties.starter === 'proxy' && parties.filedBy === actor.id;
+  return filing ? { ...actor, filedFor: parties.applicant } : actor;
 }
 
 /** Whether `actor` may see `caseRecord`. */

@@ -4,7 +4,7 @@
  * decision asks for a child case (`startChildCase` effect, here).
  */
 import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CalendarOverride, type CaseSnapshot, type Effect, type JsonValue, type OrgDirectory, type OrgPath, type StartCaseInput, type StarterKind } from '../../engine/index.js';
-import { applyEffects, prepareEvent, saveCase, setPointer, writeEvent } from './caseWrites.js';
+import { applyEffects, dataAfterEffects, prepareEvent, recordAssignments, saveCase, setPointer, writeEvent, type PreparedEvent } from './caseWrites.js';
 import type { CaseRowsRead } from './caseRowsRead.js';
 import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -17,7 +17,7 @@ import { linkCaseSubject } from './subjects.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import { publishedFor } from './divisionVersions.js';
-import { selectRows } from './sqlRows.js';
+import { newRecordId, selectRows } from './sqlRows.js';
 
 /** Everything a new case needs, resolved by its starter. */
 export interface CaseOpening {
@@ -84,18 +84,25 @@ export function openingData(wf: LoadedWorkflow, patch: Record<string, JsonValue>
   return merged.data;
 }
 
-/** A case's start as decided before it is written: its opening data and the engine's start. */
+/** A case's start as decided before it is written: its id, opening data, the engine's start and its first event. */
 export interface DecidedStart {
+  /** The new case's record id, chosen here so its first event can be built before the lock. */
+  caseId: string;
   data: Record<string, JsonValue>;
+  /** The data the start's effects leave ({@link dataAfterEffects}): what the case is first written with. */
+  after: Record<string, JsonValue>;
   overrides: CalendarOverride[];
   start: StartCaseInput;
   directory: OrgDirectory | undefined;
   started: ReturnType<typeof startCase>;
+  /** The case's first event, the head of its chain. */
+  event: PreparedEvent;
 }
 
 /**
- * Decides a case's start: checks the opening data (422) and runs the engine's start. Reads only
- * (the calendar, the county's org directory), so the opening route does it before the write lock.
+ * Decides a case's start: checks the opening data (422), runs the engine's start and builds the
+ * first event. Reads only (the calendar, the county's org directory), so the opening route does it
+ * before the write lock.
  */
 export function decideStart(tx: PbApp, o: CaseOpening): DecidedStart {
   const { wf } = o;
@@ -104,13 +111,18 @@ export function decideStart(tx: PbApp, o: CaseOpening): DecidedStart {
   const calendar = createWorkingCalendar(overrides);
   const start = { applicant: o.party, org: o.org, filedBy: o.startedBy ?? o.filedBy };
   const directory = orgDirectoryFor(tx, wf.definition, o.org.county ?? '', o.commandId);
+  let started: ReturnType<typeof startCase>;
   try {
-    return { data, overrides, start, directory, started: startCase(wf.compiled, start, o.at, { calendar, data, ...(directory ? { org: directory } : {}) }) };
+    started = startCase(wf.compiled, start, o.at, { calendar, data, ...(directory ? { org: directory } : {}) });
   } catch (e) {
     // An initial step beside the chain that cannot be routed (no such unit in the county, a wrongly named unit).
     if (e instanceof AssignmentError) throw e.path ? invalidData(e.message, [{ path: e.path, message: e.message }]) : conflict(e.message);
     throw e;
   }
+  const caseId = newRecordId();
+  // A new case's chain starts with this event (no head before it).
+  const event = prepareEvent(tx, caseId, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) }, undefined);
+  return { caseId, data, after: dataAfterEffects(data, started.effects), overrides, start, directory, started, event };
 }
 
 /**
@@ -121,8 +133,9 @@ export function decideStart(tx: PbApp, o: CaseOpening): DecidedStart {
  */
 export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelSaves, decided: DecidedStart = decideStart(tx, o)): CreatedCase {
   const { wf } = o;
-  const { data, overrides, start, directory, started } = decided;
+  const { data, after, started } = decided;
   const record = newRecord(tx, 'applications');
+  record.set('id', decided.caseId);
   record.set('case_no', caseNumber(tx, wf.definition.key, o.at));
   record.set('workflow', wf.recordId);
   record.set('workflow_key', wf.definition.key);
@@ -140,19 +153,17 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   if (o.follows) record.set('follows', o.follows);
   record.set('title', o.title);
   linkCaseSubject(tx, wf, record, data);
-  // Created first so the tasks, timers and documents of the effects can refer to it.
-  saveCase(tx, record, wf, started.snapshot, data, writer);
-  const nextData: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-  // A new case has no rows yet: its effects look up only the rows they write themselves, and its chain starts here (no head).
+  // Written once, first, as the start leaves it (its data after the effects, the units and pool
+  // members its tasks go to), so the tasks, timers and documents of the effects can refer to it.
+  recordAssignments(record, started.effects);
+  const nextData = after;
+  saveCase(tx, record, wf, started.snapshot, nextData, writer);
+  // A new case has no rows yet: its effects look up only the rows they write themselves.
   const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
   applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined, writer, rows);
-  const prepared = prepareEvent(tx, record.id, wf.masks, started.event, { commandId: o.commandId, dataPatch: o.dataPatch, actor: o.actor, calendar: overrides, start, ...(directory ? { org: directory } : {}) }, undefined);
-  writeEvent(tx, prepared, writer);
-  const event = prepared.view;
-  // Same commit order as a command: effects, event, then the case with the data the effects set.
-  saveCase(tx, record, wf, started.snapshot, nextData, writer);
+  writeEvent(tx, decided.event, writer);
   startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
-  return { record, snapshot: started.snapshot, data: nextData, event, rows };
+  return { record, snapshot: started.snapshot, data: nextData, event: decided.event.view, rows };
 }
 
 /**

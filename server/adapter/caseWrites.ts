@@ -63,6 +63,14 @@ function recordAssignment(caseRecord: PbRecord, level: string, unit: string, use
   else if (level === 'department' && unit) add('assigned_units', unit);
 }
 
+/**
+ * Records on the case the units beside the chain and pool members the tasks of `effects` go to, as
+ * {@link applyEffects} does: a new case takes them on its first write, so it is written once.
+ */
+export function recordAssignments(caseRecord: PbRecord, effects: readonly Effect[]): void {
+  for (const e of effects) if (e.type === 'openTask') recordAssignment(caseRecord, e.task.level, e.task.assigneeUnit, e.task.assigneeUser);
+}
+
 /** Queues an in-app notice of the case for `recipient` (a user id, a level of the chain, or `unit:<id>`); the outbox delivers it. */
 function queueNotice(tx: PbApp, caseId: string, recipient: string, message: string, now: Date, writer: RowWriter): void {
   const o = newRecord(tx, 'outbox');
@@ -354,6 +362,8 @@ export interface PreparedCommit {
   documents: readonly RenderedDocument[];
   /** The case data the decision leaves ({@link dataAfterEffects}). */
   data: Record<string, JsonValue>;
+  /** The case is linked to the subject its data names already (subjects.ts, `caseSubjectLinked`): nothing to link under the lock. */
+  subjectLinked: boolean;
 }
 
 /**
@@ -377,7 +387,7 @@ export function commitDecision(
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = ahead ? ahead.data : JSON.parse(JSON.stringify(data));
-  linkCaseSubject(tx, wf, record, data);
+  if (!ahead?.subjectLinked) linkCaseSubject(tx, wf, record, data);
   applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows, ahead?.documents);
   let event: Record<string, unknown>;
   if (ahead) {

@@ -8,7 +8,7 @@
  */
 import { availableActions, starterFor, type Actor, type OrgPath, type OpenCaseRequest, type StartRequest } from '../../engine/index.js';
 import { actorOf } from './actors.js';
-import { actorOnCase, canSeeCase } from './access.js';
+import { actorAmongParties, canSeeCase } from './access.js';
 import { pendingTimersAmong } from './pendingTimers.js';
 import { deadlineKnowledge } from './calendarArrangements.js';
 import { caseSummary } from './caseView.js';
@@ -177,6 +177,8 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
   };
   const decided = decideStart(app, opening);
   const knowledge = deadlineKnowledge(app);
+  // What the actor may do next on the new case, from the data its start leaves.
+  const actions = availableActions(wf.compiled, decided.started.snapshot, actorAmongParties(actor, { applicant: opening.applicantUser, starter: opening.starter, filedBy: opening.filedBy }), { data: decided.after });
   let answer: RouteAnswer | undefined;
   // The case's rows are written by prepared SQL and announced to realtime after the commit (preparedRowWrites.ts).
   const rows = new PreparedRowWrites();
@@ -185,7 +187,7 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
     const created = createCase(tx, opening, rows, decided);
-    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimersAmong(created.rows.timers.values()), knowledge), event: created.event, actions: availableActions(wf.compiled, created.snapshot, actorOnCase(actor, created.record), { data: created.data }) } };
+    answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimersAmong(created.rows.timers.values()), knowledge), event: created.event, actions } };
     storeAnswer(tx, binding, created.record.id, answer);
   });
   rows.announce(app);

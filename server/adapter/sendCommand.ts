@@ -31,7 +31,7 @@ import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther, refuseIfNextStepClaimed } from './claimedTask.js';
 import { liveCandidates } from './panelCandidates.js';
-import { caseSubjectFacts } from './subjects.js';
+import { caseSubjectFacts, caseSubjectLinked } from './subjects.js';
 import { followDecision } from './childCases.js';
 import { draftProblems } from './draftProblems.js';
 import { pendingTimersAmong } from './pendingTimers.js';
@@ -161,6 +161,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     data: after,
     // Rendered here with stand-in numbers; the transaction numbers them (caseDocuments.ts).
     documents: renderAhead(app, record, wf, decision.snapshot, decision.effects, after, at, body.comment),
+    subjectLinked: caseSubjectLinked(app, wf, record, data),
   };
   const starter = actorByValue(app, actor, auth.getString('name'));
   const knowledge = deadlineKnowledge(app);

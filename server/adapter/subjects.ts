@@ -115,14 +115,25 @@ export function setFact(tx: PbApp, subjectId: string, fact: string, value: JsonV
  * subject by a field; a case whose data names none keeps the subject it was started with.
  */
 export function linkCaseSubject(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): void {
-  const named = subjectKeyInData(tx, wf, data);
-  if (!named || caseRecord.getString('starter') === 'organisation') return;
   // Already linked to it: nothing to write (most commands of a case).
-  const existing = findSubject(tx, named.kind, named.key);
-  if (existing && caseRecord.getString('subject') === existing.id) return;
+  if (caseSubjectLinked(tx, wf, caseRecord, data)) return;
+  const named = subjectKeyInData(tx, wf, data)!;
   const home = { village: caseRecord.getString('village'), township: caseRecord.getString('township'), county: caseRecord.getString('county') };
   const subject = ensureSubject(tx, named, home);
   caseRecord.set('subject', subject.id);
+}
+
+/**
+ * Whether {@link linkCaseSubject} has nothing to write: the data names no subject, the case is an
+ * organisation's, or the case is linked to the subject the data names already. A command asks
+ * before the write lock; the link then stays right, since only a command that bumps the case's
+ * version changes it.
+ */
+export function caseSubjectLinked(app: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): boolean {
+  const named = subjectKeyInData(app, wf, data);
+  if (!named || caseRecord.getString('starter') === 'organisation') return true;
+  const existing = findSubject(app, named.kind, named.key);
+  return existing !== undefined && caseRecord.getString('subject') === existing.id;
 }
 
 /**
