@@ -10,7 +10,7 @@ import type { PbApp } from './pocketbase.js';
 import { latestPublished } from './workflowCache.js';
 import { executeSql, newRecordId } from './sqlRows.js';
 import type { RouteAnswer } from './routeAnswer.js';
-import { benchModeEnabled, holdPrefix } from './writeLockTiming.js';
+import { benchModeEnabled, holdPrefix, piecesPrefix } from './writeLockTiming.js';
 
 declare const $app: { store(): { get(key: string): unknown; set(key: string, value: unknown): void; remove(key: string): void; getAll(): Record<string, unknown> } };
 
@@ -48,12 +48,18 @@ export function benchLockHolds(): RouteAnswer {
   const store = $app.store();
   const all = store.getAll();
   const byLabel = new Map<string, number[]>();
-  for (const key of Object.keys(all)) {
-    if (!key.startsWith(holdPrefix)) continue;
-    const label = key.slice(holdPrefix.length, key.lastIndexOf('.'));
+  const add = (label: string, micros: number) => {
     const list = byLabel.get(label) ?? [];
-    list.push(Number(all[key]) / 1000);
+    list.push(micros / 1000);
     byLabel.set(label, list);
+  };
+  for (const key of Object.keys(all)) {
+    if (key.startsWith(holdPrefix)) add(key.slice(holdPrefix.length, key.lastIndexOf('.')), Number(all[key]));
+    else if (key.startsWith(piecesPrefix)) {
+      // One hold's pieces, answered as `<label>/<piece>` (writeLockTiming.ts).
+      const label = key.slice(piecesPrefix.length, key.lastIndexOf('.'));
+      for (const [piece, micros] of Object.entries(JSON.parse(String(all[key])) as Record<string, number>)) add(`${label}/${piece}`, micros);
+    } else continue;
     store.remove(key);
   }
   const body: Record<string, LockHoldFigures> = {};

@@ -18,6 +18,7 @@ import { orgDirectoryFor } from './orgDirectory.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import { publishedFor } from './divisionVersions.js';
 import { newRecordId, selectRows } from './sqlRows.js';
+import { markLockPiece } from './writeLockTiming.js';
 
 /** Everything a new case needs, resolved by its starter. */
 export interface CaseOpening {
@@ -137,6 +138,7 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   const record = newRecord(tx, 'applications');
   record.set('id', decided.caseId);
   record.set('case_no', caseNumber(tx, wf.definition.key, o.at));
+  markLockPiece('case-number');
   record.set('workflow', wf.recordId);
   record.set('workflow_key', wf.definition.key);
   record.set('workflow_version', wf.definition.version);
@@ -153,16 +155,21 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   if (o.follows) record.set('follows', o.follows);
   record.set('title', o.title);
   linkCaseSubject(tx, wf, record, data);
+  markLockPiece('subject');
   // Written once, first, as the start leaves it (its data after the effects, the units and pool
   // members its tasks go to), so the tasks, timers and documents of the effects can refer to it.
   recordAssignments(record, started.effects);
   const nextData = after;
   saveCase(tx, record, wf, started.snapshot, nextData, writer);
+  markLockPiece('case');
   // A new case has no rows yet: its effects look up only the rows they write themselves.
   const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
   applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined, writer, rows);
+  markLockPiece('effects');
   writeEvent(tx, decided.event, writer);
+  markLockPiece('event');
   startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
+  markLockPiece('parent-and-children');
   return { record, snapshot: started.snapshot, data: nextData, event: decided.event.view, rows };
 }
 

@@ -17,9 +17,10 @@ import type { LoadedWorkflow } from './workflowCache.js';
 import type { RecordedCandidates } from './panelCandidates.js';
 import { grantRead } from './caseReaders.js';
 import { enqueueCheckRequest } from './checkRequests.js';
-import { modelSaves, type RowWriter } from './preparedRowWrites.js';
+import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowWriter } from './preparedRowWrites.js';
 import { setQueueFilterCopies } from './queueFilterCopies.js';
 import { rowOfKey, type CaseRowsRead } from './caseRowsRead.js';
+import { markLockPiece } from './writeLockTiming.js';
 
 /** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
 function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -334,6 +335,12 @@ export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, str
 
 /** Stores the snapshot and data on the case record (after the version CAS). */
 export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, data: Record<string, JsonValue>, writer: RowWriter = modelSaves): void {
+  setCaseColumns(caseRecord, wf, snapshot, data);
+  writer.save(tx, caseRecord);
+}
+
+/** Sets the case record's columns from its snapshot and data, as {@link saveCase} stores them (nothing is written). */
+export function setCaseColumns(caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, data: Record<string, JsonValue>): void {
   caseRecord.set('snapshot', snapshot);
   caseRecord.set('data', data);
   caseRecord.set('step', snapshot.step);
@@ -347,7 +354,6 @@ export function saveCase(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, sn
   caseRecord.set('decisions', items.decisions);
   caseRecord.set('milestones', items.milestones);
   caseRecord.set('milestones_reached', items.milestonesReached);
-  writer.save(tx, caseRecord);
 }
 
 /**
@@ -364,6 +370,28 @@ export interface PreparedCommit {
   data: Record<string, JsonValue>;
   /** The case is linked to the subject its data names already (subjects.ts, `caseSubjectLinked`): nothing to link under the lock. */
   subjectLinked: boolean;
+  /**
+   * The statements that write the event and the case as the decision leaves them, built before the
+   * lock ({@link prepareRowsAhead}); the case's only when it is linked to its subject already and
+   * its effects change nothing on it but what {@link recordAssignments} sets.
+   */
+  eventRow?: PreparedRow;
+  caseRow?: PreparedRow;
+}
+
+/**
+ * Builds the statements of a command's event and case before the lock: the case record takes the
+ * columns the decision leaves (snapshot, data, the units its tasks go to) now, so under the lock
+ * they are written, not built — the case first, right after the version's compare-and-swap, since
+ * the effects' rows copy its columns as they are now. The case's is left to the lock, written after
+ * the effects as before, when its subject link may change.
+ */
+export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: PbRecord, wf: LoadedWorkflow, decision: { snapshot: CaseSnapshot; effects: Effect[] }, ahead: PreparedCommit): PreparedCommit {
+  const eventRow = writes.prepare(app, ahead.event.record);
+  if (!ahead.subjectLinked) return { ...ahead, eventRow };
+  recordAssignments(record, decision.effects);
+  setCaseColumns(record, wf, decision.snapshot, ahead.data);
+  return { ...ahead, eventRow, caseRow: writes.prepare(app, record) };
 }
 
 /**
@@ -386,16 +414,33 @@ export function commitDecision(
 ): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
   const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
   if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
+  markLockPiece('version-swap');
   const nextData: Record<string, JsonValue> = ahead ? ahead.data : JSON.parse(JSON.stringify(data));
-  if (!ahead?.subjectLinked) linkCaseSubject(tx, wf, record, data);
+  if (ahead?.caseRow) {
+    // Built before the lock with the columns the decision leaves: written first, so the rows the
+    // effects write next copy from the case as it now stands (the tasks' copies of its flags).
+    ahead.caseRow.write(tx);
+    markLockPiece('case');
+  } else {
+    if (!ahead?.subjectLinked) linkCaseSubject(tx, wf, record, data);
+    markLockPiece('subject');
+  }
   applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows, ahead?.documents);
+  markLockPiece('effects');
   let event: Record<string, unknown>;
   if (ahead) {
-    writeEvent(tx, ahead.event, writer);
+    if (ahead.eventRow) {
+      saveCalendarVersion(tx, ahead.event.calendar.overrides, ahead.event.calendar.hash);
+      ahead.eventRow.write(tx);
+    } else writeEvent(tx, ahead.event, writer);
     event = ahead.event.view;
   } else {
     event = appendEvent(tx, record.id, wf.masks, decision.event, commit, writer);
   }
-  saveCase(tx, record, wf, decision.snapshot, nextData, writer);
+  markLockPiece('event');
+  if (!ahead?.caseRow) {
+    saveCase(tx, record, wf, decision.snapshot, nextData, writer);
+    markLockPiece('case');
+  }
   return { event, data: nextData };
 }

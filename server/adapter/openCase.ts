@@ -26,7 +26,7 @@ import { publishedFor } from './divisionVersions.js';
 import { createCase, decideStart, openingData, type CaseOpening } from './caseOpening.js';
 import { factsOf, subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
-import { inWriteTransaction } from './writeLockTiming.js';
+import { inWriteTransaction, markLockPiece } from './writeLockTiming.js';
 import { PreparedRowWrites } from './preparedRowWrites.js';
 
 /** The body of `POST /api/tongban/cases` (the shared wire type). */
@@ -186,9 +186,12 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
     // A new case has no version to compare-and-swap: only the command id keeps a repeat from opening a second one.
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
+    markLockPiece('repeat-check');
     const created = createCase(tx, opening, rows, decided);
     answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimersAmong(created.rows.timers.values()), knowledge), event: created.event, actions } };
+    markLockPiece('answer');
     storeAnswer(tx, binding, created.record.id, answer);
+    markLockPiece('answer-stored');
   });
   rows.announce(app);
   return answer!;

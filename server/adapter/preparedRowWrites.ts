@@ -116,13 +116,32 @@ interface Written {
 }
 
 /**
+ * A row's statement, built from its record ahead of the write ({@link PreparedRowWrites.prepare}):
+ * the export, the column list and the autodate stamps done, so the write lock holds only the
+ * statement itself. The record must not change between the two.
+ */
+export interface PreparedRow {
+  /** Runs the statement in `tx` and remembers the row for the announcement after the commit. */
+  write(tx: PbApp): void;
+}
+
+/**
  * Writes by prepared SQL and remembers what it wrote; {@link announce} after the commit. One
  * instance per transaction.
  */
 export class PreparedRowWrites implements RowWriter {
   private readonly written: Written[] = [];
 
-  save(tx: PbApp, plain: PbRecord): void {
+  save(tx: PbApp, record: PbRecord): void {
+    this.prepare(tx, record).write(tx);
+  }
+
+  /**
+   * Builds the statement that writes `plain` as it is now: all columns of a new row, only the
+   * changed columns of an existing one (none: the write only announces it), stamped now. `app`
+   * only exports the record; the statement runs in the transaction {@link PreparedRow.write} gets.
+   */
+  prepare(app: PbApp, plain: PbRecord): PreparedRow {
     const record = plain as GoRecord;
     const autodates = autodatesOf(record);
     const at = stamp();
@@ -130,7 +149,7 @@ export class PreparedRowWrites implements RowWriter {
     if (record.isNew()) {
       if (!record.id) record.set('id', newRecordId());
       for (const f of [...autodates.onCreate, ...autodates.onUpdate]) record.setRaw(f, at);
-      const values = record.dbExport(tx);
+      const values = record.dbExport(app);
       const columns = Object.keys(values);
       const key = `${table}:${columns.join(',')}`;
       let sql = insertSql.get(key);
@@ -138,10 +157,13 @@ export class PreparedRowWrites implements RowWriter {
         sql = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES (${columns.map((c) => `{:${c}}`).join(', ')})`;
         insertSql.set(key, sql);
       }
-      tx.db().newQuery(sql).bind(values).execute();
-      record.markAsNotNew();
-      this.written.push({ record, created: true });
-      return;
+      return {
+        write: (tx) => {
+          tx.db().newQuery(sql).bind(values).execute();
+          record.markAsNotNew();
+          this.written.push({ record, created: true });
+        },
+      };
     }
     // Stamped first, as a model save stamps them: an update always writes them, also when nothing else changed.
     for (const f of autodates.onUpdate) record.setRaw(f, at);
@@ -149,7 +171,7 @@ export class PreparedRowWrites implements RowWriter {
     record.ignoreUnchangedFields(true);
     let changed: Record<string, unknown>;
     try {
-      changed = record.dbExport(tx);
+      changed = record.dbExport(app);
     } finally {
       record.ignoreUnchangedFields(false);
     }
@@ -160,8 +182,13 @@ export class PreparedRowWrites implements RowWriter {
         params[`v${i}`] = changed[c];
         return `${quoted(c)} = {:v${i}}`;
       });
-    if (sets.length > 0) tx.db().newQuery(`UPDATE ${quoted(table)} SET ${sets.join(', ')} WHERE id = {:id}`).bind(params).execute();
-    this.written.push({ record, created: false });
+    const sql = sets.length > 0 ? `UPDATE ${quoted(table)} SET ${sets.join(', ')} WHERE id = {:id}` : undefined;
+    return {
+      write: (tx) => {
+        if (sql) tx.db().newQuery(sql).bind(params).execute();
+        this.written.push({ record, created: false });
+      },
+    };
   }
 
   /**

@@ -17,7 +17,7 @@ import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
 import { actorByValue } from './eventActor.js';
 import { renderAhead } from './caseDocuments.js';
-import { commitDecision, dataAfterEffects, prepareEvent, type PreparedCommit } from './caseWrites.js';
+import { commitDecision, dataAfterEffects, prepareEvent, prepareRowsAhead, type PreparedCommit } from './caseWrites.js';
 import { readCaseRows } from './caseRowsRead.js';
 import { caseSummary } from './caseView.js';
 import { commandPatch } from './commandPatch.js';
@@ -39,7 +39,7 @@ import { deadlineKnowledge } from './calendarArrangements.js';
 import { orgDirectoryFor } from './orgDirectory.js';
 import { actingUser } from './delegatedActor.js';
 import { verbArgsOf } from './verbArgs.js';
-import { inWriteTransaction } from './writeLockTiming.js';
+import { inWriteTransaction, markLockPiece } from './writeLockTiming.js';
 import { PreparedRowWrites } from './preparedRowWrites.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
@@ -155,7 +155,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   // head, and the event; the transaction only writes (caseRowsRead.ts says why they stay right).
   const caseRows = readCaseRows(app, record.id);
   const after = dataAfterEffects(data, decision.effects);
-  const ahead: PreparedCommit = {
+  const prepared: PreparedCommit = {
     rows: caseRows,
     event: prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent),
     data: after,
@@ -163,6 +163,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     documents: renderAhead(app, record, wf, decision.snapshot, decision.effects, after, at, body.comment),
     subjectLinked: caseSubjectLinked(app, wf, record, data),
   };
+  // The event's and the case's statements too: under the lock they only run.
+  const ahead = prepareRowsAhead(app, rows, record, wf, decision, prepared);
   const starter = actorByValue(app, actor, auth.getString('name'));
   const knowledge = deadlineKnowledge(app);
   // What the actor may do next, from the data the decision leaves; under the lock only when the
@@ -177,8 +179,10 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         // copy did (sendCommand); the commands' unique index refuses a second answer in any case.
         if (taskKey) refuseIfClaimedByOther(tx, record.id, taskKey, acting.id);
         if (verb === 'recall') refuseIfNextStepClaimed(tx, record.id);
+        markLockPiece('claim-check');
         const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, input, rows, ahead);
         followDecision(tx, record, decision.snapshot, decision.effects, starter, at);
+        markLockPiece('parent-and-children');
         answer = {
           status: 200,
           body: {
@@ -189,7 +193,9 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
             verbs: verbsAhead ?? availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
           },
         };
+        markLockPiece('answer');
         storeAnswer(tx, binding, record.id, answer);
+        markLockPiece('answer-stored');
       } catch (err) {
         refusal = err;
         throw err;

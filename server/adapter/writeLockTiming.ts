@@ -19,14 +19,43 @@ export function benchModeEnabled(): boolean {
 /** The prefix of the app store's keys holding one lock-hold sample each. */
 export const holdPrefix = 'tongban.bench.hold.';
 
+/** The prefix of the app store's keys holding the pieces of one hold each (a JSON object, microseconds by piece). */
+export const piecesPrefix = 'tongban.bench.pieces.';
+
+let piecesOn: boolean | undefined;
+
+/** Whether holds are also timed piece by piece: bench mode with `TONGBAN_BENCH_PIECES=1` (the marks cost the hold ≈ 0.1 ms). */
+function piecesEnabled(): boolean {
+  piecesOn ??= benchModeEnabled() && getenv('TONGBAN_BENCH_PIECES') === '1';
+  return piecesOn;
+}
+
 /** Microseconds since an arbitrary origin, from Go's clock (goja's `Date` counts whole milliseconds). */
 function micros(): number {
   return new DateTime().time().unixNano() / 1000;
 }
 
+/** The hold being timed in this VM (bench mode, inside {@link inWriteTransaction}): its pieces so far. */
+let timed: { last: number; pieces: Map<string, number> } | undefined;
+
+/**
+ * With pieces timed (bench mode and `TONGBAN_BENCH_PIECES=1`), inside a timed write transaction:
+ * the time since the hold began or since the last mark counts as `piece`'s (summed when a piece is
+ * marked more than once). The bench answers each piece beside the whole hold, as
+ * `<label>/<piece>`, with `<label>/commit` from the last mark to the commit. A no-op otherwise, so
+ * the holds a plain bench run times carry no marks.
+ */
+export function markLockPiece(piece: string): void {
+  if (!timed) return;
+  const at = micros();
+  timed.pieces.set(piece, (timed.pieces.get(piece) ?? 0) + at - timed.last);
+  timed.last = at;
+}
+
 /**
  * Runs `fn` in a write transaction, as `app.runInTransaction` does; in bench mode it also records
- * how long the lock was held (from the transaction's first statement to its commit), under `label`.
+ * how long the lock was held (from the transaction's first statement to its commit), under `label`,
+ * and the pieces {@link markLockPiece} marked.
  */
 export function inWriteTransaction(app: PbApp, label: string, fn: (tx: PbApp) => void): void {
   if (!benchModeEnabled()) {
@@ -34,11 +63,27 @@ export function inWriteTransaction(app: PbApp, label: string, fn: (tx: PbApp) =>
     return;
   }
   let started = 0;
-  app.runInTransaction((tx) => {
-    started = micros();
-    fn(tx);
-  });
-  // One key per sample: concurrent requests never overwrite each other's figures.
-  $app.store().set(`${holdPrefix}${label}.${randomString(16)}`, micros() - started);
+  let pieces: Map<string, number> | undefined;
+  try {
+    app.runInTransaction((tx) => {
+      started = micros();
+      timed = piecesEnabled() ? { last: started, pieces: new Map() } : undefined;
+      fn(tx);
+      pieces = timed?.pieces ?? new Map();
+    });
+  } finally {
+    const last = timed?.last ?? started;
+    timed = undefined;
+    const ended = micros();
+    // One key per sample: concurrent requests never overwrite each other's figures.
+    if (pieces) {
+      const store = $app.store();
+      store.set(`${holdPrefix}${label}.${randomString(16)}`, ended - started);
+      if (pieces.size > 0) {
+        pieces.set('commit', ended - last);
+        store.set(`${piecesPrefix}${label}.${randomString(16)}`, JSON.stringify(Object.fromEntries(pieces)));
+      }
+    }
+  }
 }
 

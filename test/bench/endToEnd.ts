@@ -19,7 +19,11 @@ export interface EndToEndFigures {
 }
 
 /** Environment of a bench server: bench mode (floor routes, lock timing). */
-export const benchServerEnv = { TONGBAN_BENCH: '1' };
+/**
+ * Bench mode; with `TONGBAN_BENCH_PIECES=1` in the bench's own environment, the write lock's holds
+ * are also timed piece by piece (server/adapter/writeLockTiming.ts; the marks cost each hold ≈ 0.1 ms).
+ */
+export const benchServerEnv: Record<string, string> = { TONGBAN_BENCH: '1', ...(process.env.TONGBAN_BENCH_PIECES === '1' ? { TONGBAN_BENCH_PIECES: '1' } : {}) };
 
 /**
  * Runs the loads against a fresh server: `threeLevel` levels of `casesPerClient` cases (4 commands

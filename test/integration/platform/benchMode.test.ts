@@ -30,10 +30,10 @@ describe('a production server (no bench mode)', () => {
   });
 });
 
-describe('a server in bench mode (TONGBAN_BENCH=1)', () => {
+describe('a server in bench mode with its holds timed piece by piece (TONGBAN_BENCH=1, TONGBAN_BENCH_PIECES=1)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startPocketBase({ env: { TONGBAN_BENCH: '1', GOGC: '200' } });
+    server = await startPocketBase({ env: { TONGBAN_BENCH: '1', TONGBAN_BENCH_PIECES: '1', GOGC: '200' } });
   });
   afterAll(() => server?.dispose());
 
@@ -44,7 +44,7 @@ describe('a server in bench mode (TONGBAN_BENCH=1)', () => {
     expect((await failure(new PocketBase(server.url).send('/api/tongban/bench/noop', {}))).status).toBe(401);
   });
 
-  it('reports how long commands held the write lock, to the superuser only, and forgets what it reported', async () => {
+  it('reports how long commands held the write lock and each piece of it, to the superuser only, and forgets what it reported', async () => {
     const su = await server.superuser();
     await su.send('/api/tongban/bench/lock', { method: 'POST' });
     const a1 = await server.login('applicant-a1');
@@ -55,6 +55,13 @@ describe('a server in bench mode (TONGBAN_BENCH=1)', () => {
     expect(holds.command).toMatchObject({ count: 1 });
     expect(holds.command!.meanMs).toBeGreaterThan(0);
     expect(holds.command!.maxMs).toBeLessThan(10_000);
+    // The hold's pieces, each beside it: together they are the whole hold.
+    const pieces = Object.keys(holds).filter((label) => label.startsWith('command/'));
+    expect(pieces).toEqual(expect.arrayContaining(['command/version-swap', 'command/effects', 'command/event', 'command/case', 'command/answer-stored', 'command/commit']));
+    const summed = pieces.reduce((sum, label) => sum + holds[label]!.meanMs, 0);
+    expect(summed).toBeGreaterThan(holds.command!.meanMs * 0.9);
+    expect(summed).toBeLessThanOrEqual(holds.command!.meanMs + 0.01);
+    expect(Object.keys(holds).filter((label) => label.startsWith('open/'))).toEqual(expect.arrayContaining(['open/case-number', 'open/case', 'open/effects', 'open/event', 'open/commit']));
     expect(await su.send('/api/tongban/bench/lock', { method: 'POST' })).toEqual({});
     expect((await failure(a1.send('/api/tongban/bench/lock', { method: 'POST' }))).status).toBe(403);
   });
