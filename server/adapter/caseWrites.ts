@@ -370,12 +370,14 @@ export interface PreparedCommit {
   data: Record<string, JsonValue>;
   /** The case is linked to the subject its data names already (subjects.ts, `caseSubjectLinked`): nothing to link under the lock. */
   subjectLinked: boolean;
-  /**
-   * The statements that write the event and the case as the decision leaves them, built before the
-   * lock ({@link prepareRowsAhead}); the case's only when it is linked to its subject already and
-   * its effects change nothing on it but what {@link recordAssignments} sets.
-   */
+  /** The statement that writes the event, built before the lock ({@link prepareRowsAhead}). */
   eventRow?: PreparedRow;
+  /**
+   * The statement that writes the case as the decision leaves it, built before the lock
+   * ({@link prepareRowsAhead}) when the case is linked to its subject already (its effects then
+   * change nothing on it but what {@link recordAssignments} sets); written right after the
+   * compare-and-swap.
+   */
   caseRow?: PreparedRow;
 }
 
@@ -398,7 +400,8 @@ export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: 
  * Commits an accepted decision on an existing case: the version compare-and-swap (a concurrent
  * command that got there first wins and this one fails with 409), the effects, the hash-chained
  * event and the case record, saved through `writer` (model saves by default). With `ahead`, the
- * case's rows and the event come from before the lock instead of being read and built under it.
+ * case's rows and the event come from before the lock instead of being read and built under it,
+ * and with its `caseRow` the case is written right after the compare-and-swap, before the effects.
  * Returns the stored event and the case data after the effects.
  */
 export function commitDecision(
