@@ -43,15 +43,25 @@ function unitRecord(app: PbApp, id: string): PbRecord | undefined {
   }
 }
 
-/** The unit of the case's township or county that issues a document, or undefined when the case has none. */
-export function issuingUnit(app: PbApp, caseRecord: PbRecord, level: 'township' | 'county'): IssuingUnit | undefined {
-  const unit = unitRecord(app, caseRecord.getString(level));
+/** The case's county and township units, read once for all the documents a decision issues. */
+interface CaseUnits {
+  county: PbRecord | undefined;
+  township: PbRecord | undefined;
+}
+
+function caseUnits(app: PbApp, caseRecord: PbRecord): CaseUnits {
+  return { county: unitRecord(app, caseRecord.getString('county')), township: unitRecord(app, caseRecord.getString('township')) };
+}
+
+/** The unit that numbers `effect`'s document (the county's unless the definition names the township), or undefined when the case has none. */
+function issuerOf(units: CaseUnits, effect: RenderDocumentEffect): IssuingUnit | undefined {
+  const level = effect.issuer === 'township' ? 'township' : 'county';
+  const unit = units[level];
   return unit ? { id: unit.id, name: unit.getString('name'), documentCode: unit.getString('document_code'), level } : undefined;
 }
 
 /** Renders one document of the case with `documentNo` as its number. */
-export function renderCaseDocument(app: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effect: RenderDocumentEffect, data: Record<string, JsonValue>, now: Date, comment: string | undefined, documentNo: string): string {
-  const unitName = (level: 'township' | 'county', fallback: string) => unitRecord(app, caseRecord.getString(level))?.getString('name') || fallback;
+function renderCaseDocument(caseRecord: PbRecord, units: CaseUnits, wf: LoadedWorkflow, snapshot: CaseSnapshot, effect: RenderDocumentEffect, data: Record<string, JsonValue>, now: Date, comment: string | undefined, documentNo: string): string {
   const view = documentView(wf.compiled, {
     template: effect.template,
     kind: effect.kind,
@@ -61,8 +71,8 @@ export function renderCaseDocument(app: PbApp, caseRecord: PbRecord, wf: LoadedW
     now,
     created: new Date(caseRecord.getString('created').replace(' ', 'T')),
     clock: snapshot.clock,
-    countyName: unitName('county', '县（市、区）'),
-    townshipName: unitName('township', '乡镇（街道）'),
+    countyName: units.county?.getString('name') || '县（市、区）',
+    townshipName: units.township?.getString('name') || '乡镇（街道）',
     ...(effect.issuer ? { issuer: effect.issuer } : {}),
     documentNo,
   });
@@ -70,22 +80,19 @@ export function renderCaseDocument(app: PbApp, caseRecord: PbRecord, wf: LoadedW
   return wf.documents.render(effect.template, effect.decision ? { ...view, decisionItem: effect.decision } : view);
 }
 
-/** The level whose unit numbers a document. */
-export const issuingLevel = (effect: RenderDocumentEffect): 'township' | 'county' => (effect.issuer === 'township' ? 'township' : 'county');
-
 /**
  * Renders the documents of `effects`, in their order, before the lock: `data` is the data the
  * decision leaves (the documents see the figures it computed), and each number is a stand-in.
  */
 export function renderAhead(app: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: readonly Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined): RenderedDocument[] {
-  const rendered: RenderedDocument[] = [];
-  for (const e of effects) {
-    if (e.type !== 'renderDocument') continue;
-    const issuer = issuingUnit(app, caseRecord, issuingLevel(e));
+  const documents = effects.filter((e): e is RenderDocumentEffect => e.type === 'renderDocument');
+  if (documents.length === 0) return [];
+  const units = caseUnits(app, caseRecord);
+  return documents.map((e) => {
+    const issuer = issuerOf(units, e);
     const standIn = issuer ? formatDocumentNumber(issuerCode(issuer.name, issuer.documentCode, issuer.level), chinaYear(now), standInSequence) : '';
-    rendered.push({ html: renderCaseDocument(app, caseRecord, wf, snapshot, e, data, now, comment, standIn), issuer, standIn });
-  }
-  return rendered;
+    return { html: renderCaseDocument(caseRecord, units, wf, snapshot, e, data, now, comment, standIn), issuer, standIn };
+  });
 }
 
 /** Numbers a document rendered ahead, inside the command's transaction: its number and its final HTML. */
@@ -100,7 +107,8 @@ export function issueRendered(tx: PbApp, rendered: RenderedDocument, now: Date):
 
 /** Renders and numbers a document inside the transaction (callers that did not render ahead). */
 export function issueNow(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effect: RenderDocumentEffect, data: Record<string, JsonValue>, now: Date, comment: string | undefined): { number: string; html: string } {
-  const issuer = issuingUnit(tx, caseRecord, issuingLevel(effect));
+  const units = caseUnits(tx, caseRecord);
+  const issuer = issuerOf(units, effect);
   const number = issuer ? allocateDocumentNumber(tx, issuer, now) : '';
-  return { number, html: renderCaseDocument(tx, caseRecord, wf, snapshot, effect, data, now, comment, number) };
+  return { number, html: renderCaseDocument(caseRecord, units, wf, snapshot, effect, data, now, comment, number) };
 }

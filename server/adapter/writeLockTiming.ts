@@ -63,25 +63,25 @@ export function inWriteTransaction(app: PbApp, label: string, fn: (tx: PbApp) =>
     return;
   }
   let started = 0;
-  let pieces: Map<string, number> | undefined;
+  let completed = false;
   try {
     app.runInTransaction((tx) => {
       started = micros();
       timed = piecesEnabled() ? { last: started, pieces: new Map() } : undefined;
       fn(tx);
-      pieces = timed?.pieces ?? new Map();
+      completed = true;
     });
   } finally {
-    const last = timed?.last ?? started;
+    const pieces = timed;
     timed = undefined;
     const ended = micros();
-    // One key per sample: concurrent requests never overwrite each other's figures.
-    if (pieces) {
+    // A hold that rolled back is not a sample. One key per sample: concurrent requests never overwrite each other's figures.
+    if (completed) {
       const store = $app.store();
       store.set(`${holdPrefix}${label}.${randomString(16)}`, ended - started);
-      if (pieces.size > 0) {
-        pieces.set('commit', ended - last);
-        store.set(`${piecesPrefix}${label}.${randomString(16)}`, JSON.stringify(Object.fromEntries(pieces)));
+      if (pieces && pieces.pieces.size > 0) {
+        pieces.pieces.set('commit', ended - pieces.last);
+        store.set(`${piecesPrefix}${label}.${randomString(16)}`, JSON.stringify(Object.fromEntries(pieces.pieces)));
       }
     }
   }
