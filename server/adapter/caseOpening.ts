@@ -4,7 +4,8 @@
  * decision asks for a child case (`startChildCase` effect, here).
  */
 import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CalendarOverride, type CaseSnapshot, type Effect, type JsonValue, type OrgDirectory, type OrgPath, type StartCaseInput, type StarterKind } from '../../engine/index.js';
-import { applyEffects, dataAfterEffects, prepareEvent, recordAssignments, saveCase, setPointer, writeEvent, type PreparedEvent } from './caseWrites.js';
+import { prepareEvent, saveCase, writeEvent, type PreparedEvent } from './caseWrites.js';
+import { applyEffects, dataAfterEffects, recordAssignments, setPointer } from './caseEffects.js';
 import type { CaseRowsRead } from './caseRowsRead.js';
 import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';

@@ -1,221 +1,23 @@
 /**
- * Writing a decided command into the database, inside the command's transaction: the effects
- * (tasks, timers, documents, outbox, data), the hash-chained event, and the case record itself.
+ * Writing a decided command into the database, inside the command's transaction: its effects
+ * (caseEffects.ts), the hash-chained event, and the case record itself.
  */
-import { chinaDateOf, ownEntry, taskStepName, type Ballot, type CheckSignal, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
-import { conflict, staleVersion } from './httpError.js';
-import { linkCaseSubject, setFact } from './subjects.js';
-import { issueNow, issueRendered, type RenderedDocument } from './caseDocuments.js';
+import { ownEntry, type Ballot, type CheckSignal, type ChildSignal, type CalendarOverride, type DeadlineStarts, type CaseSnapshot, type DecidedEvent, type Effect, type JsonValue, type OrgDirectory, type StartCaseInput, type VerbArgs } from '../../engine/index.js';
+import { staleVersion } from './httpError.js';
+import { linkCaseSubject } from './subjects.js';
+import type { RenderedDocument } from './caseDocuments.js';
 import { decisionColumns } from './decisionColumns.js';
 import { calendarVersionHash, saveCalendarVersion } from './calendarVersions.js';
 import type { ActorByValue } from './eventActor.js';
 import { maskedPatch, publicActorName, publicEvent } from './eventView.js';
 import { currentEventFormat, eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
-import { unitRecipient } from './sendNotifications.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import type { RecordedCandidates } from './panelCandidates.js';
-import { grantRead } from './caseReaders.js';
-import { enqueueCheckRequest } from './checkRequests.js';
 import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowWriter } from './preparedRowWrites.js';
-import { setQueueFilterCopies } from './queueFilterCopies.js';
-import { rowOfKey, type CaseRowsRead } from './caseRowsRead.js';
+import type { CaseRowsRead } from './caseRowsRead.js';
+import { applyEffects, prepareEffectsAhead, recordAssignments, type PreparedEffects } from './caseEffects.js';
 import { markLockPiece } from './writeLockTiming.js';
-
-/** Sets an own property (also one named `__proto__`, which plain assignment would turn into a prototype change). */
-function setOwn(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-/** Sets a value at a JSON pointer, creating objects on the way; only own properties are followed. */
-export function setPointer(data: Record<string, JsonValue>, pointer: string, value: JsonValue): void {
-  const keys = pointer.replace(/^\//, '').split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let target = data;
-  for (const k of keys.slice(0, -1)) {
-    const next = ownEntry(target, k);
-    if (next === null || next === undefined || typeof next !== 'object' || Array.isArray(next)) setOwn(target, k, {});
-    target = ownEntry(target, k) as Record<string, JsonValue>;
-  }
-  setOwn(target, keys[keys.length - 1]!, value);
-}
-
-/** The case data a decision leaves: a copy of `data` with its `setData` effects applied (as {@link commitDecision} stores it). */
-export function dataAfterEffects(data: Record<string, JsonValue>, effects: Effect[]): Record<string, JsonValue> {
-  const after: Record<string, JsonValue> = JSON.parse(JSON.stringify(data));
-  applyDataEffects(after, effects);
-  return after;
-}
-
-/** Applies a decision's `setData` effects to `data` in place. */
-function applyDataEffects(data: Record<string, JsonValue>, effects: Effect[]): void {
-  for (const e of effects) if (e.type === 'setData') setPointer(data, e.path, e.value);
-}
-
-/**
- * Remembers on the case a unit beside the chain (or a drawn pool member) a task went to: its
- * officers (or the member) see the case from then on, also after the task is done (record rules).
- */
-function recordAssignment(caseRecord: PbRecord, level: string, unit: string, user: string | undefined): void {
-  const add = (field: string, id: string) => {
-    const ids = caseRecord.getStringSlice(field);
-    if (!ids.includes(id)) caseRecord.set(field, [...ids, id]);
-  };
-  if (level === 'pool' && user) add('assigned_users', user);
-  else if (level === 'department' && unit) add('assigned_units', unit);
-}
-
-/**
- * Records on the case the units beside the chain and pool members the tasks of `effects` go to, as
- * {@link applyEffects} does: a new case takes them on its first write, so it is written once.
- */
-export function recordAssignments(caseRecord: PbRecord, effects: readonly Effect[]): void {
-  for (const e of effects) if (e.type === 'openTask') recordAssignment(caseRecord, e.task.level, e.task.assigneeUnit, e.task.assigneeUser);
-}
-
-/** Queues an in-app notice of the case for `recipient` (a user id, a level of the chain, or `unit:<id>`); the outbox delivers it. */
-function queueNotice(tx: PbApp, caseId: string, recipient: string, message: string, now: Date, writer: RowWriter): void {
-  const o = newRecord(tx, 'outbox');
-  o.set('application', caseId);
-  o.set('channel', 'inbox');
-  o.set('recipient', recipient);
-  o.set('message', message);
-  o.set('status', 'pending');
-  o.set('attempts', 0);
-  o.set('next_attempt_at', now.toISOString());
-  writer.save(tx, o);
-}
-
-/**
- * Carries out the effects of a decision; `data` is updated in place by `setData`. The tasks,
- * timers, documents and notices are saved through `writer` (model saves unless the caller writes by
- * prepared SQL and announces them after its commit, see preparedRowWrites.ts). The case's tasks and
- * timers are looked up in `read` when the caller read them before the lock (caseRowsRead.ts: only
- * with prepared writes, after the version's compare-and-swap), else read in `tx`.
- */
-export function applyEffects(tx: PbApp, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, writer: RowWriter = modelSaves, read?: CaseRowsRead, rendered?: readonly RenderedDocument[]): void {
-  // Data first: documents rendered by the same command must see computed figures.
-  applyDataEffects(data, effects);
-  let documentsIssued = 0;
-  for (const e of effects) {
-    switch (e.type) {
-      case 'openTask': {
-        // A task opened again under its old key (撤回 restores the step before) reuses its row.
-        const t = rowOfKey(tx, 'tasks', read?.tasks, caseRecord.id, e.task.key, true)!;
-        t.set('application', caseRecord.id);
-        t.set('key', e.task.key);
-        t.set('step', e.task.step);
-        t.set('step_name', taskStepName(wf.definition.steps, e.task));
-        t.set('level', e.task.level);
-        // The applicant party's user: the applicant, the organisation's filing account, or the officer acting for the resident.
-        if (e.task.level === 'applicant') t.set('assignee_user', caseRecord.getString('applicant') || caseRecord.getString('filed_by'));
-        else t.set('assignee_unit', e.task.assigneeUnit);
-        if (e.task.assigneeUser) t.set('assignee_user', e.task.assigneeUser);
-        recordAssignment(caseRecord, e.task.level, e.task.assigneeUnit, e.task.assigneeUser);
-        t.set('closed_at', '');
-        t.set('role', e.task.role ?? '');
-        t.set('mode', e.task.mode);
-        t.set('status', 'open');
-        t.set('opened_at', now.toISOString());
-        if (e.task.dueAt) t.set('due_at', e.task.dueAt);
-        for (const level of ['village', 'township', 'county']) t.set(level, caseRecord.getString(level));
-        t.set('workflow_key', caseRecord.getString('workflow_key'));
-        setQueueFilterCopies(t, caseRecord);
-        writer.save(tx, t);
-        break;
-      }
-      case 'closeTask': {
-        const t = rowOfKey(tx, 'tasks', read?.tasks, caseRecord.id, e.key, false);
-        if (t && t.getString('status') === 'open') {
-          t.set('status', e.outcome === 'completed' ? 'done' : 'cancelled');
-          t.set('closed_at', now.toISOString());
-          writer.save(tx, t);
-        }
-        break;
-      }
-      case 'scheduleTimer': {
-        const t = rowOfKey(tx, 'timers', read?.timers, caseRecord.id, e.key, true)!;
-        t.set('application', caseRecord.id);
-        t.set('key', e.key);
-        t.set('step', e.step);
-        t.set('due_at', e.dueAt);
-        t.set('status', 'pending');
-        t.set('opened_at', now.toISOString());
-        writer.save(tx, t);
-        break;
-      }
-      case 'moveDeadline': {
-        const collection = e.target === 'task' ? 'tasks' : 'timers';
-        const status = e.target === 'task' ? 'open' : 'pending';
-        const known = read ? (e.target === 'task' ? read.tasks : read.timers).get(e.key) : undefined;
-        const rows = read ? (known && known.getString('status') === status ? [known] : []) : tx.findRecordsByFilter(collection, 'application = {:a} && key = {:k} && status = {:s}', '', 10, 0, { a: caseRecord.id, k: e.key, s: status });
-        for (const t of rows) {
-          t.set('due_at', e.dueAt);
-          writer.save(tx, t);
-        }
-        break;
-      }
-      case 'cancelTimer': {
-        const t = rowOfKey(tx, 'timers', read?.timers, caseRecord.id, e.key, false);
-        if (t && t.getString('status') === 'pending') {
-          t.set('status', 'cancelled');
-          writer.save(tx, t);
-        }
-        break;
-      }
-      case 'renderDocument': {
-        // Rendered before the lock when the caller did (caseDocuments.ts); numbered here either way.
-        const ahead = rendered?.[documentsIssued];
-        documentsIssued++;
-        const issued = ahead ? issueRendered(tx, ahead, now) : issueNow(tx, caseRecord, wf, snapshot, e, data, now, comment);
-        const d = newRecord(tx, 'documents');
-        d.set('application', caseRecord.id);
-        d.set('kind', e.kind);
-        d.set('title', e.title);
-        d.set('template', e.template);
-        d.set('number', issued.number);
-        d.set('html', issued.html);
-        d.set('sha256', sha256(issued.html));
-        writer.save(tx, d);
-        break;
-      }
-      case 'notify':
-        // A resident without an account has no inbox: the officer who filed for them (代办) is told.
-        queueNotice(tx, caseRecord.id, e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to, e.message, now, writer);
-        break;
-      case 'setSubjectFact': {
-        const subject = caseRecord.getString('subject');
-        if (!subject) throw conflict('案件尚未确定对象（如申请人身份证号），不能记录对象的事实。', 'no_subject');
-        setFact(tx, subject, e.fact, e.today ? chinaDateOf(now) : e.value, { case: caseRecord.id, at: now });
-        break;
-      }
-      case 'assignTask': {
-        const t = rowOfKey(tx, 'tasks', read?.tasks, caseRecord.id, e.key, false);
-        if (t && t.getString('status') === 'open') {
-          t.set('assignee_user', e.user);
-          writer.save(tx, t);
-        }
-        break;
-      }
-      case 'grantRead':
-        grantRead(tx, caseRecord.id, e.user, e.reason);
-        break;
-      case 'notifyUser':
-        queueNotice(tx, caseRecord.id, e.user, e.message, now, writer);
-        break;
-      case 'notifyUnit':
-        queueNotice(tx, caseRecord.id, unitRecipient(e.unit), e.message, now, writer);
-        break;
-      case 'requestCheck':
-        // The request leaves through the outbox; its payload stays in the superuser-only check_requests (checkRequests.ts).
-        enqueueCheckRequest(tx, caseRecord.id, e.request, e.service, e.payload, now);
-        break;
-      case 'setData':
-      case 'startChildCase':
-        // setData: above; child cases: startChildCases (caseOpening.ts), after the parent is saved.
-        break;
-    }
-  }
-}
 
 /** What `decide` read besides the snapshot and the case data, recorded so replay reads the same. */
 export interface ReplayInputs {
@@ -379,21 +181,30 @@ export interface PreparedCommit {
    * compare-and-swap.
    */
   caseRow?: PreparedRow;
+  /**
+   * The effects' rows, built before the lock with {@link caseRow} ({@link prepareRowsAhead}; caseEffects.ts,
+   * `prepareEffectsAhead`): under the lock they are written in the effects' order, beside what only the lock can do.
+   */
+  effects?: PreparedEffects;
 }
 
 /**
- * Builds the statements of a command's event and case before the lock: the case record takes the
- * columns the decision leaves (snapshot, data, the units its tasks go to) now, so under the lock
- * they are written, not built — the case first, right after the version's compare-and-swap, since
- * the effects' rows copy its columns as they are now. The case's is left to the lock, written after
- * the effects as before, when its subject link may change.
+ * Builds the statements of a command's event, case and effects before the lock: the case record
+ * takes the columns the decision leaves (snapshot, data, the units its tasks go to) now, and the
+ * effects' rows are built from it and from the case's rows read ahead, so under the lock they are
+ * written, not built — the case first, right after the version's compare-and-swap, since the
+ * effects' rows copy its columns as they are now. The case's and the effects' are left to the lock,
+ * written as before, when the case's subject link may change; the effects' also when two of them
+ * write the same row (caseEffects.ts says why).
  */
-export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: PbRecord, wf: LoadedWorkflow, decision: { snapshot: CaseSnapshot; effects: Effect[] }, ahead: PreparedCommit): PreparedCommit {
+export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: PbRecord, wf: LoadedWorkflow, decision: { snapshot: CaseSnapshot; effects: Effect[] }, commit: { at: Date; comment?: string }, ahead: PreparedCommit): PreparedCommit {
   const eventRow = writes.prepare(app, ahead.event.record);
   if (!ahead.subjectLinked) return { ...ahead, eventRow };
   recordAssignments(record, decision.effects);
   setCaseColumns(record, wf, decision.snapshot, ahead.data);
-  return { ...ahead, eventRow, caseRow: writes.prepare(app, record) };
+  const caseRow = writes.prepare(app, record);
+  const effects = prepareEffectsAhead(app, writes, record, wf, decision.snapshot, decision.effects, ahead.data, commit.at, commit.comment, ahead.rows, ahead.documents);
+  return { ...ahead, eventRow, caseRow, ...(effects ? { effects } : {}) };
 }
 
 /**
@@ -428,7 +239,8 @@ export function commitDecision(
     if (!ahead?.subjectLinked) linkCaseSubject(tx, wf, record, data);
     markLockPiece('subject');
   }
-  applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows, ahead?.documents);
+  if (ahead?.effects) ahead.effects.write(tx);
+  else applyEffects(tx, record, wf, decision.snapshot, decision.effects, nextData, commit.at, commit.comment, writer, ahead?.rows, ahead?.documents);
   markLockPiece('effects');
   let event: Record<string, unknown>;
   if (ahead) {

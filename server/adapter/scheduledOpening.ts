@@ -6,7 +6,7 @@
  * of a run whose origin is a schedule.
  */
 import { ownEntry, periodByKey, scheduleOpeningData, type JsonValue, type ScheduleDefinition, type SchedulePeriod } from '../../engine/index.js';
-import { setPointer } from './caseWrites.js';
+import { setPointer } from './caseEffects.js';
 import type { PbApp } from './pocketbase.js';
 import { factsOf } from './subjects.js';
 import type { LoadedWorkflow } from './workflowCache.js';

@@ -17,7 +17,8 @@ import { loadVisibleCase } from './loadVisibleCase.js';
 import { mergeCommandData } from './mergeCommandData.js';
 import { actorByValue } from './eventActor.js';
 import { renderAhead } from './caseDocuments.js';
-import { commitDecision, dataAfterEffects, prepareEvent, prepareRowsAhead, type PreparedCommit } from './caseWrites.js';
+import { commitDecision, prepareEvent, prepareRowsAhead, type PreparedCommit } from './caseWrites.js';
+import { dataAfterEffects } from './caseEffects.js';
 import { readCaseRows } from './caseRowsRead.js';
 import { caseSummary } from './caseView.js';
 import { commandPatch } from './commandPatch.js';
@@ -26,7 +27,7 @@ import { forbidden, HttpError, invalidData, staleVersion } from './httpError.js'
 import { parseBody } from './parseBody.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
-import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './commandAnswers.js';
+import { answerRow, bodyDigest, storeAnswer, storedAnswer, writeAnswerRow, type CommandBinding } from './commandAnswers.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { refuseIfClaimedByOther, refuseIfNextStepClaimed } from './claimedTask.js';
@@ -163,14 +164,19 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     documents: renderAhead(app, record, wf, decision.snapshot, decision.effects, after, at, body.comment),
     subjectLinked: caseSubjectLinked(app, wf, record, data),
   };
-  // The event's and the case's statements too: under the lock they only run.
-  const ahead = prepareRowsAhead(app, rows, record, wf, decision, prepared);
+  // The statements of the event, the case and the effects' rows too: under the lock they only run.
+  const ahead = prepareRowsAhead(app, rows, record, wf, decision, input, prepared);
   const starter = actorByValue(app, actor, auth.getString('name'));
   const knowledge = deadlineKnowledge(app);
   // What the actor may do next, from the data the decision leaves; under the lock only when the
   // process reads its subject's facts, which the commit may change.
   const actionsAhead = subjectFacts ? undefined : availableActions(wf.compiled, decision.snapshot, actor, { data: after, now: at, caseId: record.id });
   const verbsAhead = subjectFacts ? undefined : availableVerbs(wf.compiled, decision.snapshot, actor, { data: after }, at);
+  // With the effects built ahead (the timers as the command leaves them), the whole answer and its stored row too.
+  const answerAhead: RouteAnswer | undefined = ahead.effects && actionsAhead && verbsAhead
+    ? { status: 200, body: { case: caseSummary(record, decision.snapshot, wf, pendingTimersAmong(caseRows.timers.values()), knowledge), event: ahead.event.view, actions: actionsAhead, verbs: verbsAhead } }
+    : undefined;
+  const answerRowAhead = answerAhead ? answerRow(binding, record.id, answerAhead) : undefined;
   try {
     inWriteTransaction(app, 'command', (tx) => {
       try {
@@ -183,18 +189,23 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, input, rows, ahead);
         followDecision(tx, record, decision.snapshot, decision.effects, starter, at);
         markLockPiece('parent-and-children');
-        answer = {
-          status: 200,
-          body: {
-            // The case's timers as this command left them (its rows read ahead, written under the lock).
-            case: caseSummary(record, decision.snapshot, wf, pendingTimersAmong(caseRows.timers.values()), knowledge),
-            event: committed.event,
-            actions: actionsAhead ?? availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}), now: at, caseId: record.id }),
-            verbs: verbsAhead ?? availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
-          },
-        };
-        markLockPiece('answer');
-        storeAnswer(tx, binding, record.id, answer);
+        if (answerAhead && answerRowAhead) {
+          answer = answerAhead;
+          writeAnswerRow(tx, answerRowAhead);
+        } else {
+          answer = {
+            status: 200,
+            body: {
+              // The case's timers as this command left them (its rows read ahead, written under the lock).
+              case: caseSummary(record, decision.snapshot, wf, pendingTimersAmong(caseRows.timers.values()), knowledge),
+              event: committed.event,
+              actions: actionsAhead ?? availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}), now: at, caseId: record.id }),
+              verbs: verbsAhead ?? availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
+            },
+          };
+          markLockPiece('answer');
+          storeAnswer(tx, binding, record.id, answer);
+        }
         markLockPiece('answer-stored');
       } catch (err) {
         refusal = err;
