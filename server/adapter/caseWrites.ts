@@ -177,8 +177,8 @@ export interface PreparedCommit {
   /**
    * The statement that writes the case as the decision leaves it, built before the lock
    * ({@link prepareRowsAhead}) when the case is linked to its subject already (its effects then
-   * change nothing on it but what {@link recordAssignments} sets); written right after the
-   * compare-and-swap.
+   * change nothing on it but what {@link recordAssignments} sets), guarded by the version decided
+   * on: its write is the compare-and-swap.
    */
   caseRow?: PreparedRow;
   /**
@@ -192,17 +192,19 @@ export interface PreparedCommit {
  * Builds the statements of a command's event, case and effects before the lock: the case record
  * takes the columns the decision leaves (snapshot, data, the units its tasks go to) now, and the
  * effects' rows are built from it and from the case's rows read ahead, so under the lock they are
- * written, not built — the case first, right after the version's compare-and-swap, since the
- * effects' rows copy its columns as they are now. The case's and the effects' are left to the lock,
+ * written, not built — the case first, its write guarded by `commit.seenVersion` (the version the
+ * command decided on) and so the compare-and-swap itself, since the effects' rows copy its columns
+ * as they are now. The case's and the effects' are left to the lock,
  * written as before, when the case's subject link may change; the effects' also when two of them
  * write the same row (caseEffects.ts says why).
  */
-export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: PbRecord, wf: LoadedWorkflow, decision: { snapshot: CaseSnapshot; effects: Effect[] }, commit: { at: Date; comment?: string }, ahead: PreparedCommit): PreparedCommit {
+export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: PbRecord, wf: LoadedWorkflow, decision: { snapshot: CaseSnapshot; effects: Effect[] }, commit: { at: Date; comment?: string; seenVersion: number }, ahead: PreparedCommit): PreparedCommit {
   const eventRow = writes.prepare(app, ahead.event.record);
   if (!ahead.subjectLinked) return { ...ahead, eventRow };
   recordAssignments(record, decision.effects);
   setCaseColumns(record, wf, decision.snapshot, ahead.data);
-  const caseRow = writes.prepare(app, record);
+  // The case's statement is the command's compare-and-swap: it writes only while the stored version is the one decided on.
+  const caseRow = writes.prepare(app, record, { column: 'version', equals: commit.seenVersion });
   const effects = prepareEffectsAhead(app, writes, record, wf, decision.snapshot, decision.effects, ahead.data, commit.at, commit.comment, ahead.rows, ahead.documents);
   return { ...ahead, eventRow, caseRow, ...(effects ? { effects } : {}) };
 }
@@ -211,9 +213,10 @@ export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: 
  * Commits an accepted decision on an existing case: the version compare-and-swap (a concurrent
  * command that got there first wins and this one fails with 409), the effects, the hash-chained
  * event and the case record, saved through `writer` (model saves by default). With `ahead`, the
- * case's rows and the event come from before the lock instead of being read and built under it,
- * and with its `caseRow` the case is written right after the compare-and-swap, before the effects.
- * Returns the stored event and the case data after the effects.
+ * case's rows and the event come from before the lock instead of being read and built under it;
+ * with its `caseRow`, the case's own guarded write is the compare-and-swap and comes first, and
+ * with its `effects` the effects' rows are only written. Returns the stored event and the case
+ * data after the effects.
  */
 export function commitDecision(
   tx: PbApp,
@@ -226,16 +229,18 @@ export function commitDecision(
   writer: RowWriter = modelSaves,
   ahead?: PreparedCommit,
 ): { event: Record<string, unknown>; data: Record<string, JsonValue> } {
-  const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
-  if (swapped.rowsAffected() !== 1) throw staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
-  markLockPiece('version-swap');
+  const refuseAsStale = () => staleVersion(tx.findRecordById('applications', record.id).getInt('version'), seenVersion);
   const nextData: Record<string, JsonValue> = ahead ? ahead.data : JSON.parse(JSON.stringify(data));
   if (ahead?.caseRow) {
-    // Built before the lock with the columns the decision leaves: written first, so the rows the
-    // effects write next copy from the case as it now stands (the tasks' copies of its flags).
-    ahead.caseRow.write(tx);
+    // Built before the lock with the columns the decision leaves, and guarded by the version it was
+    // decided on: its write is the compare-and-swap, and comes first, so the rows the effects write
+    // next copy from the case as it now stands (the tasks' copies of its flags).
+    if (!ahead.caseRow.write(tx)) throw refuseAsStale();
     markLockPiece('case');
   } else {
+    const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
+    if (swapped.rowsAffected() !== 1) throw refuseAsStale();
+    markLockPiece('version-swap');
     if (!ahead?.subjectLinked) linkCaseSubject(tx, wf, record, data);
     markLockPiece('subject');
   }

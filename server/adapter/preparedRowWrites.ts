@@ -121,8 +121,17 @@ interface Written {
  * statement itself. The record must not change between the two.
  */
 export interface PreparedRow {
-  /** Runs the statement in `tx` and remembers the row for the announcement after the commit. */
-  write(tx: PbApp): void;
+  /**
+   * Runs the statement in `tx` and remembers the row for the announcement after the commit; false
+   * when an update's {@link RowGuard} kept it from writing (the row no longer held the value).
+   */
+  write(tx: PbApp): boolean;
+}
+
+/** A condition an update of an existing row writes under: the stored `column` still holds `equals` (a compare-and-swap). */
+export interface RowGuard {
+  column: string;
+  equals: string | number;
 }
 
 /**
@@ -140,8 +149,9 @@ export class PreparedRowWrites implements RowWriter {
    * Builds the statement that writes `plain` as it is now: all columns of a new row, only the
    * changed columns of an existing one (none: the write only announces it), stamped now. `app`
    * only exports the record; the statement runs in the transaction {@link PreparedRow.write} gets.
+   * With `guard`, an update writes only while the stored row meets it (a new row ignores it).
    */
-  prepare(app: PbApp, plain: PbRecord): PreparedRow {
+  prepare(app: PbApp, plain: PbRecord, guard?: RowGuard): PreparedRow {
     const record = plain as GoRecord;
     const autodates = autodatesOf(record);
     const at = stamp();
@@ -162,6 +172,7 @@ export class PreparedRowWrites implements RowWriter {
           tx.db().newQuery(sql).bind(values).execute();
           record.markAsNotNew();
           this.written.push({ record, created: true });
+          return true;
         },
       };
     }
@@ -182,11 +193,18 @@ export class PreparedRowWrites implements RowWriter {
         params[`v${i}`] = changed[c];
         return `${quoted(c)} = {:v${i}}`;
       });
-    const sql = sets.length > 0 ? `UPDATE ${quoted(table)} SET ${sets.join(', ')} WHERE id = {:id}` : undefined;
+    if (guard) params.guard = guard.equals;
+    // A guarded update with nothing else to set still tests its guard (it sets the id to itself).
+    const setList = sets.length > 0 ? sets.join(', ') : guard ? '`id` = `id`' : '';
+    const sql = setList ? `UPDATE ${quoted(table)} SET ${setList} WHERE id = {:id}${guard ? ` AND ${quoted(guard.column)} = {:guard}` : ''}` : undefined;
     return {
       write: (tx) => {
-        if (sql) tx.db().newQuery(sql).bind(params).execute();
+        if (sql) {
+          const result = tx.db().newQuery(sql).bind(params).execute() as { rowsAffected(): number };
+          if (guard && result.rowsAffected() !== 1) return false;
+        }
         this.written.push({ record, created: false });
+        return true;
       },
     };
   }

@@ -165,7 +165,7 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     subjectLinked: caseSubjectLinked(app, wf, record, data),
   };
   // The statements of the event, the case and the effects' rows too: under the lock they only run.
-  const ahead = prepareRowsAhead(app, rows, record, wf, decision, input, prepared);
+  const ahead = prepareRowsAhead(app, rows, record, wf, decision, { at, comment: body.comment, seenVersion: snapshot.version }, prepared);
   const starter = actorByValue(app, actor, auth.getString('name'));
   const knowledge = deadlineKnowledge(app);
   // What the actor may do next, from the data the decision leaves; under the lock only when the
