@@ -14,7 +14,7 @@ import { currentEventFormat, eventHash, genesisHash } from './hashChain.js';
 import { newRecord, sha256, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
 import type { RecordedCandidates } from './panelCandidates.js';
-import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowWriter } from './preparedRowWrites.js';
+import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowGuard, type RowWriter } from './preparedRowWrites.js';
 import type { CaseRowsRead } from './caseRowsRead.js';
 import { applyEffects, prepareEffectsAhead, recordAssignments, type PreparedEffects } from './caseEffects.js';
 import { markLockPiece } from './writeLockTiming.js';
@@ -193,18 +193,18 @@ export interface PreparedCommit {
  * takes the columns the decision leaves (snapshot, data, the units its tasks go to) now, and the
  * effects' rows are built from it and from the case's rows read ahead, so under the lock they are
  * written, not built — the case first, its write guarded by `commit.seenVersion` (the version the
- * command decided on) and so the compare-and-swap itself, since the effects' rows copy its columns
- * as they are now. The case's and the effects' are left to the lock,
+ * command decided on, and by `commit.alsoWhere` when given: that no one else claimed its task) and
+ * so the compare-and-swap itself, since the effects' rows copy its columns as they are now. The case's and the effects' are left to the lock,
  * written as before, when the case's subject link may change; the effects' also when two of them
  * write the same row (caseEffects.ts says why).
  */
-export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: PbRecord, wf: LoadedWorkflow, decision: { snapshot: CaseSnapshot; effects: Effect[] }, commit: { at: Date; comment?: string; seenVersion: number }, ahead: PreparedCommit): PreparedCommit {
+export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: PbRecord, wf: LoadedWorkflow, decision: { snapshot: CaseSnapshot; effects: Effect[] }, commit: { at: Date; comment?: string; seenVersion: number; alsoWhere?: RowGuard['alsoWhere'] }, ahead: PreparedCommit): PreparedCommit {
   const eventRow = writes.prepare(app, ahead.event.record);
   if (!ahead.subjectLinked) return { ...ahead, eventRow };
   recordAssignments(record, decision.effects);
   setCaseColumns(record, wf, decision.snapshot, ahead.data);
   // The case's statement is the command's compare-and-swap: it writes only while the stored version is the one decided on.
-  const caseRow = writes.prepare(app, record, { column: 'version', equals: commit.seenVersion });
+  const caseRow = writes.prepare(app, record, { column: 'version', equals: commit.seenVersion, ...(commit.alsoWhere ? { alsoWhere: commit.alsoWhere } : {}) });
   const effects = prepareEffectsAhead(app, writes, record, wf, decision.snapshot, decision.effects, ahead.data, commit.at, commit.comment, ahead.rows, ahead.documents);
   return { ...ahead, eventRow, caseRow, ...(effects ? { effects } : {}) };
 }

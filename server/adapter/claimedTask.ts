@@ -21,6 +21,17 @@ export function otherHolder(tx: PbApp, caseId: string, taskKey: string, actorId:
   return holder && holder !== actorId ? holder : undefined;
 }
 
+/**
+ * The SQL condition that no one but `actorId` holds the open task `taskKey` of the case by a claim,
+ * as {@link otherHolder} reads it, for a command whose case write is guarded by it (parameters `g_*`).
+ */
+export function notClaimedByOtherSql(caseId: string, taskKey: string, actorId: string): { sql: string; params: Record<string, unknown> } {
+  return {
+    sql: "NOT EXISTS (SELECT 1 FROM tasks g_t WHERE g_t.application = {:g_case} AND g_t.key = {:g_key} AND g_t.status = 'open' AND g_t.level != 'applicant' AND g_t.assignee_user != '' AND g_t.assignee_user != {:g_actor})",
+    params: { g_case: caseId, g_key: taskKey, g_actor: actorId },
+  };
+}
+
 /** Refuses a command on the task `taskKey` of a case when someone else holds it: 409 `claimed`. */
 export function refuseIfClaimedByOther(tx: PbApp, caseId: string, taskKey: string, actorId: string): void {
   const holder = otherHolder(tx, caseId, taskKey, actorId);

@@ -128,10 +128,15 @@ export interface PreparedRow {
   write(tx: PbApp): boolean;
 }
 
-/** A condition an update of an existing row writes under: the stored `column` still holds `equals` (a compare-and-swap). */
+/**
+ * A condition an update of an existing row writes under: the stored `column` still holds `equals`
+ * (a compare-and-swap), and `alsoWhere` holds (an SQL condition of the caller's own, not a
+ * client's, with its parameters named `g_*`).
+ */
 export interface RowGuard {
   column: string;
   equals: string | number;
+  alsoWhere?: { sql: string; params: Record<string, unknown> };
 }
 
 /**
@@ -193,10 +198,19 @@ export class PreparedRowWrites implements RowWriter {
         params[`v${i}`] = changed[c];
         return `${quoted(c)} = {:v${i}}`;
       });
-    if (guard) params.guard = guard.equals;
+    let guarded = '';
+    if (guard) {
+      params.guard = guard.equals;
+      guarded = ` AND ${quoted(guard.column)} = {:guard}`;
+      if (guard.alsoWhere) {
+        if (Object.keys(guard.alsoWhere.params).some((name) => !name.startsWith('g_'))) throw new Error('a guard\'s parameters are named g_*');
+        Object.assign(params, guard.alsoWhere.params);
+        guarded += ` AND (${guard.alsoWhere.sql})`;
+      }
+    }
     // A guarded update with nothing else to set still tests its guard (it sets the id to itself).
     const setList = sets.length > 0 ? sets.join(', ') : guard ? '`id` = `id`' : '';
-    const sql = setList ? `UPDATE ${quoted(table)} SET ${setList} WHERE id = {:id}${guard ? ` AND ${quoted(guard.column)} = {:guard}` : ''}` : undefined;
+    const sql = setList ? `UPDATE ${quoted(table)} SET ${setList} WHERE id = {:id}${guarded}` : undefined;
     return {
       write: (tx) => {
         if (sql) {

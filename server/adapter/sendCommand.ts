@@ -30,7 +30,7 @@ import type { RouteAnswer } from './routeAnswer.js';
 import { answerRow, bodyDigest, storeAnswer, storedAnswer, writeAnswerRow, type CommandBinding } from './commandAnswers.js';
 import { caseIdNumberHashes } from './caseIdNumberHashes.js';
 import { calendarOverrides } from './calendarOverrides.js';
-import { refuseIfClaimedByOther, refuseIfNextStepClaimed } from './claimedTask.js';
+import { notClaimedByOtherSql, refuseIfClaimedByOther, refuseIfNextStepClaimed } from './claimedTask.js';
 import { liveCandidates } from './panelCandidates.js';
 import { caseSubjectFacts, caseSubjectLinked } from './subjects.js';
 import { followDecision } from './childCases.js';
@@ -165,7 +165,8 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
     subjectLinked: caseSubjectLinked(app, wf, record, data),
   };
   // The statements of the event, the case and the effects' rows too: under the lock they only run.
-  const ahead = prepareRowsAhead(app, rows, record, wf, decision, { at, comment: body.comment, seenVersion: snapshot.version }, prepared);
+  // The case's write is guarded by the version decided on and, for a command on a task, by no one else having claimed it.
+  const ahead = prepareRowsAhead(app, rows, record, wf, decision, { at, comment: body.comment, seenVersion: snapshot.version, ...(taskKey ? { alsoWhere: notClaimedByOtherSql(record.id, taskKey, acting.id) } : {}) }, prepared);
   const starter = actorByValue(app, actor, auth.getString('name'));
   const knowledge = deadlineKnowledge(app);
   // What the actor may do next, from the data the decision leaves; under the lock only when the
@@ -183,10 +184,19 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
         // The same command id committed while this one was being decided bumped the version: the
         // compare-and-swap below refuses this copy as stale, and the refusal answers as the first
         // copy did (sendCommand); the commands' unique index refuses a second answer in any case.
-        if (taskKey) refuseIfClaimedByOther(tx, record.id, taskKey, acting.id);
+        // A claim made meanwhile (it does not bump the version) is refused by the case's guarded
+        // write when that was built ahead, else read here.
+        if (taskKey && !ahead.caseRow) refuseIfClaimedByOther(tx, record.id, taskKey, acting.id);
         if (verb === 'recall') refuseIfNextStepClaimed(tx, record.id);
         markLockPiece('claim-check');
-        const committed = commitDecision(tx, record, wf, snapshot.version, decision, data, input, rows, ahead);
+        let committed: ReturnType<typeof commitDecision>;
+        try {
+          committed = commitDecision(tx, record, wf, snapshot.version, decision, data, input, rows, ahead);
+        } catch (err) {
+          // The guarded write refused: a claim answers as such, before the version (as the read above would).
+          if (taskKey && ahead.caseRow && err instanceof HttpError && err.code === 'stale_version') refuseIfClaimedByOther(tx, record.id, taskKey, acting.id);
+          throw err;
+        }
         followDecision(tx, record, decision.snapshot, decision.effects, starter, at);
         markLockPiece('parent-and-children');
         if (answerAhead && answerRowAhead) {

@@ -78,6 +78,18 @@ describe('claims on tasks (认领)', () => {
     expect(await failure(claim(colleague.pb, taskId))).toMatchObject({ status: 409, body: { code: 'task_closed' } });
   });
 
+  it('and a colleague’s command sent at the same moment never both win: either the claim is refused on the closed task or the command as claimed', async () => {
+    const cases = await Promise.all(Array.from({ length: 8 }, () => caseAtAcceptance()));
+    const outcomes = await Promise.all(cases.map(async ({ c, taskId }) => {
+      const [claimed, commanded] = await Promise.allSettled([claim(township, taskId), command(colleague.pb, c, 'accept', { data: accepted })]);
+      return { claimed: claimed.status === 'fulfilled', commanded: commanded.status === 'fulfilled', refusal: commanded.status === 'rejected' ? (commanded.reason as { response?: { code?: string } }).response?.code : undefined };
+    }));
+    for (const o of outcomes) {
+      expect(o.claimed && o.commanded).toBe(false);
+      if (!o.commanded) expect(o.refusal).toBe('claimed');
+    }
+  });
+
   it('is released by its holder or an administrator, not by a colleague, and then others may act', async () => {
     const { c, taskId } = await caseAtAcceptance();
     await claim(township, taskId);
