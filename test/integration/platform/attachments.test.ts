@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { pdf, uploadAttachment } from '../../support/attachments.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
-const pdf = () => new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' });
 
 describe('attachments of a case in PocketBase', () => {
   let server: TestServer;
@@ -18,13 +18,7 @@ describe('attachments of a case in PocketBase', () => {
   });
   afterAll(() => server?.dispose());
 
-  const upload = (pb: Awaited<ReturnType<TestServer['login']>>, file: Blob, name: string, uploadedBy = pb.authStore.record!.id) => {
-    const body = new FormData();
-    body.append('application', theCase.id);
-    body.append('uploaded_by', uploadedBy);
-    body.append('file', file, name);
-    return pb.collection('attachments').create(body);
-  };
+  const upload = (pb: Awaited<ReturnType<TestServer['login']>>, file: Blob, name: string, uploadedBy?: string) => uploadAttachment(pb, theCase.id, file, name, uploadedBy);
 
   it('stores an applicant’s PDF in a protected file that only a token opens, and the case data can refer to it', async () => {
     const a1 = await server.login('applicant-a1');

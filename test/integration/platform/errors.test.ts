@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { uploadAttachment } from '../../support/attachments.js';
 import { failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
@@ -60,11 +61,7 @@ describe('one error shape, in Chinese, on every route a client can reach', () =>
   describe('uploads', () => {
     const upload = async (file: Blob, name: string) => {
       const a1 = await server.login('applicant-a1');
-      const form = new FormData();
-      form.append('application', theCase.id);
-      form.append('uploaded_by', a1.authStore.record!.id);
-      form.append('file', file, name);
-      return a1.collection('attachments').create(form);
+      return uploadAttachment(a1, theCase.id, file, name);
     };
 
     it('refuses a PNG that is also an HTML page when it is named .html, in Chinese', async () => {

@@ -3,12 +3,12 @@ import path from 'node:path';
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { pdf, uploadAttachment } from '../../support/attachments.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { subscribe } from '../../support/realtime.js';
 
-const pdf = () => new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' });
 
 /** The collections that hold a case or a record of one, each with the field naming its case. */
 const caseCollections: [collection: string, caseField: string][] = [
@@ -37,11 +37,7 @@ describe('a guest and a case that has no applicant account', () => {
   /** A village officer files (代办) an application for a resident without an account, with a file, and submits it. */
   async function fileForResident(village: PocketBase): Promise<CaseSummary> {
     const opened = await openCase(village, { ...demoHousehold, applicant: { ...demoHousehold.applicant, name: '代办居民', idNumber: freshIdNumber() } }, { proxy: true });
-    const file = new FormData();
-    file.append('application', opened.case.id);
-    file.append('uploaded_by', village.authStore.record!.id);
-    file.append('file', pdf(), '户口簿.pdf');
-    await village.collection('attachments').create(file);
+    await uploadAttachment(village, opened.case.id, pdf(), '户口簿.pdf');
     return (await command(village, opened.case, 'submit')).case;
   }
 

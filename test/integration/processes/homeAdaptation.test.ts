@@ -1,11 +1,11 @@
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png, uploadAttachment } from '../../support/attachments.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 
 const china = (local: string) => new Date(`${local}+08:00`);
 /** A 1×1 PNG: a photo as far as the file store is concerned. */
-const png = () => new Blob([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')], { type: 'image/png' });
 
 /** 杨庄村 files (代办) for 沈桂英, 80, 特困, living alone and partly disabled, who has no account. */
 const villageFiling = {
@@ -31,11 +31,7 @@ describe('适老化改造 through the real server, by the demo accounts', () => 
     const townshipA = await server.login('township-a');
     const assessor = await server.login('assessor');
     const photo = async (name: string) => {
-      const body = new FormData();
-      body.append('application', c.id);
-      body.append('uploaded_by', townshipA.authStore.record!.id);
-      body.append('file', png(), name);
-      const r = await townshipA.collection('attachments').create(body);
+      const r = await uploadAttachment(townshipA, c.id, png(), name);
       return { name, type: 'image/png', size: 68, file: `${r.id}/${r.file as string}` };
     };
     let c: CaseSummary = (await openCase(village, villageFiling, { workflow: 'home-adaptation', proxy: true })).case;

@@ -2,12 +2,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../../server/build/buildWeb.js';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
+import { png, uploadAttachment } from '../../support/attachments.js';
 import { command, openCase } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { launchChromium, signInPage } from '../../support/webSignIn.js';
 
 /** A 1×1 PNG. */
-const png = () => new Blob([Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))], { type: 'image/png' });
 
 describe('an officer opening a case that has an attachment, in Chromium', () => {
   let server: TestServer;
@@ -19,11 +19,7 @@ describe('an officer opening a case that has an attachment, in Chromium', () => 
     browser = await launchChromium();
     const a1 = await server.login('applicant-a1');
     const opened = await openCase(a1, demoHousehold);
-    const body = new FormData();
-    body.append('application', opened.case.id);
-    body.append('uploaded_by', a1.authStore.record!.id);
-    body.append('file', png(), '户口簿 320621195503120023.png');
-    const record = await a1.collection('attachments').create(body);
+    const record = await uploadAttachment(a1, opened.case.id, png(), '户口簿 320621195503120023.png');
     const documents = [{ name: '户口簿 320621195503120023.png', size: 67, type: 'image/png', file: `${record.id}/${record.file as string}` }];
     const submitted = await command(a1, opened.case, 'submit', { data: { applicant: { ...demoHousehold.applicant, documents } } });
     caseNumber = submitted.case.caseNo;
