@@ -155,7 +155,7 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   if (o.parentWait) record.set('parent_wait', o.parentWait);
   if (o.follows) record.set('follows', o.follows);
   record.set('title', o.title);
-  linkCaseSubject(tx, wf, record, data);
+  linkCaseSubject(tx, wf, record, data, writer);
   markLockPiece('subject');
   // Written once, first, as the start leaves it (its data after the effects, the units and pool
   // members its tasks go to), so the tasks, timers and documents of the effects can refer to it.

@@ -241,7 +241,7 @@ export function commitDecision(
     const swapped = tx.db().newQuery('UPDATE applications SET version = {:next} WHERE id = {:id} AND version = {:seen}').bind({ next: decision.snapshot.version, id: record.id, seen: seenVersion }).execute();
     if (swapped.rowsAffected() !== 1) throw refuseAsStale();
     markLockPiece('version-swap');
-    if (!ahead?.subjectLinked) linkCaseSubject(tx, wf, record, data);
+    if (!ahead?.subjectLinked) linkCaseSubject(tx, wf, record, data, writer);
     markLockPiece('subject');
   }
   if (ahead?.effects) ahead.effects.write(tx);

@@ -8,6 +8,7 @@ import { isIdCard, isUscc, maskValue } from '../../forms/core/index.js';
 import { birthDateOfIdNumber, pickFacts, readFact, readPointer, withFact, type JsonValue, type OrgPath, type SubjectDeclaration } from '../../engine/index.js';
 import { hmacSha256, newRecord, readJson, type PbApp, type PbRecord } from './pocketbase.js';
 import type { LoadedWorkflow } from './workflowCache.js';
+import { modelSaves, type RowWriter } from './preparedRowWrites.js';
 
 /** A subject as a case names it, before it is looked up or created. */
 export interface SubjectKey {
@@ -20,9 +21,13 @@ export interface SubjectKey {
   birthDate?: string;
 }
 
-/** The secret of the person keys (created by the subjects migration). */
+/** The secret of the person keys, once read (it never changes once the subjects migration made it). */
+let knownSecret: string | undefined;
+
+/** The secret of the person keys (created by the subjects migration), read once per VM. */
 function secret(tx: PbApp): string {
-  return tx.findFirstRecordByFilter('server_state', 'key = "subject_key_secret"').getString('value');
+  knownSecret ??= tx.findFirstRecordByFilter('server_state', 'key = "subject_key_secret"').getString('value');
+  return knownSecret;
 }
 
 /** The key of a person: the keyed hash of their 身份证 number (upper-cased), never the number. */
@@ -55,9 +60,13 @@ export function findSubject(tx: PbApp, kind: string, key: string): PbRecord | un
   return tx.findRecordsByFilter('subjects', 'kind = {:kind} && key = {:key}', '', 1, 0, { kind, key })[0];
 }
 
-/** The subject of `key`, created when new; its name and home (the case's org units) are brought up to date. */
-export function ensureSubject(tx: PbApp, subject: SubjectKey, home: OrgPath): PbRecord {
-  const record = findSubject(tx, subject.kind, subject.key) ?? newRecord(tx, 'subjects');
+/**
+ * The subject of `key`, created when new; its name and home (the case's org units) are brought up
+ * to date. Saved through `writer` (a model save unless the caller writes by prepared SQL);
+ * `existing` is its record when the caller looked it up already (null: there is none).
+ */
+export function ensureSubject(tx: PbApp, subject: SubjectKey, home: OrgPath, writer: RowWriter = modelSaves, existing: PbRecord | null = findSubject(tx, subject.kind, subject.key) ?? null): PbRecord {
+  const record = existing ?? newRecord(tx, 'subjects');
   record.set('kind', subject.kind);
   record.set('key', subject.key);
   if (subject.name) record.set('name', subject.kind === 'person' ? String(maskValue(subject.name, 'name')) : subject.name);
@@ -67,7 +76,7 @@ export function ensureSubject(tx: PbApp, subject: SubjectKey, home: OrgPath): Pb
   }
   // The register keeps a person's date of birth (what age conditions over facts read), never the number.
   if (subject.birthDate && readFact(factsOf(record), 'register.birthDate') === undefined) record.set('facts', withFact(factsOf(record), 'register.birthDate', subject.birthDate));
-  tx.save(record);
+  writer.save(tx, record);
   return record;
 }
 
@@ -112,14 +121,17 @@ export function setFact(tx: PbApp, subjectId: string, fact: string, value: JsonV
 
 /**
  * Links a case to the subject its data names (created when new), when the definition keys its
- * subject by a field; a case whose data names none keeps the subject it was started with.
+ * subject by a field; a case whose data names none keeps the subject it was started with. The
+ * subject is saved through `writer` (the command path's prepared writes, announced after its commit).
  */
-export function linkCaseSubject(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): void {
-  // Already linked to it: nothing to write (most commands of a case).
-  if (caseSubjectLinked(tx, wf, caseRecord, data)) return;
-  const named = subjectKeyInData(tx, wf, data)!;
+export function linkCaseSubject(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>, writer: RowWriter = modelSaves): void {
+  // As caseSubjectLinked decides, with the subject looked up once: already linked to it, nothing to write (most commands of a case).
+  const named = subjectKeyInData(tx, wf, data);
+  if (!named || caseRecord.getString('starter') === 'organisation') return;
+  const existing = findSubject(tx, named.kind, named.key);
+  if (existing !== undefined && caseRecord.getString('subject') === existing.id) return;
   const home = { village: caseRecord.getString('village'), township: caseRecord.getString('township'), county: caseRecord.getString('county') };
-  const subject = ensureSubject(tx, named, home);
+  const subject = ensureSubject(tx, named, home, writer, existing ?? null);
   caseRecord.set('subject', subject.id);
 }
 
