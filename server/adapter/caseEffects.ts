@@ -72,9 +72,12 @@ export function recordAssignments(caseRecord: PbRecord, effects: readonly Effect
   for (const e of effects) if (e.type === 'openTask') recordAssignment(caseRecord, e.task.level, e.task.assigneeUnit, e.task.assigneeUser);
 }
 
+/** The tables the effects write rows of. */
+type EffectTable = 'tasks' | 'timers' | 'documents' | 'outbox';
+
 /** Where the effects' writes go: a row built from its record, and a write that reads or numbers in the transaction. */
 interface EffectWrites {
-  row(record: PbRecord): void;
+  row(record: PbRecord, table: EffectTable): void;
   locked(write: (tx: PbApp) => void): void;
 }
 
@@ -136,7 +139,7 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
         for (const level of ['village', 'township', 'county']) t.set(level, caseRecord.getString(level));
         t.set('workflow_key', caseRecord.getString('workflow_key'));
         setQueueFilterCopies(t, caseRecord);
-        out.row(t);
+        out.row(t, 'tasks');
         break;
       }
       case 'closeTask': {
@@ -144,7 +147,7 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
         if (t && t.getString('status') === 'open') {
           t.set('status', e.outcome === 'completed' ? 'done' : 'cancelled');
           t.set('closed_at', c.now.toISOString());
-          out.row(t);
+          out.row(t, 'tasks');
         }
         break;
       }
@@ -156,7 +159,7 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
         t.set('due_at', e.dueAt);
         t.set('status', 'pending');
         t.set('opened_at', c.now.toISOString());
-        out.row(t);
+        out.row(t, 'timers');
         break;
       }
       case 'moveDeadline': {
@@ -166,7 +169,7 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
         const rows = read ? (known && known.getString('status') === status ? [known] : []) : app.findRecordsByFilter(collection, 'application = {:a} && key = {:k} && status = {:s}', '', 10, 0, { a: caseRecord.id, k: e.key, s: status });
         for (const t of rows) {
           t.set('due_at', e.dueAt);
-          out.row(t);
+          out.row(t, collection);
         }
         break;
       }
@@ -174,7 +177,7 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
         const t = rowOfKey(app, 'timers', read?.timers, caseRecord.id, e.key, false);
         if (t && t.getString('status') === 'pending') {
           t.set('status', 'cancelled');
-          out.row(t);
+          out.row(t, 'timers');
         }
         break;
       }
@@ -192,13 +195,13 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
           d.set('number', issued.number);
           d.set('html', issued.html);
           d.set('sha256', sha256(issued.html));
-          out.row(d);
+          out.row(d, 'documents');
         });
         break;
       }
       case 'notify':
         // A resident without an account has no inbox: the officer who filed for them (代办) is told.
-        out.row(noticeRow(app, caseRecord.id, e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to, e.message, c.now));
+        out.row(noticeRow(app, caseRecord.id, e.to === 'applicant' ? caseRecord.getString('applicant') || caseRecord.getString('filed_by') : e.to, e.message, c.now), 'outbox');
         break;
       case 'setSubjectFact': {
         out.locked((tx) => {
@@ -212,7 +215,7 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
         const t = rowOfKey(app, 'tasks', read?.tasks, caseRecord.id, e.key, false);
         if (t && t.getString('status') === 'open') {
           t.set('assignee_user', e.user);
-          out.row(t);
+          out.row(t, 'tasks');
         }
         break;
       }
@@ -220,10 +223,10 @@ function carryOutEffects(app: PbApp, c: EffectContext, effects: readonly Effect[
         out.locked((tx) => grantRead(tx, caseRecord.id, e.user, e.reason));
         break;
       case 'notifyUser':
-        out.row(noticeRow(app, caseRecord.id, e.user, e.message, c.now));
+        out.row(noticeRow(app, caseRecord.id, e.user, e.message, c.now), 'outbox');
         break;
       case 'notifyUnit':
-        out.row(noticeRow(app, caseRecord.id, unitRecipient(e.unit), e.message, c.now));
+        out.row(noticeRow(app, caseRecord.id, unitRecipient(e.unit), e.message, c.now), 'outbox');
         break;
       case 'requestCheck':
         // The request leaves through the outbox; its payload stays in the superuser-only check_requests (checkRequests.ts).
@@ -297,17 +300,18 @@ export interface PreparedEffects {
  * for the lock. `data` is the data the decision leaves (dataAfterEffects), `rendered` its documents
  * rendered ahead. Undefined when two effects write the same row (a task closed and opened again
  * under its key): each statement is made from its row as its one effect leaves it, so such a
- * decision is carried out under the lock.
+ * decision is carried out under the lock. `lateTaskColumns`: columns of the new task rows read
+ * from them only when they are written (a new case's serial, known once its number is).
  */
-export function prepareEffectsAhead(app: PbApp, writes: PreparedRowWrites, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, read: CaseRowsRead, rendered: readonly RenderedDocument[]): PreparedEffects | undefined {
+export function prepareEffectsAhead(app: PbApp, writes: PreparedRowWrites, caseRecord: PbRecord, wf: LoadedWorkflow, snapshot: CaseSnapshot, effects: Effect[], data: Record<string, JsonValue>, now: Date, comment: string | undefined, read: CaseRowsRead, rendered: readonly RenderedDocument[], lateTaskColumns: readonly string[] = []): PreparedEffects | undefined {
   if (writesARowTwice(effects)) return undefined;
   const steps: Array<(tx: PbApp) => void> = [];
   let underLock: PbApp | undefined;
   carryOutEffects(app, { caseRecord, wf, snapshot, data, now, comment, read, rendered }, effects, {
     // Built now; a row built under the lock (a document) is written at once.
-    row: (record) => {
+    row: (record, table) => {
       if (underLock) writes.save(underLock, record);
-      else steps.push(writes.prepare(app, record).write);
+      else steps.push(writes.prepare(app, record, table === 'tasks' ? { late: lateTaskColumns } : {}).write);
     },
     locked: (write) => steps.push(write),
   });

@@ -4,10 +4,11 @@
  * decision asks for a child case (`startChildCase` effect, here).
  */
 import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CalendarOverride, type CaseSnapshot, type Effect, type JsonValue, type OrgDirectory, type OrgPath, type StartCaseInput, type StarterKind } from '../../engine/index.js';
-import { prepareEvent, saveCase, writeEvent, type PreparedEvent } from './caseWrites.js';
-import { applyEffects, dataAfterEffects, recordAssignments, setPointer } from './caseEffects.js';
+import { prepareEvent, saveCase, setCaseColumns, writeEvent, type PreparedEvent } from './caseWrites.js';
+import { applyEffects, dataAfterEffects, prepareEffectsAhead, recordAssignments, setPointer, type PreparedEffects } from './caseEffects.js';
+import { caseSerialOf } from './queueFilterCopies.js';
 import type { CaseRowsRead } from './caseRowsRead.js';
-import { modelSaves, type RowWriter } from './preparedRowWrites.js';
+import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { draftProblems } from './draftProblems.js';
 import { engineActorOf, type ActorByValue } from './eventActor.js';
@@ -127,19 +128,11 @@ export function decideStart(tx: PbApp, o: CaseOpening): DecidedStart {
   return { caseId, data, after: dataAfterEffects(data, started.effects), overrides, start, directory, started, event };
 }
 
-/**
- * Creates the case: record, effects, first event, links; then the child cases its start asks for.
- * The case, its tasks, timers, documents, notices and event are saved through `writer` (model saves
- * unless the caller writes by prepared SQL and announces them after its commit). `decided` is the
- * start {@link decideStart} made (before the lock), decided here when not given.
- */
-export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelSaves, decided: DecidedStart = decideStart(tx, o)): CreatedCase {
+/** A new case's record as its opening sets it, but its number (allocated under the lock) and its subject link (written under it). */
+function newCaseRecord(app: PbApp, o: CaseOpening, caseId: string): PbRecord {
   const { wf } = o;
-  const { data, after, started } = decided;
-  const record = newRecord(tx, 'applications');
-  record.set('id', decided.caseId);
-  record.set('case_no', caseNumber(tx, wf.definition.key, o.at));
-  markLockPiece('case-number');
+  const record = newRecord(app, 'applications');
+  record.set('id', caseId);
   record.set('workflow', wf.recordId);
   record.set('workflow_key', wf.definition.key);
   record.set('workflow_version', wf.definition.version);
@@ -155,23 +148,95 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   if (o.parentWait) record.set('parent_wait', o.parentWait);
   if (o.follows) record.set('follows', o.follows);
   record.set('title', o.title);
+  return record;
+}
+
+/**
+ * Creates the case: record, effects, first event, links; then the child cases its start asks for.
+ * The case, its tasks, timers, documents, notices and event are saved through `writer` (model saves
+ * unless the caller writes by prepared SQL and announces them after its commit). `decided` is the
+ * start {@link decideStart} made (before the lock), decided here when not given.
+ */
+export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelSaves, decided: DecidedStart = decideStart(tx, o)): CreatedCase {
+  const { wf } = o;
+  const { data, after, started } = decided;
+  const record = newCaseRecord(tx, o, decided.caseId);
+  record.set('case_no', caseNumber(tx, wf.definition.key, o.at));
+  markLockPiece('case-number');
   linkCaseSubject(tx, wf, record, data, writer);
   markLockPiece('subject');
   // Written once, first, as the start leaves it (its data after the effects, the units and pool
   // members its tasks go to), so the tasks, timers and documents of the effects can refer to it.
   recordAssignments(record, started.effects);
-  const nextData = after;
-  saveCase(tx, record, wf, started.snapshot, nextData, writer);
+  saveCase(tx, record, wf, started.snapshot, after, writer);
   markLockPiece('case');
   // A new case has no rows yet: its effects look up only the rows they write themselves.
   const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
-  applyEffects(tx, record, wf, started.snapshot, started.effects, nextData, o.at, undefined, writer, rows);
+  applyEffects(tx, record, wf, started.snapshot, started.effects, after, o.at, undefined, writer, rows);
   markLockPiece('effects');
   writeEvent(tx, decided.event, writer);
   markLockPiece('event');
   startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
   markLockPiece('parent-and-children');
-  return { record, snapshot: started.snapshot, data: nextData, event: decided.event.view, rows };
+  return { record, snapshot: started.snapshot, data: after, event: decided.event.view, rows };
+}
+
+/** A case's opening built before the write lock ({@link prepareOpening}); {@link createPreparedCase} writes it. */
+export interface PreparedOpening {
+  record: PbRecord;
+  /** Its tasks and timers as its start builds them. */
+  rows: CaseRowsRead;
+  /** The case's insert, its number and subject read from the record when it runs. */
+  caseRow: PreparedRow;
+  /** The effects' rows (their case serial read when they run), or undefined when they are built under the lock (caseEffects.ts). */
+  effects: PreparedEffects | undefined;
+}
+
+/**
+ * Builds a case's opening before the write lock, as {@link createCase} writes it: the record with
+ * the columns its start leaves and its insert, and its effects' rows. Only what the lock decides is
+ * left open: the case number (allocated from the index under the lock), the subject link (a new
+ * subject is created under it), the serial the tasks copy from the number, and its documents
+ * (they print the number).
+ */
+export function prepareOpening(app: PbApp, o: CaseOpening, writes: PreparedRowWrites, decided: DecidedStart): PreparedOpening {
+  const { wf } = o;
+  const { after, started } = decided;
+  const record = newCaseRecord(app, o, decided.caseId);
+  recordAssignments(record, started.effects);
+  setCaseColumns(record, wf, started.snapshot, after);
+  const caseRow = writes.prepare(app, record, { late: ['case_no', 'subject'] });
+  const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
+  const effects = prepareEffectsAhead(app, writes, record, wf, started.snapshot, started.effects, after, o.at, undefined, rows, [], ['case_serial']);
+  return { record, rows, caseRow, effects };
+}
+
+/**
+ * Writes a case {@link prepareOpening} built, inside the transaction: numbers it, links its
+ * subject, then runs the case's insert, its effects and its first event; then starts the child
+ * cases its start asks for.
+ */
+export function createPreparedCase(tx: PbApp, o: CaseOpening, writes: PreparedRowWrites, decided: DecidedStart, prepared: PreparedOpening): CreatedCase {
+  const { wf } = o;
+  const { data, after, started } = decided;
+  const { record, rows } = prepared;
+  record.set('case_no', caseNumber(tx, wf.definition.key, o.at));
+  markLockPiece('case-number');
+  linkCaseSubject(tx, wf, record, data, writes);
+  markLockPiece('subject');
+  prepared.caseRow.write(tx);
+  markLockPiece('case');
+  if (prepared.effects) {
+    const serial = caseSerialOf(record.getString('case_no'));
+    for (const task of rows.tasks.values()) task.set('case_serial', serial);
+    prepared.effects.write(tx);
+  } else applyEffects(tx, record, wf, started.snapshot, started.effects, after, o.at, undefined, writes, rows);
+  markLockPiece('effects');
+  writeEvent(tx, decided.event, writes);
+  markLockPiece('event');
+  startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
+  markLockPiece('parent-and-children');
+  return { record, snapshot: started.snapshot, data: after, event: decided.event.view, rows };
 }
 
 /**

@@ -204,7 +204,7 @@ export function prepareRowsAhead(app: PbApp, writes: PreparedRowWrites, record: 
   recordAssignments(record, decision.effects);
   setCaseColumns(record, wf, decision.snapshot, ahead.data);
   // The case's statement is the command's compare-and-swap: it writes only while the stored version is the one decided on.
-  const caseRow = writes.prepare(app, record, { column: 'version', equals: commit.seenVersion, ...(commit.alsoWhere ? { alsoWhere: commit.alsoWhere } : {}) });
+  const caseRow = writes.prepare(app, record, { guard: { column: 'version', equals: commit.seenVersion, ...(commit.alsoWhere ? { alsoWhere: commit.alsoWhere } : {}) } });
   const effects = prepareEffectsAhead(app, writes, record, wf, decision.snapshot, decision.effects, ahead.data, commit.at, commit.comment, ahead.rows, ahead.documents);
   return { ...ahead, eventRow, caseRow, ...(effects ? { effects } : {}) };
 }

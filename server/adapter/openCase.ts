@@ -23,7 +23,7 @@ import { bodyDigest, storeAnswer, storedAnswer, type CommandBinding } from './co
 import type { RouteAnswer } from './routeAnswer.js';
 import { latestPublished, type LoadedWorkflow } from './workflowCache.js';
 import { publishedFor } from './divisionVersions.js';
-import { createCase, decideStart, openingData, type CaseOpening } from './caseOpening.js';
+import { createPreparedCase, decideStart, openingData, prepareOpening, type CaseOpening } from './caseOpening.js';
 import { factsOf, subjectKeyInData } from './subjects.js';
 import { readPointer } from '../../engine/index.js';
 import { inWriteTransaction, markLockPiece } from './writeLockTiming.js';
@@ -180,14 +180,16 @@ export function openCase(app: PbApp, auth: PbRecord, rawBody: unknown): RouteAns
   // What the actor may do next on the new case, from the data its start leaves.
   const actions = availableActions(wf.compiled, decided.started.snapshot, actorAmongParties(actor, { applicant: opening.applicantUser, starter: opening.starter, filedBy: opening.filedBy }), { data: decided.after });
   let answer: RouteAnswer | undefined;
-  // The case's rows are written by prepared SQL and announced to realtime after the commit (preparedRowWrites.ts).
+  // The case's rows are written by prepared SQL and announced to realtime after the commit
+  // (preparedRowWrites.ts); built here, so under the lock they are numbered and written.
   const rows = new PreparedRowWrites();
+  const prepared = prepareOpening(app, opening, rows, decided);
   inWriteTransaction(app, 'open', (tx) => {
     // A new case has no version to compare-and-swap: only the command id keeps a repeat from opening a second one.
     const earlier = storedAnswer(tx, binding);
     if (earlier) { answer = earlier; return; }
     markLockPiece('repeat-check');
-    const created = createCase(tx, opening, rows, decided);
+    const created = createPreparedCase(tx, opening, rows, decided, prepared);
     answer = { status: 201, body: { case: caseSummary(created.record, created.snapshot, wf, pendingTimersAmong(created.rows.timers.values()), knowledge), event: created.event, actions } };
     markLockPiece('answer');
     storeAnswer(tx, binding, created.record.id, answer);

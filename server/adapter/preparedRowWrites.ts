@@ -154,9 +154,12 @@ export class PreparedRowWrites implements RowWriter {
    * Builds the statement that writes `plain` as it is now: all columns of a new row, only the
    * changed columns of an existing one (none: the write only announces it), stamped now. `app`
    * only exports the record; the statement runs in the transaction {@link PreparedRow.write} gets.
-   * With `guard`, an update writes only while the stored row meets it (a new row ignores it).
+   * With `guard`, an update writes only while the stored row meets it (a new row ignores it);
+   * `late` names columns of a new row whose values are read from the record when it is written
+   * (a case's number, allocated under the lock, and what copies it).
    */
-  prepare(app: PbApp, plain: PbRecord, guard?: RowGuard): PreparedRow {
+  prepare(app: PbApp, plain: PbRecord, options: { guard?: RowGuard; late?: readonly string[] } = {}): PreparedRow {
+    const { guard, late = [] } = options;
     const record = plain as GoRecord;
     const autodates = autodatesOf(record);
     const at = stamp();
@@ -174,6 +177,7 @@ export class PreparedRowWrites implements RowWriter {
       }
       return {
         write: (tx) => {
+          for (const column of late) values[column] = record.get(column);
           tx.db().newQuery(sql).bind(values).execute();
           record.markAsNotNew();
           this.written.push({ record, created: true });
