@@ -170,15 +170,25 @@ export function createCase(tx: PbApp, o: CaseOpening, writer: RowWriter = modelS
   recordAssignments(record, started.effects);
   saveCase(tx, record, wf, started.snapshot, after, writer);
   markLockPiece('case');
-  // A new case has no rows yet: its effects look up only the rows they write themselves.
-  const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
+  const rows = newCaseRows();
   applyEffects(tx, record, wf, started.snapshot, started.effects, after, o.at, undefined, writer, rows);
   markLockPiece('effects');
+  return finishOpening(tx, o, decided, record, rows, writer);
+}
+
+/** A new case has no rows yet: its effects look up only the rows they write themselves. */
+function newCaseRows(): CaseRowsRead {
+  return { tasks: new Map(), timers: new Map(), lastEvent: undefined };
+}
+
+/** The end of an opening, once the case and its effects are written: its first event, then the child cases its start asks for. */
+function finishOpening(tx: PbApp, o: CaseOpening, decided: DecidedStart, record: PbRecord, rows: CaseRowsRead, writer: RowWriter): CreatedCase {
+  const { started } = decided;
   writeEvent(tx, decided.event, writer);
   markLockPiece('event');
   startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
   markLockPiece('parent-and-children');
-  return { record, snapshot: started.snapshot, data: after, event: decided.event.view, rows };
+  return { record, snapshot: started.snapshot, data: decided.after, event: decided.event.view, rows };
 }
 
 /** A case's opening built before the write lock ({@link prepareOpening}); {@link createPreparedCase} writes it. */
@@ -206,7 +216,7 @@ export function prepareOpening(app: PbApp, o: CaseOpening, writes: PreparedRowWr
   recordAssignments(record, started.effects);
   setCaseColumns(record, wf, started.snapshot, after);
   const caseRow = writes.prepare(app, record, { late: ['case_no', 'subject'] });
-  const rows: CaseRowsRead = { tasks: new Map(), timers: new Map(), lastEvent: undefined };
+  const rows = newCaseRows();
   const effects = prepareEffectsAhead(app, writes, record, wf, started.snapshot, started.effects, after, o.at, undefined, rows, [], ['case_serial']);
   return { record, rows, caseRow, effects };
 }
@@ -232,11 +242,7 @@ export function createPreparedCase(tx: PbApp, o: CaseOpening, writes: PreparedRo
     prepared.effects.write(tx);
   } else applyEffects(tx, record, wf, started.snapshot, started.effects, after, o.at, undefined, writes, rows);
   markLockPiece('effects');
-  writeEvent(tx, decided.event, writes);
-  markLockPiece('event');
-  startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);
-  markLockPiece('parent-and-children');
-  return { record, snapshot: started.snapshot, data: after, event: decided.event.view, rows };
+  return finishOpening(tx, o, decided, record, rows, writes);
 }
 
 /**

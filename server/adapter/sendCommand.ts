@@ -173,10 +173,10 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   // process reads its subject's facts, which the commit may change.
   const actionsAhead = subjectFacts ? undefined : availableActions(wf.compiled, decision.snapshot, actor, { data: after, now: at, caseId: record.id });
   const verbsAhead = subjectFacts ? undefined : availableVerbs(wf.compiled, decision.snapshot, actor, { data: after }, at);
-  // With the effects built ahead (the timers as the command leaves them), the whole answer and its stored row too.
-  const answerAhead: RouteAnswer | undefined = ahead.effects && actionsAhead && verbsAhead
-    ? { status: 200, body: { case: caseSummary(record, decision.snapshot, wf, pendingTimersAmong(caseRows.timers.values()), knowledge), event: ahead.event.view, actions: actionsAhead, verbs: verbsAhead } }
-    : undefined;
+  // The answer: the case with its timers as this command leaves them (its rows read ahead, changed by its effects).
+  const answerOf = (event: unknown, actions: unknown, verbs: unknown): RouteAnswer => ({ status: 200, body: { case: caseSummary(record, decision.snapshot, wf, pendingTimersAmong(caseRows.timers.values()), knowledge), event, actions, verbs } });
+  // With the effects built ahead, the whole answer and its stored row too.
+  const answerAhead = ahead.effects && actionsAhead && verbsAhead ? answerOf(ahead.event.view, actionsAhead, verbsAhead) : undefined;
   const answerRowAhead = answerAhead ? answerRow(binding, record.id, answerAhead) : undefined;
   try {
     inWriteTransaction(app, 'command', (tx) => {
@@ -203,16 +203,11 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
           answer = answerAhead;
           writeAnswerRow(tx, answerRowAhead);
         } else {
-          answer = {
-            status: 200,
-            body: {
-              // The case's timers as this command left them (its rows read ahead, written under the lock).
-              case: caseSummary(record, decision.snapshot, wf, pendingTimersAmong(caseRows.timers.values()), knowledge),
-              event: committed.event,
-              actions: actionsAhead ?? availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}), now: at, caseId: record.id }),
-              verbs: verbsAhead ?? availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
-            },
-          };
+          answer = answerOf(
+            committed.event,
+            actionsAhead ?? availableActions(wf.compiled, decision.snapshot, actor, { data: committed.data, ...(subjectFacts ? { subjectFacts: caseSubjectFacts(tx, wf, record, committed.data) } : {}), now: at, caseId: record.id }),
+            verbsAhead ?? availableVerbs(wf.compiled, decision.snapshot, actor, { data: committed.data }, at),
+          );
           markLockPiece('answer');
           storeAnswer(tx, binding, record.id, answer);
         }

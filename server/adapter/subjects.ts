@@ -125,14 +125,24 @@ export function setFact(tx: PbApp, subjectId: string, fact: string, value: JsonV
  * subject is saved through `writer` (the command path's prepared writes, announced after its commit).
  */
 export function linkCaseSubject(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>, writer: RowWriter = modelSaves): void {
-  // As caseSubjectLinked decides, with the subject looked up once: already linked to it, nothing to write (most commands of a case).
-  const named = subjectKeyInData(tx, wf, data);
-  if (!named || caseRecord.getString('starter') === 'organisation') return;
-  const existing = findSubject(tx, named.kind, named.key);
-  if (existing !== undefined && caseRecord.getString('subject') === existing.id) return;
+  const link = subjectLink(tx, wf, caseRecord, data);
+  // Already linked to it: nothing to write (most commands of a case).
+  if (!link) return;
   const home = { village: caseRecord.getString('village'), township: caseRecord.getString('township'), county: caseRecord.getString('county') };
-  const subject = ensureSubject(tx, named, home, writer, existing ?? null);
+  const subject = ensureSubject(tx, link.named, home, writer, link.existing ?? null);
   caseRecord.set('subject', subject.id);
+}
+
+/**
+ * The subject the case data names and its record (undefined: a new subject), when the case is not
+ * linked to it yet; undefined when there is nothing to link (no subject named, an organisation's case,
+ * or linked already). The subject is looked up once.
+ */
+function subjectLink(app: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): { named: SubjectKey; existing: PbRecord | undefined } | undefined {
+  const named = subjectKeyInData(app, wf, data);
+  if (!named || caseRecord.getString('starter') === 'organisation') return undefined;
+  const existing = findSubject(app, named.kind, named.key);
+  return existing !== undefined && caseRecord.getString('subject') === existing.id ? undefined : { named, existing };
 }
 
 /**
@@ -142,10 +152,7 @@ export function linkCaseSubject(tx: PbApp, wf: LoadedWorkflow, caseRecord: PbRec
  * version changes it.
  */
 export function caseSubjectLinked(app: PbApp, wf: LoadedWorkflow, caseRecord: PbRecord, data: Record<string, JsonValue>): boolean {
-  const named = subjectKeyInData(app, wf, data);
-  if (!named || caseRecord.getString('starter') === 'organisation') return true;
-  const existing = findSubject(app, named.kind, named.key);
-  return existing !== undefined && caseRecord.getString('subject') === existing.id;
+  return subjectLink(app, wf, caseRecord, data) === undefined;
 }
 
 /**
