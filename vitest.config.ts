@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // A worker that dies mid-file leaves vitest saying only "Worker exited unexpectedly": this one
+    // names the file and its tests at the end of the run.
+    reporters: ['default', './test/support/unfinishedFilesReporter.ts'],
     projects: [
       {
         test: {
