@@ -59,11 +59,15 @@ function openTasks(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number
   if (role === 'applicant') return countVisible(app, auth, 'tasks t', 't.application', `t.assignee_user = {:me} AND t.status = 'open' AND ${f.where}`, { me: auth.id, ...f.params });
   if (role === 'admin' || (role === 'officer' && unit !== '')) {
     // idx_tasks_queue_due gives the unit's open tasks, idx_tasks_open_filters those of a process, step,
-    // township or village (the task's own copies: no task row read; a flag reads the rows of the unit's
-    // flagged tasks, idx_tasks_queue_flagged); idx_tasks_open_drawn the panel and pool tasks of other members
-    // (named: the planner would otherwise take idx_tasks_queue_due, whose two equal columns look better, and read every row).
-    const narrowsByCase = filter.flag === undefined && [filter.process, filter.step, filter.township, filter.village].some((v) => v !== undefined);
-    const unitTasks = narrowsByCase ? 'tasks t INDEXED BY idx_tasks_open_filters' : 'tasks t';
+    // township or village (the task's own copies: no task row read), idx_tasks_queue_flagged the unit's
+    // flagged tasks, whose rows a flag reads; idx_tasks_open_drawn the panel and pool tasks of other members.
+    // Each is named: from the statistics PocketBase's daily `PRAGMA optimize` keeps, the planner would take
+    // idx_tasks_queue_due for the drawn tasks (two equal columns look better) and read every row, and
+    // idx_tasks_open_filters for a flag with a process (few flagged tasks, but the statistics' average over
+    // flagged and unflagged says many) and read every task of the process: 36 ms instead of 1 on the
+    // million-case county (docs/benchmarks.md, "The write lock, sixth pass").
+    const narrowsByCase = [filter.process, filter.step, filter.township, filter.village].some((v) => v !== undefined);
+    const unitTasks = filter.flag !== undefined ? 'tasks t INDEXED BY idx_tasks_queue_flagged' : narrowsByCase ? 'tasks t INDEXED BY idx_tasks_open_filters' : 'tasks t';
     return countOf(
       app,
       `SELECT (SELECT count(*) FROM ${unitTasks} WHERE t.assignee_unit = {:unit} AND t.status = 'open' AND ${f.where})
