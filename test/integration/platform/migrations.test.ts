@@ -99,7 +99,12 @@ describe('the migrations', () => {
     for (const level of ['county', 'township', 'village']) expect(indexes('applications')).toContain(`ON applications (${level}, status, created)`);
     expect(indexes('events')).toMatch(/UNIQUE INDEX \S+ ON events \(application, seq\)/);
     expect(indexes('tasks')).toMatch(/UNIQUE INDEX \S+ ON tasks \(application, key\)/);
-    expect(indexes('tasks')).toContain('ON tasks (assignee_unit, status, created)');
+    // The queues by unit and by user, in their order (due date, then creation); the first schema's
+    // indexes by creation alone are gone (migration 1764201801): no query read them.
+    expect(indexes('tasks')).toContain('ON tasks (assignee_unit, status, due_at, created)');
+    expect(indexes('tasks')).toContain('ON tasks (assignee_user, status, due_at, created)');
+    expect(indexes('tasks')).not.toContain('ON tasks (assignee_unit, status, created)');
+    expect(indexes('tasks')).not.toContain('ON tasks (assignee_user, status, created)');
     expect(indexes('timers')).toMatch(/UNIQUE INDEX \S+ ON timers \(application, key\)/);
     expect(indexes('timers')).toContain('ON timers (status, due_at)');
     expect(indexes('commands')).toMatch(/UNIQUE INDEX \S+ ON commands \(command_id\)/);
