@@ -9,10 +9,12 @@
  * For the county, a township or every division, the figures by day read the kept per-day rows
  * (dashboard_started, dashboard_ended, dashboard_amounts, dashboard_running: kept by triggers on the
  * cases in the transaction that writes them, migration 1764200201) — thousands of rows, not a
- * million cases. A village's figures read its few thousand cases through the village index.
+ * million cases — and the approved subjects one index range of dashboard_approved (migration
+ * 1764201901). A village's figures read its few thousand cases through the village index.
  */
 import type { DashboardAnswer, MonthAmountFigures, StepTimeFigures } from '../../engine/index.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../../engine/index.js';
+import { approvedSubjects, linkChangedApprovals } from './approvedSubjects.js';
 import { calendarOverrides } from './calendarOverrides.js';
 import { now } from './clock.js';
 import { badRequest, notFound } from './httpError.js';
@@ -272,18 +274,8 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
     { workflow: '', month: '', amount: 0, decisions: 0 },
   );
 
-  // Distinct subjects, and each case without a subject once (as `COALESCE(NULLIF(subject, ''), id)`
-  // counted them; subject ids and case ids never meet): from the covering index (outcome, updated,
-  // workflow_key, subject, …) alone, no case row read. Distinct counts cannot be kept per day.
-  const coverage = selectRows(
-    app,
-    `SELECT a.workflow_key AS workflow, COUNT(DISTINCT NULLIF(a.subject, '')) + SUM(CASE WHEN a.subject = '' THEN 1 ELSE 0 END) AS subjects
-     FROM ${cases}
-     WHERE a.outcome = 'approved' AND a.updated >= {:from} AND a.updated < {:to} AND ${scope.where}
-     GROUP BY a.workflow_key ORDER BY a.workflow_key`,
-    params,
-    { workflow: '', subjects: 0 },
-  ).map((r) => ({ ...r, name: names.get(r.workflow) ?? r.workflow }));
+  linkChangedApprovals(app);
+  const coverage = approvedSubjects(app, scope, cases, params).map((r) => ({ ...r, name: names.get(r.workflow) ?? r.workflow }));
 
   const division = scope.division ? { id: scope.division.id, name: scope.division.getString('name'), level: scope.division.getString('level') } : null;
   return { from, to, division, now: at.toISOString(), processes, townships, steps, stepTimes: stepTimes(app, scope, bounds), amounts, coverage };

@@ -24,6 +24,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { linkStatements } from '../../server/adapter/approvedSubjects.js';
 import { bootTongban } from '../../server/start/bootTongban.js';
 import { freePort } from '../support/pocketbase.js';
 
@@ -164,6 +165,8 @@ function generationSql(db: string, shape: CountyShape): string {
     step: ended('t.step', "'end'"), step_name: ended('t.step_name', "'办结'"),
     due_at: ts(`g.at + 30 + (g.n % 31)`), created: ts('g.at'), updated: ts(`g.at + ${ended('0.1', '40')}`), parent: "''", follows: "''", parent_wait: "''", bulk_run: "''",
   }, 'FROM g JOIN applications t ON t.id = g.tmpl JOIN ti ON ti.id = g.tmpl');
+  // The approved cases noted by the cases' trigger, linked for the dashboard's approved subjects as the dashboard would.
+  sql += linkStatements.map((s) => `${s};\n`).join('');
   sql += copyInto(columns('tasks'), 'tasks', {
     id: `'gk' || printf('%08d', g.n) || printf('%05d', t.rowid)`, application: 'g.id',
     assignee_unit: remapUnit('t.assignee_unit'), assignee_user: officerOf('t.assignee_user'),

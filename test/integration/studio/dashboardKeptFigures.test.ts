@@ -14,7 +14,8 @@ import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
  * The dashboards read figures kept by the writes (migration 1764200201: per-day rows kept by
  * triggers on the cases, the process key on each task; 1764201201: per-month rows kept by triggers
  * on the per-day ones, the done tasks indexed per division; 1764201701: one trigger per figure, fired
- * by an update of the columns it reads). Here a county is seeded through every path
+ * by an update of the columns it reads; 1764201901: each approved case's previous approval of the same
+ * subject, for the distinct subjects). Here a county is seeded through every path
  * that writes a case — commands (approved, refused, withdrawn, ended, running), the timer sweep and
  * the shipped schedules' bulk starts, a case migration, a deletion, cases of earlier years — and
  * every figure is compared with the answer of the queries that counted the cases themselves before
@@ -209,7 +210,12 @@ describe('the dashboards’ kept figures, against the cases they were counted fr
     // Earlier years (the generated counties' ended cases look like these), a case and its tasks
     // moved to another village, and a case deleted with its tasks (as PocketBase's cascade does), in
     // SQL: the triggers follow any statement that writes a case.
-    write(server, `UPDATE applications SET created = '2021-03-0' || (rowid % 9 + 1) || ' 17:30:00.000Z', updated = '2021-05-0' || (rowid % 9 + 1) || ' 02:00:00.000Z' WHERE rowid % 3 = 0;
+    // The approved among them are approved again then: a case counts among the approved subjects
+    // at the moment it was approved (migration 1764201901), not when it was last written.
+    write(server, `CREATE TEMP TABLE reapproved AS SELECT id FROM applications WHERE rowid % 3 = 0 AND outcome = 'approved';
+      UPDATE applications SET created = '2021-03-0' || (rowid % 9 + 1) || ' 17:30:00.000Z', updated = '2021-05-0' || (rowid % 9 + 1) || ' 02:00:00.000Z',
+        outcome = CASE outcome WHEN 'approved' THEN '' ELSE outcome END WHERE rowid % 3 = 0;
+      UPDATE applications SET outcome = 'approved' WHERE id IN (SELECT id FROM reapproved);
       CREATE TEMP TABLE moved AS SELECT id, (SELECT village FROM applications b WHERE b.village != a.village AND b.township = a.township LIMIT 1) AS village FROM applications a WHERE rowid = (SELECT MAX(rowid) FROM applications WHERE village != '');
       UPDATE applications SET village = (SELECT village FROM moved) WHERE id = (SELECT id FROM moved) AND (SELECT village FROM moved) IS NOT NULL;
       UPDATE tasks SET village = (SELECT village FROM moved) WHERE application = (SELECT id FROM moved) AND (SELECT village FROM moved) IS NOT NULL;
@@ -219,9 +225,43 @@ describe('the dashboards’ kept figures, against the cases they were counted fr
     await expectFiguresAsCounted();
   }, 300_000);
 
+  it('counts a subject approved in several cases, townships and years once per period, at the moments they were approved', async () => {
+    const picked = sql<{ id: string; township: string }>(server, `SELECT id, township FROM applications WHERE township != '' ORDER BY status = 'done' DESC, rowid LIMIT 3`);
+    expect(picked).toHaveLength(3);
+    const [first, second, third] = picked as [typeof picked[0], typeof picked[0], typeof picked[0]];
+    const otherTownship = sql<{ township: string }>(server, `SELECT township FROM applications WHERE township NOT IN ('', '${first.township}') LIMIT 1`)[0]!.township;
+    // One subject approved in three cases (2020-03, 2020-09, 2021-02); then one moved to another
+    // township with its tasks (its chains re-keyed), and the last approved again in 2020-06, between
+    // the others.
+    const ids = `'${first.id}', '${second.id}', '${third.id}'`;
+    write(server, `UPDATE applications SET outcome = '', subject = 'sharedsubject01' WHERE id IN (${ids});
+      UPDATE applications SET updated = CASE id WHEN '${first.id}' THEN '2020-03-01 02:00:00.000Z' WHEN '${second.id}' THEN '2020-09-01 02:00:00.000Z' ELSE '2021-02-01 02:00:00.000Z' END WHERE id IN (${ids});
+      UPDATE applications SET outcome = 'approved' WHERE id IN (${ids});`);
+    periods.push(['2020-01-01', '2021-12-31'], ['2020-08-01', '2021-12-31']);
+    await expectFiguresAsCounted();
+    write(server, `UPDATE applications SET township = '${otherTownship}' WHERE id = '${second.id}';
+      UPDATE tasks SET township = '${otherTownship}' WHERE application = '${second.id}';
+      UPDATE applications SET outcome = '', updated = '2020-06-15 03:00:00.000Z' WHERE id = '${third.id}';
+      UPDATE applications SET outcome = 'approved' WHERE id = '${third.id}';`);
+    periods.push(['2020-01-01', '2020-12-31'], ['2020-06-15', '2021-05-31'], ['2020-06-16', '2100-12-31']);
+    await expectFiguresAsCounted();
+
+    // A later write to an approved case does not move its approval: it stays counted in 2020, not in 2031.
+    const workflow = sql<{ workflow_key: string }>(server, `SELECT workflow_key FROM applications WHERE id = '${third.id}'`)[0]!.workflow_key;
+    const subjectsOf = (answer: DashboardAnswer) => answer.coverage.find((c) => c.workflow === workflow)?.subjects ?? 0;
+    const in2020 = subjectsOf(await dashboard('2020-01-01', '2020-12-31', ''));
+    expect(in2020).toBeGreaterThan(0);
+    write(server, `UPDATE applications SET updated = '2031-03-01 00:00:00.000Z' WHERE id = '${third.id}';`);
+    expect(subjectsOf(await dashboard('2020-01-01', '2020-12-31', ''))).toBe(in2020);
+    expect(subjectsOf(await dashboard('2031-01-01', '2031-12-31', ''))).toBe(0);
+    write(server, `UPDATE applications SET updated = '2020-06-15 03:00:00.000Z' WHERE id = '${third.id}';`);
+  }, 300_000);
+
   it('rebuilds them from the cases when the migration runs on an existing data folder', async () => {
     await server.stop();
-    write(server, `DROP TRIGGER dashboard_case_inserted; DROP TRIGGER dashboard_case_deleted;
+    write(server, `DROP TRIGGER dashboard_approved_case_updated; DROP TRIGGER dashboard_approved_case_deleted; DROP TRIGGER dashboard_approved_case_inserted;
+      DROP TABLE dashboard_approved; DROP TABLE dashboard_approved_changed; DELETE FROM _migrations WHERE file LIKE '1764201901_%';
+      DROP TRIGGER dashboard_case_inserted; DROP TRIGGER dashboard_case_deleted;
       DROP TRIGGER dashboard_started_case_updated; DROP TRIGGER dashboard_ended_case_updated; DROP TRIGGER dashboard_amounts_case_updated; DROP TRIGGER dashboard_running_case_updated;
       DROP TRIGGER tasks_process_key_updated; DROP TRIGGER tasks_case_copies_checked;
       DELETE FROM _migrations WHERE file LIKE '1764201701_%';
