@@ -105,6 +105,10 @@ describe('the migrations', () => {
     expect(indexes('tasks')).toContain('ON tasks (assignee_user, status, due_at, created)');
     expect(indexes('tasks')).not.toContain('ON tasks (assignee_unit, status, created)');
     expect(indexes('tasks')).not.toContain('ON tasks (assignee_user, status, created)');
+    // The dashboard's indexes of the cases by creation, end and approval time are gone (migration
+    // 1764202001): it reads kept figures, a village its cases through the village index.
+    for (const gone of ['(created, workflow_key,', '(status, updated,', '(outcome, updated,']) expect(indexes('applications')).not.toContain(`ON applications ${gone}`);
+    expect(indexes('applications')).toContain('ON applications (status, due_at, workflow_key, step,');
     expect(indexes('timers')).toMatch(/UNIQUE INDEX \S+ ON timers \(application, key\)/);
     expect(indexes('timers')).toContain('ON timers (status, due_at)');
     expect(indexes('commands')).toMatch(/UNIQUE INDEX \S+ ON commands \(command_id\)/);
