@@ -15,9 +15,9 @@ import { selectRows } from './sqlRows.js';
 
 const scopes = { all: [], county: ['county'], township: ['township'] } as const;
 
-/** The previous approval in the scope of `columns`, in the order (at, id); `''` for none or no subject. */
+/** The previous approval in the scope of `columns`, in the order (at, id); `''` for none (a row without a subject keeps its `''`: the window skips it). */
 const previousIn = (columns: readonly string[]) =>
-  `CASE WHEN subject = '' THEN '' ELSE COALESCE(lag(at) OVER (PARTITION BY ${['workflow_key', 'subject', ...columns].join(', ')} ORDER BY at, id), '') END`;
+  `COALESCE(lag(at) OVER (PARTITION BY ${['workflow_key', 'subject', ...columns].join(', ')} ORDER BY at, id), '')`;
 
 /**
  * The statements that bring dashboard_approved up to date with the cases noted in
@@ -45,7 +45,7 @@ export const linkStatements: readonly string[] = [
 
 /** Links the cases noted since the last count (none: nothing is written). */
 export function linkChangedApprovals(app: PbApp): void {
-  if (selectRows(app, 'SELECT COUNT(*) AS n FROM (SELECT 1 FROM dashboard_approved_changed LIMIT 1)', {}, { n: 0 })[0]?.n === 0) return;
+  if (selectRows(app, 'SELECT EXISTS (SELECT 1 FROM dashboard_approved_changed) AS n', {}, { n: 0 })[0]?.n === 0) return;
   app.runInTransaction((tx) => {
     for (const sql of linkStatements) tx.db().newQuery(sql).bind({}).execute();
   });
@@ -54,17 +54,17 @@ export function linkChangedApprovals(app: PbApp): void {
 /**
  * The approved subjects per process of a division's cases in a period (`{:from}`, `{:to}` in
  * `params`): for the county, a township or every division (`level` `''`) one range of the scope's
- * index per process; for a village through its cases (`villageCases`, the village index), distinct —
- * a few thousand cases. `where` keeps the division's rows (alias `a`). Call
- * {@link linkChangedApprovals} first.
+ * index per process; for a village through its cases (the village index), distinct — a few
+ * thousand cases. `where` keeps the division's rows (alias `a`). Call {@link linkChangedApprovals}
+ * first.
  */
-export function approvedSubjects(app: PbApp, scope: { where: string; level: '' | 'county' | 'township' | 'village' }, villageCases: string, params: Record<string, unknown>): { workflow: string; subjects: number }[] {
+export function approvedSubjects(app: PbApp, scope: { where: string; level: '' | 'county' | 'township' | 'village' }, params: Record<string, unknown>): { workflow: string; subjects: number }[] {
   const row = { workflow: '', subjects: 0 };
   if (scope.level === 'village') {
     return selectRows(
       app,
       `SELECT a.workflow_key AS workflow, COUNT(DISTINCT NULLIF(a.subject, '')) + SUM(CASE WHEN a.subject = '' THEN 1 ELSE 0 END) AS subjects
-       FROM ${villageCases} JOIN dashboard_approved k ON k.id = a.id
+       FROM applications a INDEXED BY idx_applications_village JOIN dashboard_approved k ON k.id = a.id
        WHERE k.at >= {:from} AND k.at < {:to} AND ${scope.where}
        GROUP BY a.workflow_key ORDER BY a.workflow_key`,
       params,

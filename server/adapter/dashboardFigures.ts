@@ -275,7 +275,7 @@ export function dashboardFigures(app: PbApp, query: { from: string; to: string; 
   );
 
   linkChangedApprovals(app);
-  const coverage = approvedSubjects(app, scope, cases, params).map((r) => ({ ...r, name: names.get(r.workflow) ?? r.workflow }));
+  const coverage = approvedSubjects(app, scope, params).map((r) => ({ ...r, name: names.get(r.workflow) ?? r.workflow }));
 
   const division = scope.division ? { id: scope.division.id, name: scope.division.getString('name'), level: scope.division.getString('level') } : null;
   return { from, to, division, now: at.toISOString(), processes, townships, steps, stepTimes: stepTimes(app, scope, bounds), amounts, coverage };
