@@ -10,6 +10,8 @@ import { publicNoticeList } from './publicNoticeList.js';
 import { queueCounts } from './queueCounts.js';
 import { queueCountsQuery } from './queueCountFilter.js';
 import { backfillLegacyEvents } from './backfillLegacyEvents.js';
+import { linkActedCases } from './actedCases.js';
+import { linkChangedApprovals } from './approvedSubjects.js';
 import { backgroundWorkOn } from './backgroundWork.js';
 import { calendarStartupWarning, calendarStatus } from './calendarStatus.js';
 import { getBulkRun, resumeBulkRun, startBulkRun, visibleRun } from './bulkStartRoutes.js';
@@ -417,8 +419,9 @@ export function calendarWarning(): string {
 
 /**
  * The cron job: fires due timers, then starts the cases of recurring schedules whose period has
- * come (a server that was down catches up at its first run). It also fills in legacy events (a
- * no-op once done), so start-up work that could not run at boot is done within a minute.
+ * come (a server that was down catches up at its first run), and links the cases the kept figures
+ * noted (the dashboard's approved subjects, the acts per case of a filtered 已办). It also fills in
+ * legacy events (a no-op once done), so start-up work that could not run at boot is done within a minute.
  *
  * On a server with the simulated clock it does no background work, as the outbox cron does not:
  * there the clock is moved by hand, and a minute's sweep landing between a test's moves would fire
@@ -432,6 +435,9 @@ export function onCron(): number {
   sweepSchedules(app());
   // Bulk starts interrupted (a killed server) or left unfinished by their request go on here.
   processBulkRuns(app(), bulkCronBudgetMs);
+  // The kept figures' noted cases, so that a count or a dashboard seldom links many itself.
+  linkChangedApprovals(app());
+  linkActedCases(app());
   return fired;
 }
 

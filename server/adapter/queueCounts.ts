@@ -21,10 +21,12 @@
  * - 我发起, and 已办 and 待办 of anyone else: through their case, with the rule as SQL.
  *
  * The queue page's filters but its search (queueCountFilter.ts) narrow each count as they narrow
- * the page's list: 待办 on the task's own columns, the other queues on their case's. A count with a
- * search stays a record API count (web/src/api/queueCounts.ts).
+ * the page's list: 待办 on the task's own columns, the other queues on their case's — an officer's
+ * 已办 on the copies of those columns kept per act and case (actedCases.ts), not on each act's case.
+ * A count with a search stays a record API count (web/src/api/queueCounts.ts).
  */
 import type { QueueCountsAnswer, QueueCountsQuery } from '../../engine/index.js';
+import { linkActedCases } from './actedCases.js';
 import { queueFilterSql, type FilterCondition } from './queueCountFilter.js';
 import type { PbApp, PbRecord } from './pocketbase.js';
 import type { RouteAnswer } from './routeAnswer.js';
@@ -87,20 +89,21 @@ function caseFilterJoin(filter: FilterCondition, caseColumn: string): string {
 function actedIn(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
   const f = queueFilterSql(filter, 'c', 'case');
   const join = caseFilterJoin(f, 'e.application');
-  // With a filter the case's row is read for it, and the rule is decided on that row.
-  const caseRow = join === '' ? undefined : 'c';
-  if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') return countVisible(app, auth, `events e${join}`, 'e.application', `e.actor_id = {:me} AND ${f.where}`, { me: auth.id, ...f.params }, { caseRow });
+  if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') {
+    // With a filter the case's row is read for it, and the rule is decided on that row.
+    return countVisible(app, auth, `events e${join}`, 'e.application', `e.actor_id = {:me} AND ${f.where}`, { me: auth.id, ...f.params }, { caseRow: join === '' ? undefined : 'c' });
+  }
   const since = unitChangedAt(app, auth.id);
-  const params = { me: auth.id, since, ...f.params };
-  // idx_events_actor_created (ending in the case id): a range of the index, no event row read
-  // (with a filter, each event's case row is read for it).
-  const recent = countOf(app, `SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_created${join} WHERE e.actor_id = {:me} AND e.created > {:since} AND ${f.where}`, params);
-  const startsNotRead = countStartsNotRead(app, auth, join, f, params);
+  if (join !== '') return actedInFiltered(app, auth, since, queueFilterSql(filter, 'x', 'case'));
+  const params = { me: auth.id, since };
+  // idx_events_actor_created (ending in the case id): a range of the index, no event row read.
+  const recent = countOf(app, 'SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_created WHERE e.actor_id = {:me} AND e.created > {:since}', params);
+  const startsNotRead = countStartsNotRead(app, auth, params);
   // The earlier events grouped by case: the rule is decided once per case, each case counting its events.
   const earlier = since === '' ? 0 : countVisible(
     app, auth,
-    `(SELECT application, count(*) AS events FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created <= {:since} GROUP BY application) e${join}`,
-    'e.application', f.where, params, { weight: 'e.events', caseRow },
+    '(SELECT application, count(*) AS events FROM events INDEXED BY idx_events_actor_created WHERE actor_id = {:me} AND created <= {:since} GROUP BY application) e',
+    'e.application', '1', params, { weight: 'e.events' },
   );
   return recent - startsNotRead + earlier;
 }
@@ -110,15 +113,38 @@ function actedIn(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
  * counted in `recent`), those they do not read: a command starts child cases in its actor's name.
  * Only the starts kept in unread_starts can be such (those not read by the rule's own columns when
  * written, migration 1764201502); each is decided on idx_applications_case_access (a start whose
- * case is gone was counted in `recent` too, and is not the caller's to read), or, with a filter, on
- * the case's own row the filter reads (the start of a case not met by the filter was never counted).
+ * case is gone was counted in `recent` too, and is not the caller's to read).
  */
-function countStartsNotRead(app: PbApp, auth: PbRecord, join: string, f: FilterCondition, params: Record<string, unknown>): number {
-  const visible = visibleCaseSql(auth, join === '' ? 'a' : 'c');
+function countStartsNotRead(app: PbApp, auth: PbRecord, params: Record<string, unknown>): number {
+  const visible = visibleCaseSql(auth, 'a');
   if (!visible) return 0;
-  const caseOf = join === '' ? ' LEFT JOIN applications a INDEXED BY idx_applications_case_access ON a.id = e.application' : join;
-  const unread = join === '' ? `(a.id IS NULL OR NOT ${visible.where})` : `NOT ${visible.where}`;
-  return countOf(app, `SELECT count(*) AS n FROM unread_starts e${caseOf} WHERE e.actor_id = {:me} AND e.created > {:since} AND ${f.where} AND ${unread}`, { ...params, ...visible.params });
+  return countOf(
+    app,
+    `SELECT count(*) AS n FROM unread_starts e LEFT JOIN applications a INDEXED BY idx_applications_case_access ON a.id = e.application
+     WHERE e.actor_id = {:me} AND e.created > {:since} AND (a.id IS NULL OR NOT ${visible.where})`,
+    { ...params, ...visible.params },
+  );
+}
+
+/**
+ * 已办 of an officer narrowed by `f` (on acted_cases, alias `x`): their acts per case, kept with a
+ * copy of each case's filter columns (actedCases.ts), summed over the rows of their cases that meet
+ * it. A case they acted on since their role or unit last changed (`since`) is one they read — one
+ * acts only on a case one reads, and what an officer reads only grows while their role and unit
+ * stay — so all their acts on it count without a case row read, but for the cases they started and
+ * do not read (unread_starts, decided on idx_applications_case_access). The cases of only earlier
+ * acts are decided by the rule, case by case, on the same index.
+ */
+function actedInFiltered(app: PbApp, auth: PbRecord, since: string, f: FilterCondition): number {
+  linkActedCases(app);
+  const visible = visibleCaseSql(auth, 'a')!;
+  const params = { me: auth.id, since, ...f.params, ...visible.params };
+  const sum = (from: string, where: string) => countOf(app, `SELECT coalesce(sum(x.events), 0) AS n FROM ${from} WHERE x.actor_id = {:me} AND ${f.where} AND ${where}`, params);
+  const caseOf = (column: string) => `JOIN applications a INDEXED BY idx_applications_case_access ON a.id = ${column}`;
+  const recent = sum('acted_cases x', 'x.last_at > {:since}');
+  const startsNotRead = sum(`unread_starts s JOIN acted_cases x ON x.actor_id = s.actor_id AND x.application = s.application ${caseOf('s.application')}`, `s.actor_id = {:me} AND s.created > {:since} AND NOT ${visible.where}`);
+  const earlier = since === '' ? 0 : sum(`acted_cases x ${caseOf('x.application')}`, `x.last_at <= {:since} AND ${visible.where}`);
+  return recent - startsNotRead + earlier;
 }
 
 /** 抄送: the caller's reader rows, narrowed by `filter` on their case. */

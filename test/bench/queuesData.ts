@@ -24,6 +24,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { linkStatements as actedCasesLink } from '../../server/adapter/actedCases.js';
 import { linkStatements } from '../../server/adapter/approvedSubjects.js';
 import { bootTongban } from '../../server/start/bootTongban.js';
 import { freePort } from '../support/pocketbase.js';
@@ -189,6 +190,8 @@ function generationSql(db: string, shape: CountyShape): string {
     id: `'gd' || printf('%08d', g.n) || printf('%05d', t.rowid)`, application: 'g.id', number: `CASE WHEN t.number = '' THEN '' ELSE t.number || '-G' || g.n END`,
     created: ts('g.at + 1'), updated: ts('g.at + 1'),
   }, 'FROM g JOIN documents t ON t.application = g.tmpl');
+  // The cases noted by the cases' and events' triggers, their acts kept per actor for the filtered 已办, as the server links them.
+  sql += actedCasesLink().map((s) => `${s};\n`).join('');
   // 抄送: about 1 % of the cases copied to an officer of the next township (case_readers, as verb.cc writes them).
   sql += copyInto(columns('case_readers'), 'case_readers', {
     id: `'gr' || printf('%013d', g.n)`, application: 'g.id', reason: "'cc'", created: ts('g.at + 2'),

@@ -102,6 +102,27 @@ describe('the queue counts route', () => {
     expect(after.done).toBe(opened.done + 1);
   }, 120_000);
 
+  it('counts a filtered 已办 from the acts kept per case, as the record API counts it right after each command moves the case', async () => {
+    const pb = await signedIn(townshipId);
+    const atStep = async (step: string) => (await pb.send<QueueCountsAnswer>('/api/tongban/queues/counts', { query: { process: taskVerbsWorkflow.key, step } })).done;
+    const c = await atReview();
+    const approved = await send(township, c, 'approve');
+    const step = String((await su.collection('applications').getOne(approved.id)).step);
+    const before = await atStep(step);
+    expect(before).toBe(await recordApiCounts(pb, { process: taskVerbsWorkflow.key, step }).then((r) => r.done));
+    // Another act of theirs on a second case at that step: counted at once, with no minute's linking in between (the server does no background work).
+    const second = await send(township, await atReview(), 'approve');
+    expect(String((await su.collection('applications').getOne(second.id)).step)).toBe(step);
+    expect(await atStep(step)).toBe(before + 1);
+    // The kept rows follow a case moved by an administrator's write too: out of the step's count, into another's.
+    await su.collection('applications').update(second.id, { step: 'moved-by-hand' });
+    expect(await atStep(step)).toBe(before);
+    expect(await atStep('moved-by-hand')).toBe(1);
+    for (const query of [{ process: taskVerbsWorkflow.key, step }, { step: 'moved-by-hand' }] as QueueCountsQuery[]) {
+      expect(await pb.send<QueueCountsAnswer>('/api/tongban/queues/counts', { query })).toEqual(await recordApiCounts(pb, query));
+    }
+  }, 120_000);
+
   it('counts a moved officer’s earlier acts case by case: every act on a case they still read (copied to them), none on the others', async () => {
     const officer = await addOfficer(server, 'township-a');
     const kept = await atReview();
@@ -119,6 +140,18 @@ describe('the queue counts route', () => {
     expect(counts).toEqual(await recordApiCounts(pb));
     expect(counts.done).toBe(2);
     expect(counts.cc).toBe(1);
+    // With a filter, the same acts from those kept per case: the earlier ones decided by the rule, case by case.
+    const process = { process: taskVerbsWorkflow.key };
+    const filtered = await pb.send<QueueCountsAnswer>('/api/tongban/queues/counts', { query: process });
+    expect(filtered).toEqual(await recordApiCounts(pb, process));
+    expect(filtered.done).toBe(2);
+    // …and an act after the move, on a case of their new township, counts with them.
+    const applicantB = await server.login('applicant-b1');
+    const opened = await applicantB.send<{ case: CaseSummary }>('/api/tongban/cases', { method: 'POST', body: { workflow: taskVerbsWorkflow.key, commandId: randomUUID() } });
+    await send(officer.pb, await send(applicantB, opened.case, 'submit'), 'approve');
+    const after = await pb.send<QueueCountsAnswer>('/api/tongban/queues/counts', { query: process });
+    expect(after).toEqual(await recordApiCounts(pb, process));
+    expect(after.done).toBe(3);
   }, 120_000);
 
   it('decides the case rule from indexes that hold every column it reads (migration 1764201101), and 待办’s filters from the open tasks’ (1764201501), the starts an officer may not read from their own table (1764201502)', async () => {

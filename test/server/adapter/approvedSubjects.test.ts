@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkStatements } from '../../../server/adapter/approvedSubjects.js';
+import { migrationStatements as statementsOf, randomOf } from '../../support/migrationScript.js';
 
 /**
  * The approved subjects kept for the dashboard (server/adapter/approvedSubjects.ts, migration
@@ -14,28 +13,8 @@ import { linkStatements } from '../../../server/adapter/approvedSubjects.js';
  * several periods and scopes is compared with the distinct count of the cases themselves.
  */
 
-const migration = readFileSync(path.join(import.meta.dirname, '../../../server/migrations/1764201901_tongban_dashboard_approved_subjects.js'), 'utf8');
-
 /** The migration's up and down statements, as the migration runs them. */
-function migrationStatements(): { up: string[]; down: string[] } {
-  const recorded: string[] = [];
-  const app = { db: () => ({ newQuery: (sql: string) => ({ execute: () => recorded.push(sql) }) }) };
-  let steps: [(a: typeof app) => void, (a: typeof app) => void] | undefined;
-  new Function('migrate', migration)((up: (a: typeof app) => void, down: (a: typeof app) => void) => { steps = [up, down]; });
-  steps![0](app);
-  const up = recorded.splice(0);
-  steps![1](app);
-  return { up, down: recorded };
-}
-
-/** A small deterministic generator (the same writes for the same seed). */
-function randomOf(seed: number): (n: number) => number {
-  let x = seed;
-  return (n) => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return Math.floor(x / 65536) % n;
-  };
-}
+const migrationStatements = () => statementsOf('1764201901_tongban_dashboard_approved_subjects.js');
 
 const scopes = ['all', 'county', 'township'] as const;
 
