@@ -93,8 +93,13 @@ export function insertCaseCopies(tx: PbApp, templateId: string, copies: readonly
   const plan: { table: string; replaced: Record<string, string>; rowids: number[]; values: (c: CaseCopy) => string[] }[] = [
     { table: 'applications', replaced: { id: 'v.column1', case_no: 'v.column2', subject: 'v.column3', title: 'v.column4' }, rowids: templateRowids(tx, 'applications', 'id', templateId), values: (c) => [c.id, c.caseNo, c.subject, c.title] },
     { table: 'events', replaced: { id: randomId, application: 'v.column1', command_id: 'v.column2', hash: 'v.column3' }, rowids: templateRowids(tx, 'events', 'application', templateId), values: (c) => [c.id, c.commandId, c.hash] },
-    // A task carries its own case's serial (migration 1764201701 refuses a task whose copies disagree with its case).
-    { table: 'tasks', replaced: { id: randomId, application: 'v.column1', case_serial: 'CAST(v.column2 AS INTEGER)' }, rowids: templateRowids(tx, 'tasks', 'application', templateId), values: (c) => [c.id, String(caseSerialOf(c.caseNo))] },
+    // A task carries its own case's serial, number and title (migrations 1764201701, 1764202201 refuse a task whose copies disagree with its case).
+    {
+      table: 'tasks',
+      replaced: { id: randomId, application: 'v.column1', case_serial: 'CAST(v.column2 AS INTEGER)', case_no: 'v.column3', case_title: 'v.column4' },
+      rowids: templateRowids(tx, 'tasks', 'application', templateId),
+      values: (c) => [c.id, String(caseSerialOf(c.caseNo)), c.caseNo, c.title],
+    },
     ...['timers', 'outbox'].map((table) => ({ table, replaced: { id: randomId, application: 'v.column1' }, rowids: templateRowids(tx, table, 'application', templateId), values: (c: CaseCopy) => [c.id] })),
   ];
   for (let from = 0; from < copies.length; from += rowsPerStatement) {

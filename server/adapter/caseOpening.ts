@@ -6,7 +6,7 @@
 import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CalendarOverride, type CaseSnapshot, type Effect, type JsonValue, type OrgDirectory, type OrgPath, type StartCaseInput, type StarterKind } from '../../engine/index.js';
 import { prepareEvent, saveCase, setCaseColumns, writeEvent, type PreparedEvent } from './caseWrites.js';
 import { applyEffects, dataAfterEffects, prepareEffectsAhead, recordAssignments, setPointer, type PreparedEffects } from './caseEffects.js';
-import { caseSerialOf } from './queueFilterCopies.js';
+import { setCaseNumberCopies } from './queueFilterCopies.js';
 import type { CaseRowsRead } from './caseRowsRead.js';
 import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -217,7 +217,7 @@ export function prepareOpening(app: PbApp, o: CaseOpening, writes: PreparedRowWr
   setCaseColumns(record, wf, started.snapshot, after);
   const caseRow = writes.prepare(app, record, { late: ['case_no', 'subject'] });
   const rows = newCaseRows();
-  const effects = prepareEffectsAhead(app, writes, record, wf, started.snapshot, started.effects, after, o.at, undefined, rows, [], ['case_serial']);
+  const effects = prepareEffectsAhead(app, writes, record, wf, started.snapshot, started.effects, after, o.at, undefined, rows, [], ['case_serial', 'case_no']);
   return { record, rows, caseRow, effects };
 }
 
@@ -237,8 +237,7 @@ export function createPreparedCase(tx: PbApp, o: CaseOpening, writes: PreparedRo
   prepared.caseRow.write(tx);
   markLockPiece('case');
   if (prepared.effects) {
-    const serial = caseSerialOf(record.getString('case_no'));
-    for (const task of rows.tasks.values()) task.set('case_serial', serial);
+    for (const task of rows.tasks.values()) setCaseNumberCopies(task, record.getString('case_no'));
     prepared.effects.write(tx);
   } else applyEffects(tx, record, wf, started.snapshot, started.effects, after, o.at, undefined, writes, rows);
   markLockPiece('effects');

@@ -1,7 +1,7 @@
 /**
- * A task's copies of what the 待办 filters read from its case (migration 1764201301): the serial
- * after the case number's last '-', the case's flags as stored ('' when it has none) and whether
- * it has any. SQLite triggers keep them right whatever writes a task or a case. The command path
+ * A task's copies of what the 待办 filters read from its case (migrations 1764201301, 1764202201):
+ * the serial after the case number's last '-', the case's flags as stored ('' when it has none) and
+ * whether it has any, its case number and its (masked) title, which task_queue shows and searches. SQLite triggers keep them right whatever writes a task or a case. The command path
  * sets them itself as well, so the task it writes (and announces over realtime) already carries the
  * values the insert trigger would give it.
  */
@@ -18,10 +18,17 @@ export function caseFlagsOf(storedFlags: string): string {
   return storedFlags === '' || storedFlags === '[]' || storedFlags === 'null' ? '' : storedFlags;
 }
 
-/** Sets the task's copies of its case's serial and flags. */
+/** Sets the task's copies of its case's serial, flags, number and title. */
 export function setQueueFilterCopies(task: PbRecord, caseRecord: PbRecord): void {
   const flags = caseFlagsOf(caseRecord.getString('flags'));
-  task.set('case_serial', caseSerialOf(caseRecord.getString('case_no')));
+  setCaseNumberCopies(task, caseRecord.getString('case_no'));
+  task.set('case_title', caseRecord.getString('title'));
   task.set('case_flags', flags);
   task.set('case_flagged', flags !== '');
+}
+
+/** Sets the task's copies of its case's number: the number itself and its serial. */
+export function setCaseNumberCopies(task: PbRecord, caseNo: string): void {
+  task.set('case_serial', caseSerialOf(caseNo));
+  task.set('case_no', caseNo);
 }

@@ -158,8 +158,17 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
       ['search by serial', 'case_serial = 1'],
       ['search by name (contains)', '(application.case_no ~ "王*英" || application.title ~ "王*英")'],
       ['search by name (contains), the view’s own columns', '(case_no ~ "王*英" || title ~ "王*英")'],
+      // A name few cases carry: the search passes over the whole queue (the generated names repeat, so "王*英" is met early).
+      ['search by a rare name, the view’s own columns', '(case_no ~ "欧阳*峰" || title ~ "欧阳*峰")'],
     ];
     for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('task_queue', filterOf(tasks, f), 'due_at,created') });
+    // 已办 with the page's filters (web/src/api/queues.ts: the case's columns through the relation, the search on the view's own).
+    const doneFilters: [string, string][] = [
+      ['process', 'application.workflow_key = "dibao"'],
+      ['overdue', `application.due_at != "" && application.due_at < "${pbDate(now)}"`],
+      ['search by a rare name, the view’s own columns', '(case_no ~ "欧阳*峰" || title ~ "欧阳*峰")'],
+    ];
+    for (const [name, f] of doneFilters) probes.push({ name: `已办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('event_queue', filterOf(`actor_id = "${t.id}"`, f), '-created') });
     for (const who of ['village', 'township'] as const) {
       const p = people[who];
       probes.push({ name: '已办 first page', who, kind: 'page', path: firstPage('event_queue', filterOf(`actor_id = "${p.id}"`), '-created') });

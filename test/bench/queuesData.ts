@@ -176,10 +176,12 @@ function generationSql(db: string, shape: CountyShape): string {
     closed_at: `CASE WHEN t.status = 'open' AND g.active THEN '' ELSE ${ts('g.at + 20')} END`,
     due_at: `CASE WHEN t.due_at = '' THEN '' ELSE ${ts('g.at + 3 + (g.n % 17) + (t.rowid % 5)')} END`,
     opened_at: ts('g.at'), created: ts('g.at'), updated: ts('g.at + 0.1'),
-    // Its copies of its own case's number and flags, as every writer sets them (migration 1764201701 refuses others).
+    // Its copies of its own case's number, flags and title, as every writer sets them (migrations 1764201701, 1764202201 refuse others).
     case_serial: `(SELECT CAST(substr(a.case_no, length(rtrim(a.case_no, replace(a.case_no, '-', ''))) + 1) AS INTEGER) FROM applications a WHERE a.id = g.id)`,
     case_flags: `(SELECT ${caseFlagsSql('a')} FROM applications a WHERE a.id = g.id)`,
     case_flagged: `(SELECT ${caseFlagsSql('a')} != '' FROM applications a WHERE a.id = g.id)`,
+    case_no: '(SELECT a.case_no FROM applications a WHERE a.id = g.id)',
+    case_title: '(SELECT a.title FROM applications a WHERE a.id = g.id)',
   }, 'FROM g JOIN tasks t ON t.application = g.tmpl JOIN ti ON ti.id = g.tmpl');
   sql += copyInto(columns('events'), 'events', {
     id: `'ge' || printf('%08d', g.n) || printf('%05d', t.rowid)`, application: 'g.id', actor_id: officerOf('t.actor_id'),

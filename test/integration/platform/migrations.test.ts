@@ -101,7 +101,9 @@ describe('the migrations', () => {
     expect(indexes('tasks')).toMatch(/UNIQUE INDEX \S+ ON tasks \(application, key\)/);
     // The queues by unit and by user, in their order (due date, then creation); the first schema's
     // indexes by creation alone are gone (migration 1764201801): no query read them.
-    expect(indexes('tasks')).toContain('ON tasks (assignee_unit, status, due_at, created)');
+    // …the unit's ending in every column the 待办 filter and search read (migration 1764202201): a
+    // task they do not meet is passed over in the index.
+    expect(indexes('tasks')).toContain('ON tasks (assignee_unit, status, due_at, created, mode, level, assignee_user, case_no, case_title)');
     expect(indexes('tasks')).toContain('ON tasks (assignee_user, status, due_at, created)');
     expect(indexes('tasks')).not.toContain('ON tasks (assignee_unit, status, created)');
     expect(indexes('tasks')).not.toContain('ON tasks (assignee_user, status, created)');

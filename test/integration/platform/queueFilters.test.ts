@@ -114,11 +114,21 @@ describe('the queue page’s case number and flag filters', () => {
     const task = await su.collection('tasks').getOne(open[1]!.id);
     await su.collection('applications').update(open[1]!.application, { flags: ['relativeFiling'] });
     // A record loaded before its case changed and saved after: its copy is set back from the case.
-    await su.collection('tasks').update(task.id, { case_flagged: task.case_flagged, case_flags: task.case_flags, case_serial: 7 });
+    await su.collection('tasks').update(task.id, { case_flagged: task.case_flagged, case_flags: task.case_flags, case_serial: 7, case_no: 'X', case_title: 'Y' });
     const saved = await su.collection('tasks').getOne(task.id);
-    expect([saved.case_flagged, saved.case_flags, saved.case_serial]).toEqual([true, '["relativeFiling"]', Number(open[1]!.caseNo.slice(-6))]);
+    expect([saved.case_flagged, saved.case_flags, saved.case_serial, saved.case_no]).toEqual([true, '["relativeFiling"]', Number(open[1]!.caseNo.slice(-6)), open[1]!.caseNo]);
+    expect(saved.case_title).toBe((await su.collection('applications').getOne(open[1]!.application)).title);
     expect(await ids(queues.queueFilterOf('tasks', { flag: 'relativeFiling' }))).toContain(task.id);
     await su.collection('applications').update(open[1]!.application, { flags: [] });
+  });
+
+  it('shows a case’s new title in its tasks’ 待办 rows and finds them by it, in the write that changes it', async () => {
+    const { title } = await su.collection('applications').getOne(open[2]!.application);
+    await su.collection('applications').update(open[2]!.application, { title: '低保：欧阳*峰' });
+    expect((await su.collection('task_queue').getOne(open[2]!.id)).title).toBe('低保：欧阳*峰');
+    expect(await listed(queues.pageCollectionOf.tasks, queues.queueFilterOf('tasks', { search: '欧阳*峰' }, new Date(), undefined, true))).toEqual([open[2]!.id]);
+    await su.collection('applications').update(open[2]!.application, { title });
+    expect((await su.collection('task_queue').getOne(open[2]!.id)).title).toBe(title);
   });
 
   it('refuses a new task whose copies disagree with its case, and takes one whose copies agree', async () => {
@@ -126,7 +136,7 @@ describe('the queue page’s case number and flag filters', () => {
     void [id, collectionId, collectionName, created, updated, expand];
     const serial = Number(open[2]!.caseNo.slice(-6));
     const copy = (key: string, changed: Record<string, unknown>) => su.collection('tasks').create({ ...fields, key: `${String(fields.key)}-${key}`, ...changed });
-    for (const [key, wrong] of Object.entries({ serial: { case_serial: serial + 1 }, flags: { case_flags: '["relativeFiling"]', case_flagged: true }, flagged: { case_flagged: true }, process: { workflow_key: '' } })) {
+    for (const [key, wrong] of Object.entries({ serial: { case_serial: serial + 1 }, flags: { case_flags: '["relativeFiling"]', case_flagged: true }, flagged: { case_flagged: true }, process: { workflow_key: '' }, number: { case_no: `${open[2]!.caseNo}X` }, title: { case_title: '低保：张*三' } })) {
       await expect(copy(key, wrong), key).rejects.toMatchObject({ status: 400 });
       expect(await su.collection('tasks').getList(1, 1, { filter: `key = "${String(fields.key)}-${key}"` }), key).toMatchObject({ totalItems: 0 });
     }
