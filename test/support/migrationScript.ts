@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,4 +26,20 @@ export function randomOf(seed: number): (n: number) => number {
     x = (x * 1103515245 + 12345) % 2147483648;
     return Math.floor(x / 65536) % n;
   };
+}
+
+/** The output of an SQL script run in the sqlite3 shell on an in-memory database. */
+export function sqliteShell(input: string): string {
+  return execFileSync('sqlite3', [':memory:'], { input, encoding: 'utf8' });
+}
+
+/**
+ * The checks a script prints as `check|<label>|<kept>|<counted>` lines (the figures kept by a
+ * migration's tables beside the same figures counted from their sources), run in the sqlite3 shell.
+ */
+export function keptAndCounted(input: string): { label: string; kept: string; counted: string }[] {
+  return sqliteShell(input).split('\n').filter((l) => l.startsWith('check|')).map((l) => {
+    const [, label, kept, counted] = l.split('|');
+    return { label: label!, kept: kept!, counted: counted! };
+  });
 }

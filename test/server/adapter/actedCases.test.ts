@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { linkStatements } from '../../../server/adapter/actedCases.js';
-import { migrationStatements, randomOf } from '../../support/migrationScript.js';
+import { keptAndCounted as runChecks, migrationStatements, randomOf, sqliteShell as shell } from '../../support/migrationScript.js';
 
 /**
  * The acts kept per actor and case for 已办 with a filter (server/adapter/actedCases.ts, migration
@@ -77,17 +76,6 @@ function script(seed: number, before: number, writes: number): string {
     lines.push(check(`after ${w + 1} writes`));
   }
   return lines.join('\n');
-}
-
-/** The output of a script run in the sqlite3 shell. */
-const shell = (input: string) => execFileSync('sqlite3', [':memory:'], { input, encoding: 'utf8' });
-
-/** Each check's label, the kept rows and the counted ones. */
-function runChecks(input: string): { label: string; kept: string; counted: string }[] {
-  return shell(input).split('\n').filter((l) => l.startsWith('check|')).map((l) => {
-    const [, label, keptRows, countedRows] = l.split('|');
-    return { label: label!, kept: keptRows!, counted: countedRows! };
-  });
 }
 
 describe('the acts kept per actor and case', () => {

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { linkStatements } from '../../../server/adapter/approvedSubjects.js';
-import { migrationStatements as statementsOf, randomOf } from '../../support/migrationScript.js';
+import { keptAndCounted as runChecks, migrationStatements as statementsOf, randomOf, sqliteShell } from '../../support/migrationScript.js';
 
 /**
  * The approved subjects kept for the dashboard (server/adapter/approvedSubjects.ts, migration
@@ -81,15 +80,6 @@ function script(seed: number, approvedBefore: number, writes: number): string {
   return lines.join('\n');
 }
 
-/** Each check's label, the kept figures and the counted ones. */
-function runChecks(sql: string): { label: string; kept: string; counted: string }[] {
-  const output = execFileSync('sqlite3', [':memory:'], { input: sql, encoding: 'utf8' });
-  return output.split('\n').filter((l) => l.startsWith('check|')).map((l) => {
-    const [, label, kept, counted] = l.split('|');
-    return { label: label!, kept: kept!, counted: counted! };
-  });
-}
-
 describe('the approved subjects kept for the dashboard', () => {
   it.each([1, 2, 3, 4, 5, 6])('counts each subject once per period through random writes (seed %i)', (seed) => {
     const checks = runChecks(script(seed, seed % 2 === 0 ? 40 : 0, 250));
@@ -100,10 +90,7 @@ describe('the approved subjects kept for the dashboard', () => {
   });
 
   it('leaves nothing noted once linked, and writes nothing when nothing was noted', () => {
-    const output = execFileSync('sqlite3', [':memory:'], {
-      input: `${script(7, 20, 20)}\n${link}\nSELECT 'noted|' || COUNT(*) FROM dashboard_approved_changed;\nSELECT 'changes|' || total_changes();\n${link}\nSELECT 'changes|' || total_changes();`,
-      encoding: 'utf8',
-    });
+    const output = sqliteShell(`${script(7, 20, 20)}\n${link}\nSELECT 'noted|' || COUNT(*) FROM dashboard_approved_changed;\nSELECT 'changes|' || total_changes();\n${link}\nSELECT 'changes|' || total_changes();`);
     expect(output).toContain('noted|0');
     const [before, after] = [...output.matchAll(/changes\|(\d+)/g)].map((m) => m[1]);
     expect(after).toBe(before);
@@ -111,10 +98,7 @@ describe('the approved subjects kept for the dashboard', () => {
 
   it('is undone by its down migration, which leaves no trigger or table behind', () => {
     const { down } = migrationStatements();
-    const output = execFileSync('sqlite3', [':memory:'], {
-      input: `${script(8, 10, 10)}\n${down.map((s) => `${s};`).join('\n')}\nSELECT 'left|' || COUNT(*) FROM sqlite_master WHERE name LIKE '%dashboard_approved%';`,
-      encoding: 'utf8',
-    });
+    const output = sqliteShell(`${script(8, 10, 10)}\n${down.map((s) => `${s};`).join('\n')}\nSELECT 'left|' || COUNT(*) FROM sqlite_master WHERE name LIKE '%dashboard_approved%';`);
     expect(output).toContain('left|0');
   });
 });
