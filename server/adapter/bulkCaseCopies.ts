@@ -42,17 +42,18 @@ function columnsOf(tx: PbApp, table: string): string[] {
 }
 
 /**
- * Tables with an `application` column that SQL triggers keep from the cases and events (migrations
- * 1764201502, 1764202101): a copy's rows there are written by its own inserts' triggers, as the
- * template's were, so they neither are copied nor keep a template from being copied.
+ * Every collection with an `application` column (rows that belong to a case). The tables SQL
+ * triggers keep from the cases and events (unread_starts, acted_cases and its notes: migrations
+ * 1764201502, 1764202101) are no collections: a copy's rows there are written by its own inserts'
+ * triggers, as the template's were, so they neither are copied nor keep a template from being copied.
  */
-const keptByTriggers: readonly string[] = ['unread_starts', 'acted_cases', 'acted_cases_changed'];
-
-/** Every table with an `application` column (rows that belong to a case), but those {@link keptByTriggers}. */
 function caseTables(tx: PbApp): string[] {
-  tablesReferringToCases ??= selectRows(tx, "SELECT m.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'application' ORDER BY m.name", {}, { name: '' })
-    .map((r) => r.name)
-    .filter((name) => !keptByTriggers.includes(name));
+  tablesReferringToCases ??= selectRows(
+    tx,
+    "SELECT m.name AS name FROM sqlite_master m JOIN _collections c ON c.name = m.name JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'application' ORDER BY m.name",
+    {},
+    { name: '' },
+  ).map((r) => r.name);
   return tablesReferringToCases;
 }
 

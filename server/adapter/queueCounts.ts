@@ -87,14 +87,15 @@ function caseFilterJoin(filter: FilterCondition, caseColumn: string): string {
 
 /** 已办: the events the caller acted in, of the cases they read, narrowed by `filter` on their case. */
 function actedIn(app: PbApp, auth: PbRecord, filter: QueueCountsQuery): number {
-  const f = queueFilterSql(filter, 'c', 'case');
-  const join = caseFilterJoin(f, 'e.application');
   if (auth.getString('role') !== 'officer' || auth.getString('org_unit') === '') {
+    const f = queueFilterSql(filter, 'c', 'case');
+    const join = caseFilterJoin(f, 'e.application');
     // With a filter the case's row is read for it, and the rule is decided on that row.
     return countVisible(app, auth, `events e${join}`, 'e.application', `e.actor_id = {:me} AND ${f.where}`, { me: auth.id, ...f.params }, { caseRow: join === '' ? undefined : 'c' });
   }
   const since = unitChangedAt(app, auth.id);
-  if (join !== '') return actedInFiltered(app, auth, since, queueFilterSql(filter, 'x', 'case'));
+  const kept = queueFilterSql(filter, 'x', 'case');
+  if (kept.where !== '1') return actedInFiltered(app, auth, since, kept);
   const params = { me: auth.id, since };
   // idx_events_actor_created (ending in the case id): a range of the index, no event row read.
   const recent = countOf(app, 'SELECT count(*) AS n FROM events e INDEXED BY idx_events_actor_created WHERE e.actor_id = {:me} AND e.created > {:since}', params);
