@@ -6,7 +6,7 @@
 import { AssignmentError, createWorkingCalendar, startCase, starterFor, type CalendarOverride, type CaseSnapshot, type Effect, type JsonValue, type OrgDirectory, type OrgPath, type StartCaseInput, type StarterKind } from '../../engine/index.js';
 import { prepareEvent, saveCase, setCaseColumns, writeEvent, type PreparedEvent } from './caseWrites.js';
 import { applyEffects, dataAfterEffects, prepareEffectsAhead, recordAssignments, setPointer, type PreparedEffects } from './caseEffects.js';
-import { setCaseNumberCopies } from './queueFilterCopies.js';
+import { setCaseNumberCopies, setEventCaseCopies } from './queueFilterCopies.js';
 import type { CaseRowsRead } from './caseRowsRead.js';
 import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowWriter } from './preparedRowWrites.js';
 import { calendarOverrides } from './calendarOverrides.js';
@@ -184,6 +184,7 @@ function newCaseRows(): CaseRowsRead {
 /** The end of an opening, once the case and its effects are written: its first event, then the child cases its start asks for. */
 function finishOpening(tx: PbApp, o: CaseOpening, decided: DecidedStart, record: PbRecord, rows: CaseRowsRead, writer: RowWriter): CreatedCase {
   const { started } = decided;
+  setEventCaseCopies(decided.event.record, record);
   writeEvent(tx, decided.event, writer);
   markLockPiece('event');
   startChildCases(tx, record, started.snapshot, started.effects, o.actor, o.at);

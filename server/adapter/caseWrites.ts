@@ -18,6 +18,7 @@ import { modelSaves, type PreparedRow, type PreparedRowWrites, type RowGuard, ty
 import type { CaseRowsRead } from './caseRowsRead.js';
 import { applyEffects, prepareEffectsAhead, recordAssignments, type PreparedEffects } from './caseEffects.js';
 import { markLockPiece } from './writeLockTiming.js';
+import { setEventCaseCopies } from './queueFilterCopies.js';
 
 /** What `decide` read besides the snapshot and the case data, recorded so replay reads the same. */
 export interface ReplayInputs {
@@ -128,9 +129,10 @@ export function writeEvent(tx: PbApp, prepared: PreparedEvent, writer: RowWriter
  * Appends the event of a decision to the case's hash chain, read in `tx`; returns the event as
  * clients may read it.
  */
-export function appendEvent(tx: PbApp, caseId: string, masks: Record<string, string>, event: DecidedEvent, input: EventInput, writer: RowWriter = modelSaves): Record<string, unknown> {
-  const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseId })[0];
-  const prepared = prepareEvent(tx, caseId, masks, event, input, last ? { seq: last.getInt('seq'), hash: last.getString('hash') } : undefined);
+export function appendEvent(tx: PbApp, caseRecord: PbRecord, masks: Record<string, string>, event: DecidedEvent, input: EventInput, writer: RowWriter = modelSaves): Record<string, unknown> {
+  const last = tx.findRecordsByFilter('events', 'application = {:a}', '-seq', 1, 0, { a: caseRecord.id })[0];
+  const prepared = prepareEvent(tx, caseRecord.id, masks, event, input, last ? { seq: last.getInt('seq'), hash: last.getString('hash') } : undefined);
+  setEventCaseCopies(prepared.record, caseRecord);
   writeEvent(tx, prepared, writer);
   return prepared.view;
 }
@@ -255,7 +257,7 @@ export function commitDecision(
     } else writeEvent(tx, ahead.event, writer);
     event = ahead.event.view;
   } else {
-    event = appendEvent(tx, record.id, wf.masks, decision.event, commit, writer);
+    event = appendEvent(tx, record, wf.masks, decision.event, commit, writer);
   }
   markLockPiece('event');
   if (!ahead?.caseRow) {

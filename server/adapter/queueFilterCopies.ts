@@ -1,9 +1,11 @@
 /**
- * A task's copies of what the 待办 filters read from its case (migrations 1764201301, 1764202201):
- * the serial after the case number's last '-', the case's flags as stored ('' when it has none) and
- * whether it has any, its case number and its (masked) title, which task_queue shows and searches. SQLite triggers keep them right whatever writes a task or a case. The command path
- * sets them itself as well, so the task it writes (and announces over realtime) already carries the
- * values the insert trigger would give it.
+ * What the queues' rows copy from their case, so a queue filters and searches without reading it.
+ * A task (migrations 1764201301, 1764202201): the serial after the case number's last '-', the case's
+ * flags as stored ('' when it has none) and whether it has any, its case number and its (masked)
+ * title, which task_queue shows and 待办 searches. An event (migration 1764202301): its case's number
+ * and title, which event_queue shows and 已办 searches. SQLite triggers keep them right whatever
+ * writes a row or a case. The command path sets them itself as well, so the row it writes (and
+ * announces over realtime) already carries the values the triggers would give it.
  */
 import type { PbRecord } from './pocketbase.js';
 
@@ -31,4 +33,10 @@ export function setQueueFilterCopies(task: PbRecord, caseRecord: PbRecord): void
 export function setCaseNumberCopies(task: PbRecord, caseNo: string): void {
   task.set('case_serial', caseSerialOf(caseNo));
   task.set('case_no', caseNo);
+}
+
+/** Sets the event's copies of its case's number and title (the triggers would set them after the write; the write carries them already). */
+export function setEventCaseCopies(event: PbRecord, caseRecord: PbRecord): void {
+  event.set('case_no', caseRecord.getString('case_no'));
+  event.set('case_title', caseRecord.getString('title'));
 }

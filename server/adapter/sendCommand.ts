@@ -42,6 +42,7 @@ import { actingUser } from './delegatedActor.js';
 import { verbArgsOf } from './verbArgs.js';
 import { inWriteTransaction, markLockPiece } from './writeLockTiming.js';
 import { PreparedRowWrites } from './preparedRowWrites.js';
+import { setEventCaseCopies } from './queueFilterCopies.js';
 
 const rejectionStatus: Record<Rejection['code'], number> = { stale_version: 409, not_allowed: 409, not_your_task: 403, invalid_data: 422, too_soon: 429 };
 
@@ -156,9 +157,11 @@ function decideAndCommit(app: PbApp, auth: PbRecord, caseId: string, body: Comma
   // head, and the event; the transaction only writes (caseRowsRead.ts says why they stay right).
   const caseRows = readCaseRows(app, record.id);
   const after = dataAfterEffects(data, decision.effects);
+  const event = prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent);
+  setEventCaseCopies(event.record, record);
   const prepared: PreparedCommit = {
     rows: caseRows,
-    event: prepareEvent(app, record.id, wf.masks, decision.event, input, caseRows.lastEvent),
+    event,
     data: after,
     // Rendered here with stand-in numbers; the transaction numbers them (caseDocuments.ts).
     documents: renderAhead(app, record, wf, decision.snapshot, decision.effects, after, at, body.comment),

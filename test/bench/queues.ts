@@ -163,9 +163,12 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     ];
     for (const [name, f] of filters) probes.push({ name: `待办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('task_queue', filterOf(tasks, f), 'due_at,created') });
     // 已办 with the page's filters (web/src/api/queues.ts: the case's columns through the relation, the search on the view's own).
+    // Since migration 1764202301 the page reads every filter from the view's own columns; the relation's shapes stay for comparison.
     const doneFilters: [string, string][] = [
       ['process', 'application.workflow_key = "dibao"'],
+      ['process, the view’s own columns', 'workflow_key = "dibao"'],
       ['overdue', `application.due_at != "" && application.due_at < "${pbDate(now)}"`],
+      ['overdue, the view’s own columns', `due_at != "" && due_at < "${pbDate(now)}"`],
       ['search by a rare name, the view’s own columns', '(case_no ~ "欧阳*峰" || title ~ "欧阳*峰")'],
     ];
     for (const [name, f] of doneFilters) probes.push({ name: `已办 filtered: ${name}`, who: 'township', kind: 'page', path: firstPage('event_queue', filterOf(`actor_id = "${t.id}"`, f), '-created') });
@@ -196,6 +199,14 @@ export async function timeQueues(url: string, admin: RestClient, options: { samp
     for (const who of ['township', 'county'] as const) {
       for (const [name, query] of countFilters) probes.push({ name: `queue counts filtered: ${name}`, who, kind: 'count', path: `/api/tongban/queues/counts?${new URLSearchParams(query).toString()}` });
     }
+    // …and with a search typed (web/src/api/queueCounts.ts: each queue counted on the collection its page reads, the rows' own copies searched).
+    const rareName = '(case_no ~ "欧阳*峰" || title ~ "欧阳*峰")';
+    probes.push({ name: '待办 count, search by a rare name', who: 'township', kind: 'count', path: countOf('task_queue', filterOf(tasks, rareName)) });
+    probes.push({ name: '已办 count, search by a rare name', who: 'township', kind: 'count', path: countOf('event_queue', filterOf(`actor_id = "${t.id}"`, rareName)) });
+    // …and as the page counted before (each queue's own collection, the search through the case).
+    const rareNameThroughCase = '(application.case_no ~ "欧阳*峰" || application.title ~ "欧阳*峰")';
+    probes.push({ name: '待办 count, search by a rare name, through the case (before)', who: 'township', kind: 'count', path: countOf('tasks', filterOf(tasks, rareNameThroughCase)) });
+    probes.push({ name: '已办 count, search by a rare name, through the case (before)', who: 'township', kind: 'count', path: countOf('events', filterOf(`actor_id = "${t.id}"`, rareNameThroughCase)) });
     const a = people.applicant;
     probes.push({ name: 'my cases, first page', who: 'applicant', kind: 'page', path: firstPage('applications', filterOf(`applicant = "${a.id}"`), '-created') });
     probes.push({ name: 'my 待办', who: 'applicant', kind: 'page', path: firstPage('tasks', filterOf(`status = "open" && assignee_user = "${a.id}"`), 'due_at,created', 'application') });

@@ -187,6 +187,9 @@ function generationSql(db: string, shape: CountyShape): string {
     id: `'ge' || printf('%08d', g.n) || printf('%05d', t.rowid)`, application: 'g.id', actor_id: officerOf('t.actor_id'),
     data_patch: rewrite('t.data_patch'), data_masked: rewrite('t.data_masked'), replay: rewrite('t.replay'),
     at: `strftime('%Y-%m-%dT%H:%M:%fZ', g.at + t.seq / 100.0)`, created: ts('g.at + t.seq / 100.0'), updated: ts('g.at + t.seq / 100.0'),
+    // Its copies of its own case's number and title, as every writer sets them (migration 1764202301).
+    case_no: '(SELECT a.case_no FROM applications a WHERE a.id = g.id)',
+    case_title: '(SELECT a.title FROM applications a WHERE a.id = g.id)',
   }, 'FROM g JOIN events t ON t.application = g.tmpl JOIN ti ON ti.id = g.tmpl');
   sql += copyInto(columns('documents'), 'documents', {
     id: `'gd' || printf('%08d', g.n) || printf('%05d', t.rowid)`, application: 'g.id', number: `CASE WHEN t.number = '' THEN '' ELSE t.number || '-G' || g.n END`,

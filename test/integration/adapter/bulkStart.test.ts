@@ -157,6 +157,11 @@ describe('a bulk start through the real server', () => {
     const villageOf = new Map(cases.map((c) => [c.id, c.village]));
     for (const t of tasks) expect(t).toMatchObject({ assignee_unit: villageOf.get(t.application), status: 'open', due_at: expect.stringMatching(/^\d{4}-/) });
     expect((await su.collection('outbox').getList(1, 1, { filter: `application.bulk_run = "${first.id}" && parent = ""` })).totalItems).toBe(300);
+    // Each case's start carries its own case's number and title, not its template's (migration 1764202301: what 已办 shows and searches).
+    const starts = await su.collection('events').getFullList({ filter: `application.bulk_run = "${first.id}"`, fields: 'application,case_no,case_title' });
+    expect(starts).toHaveLength(300);
+    const caseOf = new Map(cases.map((c) => [c.id, c]));
+    for (const e of starts) expect([e.case_no, e.case_title]).toEqual([caseOf.get(e.application)!.case_no, caseOf.get(e.application)!.title]);
     // Every case's history verifies: hash chain and replay.
     for (const c of cases) {
       const verdict = await su.send<{ ok: boolean; reason?: string }>(`/api/tongban/cases/${c.id}/verify`, {});

@@ -158,7 +158,8 @@ describe('the queue counts route', () => {
     const indexes = async (name: string) => (await su.collections.getOne(name)).indexes.join('\n');
     expect(await indexes('applications')).toMatch(/idx_applications_case_access\W+ON\W+applications\W+\(\W*id\W*,\W*county\W*,\W*township\W*,\W*village\W*,\W*applicant\W*,\W*applicant_org\W*,\W*assigned_units\W*,\W*assigned_users\W*\)/);
     expect(await indexes('applications')).toMatch(/idx_applications_filed_by\W+ON\W+applications\W+\(\W*filed_by\W*,\W*created\W*,\W*id\W*\)/);
-    expect(await indexes('events')).toMatch(/idx_events_actor_created\W+ON\W+events\W+\(\W*actor_id\W*,\W*created\W*,\W*application\W*\)/);
+    // …and, since migration 1764202301, the case's number and title the 已办 search reads.
+    expect(await indexes('events')).toMatch(/idx_events_actor_created\W+ON\W+events\W+\(\W*actor_id\W*,\W*created\W*,\W*application\W*,\W*case_no\W*,\W*case_title\W*\)/);
     // …and the database holds them as declared (the collection's list is what PocketBase builds them from).
     const stored = (name: string) => spawnSync('sqlite3', ['-readonly', path.join(server.dataDir, 'data.db'), `SELECT sql FROM sqlite_master WHERE name = '${name}'`], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(stored('idx_applications_case_access')).toMatch(/\(\W*id\W*,\W*county\W*,\W*township\W*,\W*village\W*,\W*applicant\W*,\W*applicant_org\W*,\W*assigned_units\W*,\W*assigned_users\W*\)/);

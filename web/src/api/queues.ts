@@ -63,11 +63,13 @@ export function pbDate(d: Date): string {
  * is the path to the case). `dueBy` is where `filter.dueWithinDays` working days end, as the server
  * answered it (PocketBase's date form); without it that filter is left out. `onPage`: the filter of
  * the collection the page reads ({@link pageCollectionOf}), whose rows carry their case's number and
- * title themselves (the search then reads them there, without joining the case once more).
+ * title themselves (the search then reads them there, without joining the case once more); 已办's
+ * carry every case column the filters read.
  */
 export function queueFilterOf(tab: QueueTab, filter: QueueFilter, now = new Date(), dueBy?: string, onPage = false): string {
   const me = pb.authStore.record;
-  const rel = tab === 'started' ? '' : 'application.';
+  // 已办's view (event_queue) carries every case column the filters read, from the case it joins.
+  const rel = tab === 'started' || (onPage && tab === 'done') ? '' : 'application.';
   const parts: string[] = [];
   if (tab === 'tasks') {
     parts.push(me?.role === 'applicant'
@@ -160,10 +162,14 @@ export async function queuePage(tab: QueueTab, filter: QueueFilter, page: number
   return { rows: list.items.slice(0, queuePageSize).map((r) => rowOf(tab, r)), more: list.items.length > queuePageSize };
 }
 
-/** How many rows a queue has with the filter (a count query; the rows are not read). */
+/**
+ * How many rows a queue has with the filter (a count query; the rows are not read), counted on the
+ * collection its page reads: a search there meets the rows' own copies of the case number and title
+ * in the queue's index, where one through the case would look up every row's case.
+ */
 export async function queueCount(tab: QueueTab, filter: QueueFilter, dueBy?: string): Promise<number> {
   if (!pb.authStore.record) return 0;
-  const list = await pb.collection(collectionOf[tab]).getList(1, 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy), fields: 'id' });
+  const list = await pb.collection(pageCollectionOf[tab]).getList(1, 1, { filter: queueFilterOf(tab, filter, new Date(), dueBy, true), fields: 'id' });
   return list.totalItems;
 }
 
