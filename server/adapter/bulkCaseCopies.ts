@@ -102,7 +102,7 @@ function templateRowids(tx: PbApp, table: string, column: string, templateId: st
 export function insertCaseCopies(tx: PbApp, templateId: string, copies: readonly CaseCopy[]): void {
   const plan: { table: string; replaced: Record<string, string>; rowids: number[]; values: (c: CaseCopy) => string[] }[] = [
     { table: 'applications', replaced: { id: 'v.column1', case_no: 'v.column2', subject: 'v.column3', title: 'v.column4' }, rowids: templateRowids(tx, 'applications', 'id', templateId), values: (c) => [c.id, c.caseNo, c.subject, c.title] },
-    // An event carries its own case's number and title too (migration 1764202301 would set them after each insert).
+    // An event carries its own case's number and title too (migration 1764202301: set by its writer, no trigger sets them on insert).
     {
       table: 'events',
       replaced: { id: randomId, application: 'v.column1', command_id: 'v.column2', hash: 'v.column3', case_no: 'v.column4', case_title: 'v.column5' },

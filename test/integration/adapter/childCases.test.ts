@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { command, failure, type CommandAnswer } from '../../support/commands.js';
+import { eventCount, eventsWithStaleCaseCopies } from '../../support/eventCaseCopies.js';
 
 /** The child: one member's home visit, started by either household process; the township finds for or against. */
 const visitDefinition = {
@@ -142,5 +143,10 @@ describe('a children step through the real server', () => {
     greedy.steps.assess.start = [{ workflow: 'member-visit' }, { workflow: 'member-visit' }] as never;
     const refused = await failure(su.collection('workflow_definitions').create({ key: greedy.key, version: 2, status: 'published', name: greedy.name, definition: greedy }));
     expect(refused.body.errors).toEqual([{ path: '/definition/steps/assess/wait/count', message: '等待 3 个子案件办结，但此步骤只发起 2 个：案件会一直等待。' }]);
+  });
+
+  it('leaves every act it wrote with its case’s number and title, as 已办 shows and searches them', () => {
+    expect(eventCount(server)).toBeGreaterThan(0);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { eventCount, eventsWithStaleCaseCopies } from '../../support/eventCaseCopies.js';
 
 describe('a whole 低保 case through the real server, by the demo accounts', () => {
   let server: TestServer;
@@ -112,5 +113,10 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
   it('refuses the simulated clock to anyone but the superuser', async () => {
     const admin = await server.login('admin');
     expect((await failure(admin.send('/api/tongban/test/clock', { method: 'POST', body: { now: '2030-01-01T00:00:00Z' } }))).status).toBe(403);
+  });
+
+  it('leaves every act it wrote with its case’s number and title, as 已办 shows and searches them', () => {
+    expect(eventCount(server)).toBeGreaterThan(0);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

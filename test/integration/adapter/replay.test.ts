@@ -6,6 +6,7 @@ import { command, openCase, type CaseSummary } from '../../support/commands.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficer, registerRelative } from '../../support/staff.js';
+import { eventCount, eventsWithStaleCaseCopies } from '../../support/eventCaseCopies.js';
 
 interface Verdict {
   ok: boolean;
@@ -91,5 +92,10 @@ describe('replaying a case from its events (DESIGN guarantee 6)', () => {
     expect(after.map((e) => e.actor_name)).toEqual(['王*英', '王*英', '曲塘镇 社会事务办']);
     expect((after[0]!.data_masked as typeof demoHousehold).applicant.idNumber).toBe('320621********0023');
     expect(await verify(c.id)).toMatchObject({ ok: true, chain: { ok: true }, replay: { ok: true, legacy: true } });
+  });
+
+  it('leaves every act it wrote with its case’s number and title, as 已办 shows and searches them', () => {
+    expect(eventCount(server)).toBeGreaterThan(0);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../support/pocketbase.js';
 import { reviewRunOnSimulatedClock } from '../../support/reviewHouseholds.js';
 import { subscribe, type Subscription } from '../../support/realtime.js';
+import { eventCount, eventsWithStaleCaseCopies } from '../../support/eventCaseCopies.js';
 
 const china = (local: string) => new Date(`${local}+08:00`);
 /** More due timers than the sweep reads in one page (200). */
@@ -71,4 +72,9 @@ describe('one timer sweep fires every due timer, and one outbox run sends every 
     expect(new Set(inbox.map((n) => n.key as string)).size).toBe(inbox.length);
     expect(inbox.length).toBe(deliveries.filter((d) => (d.key as string).includes(':inbox:')).length);
   }, 300_000);
+
+  it('leaves every act it wrote with its case’s number and title, as 已办 shows and searches them', () => {
+    expect(eventCount(server)).toBeGreaterThan(0);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { failure, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
 import { taskVerbsWorkflow } from '../../fixtures/taskVerbsWorkflow.js';
+import { eventCount, eventsWithStaleCaseCopies } from '../../support/eventCaseCopies.js';
 
 interface Answer {
   case: CaseSummary;
@@ -179,5 +180,10 @@ describe('task verbs through the command route', () => {
     await send(county, urged.case, 'verb.urge');
     await server.setClock(start);
     expect(await verify(c.id)).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('leaves every act it wrote with its case’s number and title, as 已办 shows and searches them', () => {
+    expect(eventCount(server)).toBeGreaterThan(0);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

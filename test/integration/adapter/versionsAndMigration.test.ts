@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase, type CommandAnswer } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { eventCount, eventsWithStaleCaseCopies } from '../../support/eventCaseCopies.js';
 
 type Summary = CommandAnswer['case'] & { workflow: { key: string; version: number }; tasks: { key: string; step: string; dueAt?: string }[] };
 
@@ -184,5 +185,10 @@ describe('migrating a 低保 case during its 公示 to a version with a shorter 
     const verdict = await su.send<{ ok: boolean; replay: { ok: boolean } }>(`/api/tongban/cases/${c.id}/verify`, {});
     expect(verdict).toMatchObject({ ok: true, replay: { ok: true } });
     expect((await admin.send<{ case: Summary }>(`/api/tongban/cases/${c.id}`, {})).case).toMatchObject({ step: 'countyReview', workflow: { version: version + 1 } });
+  });
+
+  it('leaves every act it wrote with its case’s number and title, as 已办 shows and searches them', () => {
+    expect(eventCount(server)).toBeGreaterThan(0);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });
