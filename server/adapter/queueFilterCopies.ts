@@ -2,12 +2,12 @@
  * What the queues' rows copy from their case, so a queue filters and searches without reading it.
  * A task (migrations 1764201301, 1764202201): the serial after the case number's last '-', the case's
  * flags as stored ('' when it has none) and whether it has any, its case number and its (masked)
- * title, which task_queue shows and 待办 searches: SQLite triggers refuse a task written with others
- * and keep them right whatever changes a task or a case, and the command path sets them itself, so
- * the task it writes (and announces over realtime) already carries them. An event (migration
- * 1764202301): its case's number and title, which event_queue shows and 已办 searches. Every writer
- * of an event sets them, as no trigger does on insert (one would cost every command's write lock
- * ≈ 0.2 ms); triggers keep them right when a case's number or title changes or an event is saved.
+ * title, which task_queue shows and 待办 searches. An event (migration 1764202301): its case's number
+ * and title, which event_queue shows and 已办 searches. Every writer of a task or an event sets them
+ * (the command path, a case's opening, the bulk copies), so the row it writes (and announces over
+ * realtime) already carries them: no trigger sets or checks them on insert, as one would cost every
+ * command's write lock (migration 1764202302 has the figures). Triggers keep them right when a
+ * case's number, title or flags change, or a task or an event is saved again.
  */
 import type { PbRecord } from './pocketbase.js';
 

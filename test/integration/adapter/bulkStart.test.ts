@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { command, failure } from '../../support/commands.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 /** A township's 复核 of households: the township starts it, the household's village checks within 10 working days. */
 const recheckDefinition = {
@@ -260,5 +261,11 @@ describe('a bulk start through the real server', () => {
     const dpf = await su.collection('org_units').getFirstListItem('kind = "disabled_persons_federation"');
     expect(await su.collection('tasks').getFullList({ filter: `application.bulk_run = "${view.id}"`, fields: 'assignee_unit' })).toEqual([0, 1, 2].map(() => expect.objectContaining({ assignee_unit: dpf.id })));
     for (const c of cases) expect(await su.send<{ ok: boolean }>(`/api/tongban/cases/${c.id}/verify`, {})).toMatchObject({ ok: true });
+  });
+
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { command, failure, openCase, type CaseSummary } from '../../support/comm
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
 import { subscribe } from '../../support/realtime.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 const accepted = { acceptance: { complete: true, relativeFiling: false } };
 
@@ -114,5 +115,11 @@ describe('claims on tasks (认领)', () => {
     expect((await command(township, c, 'accept', { data: accepted })).case.step).toBe('investigation');
     const audit = await admin.collection('audit_log').getFullList({ filter: `action = "task.reassign" && target_id = "${taskId}"` });
     expect(audit).toHaveLength(2);
+  });
+
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../../engine/index.js';
 import { command, failure, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 /** 申请 → 入户调查 (village, 5 working days, a reminder 2 before, escalated when overdue) → 乡镇审核 (2 working days) → 办结. */
 const definition: WorkflowDefinition = {
@@ -159,5 +160,11 @@ describe('deadlines that act through the real server', () => {
     const task = await su.collection('tasks').getFirstListItem(`application = "${submitted.id}" && status = "open"`);
     expect(new Date(task.due_at.replace(' ', 'T')).toISOString()).toBe('2027-01-06T16:00:00.000Z');
     expect(await su.send(`/api/tongban/cases/${submitted.id}/verify`, {})).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase, type CaseSummary } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
-import { eventCount, eventsWithStaleCaseCopies } from '../../support/eventCaseCopies.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 describe('a whole 低保 case through the real server, by the demo accounts', () => {
   let server: TestServer;
@@ -115,8 +115,9 @@ describe('a whole 低保 case through the real server, by the demo accounts', ()
     expect((await failure(admin.send('/api/tongban/test/clock', { method: 'POST', body: { now: '2030-01-01T00:00:00Z' } }))).status).toBe(403);
   });
 
-  it('leaves every act it wrote with its case’s number and title, as 已办 shows and searches them', () => {
-    expect(eventCount(server)).toBeGreaterThan(0);
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
     expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { WorkflowDefinition } from '../../../engine/index.js';
 import { panelDefinition } from '../../support/panelDefinition.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficers, type StaffMember } from '../../support/staff.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 interface PanelSummary { step: string; members: number; ballots: number; result: string | null; tally?: Record<string, number> }
 type PanelCase = Omit<CaseSummary, 'tasks'> & { panels?: PanelSummary[]; tasks: { key: string; step: string; mode: string; assigneeUser?: string }[] };
@@ -155,5 +156,11 @@ describe('a panel (民主评议) through the server', () => {
     expect(published).toMatchObject({ status: 409, body: { code: 'invalid_definition', errors: [{ path: '/definition/steps/review/panel/quorum/count' }] } });
     const refused = await failure(applicant.send('/api/tongban/cases', { method: 'POST', body: { workflow: unreachableQuorum.key, commandId: randomUUID() } }));
     expect(refused.status).toBe(404);
+  });
+
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

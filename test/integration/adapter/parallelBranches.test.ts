@@ -3,6 +3,7 @@ import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, failure, type CommandAnswer } from '../../support/commands.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 /**
  * 成立登记 with a parallel review (issue 9, point 5), published through the superuser API as an
@@ -149,5 +150,11 @@ describe('a parallel review through the server', () => {
     expect(rows.map((t) => [t.key, t.status])).toEqual([['review#1:dpf', 'cancelled'], ['review#1:supervisor', 'done']]);
     expect((await failure(command(await server.login('dpf'), refused, 'dpf.approve'))).body.code).toBe('not_allowed');
     expect(await verify(c.id)).toMatchObject({ ok: true, replay: { ok: true } });
+  });
+
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { demoHousehold } from '../../../server/demo/loadDemoCases.js';
 import { command, failure, openCase } from '../../support/commands.js';
 import { freshIdNumber } from '../../support/idNumbers.js';
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 describe('代办: a village officer files an application for a resident of their village', () => {
   let server: TestServer;
@@ -40,5 +41,11 @@ describe('代办: a village officer files an application for a resident of their
     const resident = (await su.collection('users').getFirstListItem('email = "applicant-a1@demo.tongban"')).id;
     const opened = await openCase(village, demoHousehold, { applicant: resident });
     expect(await failure(command(await server.login('township-a'), opened.case, 'submit'))).toMatchObject({ status: 403 });
+  });
+
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

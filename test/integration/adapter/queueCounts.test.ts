@@ -9,6 +9,7 @@ import { command, failure, openCase, type CaseSummary } from '../../support/comm
 import { startPocketBase, type TestServer } from '../../support/pocketbase.js';
 import { addOfficer, demoUserId, type StaffMember } from '../../support/staff.js';
 import { taskVerbsWorkflow } from '../../fixtures/taskVerbsWorkflow.js';
+import { eventsWithStaleCaseCopies, rowCount, tasksWithStaleCaseCopies } from '../../support/caseCopies.js';
 
 /**
  * `GET /api/tongban/queues/counts` (server/adapter/queueCounts.ts) counts the queue page's tabs in
@@ -268,5 +269,11 @@ describe('the queue counts route', () => {
     const refused = await guest.send('/api/tongban/queues/counts', {}).then(() => undefined, (e: ClientResponseError) => e);
     expect(refused?.status).toBe(401);
     expect(refused?.response).toMatchObject({ status: 401, code: 'unauthorized', message: '请先登录。' });
+  });
+
+  it('leaves every task and act it wrote with the copies of its case that 待办 and 已办 filter and search', () => {
+    expect([rowCount(server, 'tasks'), rowCount(server, 'events')].every((n) => n > 0)).toBe(true);
+    expect(tasksWithStaleCaseCopies(server)).toEqual([]);
+    expect(eventsWithStaleCaseCopies(server)).toEqual([]);
   });
 });

@@ -263,8 +263,8 @@ describe('the dashboards’ kept figures, against the cases they were counted fr
       DROP TABLE dashboard_approved; DROP TABLE dashboard_approved_changed; DELETE FROM _migrations WHERE file LIKE '1764201901_%';
       DROP TRIGGER dashboard_case_inserted; DROP TRIGGER dashboard_case_deleted;
       DROP TRIGGER dashboard_started_case_updated; DROP TRIGGER dashboard_ended_case_updated; DROP TRIGGER dashboard_amounts_case_updated; DROP TRIGGER dashboard_running_case_updated;
-      DROP TRIGGER tasks_process_key_updated; DROP TRIGGER tasks_case_copies_checked;
-      DELETE FROM _migrations WHERE file LIKE '1764201701_%';
+      DROP TRIGGER tasks_process_key_updated; DROP TRIGGER IF EXISTS tasks_case_copies_checked;
+      DELETE FROM _migrations WHERE file LIKE '1764201701_%'; DELETE FROM _migrations WHERE file LIKE '1764202302_%';
       DROP TABLE dashboard_started; DROP TABLE dashboard_ended; DROP TABLE dashboard_amounts; DROP TABLE dashboard_running;
       UPDATE tasks SET workflow_key = '';
       DELETE FROM _migrations WHERE file LIKE '1764200201_%';

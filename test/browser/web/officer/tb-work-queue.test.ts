@@ -58,7 +58,7 @@ describe('tb-work-queue', () => {
     assert(page.query.get('filter')!.includes('assignee_unit = "ta"'), page.query.get('filter')!);
   });
 
-  it('reads the counts from the counts route, also with a filter, and counts a search through the record API', async () => {
+  it('reads the counts from the counts route, also with a filter, and counts a search on the page\'s own collection', async () => {
     const { el, calls } = await mount();
     await until(() => text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')) === '2', 'the 待办 count');
     assert(calls.some((c) => c.path === '/api/tongban/queues/counts'), 'the counts route was asked');
@@ -71,9 +71,12 @@ describe('tb-work-queue', () => {
     el.shadowRoot!.querySelector<HTMLInputElement>('#q-overdue')!.click();
     el.shadowRoot!.querySelector<HTMLInputElement>('#q-search')!.value = '赵';
     el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!.requestSubmit();
-    await until(() => calls.some((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') === '1'), 'the searched 待办 counted by the record API');
-    const counted = calls.find((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') === '1')!;
-    assert(counted.query.get('filter')!.includes('赵'), counted.query.get('filter')!);
+    await until(() => calls.some((c) => c.path === '/api/collections/task_queue/records' && c.query.get('perPage') === '1'), 'the searched 待办 counted on task_queue');
+    const counted = calls.find((c) => c.path === '/api/collections/task_queue/records' && c.query.get('perPage') === '1')!;
+    // The search meets the task's own copies of its case's number and title, not the case's.
+    assert(counted.query.get('filter')!.includes('赵') && counted.query.get('filter')!.includes('title ~'), counted.query.get('filter')!);
+    assert(!counted.query.get('filter')!.includes('application.title'), counted.query.get('filter')!);
+    assert(!calls.some((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') === '1'), 'no count through the tasks collection');
   });
 
   it('approves the selected cases with one opinion and reports each row: one approved, one that had moved on', async () => {
