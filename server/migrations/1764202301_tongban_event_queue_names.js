@@ -13,7 +13,7 @@
 // before, the event's write under the lock read 0.26 → 0.47 ms with one and 0.26 → 0.30 ms without
 // (SQLite compiles a table's triggers into every statement that writes it, and goja's statements
 // are compiled for each call). The integration tests of every flow check instead that each act they
-// wrote carries its case's copies (test/support/eventCaseCopies.ts). The hash chain does not cover the
+// wrote carries its case's copies (test/support/caseCopies.ts). The hash chain does not cover the
 // copies (server/adapter/hashChain.ts), so setting them breaks nothing.
 // event_queue reads them from the event, and idx_events_actor_created, the 已办 order, ends in them:
 // an act the search does not meet is passed over in the index, its row and its case never read.
