@@ -17,7 +17,7 @@ export interface RecordedCall {
 export interface FakeRoute {
   method?: string;
   path: string | RegExp;
-  /** The answer's body (status 200), or a function of the call; `{ status, body }` for another status. */
+  /** The answer's body (status 200), or a function of the call (a promise of it answers when it settles: a slow server). */
   answer: unknown | ((call: RecordedCall) => unknown);
   status?: number;
 }
@@ -35,7 +35,7 @@ export function startFakeServer(routes: FakeRoute[]): RecordedCall[] {
     calls.push(call);
     const route = routes.find((r) => (r.method ?? 'GET') === call.method && (typeof r.path === 'string' ? r.path === call.path : r.path.test(call.path)));
     if (!route) return new Response(JSON.stringify({ status: 404, code: 'not_found', message: '未找到请求的内容。' }), { status: 404, headers: { 'content-type': 'application/json' } });
-    const body = typeof route.answer === 'function' ? (route.answer as (c: RecordedCall) => unknown)(call) : route.answer;
+    const body = typeof route.answer === 'function' ? await (route.answer as (c: RecordedCall) => unknown)(call) : route.answer;
     return new Response(JSON.stringify(body), { status: route.status ?? 200, headers: { 'content-type': 'application/json' } });
   };
   return calls;

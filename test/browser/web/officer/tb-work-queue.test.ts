@@ -13,6 +13,17 @@ const caseView = (id: string): Partial<CaseViewAnswer> => (id === 'c1'
   ? { case: { id, version: 3, step: 'accept', stepName: '乡镇受理' } as CaseViewAnswer['case'], actions: [accept] }
   : { case: { id, version: 4, step: 'investigation', stepName: '入户调查' } as CaseViewAnswer['case'], actions: [] });
 
+/** How long the stand-in takes to answer a 待办 page without the overdue filter (0: at once). */
+let unfilteredPageDelay = 0;
+
+/** The 待办 page's rows as task_queue gives them: only the overdue one (t1) when the filter asks for overdue tasks. */
+async function taskQueueAnswer(call: RecordedCall): Promise<object> {
+  const overdue = call.query.get('filter')!.includes('due_at <');
+  if (!overdue && unfilteredPageDelay > 0) await new Promise((r) => setTimeout(r, unfilteredPageDelay));
+  const rows = overdue ? tasks.slice(0, 1) : tasks;
+  return listOf(rows.map((t) => ({ ...t, case_no: t.expand?.application?.case_no, title: t.expand?.application?.title, workflow_key: t.expand?.application?.workflow_key })));
+}
+
 async function mount(): Promise<{ el: HTMLElement; calls: RecordedCall[] }> {
   signInAs({ id: 'u-township', role: 'officer', name: '曲塘镇 社会事务办', org_unit: 'ta' });
   const calls = startFakeServer([
@@ -20,7 +31,7 @@ async function mount(): Promise<{ el: HTMLElement; calls: RecordedCall[] }> {
     { path: '/api/tongban/queues/counts', answer: (c: RecordedCall) => ({ tasks: c.query.has('dueBefore') ? 1 : tasks.length, done: 5, cc: 0, started: 0 }) },
     { path: '/api/collections/tasks/records', answer: (c: RecordedCall) => (c.query.get('perPage') === '1' ? { page: 1, perPage: 1, totalItems: 1, totalPages: 1, items: tasks.slice(0, 1) } : listOf(tasks)) },
     // The 待办 page reads task_queue: the tasks with their case's number and title beside them.
-    { path: '/api/collections/task_queue/records', answer: () => listOf(tasks.map((t) => ({ ...t, case_no: t.expand?.application?.case_no, title: t.expand?.application?.title, workflow_key: t.expand?.application?.workflow_key }))) },
+    { path: '/api/collections/task_queue/records', answer: taskQueueAnswer },
     { path: '/api/collections/events/records', answer: { page: 1, perPage: 1, totalItems: 5, totalPages: 5, items: [] } },
     { path: '/api/collections/case_readers/records', answer: listOf([]) },
     { path: '/api/collections/applications/records', answer: listOf([]) },
@@ -41,6 +52,7 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 
 describe('tb-work-queue', () => {
   afterEach(() => {
+    unfilteredPageDelay = 0;
     stopFakeServer();
     document.documentElement.classList.remove('elder');
     localStorage.clear();
@@ -77,6 +89,22 @@ describe('tb-work-queue', () => {
     assert(counted.query.get('filter')!.includes('赵') && counted.query.get('filter')!.includes('title ~'), counted.query.get('filter')!);
     assert(!counted.query.get('filter')!.includes('application.title'), counted.query.get('filter')!);
     assert(!calls.some((c) => c.path === '/api/collections/tasks/records' && c.query.get('perPage') === '1'), 'no count through the tasks collection');
+  });
+
+  it('shows the rows of the filter asked last, though a read started before it answers after it', async () => {
+    const { el } = await mount();
+    // A reload without the filter (a realtime signal, the subscription taking hold) answers late…
+    unfilteredPageDelay = 400;
+    void (el as HTMLElement & { load(): Promise<void> }).load();
+    // …after the officer has asked for the overdue cases only.
+    el.shadowRoot!.querySelector<HTMLInputElement>('#q-overdue')!.click();
+    el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!.requestSubmit();
+    await until(() => el.shadowRoot!.querySelectorAll('li.row').length === 1, 'the overdue rows');
+    await new Promise((r) => setTimeout(r, 600));
+    await settled(el);
+    const rows = [...el.shadowRoot!.querySelectorAll('li.row')].map((li) => text(li));
+    assertEqual(rows, ['乡镇受理：最低生活保障审核确认：赵*兰 · DIBAO-2026-000001 办理期限：2026/3/5']);
+    assertEqual(text(el.shadowRoot!.querySelector('.count[data-tab=tasks]')), '1');
   });
 
   it('approves the selected cases with one opinion and reports each row: one approved, one that had moved on', async () => {

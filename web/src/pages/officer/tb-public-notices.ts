@@ -11,6 +11,7 @@ import type { PublicNoticeListAnswer } from '../../../../engine/index.js';
 import { errorMessage } from '../../api/client.js';
 import { publicNotices, unitsInJurisdiction, type ChainUnit } from '../../api/officerLists.js';
 import { chinaDay, chinaDeadlineDay } from '../../components/formatDate.js';
+import { LatestOnly } from '../../components/latestOnly.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import './tb-officer-nav.js';
 
@@ -52,6 +53,8 @@ export class TbPublicNotices extends LitElement {
   period: { from: string; until: string } | undefined;
   list: PublicNoticeListAnswer | undefined;
   error = '';
+  /** The list's reads: only the latest one's answer is shown (another village or period may be chosen while one runs). */
+  private readonly reads = new LatestOnly();
 
   constructor() {
     super();
@@ -79,13 +82,12 @@ export class TbPublicNotices extends LitElement {
 
   private async load() {
     if (!this.village) return;
-    try {
-      this.list = await publicNotices(this.village, this.period);
-      this.error = '';
-    } catch (e) {
-      this.list = undefined;
-      this.error = errorMessage(e);
-    }
+    const { village, period } = this;
+    await this.reads.run(
+      () => publicNotices(village, period),
+      (list) => { this.list = list; this.error = ''; },
+      (e) => { this.list = undefined; this.error = errorMessage(e); },
+    );
   }
 
   private onChoose(e: Event) {

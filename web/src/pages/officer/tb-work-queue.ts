@@ -14,6 +14,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { errorMessage, pb } from '../../api/client.js';
 import { queuePage, queueTabs, watchTasks, type QueueFilter, type QueueRow, type QueueTab } from '../../api/queues.js';
 import { queueCounts } from '../../api/queueCounts.js';
+import { LatestOnly } from '../../components/latestOnly.js';
 import { dueByWorkingDays, unitsInJurisdiction, type ChainUnit } from '../../api/officerLists.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { chinaDeadlineDay } from '../../components/formatDate.js';
@@ -86,6 +87,8 @@ export class TbWorkQueue extends LitElement {
   units: ChainUnit[] = [];
   private stopWatching: (() => Promise<void>) | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The page's loads: only the latest one's answer is shown. */
+  private readonly reads = new LatestOnly();
 
   constructor() {
     super();
@@ -129,19 +132,28 @@ export class TbWorkQueue extends LitElement {
     }
   }
 
-  /** Reads the counts of every queue and the current page. */
+  /**
+   * Reads the counts of every queue and the current page, for the tab, filter and page as they are
+   * when it starts. Loads overlap (a filter submitted, a realtime reload, the subscription taking
+   * hold), and answers may come back in any order: only the latest load's answer is shown, so an
+   * earlier one that arrives late never puts back rows of a filter no longer asked.
+   */
   async load(): Promise<void> {
-    try {
-      // "Due within N working days" ends where the server's working calendar says (holidays, 调休), asked once per load.
-      const dueBy = this.filter.dueWithinDays === undefined ? undefined : await dueByWorkingDays(this.filter.dueWithinDays);
-      const [page, counts] = await Promise.all([queuePage(this.tab, this.filter, this.page, dueBy), queueCounts(this.filter, dueBy)]);
-      this.rows = page.rows;
-      this.more = page.more;
-      this.counts = counts;
-      this.error = '';
-    } catch (e) {
-      this.error = errorMessage(e);
-    }
+    const { tab, filter, page: pageNo } = this;
+    await this.reads.run(
+      async () => {
+        // "Due within N working days" ends where the server's working calendar says (holidays, 调休), asked once per load.
+        const dueBy = filter.dueWithinDays === undefined ? undefined : await dueByWorkingDays(filter.dueWithinDays);
+        return Promise.all([queuePage(tab, filter, pageNo, dueBy), queueCounts(filter, dueBy)]);
+      },
+      ([page, counts]) => {
+        this.rows = page.rows;
+        this.more = page.more;
+        this.counts = counts;
+        this.error = '';
+      },
+      (e) => { this.error = errorMessage(e); },
+    );
   }
 
   private tabName(tab: QueueTab): string {

@@ -11,6 +11,7 @@ import type { DashboardAnswer } from '../../../../engine/index.js';
 import { errorMessage } from '../../api/client.js';
 import { dashboardFigures } from '../../api/dashboard.js';
 import { listOrgUnits, type OrgUnit } from '../../api/staff.js';
+import { LatestOnly } from '../../components/latestOnly.js';
 import { sharedStyles } from '../../components/sharedStyles.js';
 import { dashboardCharts, loadCharts, type ChartLabels, type DashboardChart } from './dashboardCharts.js';
 import { studioNav, studioNavStyles } from './studioNav.js';
@@ -69,6 +70,8 @@ export class TbStudioDashboard extends LitElement {
   error = '';
   private charts = new Map<string, ChartInstance>();
   private echarts: EChartsCore | undefined;
+  /** The figures' reads: only the latest one's answer is shown (the period or division may change while one runs). */
+  private readonly reads = new LatestOnly();
 
   constructor() {
     super();
@@ -95,13 +98,12 @@ export class TbStudioDashboard extends LitElement {
 
   private async load() {
     this.error = '';
-    try {
-      const [figures, echarts] = await Promise.all([dashboardFigures({ from: this.from, to: this.to, division: this.division }), this.echarts ?? loadCharts()]);
-      this.echarts = echarts;
-      this.figures = figures;
-    } catch (e) {
-      this.error = errorMessage(e);
-    }
+    const asked = { from: this.from, to: this.to, division: this.division };
+    await this.reads.run(
+      () => Promise.all([dashboardFigures(asked), this.echarts ?? loadCharts()]),
+      ([figures, echarts]) => { this.echarts = echarts; this.figures = figures; },
+      (e) => { this.error = errorMessage(e); },
+    );
   }
 
   private currentCharts(): DashboardChart[] {
