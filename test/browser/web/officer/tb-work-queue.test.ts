@@ -27,7 +27,7 @@ async function taskQueueAnswer(call: RecordedCall): Promise<object> {
 async function mount(): Promise<{ el: HTMLElement; calls: RecordedCall[] }> {
   signInAs({ id: 'u-township', role: 'officer', name: '曲塘镇 社会事务办', org_unit: 'ta' });
   const calls = startFakeServer([
-    // The counts come from the counts route, with the page's filters (one task overdue); a search is counted by the record API (one task found).
+    // The counts come from the counts route, with the page's filters (one task overdue); a search is counted on task_queue, the page's collection.
     { path: '/api/tongban/queues/counts', answer: (c: RecordedCall) => ({ tasks: c.query.has('dueBefore') ? 1 : tasks.length, done: 5, cc: 0, started: 0 }) },
     { path: '/api/collections/tasks/records', answer: (c: RecordedCall) => (c.query.get('perPage') === '1' ? { page: 1, perPage: 1, totalItems: 1, totalPages: 1, items: tasks.slice(0, 1) } : listOf(tasks)) },
     // The 待办 page reads task_queue: the tasks with their case's number and title beside them.
@@ -95,12 +95,12 @@ describe('tb-work-queue', () => {
     const { el } = await mount();
     // A reload without the filter (a realtime signal, the subscription taking hold) answers late…
     unfilteredPageDelay = 400;
-    void (el as HTMLElement & { load(): Promise<void> }).load();
+    const lateRead = (el as HTMLElement & { load(): Promise<void> }).load();
     // …after the officer has asked for the overdue cases only.
     el.shadowRoot!.querySelector<HTMLInputElement>('#q-overdue')!.click();
     el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!.requestSubmit();
     await until(() => el.shadowRoot!.querySelectorAll('li.row').length === 1, 'the overdue rows');
-    await new Promise((r) => setTimeout(r, 600));
+    await lateRead;
     await settled(el);
     const rows = [...el.shadowRoot!.querySelectorAll('li.row')].map((li) => text(li));
     assertEqual(rows, ['乡镇受理：最低生活保障审核确认：赵*兰 · DIBAO-2026-000001 办理期限：2026/3/5']);
